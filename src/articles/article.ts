@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { splitSentences } from './sentences.js';
+import type { Article, ArticleMeta, Paragraph } from './types.js';
+
+/** A stable id from the article's content: the same text always gets the same id. */
+export function articleId(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 16);
+}
+
+/**
+ * Paragraphs are separated by blank lines; text with no blank line at all is taken a line per
+ * paragraph (the usual shape of plain-text news dumps).
+ */
+export function splitParagraphs(text: string): Paragraph[] {
+  const separator = /\n[ \t]*\n/.test(text) ? /\n[ \t]*(?:\n[ \t]*)+/g : /\n/g;
+  const paragraphs: Paragraph[] = [];
+  let cursor = 0;
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) paragraphs.push({ index: paragraphs.length, start: from + lead, end: from + lead + trimmed.length });
+  };
+  for (const match of text.matchAll(separator)) {
+    push(cursor, match.index);
+    cursor = match.index + match[0].length;
+  }
+  push(cursor, text.length);
+  return paragraphs;
+}
+
+/** Builds an article from its body text and metadata; the title falls back to the standfirst. */
+export function buildArticle(text: string, meta: Partial<ArticleMeta>, origin: string): Article {
+  const paragraphs = splitParagraphs(text);
+  const sentences = splitSentences(text, paragraphs);
+  const first = paragraphs[0];
+  const standfirst = first ? text.slice(first.start, first.end) : '';
+  return {
+    id: articleId(text),
+    origin,
+    title: meta.title?.trim() || standfirst || origin,
+    date: meta.date ?? null,
+    source: meta.source ?? null,
+    url: meta.url ?? null,
+    author: meta.author ?? null,
+    text,
+    paragraphs,
+    sentences,
+  };
+}

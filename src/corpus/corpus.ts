@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { ArticleAnalysis } from '../articles/analysis.js';
+import type { Article, Basis } from '../articles/types.js';
+
+export interface CorpusChange {
+  added: Article[];
+  removed: Article[];
+}
+
+export type CorpusListener = (change: CorpusChange) => void;
+
+/**
+ * The articles Newsdesk answers from, with each article's analysis (quotes, people) computed once
+ * when it arrives. Listeners (the search index) are told of every change, in batches, so they can
+ * update incrementally.
+ */
+export class Corpus {
+  private readonly byId = new Map<string, Article>();
+  private readonly analyses = new Map<string, ArticleAnalysis>();
+  private readonly listeners: CorpusListener[] = [];
+  private sorted: Article[] | null = null;
+  private cachedVersion: string | null = null;
+
+  constructor(private readonly analyse: (article: Article) => ArticleAnalysis) {}
+
+  onChange(listener: CorpusListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Adds articles not already present (same id means same content); returns those added. */
+  add(articles: readonly Article[]): Article[] {
+    const added: Article[] = [];
+    for (const article of articles) {
+      if (this.byId.has(article.id)) continue;
+      this.byId.set(article.id, article);
+      this.analyses.set(article.id, this.analyse(article));
+      added.push(article);
+    }
+    if (added.length) this.changed({ added, removed: [] });
+    return added;
+  }
+
+  remove(ids: readonly string[]): Article[] {
+    const removed: Article[] = [];
+    for (const id of ids) {
+      const article = this.byId.get(id);
+      if (!article) continue;
+      this.byId.delete(id);
+      this.analyses.delete(id);
+      removed.push(article);
+    }
+    if (removed.length) this.changed({ added: [], removed });
+    return removed;
+  }
+
+  get(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  analysis(id: string): ArticleAnalysis | undefined {
+    return this.analyses.get(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Articles oldest first (undated last), ties broken by origin so the order is stable. */
+  articles(): readonly Article[] {
+    this.sorted ??= [...this.byId.values()].sort(
+      (a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.origin.localeCompare(b.origin),
+    );
+    return this.sorted;
+  }
+
+  /** Changes whenever the set of articles changes; keys caches of answers and summaries. */
+  get version(): string {
+    if (this.cachedVersion === null) {
+      const hash = createHash('sha256');
+      for (const id of [...this.byId.keys()].sort()) hash.update(id);
+      this.cachedVersion = hash.digest('hex').slice(0, 12);
+    }
+    return this.cachedVersion;
+  }
+
+  basis(): Basis {
+    let asOf: string | null = null;
+    for (const article of this.byId.values()) {
+      if (article.date && (!asOf || article.date > asOf)) asOf = article.date;
+    }
+    return { asOf, articles: this.byId.size };
+  }
+
+  private changed(change: CorpusChange): void {
+    this.sorted = null;
+    this.cachedVersion = null;
+    for (const listener of this.listeners) listener(change);
+  }
+}

@@ -1,0 +1,18 @@
+import type { SkippedFile } from './articles/types.js';
+import type { Corpus } from './corpus/corpus.js';
+import type { PassageIndex } from './search/passage-index.js';
+
+export interface LoadReport {
+  loaded: number;
+  skipped: SkippedFile[];
+  ms: number;
+  dir: string;
+}
+
+/** What commands are handed: built once in the composition root (`src/index.ts`). */
+export interface Services {
+  corpus: Corpus;
+  index: PassageIndex;
+  load: LoadReport;
+  startedAt: Date;
+}
