@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answers/answer-question.js';
+import { buildArticle } from '../../src/articles/article.js';
+import { loadArticles } from '../../src/articles/load-articles.js';
+import type { Article } from '../../src/articles/types.js';
+import { Corpus } from '../../src/corpus/corpus.js';
+import { UserFacingError } from '../../src/errors.js';
+import { PassageIndex } from '../../src/search/passage-index.js';
+
+function deskOf(articles: readonly Article[]) {
+  const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
+  const index = PassageIndex.open();
+  corpus.onChange(({ added, removed }) => {
+    index.add(added);
+    index.remove(removed.map((a) => a.id));
+  });
+  corpus.add(articles);
+  return { corpus, index };
+}
+
+const match = buildArticle(
+  [
+    'City beat United in the derby on Sunday.',
+    'The home side scored twice in the second half. Manager Anna Berg praised the defence.',
+    'A crowd of 52,000 watched the game at the Etihad.',
+  ].join('\n\n'),
+  { title: 'City win the derby', date: '2025-03-02' },
+  'match',
+);
+
+describe('answerQuestion on the seed article', () => {
+  let desk: ReturnType<typeof deskOf>;
+  beforeAll(async () => {
+    desk = deskOf((await loadArticles(join(import.meta.dirname, '../../seeds'))).articles);
+  });
+
+  it('cites the sentence saying when the meeting could happen', () => {
+    const answer = answerQuestion('when could the meeting happen?', desk);
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toMatch(/within a week|as soon as next week/);
+  });
+
+  it("cites Rubio's sentences for what Rubio said", () => {
+    const answer = answerQuestion('what did Rubio say?', desk);
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toContain('Rubio');
+  });
+
+  it.each(['what is the capital of Australia?', 'who won the World Cup?'])(
+    'refuses when no article covers the question: %s',
+    (question) => {
+      const answer = answerQuestion(question, desk);
+      expect(answer.status).toBe('not_found');
+      expect(answer.evidence).toEqual([]);
+    },
+  );
+
+  it('stamps every answer with the basis of the corpus', () => {
+    const answer = answerQuestion('who won the World Cup?', desk);
+    expect(answer.basis).toEqual(desk.corpus.basis());
+    expect(answer.basis.articles).toBeGreaterThan(0);
+  });
+
+  it('returns evidence as verbatim spans of the articles', () => {
+    for (const hit of answerQuestion('What did Leavitt say about a meeting?', desk).evidence) {
+      expect(desk.corpus.get(hit.articleId)?.text.slice(hit.start, hit.end)).toBe(hit.text);
+    }
+  });
+});
+
+describe('answerQuestion', () => {
+  it('prefers the sentence holding the kind of thing asked for', () => {
+    const desk = deskOf([match]);
+    expect(answerQuestion('How many people watched the game?', desk).evidence[0]?.text).toContain('52,000');
+    expect(answerQuestion('Who praised the defence?', desk).evidence[0]?.text).toContain('Anna Berg');
+  });
+
+  it('ignores case and punctuation in the question', () => {
+    const desk = deskOf([match]);
+    const plain = answerQuestion('how many people watched the game', desk);
+    const shouted = answerQuestion('  HOW MANY people WATCHED the game?!?  ', desk);
+    expect(shouted.evidence).toEqual(plain.evidence);
+  });
+
+  it('returns at most the evidence asked for, best first', () => {
+    const desk = deskOf([match]);
+    expect(answerQuestion('Who scored in the derby?', desk, { limit: 1 }).evidence.length).toBeLessThanOrEqual(1);
+  });
+
+  it('shows the closest passages when the question is about something else', () => {
+    const desk = deskOf([match]);
+    const answer = answerQuestion('Which airline grounded its Boeing jets in the second half of the year?', desk);
+    expect(answer.status).toBe('not_found');
+    expect(answer.closest.length).toBeGreaterThan(0);
+  });
+
+  it('answers only from the articles it is restricted to', () => {
+    const other = buildArticle('The derby drew a crowd of 61,000 in 1999.', { title: 'History' }, 'history');
+    const desk = deskOf([match, other]);
+    const answer = answerQuestion('How many people watched the derby?', desk, { articleIds: [other.id] });
+    expect(answer.evidence.every((hit) => hit.articleId === other.id)).toBe(true);
+  });
+
+  it.each(['', '   ', '?!'])('asks politely for a question when given %j', (question) => {
+    expect(() => answerQuestion(question, deskOf([match]))).toThrow(UserFacingError);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { contentWords, tokenizeWords, toMatchExpression } from '../../src/search/query-terms.js';
+
+describe('toMatchExpression', () => {
+  it('quotes every word and joins them with OR', () => {
+    expect(toMatchExpression('When could the meeting happen?')).toBe('"meeting" OR "happen"');
+  });
+
+  it('turns FTS operators and quotes in user text into plain words', () => {
+    expect(toMatchExpression('"Putin" AND NEAR(Trump*) -Zelenskyy: ^x')).toBe(
+      '"putin" OR "near" OR "trump" OR "zelenskyy"',
+    );
+  });
+
+  it('searches for the words of a question made only of stopwords', () => {
+    expect(toMatchExpression('Who is he?')).toBe('"who" OR "is" OR "he"');
+  });
+
+  it('returns null when the text has no word at all', () => {
+    expect(toMatchExpression(' ?!… ')).toBeNull();
+  });
+});
+
+describe('contentWords', () => {
+  it('keeps one word per stem and folds case and diacritics', () => {
+    expect(contentWords('Meeting meetings MEET Zelenskyy Zélenskyy').map((w) => w.norm)).toEqual([
+      'meeting',
+      'zelenskyy',
+    ]);
+  });
+
+  it('reports offsets into the text it read', () => {
+    const text = 'Rubio said: “progress”.';
+    expect(tokenizeWords(text).map((w) => text.slice(w.start, w.end))).toEqual(['Rubio', 'said', 'progress']);
+  });
+});
