@@ -1,0 +1,43 @@
+import type { Article } from '../articles/types.js';
+import { contentWords, tokenizeWords } from '../search/query-terms.js';
+
+/** What an entry offers to the `about` filter. */
+export interface AboutTarget {
+  /** Stems of every word of the sentence. */
+  stems: ReadonlySet<string>;
+  article: Article;
+}
+
+/**
+ * Matches developments about some words or a person, word by word and case-insensitively: every
+ * content word of the topic must appear in the sentence ("Alaska summit"). A name also matches a
+ * sentence that gives only its last word ("Putin") when the same article spells out the full name,
+ * which is how news copy refers to people after the first mention.
+ */
+export function aboutMatcher(about: string): ((target: AboutTarget) => boolean) | null {
+  let words = contentWords(about);
+  if (!words.length) words = tokenizeWords(about);
+  if (!words.length) return null;
+  const stems = words.map((word) => word.stem);
+  const surname = words.length > 1 ? words.at(-1)!.stem : null;
+  // Word tokens hold only letters and digits, so they need no escaping inside the pattern.
+  const fullName = new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.map((word) => word.norm).join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`,
+    'u',
+  );
+  const spellsOutName = new Map<Article, boolean>();
+  return ({ stems: sentence, article }) => {
+    if (stems.every((stem) => sentence.has(stem))) return true;
+    if (surname === null || !sentence.has(surname)) return false;
+    let spelled = spellsOutName.get(article);
+    if (spelled === undefined) {
+      spelled = fullName.test(normalise(article.text));
+      spellsOutName.set(article, spelled);
+    }
+    return spelled;
+  };
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

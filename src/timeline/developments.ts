@@ -1,0 +1,84 @@
+import { type DateMention, findDatedEvents } from '../articles/dates.js';
+import type { Article, Sentence } from '../articles/types.js';
+import { isStopword, tokenizeWords } from '../search/query-terms.js';
+import type { TimelineEntry } from './build-timeline.js';
+
+/** A development with the words the timeline filters and merges on. Shared by every build: never mutated. */
+export interface Development {
+  readonly entry: Readonly<TimelineEntry>;
+  readonly article: Article;
+  /** Stems of every word, for `about`. */
+  readonly stems: ReadonlySet<string>;
+  /** Stems of the content words, for spotting the same development told twice. */
+  readonly content: ReadonlySet<string>;
+}
+
+/**
+ * How many sentences of an article's first paragraph count as its lead: the standfirst or opening
+ * sentence says what the article reports, so it is a development of the article's own day.
+ */
+export const LEAD_SENTENCES = 2;
+
+const PRECISION_RANK = { day: 0, week: 1, month: 2 } as const;
+
+const byArticle = new WeakMap<Article, readonly Development[]>();
+
+/**
+ * The dated developments one article reports, in sentence order, read once per article object so a
+ * corpus change only re-sorts and re-merges.
+ */
+export function developmentsOf(article: Article): readonly Development[] {
+  let developments = byArticle.get(article);
+  if (!developments) {
+    developments = collectDevelopments(article).map((entry) => {
+      const words = tokenizeWords(entry.text);
+      const content = new Set(words.filter((word) => !isStopword(word.norm)).map((word) => word.stem));
+      return { entry, article, stems: new Set(words.map((word) => word.stem)), content };
+    });
+    byArticle.set(article, developments);
+  }
+  return developments;
+}
+
+/** The dated developments one article reports, in sentence order. */
+export function collectDevelopments(article: Article): TimelineEntry[] {
+  const dated = new Map(findDatedEvents(article).map((d) => [d.sentence, d.mentions]));
+  const entries: TimelineEntry[] = [];
+  for (const sentence of article.sentences) {
+    const mention = primaryMention(dated.get(sentence.index) ?? []);
+    const lead = isLead(article, sentence);
+    // A lead that looks ahead ("Trump said he will meet Putin on Aug. 15") reports the announcement.
+    const useArticleDate = lead && article.date && (!mention || mention.date > article.date);
+    if (useArticleDate) entries.push(entryOf(article, sentence, article.date!, null));
+    else if (mention) entries.push(entryOf(article, sentence, mention.date, mention));
+  }
+  return entries;
+}
+
+/** The mention that dates a sentence: the first of the finest precision ("said Friday he would … on Aug. 15"). */
+function primaryMention(mentions: readonly DateMention[]): DateMention | null {
+  let best: DateMention | null = null;
+  for (const mention of mentions) {
+    if (!best || PRECISION_RANK[mention.precision] < PRECISION_RANK[best.precision]) best = mention;
+  }
+  return best;
+}
+
+function isLead(article: Article, sentence: Sentence): boolean {
+  return sentence.paragraph === article.paragraphs[0]?.index && sentence.index < LEAD_SENTENCES;
+}
+
+function entryOf(article: Article, sentence: Sentence, date: string, mention: DateMention | null): TimelineEntry {
+  return {
+    date,
+    articleId: article.id,
+    sentence: sentence.index,
+    start: sentence.start,
+    end: sentence.end,
+    text: sentence.text,
+    when: mention?.text ?? null,
+    precision: mention?.precision ?? 'day',
+    ...(mention?.until ? { until: mention.until } : {}),
+    expected: article.date !== null && date > article.date,
+  };
+}

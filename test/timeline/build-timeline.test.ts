@@ -1,0 +1,182 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
+import { loadArticles } from '../../src/articles/load-articles.js';
+import type { Article } from '../../src/articles/types.js';
+import { Corpus } from '../../src/corpus/corpus.js';
+import { UserFacingError } from '../../src/errors.js';
+import { buildTimeline } from '../../src/timeline/build-timeline.js';
+
+const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+
+function article(origin: string, date: string | null, text: string): Article {
+  return buildArticle(text, { date }, origin);
+}
+
+function corpusOf(...articles: Article[]): Corpus {
+  const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
+  corpus.add(articles);
+  return corpus;
+}
+
+/** A small developing story told by three outlets over three days (2025-03-10 is a Monday). */
+const monday = article(
+  'monday.txt',
+  '2025-03-10',
+  [
+    'Harbour workers in Eastport walked off the job over pay.',
+    'The union said on Saturday that talks with the port authority had failed.',
+    'A mediator will meet both sides on Thursday, officials said.',
+  ].join('\n\n'),
+);
+const tuesday = article(
+  'tuesday.txt',
+  '2025-03-11',
+  [
+    'Eastport harbour workers walked off the job over pay on Monday, the union said.',
+    'Ships queued outside the harbour this morning.',
+  ].join('\n\n'),
+);
+const thursday = article(
+  'thursday.txt',
+  '2025-03-13',
+  [
+    'The mediator met union leaders and the port authority today.',
+    'The Eastport union first asked for a raise in January.',
+  ].join('\n\n'),
+);
+
+describe('the timeline of a small story', () => {
+  const corpus = corpusOf(thursday, monday, tuesday);
+
+  it('orders developments by date, then by the date of the reporting article', () => {
+    const timeline = buildTimeline(corpus);
+    expect(timeline.map((entry) => entry.date)).toEqual([...timeline.map((entry) => entry.date)].sort());
+    expect(timeline.map((entry) => [entry.date, entry.when])).toEqual([
+      ['2025-01-01', 'January'],
+      ['2025-03-08', 'on Saturday'],
+      ['2025-03-10', null],
+      ['2025-03-11', 'this morning'],
+      ['2025-03-13', 'on Thursday'],
+      ['2025-03-13', 'today'],
+    ]);
+  });
+
+  it('keeps every sentence verbatim at its offsets', () => {
+    const byId = new Map([monday, tuesday, thursday].map((a) => [a.id, a]));
+    for (const entry of buildTimeline(corpus)) {
+      const source = byId.get(entry.articleId)!;
+      expect(source.text.slice(entry.start, entry.end)).toBe(entry.text);
+      expect(source.sentences[entry.sentence]!.text).toBe(entry.text);
+    }
+  });
+
+  it('shows a development reported by several outlets once, from the earliest article', () => {
+    const walkouts = buildTimeline(corpus).filter((entry) => entry.text.includes('walked off the job'));
+    expect(walkouts).toHaveLength(1);
+    expect(walkouts[0]).toMatchObject({ articleId: monday.id, alsoIn: [tuesday.id] });
+  });
+
+  it('dates each article’s lead by the article’s date so every article appears', () => {
+    const lead = buildTimeline(corpus).find((entry) => entry.articleId === thursday.id && entry.sentence === 0);
+    expect(lead).toMatchObject({ date: '2025-03-13', when: 'today' });
+    const articleIds = new Set(buildTimeline(corpus).flatMap((entry) => [entry.articleId, ...(entry.alsoIn ?? [])]));
+    expect(articleIds).toEqual(new Set([monday.id, tuesday.id, thursday.id]));
+  });
+
+  it('marks planned developments as expected', () => {
+    const plan = buildTimeline(corpus).find((entry) => entry.when === 'on Thursday');
+    expect(plan).toMatchObject({ articleId: monday.id, date: '2025-03-13', expected: true });
+    expect(buildTimeline(corpus).filter((entry) => entry.expected)).toHaveLength(1);
+  });
+
+  it('keeps only the days between since and until', () => {
+    const dates = buildTimeline(corpus, { since: '2025-03-09', until: '2025-03-12' }).map((entry) => entry.date);
+    expect(dates).toEqual(['2025-03-10', '2025-03-11']);
+  });
+
+  it('refuses a since or until that is not a day', () => {
+    expect(() => buildTimeline(corpus, { since: 'last week' })).toThrow(UserFacingError);
+    expect(() => buildTimeline(corpus, { until: '2025-13-45' })).toThrow(UserFacingError);
+  });
+
+  it('keeps the latest entries when limited, still in date order', () => {
+    const all = buildTimeline(corpus);
+    expect(buildTimeline(corpus, { limit: 2 })).toEqual(all.slice(-2));
+    expect(buildTimeline(corpus, { limit: 0 })).toEqual([]);
+  });
+
+  it('keeps the first entries from since when limited with since alone', () => {
+    const fromMonday = buildTimeline(corpus, { since: '2025-03-10' });
+    expect(buildTimeline(corpus, { since: '2025-03-10', limit: 2 })).toEqual(fromMonday.slice(0, 2));
+  });
+
+  it('filters by words, whole words only and ignoring case', () => {
+    expect(buildTimeline(corpus, { about: 'MEDIATOR' }).map((entry) => entry.articleId)).toEqual([
+      monday.id,
+      thursday.id,
+    ]);
+    expect(buildTimeline(corpus, { about: 'harbour pay' })).toHaveLength(1);
+    expect(buildTimeline(corpus, { about: 'port' }).every((entry) => /\bport\b/i.test(entry.text))).toBe(true);
+  });
+});
+
+describe('filtering by person', () => {
+  const story = article(
+    'people.txt',
+    '2025-03-10',
+    [
+      'Prime Minister Anna Lindqvist resigned on Monday.',
+      'Lindqvist will address parliament on Wednesday.',
+      'Her deputy, Lars Lindqvist-Berg, stays in office.',
+    ].join('\n\n'),
+  );
+  const corpus = corpusOf(story);
+
+  it('finds sentences that give only the surname of a person the article names in full', () => {
+    expect(buildTimeline(corpus, { about: 'anna lindqvist' }).map((entry) => entry.sentence)).toEqual([0, 1]);
+  });
+});
+
+describe('undated articles', () => {
+  it('contribute only sentences with a date stated in full', () => {
+    const undated = article('undated.txt', null, 'Talks began on Monday.\n\nThe accord was signed on June 2, 2024.');
+    expect(buildTimeline(corpusOf(undated)).map((entry) => [entry.date, entry.when])).toEqual([
+      ['2024-06-02', 'June 2, 2024'],
+    ]);
+  });
+});
+
+describe('caching by corpus version', () => {
+  it('includes articles added after a first build', () => {
+    const corpus = corpusOf(monday);
+    const before = buildTimeline(corpus).length;
+    corpus.add([thursday]);
+    expect(buildTimeline(corpus).length).toBeGreaterThan(before);
+  });
+
+  it('hands out copies that callers cannot use to change the cache', () => {
+    const corpus = corpusOf(monday, tuesday);
+    buildTimeline(corpus)[0]!.alsoIn!.push('tampered');
+    expect(buildTimeline(corpus)[0]!.alsoIn).not.toContain('tampered');
+  });
+});
+
+describe('the timeline of the real seeds folder', () => {
+  it('dates the seed’s developments around its date, each sentence verbatim', async () => {
+    const { articles } = await loadArticles(SEEDS);
+    const corpus = corpusOf(...articles);
+    const timeline = buildTimeline(corpus);
+    expect(timeline.length).toBeGreaterThan(3);
+    for (const entry of timeline) {
+      const source = corpus.get(entry.articleId)!;
+      expect(source.text.slice(entry.start, entry.end)).toBe(entry.text);
+    }
+    expect(timeline.find((entry) => entry.when === 'on Wednesday')?.date).toBe('2025-08-06');
+    expect(timeline.find((entry) => entry.when === 'next week')).toMatchObject({
+      date: '2025-08-11',
+      precision: 'week',
+    });
+    expect(timeline.some((entry) => entry.when === null && entry.date === '2025-08-06')).toBe(true);
+  });
+});
