@@ -1,5 +1,9 @@
-import type { Basis } from '../articles/types.js';
+import type { Article, Basis } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { UserFacingError } from '../errors.js';
+import { type CorpusRankings, rankingsOf } from './corpus-rankings.js';
+import { DEFAULT_SUMMARY_LENGTH, SUMMARY_BUDGETS } from './lengths.js';
+import { pickCorpusSentences } from './pick-corpus-sentences.js';
 
 export type SummaryLength = 'short' | 'standard' | 'detailed';
 
@@ -20,6 +24,8 @@ export interface SummaryOptions {
   articleId?: string;
   /** Only articles dated on or after this day (YYYY-MM-DD). */
   since?: string;
+  /** Caps the summary's words below the length's own cap (evaluation matches reference lengths). */
+  maxWords?: number;
 }
 
 export interface Summary {
@@ -29,6 +35,64 @@ export interface Summary {
   basis: Basis;
 }
 
-export function summarise(corpus: Corpus, _options: SummaryOptions = {}): Summary {
-  return { points: [], articles: 0, basis: corpus.basis() };
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Summaries depend only on the corpus's articles and the options, so they are kept per corpus
+ * (a WeakMap: the cache lives and dies with its corpus, and callers keep the plain-function API)
+ * and dropped when the corpus version changes. Per-article rankings survive version changes.
+ */
+const rankingsByCorpus = new WeakMap<Corpus, CorpusRankings>();
+
+function scopeOf(corpus: Corpus, options: SummaryOptions): readonly Article[] {
+  if (options.articleId !== undefined) {
+    const article = corpus.get(options.articleId);
+    if (!article) {
+      throw new UserFacingError(
+        `I couldn't find an article with the id “${options.articleId}”. It may have been removed; try a summary of all articles instead.`,
+      );
+    }
+    return [article];
+  }
+  const since = options.since;
+  if (since === undefined) return corpus.articles();
+  return corpus.articles().filter((article) => article.date !== null && article.date >= since);
+}
+
+function validate(options: SummaryOptions): void {
+  if (options.since !== undefined && !ISO_DAY.test(options.since)) {
+    throw new UserFacingError(`“${options.since}” is not a date I can read; please give it as YYYY-MM-DD.`);
+  }
+  if (options.length !== undefined && !(options.length in SUMMARY_BUDGETS)) {
+    throw new UserFacingError('The summary length must be one of: short, standard, detailed.');
+  }
+}
+
+/**
+ * An extractive summary of the corpus, of one article, or of what is new since a day: verbatim
+ * sentences, each citing its article, a fact reported by several articles given once, in story
+ * order (article date, then position in the article).
+ */
+export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary {
+  validate(options);
+  let rankings = rankingsByCorpus.get(corpus);
+  if (!rankings) {
+    rankings = rankingsOf(corpus);
+    rankingsByCorpus.set(corpus, rankings);
+  }
+  rankings.refresh();
+  const key = JSON.stringify([options.length, options.articleId, options.since, options.maxWords]);
+  const cached = rankings.summaries.get(key);
+  if (cached) return cached;
+
+  const scope = scopeOf(corpus, options);
+  const lengthBudget = SUMMARY_BUDGETS[options.length ?? DEFAULT_SUMMARY_LENGTH];
+  const budget = {
+    maxSentences: lengthBudget.maxSentences,
+    maxWords: Math.min(lengthBudget.maxWords, options.maxWords ?? Number.POSITIVE_INFINITY),
+  };
+  const points = pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined);
+  const summary: Summary = { points, articles: scope.length, basis: corpus.basis() };
+  rankings.summaries.set(key, summary);
+  return summary;
 }

@@ -1,0 +1,70 @@
+/**
+ * Which sentences may stand alone in a summary. A summary point is read out of its article, so it
+ * must carry its own context: no bylines, datelines or headings, no bare quotation without a
+ * speaker, nothing too short to say anything or too long to read (often captions run together).
+ */
+import { wordsOf } from './terms.js';
+
+export const MIN_SENTENCE_WORDS = 6;
+export const MAX_SENTENCE_WORDS = 60;
+/** Above this share of characters inside quotation marks a sentence may be a quote fragment… */
+const MAX_QUOTED_SHARE = 0.85;
+/** …unless this many words outside the marks say who said it ("Loeb wrote"). */
+const MIN_ATTRIBUTION_WORDS = 2;
+/** Headings are short and have no closing punctuation. */
+const MAX_HEADING_WORDS = 14;
+
+// biome-ignore format: one boilerplate pattern a line reads better
+const BOILERPLATE = [
+  /^by\s+[.\p{Lu}]/iu,                               // "By . Jane Doe", "By Jane Doe"
+  /\b(?:published|updated|last updated)(?:\s+at)?\s*:/i, // Daily Mail datelines
+  /^(?:pictured|photo|image|video|watch|scroll down|click here|read more|related|follow|share)\b/i,
+  /^(?:copyright|all rights reserved|©)/i,
+  /\b(?:e-?mail|follow) (?:us|me)\b|@\w{2,}/i,        // contact lines and handles
+  /^date\s*:/i,
+];
+
+const QUOTE_PAIRS: [string, string][] = [
+  ['“', '”'],
+  ['"', '"'],
+  ['‘', '’'],
+];
+
+/** The sentence with its quoted passages removed, for the pair of marks that covers the most. */
+export function unquotedText(text: string): string {
+  let shortest = text;
+  for (const [open, close] of QUOTE_PAIRS) {
+    let outside = '';
+    let cursor = 0;
+    let from = text.indexOf(open);
+    while (from >= 0) {
+      outside += text.slice(cursor, from);
+      const to = text.indexOf(close, from + 1);
+      // An unclosed quote runs to the end of the sentence (the quote continues in the next one).
+      cursor = to >= 0 ? to + 1 : text.length;
+      from = to >= 0 ? text.indexOf(open, cursor) : -1;
+    }
+    outside += text.slice(cursor);
+    if (outside.length < shortest.length) shortest = outside;
+  }
+  return shortest;
+}
+
+/** Share of the sentence's characters that sit inside quotation marks. */
+export function quotedShare(text: string): number {
+  return text ? 1 - unquotedText(text).length / text.length : 0;
+}
+
+export type Ineligibility = 'too_short' | 'too_long' | 'boilerplate' | 'heading' | 'quote_fragment';
+
+/** Why a sentence cannot be a summary point, or null when it can. */
+export function ineligibility(text: string, words = wordsOf(text).length): Ineligibility | null {
+  if (words < MIN_SENTENCE_WORDS) return 'too_short';
+  if (words > MAX_SENTENCE_WORDS) return 'too_long';
+  if (BOILERPLATE.some((pattern) => pattern.test(text))) return 'boilerplate';
+  if (words <= MAX_HEADING_WORDS && !/[.!?…"”’')\]]$/.test(text.trim())) return 'heading';
+  if (quotedShare(text) > MAX_QUOTED_SHARE && wordsOf(unquotedText(text)).length < MIN_ATTRIBUTION_WORDS) {
+    return 'quote_fragment';
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
+import { loadArticles } from '../../src/articles/load-articles.js';
+import { UserFacingError } from '../../src/errors.js';
+import { SUMMARY_BUDGETS } from '../../src/summaries/lengths.js';
+import { summarise } from '../../src/summaries/summarise.js';
+import { storyArticles, storyCorpus } from './fixtures.js';
+
+const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
+
+describe('summarise', () => {
+  it('quotes every point verbatim from the article it cites', () => {
+    const corpus = storyCorpus();
+    const summary = summarise(corpus, { length: 'detailed' });
+    expect(summary.points.length).toBeGreaterThan(0);
+    for (const point of summary.points) {
+      const article = corpus.get(point.articleId)!;
+      expect(article.text.slice(point.start, point.end)).toBe(point.text);
+      expect(article.sentences[point.sentence]!.text).toBe(point.text);
+    }
+  });
+
+  it('gives a fact reported by several articles once, citing the others in alsoIn', () => {
+    const [herald, times] = storyArticles();
+    const corpus = storyCorpus();
+    const summary = summarise(corpus, { length: 'detailed' });
+    const closures = summary.points.filter((p) => /closed the Harlow|was closed to all traffic/.test(p.text));
+    expect(closures).toHaveLength(1);
+    const [closure] = closures;
+    const other = closure!.articleId === herald!.id ? times!.id : herald!.id;
+    expect(closure!.alsoIn).toEqual([other]);
+  });
+
+  it('orders points by article date, then by position in the article', () => {
+    const corpus = storyCorpus();
+    const order = corpus.articles().map((a) => a.id);
+    const points = summarise(corpus, { length: 'detailed' }).points;
+    const keys = points.map((p) => [order.indexOf(p.articleId), p.sentence] as const);
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(keys).toEqual(sorted);
+  });
+
+  it('keeps each length within its sentence budget, longer lengths saying more', () => {
+    const corpus = storyCorpus();
+    const counts = (['short', 'standard', 'detailed'] as const).map((length) => {
+      const points = summarise(corpus, { length }).points;
+      expect(points.length).toBeLessThanOrEqual(SUMMARY_BUDGETS[length].maxSentences);
+      return points.length;
+    });
+    expect(counts[0]).toBeLessThan(counts[2]!);
+  });
+
+  it('leaves bylines and bare headings out', () => {
+    const points = summarise(storyCorpus(), { length: 'detailed' }).points;
+    expect(points.some((p) => p.text.startsWith('By '))).toBe(false);
+  });
+
+  it('summarises only articles dated on or after since', () => {
+    const corpus = storyCorpus();
+    const summary = summarise(corpus, { since: '2025-03-09' });
+    expect(summary.articles).toBe(2);
+    for (const point of summary.points) expect(corpus.get(point.articleId)!.date! >= '2025-03-09').toBe(true);
+  });
+
+  it('summarises one article when given its id, crediting other articles that repeat it', () => {
+    const articles = storyArticles();
+    const corpus = storyCorpus(articles);
+    const summary = summarise(corpus, { articleId: articles[1]!.id, length: 'short' });
+    expect(summary.articles).toBe(1);
+    expect(summary.points.length).toBeGreaterThan(0);
+    for (const point of summary.points) expect(point.articleId).toBe(articles[1]!.id);
+    expect(summary.points[0]!.alsoIn).toEqual([articles[0]!.id]);
+  });
+
+  it('refuses politely when the article id is unknown', () => {
+    expect(() => summarise(storyCorpus(), { articleId: 'no-such-article' })).toThrow(UserFacingError);
+  });
+
+  it('refuses a since that is not a YYYY-MM-DD day', () => {
+    expect(() => summarise(storyCorpus(), { since: 'last week' })).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('refuses a length that is not one of the three', () => {
+    expect(() => summarise(storyCorpus(), { length: 'epic' as 'short' })).toThrow(/short, standard, detailed/);
+  });
+
+  it('returns no points when nothing is in scope', () => {
+    const summary = summarise(storyCorpus(), { since: '2030-01-01' });
+    expect(summary).toMatchObject({ points: [], articles: 0 });
+  });
+
+  it('returns the cached summary for the same corpus version and options', () => {
+    const corpus = storyCorpus();
+    const first = summarise(corpus, { length: 'short' });
+    expect(summarise(corpus, { length: 'short' })).toBe(first);
+    expect(summarise(corpus, { length: 'detailed' })).not.toBe(first);
+  });
+
+  it('summarises afresh when articles are added', () => {
+    const articles = storyArticles();
+    const corpus = storyCorpus(articles.slice(0, 2));
+    const before = summarise(corpus, { length: 'detailed' });
+    corpus.add(articles.slice(2));
+    const after = summarise(corpus, { length: 'detailed' });
+    expect(after).not.toBe(before);
+    expect(after.articles).toBe(4);
+    expect(after.points.some((p) => p.articleId === articles[3]!.id)).toBe(true);
+  });
+
+  it('summarises an article whose sentences are all too short to stand alone as nothing', () => {
+    const corpus = storyCorpus([buildArticle('Yes.\n\nNo.\n\nMaybe so.', { date: '2025-01-01' }, 'tiny.txt')]);
+    expect(summarise(corpus).points).toEqual([]);
+  });
+
+  it('summarises the real seed article with verbatim sentences', async () => {
+    const { articles } = await loadArticles(SEEDS_DIR);
+    const corpus = storyCorpus(articles);
+    const summary = summarise(corpus, { length: 'short' });
+    expect(summary.points.length).toBeGreaterThan(0);
+    expect(summary.points.length).toBeLessThanOrEqual(SUMMARY_BUDGETS.short.maxSentences);
+    for (const point of summary.points) {
+      expect(corpus.get(point.articleId)!.text.slice(point.start, point.end)).toBe(point.text);
+    }
+  });
+});
