@@ -1,0 +1,155 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { articleId } from '../../src/articles/article.js';
+import { loadArticles, MAX_CONCURRENT_READS } from '../../src/articles/load-articles.js';
+import { UserFacingError } from '../../src/errors.js';
+
+const SEEDS = fileURLToPath(new URL('../../seeds', import.meta.url));
+const FORMATS = fileURLToPath(new URL('../fixtures/seeds-formats', import.meta.url));
+const BAD = fileURLToPath(new URL('../fixtures/seeds-bad', import.meta.url));
+
+describe('loadArticles over the real seeds folder', () => {
+  it('loads the one seed article with its date and the standfirst as title', async () => {
+    const { articles, skipped } = await loadArticles(SEEDS);
+    expect(skipped).toEqual([]);
+    expect(articles).toHaveLength(1);
+    const [article] = articles;
+    expect(article!.date).toBe('2025-08-06');
+    expect(article!.origin).toBe('000_fd3e603a94f0e4d4.txt');
+    expect(article!.title).toMatch(/^Administration says Russia expressed/);
+    const standfirst = article!.paragraphs[0]!;
+    expect(article!.title).toBe(article!.text.slice(standfirst.start, standfirst.end));
+  });
+
+  it('gives the seed article the same id on every load', async () => {
+    const first = (await loadArticles(SEEDS)).articles[0]!;
+    const second = (await loadArticles(SEEDS)).articles[0]!;
+    expect(first.id).toBe(second.id);
+    expect(first.id).toBe(articleId(first.text));
+    expect(first.id).toBe('3f4dc159deb16a74');
+  });
+
+  it('points every sentence offset at its exact text', async () => {
+    const [article] = (await loadArticles(SEEDS)).articles;
+    expect(article!.sentences.length).toBeGreaterThan(article!.paragraphs.length);
+    for (const sentence of article!.sentences) {
+      expect(sentence.text).toBe(article!.text.slice(sentence.start, sentence.end));
+      expect(sentence.text).toBe(sentence.text.trim());
+    }
+  });
+});
+
+describe('loadArticles over several formats', () => {
+  it('loads every supported file in path order, with forward-slash origins and hidden files ignored', async () => {
+    const { articles, skipped } = await loadArticles(FORMATS);
+    expect(skipped).toEqual([]);
+    expect(articles.map((a) => a.origin)).toEqual([
+      '2025-08-10-ferry-strike.txt',
+      'buses.txt',
+      'ferry-strike-ends.md',
+      'harbour-budget.md',
+      'nested/union-calls-strike.json',
+      'strike-updates.json#1',
+      'strike-updates.json#2',
+    ]);
+  });
+
+  it('reads each format’s title, date and source', async () => {
+    const { articles } = await loadArticles(FORMATS);
+    const byOrigin = new Map(articles.map((a) => [a.origin, a]));
+    expect(byOrigin.get('2025-08-10-ferry-strike.txt')).toMatchObject({
+      date: '2025-08-10',
+      title: 'Harbour talks resume as ferry strike enters its second week.',
+    });
+    expect(byOrigin.get('ferry-strike-ends.md')).toMatchObject({
+      date: '2025-08-12',
+      title: 'Ferry strike ends after nine days',
+      source: 'Harbour Gazette',
+      author: 'Ana Ruiz',
+    });
+    expect(byOrigin.get('harbour-budget.md')).toMatchObject({
+      title: 'Council approves new harbour budget',
+      date: null,
+    });
+    expect(byOrigin.get('buses.txt')).toMatchObject({
+      title: 'Commuters turn to buses during ferry strike',
+      date: null,
+    });
+    expect(byOrigin.get('nested/union-calls-strike.json')).toMatchObject({ date: '2025-08-03' });
+    expect(byOrigin.get('strike-updates.json#2')).toMatchObject({ date: '2025-08-09', source: 'Coast Radio' });
+    for (const article of articles) {
+      expect(article.text).not.toContain('\r');
+      for (const s of article.sentences) expect(s.text).toBe(article.text.slice(s.start, s.end));
+    }
+  });
+
+  it('reports progress after each file, ending at the total', async () => {
+    const calls: Array<[number, number]> = [];
+    await loadArticles(FORMATS, { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([1, 2, 3, 4, 5, 6].map((done) => [done, 6]));
+  });
+});
+
+describe('loadArticles with bad files', () => {
+  it('skips each bad file with a reason and loads the rest', async () => {
+    const { articles, skipped } = await loadArticles(BAD);
+    expect(articles.map((a) => a.origin)).toEqual(['good.txt']);
+    expect(skipped).toEqual([
+      { file: 'bad-date.txt', reason: 'invalid date 2025-13-45' },
+      { file: 'binary.txt', reason: 'binary file' },
+      { file: 'blank.txt', reason: 'empty file' },
+      { file: 'empty.txt', reason: 'empty file' },
+      {
+        file: 'executable-front-matter.md',
+        reason: 'invalid front matter: JavaScript front matter is not allowed',
+      },
+      { file: 'impossible-date.md', reason: 'invalid date 2025-02-30' },
+      { file: 'latin1.txt', reason: 'not UTF-8 text' },
+      { file: 'no-text.json', reason: 'JSON has no text or body field' },
+      { file: 'notes.pdf', reason: expect.stringMatching(/^unsupported file type \.pdf/) },
+      { file: 'same-as-good.txt', reason: 'same content as good.txt' },
+    ]);
+  });
+
+  it('applies the size limit it is given', async () => {
+    const { articles, skipped } = await loadArticles(BAD, { maxBytes: 50 });
+    expect(articles).toEqual([]);
+    expect(skipped).toContainEqual({ file: 'good.txt', reason: 'larger than the 50-byte limit' });
+  });
+});
+
+describe('loadArticles and its folder', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('refuses a folder that does not exist, naming it', async () => {
+    const missing = join(tmpdir(), 'newsdesk-no-such-folder');
+    await expect(loadArticles(missing)).rejects.toThrow(UserFacingError);
+    await expect(loadArticles(missing)).rejects.toThrow(`The articles folder ${missing} does not exist.`);
+  });
+
+  it('refuses a file given in place of a folder', async () => {
+    await expect(loadArticles(join(SEEDS, '000_fd3e603a94f0e4d4.txt'))).rejects.toThrow(/is a file, not a folder/);
+  });
+
+  it('returns nothing for an empty folder', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-empty-'));
+    expect(await loadArticles(dir)).toEqual({ articles: [], skipped: [] });
+  });
+
+  it('keeps path order when there are more files than concurrent reads', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-many-'));
+    const count = MAX_CONCURRENT_READS * 3 + 5;
+    const names = Array.from({ length: count }, (_, i) => `update-${String(i).padStart(3, '0')}.txt`);
+    await Promise.all(names.map((name, i) => writeFile(join(dir!, name), `Update number ${i}.\n`)));
+    const { articles, skipped } = await loadArticles(dir);
+    expect(skipped).toEqual([]);
+    expect(articles.map((a) => a.origin)).toEqual(names);
+  });
+});
