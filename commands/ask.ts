@@ -1,0 +1,45 @@
+import { answerQuestion } from '../src/answers/answer-question.js';
+import { basisFooter, CitationBook } from '../src/citations.js';
+import { type CommandDefinition, requireString } from '../src/command.js';
+import type { SearchHit } from '../src/search/passage-index.js';
+
+export const MAX_QUESTION_LENGTH = 500;
+
+export const ask: CommandDefinition = {
+  name: 'ask',
+  description: 'Ask a question; the answer quotes the articles and cites them',
+  options: [
+    {
+      name: 'question',
+      description: 'What you want to know, e.g. when could the meeting happen?',
+      type: 'string',
+      required: true,
+      maxLength: MAX_QUESTION_LENGTH,
+    },
+  ],
+  run(options, { services }) {
+    const question = requireString(options, 'question');
+    const answer = answerQuestion(question, services);
+    const book = new CitationBook(services.corpus);
+    const cite = (hit: SearchHit) => ({ text: hit.text, cites: [book.cite(hit.articleId, hit)] });
+    if (answer.status === 'answered') {
+      return {
+        tone: 'answer',
+        title: question,
+        items: answer.evidence.map(cite),
+        citations: book.citations(),
+        footer: basisFooter(answer.basis),
+      };
+    }
+    return {
+      tone: 'not_found',
+      title: question,
+      intro: answer.closest.length
+        ? "The articles don't say. These are the closest passages they have:"
+        : "The articles don't say, and nothing in them comes close to the question.",
+      items: answer.closest.map(cite),
+      citations: book.citations(),
+      footer: basisFooter(answer.basis),
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import type { CommandDefinition } from '../src/command.js';
+import { ask } from './ask.js';
+import { help } from './help.js';
+import { quote } from './quote.js';
+import { search } from './search.js';
+import { sources } from './sources.js';
+import { status } from './status.js';
+import { summary } from './summary.js';
+import { timeline } from './timeline.js';
+import { who } from './who.js';
+
+/** Every command, in the order help lists them. Explicit on purpose: a test checks it against the folder. */
+export const commands: readonly CommandDefinition[] = [
+  ask,
+  summary,
+  quote,
+  search,
+  sources,
+  timeline,
+  who,
+  help,
+  status,
+];
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  const wanted = name.replace(/^\//, '').toLowerCase();
+  return commands.find((command) => command.name === wanted);
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { type CommandDefinition, readOptions } from '../command.js';
+import { UserFacingError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
+import { parseLine } from './parse-line.js';
+
+export interface ConsoleDeps {
+  commands: readonly CommandDefinition[];
+  services: Services;
+  logger: Logger;
+  /** The clock commands see; a parameter so tests can fix it. */
+  now?: () => Date;
+}
+
+export interface LineResult {
+  reply: Reply;
+  /** False when the line was refused or failed; one-shot mode exits non-zero. */
+  ok: boolean;
+}
+
+/**
+ * The console's one error policy: a UserFacingError is shown as written; anything else is a bug,
+ * logged in full under a short incident id that the apology repeats.
+ */
+export async function runLine(line: string, deps: ConsoleDeps): Promise<LineResult> {
+  const log = deps.logger.child({ module: 'console' });
+  const started = performance.now();
+  let name: string | undefined;
+  try {
+    const { command, raw } = parseLine(line, deps.commands);
+    name = command.name;
+    const options = readOptions(command, raw);
+    const reply = await command.run(options, { services: deps.services, now: deps.now?.() ?? new Date() });
+    log.debug(
+      { command: name, tone: reply.tone, items: reply.items.length, ms: performance.now() - started },
+      'answered',
+    );
+    return { reply, ok: true };
+  } catch (err) {
+    if (err instanceof UserFacingError) {
+      log.debug({ command: name, problem: err.message }, 'refused');
+      return { reply: errorReply(err.message), ok: false };
+    }
+    const incident = randomUUID().slice(0, 8);
+    log.error({ err, incident, command: name, line }, 'command failed');
+    return {
+      reply: errorReply(`Sorry, something went wrong on our side. If it keeps happening, report incident ${incident}.`),
+      ok: false,
+    };
+  }
+}
+
+function errorReply(message: string): Reply {
+  return { tone: 'error', title: 'Could not do that', intro: message, items: [], citations: [] };
+}

@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { search } from '../../commands/search.js';
+import { UserFacingError } from '../../src/errors.js';
+import type { Services } from '../../src/services.js';
+import { expectGrounded, isVerbatim, run, SEEDS_DIR, servicesFrom } from './helpers.js';
+
+describe('/search', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await servicesFrom(SEEDS_DIR);
+  });
+
+  it('lists matching sentences word for word, each cited to its article', async () => {
+    const reply = await run(search, services, { query: 'Witkoff Moscow' });
+    expectGrounded(reply, services);
+    expect(reply.items.length).toBeGreaterThan(0);
+    for (const item of reply.items) {
+      expect(isVerbatim(services, item.text)).toBe(true);
+      expect(item.cites).toHaveLength(1);
+    }
+  });
+
+  it('says so when nothing matches', async () => {
+    const reply = await run(search, services, { query: 'zeppelin' });
+    expect(reply.tone).toBe('not_found');
+    expect(reply.items).toEqual([]);
+  });
+
+  it('refuses to run without a query', async () => {
+    await expect(run(search, services, {})).rejects.toThrow(UserFacingError);
+  });
+});

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_MAX_ARTICLE_BYTES, parseConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('uses the defaults when nothing is set', () => {
+    expect(parseConfig({}, '/app')).toEqual({
+      seedsDir: resolve('/app/seeds'),
+      dataDir: resolve('/app/data'),
+      logLevel: 'info',
+      maxArticleBytes: DEFAULT_MAX_ARTICLE_BYTES,
+      discordToken: undefined,
+      noColor: false,
+    });
+  });
+
+  it('reads every key, treating an empty value as unset', () => {
+    const config = parseConfig(
+      {
+        SEEDS_DIR: '/news',
+        DATA_DIR: 'state',
+        LOG_LEVEL: 'debug',
+        MAX_ARTICLE_BYTES: '2048',
+        DISCORD_TOKEN: '',
+        NO_COLOR: '1',
+      },
+      '/app',
+    );
+    expect(config).toMatchObject({
+      seedsDir: resolve('/news'),
+      dataDir: resolve('/app/state'),
+      logLevel: 'debug',
+      maxArticleBytes: 2048,
+      discordToken: undefined,
+      noColor: true,
+    });
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      parseConfig({ LOG_LEVEL: 'chatty', MAX_ARTICLE_BYTES: '-5' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(2);
+    expect(message).toContain('LOG_LEVEL: should be one of trace, debug, info, warn, error, fatal, silent');
+    expect(message).toContain('MAX_ARTICLE_BYTES: should be more than 0');
+  });
+
+  it('refuses a byte limit that is not a number', () => {
+    expect(() => parseConfig({ MAX_ARTICLE_BYTES: 'lots' })).toThrow(/MAX_ARTICLE_BYTES: should be a number of bytes/);
+  });
+});
