@@ -5,14 +5,12 @@
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { analyseArticle } from './articles/analysis.js';
 import { loadArticles } from './articles/load-articles.js';
 import { type Config, ConfigError, readConfig } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
-import { Corpus } from './corpus/corpus.js';
+import { createIndexedCorpus } from './corpus/indexed-corpus.js';
 import { UserFacingError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
 
 const HISTORY_FILE = 'console-history';
@@ -84,13 +82,7 @@ async function buildServices(config: Config, logger: Logger): Promise<Services> 
     maxBytes: config.maxArticleBytes,
     onProgress: process.stderr.isTTY ? progressLine() : undefined,
   });
-  const corpus = new Corpus(analyseArticle);
-  const index = PassageIndex.open();
-  corpus.onChange(({ added, removed }) => {
-    if (removed.length) index.remove(removed.map((article) => article.id));
-    if (added.length) index.add(added);
-  });
-  corpus.add(articles);
+  const { corpus, index } = createIndexedCorpus(articles);
   const ms = Math.round(performance.now() - started);
   log.info(
     { dir: config.seedsDir, articles: corpus.size, passages: index.size, skipped: skipped.length, ms },

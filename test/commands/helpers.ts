@@ -2,12 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { analyseArticle } from '../../src/articles/analysis.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
 import { type CommandContext, type CommandDefinition, readOptions } from '../../src/command.js';
-import { Corpus } from '../../src/corpus/corpus.js';
+import { createIndexedCorpus } from '../../src/corpus/indexed-corpus.js';
 import type { Reply } from '../../src/reply.js';
-import { PassageIndex } from '../../src/search/passage-index.js';
 import type { Services } from '../../src/services.js';
 
 export const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
@@ -15,13 +13,7 @@ export const SEEDS_DIR = resolve(import.meta.dirname, '../../seeds');
 /** Wires services the way src/index.ts does, from a folder of articles. */
 export async function servicesFrom(dir: string): Promise<Services> {
   const { articles, skipped } = await loadArticles(dir);
-  const corpus = new Corpus(analyseArticle);
-  const index = PassageIndex.open();
-  corpus.onChange(({ added, removed }) => {
-    if (removed.length) index.remove(removed.map((article) => article.id));
-    if (added.length) index.add(added);
-  });
-  corpus.add(articles);
+  const { corpus, index } = createIndexedCorpus(articles);
   return {
     corpus,
     index,

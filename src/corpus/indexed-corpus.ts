@@ -1,0 +1,24 @@
+import { analyseArticle } from '../articles/analysis.js';
+import type { Article } from '../articles/types.js';
+import { PassageIndex } from '../search/passage-index.js';
+import { Corpus } from './corpus.js';
+
+export interface IndexedCorpus {
+  corpus: Corpus;
+  index: PassageIndex;
+}
+
+/**
+ * A corpus whose passage index follows every change to it, so an article added or withdrawn is
+ * searchable (or gone) at once. The one place corpus and index are wired together.
+ */
+export function createIndexedCorpus(articles: readonly Article[] = [], indexFile?: string): IndexedCorpus {
+  const corpus = new Corpus(analyseArticle);
+  const index = PassageIndex.open(indexFile);
+  corpus.onChange(({ added, removed }) => {
+    if (removed.length) index.remove(removed.map((article) => article.id));
+    if (added.length) index.add(added);
+  });
+  corpus.add(articles);
+  return { corpus, index };
+}
