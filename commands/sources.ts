@@ -1,4 +1,4 @@
-import { basisFooter, CitationBook, plural } from '../src/citations.js';
+import { basisFooter, CitationBook, describeArticle, plural } from '../src/citations.js';
 import type { CommandDefinition } from '../src/command.js';
 
 export const sources: CommandDefinition = {
@@ -15,7 +15,7 @@ export const sources: CommandDefinition = {
         ? `${plural(articles.length, 'article')}, oldest first.`
         : 'No articles are loaded yet; add files to the seeds folder.',
       items: articles.map((article) => ({
-        text: `${article.title} — ${article.source ?? 'unknown source'}, ${article.date ?? 'undated'} (${article.origin}, id ${article.id.slice(0, 8)})`,
+        text: `${describeArticle(article)} (${article.origin}, id ${article.id.slice(0, 8)})`,
         cites: [book.cite(article)],
       })),
       citations: book.citations(),

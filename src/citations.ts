@@ -48,6 +48,11 @@ function excerptOf(article: Article, span: TextSpan): Pick<Citation, 'excerpt' |
   return { excerpt: article.text.slice(span.start, span.end), start: span.start, end: span.end };
 }
 
+/** "Title — Source, 2025-08-06"; an article with no known source shows only its date. */
+export function describeArticle(article: Pick<Article, 'title' | 'source' | 'date'>): string {
+  return `${article.title} — ${[article.source, article.date ?? 'undated'].filter(Boolean).join(', ')}`;
+}
+
 /** "As of 2025-08-06 · 12 articles": what every answer rests on. */
 export function basisFooter(basis: Basis): string {
   const count = `${basis.articles} ${basis.articles === 1 ? 'article' : 'articles'}`;

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { describeArticle } from '../citations.js';
 import type { Citation, Reply } from '../reply.js';
 
 export interface RenderOptions {
@@ -58,11 +59,7 @@ function renderCitation(
   paint: (styles: Style | Style[], text: string) => string,
 ): string {
   const marker = `[${citation.n}] `;
-  const line = wrap(
-    `${citation.title} — ${citation.source ?? 'unknown source'}, ${citation.date ?? 'undated'}`,
-    marker,
-    ' '.repeat(marker.length),
-  );
+  const line = wrap(describeArticle(citation), marker, ' '.repeat(marker.length));
   return citation.url ? `${line}\n${' '.repeat(marker.length)}${paint('underline', citation.url)}` : line;
 }
 
