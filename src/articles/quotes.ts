@@ -1,5 +1,10 @@
+import { type Attribution, attributeFromLeadIn, attributeFromRegions, regionsOf, sentenceAt } from './attribution.js';
 import type { EntityInArticle } from './people.js';
+import { isNotSpeech } from './quote-filters.js';
+import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { type ResolvedSpeaker, resolveSpeaker } from './speakers.js';
 import type { Article, TextSpan } from './types.js';
+import { type Token, tokenize } from './word-tokens.js';
 
 export interface Speaker {
   /** Full name as the article gives it ("Karoline Leavitt"), or the surface mention when unresolved. */
@@ -23,8 +28,106 @@ export interface Quote extends TextSpan {
   cue: string | null;
   /** Index of the sentence the quote starts in. */
   sentence: number;
+  /** Id of the quote this one continues from the previous paragraph, when the quotation runs on. */
+  continues?: string;
 }
 
-export function extractQuotes(_article: Article, _entities: readonly EntityInArticle[]): Quote[] {
-  return [];
+/** A quotation with what is known about its attribution before speakers are resolved. */
+interface Candidate {
+  span: QuotedSpan;
+  attribution: Attribution | null;
+  /** Take the speaker of this earlier candidate (same speech going on). */
+  inheritFrom: number | null;
+  partial: boolean;
+}
+
+const MAX_SCARE_QUOTE_WORDS = 2;
+
+function quoteId(articleId: string, span: TextSpan): string {
+  return `${articleId}:${span.start}-${span.end}`;
+}
+
+/**
+ * A quotation is partial when it sits inside a sentence of reported speech ("said Witkoff held a
+ * “highly productive” meeting") rather than standing as the whole sentence or clause.
+ */
+function isPartial(article: Article, span: QuotedSpan, previous: QuotedSpan | undefined): boolean {
+  const inner = article.text.slice(span.start, span.end);
+  if (!/^[\p{Lu}\p{N}[…]/u.test(inner)) return true;
+  const sentence = article.sentences[sentenceAt(article, span.open)];
+  let from = sentence?.start ?? span.open;
+  if (previous?.close != null && previous.close < span.open) from = Math.max(from, previous.close + 1);
+  const before = article.text.slice(from, span.open).trim();
+  return before !== '' && !/[:,—–―-]$/.test(before);
+}
+
+/** Fills in quotations with no attribution of their own from the speech they belong to. */
+function inheritAttributions(article: Article, tokens: readonly Token[], candidates: Candidate[]): void {
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    if (candidate.attribution) continue;
+    const previous = candidates[i - 1];
+    const opensLine = /(?:^|\n)[ \t\u00a0]*$/.test(
+      article.text.slice(Math.max(0, candidate.span.open - 8), candidate.span.open),
+    );
+    if (opensLine) candidate.attribution = attributeFromLeadIn(article, tokens, candidate.span.open);
+    if (candidate.attribution || !previous) continue;
+    const sameParagraph = previous.span.paragraph === candidate.span.paragraph;
+    const followsOn = opensLine && previous.span.paragraph === candidate.span.paragraph - 1;
+    if (sameParagraph || followsOn || candidate.span.continues) candidate.inheritFrom = i - 1;
+  }
+  // "“First paragraph … (no closing mark) ¶ “… second,” she said.": the attribution comes later.
+  for (let i = candidates.length - 2; i >= 0; i--) {
+    const candidate = candidates[i]!;
+    const next = candidates[i + 1]!;
+    if (!candidate.attribution && candidate.span.runsOn && next.span.continues && next.attribution) {
+      candidate.attribution = next.attribution;
+      candidate.inheritFrom = null;
+    }
+  }
+}
+
+/**
+ * Every direct quotation in the article, with its speaker resolved against the article's people
+ * and organisations. Pure string work, so it stays fast enough to run on every article as it arrives.
+ */
+export function extractQuotes(article: Article, entities: readonly EntityInArticle[]): Quote[] {
+  const text = article.text;
+  const tokens = tokenize(text);
+  const spans = findQuotedSpans(text, article.paragraphs).filter(
+    (span) => span.depth === 0 && !isNotSpeech(text, tokens, span),
+  );
+  const candidates: Candidate[] = spans.map((span, i) => {
+    const previous = spans[i - 1]?.paragraph === span.paragraph ? spans[i - 1] : undefined;
+    const next = spans[i + 1]?.paragraph === span.paragraph ? spans[i + 1] : undefined;
+    const attribution = attributeFromRegions(text, tokens, regionsOf(article, tokens, span, previous, next));
+    return { span, attribution, inheritFrom: null, partial: isPartial(article, span, previous) };
+  });
+  inheritAttributions(article, tokens, candidates);
+  const quotes: Quote[] = [];
+  const resolved: Array<ResolvedSpeaker | null> = [];
+  let lastSpeaker: ResolvedSpeaker | null = null;
+  for (const { span, attribution, inheritFrom, partial } of candidates) {
+    let speaker: ResolvedSpeaker | null = null;
+    if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, entities, lastSpeaker, spans);
+    else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
+    resolved.push(speaker);
+    // One or two words in quotation marks with no one saying them are scare quotes or a term.
+    if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;
+    if (speaker) lastSpeaker = speaker;
+    const continued = span.continues ? quotes.at(-1) : undefined;
+    quotes.push({
+      id: quoteId(article.id, span),
+      articleId: article.id,
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      partial,
+      speaker: speaker?.speaker ?? null,
+      cue: attribution?.cue ?? (inheritFrom !== null ? (quotes[inheritFrom]?.cue ?? null) : null),
+      sentence: sentenceAt(article, span.start),
+      ...(continued ? { continues: continued.id } : {}),
+    });
+  }
+  return quotes;
 }

@@ -1,0 +1,110 @@
+import type { EntityKind } from './people.js';
+
+/** A word anywhere in a name that marks an organisation ("New York Times", "Fox Business Network"). */
+// biome-ignore format: a word list reads better packed
+const ORGANISATION_WORDS = new Set([
+  'times', 'post', 'news', 'network', 'party', 'committee', 'department', 'ministry', 'council', 'commission',
+  'court', 'congress', 'senate', 'university', 'college', 'institute', 'foundation', 'association', 'union',
+  'group', 'inc.', 'corp.', 'co.', 'ltd.', 'company', 'corporation', 'bureau', 'service', 'office', 'agency',
+  'administration', 'organization', 'organisation', 'journal', 'tribune', 'magazine', 'channel', 'airlines',
+  'bank', 'fund', 'campaign', 'house', 'kremlin', 'pentagon', 'reuters', 'press', 'herald', 'gazette',
+  'telegraph', 'guardian', 'observer', 'review', 'daily', 'radio', 'television', 'tv', 'motors', 'police',
+  'army', 'navy', 'force', 'forces', 'guard', 'caucus', 'parliament', 'assembly', 'cabinet', 'government',
+  'team', 'club', 'league', 'federation', 'alliance', 'coalition', 'movement', 'center', 'centre', 'society',
+  'board', 'authority', 'bloomberg', 'politifact', 'twitter', 'facebook', 'google', 'apple', 'microsoft',
+  'amazon', 'instagram', 'youtube', 'msnbc', 'cnn', 'cbs', 'nbc', 'abc', 'bbc', 'fox', 'npr', 'pbs', 'axios',
+  'politico', 'breitbart', 'huffpost', 'nato', 'fbi', 'cia', 'nsa', 'un', 'eu', 'ap', 'afp', 'tass', 'interfax',
+  'ria', 'kyiv', 'isis', 'hamas', 'hezbollah', 'taliban', 'gop', 'dnc', 'rnc', 'nypd', 'lapd', 'pac', 'llc',
+]);
+
+/** Countries, regions and cities often in the news, lower-cased; enough for "where easy". */
+// biome-ignore format: a word list reads better packed
+const PLACES = new Set([
+  'us', 'u.s.', 'usa', 'united states', 'america', 'uk', 'u.k.', 'britain', 'great britain', 'united kingdom',
+  'england', 'scotland', 'wales', 'ireland', 'russia', 'ukraine', 'germany', 'france', 'italy', 'spain',
+  'poland', 'finland', 'sweden', 'norway', 'denmark', 'netherlands', 'belgium', 'austria', 'switzerland',
+  'hungary', 'romania', 'turkey', 'greece', 'portugal', 'estonia', 'latvia', 'lithuania', 'belarus',
+  'moldova', 'georgia', 'armenia', 'azerbaijan', 'china', 'japan', 'india', 'pakistan', 'afghanistan',
+  'iran', 'iraq', 'syria', 'israel', 'gaza', 'lebanon', 'jordan', 'egypt', 'saudi arabia', 'qatar',
+  'yemen', 'north korea', 'south korea', 'korea', 'taiwan', 'vietnam', 'canada', 'mexico', 'brazil',
+  'argentina', 'venezuela', 'cuba', 'colombia', 'australia', 'new zealand', 'south africa', 'nigeria',
+  'kenya', 'ethiopia', 'europe', 'asia', 'africa', 'middle east', 'crimea', 'donbas', 'donetsk', 'luhansk',
+  'zaporizhzhia', 'kherson', 'kharkiv', 'moscow', 'kyiv', 'kiev', 'washington', 'london', 'paris', 'berlin',
+  'brussels', 'beijing', 'tokyo', 'anchorage', 'alaska', 'new york', 'california', 'texas', 'florida',
+  'ohio', 'pennsylvania', 'michigan', 'wisconsin', 'virginia', 'north carolina', 'arizona', 'nevada',
+  'iowa', 'new hampshire', 'colorado', 'illinois', 'chicago', 'los angeles', 'philadelphia', 'boston',
+  'atlanta', 'miami', 'geneva', 'istanbul', 'riyadh', 'helsinki', 'warsaw', 'rome', 'vatican', 'tehran',
+  'jerusalem', 'tel aviv', 'st. petersburg', 'minsk', 'odesa', 'odessa', 'massachusetts', 'minnesota',
+  'missouri', 'indiana', 'kentucky', 'tennessee', 'alabama', 'louisiana', 'utah', 'oregon', 'maryland',
+  'new jersey', 'connecticut', 'south carolina', 'west virginia', 'oklahoma', 'kansas', 'nebraska',
+  'arkansas', 'mississippi', 'vermont', 'maine', 'hawaii', 'idaho', 'montana', 'wyoming', 'new mexico',
+  'washington d.c.', 'd.c.', 'manhattan', 'brooklyn', 'queens', 'bronx', 'harlem', 'belize', 'burma',
+]);
+
+/** Last words that mark a place ("Jersey City", "Fairfax County"). */
+const PLACE_TAILS = new Set([
+  'city',
+  'county',
+  'island',
+  'islands',
+  'river',
+  'mountains',
+  'province',
+  'region',
+  'oblast',
+]);
+
+/** Words that never name anyone on their own even when capitalised (days, months, demonyms…). */
+// biome-ignore format: a word list reads better packed
+const NOT_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'sept.', 'jan.', 'feb.', 'aug.', 'oct.', 'nov.', 'dec.', 'i', 'god', 'internet', 'democrats', 'republicans',
+  'americans', 'russians', 'ukrainians', 'europeans', 'democrat', 'republican', 'democratic', 'christmas',
+  'easter', 'ok', 'okay', 'yes', 'no', 'tv', 'mr.', 'mrs.', 'ms.', 'dr.', 'quote', 'details', 'source',
+  'update', 'updated', 'editor', 'note', 'photo', 'video', 'watch', 'read', 'related', 'advertisement',
+]);
+
+/** Nationality and group adjectives: "Russian President" is a title, "European Allies" no one's name. */
+// biome-ignore format: a word list reads better packed
+const DEMONYMS = new Set([
+  'russian', 'ukrainian', 'european', 'american', 'british', 'german', 'french', 'chinese', 'iranian',
+  'israeli', 'palestinian', 'syrian', 'mexican', 'canadian', 'african', 'asian', 'arab', 'muslim', 'jewish',
+  'catholic', 'hispanic', 'latino', 'latina', 'indian', 'japanese', 'korean', 'italian', 'spanish', 'polish',
+  'turkish', 'finnish', 'western', 'eastern', 'soviet', 'allied', 'allies', 'dutch', 'swedish', 'belarusian',
+  'georgian', 'saudi', 'egyptian', 'iraqi', 'afghan', 'pakistani', 'australian', 'brazilian', 'cuban', 'irish',
+  'scottish', 'welsh', 'english', 'nordic', 'baltic', 'estonian', 'latvian', 'lithuanian', 'hungarian',
+]);
+
+export function isDemonym(lower: string): boolean {
+  return DEMONYMS.has(lower);
+}
+
+export function isNotName(lower: string): boolean {
+  return NOT_NAMES.has(lower);
+}
+
+export function isPlace(lowerName: string): boolean {
+  return PLACES.has(lowerName);
+}
+
+/** True when a word marks its name as an organisation. */
+export function isOrganisationWord(lower: string): boolean {
+  return ORGANISATION_WORDS.has(lower);
+}
+
+/**
+ * Kind of a name with no title before it, from its own words: organisation words or an acronym,
+ * a known place or place word, otherwise a person when it looks like a given name and surname.
+ */
+export function classifyName(words: readonly string[], lowers: readonly string[]): EntityKind {
+  const full = lowers.join(' ');
+  if (PLACES.has(full)) return 'place';
+  if (lowers.some((word) => ORGANISATION_WORDS.has(word))) return 'organisation';
+  if (words.length === 1 && /^[\p{Lu}&.]{2,6}$/u.test(words[0]!)) return 'organisation';
+  if (PLACE_TAILS.has(lowers.at(-1)!)) return 'place';
+  if (DEMONYMS.has(lowers[0]!)) return 'other';
+  if (lowers.includes('of') || lowers.includes('the') || lowers.includes('and')) return 'other';
+  if (words.length >= 2 && words.length <= 4) return 'person';
+  return 'other';
+}

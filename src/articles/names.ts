@@ -1,0 +1,120 @@
+import { eng as ENGLISH_STOPWORDS } from 'stopword';
+import { isNotName } from './entity-kinds.js';
+import { splitRole } from './roles.js';
+import type { Article } from './types.js';
+import { spaceBetween, type Token } from './word-tokens.js';
+
+/** A run of capitalised words ("White House Press Secretary Karoline Leavitt"), split into title and name. */
+export interface NameRun {
+  /** All words of the run, title included. */
+  tokens: Token[];
+  /** How many leading tokens are a title or honorific ("Russian President", "Mr."). */
+  roleLength: number;
+  /** The title part contains a real role, not just an honorific. */
+  hasRole: boolean;
+  /** "The" stood right before the run ("The New York Times"), a hint of an organisation. */
+  afterThe: boolean;
+  /** The run opens a sentence, so its first capital may only mark the sentence start. */
+  initial: boolean;
+}
+
+/** Lower-case words that may join capitalised words inside one name ("Secretary of State", "Ludwig van Beethoven"). */
+const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'del', 'y']);
+
+/** Common words often capitalised only because they open a sentence. */
+// biome-ignore format: a word list reads better packed
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  ...ENGLISH_STOPWORDS,
+  'afterwards', 'after', 'although', 'also', 'as', 'because', 'before', 'despite', 'during', 'even', 'every',
+  'everyone', 'here', 'however', 'if', 'in', 'instead', 'meanwhile', 'many', 'more', 'most', 'now', 'on',
+  'once', 'one', 'only', 'some', 'still', 'such', 'then', 'there', 'these', 'this', 'those', 'though',
+  'today', 'tonight', 'until', 'when', 'where', 'while', 'why', 'yet', 'yesterday', 'according', 'asked',
+  'last', 'next', 'read', 'speaking', 'like', 'unlike', 'since', 'earlier', 'later', 'already', 'both',
+  'each', 'many', 'much', 'other', 'another', 'several', 'few', 'let', 'please', 'thank', 'well', 'oh',
+]);
+
+const TITLE_CASE_SHARE = 0.9;
+const MIN_TITLE_WORDS = 5;
+
+/** Headlines in title case capitalise every word; names found there would be noise. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((token) => /^\p{L}/u.test(token.text) && token.text.length > 3);
+  if (words.length < MIN_TITLE_WORDS) return false;
+  return words.filter((token) => token.capital).length / words.length >= TITLE_CASE_SHARE;
+}
+
+function isNameWord(token: Token): boolean {
+  return token.capital && /^\p{Lu}/u.test(token.text) && !isNotName(token.lower);
+}
+
+/** Token indexes at which a sentence (or a quotation inside one) begins, so its capital says nothing. */
+export function sentenceInitialTokens(article: Article, tokens: readonly Token[]): Set<number> {
+  const starts = new Set<number>();
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    while (s < article.sentences.length && article.sentences[s]!.end <= token.start) s++;
+    const sentence = article.sentences[s];
+    const previous = tokens[i - 1];
+    const opensSentence = !previous || (sentence !== undefined && previous.end <= sentence.start);
+    const opensQuote = previous !== undefined && /^[“"‘(\-—–:]$/.test(previous.text);
+    if (opensSentence || opensQuote) starts.add(i);
+  }
+  return starts;
+}
+
+/** Finds the runs of capitalised words that may name people, organisations and places. */
+export function findNameRuns(article: Article, tokens: readonly Token[]): NameRun[] {
+  const text = article.text;
+  const initial = sentenceInitialTokens(article, tokens);
+  const skipUntil = titleCaseHeadlineEnd(article, tokens);
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i]!;
+    if (first.start < skipUntil || !isNameWord(first)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && !tokens[j - 1]!.possessive) {
+      const next = tokens[j]!;
+      if (!spaceBetween(text, tokens[j - 1]!, next)) break;
+      if (isNameWord(next)) {
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      if (CONNECTORS.has(next.text) && after && isNameWord(after) && spaceBetween(text, next, after)) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    let from = i;
+    // A sentence-opening common word ("In", "Such", "Afterwards") is not part of the name.
+    while (from < j && initial.has(from) && SENTENCE_OPENERS.has(tokens[from]!.lower)) from++;
+    while (from < j && CONNECTORS.has(tokens[from]!.text)) from++;
+    if (from < j) {
+      const run = tokens.slice(from, j);
+      const { roleLength, hasRole } = splitRole(run.map((token) => token.lower));
+      runs.push({
+        tokens: run,
+        roleLength,
+        hasRole,
+        afterThe: tokens[from - 1]?.lower === 'the',
+        initial: initial.has(from),
+      });
+    }
+    i = j;
+  }
+  return runs;
+}
+
+/** End offset of a title-case first paragraph (the headline), or 0. */
+function titleCaseHeadlineEnd(article: Article, tokens: readonly Token[]): number {
+  const headline = article.paragraphs[0];
+  if (!headline || article.paragraphs.length < 2) return 0;
+  const inHeadline = tokens.filter((token) => token.end <= headline.end);
+  return isTitleCase(inHeadline) ? headline.end : 0;
+}

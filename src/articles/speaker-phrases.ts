@@ -1,0 +1,236 @@
+import { BARE_SPEAKERS, DETERMINERS, isBetweenSpeakerAndCue, isCue, SPEAKER_PRONOUNS } from './attribution-cues.js';
+import { isNotName, isPlace } from './entity-kinds.js';
+import { SENTENCE_OPENERS } from './names.js';
+import { HONORIFICS } from './roles.js';
+import type { TextSpan } from './types.js';
+import { spaceBetween, type Token } from './word-tokens.js';
+
+/** The words that name a speaker in an attribution: a name, a pronoun or a noun phrase. */
+export interface SpeakerPhrase extends TextSpan {
+  kind: 'name' | 'pronoun' | 'noun';
+  tokens: Token[];
+  /** A role given in apposition ("Fallon, the campaign’s press secretary, said"). */
+  role: string | null;
+}
+
+const MAX_NOUN_PHRASE = 6;
+const MAX_APPOSITION = 14;
+const MAX_APPOSITIONS = 2;
+const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'to', 'from', 'in']);
+const NOT_SPEAKER_WORDS = new Set(['that', 'this', 'which', 'what', 'who', 'there', 'here', 'and', 'but', 'or', 'as']);
+/** Words that cannot sit in a title before a name ("said 9/11 widow Terry Strada" but not "said on Fox News"). */
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'to',
+  'for',
+  'with',
+  'from',
+  'during',
+  'after',
+  'before',
+  'by',
+  'of',
+  'about',
+  'that',
+  'and',
+  'but',
+  'as',
+  'than',
+  'if',
+  'when',
+  'while',
+]);
+const MAX_TITLE_BEFORE_NAME = 4;
+
+/** Lower-case words and numbers of a title before a name ("9/11 widow", "state Del."). */
+function isTitleModifier(token: Token): boolean {
+  if (token.capital || PREPOSITIONS.has(token.lower) || DETERMINERS.has(token.lower) || isCue(token.lower))
+    return false;
+  return /^[\p{Ll}\p{N}/-]/u.test(token.text);
+}
+
+/** Tokens that may belong to a proper name read right to left or left to right. */
+function isNamePart(token: Token): boolean {
+  if (token.capital) return /^\p{Lu}/u.test(token.text) && !isNotName(token.lower);
+  return false;
+}
+
+function isWord(token: Token): boolean {
+  return /^[\p{L}\p{N}]/u.test(token.text);
+}
+
+function phrase(tokens: Token[], kind: SpeakerPhrase['kind'], role: string | null): SpeakerPhrase {
+  const last = tokens.at(-1)!;
+  const end = last.possessive && kind === 'name' ? last.end - 2 : last.end;
+  return { start: tokens[0]!.start, end, kind, tokens, role };
+}
+
+/** A proper name ending at token `j` (inclusive), read backwards: "White House Press Secretary Karoline Leavitt". */
+function nameEndingAt(text: string, tokens: readonly Token[], lo: number, j: number): Token[] | null {
+  if (j < lo || !isNamePart(tokens[j]!)) return null;
+  let from = j;
+  while (from > lo) {
+    const before = tokens[from - 1]!;
+    if (!spaceBetween(text, before, tokens[from]!)) break;
+    if (isNamePart(before) || HONORIFICS.has(before.lower)) from--;
+    else if (before.lower === 'of' && from - 2 >= lo && isNamePart(tokens[from - 2]!)) from -= 2;
+    else if (before.lower === 'the' && before.capital) from--;
+    else break;
+  }
+  // Lower-case titles right before the name ("campaign spokesman Jason Miller") stay in the mention.
+  const name = tokens.slice(from, j + 1);
+  return name.length ? name : null;
+}
+
+/** A common noun phrase ending at token `j`: "a source", "the ad’s narrator", "a spokesman for the campaign". */
+function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: number): Token[] | null {
+  const head = tokens[j]!;
+  if (!isWord(head) || head.capital || isCue(head.lower) || NOT_SPEAKER_WORDS.has(head.lower)) return null;
+  let from = j;
+  let determined = false;
+  while (from >= lo && j - from < MAX_NOUN_PHRASE) {
+    const token = tokens[from]!;
+    if (!isWord(token) || (!token.capital && isCue(token.lower)) || NOT_SPEAKER_WORDS.has(token.lower)) break;
+    // "Gary Johnson’s doctor", "Clinton’s campaign": a possessive name works as a determiner.
+    if (token.possessive && token.capital && from < j) {
+      const owner = nameEndingAt(text, tokens, lo, from);
+      return [...(owner ?? [token]), ...tokens.slice(from + 1, j + 1)];
+    }
+    if (DETERMINERS.has(token.lower)) {
+      determined = true;
+      // "a spokesman for the campaign": carry on over one linking preposition.
+      const link = tokens[from - 1];
+      if (link && LINKING_PREPOSITIONS.has(link.lower) && from - 2 >= lo) {
+        const further = nounEndingAt(text, tokens, lo, from - 2);
+        if (further && DETERMINERS.has(further[0]!.lower)) return [...further, ...tokens.slice(from - 1, j + 1)];
+      }
+      break;
+    }
+    from--;
+  }
+  if (determined) return tokens.slice(from, j + 1);
+  if (BARE_SPEAKERS.has(head.lower)) {
+    let start = j;
+    while (start > lo && tokens[start - 1]!.capital && isWord(tokens[start - 1]!)) start--;
+    return tokens.slice(start, j + 1);
+  }
+  return null;
+}
+
+/** Skips a parenthesis ending at `j` ("Chaffetz (R-Utah) said"); returns the index before it. */
+function skipParenthesis(tokens: readonly Token[], lo: number, j: number): number {
+  if (tokens[j]?.text !== ')') return j;
+  for (let k = j - 1; k >= lo && j - k < 8; k--) if (tokens[k]!.text === '(') return k - 1;
+  return j;
+}
+
+/**
+ * The speaker phrase that ends just before token `k` (a cue verb), skipping adverbs and
+ * auxiliaries: "Trump also said", "Leavitt has said", "Brian Fallon, the campaign’s press secretary, said".
+ */
+export function speakerBefore(text: string, tokens: readonly Token[], lo: number, k: number): SpeakerPhrase | null {
+  let j = k - 1;
+  while (j >= lo && isBetweenSpeakerAndCue(tokens[j]!.lower)) j--;
+  j = skipParenthesis(tokens, lo, j);
+  if (j < lo) return null;
+  let role: string | null = null;
+  if (tokens[j]!.text === ',') {
+    // Appositions between commas, with the name before them: "Scott Pruitt, the attorney general of
+    // Oklahoma, one of the states suing, said".
+    let close = j;
+    for (let apposition = 0; apposition < MAX_APPOSITIONS; apposition++) {
+      let comma = close - 1;
+      while (
+        comma >= lo &&
+        close - comma < MAX_APPOSITION &&
+        tokens[comma]!.text !== ',' &&
+        !isCue(tokens[comma]!.lower)
+      ) {
+        comma--;
+      }
+      if (comma < lo || tokens[comma]!.text !== ',') return null;
+      role = text.slice(tokens[comma + 1]!.start, tokens[close - 1]!.end).replace(/^(?:the|a|an)\s+/i, '');
+      const name = nameEndingAt(text, tokens, lo, skipParenthesis(tokens, lo, comma - 1));
+      if (name) return phrase(name, 'name', role);
+      close = comma;
+    }
+    return null;
+  }
+  const token = tokens[j]!;
+  // "The nominee outlined his plan and vowed …": the subject of the first verb.
+  if (token.lower === 'and') return speakerAtClauseStart(text, tokens, lo, j);
+  if (SPEAKER_PRONOUNS.has(token.lower) && isWord(token)) return phrase([token], 'pronoun', null);
+  if (token.lower === 'who' && tokens[j - 1]?.text === ',') {
+    const name = nameEndingAt(text, tokens, lo, j - 2);
+    return name ? phrase(name, 'name', null) : null;
+  }
+  const name = nameEndingAt(text, tokens, lo, j);
+  if (name) return phrase(name, 'name', role);
+  const noun = nounEndingAt(text, tokens, lo, j);
+  return noun ? phrase(noun, 'noun', null) : null;
+}
+
+/** The speaker phrase starting at token `k` (after a cue verb): "said Caddell", "said a White House official". */
+export function speakerAfter(text: string, tokens: readonly Token[], k: number, hi: number): SpeakerPhrase | null {
+  let j = k;
+  while (j < hi && isBetweenSpeakerAndCue(tokens[j]!.lower) && tokens[j]!.lower !== 'on') j++;
+  if (j >= hi) return null;
+  const first = tokens[j]!;
+  if (SPEAKER_PRONOUNS.has(first.lower) && isWord(first)) return phrase([first], 'pronoun', null);
+  let nameAt = j;
+  while (nameAt < hi && nameAt - j < MAX_TITLE_BEFORE_NAME && isTitleModifier(tokens[nameAt]!)) nameAt++;
+  if (nameAt > j && nameAt < hi && isNamePart(tokens[nameAt]!)) {
+    const named = speakerAfter(text, tokens, nameAt, hi);
+    if (named?.kind === 'name')
+      return { ...named, start: first.start, tokens: [...tokens.slice(j, nameAt), ...named.tokens] };
+  }
+  if (isNamePart(first) || HONORIFICS.has(first.lower)) {
+    let end = j + 1;
+    while (end < hi && spaceBetween(text, tokens[end - 1]!, tokens[end]!) && !tokens[end - 1]!.possessive) {
+      const token = tokens[end]!;
+      if (isNamePart(token)) end++;
+      else if (token.lower === 'of' && tokens[end + 1] && isNamePart(tokens[end + 1]!)) end += 2;
+      else break;
+    }
+    return phrase(tokens.slice(j, end), 'name', null);
+  }
+  if (DETERMINERS.has(first.lower)) {
+    let end = j + 1;
+    while (end < hi && end - j < MAX_NOUN_PHRASE && isWord(tokens[end]!) && !isCue(tokens[end]!.lower)) {
+      if (NOT_SPEAKER_WORDS.has(tokens[end]!.lower)) break;
+      end++;
+    }
+    return end > j + 1 ? phrase(tokens.slice(j, end), 'noun', null) : null;
+  }
+  return null;
+}
+
+/**
+ * The subject at the start of a clause ("Trump took to Twitter … to accuse"), for cues that hang
+ * from it; an opening phrase up to its comma is skipped ("During the debate, Trump …").
+ */
+export function speakerAtClauseStart(
+  text: string,
+  tokens: readonly Token[],
+  lo: number,
+  hi: number,
+): SpeakerPhrase | null {
+  let j = lo;
+  const opener = tokens[j];
+  if (
+    opener &&
+    SENTENCE_OPENERS.has(opener.lower) &&
+    !DETERMINERS.has(opener.lower) &&
+    !SPEAKER_PRONOUNS.has(opener.lower)
+  ) {
+    while (j < hi && tokens[j]!.text !== ',') j++;
+    j++;
+  }
+  if (j >= hi) return null;
+  const found = speakerAfter(text, tokens, j, hi);
+  if (!found || (found.kind === 'name' && isPlace(text.slice(found.start, found.end).toLowerCase()))) return null;
+  if (found.kind === 'name' && found.tokens.every((token) => token.text === token.text.toUpperCase())) return null;
+  return found;
+}
