@@ -1,5 +1,7 @@
 import type { EntityKind } from '../articles/people.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { type AnalysedArticle, mergePeople } from './build-directory.js';
+import { PeopleIndex } from './people-index.js';
 
 /** A person or organisation across the whole corpus. */
 export interface Person {
@@ -7,9 +9,11 @@ export interface Person {
   id: string;
   name: string;
   kind: EntityKind;
+  /** Most frequent first. */
   roles: string[];
   aliases: string[];
   mentions: number;
+  /** Newest article first. */
   articleIds: string[];
   quotes: number;
 }
@@ -21,6 +25,50 @@ export interface PeopleQuery {
   limit?: number;
 }
 
-export function listPeople(_corpus: Corpus, _query: PeopleQuery = {}): Person[] {
-  return [];
+export const DEFAULT_PEOPLE_LIMIT = 25;
+
+/**
+ * One directory per corpus, rebuilt only when the corpus version changes. A WeakMap keyed by the
+ * corpus (rather than a module-level directory) ties the cache's life to the corpus it describes,
+ * so separate corpora (tests, benchmarks) never share or leak state.
+ */
+const directories = new WeakMap<Corpus, { version: string; index: PeopleIndex }>();
+
+/** The merged people of the corpus with lookups, built at most once per corpus version. */
+export function peopleIndex(corpus: Corpus): PeopleIndex {
+  const cached = directories.get(corpus);
+  if (cached && cached.version === corpus.version) return cached.index;
+  const index = new PeopleIndex(mergePeople(analysedArticles(corpus)));
+  directories.set(corpus, { version: corpus.version, index });
+  return index;
+}
+
+/** People and organisations, most mentioned first; with `query`, best match first. */
+export function listPeople(corpus: Corpus, query: PeopleQuery = {}): Person[] {
+  const limit = query.limit ?? DEFAULT_PEOPLE_LIMIT;
+  const index = peopleIndex(corpus);
+  const wanted = (person: Person) => !query.kind || person.kind === query.kind;
+  if (!query.query?.trim()) return index.people.filter(wanted).slice(0, limit);
+  return index
+    .match(query.query)
+    .map((match) => match.person)
+    .filter(wanted)
+    .slice(0, limit);
+}
+
+/** The one person a name refers to (for /who): exact name, unique surname or alias, else best match. */
+export function findPerson(corpus: Corpus, name: string): Person | null {
+  const index = peopleIndex(corpus);
+  const resolved = index.resolve(name);
+  if (resolved !== null) return index.people[resolved] ?? null;
+  return index.match(name)[0]?.person ?? null;
+}
+
+function analysedArticles(corpus: Corpus): AnalysedArticle[] {
+  const analysed: AnalysedArticle[] = [];
+  for (const article of corpus.articles()) {
+    const analysis = corpus.analysis(article.id);
+    if (analysis) analysed.push({ article, entities: analysis.entities, quotes: analysis.quotes });
+  }
+  return analysed;
 }

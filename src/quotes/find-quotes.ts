@@ -1,12 +1,17 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { peopleIndex } from '../people/directory.js';
+import { type PreparedQuote, prepareQuotes, QuoteCatalogue } from './quote-catalogue.js';
+import { Stems } from './words.js';
 
 export interface QuoteResult {
   quote: Quote;
   article: Article;
   /** The same words quoted by other outlets (overlapping quotes), grouped under this one. */
   alsoIn: Array<{ quote: Quote; article: Article }>;
+  /** How many other articles carry these words; `alsoIn` lists at most `MAX_ALSO_IN` of them. */
+  alsoInTotal?: number;
 }
 
 export interface QuoteQuery {
@@ -18,6 +23,148 @@ export interface QuoteQuery {
   limit?: number;
 }
 
-export function findQuotes(_corpus: Corpus, _query: QuoteQuery = {}): QuoteResult[] {
-  return [];
+export const DEFAULT_QUOTE_LIMIT = 10;
+/** Enough outlets to cite; a quote carried by hundreds of articles is summarised by `alsoInTotal`. */
+export const MAX_ALSO_IN = 20;
+/** Word scores are capped so a speaker score and a word score pack into one sort key. */
+const MAX_WORD_SCORE = 4095;
+
+interface CachedCatalogue {
+  version: string;
+  catalogue: QuoteCatalogue;
+  /** Per-article preparation, reused when the corpus changes so only new articles are processed. */
+  prepared: Map<string, PreparedQuote[]>;
+  stems: Stems;
+}
+
+/**
+ * One catalogue per corpus, rebuilt when the corpus version changes. Keyed by the corpus in a
+ * WeakMap so the cache lives and dies with the corpus it describes and corpora never share one.
+ */
+const catalogues = new WeakMap<Corpus, CachedCatalogue>();
+
+/** All quotes of the corpus, indexed for queries; built at most once per corpus version. */
+export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
+  const cached = catalogues.get(corpus);
+  if (cached?.version === corpus.version) return cached.catalogue;
+  const stems = cached?.stems ?? new Stems();
+  const prepared = new Map<string, PreparedQuote[]>();
+  for (const article of corpus.articles()) {
+    const quotes = corpus.analysis(article.id)?.quotes ?? [];
+    prepared.set(article.id, cached?.prepared.get(article.id) ?? prepareQuotes(article, quotes, stems));
+  }
+  const catalogue = new QuoteCatalogue([...prepared.values()].flat(), peopleIndex(corpus), stems);
+  catalogues.set(corpus, { version: corpus.version, catalogue, prepared, stems });
+  return catalogue;
+}
+
+/**
+ * Quotes matching every given filter, best first: how well the speaker matches (full name, then
+ * surname or alias, then role words), how many of the `about` words the quote (worth more) or its
+ * sentence holds, then full quotes before fragments, newest first. The same words carried by
+ * several articles come back once: the lead is the best-ranked matching rendering (so the newest
+ * article's, when the words are the same length class) and the others are listed in `alsoIn`.
+ */
+export function findQuotes(corpus: Corpus, query: QuoteQuery = {}): QuoteResult[] {
+  const limit = query.limit ?? DEFAULT_QUOTE_LIMIT;
+  if (limit <= 0) return [];
+  const catalogue = quoteCatalogue(corpus);
+  return collectGroups(catalogue, rankPositions(catalogue, query), limit);
+}
+
+/** Catalogue positions that pass the filters, best first. */
+function rankPositions(catalogue: QuoteCatalogue, query: QuoteQuery): Iterable<number> {
+  const speakerScores = query.speaker?.trim() ? scoreSpeakers(catalogue, query.speaker) : null;
+  if (speakerScores?.size === 0) return [];
+  const words = query.about ? scoreWords(catalogue, query.about) : null;
+
+  let candidates: number[] | null = words?.matched ?? null;
+  if (!candidates && speakerScores) {
+    candidates = [...speakerScores.keys()].flatMap((person) => catalogue.byPerson.get(person) ?? []);
+  }
+  if (!candidates && query.articleId) candidates = catalogue.byArticle.get(query.articleId) ?? [];
+  if (!candidates) return catalogue.entries.keys();
+
+  const { articleId } = query;
+  const personOf = catalogue.personOf;
+  const kept = candidates.filter(
+    (position) =>
+      (!articleId || catalogue.entries[position]?.article.id === articleId) &&
+      (!speakerScores || speakerScores.has(personOf[position] ?? -1)),
+  );
+  if (!speakerScores && !words) return kept.sort((a, b) => a - b);
+
+  // Sort by one number: score descending, then rank (position) ascending.
+  const maxKey = 4 * (MAX_WORD_SCORE + 1);
+  const size = catalogue.entries.length;
+  const keys = Float64Array.from(kept, (position) => {
+    const speaker = speakerScores?.get(personOf[position] ?? -1) ?? 0;
+    const word = Math.min(words?.scores[position] ?? 0, MAX_WORD_SCORE);
+    return (maxKey - (speaker * (MAX_WORD_SCORE + 1) + word)) * size + position;
+  }).sort();
+  return Array.from(keys, (key) => key % size);
+}
+
+function scoreSpeakers(catalogue: QuoteCatalogue, speaker: string): Map<number, number> {
+  return new Map(catalogue.people.match(speaker).map((match) => [match.index, match.score]));
+}
+
+/**
+ * Points per query word: 2 when the quote itself has it, 1 when only its sentence does. A quote
+ * must hold every word of a one- or two-word query and two thirds of a longer one.
+ */
+function scoreWords(catalogue: QuoteCatalogue, about: string): { matched: number[]; scores: Int16Array } | null {
+  const stems = catalogue.stems.ofQuery(about);
+  if (!stems.length) return null;
+  const size = catalogue.entries.length;
+  const scores = new Int16Array(size);
+  const hits = new Uint8Array(size);
+  const touched: number[] = [];
+  const count = (postings: readonly number[] | undefined, points: number) => {
+    for (const position of postings ?? []) {
+      if (hits[position] === 0) touched.push(position);
+      hits[position] = (hits[position] ?? 0) + 1;
+      scores[position] = (scores[position] ?? 0) + points;
+    }
+  };
+  for (const stem of stems) {
+    count(catalogue.quotePostings.get(stem), 2);
+    count(catalogue.sentencePostings.get(stem), 1);
+  }
+  const required = stems.length <= 2 ? stems.length : Math.ceil((stems.length * 2) / 3);
+  return { matched: touched.filter((position) => (hits[position] ?? 0) >= required), scores };
+}
+
+function collectGroups(catalogue: QuoteCatalogue, positions: Iterable<number>, limit: number): QuoteResult[] {
+  const results: QuoteResult[] = [];
+  const shownGroups = new Set<number>();
+  for (const position of positions) {
+    const group = catalogue.groupOf[position] ?? position;
+    if (shownGroups.has(group)) continue;
+    shownGroups.add(group);
+    const lead = catalogue.entries[position];
+    if (!lead) continue;
+    results.push(withOtherOutlets(catalogue, lead, position, group));
+    if (results.length >= limit) break;
+  }
+  return results;
+}
+
+function withOtherOutlets(
+  catalogue: QuoteCatalogue,
+  lead: PreparedQuote,
+  position: number,
+  group: number,
+): QuoteResult {
+  const alsoIn: QuoteResult['alsoIn'] = [];
+  const articles = new Set([lead.article.id]);
+  for (const member of catalogue.groupMembers.get(group) ?? []) {
+    if (alsoIn.length >= MAX_ALSO_IN) break;
+    const entry = catalogue.entries[member];
+    if (member === position || !entry || articles.has(entry.article.id)) continue;
+    articles.add(entry.article.id);
+    alsoIn.push({ quote: entry.quote, article: entry.article });
+  }
+  const alsoInTotal = (catalogue.groupArticles.get(group) ?? 1) - 1;
+  return { quote: lead.quote, article: lead.article, alsoIn, alsoInTotal };
 }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { wordsOf } from '../../src/people/names.js';
+import { groupQuotes } from '../../src/quotes/group-quotes.js';
+
+const quote = (text: string, speaker: string | null = null) => ({ words: wordsOf(text), speaker });
+
+describe('groupQuotes', () => {
+  it('groups identical words whatever their punctuation and case, led by the first', () => {
+    const groups = groupQuotes([
+      quote('We stay until the end.'),
+      quote('“we STAY until the end!”'),
+      quote('Other words'),
+    ]);
+    expect([...groups]).toEqual([0, 0, 2]);
+  });
+
+  it('groups a quote whose words run inside a longer rendering', () => {
+    const groups = groupQuotes([
+      quote('The talks were productive, and we will meet again next week in Geneva'),
+      quote('we will meet again next week'),
+    ]);
+    expect([...groups]).toEqual([0, 0]);
+  });
+
+  it('groups renderings that differ by a word or two', () => {
+    const groups = groupQuotes([
+      quote('Nobody wants a long strike but nobody wants another accident either'),
+      quote('Nobody wants a long strike, and nobody wants another accident either'),
+    ]);
+    expect([...groups]).toEqual([0, 0]);
+  });
+
+  it('keeps words attributed to different speakers apart', () => {
+    const groups = groupQuotes([quote('We are ready to talk', 'reyes'), quote('We are ready to talk', 'lang')]);
+    expect([...groups]).toEqual([0, 1]);
+  });
+
+  it('does not group a tiny fragment into the longer quotes that happen to contain it', () => {
+    const groups = groupQuotes([
+      quote('The deal is done, it is over'),
+      quote('Nothing is done until the deal is signed'),
+      quote('is done'),
+    ]);
+    expect([...groups]).toEqual([0, 1, 2]);
+  });
+
+  it('keeps quotes that share only common words apart', () => {
+    const groups = groupQuotes([
+      quote('We will look at all the options on the table'),
+      quote('We will not look back at what happened'),
+    ]);
+    expect([...groups]).toEqual([0, 1]);
+  });
+});
