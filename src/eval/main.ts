@@ -1,0 +1,65 @@
+/**
+ * `npm run eval -- --data DIR [--json FILE]`: quality of Newsdesk's extractive core on real news
+ * data, as one table (and JSON, so runs can be compared by machine). Each part reads its own
+ * sub-folder of DIR; a missing folder is reported and skipped.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evalQa } from './qa.js';
+import { evalQuotes } from './quotes.js';
+import { evalSummaries, evalTimeline } from './summaries.js';
+import type { EvalReport, QaScores, QuoteScores, SummaryScores } from './types.js';
+
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, json: { type: 'string' } },
+  allowPositionals: false,
+});
+
+if (!values.data) {
+  process.stderr.write('usage: npm run eval -- --data DIR [--json FILE]\n');
+  process.exit(2);
+}
+const dataDir = resolve(values.data);
+const report: EvalReport = { summaries: {}, timeline: {}, quotes: {}, qa: {} };
+
+async function part<T>(folder: string, run: (dir: string) => Promise<T>, empty: T): Promise<T> {
+  if (!existsSync(join(dataDir, folder))) {
+    process.stdout.write(`skipped ${folder}: ${join(dataDir, folder)} does not exist\n`);
+    return empty;
+  }
+  const started = performance.now();
+  const result = await run(dataDir);
+  process.stderr.write(`${folder} evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return result;
+}
+
+report.summaries = await part('summaries', evalSummaries, {});
+report.timeline = await part('timeline', evalTimeline, {});
+report.quotes = await part('quotes', evalQuotes, {});
+report.qa = await part('qa', evalQa, {});
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const rows: string[] = [];
+const rougeRow = (set: string, s: SummaryScores) =>
+  `${set.padEnd(34)} ${String(s.n).padStart(4)}  R1 ${pct(s.rouge1)}  R2 ${pct(s.rouge2)}  RLsum ${pct(s.rougeLsum)}` +
+  `   | Lead-3 R1 ${pct(s.lead3.rouge1)}  R2 ${pct(s.lead3.rouge2)}  RLsum ${pct(s.lead3.rougeLsum)}`;
+const quoteRow = (set: string, s: QuoteScores) =>
+  `${set.padEnd(34)} ${String(s.n).padStart(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}` +
+  `  speaker accuracy ${pct(s.speakerAccuracy)}`;
+const qaRow = (set: string, s: QaScores) =>
+  `${set.padEnd(34)} ${String(s.n).padStart(4)}  answer in top sentence ${pct(s.answerInTopSentence)}` +
+  `  (grounded rows ${pct(s.answerInTopSentenceGrounded)})  refusal on unrelated ${pct(s.refusalOnUnrelated)}`;
+
+for (const [file, s] of Object.entries(report.summaries)) rows.push(rougeRow(`summaries/${file}`, s));
+for (const [file, s] of Object.entries(report.timeline)) rows.push(rougeRow(`timeline/${file}`, s));
+for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quotes/${file}`, s));
+for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
+
+process.stdout.write(`\nNewsdesk eval on ${dataDir} (scores in %, n = rows scored)\n\n${rows.join('\n')}\n`);
+
+if (values.json) {
+  await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${values.json}\n`);
+}
