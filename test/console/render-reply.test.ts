@@ -37,7 +37,7 @@ describe('rendering a reply for the console', () => {
         '',
         'Sources',
         '[1] Ferry service adds evening crossings — Coastal Times, 2025-03-15',
-        '[2] Tolls to rise — unknown source, undated',
+        '[2] Tolls to rise — undated',
         '    https://example.org/tolls',
         '',
         'As of 2025-03-15 · 2 articles',
