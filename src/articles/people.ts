@@ -129,8 +129,10 @@ function newGroup(article: Article, mention: Mention): Group {
  * People, organisations and places named in the article, from runs of capitalised words with
  * title cues. Surname-only mentions ("Leavitt") count towards the full name given elsewhere.
  */
-export function extractEntities(article: Article): EntityInArticle[] {
-  const tokens = tokenize(article.text);
+export function extractEntities(
+  article: Article,
+  tokens: readonly Token[] = tokenize(article.text),
+): EntityInArticle[] {
   const runs = findNameRuns(article, tokens);
   const mentions: Mention[] = [];
   let cursor = 0;

@@ -91,9 +91,12 @@ function inheritAttributions(article: Article, tokens: readonly Token[], candida
  * Every direct quotation in the article, with its speaker resolved against the article's people
  * and organisations. Pure string work, so it stays fast enough to run on every article as it arrives.
  */
-export function extractQuotes(article: Article, entities: readonly EntityInArticle[]): Quote[] {
+export function extractQuotes(
+  article: Article,
+  entities: readonly EntityInArticle[],
+  tokens: readonly Token[] = tokenize(article.text),
+): Quote[] {
   const text = article.text;
-  const tokens = tokenize(text);
   const spans = findQuotedSpans(text, article.paragraphs).filter(
     (span) => span.depth === 0 && !isNotSpeech(text, tokens, span),
   );
