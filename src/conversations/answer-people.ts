@@ -1,0 +1,43 @@
+import type { TextSpan } from '../articles/types.js';
+import type { Corpus } from '../corpus/corpus.js';
+
+/**
+ * The person an answer is mostly about: of the people the corpus's analysis finds in the cited
+ * spans, the one mentioned most there (earliest first on a tie). Follow-up pronouns refer to them.
+ */
+export function mainPersonOf(spans: readonly (TextSpan & { articleId: string })[], corpus: Corpus): string | null {
+  const counts = new Map<string, number>();
+  for (const span of spans) {
+    for (const entity of corpus.analysis(span.articleId)?.entities ?? []) {
+      if (entity.kind !== 'person') continue;
+      const inside = entity.spans.filter((s) => s.start >= span.start && s.end <= span.end).length;
+      if (inside) counts.set(entity.name, (counts.get(entity.name) ?? 0) + inside);
+    }
+  }
+  let best: string | null = null;
+  for (const [name, count] of counts) if (best === null || count > counts.get(best)!) best = name;
+  return best;
+}
+
+const nameWordsByCorpus = new WeakMap<Corpus, { version: string; words: ReadonlySet<string> }>();
+
+/**
+ * Every lower-cased word of the names of people the articles mention ("marco", "rubio"), so a
+ * question typed without capitals still has its names recognised. Places and organisations are left
+ * out: their words ("new", "house") are everyday words too. Rebuilt only when the corpus changes.
+ */
+export function nameWordsOf(corpus: Corpus): ReadonlySet<string> {
+  const cached = nameWordsByCorpus.get(corpus);
+  if (cached?.version === corpus.version) return cached.words;
+  const words = new Set<string>();
+  for (const article of corpus.articles()) {
+    for (const entity of corpus.analysis(article.id)?.entities ?? []) {
+      if (entity.kind !== 'person') continue;
+      for (const name of [entity.name, ...entity.aliases]) {
+        for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) words.add(word);
+      }
+    }
+  }
+  nameWordsByCorpus.set(corpus, { version: corpus.version, words });
+  return words;
+}
