@@ -11,6 +11,12 @@ export const DEFAULT_MAX_ARTICLE_BYTES = 1_048_576;
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 
+/** Discord ids are snowflakes: 17 to 20 digits. https://discord.com/developers/docs/reference#snowflakes */
+const SNOWFLAKE = /^\d{17,20}$/;
+const SNOWFLAKE_ERROR = 'should be a Discord id (17 to 20 digits; Developer Mode → Copy ID)';
+/** discord.js appends the API version (/v10) itself. */
+export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api';
+
 const ENV_SCHEMA = z.object({
   SEEDS_DIR: optional(z.string().default('./seeds')),
   DATA_DIR: optional(z.string().default('./data')),
@@ -23,6 +29,31 @@ const ENV_SCHEMA = z.object({
       .default(DEFAULT_MAX_ARTICLE_BYTES),
   ),
   DISCORD_TOKEN: optional(z.string().optional()),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(SNOWFLAKE, { error: SNOWFLAKE_ERROR }).optional()),
+  DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, { error: SNOWFLAKE_ERROR }).optional()),
+  DISCORD_API_BASE: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'should be an http(s) URL, like https://discord.com/api' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default(DEFAULT_DISCORD_API_BASE),
+  ),
+  HEALTH_PORT: optional(
+    z.coerce
+      .number({ error: 'should be a port number, like 8080' })
+      .int({ error: 'should be a whole port number' })
+      .min(1, { error: 'should be between 1 and 65535' })
+      .max(65535, { error: 'should be between 1 and 65535' })
+      .optional(),
+  ),
+  SHARD_COUNT: optional(
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d*)$/i, { error: 'should be auto or a whole number of shards, like 2' })
+      .transform((value): 'auto' | number => (value.toLowerCase() === 'auto' ? 'auto' : Number(value)))
+      .optional(),
+  ),
+  // Set by discord.js's ShardingManager in each shard process it spawns (with SHARDS and SHARD_COUNT).
+  SHARDING_MANAGER: optional(z.string().optional()),
   // https://no-color.org: any non-empty value turns colour off.
   NO_COLOR: optional(z.string().optional()),
 });
@@ -33,6 +64,18 @@ export interface Config {
   logLevel: LogLevel;
   maxArticleBytes: number;
   discordToken: string | undefined;
+  /** The bot's application id; when unset, derived from the token (see src/discord/application-id.ts). */
+  discordApplicationId: string | undefined;
+  /** Register commands to this guild (instant, for development) instead of globally. */
+  discordGuildId: string | undefined;
+  /** REST base every Discord client uses: Discord itself, or a proxy such as nirn-proxy. No trailing slash. */
+  discordApiBase: string;
+  /** Serve /healthz and /metrics on this port when set. */
+  healthPort: number | undefined;
+  /** Run discord.js's ShardingManager with this many shards (or Discord's recommendation) when set. */
+  shardCount: 'auto' | number | undefined;
+  /** This process is one shard spawned by the ShardingManager: run the bot, do not spawn shards. */
+  isShard: boolean;
   noColor: boolean;
 }
 
@@ -59,6 +102,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     logLevel: values.LOG_LEVEL,
     maxArticleBytes: values.MAX_ARTICLE_BYTES,
     discordToken: values.DISCORD_TOKEN,
+    discordApplicationId: values.DISCORD_APPLICATION_ID,
+    discordGuildId: values.DISCORD_GUILD_ID,
+    discordApiBase: values.DISCORD_API_BASE,
+    healthPort: values.HEALTH_PORT,
+    shardCount: values.SHARD_COUNT,
+    isShard: values.SHARDING_MANAGER === 'true',
     noColor: values.NO_COLOR !== undefined,
   };
 }
@@ -66,4 +115,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
 /** Reads the process environment (after the entry point has loaded `.env`). */
 export function readConfig(): Config {
   return parseConfig(process.env, process.cwd());
+}
+
+/**
+ * discord.js's Client reads SHARD_COUNT from the environment itself (it is how the ShardingManager
+ * tells a shard the total), so our own SHARD_COUNT setting ("auto", or empty in .env) would reach it
+ * as a shard count and be refused. Outside a managed shard the setting has been read by now, so it
+ * is removed before the client is built.
+ */
+export function hideShardCountFromDiscordJs(config: Pick<Config, 'isShard'>): void {
+  if (!config.isShard) delete process.env.SHARD_COUNT;
 }

@@ -1,15 +1,24 @@
 /**
- * The composition root: config → logger → articles → corpus and search index → services → the
- * console (one command from argv, or interactive). Everything is built here and handed down.
+ * The composition root: config → logger → articles → corpus and search index → services → a
+ * transport: the Discord bot when DISCORD_TOKEN is set (several shards with SHARD_COUNT), the
+ * console (one command from argv, or interactive) otherwise. Everything is built here and handed down.
  */
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { Registry } from 'prom-client';
 import { commands } from '../commands/index.js';
 import { loadArticles } from './articles/load-articles.js';
-import { type Config, ConfigError, readConfig } from './config.js';
+import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
+import { ConversationStore } from './conversations/conversation-store.js';
 import { createIndexedCorpus } from './corpus/indexed-corpus.js';
+import { startBot } from './discord/bot.js';
+import { contextMenuHandlers } from './discord/context-menus.js';
+import { handleMessage } from './discord/messages.js';
+import { startShards } from './discord/shards.js';
 import { UserFacingError } from './errors.js';
+import { startHealthServer } from './health/health-server.js';
+import { createMetrics } from './health/metrics.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Services } from './services.js';
 
@@ -30,8 +39,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const stderrColour = Boolean(process.stderr.isTTY) && !config.noColor;
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY), colour: stderrColour });
   const log = logger.child({ module: 'main' });
-  if (config.discordToken) {
-    log.warn('DISCORD_TOKEN is set, but the Discord transport is not in this build yet; opening the console instead');
+  const line = argv.join(' ').trim();
+  // A command on the command line is always answered in the console, token or not, so a bot's
+  // operator can still ask from a shell on the same machine.
+  const discordToken = line ? undefined : config.discordToken;
+  if (discordToken && config.shardCount !== undefined && !config.isShard) {
+    return runShardManager(config, discordToken, logger);
   }
 
   let services: Services;
@@ -42,6 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
     log.fatal({ dir: config.seedsDir }, err.message);
     return 1;
   }
+  if (discordToken) return runDiscord(config, discordToken, services, logger);
   const closeIndex = () => services.index.close();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -65,7 +79,6 @@ async function main(argv: readonly string[]): Promise<number> {
     colour: Boolean(process.stdout.isTTY) && !config.noColor,
     historyFile: join(config.dataDir, HISTORY_FILE),
   };
-  const line = argv.join(' ').trim();
   try {
     if (line) return await runOneShot(line, deps, io);
     await runInteractive(deps, io);
@@ -73,6 +86,72 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     closeIndex();
   }
+}
+
+/** Resolves with the first SIGINT or SIGTERM. */
+function shutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+/**
+ * The Discord bot until SIGINT/SIGTERM: then it stops taking interactions, finishes the replies in
+ * flight, closes the gateway, the health server and the index, and exits 0.
+ */
+async function runDiscord(config: Config, token: string, services: Services, logger: Logger): Promise<number> {
+  const log = logger.child({ module: 'main' });
+  const stopping = shutdownSignal();
+  // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
+  const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  hideShardCountFromDiscordJs(config);
+  try {
+    bot = await startBot({
+      token,
+      apiBase: config.discordApiBase,
+      shardedByManager: config.isShard,
+      deps,
+      contextMenus: contextMenuHandlers,
+      onMessage: (message) => handleMessage(message, deps),
+    });
+  } catch (err) {
+    log.fatal({ err }, 'could not log in to Discord; check DISCORD_TOKEN and DISCORD_API_BASE');
+    services.index.close();
+    return 1;
+  }
+  // Shards are separate processes that cannot share one port, so a sharded bot has no health server yet.
+  const health =
+    config.healthPort !== undefined && !config.isShard
+      ? await startHealthServer({
+          port: config.healthPort,
+          metrics,
+          isReady: () => ({ gateway: bot.connected(), articles: services.corpus.size }),
+        })
+      : undefined;
+  const signal = await stopping;
+  log.info({ signal }, 'shutting down');
+  await bot.stop();
+  await health?.close();
+  services.index.close();
+  log.info('stopped');
+  return 0;
+}
+
+/** SHARD_COUNT set: this process only runs discord.js's ShardingManager; each shard is a bot process. */
+async function runShardManager(config: Config, token: string, logger: Logger): Promise<number> {
+  const log = logger.child({ module: 'main' });
+  const stopping = shutdownSignal();
+  const shards = await startShards(
+    { shardCount: config.shardCount ?? 'auto', discordToken: token, discordApiBase: config.discordApiBase },
+    logger,
+  );
+  const signal = await stopping;
+  log.info({ signal }, 'shutting down shards');
+  await shards.close();
+  return 0;
 }
 
 async function buildServices(config: Config, logger: Logger): Promise<Services> {
@@ -104,3 +183,6 @@ function progressLine(): (done: number, total: number) => void {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// A shard spawned by the ShardingManager keeps an IPC channel to it open, which would keep this
+// process alive after a clean shutdown; letting go of it lets the process exit.
+if (process.connected) process.disconnect();

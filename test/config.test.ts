@@ -10,6 +10,12 @@ describe('configuration', () => {
       logLevel: 'info',
       maxArticleBytes: DEFAULT_MAX_ARTICLE_BYTES,
       discordToken: undefined,
+      discordApplicationId: undefined,
+      discordGuildId: undefined,
+      discordApiBase: 'https://discord.com/api',
+      healthPort: undefined,
+      shardCount: undefined,
+      isShard: false,
       noColor: false,
     });
   });

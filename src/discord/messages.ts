@@ -1,0 +1,149 @@
+import type { Message } from 'discord.js';
+import { answerQuestion } from '../answers/answer-question.js';
+import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
+import { answerReply } from '../conversations/answer-reply.js';
+import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
+import { followUpQuestion } from '../conversations/follow-up.js';
+import { UserFacingError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Reply } from '../reply.js';
+import type { DiscordDeps, Outcome } from './deps.js';
+import { apology, describeDiscordFailure, errorReply, newIncidentId } from './interaction-errors.js';
+import { NO_MENTIONS, renderPage } from './render.js';
+
+export interface MessageDeps extends DiscordDeps {
+  conversations: ConversationStore;
+}
+
+/** The name free-form questions are counted under in /metrics. */
+export const MESSAGE_METRIC = 'message';
+const HINT =
+  'Ask me about the story: mention me with a question, send me a DM, or reply to one of my answers to follow up.';
+
+/** Why a message is a question for the bot, and which reply chain it continues. */
+interface Trigger {
+  question: string;
+  /** The first message of the reply chain: the conversation's key. */
+  rootId: string;
+}
+
+/**
+ * Answers free-form questions: a message that mentions the bot, any DM, or a reply to one of the
+ * bot's answers (the reply chain is the conversation, per user). Other people's messages, bots
+ * (the bot itself included) and replies to someone else's message are ignored. Answers read as
+ * /ask's do; every message sent pings nobody.
+ */
+export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
+  const me = message.client.user;
+  if (!me || message.author.bot || message.system || message.webhookId) return;
+  const log = deps.logger.child({ module: 'messages', messageId: message.id, guildId: message.guildId });
+  const started = performance.now();
+  let outcome: Outcome = 'answered';
+  try {
+    const trigger = await readTrigger(message, me.id, deps.conversations);
+    if (!trigger) return;
+    if (!trigger.question) {
+      outcome = 'refused';
+      await send(message, errorReply(HINT), deps.conversations, trigger.rootId);
+      return;
+    }
+    await showTyping(message, log);
+    const key: ConversationKey = {
+      guildId: message.guildId,
+      channelId: message.channelId,
+      rootId: trigger.rootId,
+      userId: message.author.id,
+    };
+    const { corpus } = deps.services;
+    const names = nameWordsOf(corpus);
+    const standalone = followUpQuestion(deps.conversations.history(key), trigger.question, {
+      isName: (word) => names.has(word),
+    });
+    let reply: Reply;
+    let person: string | null = null;
+    try {
+      const answer = answerQuestion(standalone, deps.services);
+      reply = answerReply(trigger.question, answer, corpus);
+      person = mainPersonOf(answer.evidence, corpus);
+    } catch (err) {
+      if (!(err instanceof UserFacingError)) throw err;
+      outcome = 'refused';
+      reply = errorReply(err.message);
+    }
+    log.debug({ question: trigger.question, standalone, outcome }, 'answering a message');
+    await send(message, reply, deps.conversations, trigger.rootId);
+    if (outcome === 'answered') deps.conversations.record(key, { question: trigger.question, standalone, person });
+  } catch (err) {
+    outcome = await answerWithApology(message, err, log);
+  } finally {
+    deps.metrics?.served(MESSAGE_METRIC, outcome, (performance.now() - started) / 1000);
+  }
+}
+
+/**
+ * Whether the message asks the bot something, and in which chain. A reply's chain is looked up
+ * from the answers the bot remembers; only a reply to an answer it does not remember (older, or
+ * from before a restart) costs a fetch of the message replied to, usually from discord.js's cache.
+ */
+async function readTrigger(message: Message, botId: string, store: ConversationStore): Promise<Trigger | null> {
+  const mentioned = message.mentions.users.has(botId);
+  const question = stripMention(message.content, botId);
+  const referenceId = message.reference?.messageId;
+  if (referenceId && message.reference?.channelId === message.channelId) {
+    const location = { guildId: message.guildId, channelId: message.channelId, messageId: referenceId };
+    const root = store.rootOf(location);
+    if (root) return { question, rootId: root };
+    if (!mentioned && message.inGuild()) {
+      const referenced = await message.fetchReference().catch(() => null);
+      if (referenced?.author.id !== botId) return null;
+      // An answer from before a restart: its own reference is the question that started the chain.
+      return { question, rootId: referenced.reference?.messageId ?? referenced.id };
+    }
+  }
+  if (mentioned || !message.inGuild()) return { question, rootId: message.id };
+  return null;
+}
+
+/** The question without the bot's mention (`<@id>` or the older nickname form `<@!id>`). */
+export function stripMention(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "Newsdesk is typing…" while the answer is found; lasts 10 s or until the reply, whichever is first. */
+async function showTyping(message: Message, log: Logger): Promise<void> {
+  if (!message.channel.isSendable()) return;
+  await message.channel.sendTyping().catch((err: unknown) => log.debug({ err }, 'could not show typing'));
+}
+
+/**
+ * Replies to the message with the reply rendered as /ask's (its first page: a question's answer
+ * has at most three items) and remembers the answer as part of the chain. A question deleted
+ * meanwhile still gets its answer, just without the reply link.
+ */
+async function send(message: Message, reply: Reply, store: ConversationStore, rootId: string): Promise<void> {
+  const { payload } = renderPage(reply);
+  const sent = await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+  store.linkAnswer({ guildId: message.guildId, channelId: message.channelId, messageId: sent.id }, rootId);
+}
+
+/** A bug: logged in full under an incident id; the person gets a short apology quoting it. */
+async function answerWithApology(message: Message, err: unknown, log: Logger): Promise<Outcome> {
+  const failure = describeDiscordFailure(err);
+  if (failure) {
+    // Discord refused our reply (no permission, channel gone, rate limited); another would fail too.
+    log.warn({ err, failure }, 'could not answer the message');
+    return 'failed';
+  }
+  const incident = newIncidentId();
+  log.error({ err, incident }, 'message failed');
+  try {
+    const { payload } = renderPage(apology(incident));
+    await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+  } catch (sendErr) {
+    log.warn({ err: sendErr, incident }, 'could not send the apology');
+  }
+  return 'failed';
+}
