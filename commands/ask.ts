@@ -1,6 +1,8 @@
-import { answerQuestion } from '../src/answers/answer-question.js';
+import { type Answer, answerQuestion } from '../src/answers/answer-question.js';
 import { basisFooter, CitationBook } from '../src/citations.js';
 import { type CommandDefinition, requireString } from '../src/command.js';
+import type { Corpus } from '../src/corpus/corpus.js';
+import type { Reply } from '../src/reply.js';
 import type { SearchHit } from '../src/search/passage-index.js';
 
 export const MAX_QUESTION_LENGTH = 500;
@@ -19,27 +21,35 @@ export const ask: CommandDefinition = {
   ],
   run(options, { services }) {
     const question = requireString(options, 'question');
-    const answer = answerQuestion(question, services);
-    const book = new CitationBook(services.corpus);
-    const cite = (hit: SearchHit) => ({ text: hit.text, cites: [book.cite(hit.articleId, hit)] });
-    if (answer.status === 'answered') {
-      return {
-        tone: 'answer',
-        title: question,
-        items: answer.evidence.map(cite),
-        citations: book.citations(),
-        footer: basisFooter(answer.basis),
-      };
-    }
+    return answerReply(question, answerQuestion(question, services), services.corpus);
+  },
+};
+
+/**
+ * The reply to a question, however it was asked (/ask, a mention, a DM, a reply in a chain), so
+ * every way of asking reads the same. `question` is the title: what the person asked, not the
+ * self-contained form it was answered as.
+ */
+export function answerReply(question: string, answer: Answer, corpus: Corpus): Reply {
+  const book = new CitationBook(corpus);
+  const cite = (hit: SearchHit) => ({ text: hit.text, cites: [book.cite(hit.articleId, hit)] });
+  if (answer.status === 'answered') {
     return {
-      tone: 'not_found',
+      tone: 'answer',
       title: question,
-      intro: answer.closest.length
-        ? "The articles don't say. These are the closest passages they have:"
-        : "The articles don't say, and nothing in them comes close to the question.",
-      items: answer.closest.map(cite),
+      items: answer.evidence.map(cite),
       citations: book.citations(),
       footer: basisFooter(answer.basis),
     };
-  },
-};
+  }
+  return {
+    tone: 'not_found',
+    title: question,
+    intro: answer.closest.length
+      ? "The articles don't say. These are the closest passages they have:"
+      : "The articles don't say, and nothing in them comes close to the question.",
+    items: answer.closest.map(cite),
+    citations: book.citations(),
+    footer: basisFooter(answer.basis),
+  };
+}

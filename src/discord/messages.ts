@@ -1,7 +1,7 @@
 import type { Message } from 'discord.js';
+import { answerReply } from '../../commands/ask.js';
 import { answerQuestion } from '../answers/answer-question.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
-import { answerReply } from '../conversations/answer-reply.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
 import { followUpQuestion } from '../conversations/follow-up.js';
 import { UserFacingError } from '../errors.js';

@@ -1,15 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ask } from '../../commands/ask.js';
 import { answerQuestion } from '../../src/answers/answer-question.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
 import { mainPersonOf, nameWordsOf } from '../../src/conversations/answer-people.js';
-import { answerReply } from '../../src/conversations/answer-reply.js';
 import { type ConversationKey, ConversationStore, type Turn } from '../../src/conversations/conversation-store.js';
 import { ExpiringLru } from '../../src/conversations/expiring-lru.js';
 import { followUpQuestion } from '../../src/conversations/follow-up.js';
 import { createIndexedCorpus, type IndexedCorpus } from '../../src/corpus/indexed-corpus.js';
-import { contextFor, SEEDS_DIR, servicesFrom } from '../commands/helpers.js';
 
 const key: ConversationKey = { guildId: 'g1', channelId: 'c1', rootId: 'm1', userId: 'u1' };
 const turn = (standalone: string, person: string | null = null): Omit<Turn, 'at'> => ({
@@ -157,14 +154,3 @@ describe('answer people on the seed article', () => {
 function previous(standalone: string, person: string | null = null): Turn[] {
   return [{ ...turn(standalone, person), at: 0 }];
 }
-
-describe('answerReply', () => {
-  it.each(['what did Rubio say?', 'what is the capital of Australia?'])(
-    'reads exactly as /ask: %s',
-    async (question) => {
-      const services = await servicesFrom(SEEDS_DIR);
-      const viaAsk = await ask.run({ question }, contextFor(services));
-      expect(answerReply(question, answerQuestion(question, services), services.corpus)).toEqual(viaAsk);
-    },
-  );
-});
