@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --100k] [-- --json FILE]`: generates synthetic corpora of 1k and 10k articles
- * (100k with --100k) in the temp folder, loads and indexes each in this process as the bot does
- * at start-up, and measures memory and the latency of /ask, /quote, /summary and search.
+ * `npm run bench [-- --100k] [-- --no-discord] [-- --json FILE]`: generates synthetic corpora of 1k
+ * and 10k articles (100k with --100k) in the temp folder, loads and indexes each in this process as
+ * the bot does at start-up, and measures memory and the latency of /ask, /quote, /summary and search.
+ * Then, unless --no-discord, it starts the bot on the 10k corpus against the fake Discord and times
+ * the interaction round trip of /ask, /quote and /summary (see discord-round-trip.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,6 +17,8 @@ import { listPeople } from '../src/people/directory.js';
 import { findQuotes } from '../src/quotes/find-quotes.js';
 import { PassageIndex } from '../src/search/passage-index.js';
 import { summarise } from '../src/summaries/summarise.js';
+import { formatDiscordReport } from './discord-report.js';
+import { type DiscordRoundTrip, measureDiscordRoundTrip } from './discord-round-trip.js';
 import { generateCorpus } from './generate-corpus.js';
 import { garbageCollector, memoryUse, timeAsync, timeEach, timeOnce } from './measure.js';
 import { makeQueries } from './queries.js';
@@ -35,7 +39,11 @@ const SIZES = [
 ];
 
 const { values: flags } = parseArgs({
-  options: { '100k': { type: 'boolean', default: false }, json: { type: 'string' } },
+  options: {
+    '100k': { type: 'boolean', default: false },
+    'no-discord': { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
 });
 
 const collectGarbage = garbageCollector();
@@ -117,10 +125,24 @@ for (const size of sizes) {
 
 const header = `Newsdesk benchmark · node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`;
 process.stdout.write(formatReport(runs, header));
+
+let discord: DiscordRoundTrip | undefined;
+if (!flags['no-discord']) {
+  try {
+    discord = await measureDiscordRoundTrip({ seedsDir: SEEDS_DIR, seed: SEED, log });
+    process.stdout.write(`\n${formatDiscordReport(discord)}`);
+  } catch (err) {
+    // The in-process numbers above still stand; the run fails so CI notices the missing part.
+    log(`discord round trip failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  }
+}
+
 if (flags.json) {
   writeFileSync(
     flags.json,
-    `${JSON.stringify({ node: process.version, date: new Date().toISOString(), runs }, null, 2)}\n`,
+    // `discord` is left out when skipped or failed (JSON.stringify drops undefined).
+    `${JSON.stringify({ node: process.version, date: new Date().toISOString(), runs, discord }, null, 2)}\n`,
   );
   log(`wrote ${flags.json}`);
 }

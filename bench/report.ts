@@ -73,12 +73,12 @@ export function formatReport(runs: readonly CorpusRun[], header: string): string
   return `${header}\n\n${alignColumns(rows)}\n`;
 }
 
-function latencyCell(latency: { p50: number; p99: number; errors: number }): string {
+export function latencyCell(latency: { p50: number; p99: number; errors: number }): string {
   const errors = latency.errors ? ` (${latency.errors} errors)` : '';
   return `${ms(latency.p50)} / ${ms(latency.p99)}${errors}`;
 }
 
-function alignColumns(rows: readonly string[][]): string {
+export function alignColumns(rows: readonly string[][]): string {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, column) => {
