@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import { idempotencyKey } from './idempotency-key.js';
+import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
+import { checkNewSubscription } from './new-subscription.js';
+import { byDueThenId, type OutboxRecord, type SubscriptionRecord, toOutboxRow, toSubscription } from './rows.js';
+import {
+  type ArticleVersion,
+  type Clock,
+  DEFAULT_OUTBOX_PAGE,
+  type DeliveryTarget,
+  type EnqueueOptions,
+  type ListOutboxOptions,
+  type NewSubscription,
+  type OutboxRow,
+  type RetryAt,
+  type Store,
+  type Subscription,
+} from './types.js';
+
+/** Serialises migrations between processes starting at once (any constant; "nwsdsk" in ASCII). */
+export const MIGRATION_LOCK_KEY = 0x6e77_7364_736b;
+/** Fail fast at start-up rather than hang when the server is unreachable. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+export interface PostgresStoreOptions {
+  /** Anything pg.Pool accepts: `connectionString`, `max`, `options: '-c search_path=…'`. */
+  pool: pg.PoolConfig;
+  now?: Clock;
+  /** Told when an idle connection breaks (e.g. the server restarted); the pool reconnects by itself. */
+  logger?: Pick<Logger, 'warn'> | undefined;
+}
+
+// FOR UPDATE SKIP LOCKED: a row another transaction is leasing is passed over, not waited for, so
+// concurrent workers take disjoint rows. https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE
+const CLAIM = `
+  WITH due AS (
+    SELECT o.id FROM outbox o
+    WHERE o.status = 'pending' AND o.next_attempt_at <= $2
+      AND (o.lease_expires_at IS NULL OR o.lease_expires_at <= $2)
+      AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = o.subscription_id AND s.paused)
+    ORDER BY o.next_attempt_at, o.id
+    LIMIT $4
+    FOR UPDATE OF o SKIP LOCKED
+  )
+  UPDATE outbox
+  SET claimed_by = $1, lease_expires_at = $3, attempts = outbox.attempts + 1, updated_at = $2
+  FROM due WHERE outbox.id = due.id
+  RETURNING outbox.*`;
+
+// Inserted rows start at version 1; a changed hash bumps the version; an unchanged one returns no
+// row. The upsert takes the row lock, so of two processes seeing a new article one gets version 1.
+const RECORD_ARTICLE = `
+  INSERT INTO articles_seen (origin, article_id, content_hash, version, first_seen_at, last_changed_at)
+  VALUES ($1, $2, $3, 1, $4, $4)
+  ON CONFLICT (origin, article_id) DO UPDATE
+    SET content_hash = excluded.content_hash, version = articles_seen.version + 1, last_changed_at = excluded.last_changed_at
+    WHERE articles_seen.content_hash <> excluded.content_hash
+  RETURNING version`;
+
+/** Subscriptions and the delivery outbox on PostgreSQL, shared by every bot process (shards, machines). */
+export class PostgresStore implements Store {
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: Clock,
+  ) {}
+
+  /** Connects and brings the schema up to date. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...options.pool });
+    // An idle client's connection can drop (server restart); without a listener that error would
+    // crash the process. https://node-postgres.com/apis/pool#error
+    pool.on('error', (err) => options.logger?.warn({ err }, 'idle PostgreSQL connection lost'));
+    try {
+      await migrate(pool, MIGRATIONS);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return new PostgresStore(pool, options.now ?? (() => new Date()));
+  }
+
+  async addSubscription(subscription: NewSubscription): Promise<Subscription> {
+    const digest = checkNewSubscription(subscription);
+    const { rows } = await this.pool.query<SubscriptionRecord>(
+      `INSERT INTO subscriptions (id, guild_id, channel_id, topic, mode, digest_time, digest_time_zone, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING *`,
+      [
+        randomUUID(),
+        subscription.guildId,
+        subscription.channelId,
+        subscription.topic ?? null,
+        subscription.mode,
+        digest?.time ?? null,
+        digest?.timeZone ?? null,
+        subscription.createdBy,
+        this.now(),
+      ],
+    );
+    return toSubscription(rows[0]!);
+  }
+
+  async removeSubscription(guildId: string, id: string): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const { rowCount } = await client.query('DELETE FROM subscriptions WHERE id = $1 AND guild_id = $2', [
+        id,
+        guildId,
+      ]);
+      if (!rowCount) return false;
+      await client.query(
+        `UPDATE outbox SET status = 'skipped', reason = 'unsubscribed', claimed_by = NULL, lease_expires_at = NULL, updated_at = $1
+         WHERE subscription_id = $2 AND status = 'pending'`,
+        [this.now(), id],
+      );
+      return true;
+    });
+  }
+
+  async listSubscriptions(guildId: string): Promise<Subscription[]> {
+    const { rows } = await this.pool.query<SubscriptionRecord>(
+      'SELECT * FROM subscriptions WHERE guild_id = $1 ORDER BY created_at, id',
+      [guildId],
+    );
+    return rows.map(toSubscription);
+  }
+
+  async listActiveSubscriptions(): Promise<Subscription[]> {
+    const { rows } = await this.pool.query<SubscriptionRecord>(
+      'SELECT * FROM subscriptions WHERE NOT paused ORDER BY created_at, id',
+    );
+    return rows.map(toSubscription);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | null> {
+    const { rows } = await this.pool.query<SubscriptionRecord>('SELECT * FROM subscriptions WHERE id = $1', [id]);
+    return rows[0] ? toSubscription(rows[0]) : null;
+  }
+
+  async pauseSubscription(id: string, reason: string): Promise<void> {
+    await this.pool.query('UPDATE subscriptions SET paused = TRUE, paused_reason = $1 WHERE id = $2', [reason, id]);
+  }
+
+  async resumeSubscription(id: string): Promise<void> {
+    await this.pool.query('UPDATE subscriptions SET paused = FALSE, paused_reason = NULL WHERE id = $1', [id]);
+  }
+
+  async recordArticleVersion(origin: string, articleId: string, contentHash: string): Promise<ArticleVersion> {
+    const changed = await this.pool.query<{ version: number }>(RECORD_ARTICLE, [
+      origin,
+      articleId,
+      contentHash,
+      this.now(),
+    ]);
+    const version = changed.rows[0]?.version;
+    if (version !== undefined) return { change: version === 1 ? 'new' : 'updated', version };
+    const seen = await this.pool.query<{ version: number }>(
+      'SELECT version FROM articles_seen WHERE origin = $1 AND article_id = $2',
+      [origin, articleId],
+    );
+    return { change: 'unchanged', version: seen.rows[0]!.version };
+  }
+
+  async enqueue(updateKey: string, targets: readonly DeliveryTarget[], options: EnqueueOptions = {}): Promise<number> {
+    if (targets.length === 0) return 0;
+    // One statement for the whole fan-out: the columns go in as arrays and come out as rows.
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO outbox (update_key, guild_id, channel_id, subscription_id, payload, status, next_attempt_at,
+                           idempotency_key, created_at, updated_at)
+       SELECT $1::text, t.guild_id, t.channel_id, t.subscription_id, $2::text, 'pending', $3::timestamptz, t.key, $3, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS t(guild_id, channel_id, subscription_id, key)
+       ON CONFLICT (update_key, channel_id) DO NOTHING`,
+      [
+        updateKey,
+        options.payload ?? null,
+        this.now(),
+        targets.map((target) => target.guildId),
+        targets.map((target) => target.channelId),
+        targets.map((target) => target.subscriptionId ?? null),
+        targets.map((target) => idempotencyKey(updateKey, target.channelId)),
+      ],
+    );
+    return rowCount ?? 0;
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    const now = this.now();
+    const { rows } = await this.pool.query<OutboxRecord>(CLAIM, [
+      workerId,
+      now,
+      new Date(now.getTime() + leaseMs),
+      limit,
+    ]);
+    return rows.map(toOutboxRow).sort(byDueThenId);
+  }
+
+  async markSent(id: number, messageId: string): Promise<void> {
+    await this.transaction(async (client) => {
+      const now = this.now();
+      await client.query(
+        `UPDATE outbox SET status = 'sent', sent_message_id = $1, reason = NULL, claimed_by = NULL,
+                           lease_expires_at = NULL, updated_at = $2
+         WHERE id = $3`,
+        [messageId, now, id],
+      );
+      await client.query(
+        'UPDATE subscriptions SET last_delivery_at = $1 WHERE id = (SELECT subscription_id FROM outbox WHERE id = $2)',
+        [now, id],
+      );
+    });
+  }
+
+  async markFailed(id: number, reason: string, retryAt: RetryAt): Promise<void> {
+    const permanent = retryAt === 'permanent';
+    await this.transaction(async (client) => {
+      const now = this.now();
+      await client.query(
+        `UPDATE outbox SET status = $1, reason = $2, next_attempt_at = COALESCE($3, next_attempt_at), claimed_by = NULL,
+                           lease_expires_at = NULL, updated_at = $4
+         WHERE id = $5`,
+        [permanent ? 'failed' : 'pending', reason, permanent ? null : retryAt, now, id],
+      );
+      await client.query(
+        `UPDATE subscriptions
+         SET last_failure_at = $1, last_failure_reason = $2,
+             paused = paused OR $3, paused_reason = CASE WHEN $3 THEN $2 ELSE paused_reason END
+         WHERE id = (SELECT subscription_id FROM outbox WHERE id = $4)`,
+        [now, reason, permanent, id],
+      );
+    });
+  }
+
+  async markSkipped(id: number, reason: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE outbox SET status = 'skipped', reason = $1, claimed_by = NULL, lease_expires_at = NULL, updated_at = $2
+       WHERE id = $3`,
+      [reason, this.now(), id],
+    );
+  }
+
+  async listOutbox(guildId: string, options: ListOutboxOptions = {}): Promise<OutboxRow[]> {
+    const { rows } = await this.pool.query<OutboxRecord>(
+      `SELECT * FROM outbox WHERE guild_id = $1 AND ($2::text IS NULL OR status = $2)
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [guildId, options.status ?? null, options.limit ?? DEFAULT_OUTBOX_PAGE],
+    );
+    return rows.map(toOutboxRow);
+  }
+
+  async migrationVersions(): Promise<number[]> {
+    const { rows } = await this.pool.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    return rows.map((row) => row.version);
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
+  }
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Applies each migration not yet recorded, each in its own transaction. A transaction-scoped
+ * advisory lock makes processes starting together take turns, so each migration runs once.
+ * https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
+ */
+async function migrate(pool: pg.Pool, migrations: readonly Migration[]): Promise<void> {
+  for (const migration of migrations) {
+    await inTransaction(pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await client.query(CREATE_SCHEMA_MIGRATIONS);
+      const applied = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (applied.rowCount) return;
+      await client.query(migration.postgres);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    });
+  }
+}

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { idempotencyKey } from './idempotency-key.js';
+import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
+import { checkNewSubscription } from './new-subscription.js';
+import { byDueThenId, type OutboxRecord, type SubscriptionRecord, toOutboxRow, toSubscription } from './rows.js';
+import {
+  type ArticleVersion,
+  type Clock,
+  DEFAULT_OUTBOX_PAGE,
+  type DeliveryTarget,
+  type EnqueueOptions,
+  type ListOutboxOptions,
+  type NewSubscription,
+  type OutboxRow,
+  type RetryAt,
+  type Store,
+  type Subscription,
+} from './types.js';
+
+/**
+ * How long a connection waits for another connection's write lock before giving up. Several
+ * processes can share the file; SQLite lets one write at a time. https://sqlite.org/wal.html
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+export interface SqliteStoreOptions {
+  now?: Clock;
+}
+
+// Times are integer milliseconds (see the migration). One UPDATE … RETURNING is atomic in SQLite:
+// the write lock is held for the whole statement, so two connections never lease the same row.
+const CLAIM = `
+  UPDATE outbox
+  SET claimed_by = @workerId, lease_expires_at = @leaseUntil, attempts = attempts + 1, updated_at = @now
+  WHERE id IN (
+    SELECT o.id FROM outbox o
+    WHERE o.status = 'pending' AND o.next_attempt_at <= @now
+      AND (o.lease_expires_at IS NULL OR o.lease_expires_at <= @now)
+      AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = o.subscription_id AND s.paused = 1)
+    ORDER BY o.next_attempt_at, o.id
+    LIMIT @limit
+  )
+  RETURNING *`;
+
+// Inserted rows start at version 1; a changed hash bumps the version; an unchanged one returns no row.
+const RECORD_ARTICLE = `
+  INSERT INTO articles_seen (origin, article_id, content_hash, version, first_seen_at, last_changed_at)
+  VALUES (@origin, @articleId, @hash, 1, @now, @now)
+  ON CONFLICT (origin, article_id) DO UPDATE
+    SET content_hash = excluded.content_hash, version = articles_seen.version + 1, last_changed_at = excluded.last_changed_at
+    WHERE articles_seen.content_hash <> excluded.content_hash
+  RETURNING version`;
+
+/** Subscriptions and the delivery outbox in one SQLite file (WAL), for a single machine. */
+export class SqliteStore implements Store {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly now: Clock,
+  ) {}
+
+  /** Opens (creating if needed) the database file and brings its schema up to date. */
+  static async open(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+    const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    try {
+      db.pragma('journal_mode = WAL');
+      migrate(db, MIGRATIONS);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return new SqliteStore(db, options.now ?? (() => new Date()));
+  }
+
+  async addSubscription(subscription: NewSubscription): Promise<Subscription> {
+    const digest = checkNewSubscription(subscription);
+    const record = this.db
+      .prepare<unknown[], SubscriptionRecord>(
+        `INSERT INTO subscriptions (id, guild_id, channel_id, topic, mode, digest_time, digest_time_zone, created_by, created_at)
+         VALUES (@id, @guildId, @channelId, @topic, @mode, @digestTime, @digestTimeZone, @createdBy, @now)
+         RETURNING *`,
+      )
+      .get({
+        id: randomUUID(),
+        guildId: subscription.guildId,
+        channelId: subscription.channelId,
+        topic: subscription.topic ?? null,
+        mode: subscription.mode,
+        digestTime: digest?.time ?? null,
+        digestTimeZone: digest?.timeZone ?? null,
+        createdBy: subscription.createdBy,
+        now: this.millis(),
+      });
+    return toSubscription(record!);
+  }
+
+  async removeSubscription(guildId: string, id: string): Promise<boolean> {
+    const remove = this.db.transaction(() => {
+      const { changes } = this.db.prepare('DELETE FROM subscriptions WHERE id = ? AND guild_id = ?').run(id, guildId);
+      if (changes === 0) return false;
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'skipped', reason = 'unsubscribed', claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+           WHERE subscription_id = ? AND status = 'pending'`,
+        )
+        .run(this.millis(), id);
+      return true;
+    });
+    return remove.immediate();
+  }
+
+  async listSubscriptions(guildId: string): Promise<Subscription[]> {
+    return this.db
+      .prepare<unknown[], SubscriptionRecord>('SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY created_at, id')
+      .all(guildId)
+      .map(toSubscription);
+  }
+
+  async listActiveSubscriptions(): Promise<Subscription[]> {
+    return this.db
+      .prepare<unknown[], SubscriptionRecord>('SELECT * FROM subscriptions WHERE paused = 0 ORDER BY created_at, id')
+      .all()
+      .map(toSubscription);
+  }
+
+  async getSubscription(id: string): Promise<Subscription | null> {
+    const record = this.db.prepare<unknown[], SubscriptionRecord>('SELECT * FROM subscriptions WHERE id = ?').get(id);
+    return record ? toSubscription(record) : null;
+  }
+
+  async pauseSubscription(id: string, reason: string): Promise<void> {
+    this.db.prepare('UPDATE subscriptions SET paused = 1, paused_reason = ? WHERE id = ?').run(reason, id);
+  }
+
+  async resumeSubscription(id: string): Promise<void> {
+    this.db.prepare('UPDATE subscriptions SET paused = 0, paused_reason = NULL WHERE id = ?').run(id);
+  }
+
+  async recordArticleVersion(origin: string, articleId: string, contentHash: string): Promise<ArticleVersion> {
+    const record = this.db.transaction(() => {
+      const changed = this.db
+        .prepare<unknown[], { version: number }>(RECORD_ARTICLE)
+        .get({ origin, articleId, hash: contentHash, now: this.millis() });
+      if (changed) return { change: changed.version === 1 ? 'new' : 'updated', version: changed.version } as const;
+      const seen = this.db
+        .prepare<unknown[], { version: number }>(
+          'SELECT version FROM articles_seen WHERE origin = ? AND article_id = ?',
+        )
+        .get(origin, articleId);
+      return { change: 'unchanged', version: seen!.version } as const;
+    });
+    return record.immediate();
+  }
+
+  async enqueue(updateKey: string, targets: readonly DeliveryTarget[], options: EnqueueOptions = {}): Promise<number> {
+    const insert = this.db.prepare(
+      `INSERT INTO outbox (update_key, guild_id, channel_id, subscription_id, payload, status, next_attempt_at,
+                           idempotency_key, created_at, updated_at)
+       VALUES (@updateKey, @guildId, @channelId, @subscriptionId, @payload, 'pending', @now, @key, @now, @now)
+       ON CONFLICT (update_key, channel_id) DO NOTHING`,
+    );
+    const enqueueAll = this.db.transaction(() => {
+      const now = this.millis();
+      let created = 0;
+      for (const target of targets) {
+        created += insert.run({
+          updateKey,
+          guildId: target.guildId,
+          channelId: target.channelId,
+          subscriptionId: target.subscriptionId ?? null,
+          payload: options.payload ?? null,
+          key: idempotencyKey(updateKey, target.channelId),
+          now,
+        }).changes;
+      }
+      return created;
+    });
+    return enqueueAll.immediate();
+  }
+
+  async claim(workerId: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    const now = this.millis();
+    return this.db
+      .prepare<unknown[], OutboxRecord>(CLAIM)
+      .all({ workerId, limit, now, leaseUntil: now + leaseMs })
+      .map(toOutboxRow)
+      .sort(byDueThenId);
+  }
+
+  async markSent(id: number, messageId: string): Promise<void> {
+    const markSent = this.db.transaction(() => {
+      const now = this.millis();
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'sent', sent_message_id = ?, reason = NULL, claimed_by = NULL,
+                             lease_expires_at = NULL, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(messageId, now, id);
+      this.db
+        .prepare(
+          'UPDATE subscriptions SET last_delivery_at = ? WHERE id = (SELECT subscription_id FROM outbox WHERE id = ?)',
+        )
+        .run(now, id);
+    });
+    markSent.immediate();
+  }
+
+  async markFailed(id: number, reason: string, retryAt: RetryAt): Promise<void> {
+    const markFailed = this.db.transaction(() => {
+      const now = this.millis();
+      const permanent = retryAt === 'permanent';
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = ?, reason = ?, next_attempt_at = COALESCE(?, next_attempt_at), claimed_by = NULL,
+                             lease_expires_at = NULL, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(permanent ? 'failed' : 'pending', reason, permanent ? null : retryAt.getTime(), now, id);
+      this.db
+        .prepare(
+          `UPDATE subscriptions
+           SET last_failure_at = @now, last_failure_reason = @reason,
+               paused = CASE WHEN @permanent = 1 THEN 1 ELSE paused END,
+               paused_reason = CASE WHEN @permanent = 1 THEN @reason ELSE paused_reason END
+           WHERE id = (SELECT subscription_id FROM outbox WHERE id = @id)`,
+        )
+        .run({ now, reason, permanent: permanent ? 1 : 0, id });
+    });
+    markFailed.immediate();
+  }
+
+  async markSkipped(id: number, reason: string): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE outbox SET status = 'skipped', reason = ?, claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(reason, this.millis(), id);
+  }
+
+  async listOutbox(guildId: string, options: ListOutboxOptions = {}): Promise<OutboxRow[]> {
+    return this.db
+      .prepare<unknown[], OutboxRecord>(
+        `SELECT * FROM outbox WHERE guild_id = @guildId AND (@status IS NULL OR status = @status)
+         ORDER BY created_at DESC, id DESC LIMIT @limit`,
+      )
+      .all({ guildId, status: options.status ?? null, limit: options.limit ?? DEFAULT_OUTBOX_PAGE })
+      .map(toOutboxRow);
+  }
+
+  async migrationVersions(): Promise<number[]> {
+    return this.db
+      .prepare<unknown[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+      .all()
+      .map((row) => row.version);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private millis(): number {
+    return this.now().getTime();
+  }
+}
+
+/**
+ * Applies each migration not yet recorded, each in its own IMMEDIATE transaction (which takes the
+ * write lock first), re-checking inside it so two processes opening one file apply it once.
+ */
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec(CREATE_SCHEMA_MIGRATIONS);
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    const apply = db.transaction(() => {
+      if (applied.get(migration.version)) return;
+      db.exec(migration.sqlite);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    });
+    apply.immediate();
+  }
+}

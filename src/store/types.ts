@@ -1,0 +1,153 @@
+/**
+ * What Newsdesk keeps between restarts: channel subscriptions, the articles it has seen (to tell a
+ * new story from an updated one) and the delivery outbox. Delivery is data, after MonitoRSS: one
+ * outbox row per (update, channel), with a status, attempts and a backoff, visible to the people
+ * who subscribed. Every operation is async so SQLite and PostgreSQL fit the same interface.
+ */
+
+export type DeliveryMode = 'every' | 'digest';
+
+/** When a digest subscription posts: a wall-clock time in an IANA time zone. */
+export interface DigestSchedule {
+  /** 24-hour `HH:MM`, e.g. `18:30`. */
+  time: string;
+  /** IANA zone name, e.g. `Europe/Paris`. */
+  timeZone: string;
+}
+
+export interface DeliveryFailure {
+  at: Date;
+  reason: string;
+}
+
+export interface Subscription {
+  id: string;
+  guildId: string;
+  channelId: string;
+  /** Words or people an update must match; null follows the whole story. */
+  topic: string | null;
+  mode: DeliveryMode;
+  /** Set when `mode` is `digest`, null otherwise. */
+  digest: DigestSchedule | null;
+  /** The Discord user who subscribed the channel. */
+  createdBy: string;
+  createdAt: Date;
+  paused: boolean;
+  pausedReason: string | null;
+  lastDeliveryAt: Date | null;
+  lastFailure: DeliveryFailure | null;
+}
+
+export interface NewSubscription {
+  guildId: string;
+  channelId: string;
+  topic?: string | null;
+  mode: DeliveryMode;
+  digest?: DigestSchedule | null;
+  createdBy: string;
+}
+
+/** How an article compares with what was seen before under the same origin and id. */
+export type ArticleChange = 'new' | 'updated' | 'unchanged';
+
+export interface ArticleVersion {
+  change: ArticleChange;
+  /** 1 for the first version seen, one more for each change of content hash. */
+  version: number;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** One channel an update goes to. */
+export interface DeliveryTarget {
+  guildId: string;
+  channelId: string;
+  /** The subscription that asked for it: paused with it on a permanent failure. */
+  subscriptionId?: string | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  /** What is delivered, e.g. `seeds:strike.md:v2` or a digest key; with the channel, unique. */
+  updateKey: string;
+  guildId: string;
+  channelId: string;
+  subscriptionId: string | null;
+  /** Opaque text the enqueuer attaches (e.g. JSON the sender needs); null when none. */
+  payload: string | null;
+  status: OutboxStatus;
+  /** Why the row failed, was skipped, or is waiting for a retry. */
+  reason: string | null;
+  /** Times the row has been claimed for sending. */
+  attempts: number;
+  /** Not claimable before this (the backoff). */
+  nextAttemptAt: Date;
+  /** Stable per (update, channel): sent as Discord's message nonce so a resend is recognised. */
+  idempotencyKey: string;
+  claimedBy: string | null;
+  leaseExpiresAt: Date | null;
+  sentMessageId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EnqueueOptions {
+  payload?: string | null;
+}
+
+export interface ListOutboxOptions {
+  /** Newest first, at most this many (default DEFAULT_OUTBOX_PAGE). */
+  limit?: number;
+  status?: OutboxStatus;
+}
+
+export const DEFAULT_OUTBOX_PAGE = 25;
+
+/** Retry at this time, or never. */
+export type RetryAt = Date | 'permanent';
+
+export interface Store {
+  addSubscription(subscription: NewSubscription): Promise<Subscription>;
+  /** Removes one of this guild's subscriptions; its undelivered rows become `skipped`. False when none matched. */
+  removeSubscription(guildId: string, id: string): Promise<boolean>;
+  listSubscriptions(guildId: string): Promise<Subscription[]>;
+  /** Every subscription that is not paused, in every guild: the fan-out list for a new update. */
+  listActiveSubscriptions(): Promise<Subscription[]>;
+  getSubscription(id: string): Promise<Subscription | null>;
+  pauseSubscription(id: string, reason: string): Promise<void>;
+  resumeSubscription(id: string): Promise<void>;
+
+  /**
+   * Records the content hash of an article and says whether it is new, a changed version of one
+   * already seen, or unchanged. Atomic: of several processes seeing the same article, one gets `new`.
+   */
+  recordArticleVersion(origin: string, articleId: string, contentHash: string): Promise<ArticleVersion>;
+
+  /**
+   * One pending row per target; a target that already has a row for this update key is left alone.
+   * Returns the number of rows created.
+   */
+  enqueue(updateKey: string, targets: readonly DeliveryTarget[], options?: EnqueueOptions): Promise<number>;
+  /**
+   * Leases up to `limit` due rows to this worker for `leaseMs`. A row is never leased to two
+   * workers at once; a row whose lease ran out unacknowledged (a crash) is due again.
+   * Rows of paused subscriptions are left waiting.
+   */
+  claim(workerId: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  markSent(id: number, messageId: string): Promise<void>;
+  /**
+   * A retryable failure goes back to pending until `retryAt`; a permanent one is `failed` and
+   * pauses the row's subscription with the reason. Both are recorded as the subscription's last failure.
+   */
+  markFailed(id: number, reason: string, retryAt: RetryAt): Promise<void>;
+  /** Gives up on a row without an attempt (e.g. the update no longer matches), with the reason. */
+  markSkipped(id: number, reason: string): Promise<void>;
+  listOutbox(guildId: string, options?: ListOutboxOptions): Promise<OutboxRow[]>;
+
+  /** Versions of the schema migrations applied, ascending. */
+  migrationVersions(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** The store's sense of time, injectable so tests can move it. */
+export type Clock = () => Date;

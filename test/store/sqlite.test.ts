@@ -1,0 +1,32 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore, SQLITE_FILE } from '../../src/store/open-store.js';
+import { defineStoreContract } from './store-contract.js';
+
+const root = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
+let databases = 0;
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('SQLite store', () => {
+  defineStoreContract({
+    async freshDatabase() {
+      // A data directory that does not exist yet: the store creates it, as on a first start.
+      const dataDir = join(root, `db-${++databases}`, 'data');
+      return { open: (now) => openStore({ dataDir, now }) };
+    },
+  });
+
+  it('creates its data directory and database file on first start', async () => {
+    const dataDir = join(root, 'first-start', 'nested', 'data');
+    const store = await openStore({ dataDir });
+    try {
+      expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(true);
+      expect(await store.migrationVersions()).toEqual([1]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,375 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../src/store/idempotency-key.js';
+import type { Clock, DeliveryTarget, NewSubscription, Store } from '../../src/store/types.js';
+
+/** A fresh, empty database that several store instances (think: processes) can open. */
+export interface TestDatabase {
+  open(now: Clock): Promise<Store>;
+}
+
+/** How one back-end makes fresh databases for the contract; it cleans them up itself. */
+export interface StoreHarness {
+  freshDatabase(): Promise<TestDatabase>;
+}
+
+const START = Date.parse('2025-03-01T12:00:00Z');
+const GUILD = '100000000000000001';
+const OTHER_GUILD = '100000000000000002';
+const LEASE_MS = 30_000;
+
+/** Time that moves only when a test says so, shared by every store instance in the test. */
+class TestClock {
+  private time = START;
+  readonly now: Clock = () => new Date(this.time);
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+const channel = (n: number): string => String(200000000000000000n + BigInt(n));
+const targets = (count: number, guildId = GUILD): DeliveryTarget[] =>
+  Array.from({ length: count }, (_, n) => ({ guildId, channelId: channel(n) }));
+const everyUpdate = (overrides: Partial<NewSubscription> = {}): NewSubscription => ({
+  guildId: GUILD,
+  channelId: channel(1),
+  mode: 'every',
+  createdBy: '300000000000000001',
+  ...overrides,
+});
+
+/** The behaviour every Store must have, run against each back-end. */
+export function defineStoreContract(harness: StoreHarness): void {
+  const opened: Store[] = [];
+  let clock: TestClock;
+
+  /** A fresh database and `count` store instances on it, closed after the test. */
+  async function openStores(count: number): Promise<Store[]> {
+    clock = new TestClock();
+    const database = await harness.freshDatabase();
+    const stores: Store[] = [];
+    for (let n = 0; n < count; n++) stores.push(await database.open(clock.now));
+    opened.push(...stores);
+    return stores;
+  }
+  const openStore = async (): Promise<Store> => (await openStores(1))[0]!;
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
+  describe('subscriptions', () => {
+    it('lists a subscription in its own guild only', async () => {
+      const store = await openStore();
+      const added = await store.addSubscription(everyUpdate({ topic: 'Zelenskyy' }));
+      expect(added).toMatchObject({
+        guildId: GUILD,
+        channelId: channel(1),
+        topic: 'Zelenskyy',
+        mode: 'every',
+        digest: null,
+        paused: false,
+        pausedReason: null,
+        lastDeliveryAt: null,
+        lastFailure: null,
+      });
+      expect(added.createdAt).toEqual(clock.now());
+      expect(await store.listSubscriptions(GUILD)).toEqual([added]);
+      expect(await store.listSubscriptions(OTHER_GUILD)).toEqual([]);
+      expect(await store.getSubscription(added.id)).toEqual(added);
+    });
+
+    it('keeps a digest time and time zone', async () => {
+      const store = await openStore();
+      const added = await store.addSubscription(
+        everyUpdate({ mode: 'digest', digest: { time: '18:30', timeZone: 'Europe/Paris' } }),
+      );
+      expect((await store.getSubscription(added.id))?.digest).toEqual({ time: '18:30', timeZone: 'Europe/Paris' });
+    });
+
+    it('refuses a digest without a valid time and time zone', async () => {
+      const store = await openStore();
+      await expect(store.addSubscription(everyUpdate({ mode: 'digest' }))).rejects.toThrow(/time zone/);
+      await expect(
+        store.addSubscription(everyUpdate({ mode: 'digest', digest: { time: '25:00', timeZone: 'UTC' } })),
+      ).rejects.toThrow(/HH:MM/);
+      await expect(
+        store.addSubscription(everyUpdate({ mode: 'digest', digest: { time: '08:00', timeZone: 'Mars/Olympus' } })),
+      ).rejects.toThrow(/Mars\/Olympus/);
+      expect(await store.listSubscriptions(GUILD)).toEqual([]);
+    });
+
+    it('removes a subscription only from its own guild and skips what it had waiting', async () => {
+      const store = await openStore();
+      const subscription = await store.addSubscription(everyUpdate());
+      await store.enqueue('story:1', [{ guildId: GUILD, channelId: channel(1), subscriptionId: subscription.id }]);
+      expect(await store.removeSubscription(OTHER_GUILD, subscription.id)).toBe(false);
+      expect(await store.removeSubscription(GUILD, subscription.id)).toBe(true);
+      expect(await store.removeSubscription(GUILD, subscription.id)).toBe(false);
+      expect(await store.listSubscriptions(GUILD)).toEqual([]);
+      expect(await store.listOutbox(GUILD)).toMatchObject([{ status: 'skipped', reason: 'unsubscribed' }]);
+      expect(await store.claim('worker', 10, LEASE_MS)).toEqual([]);
+    });
+
+    it('pauses and resumes with a reason, and lists only active ones for fan-out', async () => {
+      const store = await openStore();
+      const paused = await store.addSubscription(everyUpdate());
+      const active = await store.addSubscription(everyUpdate({ guildId: OTHER_GUILD, channelId: channel(2) }));
+      await store.pauseSubscription(paused.id, 'paused by an admin');
+      expect(await store.getSubscription(paused.id)).toMatchObject({
+        paused: true,
+        pausedReason: 'paused by an admin',
+      });
+      expect((await store.listActiveSubscriptions()).map((s) => s.id)).toEqual([active.id]);
+      await store.resumeSubscription(paused.id);
+      expect(await store.getSubscription(paused.id)).toMatchObject({ paused: false, pausedReason: null });
+      expect((await store.listActiveSubscriptions()).map((s) => s.id).sort()).toEqual([paused.id, active.id].sort());
+    });
+  });
+
+  describe('articles seen', () => {
+    it('tells a new article from an updated one and an unchanged one', async () => {
+      const store = await openStore();
+      expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-a')).toEqual({ change: 'new', version: 1 });
+      expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-a')).toEqual({
+        change: 'unchanged',
+        version: 1,
+      });
+      expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-b')).toEqual({
+        change: 'updated',
+        version: 2,
+      });
+      expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-b')).toEqual({
+        change: 'unchanged',
+        version: 2,
+      });
+      expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-a')).toEqual({
+        change: 'updated',
+        version: 3,
+      });
+    });
+
+    it('keeps origins and articles apart', async () => {
+      const store = await openStore();
+      await store.recordArticleVersion('seeds', 'strike.md', 'hash-a');
+      expect(await store.recordArticleVersion('https://example.org/feed.xml', 'strike.md', 'hash-a')).toEqual({
+        change: 'new',
+        version: 1,
+      });
+      expect(await store.recordArticleVersion('seeds', 'talks.md', 'hash-a')).toEqual({ change: 'new', version: 1 });
+    });
+
+    it('calls an article new for exactly one of two processes that see it at once', async () => {
+      const [first, second] = await openStores(2);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, n) => (n % 2 ? first! : second!).recordArticleVersion('seeds', 'a.md', 'h1')),
+      );
+      expect(results.filter((result) => result.change === 'new')).toHaveLength(1);
+      expect(results.filter((result) => result.change === 'unchanged')).toHaveLength(9);
+    });
+  });
+
+  describe('outbox', () => {
+    it('enqueues one pending row per channel and ignores the same update again', async () => {
+      const store = await openStore();
+      expect(await store.enqueue('story:1', targets(3), { payload: '{"v":1}' })).toBe(3);
+      expect(await store.enqueue('story:1', targets(5))).toBe(2);
+      expect(await store.enqueue('story:1', targets(5))).toBe(0);
+      expect(await store.enqueue('story:2', targets(1))).toBe(1);
+      expect(await store.enqueue('story:3', [])).toBe(0);
+      const rows = await store.listOutbox(GUILD, { limit: 100 });
+      expect(rows).toHaveLength(6);
+      expect(rows.every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
+      const first = rows.find((row) => row.updateKey === 'story:1' && row.channelId === channel(0));
+      expect(first).toMatchObject({ payload: '{"v":1}', claimedBy: null, leaseExpiresAt: null, sentMessageId: null });
+      expect(first?.nextAttemptAt).toEqual(clock.now());
+    });
+
+    it('gives each update and channel a stable idempotency key short enough for a Discord nonce', async () => {
+      const store = await openStore();
+      await store.enqueue('story:1', targets(2));
+      await store.enqueue('story:2', targets(1));
+      const rows = await store.listOutbox(GUILD);
+      const keys = rows.map((row) => row.idempotencyKey);
+      expect(new Set(keys).size).toBe(3);
+      for (const key of keys) expect(key.length).toBeLessThanOrEqual(MAX_IDEMPOTENCY_KEY_LENGTH);
+
+      const [again] = await openStores(1);
+      await again!.enqueue('story:1', targets(1));
+      const [row] = await again!.listOutbox(GUILD);
+      expect(row?.idempotencyKey).toBe(
+        rows.find((r) => r.updateKey === 'story:1' && r.channelId === channel(0))?.idempotencyKey,
+      );
+    });
+
+    it('leases due rows to one worker and gives a second worker nothing while the lease lasts', async () => {
+      const store = await openStore();
+      await store.enqueue('story:1', targets(3));
+      const claimed = await store.claim('worker-a', 2, LEASE_MS);
+      expect(claimed.map((row) => row.channelId)).toEqual([channel(0), channel(1)]);
+      for (const row of claimed) {
+        expect(row).toMatchObject({ status: 'pending', attempts: 1, claimedBy: 'worker-a' });
+        expect(row.leaseExpiresAt).toEqual(new Date(clock.now().getTime() + LEASE_MS));
+      }
+      expect((await store.claim('worker-b', 10, LEASE_MS)).map((row) => row.channelId)).toEqual([channel(2)]);
+      expect(await store.claim('worker-b', 10, LEASE_MS)).toEqual([]);
+    });
+
+    it('claims every row exactly once when two processes claim in parallel', async () => {
+      const [first, second] = await openStores(2);
+      const rowCount = 300;
+      await first!.enqueue('story:1', targets(rowCount));
+      const claimedBy = new Map<number, string[]>();
+      const drain = async (store: Store, worker: string) => {
+        for (;;) {
+          const rows = await store.claim(worker, 7, LEASE_MS);
+          if (rows.length === 0) return;
+          for (const row of rows) claimedBy.set(row.id, [...(claimedBy.get(row.id) ?? []), worker]);
+        }
+      };
+      await Promise.all(
+        [first!, second!].flatMap((store, s) => [0, 1, 2].map((w) => drain(store, `process-${s}-worker-${w}`))),
+      );
+      expect(claimedBy.size).toBe(rowCount);
+      expect([...claimedBy.values()].filter((workers) => workers.length !== 1)).toEqual([]);
+    });
+
+    it('makes a claimed row claimable again when its lease runs out unacknowledged', async () => {
+      const [crashed, survivor] = await openStores(2);
+      await crashed!.enqueue('story:1', targets(1));
+      const [row] = await crashed!.claim('crashed-worker', 1, LEASE_MS);
+      await crashed!.close();
+      clock.advance(LEASE_MS - 1);
+      expect(await survivor!.claim('survivor', 1, LEASE_MS)).toEqual([]);
+      clock.advance(1);
+      const [reclaimed] = await survivor!.claim('survivor', 1, LEASE_MS);
+      expect(reclaimed).toMatchObject({ id: row!.id, attempts: 2, claimedBy: 'survivor' });
+      expect(reclaimed?.idempotencyKey).toBe(row!.idempotencyKey);
+    });
+
+    it('never claims a sent row again and records the delivery on the subscription', async () => {
+      const store = await openStore();
+      const subscription = await store.addSubscription(everyUpdate());
+      await store.enqueue('story:1', [{ guildId: GUILD, channelId: channel(1), subscriptionId: subscription.id }]);
+      const [row] = await store.claim('worker', 1, LEASE_MS);
+      clock.advance(1_000);
+      await store.markSent(row!.id, '400000000000000001');
+      clock.advance(LEASE_MS * 2);
+      expect(await store.claim('worker', 10, LEASE_MS)).toEqual([]);
+      expect(await store.listOutbox(GUILD)).toMatchObject([
+        { status: 'sent', sentMessageId: '400000000000000001', claimedBy: null, leaseExpiresAt: null, attempts: 1 },
+      ]);
+      expect((await store.getSubscription(subscription.id))?.lastDeliveryAt).toEqual(new Date(START + 1_000));
+    });
+
+    it('waits for the backoff before retrying a failed row', async () => {
+      const store = await openStore();
+      const subscription = await store.addSubscription(everyUpdate());
+      await store.enqueue('story:1', [{ guildId: GUILD, channelId: channel(1), subscriptionId: subscription.id }]);
+      const [row] = await store.claim('worker', 1, LEASE_MS);
+      const retryAt = new Date(clock.now().getTime() + 10_000);
+      await store.markFailed(row!.id, 'Discord answered 503', retryAt);
+      expect(await store.listOutbox(GUILD)).toMatchObject([
+        { status: 'pending', reason: 'Discord answered 503', nextAttemptAt: retryAt, claimedBy: null },
+      ]);
+      expect(await store.getSubscription(subscription.id)).toMatchObject({
+        paused: false,
+        lastFailure: { at: clock.now(), reason: 'Discord answered 503' },
+      });
+      clock.advance(9_999);
+      expect(await store.claim('worker', 1, LEASE_MS)).toEqual([]);
+      clock.advance(1);
+      expect(await store.claim('worker', 1, LEASE_MS)).toMatchObject([{ id: row!.id, attempts: 2 }]);
+    });
+
+    it('pauses the subscription on a permanent failure and holds its other rows until it is resumed', async () => {
+      const store = await openStore();
+      const broken = await store.addSubscription(everyUpdate());
+      const healthy = await store.addSubscription(everyUpdate({ channelId: channel(2) }));
+      for (const key of ['story:1', 'story:2']) {
+        await store.enqueue(key, [
+          { guildId: GUILD, channelId: channel(1), subscriptionId: broken.id },
+          { guildId: GUILD, channelId: channel(2), subscriptionId: healthy.id },
+        ]);
+      }
+      const [first] = await store.claim('worker', 1, LEASE_MS);
+      expect(first).toMatchObject({ updateKey: 'story:1', channelId: channel(1) });
+      await store.markFailed(first!.id, 'Unknown Channel (10003)', 'permanent');
+
+      expect(await store.getSubscription(broken.id)).toMatchObject({
+        paused: true,
+        pausedReason: 'Unknown Channel (10003)',
+        lastFailure: { at: clock.now(), reason: 'Unknown Channel (10003)' },
+      });
+      expect((await store.listOutbox(GUILD, { status: 'failed' })).map((row) => row.id)).toEqual([first!.id]);
+      const due = await store.claim('worker', 10, LEASE_MS);
+      expect(due.map((row) => row.channelId)).toEqual([channel(2), channel(2)]);
+
+      await store.resumeSubscription(broken.id);
+      expect(await store.claim('worker', 10, LEASE_MS)).toMatchObject([
+        { updateKey: 'story:2', channelId: channel(1) },
+      ]);
+    });
+
+    it('skips a row with the reason and never claims it', async () => {
+      const store = await openStore();
+      await store.enqueue('story:1', targets(1));
+      const [row] = await store.listOutbox(GUILD);
+      await store.markSkipped(row!.id, 'no longer matches the topic');
+      expect(await store.listOutbox(GUILD)).toMatchObject([
+        { status: 'skipped', reason: 'no longer matches the topic' },
+      ]);
+      expect(await store.claim('worker', 10, LEASE_MS)).toEqual([]);
+    });
+
+    it("lists a guild's outbox newest first, filtered by status and limited", async () => {
+      const store = await openStore();
+      await store.enqueue('story:1', targets(2));
+      clock.advance(1_000);
+      await store.enqueue('story:2', targets(1));
+      await store.enqueue(
+        'story:2',
+        targets(1, OTHER_GUILD).map((t) => ({ ...t, channelId: channel(50) })),
+      );
+      const [row] = await store.claim('worker', 1, LEASE_MS);
+      await store.markSent(row!.id, '400000000000000002');
+
+      const rows = await store.listOutbox(GUILD);
+      expect(rows.map((r) => [r.updateKey, r.channelId])).toEqual([
+        ['story:2', channel(0)],
+        ['story:1', channel(1)],
+        ['story:1', channel(0)],
+      ]);
+      expect(await store.listOutbox(GUILD, { limit: 1 })).toHaveLength(1);
+      expect((await store.listOutbox(GUILD, { status: 'sent' })).map((r) => r.id)).toEqual([row!.id]);
+      expect((await store.listOutbox(OTHER_GUILD)).map((r) => r.channelId)).toEqual([channel(50)]);
+    });
+  });
+
+  describe('migrations', () => {
+    it('applies every migration on a new database', async () => {
+      const store = await openStore();
+      expect(await store.migrationVersions()).toEqual([1]);
+    });
+
+    it('applies nothing when a database is opened again, and keeps its data', async () => {
+      clock = new TestClock();
+      const database = await harness.freshDatabase();
+      const first = await database.open(clock.now);
+      const subscription = await first.addSubscription(everyUpdate());
+      await first.close();
+      const second = await database.open(clock.now);
+      opened.push(second);
+      expect(await second.migrationVersions()).toEqual([1]);
+      expect(await second.listSubscriptions(GUILD)).toEqual([subscription]);
+    });
+
+    it('migrates once when two processes open a new database at the same time', async () => {
+      clock = new TestClock();
+      const database = await harness.freshDatabase();
+      const stores = await Promise.all([database.open(clock.now), database.open(clock.now)]);
+      opened.push(...stores);
+      expect(await stores[0]!.migrationVersions()).toEqual([1]);
+      expect(await stores[1]!.migrationVersions()).toEqual([1]);
+    });
+  });
+}
