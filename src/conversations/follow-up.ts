@@ -74,6 +74,11 @@ function reaskAbout(previous: string, subject: string, options: FollowUpOptions)
   return `${previous.slice(0, first.start)}${subject}${previous.slice(first.end).replace(/[\s?.!]+$/, '')}?`;
 }
 
+/** The names a question asks about itself ("and what did Rubio say?" → ["Rubio"]). */
+export function namesAskedAbout(question: string, options: FollowUpOptions = {}): string[] {
+  return namesIn(question.trim().replace(CONTINUES, ''), options);
+}
+
 /** The names of a text, each a run of consecutive name words. */
 function namesIn(text: string, options: FollowUpOptions): string[] {
   return nameRuns(text, options).map((run) => text.slice(run.start, run.end));

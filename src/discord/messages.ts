@@ -1,9 +1,8 @@
 import type { Message } from 'discord.js';
 import { answerReply } from '../../commands/ask.js';
-import { answerQuestion } from '../answers/answer-question.js';
+import { answerFollowUp } from '../conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
-import { followUpQuestion } from '../conversations/follow-up.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -56,13 +55,15 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     };
     const { corpus } = deps.services;
     const names = nameWordsOf(corpus);
-    const standalone = followUpQuestion(deps.conversations.history(key), trigger.question, {
-      isName: (word) => names.has(word),
-    });
+    let standalone = trigger.question;
     let reply: Reply;
     let person: string | null = null;
     try {
-      const answer = answerQuestion(standalone, deps.services);
+      const followUp = answerFollowUp(deps.conversations.history(key), trigger.question, deps.services, {
+        isName: (word) => names.has(word),
+      });
+      standalone = followUp.standalone;
+      const answer = followUp.answer;
       reply = answerReply(trigger.question, answer, corpus);
       person = mainPersonOf(answer.evidence, corpus);
     } catch (err) {

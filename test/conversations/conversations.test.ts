@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answer-question.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
+import { answerFollowUp } from '../../src/conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../../src/conversations/answer-people.js';
 import { type ConversationKey, ConversationStore, type Turn } from '../../src/conversations/conversation-store.js';
 import { ExpiringLru } from '../../src/conversations/expiring-lru.js';
@@ -140,6 +141,12 @@ describe('answer people on the seed article', () => {
     const words = nameWordsOf(desk.corpus);
     expect(words.has('rubio')).toBe(true);
     expect(words.has('house')).toBe(false);
+  });
+
+  it('answers a follow-up that names someone about them, even when the carried words pull elsewhere', () => {
+    const { answer } = answerFollowUp(previous('when could the meeting happen?'), 'and what did Rubio say?', desk);
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toContain('Rubio');
   });
 
   it('answers a follow-up about someone else in the context of the first question', () => {

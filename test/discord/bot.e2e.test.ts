@@ -129,6 +129,22 @@ async function answerTo(id: string): Promise<FakeMessage & { embeds: Embed[] }> 
   }, `the answer to interaction ${id}`);
 }
 
+interface BotMessage {
+  id: string;
+  body: { embeds: Embed[]; allowed_mentions: unknown };
+}
+
+/** The next message the bot posts in a channel after `act` (a mention, a DM, a reply). */
+async function botMessageAfter(act: () => unknown): Promise<BotMessage> {
+  const after = fake.requests.at(-1)?.seq ?? 0;
+  act();
+  const request = await fake.waitFor(
+    (r) => r.seq > after && r.route === 'POST /channels/:channel_id/messages' && r.status === 200,
+    ANSWER_MS,
+  );
+  return { id: (request.response as { id: string }).id, body: request.body as BotMessage['body'] };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -281,6 +297,41 @@ describe('the Discord bot, started as npm start starts it', () => {
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     expect(metrics).toMatch(/newsdesk_commands_total\{command="help",outcome="answered"\} 1/);
   }, 60_000);
+
+  it('answers a mention, a DM and a reply in its chain, each as /ask would, pinging nobody', async () => {
+    const mention = await botMessageAfter(() =>
+      fake.inject.message({ content: 'when could the meeting happen?', mentions: [fake.bot] }),
+    );
+    expect(mention.body.embeds[0]?.title).toBe('when could the meeting happen?');
+    expect(mention.body.embeds[0]?.description).toMatch(/within a week|as soon as next week/);
+    expect(mention.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+
+    // A reply pings the author of the message replied to by default, so the bot is mentioned and
+    // Discord delivers the content without the privileged MessageContent intent.
+    const followUp = await botMessageAfter(() =>
+      fake.inject.message({
+        content: 'and what did Rubio say?',
+        referencedMessageId: mention.id,
+        mentions: [fake.bot],
+      }),
+    );
+    expect(followUp.body.embeds[0]?.title).toBe('and what did Rubio say?');
+    expect(followUp.body.embeds[0]?.description).toContain('Rubio');
+
+    const direct = await botMessageAfter(() => fake.inject.message({ content: 'what did Rubio say?', dm: true }));
+    expect(direct.body.embeds[0]?.description).toContain('Rubio');
+  }, 30_000);
+
+  it('checks a message against the sources, privately, claim by claim', async () => {
+    const target = fake.inject.message({
+      content: 'Witkoff visited Moscow. Leavitt said when the meeting would take place. Xi visited Paris.',
+    });
+    const { id } = fake.inject.messageContextMenu('Check against sources', target);
+    const answer = await answerTo(id);
+    expect(isEphemeral(answer)).toBe(true);
+    expect(answer.embeds[0]?.description).toContain('Supported: “Witkoff visited Moscow.”');
+    expect(answer.embeds[0]?.description).toContain('Not covered: “Xi visited Paris.”');
+  }, 30_000);
 
   it('shuts down cleanly on SIGTERM', async () => {
     expect(await bot.stop()).toBe(0);
