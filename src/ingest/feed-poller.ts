@@ -1,0 +1,250 @@
+import Parser from 'rss-parser';
+import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
+import { type FeedItem, feedItemArticle, itemFingerprint, itemKey, itemText, MIN_ARTICLE_CHARS } from './feed-items.js';
+import { extractArticleText } from './html-text.js';
+import { OriginIndex } from './origin-index.js';
+
+/** A feed or page that has not answered by then is treated as failed for this round. */
+export const DEFAULT_FEED_TIMEOUT_MS = 10_000;
+/** However often a feed fails, it is tried again at least this often. */
+export const MAX_FEED_BACKOFF_MS = 60 * 60 * 1000;
+const ACCEPT_FEED = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const ACCEPT_PAGE = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+
+export interface FeedPollerOptions {
+  feeds: readonly string[];
+  intervalMs: number;
+  onChange: ChangeListener;
+  logger: IngestLogger;
+  timeoutMs?: number;
+  maxBackoffMs?: number;
+  fetch?: typeof globalThis.fetch;
+  /** The clock backoff is measured on; tests move it. */
+  now?: () => number;
+  userAgent?: string;
+}
+
+/** What an admin command can show about one feed. */
+export interface FeedStatus {
+  url: string;
+  title: string | null;
+  lastSuccessAt: number | null;
+  failures: number;
+  lastError: string | null;
+  nextAttemptAt: number;
+}
+
+interface FeedState extends FeedStatus {
+  etag: string | null;
+  lastModified: string | null;
+  /** Item key → fingerprint of the item as last read, so unchanged items cost nothing. */
+  seen: Map<string, string>;
+}
+
+class FeedError extends Error {}
+
+/**
+ * Polls RSS and Atom feeds and reports new and changed items as article changes. Fetching is ours
+ * (conditional requests, timeouts, backoff); parsing is rss-parser's `parseString`. Items that drop
+ * off a feed are not withdrawn: feeds show only their latest items, and an old story is still true.
+ */
+export class FeedPoller {
+  private readonly feeds = new Map<string, FeedState>();
+  /** Keyed by `<feed url> <item key>`, shared by all feeds so one story in two feeds is one article. */
+  private readonly index = new OriginIndex();
+  private readonly parser = new Parser();
+  private readonly fetch: typeof globalThis.fetch;
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+  private readonly maxBackoffMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(private readonly options: FeedPollerOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
+    this.maxBackoffMs = options.maxBackoffMs ?? MAX_FEED_BACKOFF_MS;
+    for (const url of options.feeds) this.addFeed(url);
+  }
+
+  /** Adds a feed (no-op if already polled); it is read on the next round. */
+  addFeed(url: string): void {
+    if (this.feeds.has(url)) return;
+    this.feeds.set(url, {
+      url,
+      title: null,
+      lastSuccessAt: null,
+      failures: 0,
+      lastError: null,
+      nextAttemptAt: 0,
+      etag: null,
+      lastModified: null,
+      seen: new Map(),
+    });
+  }
+
+  removeFeed(url: string): boolean {
+    return this.feeds.delete(url);
+  }
+
+  status(): FeedStatus[] {
+    return [...this.feeds.values()].map(({ url, title, lastSuccessAt, failures, lastError, nextAttemptAt }) => ({
+      url,
+      title,
+      lastSuccessAt,
+      failures,
+      lastError,
+      nextAttemptAt,
+    }));
+  }
+
+  /** Polls at once, then every interval after each round ends (rounds never overlap). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const round = async () => {
+      this.timer = null;
+      this.running = this.pollDue();
+      await this.running;
+      this.running = null;
+      if (!this.stopped) this.timer = setTimeout(round, this.options.intervalMs);
+    };
+    void round();
+  }
+
+  /** Stops polling and waits for a round in progress to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One round: every feed not backing off is polled, side by side; one feed's failure never stops another. */
+  async pollDue(): Promise<void> {
+    const now = this.now();
+    const due = [...this.feeds.values()].filter((feed) => feed.nextAttemptAt <= now);
+    await Promise.all(due.map((feed) => this.pollFeed(feed)));
+  }
+
+  private async pollFeed(feed: FeedState): Promise<void> {
+    try {
+      const changes = await this.readFeed(feed);
+      feed.failures = 0;
+      feed.lastError = null;
+      feed.nextAttemptAt = 0;
+      feed.lastSuccessAt = this.now();
+      for (const change of changes) await this.report(feed, change);
+    } catch (error) {
+      feed.failures += 1;
+      feed.lastError = describeError(error, this.timeoutMs);
+      // Doubles with each failure in a row: one missed round after the first, three after the second…
+      const backoffMs = Math.min(this.maxBackoffMs, this.options.intervalMs * 2 ** feed.failures);
+      feed.nextAttemptAt = this.now() + backoffMs;
+      this.options.logger.warn(
+        { feed: feed.url, reason: feed.lastError, failures: feed.failures, retryInMs: backoffMs },
+        'feed poll failed',
+      );
+    }
+  }
+
+  private async readFeed(feed: FeedState): Promise<ArticleChange[]> {
+    const headers: Record<string, string> = { accept: ACCEPT_FEED };
+    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
+    // Conditional request: an unchanged feed costs the server (and us) a 304 with no body.
+    if (feed.etag) headers['if-none-match'] = feed.etag;
+    if (feed.lastModified) headers['if-modified-since'] = feed.lastModified;
+    const response = await this.fetch(feed.url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+    if (response.status === 304) {
+      await response.body?.cancel();
+      this.options.logger.debug({ feed: feed.url }, 'feed not modified');
+      return [];
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new FeedError(`HTTP ${response.status}`);
+    }
+    const body = await response.text();
+    let parsed: Awaited<ReturnType<Parser['parseString']>>;
+    try {
+      parsed = await this.parser.parseString(body);
+    } catch (error) {
+      throw new FeedError(`malformed feed: ${firstLine(error)}`);
+    }
+    feed.title = parsed.title?.trim() || null;
+    const changes: ArticleChange[] = [];
+    for (const item of parsed.items as FeedItem[]) {
+      const change = await this.readItem(feed, item);
+      if (change) changes.push(change);
+    }
+    // Remembered only once the body has been read in full, so a failed round is fetched again in full.
+    feed.etag = response.headers.get('etag');
+    feed.lastModified = response.headers.get('last-modified');
+    return changes;
+  }
+
+  private async readItem(feed: FeedState, item: FeedItem): Promise<ArticleChange | null> {
+    const key = itemKey(item);
+    if (!key) {
+      this.options.logger.warn({ feed: feed.url }, 'feed item without guid, link or title skipped');
+      return null;
+    }
+    const fingerprint = itemFingerprint(item);
+    if (feed.seen.get(key) === fingerprint) return null;
+    let text = itemText(item);
+    if (text.length < MIN_ARTICLE_CHARS && item.link) {
+      const page = await this.readPage(feed, new URL(item.link, feed.url).href);
+      if (page && page.length > text.length) text = page;
+    }
+    if (!text) {
+      this.options.logger.warn({ feed: feed.url, item: key }, 'feed item without text skipped');
+      return null;
+    }
+    feed.seen.set(key, fingerprint);
+    const origin = `${feed.url} ${key}`;
+    const article = feedItemArticle(item, text, { source: feed.title, fallbackOrigin: origin });
+    return this.index.transition(origin, article);
+  }
+
+  /** The linked page's article text; null (logged) when it cannot be had, so the summary is used. */
+  private async readPage(feed: FeedState, url: string): Promise<string | null> {
+    try {
+      const response = await this.fetch(url, {
+        headers: { accept: ACCEPT_PAGE, ...(this.options.userAgent ? { 'user-agent': this.options.userAgent } : {}) },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new FeedError(`HTTP ${response.status}`);
+      }
+      return extractArticleText(await response.text());
+    } catch (error) {
+      this.options.logger.warn(
+        { feed: feed.url, page: url, reason: describeError(error, this.timeoutMs) },
+        'article page could not be read; using the feed summary',
+      );
+      return null;
+    }
+  }
+
+  private async report(feed: FeedState, change: ArticleChange): Promise<void> {
+    try {
+      await this.options.onChange(change);
+    } catch (err) {
+      this.options.logger.error({ err, feed: feed.url, kind: change.kind }, 'feed change listener failed');
+    }
+  }
+}
+
+function describeError(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
+  if (error instanceof FeedError) return error.message;
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${firstLine(error)}${cause}`;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

@@ -1,0 +1,197 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { ArticleFileError, MAX_ARTICLE_BYTES, parseArticles } from '../articles/parse-article-file.js';
+import type { Article } from '../articles/types.js';
+import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
+import { OriginIndex } from './origin-index.js';
+
+/**
+ * How long a file must sit unchanged before it is read. A writer appending in chunks (an editor, a
+ * copy over the network, a script) touches the file again well within this; each touch restarts the
+ * wait. Long enough for that, short enough to keep "new file → post" well under two seconds.
+ */
+export const DEFAULT_SEEDS_DEBOUNCE_MS = 300;
+
+export interface WatchSeedsOptions {
+  onChange: ChangeListener;
+  logger: IngestLogger;
+  debounceMs?: number;
+  /**
+   * The articles already loaded from `dir` (loadArticles' result), so files present at start-up are
+   * not announced again. Their origins are the paths relative to `dir`, as the watcher sees them.
+   */
+  initial?: readonly Article[];
+  /** Files larger than this are refused, as at start-up (default MAX_ARTICLE_BYTES). */
+  maxBytes?: number;
+}
+
+export interface SeedsWatcher {
+  /** Stops watching and waits for any file being read to finish; no change is reported after. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  timer: NodeJS.Timeout | null;
+  /** Size and mtime when last looked at; the file is read only once these hold across a debounce. */
+  seen: string | null;
+}
+
+/**
+ * Watches the seeds folder (recursively; Node 20 supports `recursive` on Linux, macOS and Windows —
+ * https://nodejs.org/docs/latest-v20.x/api/fs.html#fswatchfilename-options-listener) and reports each
+ * settled file as an article change. Hidden files and folders are ignored, as at start-up, so writing
+ * to `.name.tmp` and renaming into place announces the file exactly once.
+ */
+export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatcher {
+  return new SeedsFolderWatcher(dir, options);
+}
+
+class SeedsFolderWatcher implements SeedsWatcher {
+  private readonly index: OriginIndex;
+  private readonly pending = new Map<string, Pending>();
+  /** One reading at a time per path, in event order. */
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly watcher: FSWatcher;
+  private readonly debounceMs: number;
+  private readonly maxBytes: number;
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly options: WatchSeedsOptions,
+  ) {
+    this.debounceMs = options.debounceMs ?? DEFAULT_SEEDS_DEBOUNCE_MS;
+    this.maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
+    this.index = new OriginIndex((options.initial ?? []).map((article) => [article.origin, article.id] as const));
+    this.watcher = watch(dir, { recursive: true }, (_event, filename) => {
+      if (filename) this.touch(filename.split(sep).join('/'));
+    });
+    this.watcher.on('error', (err) => options.logger.error({ err, dir }, 'seeds folder watch failed'));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher.close();
+    for (const entry of this.pending.values()) if (entry.timer) clearTimeout(entry.timer);
+    this.pending.clear();
+    await Promise.all(this.queues.values());
+  }
+
+  /** Something happened at `path`: (re)start its wait, forgetting what it looked like before. */
+  private touch(path: string): void {
+    if (this.closed || path.split('/').some((part) => part.startsWith('.'))) return;
+    const entry = this.pending.get(path) ?? { timer: null, seen: null };
+    entry.seen = null;
+    this.pending.set(path, entry);
+    this.schedule(path, entry);
+  }
+
+  private schedule(path: string, entry: Pending): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      const previous = this.queues.get(path) ?? Promise.resolve();
+      const next = previous.then(() => this.settle(path, entry));
+      this.queues.set(path, next);
+      void next.finally(() => {
+        if (this.queues.get(path) === next) this.queues.delete(path);
+      });
+    }, this.debounceMs);
+  }
+
+  private async settle(path: string, entry: Pending): Promise<void> {
+    // A newer event restarted the wait (or replaced the entry): that timer will settle the file.
+    if (this.closed || entry.timer || this.pending.get(path) !== entry) return;
+    try {
+      const info = await stat(join(this.dir, path)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (info?.isFile()) {
+        const seen = `${info.size}:${info.mtimeMs}`;
+        if (entry.seen !== seen) {
+          // First look since the last event, or still being written: look again after another wait.
+          entry.seen = seen;
+          return this.schedule(path, entry);
+        }
+      }
+      this.pending.delete(path);
+      if (!info) return await this.report(path, this.withdrawUnder(path));
+      if (info.isDirectory()) return await this.touchFolder(path);
+      if (info.isFile()) return await this.report(path, await this.readFile(path));
+    } catch (err) {
+      if (this.pending.get(path) === entry) this.pending.delete(path);
+      this.options.logger.warn({ err, file: path }, 'seed file could not be read');
+    }
+  }
+
+  private async report(path: string, changes: readonly ArticleChange[]): Promise<void> {
+    this.options.logger.debug({ file: path, changes: changes.length }, 'seed file settled');
+    for (const change of changes) {
+      if (this.closed) return;
+      try {
+        await this.options.onChange(change);
+      } catch (err) {
+        this.options.logger.error({ err, file: path, kind: change.kind }, 'seed change listener failed');
+      }
+    }
+  }
+
+  /** A settled file: parse it and compare each article it holds with what its origin held before. */
+  private async readFile(path: string): Promise<ArticleChange[]> {
+    const bytes = await readCapped(join(this.dir, path), this.maxBytes);
+    let parsed: ReturnType<typeof parseArticles>;
+    try {
+      parsed = parseArticles(path, bytes, { maxBytes: this.maxBytes });
+    } catch (error) {
+      if (!(error instanceof ArticleFileError)) throw error;
+      // The previous version (if any) stays: a broken save should not withdraw a story.
+      this.options.logger.warn({ file: path, reason: error.reason }, 'seed file skipped');
+      return [];
+    }
+    for (const item of parsed.skipped) {
+      this.options.logger.warn({ file: item.file, reason: item.reason }, 'seed file skipped');
+    }
+    const now = new Set(parsed.articles.map((article) => article.origin));
+    const gone = this.originsOf(path, false).filter((origin) => !now.has(origin));
+    return [
+      ...gone.map((origin) => this.index.transition(origin, null)),
+      ...parsed.articles.map((article) => this.index.transition(article.origin, article)),
+    ].filter((change): change is ArticleChange => change !== null);
+  }
+
+  /** A file or folder that is gone: every article read from it is withdrawn. */
+  private withdrawUnder(path: string): ArticleChange[] {
+    return this.originsOf(path, true)
+      .map((origin) => this.index.transition(origin, null))
+      .filter((change): change is ArticleChange => change !== null);
+  }
+
+  /** A folder appeared (or was moved in): its files may have been written before it was watched. */
+  private async touchFolder(path: string): Promise<void> {
+    const files = await readdir(join(this.dir, path), { recursive: true });
+    for (const file of files) this.touch(`${path}/${file.split(sep).join('/')}`);
+  }
+
+  /** Origins read from the file at `path` (`path`, or `path#n` for a JSON array), or under a folder. */
+  private originsOf(path: string, includeFolder: boolean): string[] {
+    return [...this.index.origins()].filter(
+      (origin) => origin === path || origin.startsWith(`${path}#`) || (includeFolder && origin.startsWith(`${path}/`)),
+    );
+  }
+}
+
+/** Reads at most `maxBytes + 1` bytes: enough for the parser to refuse an oversized file. */
+async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    // Unzeroed is safe: only the bytes read are ever exposed.
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes + 1));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

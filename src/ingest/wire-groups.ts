@@ -1,0 +1,112 @@
+import stopword from 'stopword';
+import type { Article } from '../articles/types.js';
+
+/**
+ * Two articles whose opening paragraphs share at least this share of their distinct content words
+ * (Jaccard) carry the same wire copy. Outlets rewrite a headline, trim a sentence or add a local
+ * paragraph, which leaves wire copy well above it; two reporters writing up the same event share
+ * names and topic words but rarely a third of their vocabulary.
+ */
+export const WIRE_JACCARD_THRESHOLD = 0.5;
+/** Wire copy is edited most at the end (trimmed to fit), least at the top. */
+export const LEAD_PARAGRAPHS = 3;
+/** A sentence this long appearing word for word in two articles was copied, not written twice. */
+export const LONG_SENTENCE_WORDS = 12;
+/** This many shared long sentences mark the same story even when the leads were rewritten. */
+export const SHARED_LONG_SENTENCES = 2;
+
+const STOPWORDS = new Set(stopword.eng);
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+export interface WireGroup {
+  /** The first report of the story: the one announced. */
+  leadArticleId: string;
+  /**
+   * The lead's origin. Outlets running the copy word for word share an article id, so compare this
+   * with the new article's origin to tell whether the new article is itself the lead.
+   */
+  leadOrigin: string;
+  /** Other outlets carrying the same story, for "also reported by …"; never the lead's own outlet. */
+  alsoReportedBy: string[];
+}
+
+/**
+ * Finds the recent articles carrying the same wire story as `newArticle`. Returns null when it is a
+ * story of its own. Otherwise the lead is the earliest report (by date; on a tie, the first in
+ * `recentArticles`, which should be in arrival order, with `newArticle` last): when that is not
+ * `newArticle`, it should not be announced again, only added to the lead's "also reported by".
+ * `recentArticles` should not hold an earlier version of `newArticle` itself (an update, not a copy).
+ */
+export function groupWireStories(newArticle: Article, recentArticles: readonly Article[]): WireGroup | null {
+  const fingerprint = wireFingerprint(newArticle);
+  const matches = recentArticles.filter(
+    (article) => !isItself(article, newArticle) && sameWireStory(fingerprint, wireFingerprint(article)),
+  );
+  if (!matches.length) return null;
+  const group = [...matches, newArticle];
+  const lead = group.reduce((earliest, article) =>
+    (article.date ?? '9999') < (earliest.date ?? '9999') ? article : earliest,
+  );
+  const leadOutlet = outletName(lead);
+  const others = group.filter((article) => article !== lead).map(outletName);
+  return {
+    leadArticleId: lead.id,
+    leadOrigin: lead.origin,
+    alsoReportedBy: [...new Set(others)].filter((name) => name !== leadOutlet),
+  };
+}
+
+/** Outlets running wire copy verbatim produce the same text, so the same id: only the same origin is itself. */
+function isItself(article: Article, newArticle: Article): boolean {
+  return article.id === newArticle.id && article.origin === newArticle.origin;
+}
+
+interface WireFingerprint {
+  leadWords: Set<string>;
+  longSentences: Set<string>;
+}
+
+function wireFingerprint(article: Article): WireFingerprint {
+  const leadEnd = article.paragraphs[Math.min(LEAD_PARAGRAPHS, article.paragraphs.length) - 1]?.end ?? 0;
+  const leadWords = new Set(words(article.text.slice(0, leadEnd)).filter((word) => !STOPWORDS.has(word)));
+  const longSentences = new Set<string>();
+  for (const sentence of article.sentences) {
+    const sentenceWords = words(sentence.text);
+    if (sentenceWords.length >= LONG_SENTENCE_WORDS) longSentences.add(sentenceWords.join(' '));
+  }
+  return { leadWords, longSentences };
+}
+
+function sameWireStory(a: WireFingerprint, b: WireFingerprint): boolean {
+  return jaccard(a.leadWords, b.leadWords) >= WIRE_JACCARD_THRESHOLD || shared(a.longSentences, b.longSentences);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let common = 0;
+  for (const word of a) if (b.has(word)) common += 1;
+  return common / (a.size + b.size - common);
+}
+
+function shared(a: Set<string>, b: Set<string>): boolean {
+  let count = 0;
+  for (const sentence of a) if (b.has(sentence) && ++count >= SHARED_LONG_SENTENCES) return true;
+  return false;
+}
+
+function words(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []).map((word) => word.replace('’', "'"));
+}
+
+/** How an outlet is named to readers: the article's source, else its web site, else where it came from. */
+export function outletName(article: Article): string {
+  if (article.source) return article.source;
+  if (article.url) {
+    try {
+      return new URL(article.url).hostname.replace(/^www\./, '');
+    } catch {
+      // Not a URL: fall through to the origin.
+    }
+  }
+  return article.origin;
+}
