@@ -1,0 +1,280 @@
+import OpenAI from 'openai';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { type Answer, answerQuestion } from '../answers/answer-question.js';
+import type { Basis } from '../articles/types.js';
+import { ExpiringLru } from '../conversations/expiring-lru.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { Logger } from '../logger.js';
+import type { PassageIndex } from '../search/passage-index.js';
+import type { LlmBudget } from './budget.js';
+import { neutraliseMentions, stripThinking } from './model-text.js';
+import { buildMessages, countTokens, type NumberedPassage, selectPassages } from './prompt.js';
+import { looksEnglish } from './support.js';
+import { type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
+
+export type FallbackReason =
+  | 'timeout'
+  | 'rate_limited'
+  | 'server_error'
+  | 'empty'
+  | 'refused'
+  | 'unverified'
+  | 'cooldown'
+  | 'budget';
+
+export interface VerifiedLlmAnswer {
+  fallback: false;
+  /** Which model wrote it: every answer says so ("Answered by gpt-4o-mini"). */
+  model: string;
+  sentences: VerifiedSentence[];
+  /** The sentences with their [n] markers, as one text. */
+  text: string;
+  counts: VerificationCounts;
+  basis: Basis;
+  /** Served from the answer cache, at no cost. */
+  cached: boolean;
+}
+
+export interface LlmFallback {
+  fallback: true;
+  reason: FallbackReason;
+  /** One line for the reply, saying why the extractive answer is shown instead. */
+  note: string;
+  model: string;
+  extractive: Answer;
+  counts?: VerificationCounts;
+}
+
+export type LlmAnswer = VerifiedLlmAnswer | LlmFallback;
+
+export interface LlmAnswerOptions {
+  /** The asker's language setting (Discord's `locale`), passed to the model as a hint. */
+  locale?: string;
+  /** With a budget, who is asking and where: cooldowns are per person, allowances per server. */
+  userId?: string;
+  guildId?: string | null;
+}
+
+/** Where answers are remembered; any map-like store will do (the default is an in-memory LRU). */
+export interface AnswerCache {
+  get(key: string): LlmAnswer | undefined;
+  set(key: string, value: LlmAnswer): void;
+}
+
+export interface LlmAnswererOptions {
+  client: OpenAI;
+  model: string;
+  corpus: Corpus;
+  index: PassageIndex;
+  logger: Logger;
+  cache?: AnswerCache;
+  budget?: LlmBudget;
+}
+
+export interface LlmAnswerer {
+  answer(question: string, options?: LlmAnswerOptions): Promise<LlmAnswer>;
+  /** As `answer`, streamed: `onDraft` gets the text so far (reasoning removed), at most every `DRAFT_INTERVAL_MS`. */
+  answerStream(question: string, onDraft: (text: string) => void, options?: LlmAnswerOptions): Promise<LlmAnswer>;
+}
+
+/** Discord allows about 5 message edits per 5 s per channel; one a second stays well inside it. */
+export const DRAFT_INTERVAL_MS = 1000;
+export const ANSWER_CACHE_SIZE = 500;
+/** A cached answer is only reused while the corpus is unchanged; this bounds how long a stale model setup lingers. */
+export const ANSWER_CACHE_TTL_MS = 6 * 3_600_000;
+/** Beyond the per-attempt timeouts: the SDK's back-off between retries. */
+const RETRY_SLACK_MS = 2000;
+/** Closest passages shown when the model finds no answer, as the extractive engine shows them. */
+const MAX_CLOSEST = 3;
+/** The model is asked for facts, not creativity. */
+const TEMPERATURE = 0;
+/** At most four short sentences are asked for; this caps a model that rambles. */
+const MAX_OUTPUT_TOKENS = 600;
+
+export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
+  const { client, model, corpus, index, budget } = options;
+  const log = options.logger.child({ module: 'llm' });
+  const cache = options.cache ?? new ExpiringLru<string, LlmAnswer>(ANSWER_CACHE_SIZE, ANSWER_CACHE_TTL_MS);
+  // The SDK's timeout stops waiting for response headers only, not for a body that stalls, so every
+  // call also gets a deadline of its own: the attempts it may make, plus back-off.
+  const deadlineMs = client.timeout * (client.maxRetries + 1) + RETRY_SLACK_MS;
+
+  const fallback = (reason: FallbackReason, extractive: Answer, counts?: VerificationCounts): LlmFallback => ({
+    fallback: true,
+    reason,
+    note: noteFor(reason, model),
+    model,
+    extractive: reason === 'refused' || reason === 'unverified' ? notFound(extractive) : extractive,
+    ...(counts ? { counts } : {}),
+  });
+
+  async function run(
+    question: string,
+    options: LlmAnswerOptions,
+    call: (messages: ChatCompletionMessageParam[]) => Promise<{ content: string; tokens: number | null }>,
+  ): Promise<LlmAnswer> {
+    const extractive = answerQuestion(question, { corpus, index });
+    const key = `${corpus.version}\u0000${options.locale ?? ''}\u0000${normaliseQuestion(question)}`;
+    const hit = cache.get(key);
+    if (hit) return hit.fallback ? fallback(hit.reason, extractive, hit.counts) : { ...hit, cached: true };
+
+    if (budget && options.userId) {
+      const allowed = budget.check(options.userId, options.guildId ?? null);
+      if (!allowed.ok) return { ...fallback(allowed.reason, extractive), note: allowed.message };
+    }
+    const passages = selectPassages(question, extractive, { corpus, index });
+    if (!passages.length) return fallback('refused', extractive);
+
+    const messages = buildMessages(question, passages, options.locale);
+    const started = Date.now();
+    let content: string;
+    try {
+      const reply = await call(messages);
+      content = reply.content;
+      const tokens =
+        reply.tokens ?? countTokens(messages.map((m) => String(m.content)).join('\n')) + countTokens(content);
+      budget?.spend(options.guildId ?? null, tokens);
+      log.info({ model, ms: Date.now() - started, tokens, passages: passages.length }, 'model answered');
+    } catch (err) {
+      const reason = failureReason(err);
+      log.warn({ err, model, reason, ms: Date.now() - started }, 'model call failed');
+      return fallback(reason, extractive);
+    }
+
+    const result = verify(content, passages, !looksEnglish(question));
+    log.info({ model, ...result.counts, ok: result.ok }, 'answer verified');
+    const answer: LlmAnswer = result.ok
+      ? {
+          fallback: false,
+          model,
+          sentences: result.sentences,
+          text: result.text,
+          counts: result.counts,
+          basis: extractive.basis,
+          cached: false,
+        }
+      : fallback(result.reason, extractive, result.counts);
+    // A refusal or an unverifiable answer would come out the same next time; an empty reply may be a hiccup.
+    if (!answer.fallback || answer.reason !== 'empty') cache.set(key, answer);
+    return answer;
+  }
+
+  function verify(content: string, passages: readonly NumberedPassage[], crossLanguage: boolean) {
+    const articleTexts = [...new Set(passages.map((p) => p.articleId))].map((id) => corpus.get(id)?.text ?? '');
+    return verifyAnswer(content, passages, { articleTexts, crossLanguage });
+  }
+
+  return {
+    answer(question, options = {}) {
+      return run(question, options, async (messages) => {
+        const completion = await client.chat.completions.create(
+          { model, messages, temperature: TEMPERATURE, max_tokens: MAX_OUTPUT_TOKENS },
+          { signal: AbortSignal.timeout(deadlineMs) },
+        );
+        return {
+          content: completion.choices?.[0]?.message?.content ?? '',
+          tokens: completion.usage?.total_tokens ?? null,
+        };
+      });
+    },
+
+    answerStream(question, onDraft, options = {}) {
+      return run(question, options, async (messages) => {
+        // Idle timeout: a stream may take a while in all, but a silent one is dead.
+        const controller = new AbortController();
+        let idle = setTimeout(() => controller.abort(), client.timeout);
+        const deadline = setTimeout(() => controller.abort(), deadlineMs + client.timeout);
+        let content = '';
+        let tokens: number | null = null;
+        let lastDraftAt = Number.NEGATIVE_INFINITY;
+        let lastDraft = '';
+        try {
+          const stream = await client.chat.completions.create(
+            {
+              model,
+              messages,
+              temperature: TEMPERATURE,
+              max_tokens: MAX_OUTPUT_TOKENS,
+              stream: true,
+              stream_options: { include_usage: true },
+            },
+            { signal: controller.signal },
+          );
+          for await (const chunk of stream) {
+            clearTimeout(idle);
+            idle = setTimeout(() => controller.abort(), client.timeout);
+            content += chunk.choices?.[0]?.delta?.content ?? '';
+            if (chunk.usage) tokens = chunk.usage.total_tokens;
+            const now = Date.now();
+            if (now - lastDraftAt < DRAFT_INTERVAL_MS) continue;
+            const draft = neutraliseMentions(stripThinking(content));
+            if (draft && draft !== lastDraft) {
+              lastDraftAt = now;
+              lastDraft = draft;
+              onDraft(draft);
+            }
+          }
+        } finally {
+          clearTimeout(idle);
+          clearTimeout(deadline);
+        }
+        // The SDK ends an aborted stream quietly, as if it had finished: a cut-off answer is a timeout.
+        if (controller.signal.aborted) throw new StreamTimeoutError();
+        return { content, tokens };
+      });
+    },
+  };
+}
+
+/**
+ * When the model read the passages and found no answer (or none that holds up), the extractive
+ * engine's best sentences are shown as the closest passages, not as an answer: the reply says
+ * plainly that the articles do not say.
+ */
+function notFound(extractive: Answer): Answer {
+  const closest = extractive.evidence.length ? extractive.evidence : extractive.closest;
+  return { status: 'not_found', evidence: [], closest: closest.slice(0, MAX_CLOSEST), basis: extractive.basis };
+}
+
+/** Case, spacing and trailing punctuation do not make a different question. */
+export function normaliseQuestion(question: string): string {
+  return question
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?!.]+$/, '')
+    .trim();
+}
+
+class StreamTimeoutError extends Error {
+  override readonly name = 'StreamTimeoutError';
+  constructor() {
+    super('the stream went silent past the timeout');
+  }
+}
+
+function failureReason(err: unknown): FallbackReason {
+  if (err instanceof StreamTimeoutError) return 'timeout';
+  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) return 'timeout';
+  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return 'timeout';
+  if (err instanceof OpenAI.RateLimitError) return 'rate_limited';
+  return 'server_error';
+}
+
+function noteFor(reason: FallbackReason, model: string): string {
+  switch (reason) {
+    case 'timeout':
+      return `${model} took too long to answer, so this answer comes straight from the articles.`;
+    case 'rate_limited':
+      return `${model} is busy (rate limited), so this answer comes straight from the articles.`;
+    case 'server_error':
+      return `${model} could not be reached, so this answer comes straight from the articles.`;
+    case 'empty':
+      return `${model} gave no answer, so this one comes straight from the articles.`;
+    case 'refused':
+      return `${model} found no answer in the articles.`;
+    case 'unverified':
+      return `${model}'s answer could not be checked against the articles, so it is not shown.`;
+    default:
+      return 'The model is not available right now, so this answer comes straight from the articles.';
+  }
+}
