@@ -2,6 +2,7 @@ import { type Answer, answerQuestion } from '../src/answers/answer-question.js';
 import { basisFooter, CitationBook } from '../src/citations.js';
 import { type CommandDefinition, requireString } from '../src/command.js';
 import type { Corpus } from '../src/corpus/corpus.js';
+import type { VerifiedLlmAnswer } from '../src/llm/llm-answerer.js';
 import type { Reply } from '../src/reply.js';
 import type { SearchHit } from '../src/search/passage-index.js';
 
@@ -19,11 +20,32 @@ export const ask: CommandDefinition = {
       maxLength: MAX_QUESTION_LENGTH,
     },
   ],
-  run(options, { services }) {
+  async run(options, { services, locale, userId, guildId }) {
     const question = requireString(options, 'question');
-    return answerReply(question, answerQuestion(question, services), services.corpus);
+    if (!services.llm) return answerReply(question, answerQuestion(question, services), services.corpus);
+    const result = await services.llm.answerer.answer(question, { locale, userId, guildId });
+    if (result.fallback) {
+      const reply = answerReply(question, result.extractive, services.corpus);
+      return { ...reply, intro: [result.note, reply.intro].filter(Boolean).join(' ') };
+    }
+    return modelReply(question, result, services.corpus);
   },
 };
+
+/** A verified model answer: each surviving sentence cites the passages it was checked against. */
+function modelReply(question: string, result: VerifiedLlmAnswer, corpus: Corpus): Reply {
+  const book = new CitationBook(corpus);
+  return {
+    tone: 'answer',
+    title: question,
+    items: result.sentences.map((sentence) => ({
+      text: sentence.text,
+      cites: [...new Set(sentence.passages.map((passage) => book.cite(passage.articleId, passage)))],
+    })),
+    citations: book.citations(),
+    footer: `Answered by ${result.model}${result.cached ? ' (cached)' : ''} · ${basisFooter(result.basis)}`,
+  };
+}
 
 /**
  * The reply to a question, however it was asked (/ask, a mention, a DM, a reply in a chain), so

@@ -1,14 +1,21 @@
 import { basisFooter } from '../src/citations.js';
 import type { CommandDefinition } from '../src/command.js';
+import type { Services } from '../src/services.js';
 
 export const ANSWER_MODE = 'extractive (no LLM configured)';
+
+function answerMode({ llm }: Services, guildId: string | null | undefined): string {
+  if (!llm) return ANSWER_MODE;
+  const left = llm.budget.remaining(guildId ?? null);
+  return `${llm.model}, verified against the articles (extractive when it fails); ${left} of ${llm.budget.dailyAllowance} tokens left today here`;
+}
 const MEBIBYTE = 1024 * 1024;
 
 export const status: CommandDefinition = {
   name: 'status',
   description: 'What Newsdesk has loaded, what it skipped and how it is running',
   options: [],
-  run(_options, { services, now }) {
+  run(_options, { services, now, guildId }) {
     const { corpus, index, load, startedAt } = services;
     const basis = corpus.basis();
     const memory = process.memoryUsage();
@@ -27,7 +34,7 @@ export const status: CommandDefinition = {
           text: `Memory: ${Math.round(memory.rss / MEBIBYTE)} MiB resident, ${Math.round(memory.heapUsed / MEBIBYTE)} MiB heap`,
           cites: [],
         },
-        { text: `Answer mode: ${ANSWER_MODE}`, cites: [] },
+        { text: `Answer mode: ${answerMode(services, guildId)}`, cites: [] },
       ],
       citations: [],
       footer: basisFooter(basis),

@@ -48,6 +48,9 @@ export interface CommandContext {
   services: Services;
   now: Date;
   locale?: string;
+  /** Who asked and where (Discord), for per-person cooldowns and per-server budgets. */
+  userId?: string;
+  guildId?: string | null;
 }
 
 export interface CommandDefinition {

@@ -14,6 +14,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /** Discord ids are snowflakes: 17 to 20 digits. https://discord.com/developers/docs/reference#snowflakes */
 const SNOWFLAKE = /^\d{17,20}$/;
 const SNOWFLAKE_ERROR = 'should be a Discord id (17 to 20 digits; Developer Mode → Copy ID)';
+/** A small, cheap chat model; any model the endpoint serves can be named in OPENAI_MODEL. */
+export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 /** discord.js appends the API version (/v10) itself. */
 export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api';
 
@@ -52,6 +54,32 @@ const ENV_SCHEMA = z.object({
       .transform((value): 'auto' | number => (value.toLowerCase() === 'auto' ? 'auto' : Number(value)))
       .optional(),
   ),
+  OPENAI_API_KEY: optional(z.string().optional()),
+  OPENAI_BASE_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'should be an http(s) URL, like http://localhost:11434/v1' }).optional(),
+  ),
+  OPENAI_MODEL: optional(z.string().default(DEFAULT_OPENAI_MODEL)),
+  LLM_TIMEOUT_MS: optional(
+    z.coerce
+      .number({ error: 'should be milliseconds, like 20000' })
+      .int()
+      .min(1000, { error: 'should be at least 1000' })
+      .default(20_000),
+  ),
+  LLM_COOLDOWN_SECONDS: optional(
+    z.coerce
+      .number({ error: 'should be a number of seconds, like 10' })
+      .int()
+      .min(0, { error: 'should be 0 or more' })
+      .default(10),
+  ),
+  LLM_DAILY_TOKENS_PER_SERVER: optional(
+    z.coerce
+      .number({ error: 'should be a number of tokens, like 200000' })
+      .int()
+      .positive({ error: 'should be more than 0' })
+      .default(200_000),
+  ),
   // Set by discord.js's ShardingManager in each shard process it spawns (with SHARDS and SHARD_COUNT).
   SHARDING_MANAGER: optional(z.string().optional()),
   // https://no-color.org: any non-empty value turns colour off.
@@ -76,6 +104,17 @@ export interface Config {
   shardCount: 'auto' | number | undefined;
   /** This process is one shard spawned by the ShardingManager: run the bot, do not spawn shards. */
   isShard: boolean;
+  /** With a key, answers come from this model (verified against the articles); without, extractively. */
+  llm:
+    | {
+        apiKey: string;
+        baseUrl: string | undefined;
+        model: string;
+        timeoutMs: number;
+        cooldownSeconds: number;
+        dailyTokensPerServer: number;
+      }
+    | undefined;
   noColor: boolean;
 }
 
@@ -108,6 +147,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     healthPort: values.HEALTH_PORT,
     shardCount: values.SHARD_COUNT,
     isShard: values.SHARDING_MANAGER === 'true',
+    llm: values.OPENAI_API_KEY
+      ? {
+          apiKey: values.OPENAI_API_KEY,
+          baseUrl: values.OPENAI_BASE_URL,
+          model: values.OPENAI_MODEL,
+          timeoutMs: values.LLM_TIMEOUT_MS,
+          cooldownSeconds: values.LLM_COOLDOWN_SECONDS,
+          dailyTokensPerServer: values.LLM_DAILY_TOKENS_PER_SERVER,
+        }
+      : undefined,
     noColor: values.NO_COLOR !== undefined,
   };
 }

@@ -11,6 +11,7 @@ import { loadArticles } from './articles/load-articles.js';
 import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
 import { ConversationStore } from './conversations/conversation-store.js';
+import type { Corpus } from './corpus/corpus.js';
 import { createIndexedCorpus } from './corpus/indexed-corpus.js';
 import { startBot } from './discord/bot.js';
 import { contextMenuHandlers } from './discord/context-menus.js';
@@ -19,7 +20,11 @@ import { startShards } from './discord/shards.js';
 import { UserFacingError } from './errors.js';
 import { startHealthServer } from './health/health-server.js';
 import { createMetrics } from './health/metrics.js';
+import { LlmBudget } from './llm/budget.js';
+import { createLlmClient } from './llm/client.js';
+import { createLlmAnswerer } from './llm/llm-answerer.js';
 import { createLogger, type Logger } from './logger.js';
+import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
 
 const HISTORY_FILE = 'console-history';
@@ -162,13 +167,41 @@ async function buildServices(config: Config, logger: Logger): Promise<Services> 
     onProgress: process.stderr.isTTY ? progressLine() : undefined,
   });
   const { corpus, index } = createIndexedCorpus(articles);
+  const llm = config.llm && createLlm(config.llm, corpus, index, logger);
   const ms = Math.round(performance.now() - started);
   log.info(
     { dir: config.seedsDir, articles: corpus.size, passages: index.size, skipped: skipped.length, ms },
     'articles loaded',
   );
   for (const skip of skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
-  return { corpus, index, load: { loaded: corpus.size, skipped, ms, dir: config.seedsDir }, startedAt: new Date() };
+  if (llm) log.info({ model: llm.model }, 'answers come from the model, verified against the articles');
+  return {
+    corpus,
+    index,
+    load: { loaded: corpus.size, skipped, ms, dir: config.seedsDir },
+    startedAt: new Date(),
+    ...(llm ? { llm } : {}),
+  };
+}
+
+function createLlm(
+  settings: NonNullable<Config['llm']>,
+  corpus: Corpus,
+  index: PassageIndex,
+  logger: Logger,
+): NonNullable<Services['llm']> {
+  const client = createLlmClient({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    logger: logger.child({ module: 'openai' }),
+  });
+  const budget = new LlmBudget({
+    cooldownSeconds: settings.cooldownSeconds,
+    dailyTokensPerServer: settings.dailyTokensPerServer,
+  });
+  const answerer = createLlmAnswerer({ client, model: settings.model, corpus, index, logger, budget });
+  return { answerer, budget, model: settings.model };
 }
 
 /** "Loading articles 4200/10000", redrawn in place on a terminal and cleared when done. */

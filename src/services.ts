@@ -1,5 +1,7 @@
 import type { SkippedFile } from './articles/types.js';
 import type { Corpus } from './corpus/corpus.js';
+import type { LlmBudget } from './llm/budget.js';
+import type { LlmAnswerer } from './llm/llm-answerer.js';
 import type { PassageIndex } from './search/passage-index.js';
 
 export interface LoadReport {
@@ -15,4 +17,6 @@ export interface Services {
   index: PassageIndex;
   load: LoadReport;
   startedAt: Date;
+  /** Present when a model is configured: answers come from it, verified, with extractive fallback. */
+  llm?: { answerer: LlmAnswerer; budget: LlmBudget; model: string };
 }

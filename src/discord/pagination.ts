@@ -64,6 +64,8 @@ export async function turnPage(
     services: deps.services,
     now: deps.now?.() ?? new Date(),
     locale: interaction.locale,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
   });
   await replyOrEdit(interaction, reply, state.page, pageControls(remembered, command.name, state.userId, raw));
   return true;

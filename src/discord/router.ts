@@ -110,6 +110,8 @@ async function runCommand(
     services: deps.services,
     now: deps.now?.() ?? new Date(),
     locale: interaction.locale,
+    userId: interaction.user.id,
+    guildId: interaction.guildId,
   });
   await replyOrEdit(
     interaction,

@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FakeOpenAi, type RecordedRequest } from './fake-openai.js';
+
+// /ask as a user runs it (`npm start -- "/ask …"`), with OPENAI_BASE_URL pointing at a local
+// OpenAI-compatible server: the real openai client, the real composition root.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+let fake: FakeOpenAi;
+let dataDir: string;
+
+beforeAll(async () => {
+  fake = await FakeOpenAi.start();
+  dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-llm-'));
+});
+
+afterAll(async () => {
+  await fake?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+beforeEach(() => fake.reset());
+
+function ask(question: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts', `/ask ${question}`], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        SEEDS_DIR: 'seeds',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        OPENAI_API_KEY: 'sk-test-secret',
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_MODEL: 'test-model',
+        LLM_TIMEOUT_MS: '2000',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** The text of passage n as the model was shown it. */
+function passage(request: RecordedRequest, n: number): string {
+  const prompt = JSON.stringify(request.body);
+  const match = new RegExp(`<passage n=\\\\"${n}\\\\"[^>]*>([^<]*)</passage>`).exec(prompt);
+  if (!match) throw new Error(`passage ${n} not in the prompt`);
+  return (JSON.parse(`"${match[1]!}"`) as string).trim();
+}
+
+describe('/ask with a model configured', () => {
+  it('answers with the verified model text, cites it and names the model', async () => {
+    fake.reply((request) => ({ content: `${passage(request, 1)} [1]` }));
+    const { code, stdout, stderr } = await ask('when could the meeting happen?');
+    expect(code).toBe(0);
+    expect(stdout).toContain('[1]');
+    expect(stdout).toContain('Answered by test-model');
+    expect(stderr).not.toContain('sk-test-secret');
+  });
+
+  it('falls back to the extractive answer with a one-line note when the model fails', async () => {
+    fake.reply({ status: 500 }, { status: 500 }, { status: 500 });
+    const { code, stdout } = await ask('when could the meeting happen?');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/within a week|as soon as next week/);
+    expect(stdout).not.toContain('Answered by');
+  });
+
+  it('never shows a sentence the articles do not support', async () => {
+    fake.reply({ content: 'The summit will be held on the Moon next Tuesday [1].' });
+    const { stdout } = await ask('when could the meeting happen?');
+    expect(stdout).not.toContain('Moon');
+  });
+});
