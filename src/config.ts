@@ -54,6 +54,26 @@ const ENV_SCHEMA = z.object({
       .transform((value): 'auto' | number => (value.toLowerCase() === 'auto' ? 'auto' : Number(value)))
       .optional(),
   ),
+  WATCH_SEEDS: optional(z.stringbool({ error: 'should be true or false' }).default(true)),
+  FEEDS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'should be comma-separated http(s) feed URLs' })))
+      .default([]),
+  ),
+  FEED_POLL_SECONDS: optional(
+    z.coerce
+      .number({ error: 'should be a number of seconds, like 300' })
+      .int()
+      .min(60, { error: 'should be at least 60' })
+      .default(300),
+  ),
   OPENAI_API_KEY: optional(z.string().optional()),
   OPENAI_BASE_URL: optional(
     z.url({ protocol: /^https?$/, error: 'should be an http(s) URL, like http://localhost:11434/v1' }).optional(),
@@ -104,6 +124,11 @@ export interface Config {
   shardCount: 'auto' | number | undefined;
   /** This process is one shard spawned by the ShardingManager: run the bot, do not spawn shards. */
   isShard: boolean;
+  /** Follow changes to the seeds folder while running (bot and interactive console). */
+  watchSeeds: boolean;
+  /** RSS/Atom feeds polled for new articles. */
+  feeds: string[];
+  feedPollSeconds: number;
   /** With a key, answers come from this model (verified against the articles); without, extractively. */
   llm:
     | {
@@ -147,6 +172,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     healthPort: values.HEALTH_PORT,
     shardCount: values.SHARD_COUNT,
     isShard: values.SHARDING_MANAGER === 'true',
+    watchSeeds: values.WATCH_SEEDS,
+    feeds: values.FEEDS,
+    feedPollSeconds: values.FEED_POLL_SECONDS,
     llm: values.OPENAI_API_KEY
       ? {
           apiKey: values.OPENAI_API_KEY,

@@ -20,6 +20,7 @@ import { startShards } from './discord/shards.js';
 import { UserFacingError } from './errors.js';
 import { startHealthServer } from './health/health-server.js';
 import { createMetrics } from './health/metrics.js';
+import { startIngest } from './ingest/start-ingest.js';
 import { LlmBudget } from './llm/budget.js';
 import { createLlmClient } from './llm/client.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
@@ -84,11 +85,19 @@ async function main(argv: readonly string[]): Promise<number> {
     colour: Boolean(process.stdout.isTTY) && !config.noColor,
     historyFile: join(config.dataDir, HISTORY_FILE),
   };
+  if (line) {
+    try {
+      return await runOneShot(line, deps, io);
+    } finally {
+      closeIndex();
+    }
+  }
+  const ingest = startIngest(config, services.corpus, services.corpus.articles(), logger);
   try {
-    if (line) return await runOneShot(line, deps, io);
     await runInteractive(deps, io);
     return 0;
   } finally {
+    await ingest.close();
     closeIndex();
   }
 }
@@ -136,8 +145,10 @@ async function runDiscord(config: Config, token: string, services: Services, log
           isReady: () => ({ gateway: bot.connected(), articles: services.corpus.size }),
         })
       : undefined;
+  const ingest = startIngest(config, services.corpus, services.corpus.articles(), logger);
   const signal = await stopping;
   log.info({ signal }, 'shutting down');
+  await ingest.close();
   await bot.stop();
   await health?.close();
   services.index.close();

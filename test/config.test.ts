@@ -16,6 +16,10 @@ describe('configuration', () => {
       healthPort: undefined,
       shardCount: undefined,
       isShard: false,
+      watchSeeds: true,
+      feeds: [],
+      feedPollSeconds: 300,
+      llm: undefined,
       noColor: false,
     });
   });

@@ -1,0 +1,61 @@
+import type { Article } from '../articles/types.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { Logger } from '../logger.js';
+import { applyChange } from './apply-change.js';
+import type { ArticleChange } from './article-change.js';
+import { FeedPoller } from './feed-poller.js';
+import { watchSeeds } from './seeds-watcher.js';
+
+export interface IngestSettings {
+  seedsDir: string;
+  watchSeeds: boolean;
+  maxArticleBytes: number;
+  feeds: readonly string[];
+  feedPollSeconds: number;
+}
+
+export interface Ingest {
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps the corpus current while Newsdesk runs: files added to, changed in or removed from the
+ * seeds folder, and items of the configured feeds, reach answers and search as soon as they settle.
+ */
+export function startIngest(
+  settings: IngestSettings,
+  corpus: Corpus,
+  initial: readonly Article[],
+  logger: Logger,
+): Ingest {
+  const log = logger.child({ module: 'ingest' });
+  const onChange = (change: ArticleChange) => {
+    applyChange(corpus, change);
+    const id = change.kind === 'removed' ? change.articleId : change.article.id;
+    log.info({ kind: change.kind, origin: change.origin, articleId: id, articles: corpus.size }, 'article change');
+  };
+  const seeds = settings.watchSeeds
+    ? watchSeeds(settings.seedsDir, {
+        initial,
+        onChange,
+        maxBytes: settings.maxArticleBytes,
+        logger: logger.child({ module: 'seeds-watcher' }),
+      })
+    : null;
+  const feeds = settings.feeds.length
+    ? new FeedPoller({
+        feeds: settings.feeds,
+        intervalMs: settings.feedPollSeconds * 1000,
+        onChange,
+        logger: logger.child({ module: 'feed-poller' }),
+        userAgent: 'Newsdesk/0.1',
+      })
+    : null;
+  feeds?.start();
+  return {
+    async close() {
+      await seeds?.close();
+      await feeds?.stop();
+    },
+  };
+}
