@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import type { SentenceWords } from './sentence-words.js';
 
 /** What kind of thing a question asks for, read from its wording. */
 export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 'reason' | 'name' | 'other';
@@ -43,40 +44,40 @@ const NAMES_FOR_FULL_CUE = 2;
  * shares with the question (a sentence that repeats the question's own date or number has not
  * answered it).
  */
-export function answerCue(
-  kind: AnswerKind,
-  sentence: string,
-  tokens: readonly WordToken[],
-  questionStems: ReadonlySet<string>,
-): number {
-  const fresh = tokens.filter((token) => !questionStems.has(token.stem));
+export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+  const fresh = (stems: ReadonlySet<string>) => {
+    for (const stem of stems) if (!questionStems.has(stem)) return true;
+    return false;
+  };
   switch (kind) {
     case 'time':
       return Number(
-        fresh.some((token) => YEAR.test(token.raw)) ||
-          chrono
-            .parse(sentence, REFERENCE_DATE)
-            .some((found) => tokenizeWords(found.text).some((word) => isNewWord(word, questionStems))),
+        fresh(sentence.years) || sentence.dates().some((words) => words.some((word) => isNewWord(word, questionStems))),
       );
     case 'number':
-      return Number(fresh.some((token) => /\d/.test(token.raw) || NUMBER_WORD.test(token.raw)));
+      return Number(fresh(sentence.numbers));
     case 'person':
     case 'place':
     case 'name': {
-      const names = new Set(
-        properNouns(tokens)
-          .filter((token) => !questionStems.has(token.stem))
-          .map((token) => token.stem),
-      );
-      return Math.min(1, names.size / NAMES_FOR_FULL_CUE);
+      let names = 0;
+      for (const stem of sentence.names) if (!questionStems.has(stem)) names++;
+      return Math.min(1, names / NAMES_FOR_FULL_CUE);
     }
     case 'statement':
-      return Number(REPORTING.test(sentence));
+      return Number(REPORTING.test(sentence.text));
     case 'reason':
-      return Number(REASON.test(sentence));
+      return Number(REASON.test(sentence.text));
     default:
       return 0;
   }
+}
+
+export const isYear = (word: string) => YEAR.test(word);
+export const isNumberWord = (word: string) => NUMBER_WORD.test(word);
+
+/** The words of each date or time expression chrono finds in `text`. */
+export function dateWords(text: string): WordToken[][] {
+  return chrono.parse(text, REFERENCE_DATE).map((found) => tokenizeWords(found.text));
 }
 
 function isNewWord(word: WordToken, questionStems: ReadonlySet<string>): boolean {

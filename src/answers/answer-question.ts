@@ -32,8 +32,12 @@ const CLOSEST = 3;
  */
 const MIN_SENTENCE_COVERAGE = 0.3;
 const MIN_KEY_COVERAGE = 0.5;
-/** Evidence may cover less than that (the answer often sits beside the restated question), not this little. */
-const MIN_EVIDENCE_COVERAGE = 0.25;
+/**
+ * Evidence may cover much less than that: once some sentence shows the article is about the
+ * question, the answer often sits in a sentence that words it differently ("Oslo was picked to host
+ * the summit" for "Which city will welcome the delegates?").
+ */
+const MIN_EVIDENCE_COVERAGE = 0.1;
 /** Further evidence must score at least this share of the best sentence. */
 const SUPPORT_SHARE = 0.85;
 
@@ -52,7 +56,7 @@ export function answerQuestion(
   const basis = deps.corpus.basis();
   const read = readQuestion(text);
   const hits = deps.index.search(text, { limit: CANDIDATES, articleIds: options.articleIds });
-  const ranked = scoreSentences(read, hits, (id) => deps.corpus.get(id));
+  const ranked = scoreSentences(read, hits, (id) => deps.index.wordsOf(id));
   const usable = ranked.filter((s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_EVIDENCE_COVERAGE);
   const best = usable[0];
   if (!best || !usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) {

@@ -1,7 +1,8 @@
-import type { Article } from '../articles/types.js';
+import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
-import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { contentWords, type WordToken } from '../search/query-terms.js';
 import { type AnswerKind, answerCue, classifyQuestion } from './answer-kind.js';
+import { SentenceWords } from './sentence-words.js';
 
 /** A content word of the question, weighted by how much it says about what is asked. */
 export interface QuestionTerm {
@@ -44,6 +45,13 @@ const NOVELTY_TARGET = 4;
 
 /** Sentences this far into an article count half as lead: news puts the key facts first. */
 const LEAD_HALF_LIFE = 3;
+/** Mentions (sentences using it; the headline counts `HEADLINE_MENTIONS`) that make a name fully salient. */
+const SALIENT_MENTIONS = 8;
+const HEADLINE_MENTIONS = 2;
+/** Headline words, beyond the question's, that a sentence needs to count fully as being about the headline. */
+const HEADLINE_TARGET = 2;
+/** Questions whose answer is a name, which salience and headline words point to. */
+const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'place', 'name']);
 
 /** Each signal lies in 0–1; the weights say how much each counts towards a sentence's score. */
 export interface SentenceSignals {
@@ -55,12 +63,19 @@ export interface SentenceSignals {
   cue: number;
   novelty: number;
   lead: number;
+  /** How prominent in the article the most prominent name the sentence adds to the question is. */
+  salience: number;
+  /** Headline words the sentence adds to the question's. */
+  headline: number;
 }
 
 /**
  * Chosen on the aggregate of the QA eval (`npm run eval`): where the answer sits matters as much as
  * how much of the question a sentence repeats, because the sentence that restates a question best
- * often lacks its answer, and news leads carry the key facts.
+ * often lacks its answer, and news leads carry the key facts. What a question asks about is usually
+ * the story's own subject, so it is named in the headline and again and again in the article, but
+ * not in the question: for questions asking for a name, salience and headline words weigh as much
+ * as the question's own words.
  */
 export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   coverage: 0.3,
@@ -70,6 +85,8 @@ export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   cue: 0.3,
   novelty: 0.1,
   lead: 0.6,
+  salience: 1,
+  headline: 0.5,
 };
 
 /**
@@ -97,56 +114,80 @@ function termOf(token: WordToken, position: number): QuestionTerm {
   return { stem: token.stem, norm: token.norm, weight, key };
 }
 
-/** How well a set of stems matches one term: fully, by a shared prefix, or not at all. */
-function matchOf(term: QuestionTerm, stems: ReadonlySet<string>): number {
-  if (stems.has(term.stem)) return 1;
-  if (term.stem.length < MIN_PREFIX || /\d/.test(term.stem)) return 0;
-  for (const stem of stems) {
-    if (stem.length >= MIN_PREFIX && (stem.startsWith(term.stem) || term.stem.startsWith(stem))) return PARTIAL_MATCH;
-  }
-  return 0;
+/**
+ * Where one term of the question is found in an article: the number of its own stem, and of the
+ * stems that share a prefix with it ("ukrain" / "ukrainian"), which match partly.
+ */
+interface TermInArticle {
+  term: QuestionTerm;
+  exact: number[];
+  partial: number[];
 }
 
-function coverageOf(terms: readonly QuestionTerm[], match: (term: QuestionTerm) => number): number {
+const prefixMatchable = (term: QuestionTerm) => term.stem.length >= MIN_PREFIX && !/\d/.test(term.stem);
+
+function findTerm(term: QuestionTerm, words: ArticleWords): TermInArticle {
+  const own = words.numberOf(term.stem);
+  const exact = own < 0 ? [] : [own];
+  if (!prefixMatchable(term)) return { term, exact, partial: [] };
+  const partial = words.numbersStartingWith(term.stem).filter((n) => n !== own);
+  for (let length = MIN_PREFIX; length < term.stem.length; length++) {
+    const shorter = words.numberOf(term.stem.slice(0, length));
+    if (shorter >= 0) partial.push(shorter);
+  }
+  return { term, exact, partial };
+}
+
+/** How well a sentence matches one term: fully, by a shared prefix, or not at all. */
+function matchIn(found: TermInArticle, words: ArticleWords, sentence: number): number {
+  if (sentence < 0 || sentence >= words.sentenceCount) return 0;
+  if (words.sentenceUses(sentence, found.exact)) return 1;
+  return words.sentenceUses(sentence, found.partial) ? PARTIAL_MATCH : 0;
+}
+
+function coverageOf(terms: readonly QuestionTerm[], match: (term: QuestionTerm, i: number) => number): number {
   let total = 0;
   let found = 0;
-  for (const term of terms) {
+  terms.forEach((term, i) => {
     total += term.weight;
-    found += term.weight * match(term);
-  }
+    found += term.weight * match(term, i);
+  });
   return total ? found / total : 0;
 }
 
-/** Each sentence's words and how many sentences use each stem, computed once per article. */
-interface ArticleWords {
-  sentences: WordToken[][];
-  stems: Set<string>;
-  /** Sentences containing each stem. */
-  spread: Map<string, number>;
+/** What scoring needs of one article for one question, worked out once however many of its sentences are hits. */
+interface ArticleFit {
+  words: ArticleWords;
+  /** Each of the question's terms, in order, as found in the article. */
+  found: TermInArticle[];
+  /** The question's terms reweighted for this article (see `focusTerms`). */
+  focus: QuestionTerm[];
+  keyCoverage: number;
+  articleCoverage: number;
 }
 
-function readArticleWords(article: Article): ArticleWords {
-  const sentences = article.sentences.map((sentence) => tokenizeWords(sentence.text));
-  const stems = new Set(tokenizeWords(article.title).map((token) => token.stem));
-  const spread = new Map<string, number>();
-  for (const tokens of sentences) {
-    for (const stem of new Set(tokens.map((token) => token.stem))) {
-      stems.add(stem);
-      spread.set(stem, (spread.get(stem) ?? 0) + 1);
-    }
-  }
-  return { sentences, stems, spread };
+function fitArticle(question: Question, words: ArticleWords): ArticleFit {
+  const found = question.terms.map((term) => findTerm(term, words));
+  const inArticle = new Map(found.map((f) => [f.term, f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : 0]));
+  const matched = (term: QuestionTerm) => inArticle.get(term) ?? 0;
+  const keys = question.terms.filter((term) => term.key);
+  return {
+    words,
+    found,
+    focus: focusTerms(found, words),
+    articleCoverage: coverageOf(question.terms, matched),
+    keyCoverage: keys.length ? coverageOf(keys, matched) : 1,
+  };
 }
 
 /**
  * The question's terms reweighted by how rare each is in the article: a word on every line (the
  * story's subject) says little about which sentence answers, a word on one line says much.
  */
-function focusTerms(terms: readonly QuestionTerm[], words: ArticleWords): QuestionTerm[] {
-  const total = words.sentences.length;
-  return terms.map((term) => ({
+function focusTerms(found: readonly TermInArticle[], words: ArticleWords): QuestionTerm[] {
+  return found.map(({ term, exact }) => ({
     ...term,
-    weight: term.weight * Math.log(1 + total / (1 + (words.spread.get(term.stem) ?? 0))),
+    weight: term.weight * Math.log(1 + words.sentenceCount / (1 + (exact.length ? words.spread[exact[0]!]! : 0))),
   }));
 }
 
@@ -158,53 +199,72 @@ function focusTerms(terms: readonly QuestionTerm[], words: ArticleWords): Questi
 export function scoreSentences(
   question: Question,
   hits: readonly SearchHit[],
-  articleOf: (id: string) => Article | undefined,
+  wordsOf: (articleId: string) => ArticleWords | undefined,
   weights: Readonly<SentenceSignals> = SCORE_WEIGHTS,
 ): ScoredSentence[] {
-  const articles = new Map<string, { words: ArticleWords; focus: QuestionTerm[] } | null>();
-  const wordsOf = (id: string) => {
-    if (!articles.has(id)) {
-      const article = articleOf(id);
-      const words = article ? readArticleWords(article) : null;
-      articles.set(id, words && { words, focus: focusTerms(question.terms, words) });
+  const fits = new Map<string, ArticleFit | null>();
+  const fitOf = (id: string) => {
+    let fit = fits.get(id);
+    if (fit === undefined) {
+      const words = wordsOf(id);
+      fit = words ? fitArticle(question, words) : null;
+      fits.set(id, fit);
     }
-    return articles.get(id);
+    return fit;
   };
-  const keyTerms = question.terms.filter((term) => term.key);
+  const asksForName = NAME_KINDS.has(question.kind);
   const bestBm25 = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
-    const known = wordsOf(hit.articleId);
-    if (!known) continue;
-    const { words, focus: focusWeights } = known;
-    const tokens = words.sentences[hit.sentence] ?? [];
-    const stems = new Set(tokens.map((token) => token.stem));
-    const neighbours = new Set(
-      [hit.sentence - 1, hit.sentence + 1].flatMap((i) => (words.sentences[i] ?? []).map((token) => token.stem)),
-    );
-    const coverage = coverageOf(question.terms, (term) => matchOf(term, stems));
-    const focus = coverageOf(focusWeights, (term) => matchOf(term, stems));
-    const context = coverageOf(question.terms, (term) =>
-      Math.max(matchOf(term, stems), NEIGHBOUR_SHARE * matchOf(term, neighbours)),
-    );
-    const articleCoverage = coverageOf(question.terms, (term) => matchOf(term, words.stems));
-    const keyCoverage = keyTerms.length ? coverageOf(keyTerms, (term) => matchOf(term, words.stems)) : 1;
-    const cue = answerCue(question.kind, hit.text, tokens, question.stems);
-    const fresh = new Set(
-      tokens.filter((token) => !isStopword(token.norm) && !question.stems.has(token.stem)).map((token) => token.stem),
-    );
+    const fit = fitOf(hit.articleId);
+    if (!fit || hit.sentence >= fit.words.sentenceCount) continue;
+    const { words, found } = fit;
+    const inSentence = found.map((f) => matchIn(f, words, hit.sentence));
+    const nearby = found.map((f) => Math.max(matchIn(f, words, hit.sentence - 1), matchIn(f, words, hit.sentence + 1)));
+    const sentence = new SentenceWords(hit.text);
+    const coverage = coverageOf(question.terms, (_, i) => inSentence[i]!);
+    const cue = answerCue(question.kind, sentence, question.stems);
+    let fresh = 0;
+    let headline = 0;
+    for (const stem of sentence.content) {
+      if (question.stems.has(stem)) continue;
+      fresh++;
+      if (words.inTitle(words.numberOf(stem))) headline++;
+    }
     const signals: SentenceSignals = {
       coverage,
-      focus,
-      context,
+      focus: coverageOf(fit.focus, (_, i) => inSentence[i]!),
+      context: coverageOf(question.terms, (_, i) => Math.max(inSentence[i]!, NEIGHBOUR_SHARE * nearby[i]!)),
       bm25: hit.score / bestBm25,
       cue,
-      novelty: Math.min(1, fresh.size / NOVELTY_TARGET),
+      novelty: Math.min(1, fresh / NOVELTY_TARGET),
       lead: LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence),
+      salience: asksForName ? salienceOf(sentence, words, question) : 0,
+      headline: asksForName ? Math.min(1, headline / HEADLINE_TARGET) : 0,
     };
-    scored.push({ hit, score: weigh(signals, weights), coverage, keyCoverage, articleCoverage, cue: cue > 0, signals });
+    scored.push({
+      hit,
+      score: weigh(signals, weights),
+      coverage,
+      keyCoverage: fit.keyCoverage,
+      articleCoverage: fit.articleCoverage,
+      cue: cue > 0,
+      signals,
+    });
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** The mentions of the most-mentioned name the sentence holds and the question lacks, as a share of `SALIENT_MENTIONS`. */
+function salienceOf(sentence: SentenceWords, words: ArticleWords, question: Question): number {
+  let most = 0;
+  for (const name of sentence.names) {
+    if (question.stems.has(name)) continue;
+    const number = words.numberOf(name);
+    if (number < 0) continue;
+    most = Math.max(most, words.spread[number]! + (words.inTitle(number) ? HEADLINE_MENTIONS : 0));
+  }
+  return Math.min(1, most / SALIENT_MENTIONS);
 }
 
 export function weigh(signals: SentenceSignals, weights: Readonly<SentenceSignals>): number {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Article } from '../articles/types.js';
-import { toMatchExpression } from './query-terms.js';
+import { ArticleWords } from './article-words.js';
+import { anyOf, queryWords } from './query-terms.js';
 
 /** One sentence of one article: the unit Newsdesk retrieves and cites. */
 export interface Passage {
@@ -31,6 +32,15 @@ export const MAX_SEARCH_LIMIT = 1000;
  */
 const TITLE_WEIGHT = 0.25;
 const BODY_WEIGHT = 1;
+/**
+ * FTS5 works out BM25 for every passage a query matches (reading each one's length), about half a
+ * microsecond apiece on a shared two-core machine, so a word found in a tenth of 300,000 passages
+ * costs over ten milliseconds. Past this many matched passages, the commonest words only re-rank the
+ * passages the rarer ones find (see `matchFor`).
+ */
+export const MAX_RANKED_PASSAGES = 10_000;
+/** Words whose passage counts are remembered between searches, until the index changes. */
+const MAX_COUNTED_WORDS = 10_000;
 
 // Porter stemming so "meeting" finds "meet"; diacritics folded so "Zelenskyy" and accented
 // spellings meet. Contentless: the text lives in the articles, hits are cut from them by offset.
@@ -50,11 +60,21 @@ const SCHEMA = `
   );
 `;
 
-const SELECT_HITS = `
-  SELECT p.article_id AS articleId, p.sentence, p.start_at AS start, p.end_at AS end,
-         bm25(passage_text, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS rank
+const BM25 = `bm25(passage_text, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
+const HIT_COLUMNS = 'p.article_id AS articleId, p.sentence, p.start_at AS start, p.end_at AS end';
+
+// Ranked and cut to the limit before the join, so only the passages returned are looked up.
+const SEARCH = `
+  SELECT ${HIT_COLUMNS}, t.rank
+  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match ORDER BY rank LIMIT @limit) t
+  JOIN passage p ON p.id = t.rowid
+  ORDER BY t.rank`;
+
+const SEARCH_IN = `
+  SELECT ${HIT_COLUMNS}, ${BM25} AS rank
   FROM passage_text JOIN passage p ON p.id = passage_text.rowid
-  WHERE passage_text MATCH @match`;
+  WHERE passage_text MATCH @match AND p.article_id IN (SELECT value FROM json_each(@ids))
+  ORDER BY rank LIMIT @limit`;
 
 interface HitRow {
   articleId: string;
@@ -81,10 +101,11 @@ function prepareStatements(db: Database.Database) {
     deletePassages: db.prepare<[string]>('DELETE FROM passage WHERE article_id = ?'),
     deleteArticle: db.prepare<[string]>('DELETE FROM article WHERE id = ?'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passage'),
-    search: db.prepare<{ match: string; limit: number }, HitRow>(`${SELECT_HITS} ORDER BY rank LIMIT @limit`),
-    searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(
-      `${SELECT_HITS} AND p.article_id IN (SELECT value FROM json_each(@ids)) ORDER BY rank LIMIT @limit`,
+    countMatching: db.prepare<[string], { n: number }>(
+      'SELECT count(*) AS n FROM passage_text WHERE passage_text MATCH ?',
     ),
+    search: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH),
+    searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(SEARCH_IN),
   };
 }
 
@@ -99,9 +120,15 @@ type Statements = ReturnType<typeof prepareStatements>;
  * (already-indexed ones are only registered, not re-indexed) so their hits can be returned.
  */
 export class PassageIndex {
-  /** The articles whose passages can be returned, by id. */
-  private readonly articles = new Map<string, Article>();
+  /**
+   * The articles whose passages can be returned, by id, with how their passages read as stems once
+   * asked for: read on first use rather than when indexing, to keep start-up fast.
+   */
+  private readonly articles = new Map<string, { article: Article; words?: ArticleWords }>();
   private readonly statements: Statements;
+  /** Passages holding each word, and in all, counted on first need since the index last changed. */
+  private readonly passagesWith = new Map<string, number>();
+  private passageCount: number | null = null;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -120,7 +147,7 @@ export class PassageIndex {
     this.db.transaction(() => {
       for (const article of articles) {
         if (this.articles.has(article.id)) continue;
-        this.articles.set(article.id, article);
+        this.articles.set(article.id, { article });
         if (s.hasArticle.get(article.id)) continue;
         s.insertArticle.run(article.id);
         for (const sentence of article.sentences) {
@@ -129,6 +156,7 @@ export class PassageIndex {
         }
       }
     })();
+    this.forgetCounts();
   }
 
   /** Forgets the articles' passages, in one transaction; unknown ids are ignored. */
@@ -142,19 +170,21 @@ export class PassageIndex {
         s.deleteArticle.run(id);
       }
     })();
+    this.forgetCounts();
   }
 
   /** Passages ranked by BM25 against the words of `query` (any text: it is never parsed as FTS syntax). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const match = toMatchExpression(query);
+    if (options.articleIds?.length === 0) return [];
+    const match = this.matchFor(queryWords(query));
+    if (!match) return [];
     const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT)));
-    if (!match || options.articleIds?.length === 0) return [];
     const rows = options.articleIds
       ? this.statements.searchIn.all({ match, limit, ids: JSON.stringify(options.articleIds) })
       : this.statements.search.all({ match, limit });
     const hits: SearchHit[] = [];
     for (const row of rows) {
-      const article = this.articles.get(row.articleId);
+      const article = this.articles.get(row.articleId)?.article;
       if (!article) continue;
       const { articleId, sentence, start, end } = row;
       hits.push({ articleId, sentence, start, end, text: article.text.slice(start, end), score: -row.rank });
@@ -162,9 +192,60 @@ export class PassageIndex {
     return hits;
   }
 
+  /** How the article's passages read as stems, for re-ranking its hits; undefined when not indexed. */
+  wordsOf(articleId: string): ArticleWords | undefined {
+    const entry = this.articles.get(articleId);
+    if (entry) entry.words ??= new ArticleWords(entry.article);
+    return entry?.words;
+  }
+
   /** Number of passages indexed. */
   get size(): number {
-    return this.statements.count.get()?.n ?? 0;
+    this.passageCount ??= this.statements.count.get()?.n ?? 0;
+    return this.passageCount;
+  }
+
+  /**
+   * The MATCH expression for the words: any of them, while the passages they match stay within
+   * `MAX_RANKED_PASSAGES`. Past that, the rarest words (which carry most of BM25's weight) choose
+   * the passages, and the commoner ones only rank those that also hold them: `rare OR (rare AND
+   * common)` matches no more passages than `rare` does. That counts the rare words twice, so the
+   * common ones weigh half what they would; words in half the passages or more are left out, as
+   * BM25 gives them no weight at all (FTS5 floors their negative idf at a millionth). Words found
+   * nowhere are left out too, so that the rarest word kept always finds something.
+   */
+  private matchFor(words: readonly string[]): string | null {
+    const counted = words
+      .map((word) => ({ word, passages: this.passagesHolding(word) }))
+      .filter(({ passages }) => passages > 0);
+    counted.sort((a, b) => a.passages - b.passages);
+    const rare: string[] = [];
+    const common: string[] = [];
+    let ranked = 0;
+    for (const { word, passages } of counted) {
+      if (!rare.length || ranked + passages <= MAX_RANKED_PASSAGES) {
+        rare.push(word);
+        ranked += passages;
+      } else if (2 * passages < this.size) common.push(word);
+    }
+    const anyRare = anyOf(rare);
+    const anyCommon = anyOf(common);
+    return anyRare && anyCommon ? `${anyRare} OR ((${anyRare}) AND (${anyCommon}))` : anyRare;
+  }
+
+  private passagesHolding(word: string): number {
+    let passages = this.passagesWith.get(word);
+    if (passages === undefined) {
+      passages = this.statements.countMatching.get(`"${word}"`)?.n ?? 0;
+      if (this.passagesWith.size >= MAX_COUNTED_WORDS) this.passagesWith.clear();
+      this.passagesWith.set(word, passages);
+    }
+    return passages;
+  }
+
+  private forgetCounts(): void {
+    this.passagesWith.clear();
+    this.passageCount = null;
   }
 
   close(): void {

@@ -37,12 +37,30 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A query never needs more terms than this; longer text is cut so MATCH stays cheap. */
 export const MAX_QUERY_TERMS = 32;
 
+/** Words with no accent to fold: the common case, which skips Unicode normalisation. */
+const PLAIN = /^[a-z0-9]*$/i;
+
 function normalise(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return PLAIN.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * Stems already computed. Every article and question is tokenized with the same stemmer, and a
+ * language's words are far fewer than its running text, so this stays small while the Porter
+ * algorithm (the bulk of tokenizing) runs once per distinct word instead of once per occurrence.
+ */
+const STEMS = new Map<string, string>();
+/** Past this many distinct words (junk or a huge corpus) start over, so memory stays bounded. */
+const MAX_CACHED_STEMS = 200_000;
+
 export function stemOf(norm: string): string {
-  return /\d/.test(norm) ? norm : stemmer(norm);
+  let stem = STEMS.get(norm);
+  if (stem === undefined) {
+    stem = /\d/.test(norm) ? norm : stemmer(norm);
+    if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
+    STEMS.set(norm, stem);
+  }
+  return stem;
 }
 
 /** Every word of `text`, in order. */
@@ -53,6 +71,26 @@ export function tokenizeWords(text: string): WordToken[] {
     tokens.push({ norm, stem: stemOf(norm), raw: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
+}
+
+/** Stems by word as written, so bulk reading skips normalising words it has seen before. */
+const STEMS_AS_WRITTEN = new Map<string, string>();
+
+/** The stem of a word as written (letters and digits only, as `tokenizeWords` splits them). */
+export function stemOfWritten(word: string): string {
+  let stem = STEMS_AS_WRITTEN.get(word);
+  if (stem === undefined) {
+    stem = stemOf(normalise(word));
+    if (STEMS_AS_WRITTEN.size >= MAX_CACHED_STEMS) STEMS_AS_WRITTEN.clear();
+    STEMS_AS_WRITTEN.set(word, stem);
+  }
+  return stem;
+}
+
+/** Calls `visit` with the stem of every word of `text`, in order: `tokenizeWords` without the tokens, for bulk reading. */
+export function forEachStem(text: string, visit: (stem: string) => void): void {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) visit(stemOfWritten(match[0]));
 }
 
 export function isStopword(norm: string): boolean {
@@ -72,17 +110,25 @@ export function contentWords(text: string): WordToken[] {
 }
 
 /**
- * A safe FTS5 MATCH expression for arbitrary user text: each word quoted (the tokens hold only
- * letters and digits, so no quote can break out), joined with OR so BM25 ranks partial matches.
- * Returns null when the text has no word to search for.
+ * The words a search looks for: the content words of `text`, or, for a question made only of
+ * stopwords ("who is he?"), every word it has; at most `MAX_QUERY_TERMS`, lower-cased and folded.
  */
-export function toMatchExpression(text: string): string | null {
+export function queryWords(text: string): string[] {
   let words = contentWords(text).map((token) => token.norm);
-  // A question made only of stopwords ("who is he?") still searches for what it says.
   if (!words.length) words = [...new Set(tokenizeWords(text).map((token) => token.norm))];
-  if (!words.length) return null;
-  return words
-    .slice(0, MAX_QUERY_TERMS)
-    .map((word) => `"${word}"`)
-    .join(' OR ');
+  return words.slice(0, MAX_QUERY_TERMS);
+}
+
+/**
+ * A safe FTS5 MATCH expression for words from `queryWords`: each word quoted (they hold only
+ * letters and digits, so no quote can break out), joined with OR so BM25 ranks partial matches.
+ * Returns null when there is no word to search for.
+ */
+export function anyOf(words: readonly string[]): string | null {
+  return words.length ? words.map((word) => `"${word}"`).join(' OR ') : null;
+}
+
+/** `anyOf` the words of arbitrary user text. */
+export function toMatchExpression(text: string): string | null {
+  return anyOf(queryWords(text));
 }

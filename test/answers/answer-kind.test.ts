@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCue, classifyQuestion } from '../../src/answers/answer-kind.js';
+import { SentenceWords } from '../../src/answers/sentence-words.js';
 import { tokenizeWords } from '../../src/search/query-terms.js';
 
 describe('classifyQuestion', () => {
@@ -19,7 +20,7 @@ describe('classifyQuestion', () => {
 
 describe('answerCue', () => {
   const cue = (kind: Parameters<typeof answerCue>[0], sentence: string, question: string) =>
-    answerCue(kind, sentence, tokenizeWords(sentence), new Set(tokenizeWords(question).map((w) => w.stem)));
+    answerCue(kind, new SentenceWords(sentence), new Set(tokenizeWords(question).map((w) => w.stem)));
 
   it('sees a date the question did not already give', () => {
     expect(cue('time', 'The meeting could happen within a week.', 'When is the meeting?')).toBe(1);

@@ -69,7 +69,27 @@ describe('answerQuestion on the seed article', () => {
   });
 });
 
+const summit = buildArticle(
+  [
+    'Oslo was picked on Monday to host the summit.',
+    'Mayor Petra Lund of Bergen said the climate summit would welcome 10,000 delegates.',
+    'Oslo last hosted a summit of this size in 2009.',
+    'Hotels in Oslo are already booked for the week.',
+  ].join('\n\n'),
+  { title: 'Oslo to host next climate summit' },
+  'summit',
+);
+
 describe('answerQuestion', () => {
+  it("names the story's subject over a passing name, though it shares fewer of the question's words", () => {
+    const answer = answerQuestion(
+      'Which city was picked to welcome 10,000 delegates at the climate summit?',
+      deskOf([summit]),
+    );
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toBe('Oslo was picked on Monday to host the summit.');
+  });
+
   it('prefers the sentence holding the kind of thing asked for', () => {
     const desk = deskOf([match]);
     expect(answerQuestion('How many people watched the game?', desk).evidence[0]?.text).toContain('52,000');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/articles/article.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
-import { PassageIndex } from '../../src/search/passage-index.js';
+import { MAX_RANKED_PASSAGES, PassageIndex } from '../../src/search/passage-index.js';
 
 const summit = buildArticle(
   'Leaders will meet in Alaska on Friday.\n\nThe summit could last several hours. Officials said the talks would cover a ceasefire.',
@@ -94,6 +94,36 @@ describe('PassageIndex', () => {
     index.remove([summit.id, 'unknown']);
     expect(index.size).toBe(weather.sentences.length);
     expect(index.search('Alaska summit')).toEqual([]);
+  });
+
+  it('lets the rarer words choose the passages when a common word matches too many', () => {
+    // Routine updates in which "ministers" fills more passages than are ranked at once.
+    const routine = Array.from({ length: MAX_RANKED_PASSAGES / 5 + 1 }, (_, i) =>
+      buildArticle(
+        Array.from({ length: 10 }, (_, j) =>
+          j % 2 ? `Ministers met again on day ${i}.${j}.` : `The budget review went on, day ${i}.${j}.`,
+        ).join('\n\n'),
+        { title: `Update ${i}` },
+        `routine-${i}`,
+      ),
+    );
+    const backed = buildArticle('Ministers backed the ceasefire.', { title: 'Backing' }, 'backed');
+    const index = open();
+    index.add([...routine, summit, backed]);
+    const hits = index.search('Which ministers discussed the ceasefire?', { limit: 5 });
+    expect(hits.map((hit) => hit.articleId)).toEqual([backed.id, summit.id]);
+    expect(index.search('ministers', { limit: 1 })).toHaveLength(1);
+    // A word found nowhere must not stand in for the rare words.
+    expect(index.search('What are the ministers dithering about?', { limit: 1 })).toHaveLength(1);
+  });
+
+  it('reads each article as stems once, for re-ranking its hits', () => {
+    const index = open();
+    index.add([summit]);
+    const words = index.wordsOf(summit.id);
+    expect(words).toBe(index.wordsOf(summit.id));
+    expect(words?.sentenceCount).toBe(summit.sentences.length);
+    expect(index.wordsOf('unknown')).toBeUndefined();
   });
 
   it('keeps its passages in a file across reopening', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentWords, tokenizeWords, toMatchExpression } from '../../src/search/query-terms.js';
+import {
+  contentWords,
+  forEachStem,
+  queryWords,
+  tokenizeWords,
+  toMatchExpression,
+} from '../../src/search/query-terms.js';
 
 describe('toMatchExpression', () => {
   it('quotes every word and joins them with OR', () => {
@@ -32,5 +38,21 @@ describe('contentWords', () => {
   it('reports offsets into the text it read', () => {
     const text = 'Rubio said: “progress”.';
     expect(tokenizeWords(text).map((w) => text.slice(w.start, w.end))).toEqual(['Rubio', 'said', 'progress']);
+  });
+});
+
+describe('queryWords', () => {
+  it('keeps the content words, or every word of a question made only of stopwords', () => {
+    expect(queryWords('When could the Meeting happen?')).toEqual(['meeting', 'happen']);
+    expect(queryWords('Who is he?')).toEqual(['who', 'is', 'he']);
+  });
+});
+
+describe('forEachStem', () => {
+  it('stems words exactly as tokenizeWords does', () => {
+    const text = 'Zélenskyy met negotiators, meeting again in 2025.';
+    const stems: string[] = [];
+    forEachStem(text, (stem) => stems.push(stem));
+    expect(stems).toEqual(tokenizeWords(text).map((w) => w.stem));
   });
 });

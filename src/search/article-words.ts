@@ -1,0 +1,98 @@
+import type { Article } from '../articles/types.js';
+import { forEachStem } from './query-terms.js';
+
+/**
+ * How an article's passages read as stems: its distinct stems (sorted, so a stem or a prefix is
+ * found by binary search), how many sentences use each, and which stems each sentence holds. Read
+ * once per article, so re-ranking its hits never tokenizes it again; kept compact (stem numbers in
+ * one typed array), since it is kept for every article asked about.
+ */
+export class ArticleWords {
+  /** Distinct stems of the headline and the body, sorted. */
+  readonly stems: readonly string[];
+  /** Sentences using each stem, by stem number (position in `stems`). */
+  readonly spread: Uint32Array;
+  readonly sentenceCount: number;
+  /** Numbers of the headline's stems. */
+  private readonly titleStems: Uint32Array;
+  /** Stem numbers of sentence i: `sentenceStems[starts[i]]` up to `sentenceStems[starts[i + 1]]`. */
+  private readonly sentenceStems: Uint32Array;
+  private readonly starts: Uint32Array;
+
+  constructor(article: Article) {
+    // Stems are numbered in order of first use while reading, then renumbered in sorted order.
+    const firstSeen = new Map<string, number>();
+    const ids: number[] = [];
+    const starts = new Uint32Array(article.sentences.length + 1);
+    const lastSentence: number[] = [];
+    let sentence = 0;
+    const read = (stem: string) => {
+      let id = firstSeen.get(stem);
+      if (id === undefined) {
+        id = firstSeen.size;
+        firstSeen.set(stem, id);
+      }
+      if (lastSentence[id] !== sentence) {
+        lastSentence[id] = sentence;
+        ids.push(id);
+      }
+    };
+    for (; sentence < article.sentences.length; sentence++) {
+      forEachStem(article.sentences[sentence]!.text, read);
+      starts[sentence + 1] = ids.length;
+    }
+    const bodyIds = ids.length;
+    forEachStem(article.title, read);
+    this.stems = [...firstSeen.keys()].sort();
+    const renumbered = new Uint32Array(firstSeen.size);
+    for (let i = 0; i < this.stems.length; i++) renumbered[firstSeen.get(this.stems[i]!)!] = i;
+    this.sentenceCount = article.sentences.length;
+    this.starts = starts;
+    this.sentenceStems = new Uint32Array(bodyIds);
+    this.spread = new Uint32Array(this.stems.length);
+    for (let i = 0; i < bodyIds; i++) {
+      const n = renumbered[ids[i]!]!;
+      this.sentenceStems[i] = n;
+      this.spread[n]!++;
+    }
+    this.titleStems = Uint32Array.from(ids.slice(bodyIds), (id) => renumbered[id]!);
+  }
+
+  /** Whether the headline uses the stem numbered `number`. */
+  inTitle(number: number): boolean {
+    return this.titleStems.includes(number);
+  }
+
+  /** The stem's number, or -1 when the article does not use it. */
+  numberOf(stem: string): number {
+    const i = this.firstAtOrAfter(stem);
+    return this.stems[i] === stem ? i : -1;
+  }
+
+  /** Numbers of the stems that begin with `prefix` (the stem itself included, if used). */
+  numbersStartingWith(prefix: string): number[] {
+    const found: number[] = [];
+    for (let i = this.firstAtOrAfter(prefix); this.stems[i]?.startsWith(prefix); i++) found.push(i);
+    return found;
+  }
+
+  /** Whether sentence `sentence` uses any of the stems numbered `numbers`. */
+  sentenceUses(sentence: number, numbers: readonly number[]): boolean {
+    if (!numbers.length) return false;
+    for (let i = this.starts[sentence]!, end = this.starts[sentence + 1]!; i < end; i++) {
+      if (numbers.includes(this.sentenceStems[i]!)) return true;
+    }
+    return false;
+  }
+
+  private firstAtOrAfter(stem: string): number {
+    let low = 0;
+    let high = this.stems.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.stems[mid]! < stem) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}

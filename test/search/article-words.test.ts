@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
+import { ArticleWords } from '../../src/search/article-words.js';
+
+const article = buildArticle(
+  'Ukraine asked for air defence.\n\nUkrainian officials said the talks would resume. The talks ended late.',
+  { title: 'Kyiv presses for air defence' },
+  'defence',
+);
+
+describe('ArticleWords', () => {
+  const words = new ArticleWords(article);
+
+  it('counts the sentences using each stem, not its occurrences', () => {
+    expect(words.spread[words.numberOf('talk')]).toBe(2);
+    expect(words.spread[words.numberOf('ukrain')]).toBe(1);
+  });
+
+  it('knows the headline stems, including ones no sentence uses', () => {
+    expect(words.inTitle(words.numberOf('kyiv'))).toBe(true);
+    expect(words.spread[words.numberOf('kyiv')]).toBe(0);
+    expect(words.inTitle(words.numberOf('talk'))).toBe(false);
+  });
+
+  it('finds stems by prefix', () => {
+    expect(words.numbersStartingWith('ukrain').map((n) => words.stems[n])).toEqual(['ukrain', 'ukrainian']);
+    expect(words.numberOf('moscow')).toBe(-1);
+  });
+
+  it('tells which sentences use a stem', () => {
+    const talk = [words.numberOf('talk')];
+    expect([0, 1, 2].map((sentence) => words.sentenceUses(sentence, talk))).toEqual([false, true, true]);
+  });
+});
