@@ -20,6 +20,7 @@ export class Corpus {
   private readonly listeners: CorpusListener[] = [];
   private sorted: Article[] | null = null;
   private cachedVersion: string | null = null;
+  private cachedBasis: Basis | null = null;
 
   constructor(private readonly analyse: (article: Article) => ArticleAnalysis) {}
 
@@ -83,17 +84,22 @@ export class Corpus {
     return this.cachedVersion;
   }
 
+  /** Stamped on every answer, so computed once per change rather than once per answer. */
   basis(): Basis {
-    let asOf: string | null = null;
-    for (const article of this.byId.values()) {
-      if (article.date && (!asOf || article.date > asOf)) asOf = article.date;
+    if (!this.cachedBasis) {
+      let asOf: string | null = null;
+      for (const article of this.byId.values()) {
+        if (article.date && (!asOf || article.date > asOf)) asOf = article.date;
+      }
+      this.cachedBasis = { asOf, articles: this.byId.size };
     }
-    return { asOf, articles: this.byId.size };
+    return { ...this.cachedBasis };
   }
 
   private changed(change: CorpusChange): void {
     this.sorted = null;
     this.cachedVersion = null;
+    this.cachedBasis = null;
     for (const listener of this.listeners) listener(change);
   }
 }
