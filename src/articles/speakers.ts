@@ -44,6 +44,50 @@ function lastPersonBefore(entities: readonly EntityInArticle[], offset: number):
   return best;
 }
 
+/** Words a role is written with in two ways ("US president", "United States President"). */
+const ROLE_SYNONYMS: Record<string, string> = { us: 'united states', 'u.s.': 'united states', uk: 'united kingdom' };
+
+function roleWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  return Object.entries(ROLE_SYNONYMS)
+    .reduce(
+      (acc, [short, long]) => acc.replace(new RegExp(`(^|\\s)${short.replace('.', '\\.')}(?=\\s|$)`, 'g'), `$1${long}`),
+      lower,
+    )
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+/**
+ * "The US president has said … He initially promised …": a sentence that opens with "The <role>"
+ * is about the person the article gives that role, and a pronoun opening the next sentence refers
+ * to them rather than to whoever was quoted last.
+ */
+function personByRolePhrase(
+  article: Article,
+  entities: readonly EntityInArticle[],
+  sentenceIndex: number,
+): EntityInArticle | undefined {
+  const previous = article.sentences[sentenceIndex - 1];
+  const opening = previous && /^The ((?:[A-Z][\w.]*\s+)?[a-z]+)\b/.exec(previous.text);
+  if (!opening) return undefined;
+  const words = roleWords(opening[1]!);
+  const head = words.at(-1)!;
+  let best: EntityInArticle | undefined;
+  let bestShared = 0;
+  for (const entity of entities) {
+    if (entity.kind !== 'person') continue;
+    for (const role of entity.roles) {
+      const candidate = roleWords(role);
+      if (candidate.at(-1) !== head) continue;
+      const shared = words.filter((word) => candidate.includes(word)).length;
+      if (shared > bestShared) [best, bestShared] = [entity, shared];
+    }
+  }
+  // Only a role that names the person uniquely enough: head plus a qualifier ("US president").
+  return bestShared >= Math.min(2, words.length) ? best : undefined;
+}
+
 /** How close to its sentence's start a name must be to count as the sentence's subject. */
 const SUBJECT_REACH = 24;
 
@@ -96,6 +140,9 @@ export function resolveSpeaker(
     // "Clinton says she appreciated … what she calls": the subject named earlier in the same sentence.
     const subject = sentence && sentenceSubject(entities, sentence.start, phrase.start, quoted);
     if (subject) return fromEntity(subject, null, mention);
+    const opensSentence = sentence && phrase.start === sentence.start;
+    const byRole = opensSentence ? personByRolePhrase(article, entities, sentence.index) : undefined;
+    if (byRole) return fromEntity(byRole, null, mention);
     if (previous?.person) return { speaker: { ...previous.speaker, mention }, person: true };
     const antecedent = lastPersonBefore(entities, phrase.start);
     if (antecedent) return fromEntity(antecedent, null, mention);

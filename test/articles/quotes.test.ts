@@ -65,6 +65,10 @@ describe('extractQuotes on the seed article', () => {
     }
   });
 
+  it('reads "He" after a sentence about "The US president" as Trump, not the last person quoted', () => {
+    expect(find(quotes, 'day one').speaker?.name).toBe('Donald Trump');
+  });
+
   it('does not take the programme name “Kudlow” for a quote', () => {
     expect(quotes.some((quote) => quote.text.includes('Kudlow'))).toBe(false);
   });
