@@ -2,7 +2,7 @@ import { type Answer, answerQuestion } from '../src/answers/answer-question.js';
 import { basisFooter, CitationBook } from '../src/citations.js';
 import { type CommandDefinition, requireString } from '../src/command.js';
 import type { Corpus } from '../src/corpus/corpus.js';
-import type { VerifiedLlmAnswer } from '../src/llm/llm-answerer.js';
+import type { LlmAnswer, VerifiedLlmAnswer } from '../src/llm/llm-answerer.js';
 import type { Reply } from '../src/reply.js';
 import type { SearchHit } from '../src/search/passage-index.js';
 
@@ -24,13 +24,19 @@ export const ask: CommandDefinition = {
     const question = requireString(options, 'question');
     if (!services.llm) return answerReply(question, answerQuestion(question, services), services.corpus);
     const result = await services.llm.answerer.answer(question, { locale, userId, guildId });
-    if (result.fallback) {
-      const reply = answerReply(question, result.extractive, services.corpus);
-      return { ...reply, intro: [result.note, reply.intro].filter(Boolean).join(' ') };
-    }
-    return modelReply(question, result, services.corpus);
+    return llmReply(question, result, services.corpus);
   },
 };
+
+/**
+ * The reply to a model's answer: the verified text, or the extractive answer with the one-line
+ * note saying why. Shared with the Discord transport, whose streamed draft this replaces.
+ */
+export function llmReply(question: string, result: LlmAnswer, corpus: Corpus): Reply {
+  if (!result.fallback) return modelReply(question, result, corpus);
+  const reply = answerReply(question, result.extractive, corpus);
+  return { ...reply, intro: [result.note, reply.intro].filter(Boolean).join(' ') };
+}
 
 /** A verified model answer: each surviving sentence cites the passages it was checked against. */
 function modelReply(question: string, result: VerifiedLlmAnswer, corpus: Corpus): Reply {

@@ -4,7 +4,7 @@ import type {
   Interaction,
   MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import { readOptions } from '../command.js';
+import { type CommandContext, readOptions, requireString } from '../command.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { suggest } from './autocomplete.js';
@@ -13,6 +13,7 @@ import { answerWithError, describeDiscordFailure } from './interaction-errors.js
 import { optionsAsText } from './page-state.js';
 import { pageControls, RememberedOptions, turnPage } from './pagination.js';
 import { replyOrEdit } from './send.js';
+import { streamAnswer } from './stream-answer.js';
 
 /**
  * Commands that answer from ready-made lists in well under Discord's 3-second window; every other
@@ -20,6 +21,8 @@ import { replyOrEdit } from './send.js';
  * https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
  */
 export const ANSWERED_AT_ONCE: ReadonlySet<string> = new Set(['help', 'status']);
+/** The command whose model answer is streamed into its deferred reply when a model is configured. */
+const STREAMED_COMMAND = 'ask';
 
 export type ContextMenuHandler = (
   interaction: MessageContextMenuCommandInteraction,
@@ -106,19 +109,24 @@ async function runCommand(
   const raw = rawOptions(interaction);
   const options = readOptions(command, raw);
   if (!ANSWERED_AT_ONCE.has(command.name)) await interaction.deferReply();
-  const reply = await command.run(options, {
+  const context: CommandContext = {
     services: deps.services,
     now: deps.now?.() ?? new Date(),
     locale: interaction.locale,
     userId: interaction.user.id,
     guildId: interaction.guildId,
-  });
-  await replyOrEdit(
-    interaction,
-    reply,
-    0,
-    pageControls(remembered, command.name, interaction.user.id, optionsAsText(options)),
-  );
+  };
+  const controls = pageControls(remembered, command.name, interaction.user.id, optionsAsText(options));
+  // With a model, /ask shows its answer as it is written; the verified reply then replaces the draft.
+  const { llm } = deps.services;
+  if (command.name === STREAMED_COMMAND && llm) {
+    await streamAnswer(interaction, requireString(options, 'question'), llm, context, {
+      logger: deps.logger.child({ module: 'discord', interactionId: interaction.id }),
+      controls,
+    });
+    return;
+  }
+  await replyOrEdit(interaction, await command.run(options, context), 0, controls);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: DiscordDeps, log: Logger): Promise<void> {

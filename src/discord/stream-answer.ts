@@ -1,0 +1,93 @@
+import type { APIEmbed, ChatInputCommandInteraction } from 'discord.js';
+import { llmReply } from '../../commands/ask.js';
+import type { CommandContext } from '../command.js';
+import type { Logger } from '../logger.js';
+import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
+import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, truncate } from './limits.js';
+import { escapeText, type MessagePayload, NO_MENTIONS, type PageControls, TONE_COLOURS } from './render.js';
+import { renderMessage, sendPage } from './send.js';
+
+/**
+ * Shown in the footer while the model is still writing, so nobody mistakes a draft for the answer
+ * (llmcord's rule: show clearly when an answer is still being written).
+ */
+export const WRITING_MARKER = 'writing…';
+
+/**
+ * The deferred reply while the model writes: the draft so far, escaped and cut to one embed, marked
+ * "writing…". Drafts are unverified, so they carry no citations list; the verified reply replaces them.
+ * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
+ */
+export function draftPayload(question: string, draft: string): MessagePayload {
+  const embed: APIEmbed = {
+    title: escapeWithin(question, MAX_EMBED_TITLE),
+    description: escapeWithin(draft, MAX_EMBED_DESCRIPTION),
+    color: TONE_COLOURS.info,
+    footer: { text: WRITING_MARKER },
+  };
+  return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** Cut before escaping (escaping only lengthens, and costs time in the length), and again after. */
+function escapeWithin(text: string, max: number): string {
+  return truncate(escapeText(truncate(text, max)), max);
+}
+
+export interface StreamAnswerOptions {
+  logger: Logger;
+  /** Previous/Next buttons for the final reply, as the router gives every command. */
+  controls?: PageControls;
+}
+
+/**
+ * /ask with a model, streamed into an already deferred interaction: each draft the answerer hands
+ * over (at most about once a second, see DRAFT_INTERVAL_MS) edits the reply, then the verified
+ * reply replaces the draft in the same message. Edits never overlap: while one is in flight only
+ * the newest draft waits, and all are settled before the final edit, so a late draft can never
+ * overwrite the answer.
+ */
+export async function streamAnswer(
+  interaction: ChatInputCommandInteraction,
+  question: string,
+  llm: NonNullable<Services['llm']>,
+  context: CommandContext,
+  { logger, controls }: StreamAnswerOptions,
+): Promise<Reply> {
+  let pending: string | null = null;
+  let editing: Promise<void> | null = null;
+
+  const flush = async (): Promise<void> => {
+    while (pending !== null) {
+      const draft = pending;
+      pending = null;
+      try {
+        await interaction.editReply(draftPayload(question, draft));
+      } catch (err) {
+        // A draft is a courtesy: if an edit fails, the verified reply still follows.
+        logger.debug({ err }, 'could not show the draft');
+      }
+    }
+    editing = null;
+  };
+
+  const onDraft = (draft: string) => {
+    pending = draft;
+    editing ??= flush();
+  };
+
+  const result = await llm.answerer.answerStream(question, onDraft, {
+    locale: context.locale,
+    userId: context.userId,
+    guildId: context.guildId,
+  });
+  pending = null;
+  await editing;
+  const reply = llmReply(question, result, context.services.corpus);
+  const rendered = renderMessage(reply, 0, controls);
+  // discord.js counts a draft edit as the reply, so `sendPage` would follow up; the final answer
+  // belongs in the message the draft was written in. (An ephemeral page cannot be: `sendPage` decides.)
+  if (rendered.ephemeral) await sendPage(interaction, rendered);
+  else await interaction.editReply(rendered.payload);
+  return reply;
+}
