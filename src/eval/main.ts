@@ -1,28 +1,36 @@
 /**
- * `npm run eval -- --data DIR [--json FILE]`: quality of Newsdesk's extractive core on real news
- * data, as one table (and JSON, so runs can be compared by machine). Each part reads its own
- * sub-folder of DIR; a missing folder is reported and skipped.
+ * `npm run eval -- --data DIR [--json FILE] [--llm]`: quality of Newsdesk's extractive core on real
+ * news data, as one table (and JSON, so runs can be compared by machine). Each part reads its own
+ * sub-folder of DIR; a missing folder is reported and skipped. With --llm, the QA set also goes
+ * through the configured model (see src/eval/llm.ts); without a model that part is skipped.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type LlmQaScores, runLlmEval } from './llm.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
 import type { EvalReport, QaScores, QuoteScores, SummaryScores } from './types.js';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, json: { type: 'string' } },
+  options: { data: { type: 'string' }, json: { type: 'string' }, llm: { type: 'boolean', default: false } },
   allowPositionals: false,
 });
 
 if (!values.data) {
-  process.stderr.write('usage: npm run eval -- --data DIR [--json FILE]\n');
+  process.stderr.write('usage: npm run eval -- --data DIR [--json FILE] [--llm]\n');
   process.exit(2);
 }
 const dataDir = resolve(values.data);
-const report: EvalReport = { summaries: {}, timeline: {}, quotes: {}, qa: {} };
+/** `llm` is present only with --llm: the scores by file, or why the part was skipped. */
+const report: EvalReport & { llm?: Record<string, LlmQaScores> | { skipped: string } } = {
+  summaries: {},
+  timeline: {},
+  quotes: {},
+  qa: {},
+};
 
 async function part<T>(folder: string, run: (dir: string) => Promise<T>, empty: T): Promise<T> {
   if (!existsSync(join(dataDir, folder))) {
@@ -39,6 +47,13 @@ report.summaries = await part('summaries', evalSummaries, {});
 report.timeline = await part('timeline', evalTimeline, {});
 report.quotes = await part('quotes', evalQuotes, {});
 report.qa = await part('qa', evalQa, {});
+if (values.llm) {
+  const started = performance.now();
+  const result = await runLlmEval(dataDir);
+  if ('skipped' in result) process.stdout.write(`llm ${result.skipped}\n`);
+  else process.stderr.write(`llm qa evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  report.llm = 'skipped' in result ? result : result.scores;
+}
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 const rows: string[] = [];
@@ -56,6 +71,19 @@ for (const [file, s] of Object.entries(report.summaries)) rows.push(rougeRow(`su
 for (const [file, s] of Object.entries(report.timeline)) rows.push(rougeRow(`timeline/${file}`, s));
 for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quotes/${file}`, s));
 for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
+const counts = (s: LlmQaScores) =>
+  `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +
+  `  sentences dropped ${s.sentencesDropped}  fallbacks ${
+    Object.entries(s.fallbacks)
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ') || 'none'
+  }`;
+const llmRow = (set: string, s: LlmQaScores) =>
+  `${set.padEnd(34)} ${String(s.n).padStart(4)}  answer in top sentence ${pct(s.answerInTopSentence)}` +
+  `  refusal on unrelated ${pct(s.refusalOnUnrelated)}\n${' '.repeat(40)}${counts(s)}`;
+if (report.llm && !('skipped' in report.llm)) {
+  for (const [file, s] of Object.entries(report.llm)) rows.push(llmRow(`llm ${s.model} qa/${file}`, s));
+}
 
 process.stdout.write(`\nNewsdesk eval on ${dataDir} (scores in %, n = rows scored)\n\n${rows.join('\n')}\n`);
 

@@ -39,7 +39,8 @@ interface Desk {
   close: () => void;
 }
 
-function openDesk(row: QaRow): Desk {
+/** A one-article corpus for a QA row; quotes and people are not needed to answer, so not analysed. */
+export function openRowCorpus(row: QaRow): { article: Article; corpus: Corpus; index: PassageIndex } {
   const article = buildArticle(row.text, { title: row.title ?? undefined, date: row.date ?? null }, row.id);
   const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
   const index = PassageIndex.open();
@@ -48,12 +49,17 @@ function openDesk(row: QaRow): Desk {
     index.remove(removed.map((a) => a.id));
   });
   corpus.add([article]);
+  return { article, corpus, index };
+}
+
+function openDesk(row: QaRow): Desk {
+  const { article, corpus, index } = openRowCorpus(row);
   return { article, ask: (question) => answerQuestion(question, { corpus, index }), close: () => index.close() };
 }
 
 const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-function containsAnswer(text: string | undefined, answers: readonly string[]): boolean {
+export function containsAnswer(text: string | undefined, answers: readonly string[]): boolean {
   if (!text) return false;
   const haystack = normalise(text);
   return answers.some((answer) => normalise(answer) && haystack.includes(normalise(answer)));
@@ -63,7 +69,7 @@ function containsAnswer(text: string | undefined, answers: readonly string[]): b
  * The article a question is put to when testing refusal: half the file away (so usually another
  * week's news), skipping any article that happens to contain one of the question's answers.
  */
-function unrelatedRow(rows: readonly QaRow[], i: number, answers: readonly string[]): number | null {
+export function unrelatedRow(rows: readonly QaRow[], i: number, answers: readonly string[]): number | null {
   const offset = Math.max(1, Math.floor(rows.length / 2));
   for (let step = 0; step < rows.length - 1; step++) {
     const j = (i + offset + step) % rows.length;

@@ -1,0 +1,141 @@
+/**
+ * `npm run eval -- --data DIR --llm`: the QA set (DIR/qa/*.jsonl, as src/eval/qa.ts reads it) put
+ * through the verified model answerer, scored as the extractive run is (answer in the top sentence,
+ * refusal on an unrelated article), plus what verification had to do: citations removed, quotes
+ * corrected or removed, sentences dropped, and the answers that fell back to the extractive engine,
+ * by reason. The model comes from the same settings as the bot (OPENAI_API_KEY, OPENAI_BASE_URL,
+ * OPENAI_MODEL, LLM_TIMEOUT_MS).
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type OpenAI from 'openai';
+import { type Config, readConfig } from '../config.js';
+import { createLlmClient } from '../llm/client.js';
+import { createLlmAnswerer, type FallbackReason, type LlmAnswer, type LlmAnswerer } from '../llm/llm-answerer.js';
+import type { VerificationCounts } from '../llm/verify.js';
+import { createLogger, type Logger } from '../logger.js';
+import { containsAnswer, openRowCorpus, readQaRows, unrelatedRow } from './qa.js';
+
+export const SKIPPED_NO_MODEL = 'skipped: no model configured (set OPENAI_API_KEY)';
+
+type QaRow = Awaited<ReturnType<typeof readQaRows>>[number];
+
+export interface LlmQaScores extends VerificationCounts {
+  model: string;
+  /** Questions asked of their own article. */
+  n: number;
+  /** The first verified sentence holds an answer (or, on fallback, the first extractive evidence). */
+  answerInTopSentence: number;
+  /** Asked of an unrelated article, the reply said the articles do not say. */
+  refusalOnUnrelated: number;
+  /** Every question asked (own and unrelated article) that fell back to the extractive answer, by reason. */
+  fallbacks: Partial<Record<FallbackReason, number>>;
+}
+
+export type LlmEvalResult = { skipped: string } | { scores: Record<string, LlmQaScores> };
+
+export interface LlmEvalOptions {
+  client: OpenAI;
+  model: string;
+  logger: Logger;
+}
+
+/** One article answering on its own through the model, as a one-article Newsdesk would. */
+interface Desk {
+  answerer: LlmAnswerer;
+  close: () => void;
+}
+
+function openDesk(row: QaRow, options: LlmEvalOptions): Desk {
+  const { corpus, index } = openRowCorpus(row);
+  const answerer = createLlmAnswerer({ ...options, corpus, index });
+  return { answerer, close: () => index.close() };
+}
+
+/** What a person would read first: the first verified sentence, or the extractive evidence on fallback. */
+export function topSentence(answer: LlmAnswer): string | undefined {
+  return answer.fallback ? answer.extractive.evidence[0]?.text : answer.sentences[0]?.text;
+}
+
+/** A reply that says the articles do not answer the question (the model refused, or nothing held up). */
+export function saysNotFound(answer: LlmAnswer): boolean {
+  return answer.fallback && answer.extractive.status === 'not_found';
+}
+
+export async function scoreLlmQaRows(rows: readonly QaRow[], options: LlmEvalOptions): Promise<LlmQaScores> {
+  const desks = rows.map((row) => openDesk(row, options));
+  const scores: LlmQaScores = {
+    model: options.model,
+    n: 0,
+    answerInTopSentence: 0,
+    refusalOnUnrelated: 0,
+    citationsRemoved: 0,
+    quotesCorrected: 0,
+    quotesRemoved: 0,
+    sentencesDropped: 0,
+    fallbacks: {},
+  };
+  let inTop = 0;
+  let unrelated = 0;
+  let refused = 0;
+  const tally = (answer: LlmAnswer) => {
+    const counts = answer.counts;
+    if (counts) {
+      scores.citationsRemoved += counts.citationsRemoved;
+      scores.quotesCorrected += counts.quotesCorrected;
+      scores.quotesRemoved += counts.quotesRemoved;
+      scores.sentencesDropped += counts.sentencesDropped;
+    }
+    if (answer.fallback) scores.fallbacks[answer.reason] = (scores.fallbacks[answer.reason] ?? 0) + 1;
+  };
+  try {
+    for (const [i, row] of rows.entries()) {
+      for (const item of row.qa) {
+        scores.n++;
+        const own = await desks[i]!.answerer.answer(item.question);
+        tally(own);
+        if (containsAnswer(topSentence(own), item.answers)) inTop++;
+        const j = unrelatedRow(rows, i, item.answers);
+        if (j === null) continue;
+        unrelated++;
+        const other = await desks[j]!.answerer.answer(item.question);
+        tally(other);
+        if (saysNotFound(other)) refused++;
+      }
+    }
+  } finally {
+    for (const desk of desks) desk.close();
+  }
+  scores.answerInTopSentence = scores.n ? inTop / scores.n : 0;
+  scores.refusalOnUnrelated = unrelated ? refused / unrelated : 0;
+  return scores;
+}
+
+/** Scores every `DIR/qa/*.jsonl` through the model, keyed by file name. */
+export async function evalLlmQa(dataDir: string, options: LlmEvalOptions): Promise<Record<string, LlmQaScores>> {
+  const folder = join(dataDir, 'qa');
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.jsonl')).sort();
+  const scores: Record<string, LlmQaScores> = {};
+  for (const name of files)
+    scores[basename(name)] = await scoreLlmQaRows(await readQaRows(join(folder, name)), options);
+  return scores;
+}
+
+/**
+ * The --llm part of the eval, with the model the configuration names; skipped (not failed) when
+ * none is configured, so the eval still runs everywhere.
+ */
+export async function runLlmEval(dataDir: string, settings: Config['llm'] = readConfig().llm): Promise<LlmEvalResult> {
+  if (!settings) return { skipped: SKIPPED_NO_MODEL };
+  if (!existsSync(join(dataDir, 'qa'))) return { skipped: `skipped: ${join(dataDir, 'qa')} does not exist` };
+  // Model failures are counted as fallbacks in the table; the log only needs to say when things go wrong.
+  const logger = createLogger({ level: 'warn' });
+  const client = createLlmClient({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseUrl,
+    timeoutMs: settings.timeoutMs,
+    logger: logger.child({ module: 'openai' }),
+  });
+  return { scores: await evalLlmQa(dataDir, { client, model: settings.model, logger }) };
+}

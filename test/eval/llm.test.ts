@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LlmQaScores } from '../../src/eval/llm.js';
+import { REFUSAL_PHRASE } from '../../src/llm/prompt.js';
+import { FakeOpenAi, type RecordedRequest } from '../llm/fake-openai.js';
+
+// `npm run eval -- --data DIR --llm` as a person runs it, against the local OpenAI-compatible
+// server, on a two-row QA file written for this test.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const ROWS = [
+  {
+    id: 'bridge',
+    title: 'Harbour bridge reopens after repairs',
+    date: '2025-03-01',
+    text:
+      'The harbour bridge reopened to traffic on Saturday after six weeks of repairs to its deck. ' +
+      'Engineers said the repaired deck should last another forty years.',
+    qa: [{ question: 'When did the harbour bridge reopen to traffic?', answers: ['Saturday'] }],
+  },
+  {
+    id: 'library',
+    title: 'New library opens in the old mill',
+    date: '2025-03-02',
+    text:
+      'The new town library in the old mill holds 40,000 books on three floors. ' +
+      'Readers queued outside the mill before the doors opened.',
+    qa: [{ question: 'How many books does the new town library hold?', answers: ['40,000'] }],
+  },
+];
+
+let fake: FakeOpenAi;
+let dataDir: string;
+
+beforeAll(async () => {
+  fake = await FakeOpenAi.start();
+  dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-eval-llm-'));
+  await mkdir(join(dataDir, 'qa'));
+  await writeFile(join(dataDir, 'qa', 'tiny.jsonl'), `${ROWS.map((row) => JSON.stringify(row)).join('\n')}\n`);
+});
+
+afterAll(async () => {
+  await fake?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+beforeEach(() => fake.reset());
+
+function runEval(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/eval/main.ts', '--data', dataDir, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * A model that answers from the passage holding the answer (citing it, and a passage that does not
+ * exist), and refuses when no passage holds one.
+ */
+function model(request: RecordedRequest) {
+  const prompt = request.body.messages.find((m) => m.role === 'user')?.content ?? '';
+  for (const match of prompt.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)) {
+    const text = match[2]!.trim();
+    if (ROWS.some((row) => row.qa.some((item) => prompt.includes(item.question) && text.includes(item.answers[0]!))))
+      return { content: `${text} [${match[1]}][9]` };
+  }
+  return { content: REFUSAL_PHRASE };
+}
+
+describe('npm run eval -- --llm', () => {
+  it('scores the QA rows through the model and counts what verification changed', async () => {
+    fake.reply(model, model, model, model);
+    const json = join(dataDir, 'report.json');
+    const { code, stdout, stderr } = await runEval(['--llm', '--json', json], {
+      OPENAI_API_KEY: 'sk-test-secret',
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_MODEL: 'test-model',
+      LLM_TIMEOUT_MS: '2000',
+    });
+    expect(code, stderr).toBe(0);
+    expect(fake.unexpected).toEqual([]);
+    expect(stdout).toContain('llm test-model qa/tiny.jsonl');
+    expect(stdout).toMatch(/answer in top sentence 100\.0/);
+    expect(stderr).not.toContain('sk-test-secret');
+
+    const report = JSON.parse(await readFile(json, 'utf8')) as { llm: Record<string, LlmQaScores>; qa: unknown };
+    const scores = report.llm['tiny.jsonl']!;
+    expect(scores).toMatchObject({ model: 'test-model', n: 2, answerInTopSentence: 1, refusalOnUnrelated: 1 });
+    // Each answer cited passage [9], which the model was never shown.
+    expect(scores.citationsRemoved).toBe(2);
+    // Both unrelated questions end in "not in the articles", whether the model refused or was never asked.
+    expect((scores.fallbacks.refused ?? 0) + (scores.fallbacks.unverified ?? 0)).toBe(2);
+    expect(report.qa).toHaveProperty(['tiny.jsonl']);
+  }, 60_000);
+
+  it('says it was skipped, and succeeds, when no model is configured', async () => {
+    const { code, stdout } = await runEval(['--llm'], {});
+    expect(code).toBe(0);
+    expect(stdout).toContain('skipped: no model configured (set OPENAI_API_KEY)');
+    expect(fake.requests).toEqual([]);
+  }, 60_000);
+});
