@@ -1,39 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureArticles } from '../commands/helpers.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'src/index.ts');
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runScript, type ScriptOutcome } from '../support/run-script.js';
 
 /** Runs Newsdesk as a user would, with its own seeds and data folders and no inherited settings. */
-function newsdesk(env: Record<string, string>, args: string[], input?: string): Promise<Outcome> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
+function newsdesk(env: Record<string, string>, args: string[], input?: string): Promise<ScriptOutcome> {
+  return runScript('src/index.ts', args, { LOG_LEVEL: 'info', ...env }, input);
 }
 
 describe('newsdesk from the command line', () => {

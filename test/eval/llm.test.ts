@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LlmQaScores } from '../../src/eval/llm.js';
 import { REFUSAL_PHRASE } from '../../src/llm/prompt.js';
 import { FakeOpenAi, type RecordedRequest } from '../llm/fake-openai.js';
+import { runScript } from '../support/run-script.js';
 
 // `npm run eval -- --data DIR --llm` as a person runs it, against the local OpenAI-compatible
 // server, on a two-row QA file written for this test.
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 const ROWS = [
   {
@@ -51,22 +49,7 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function runEval(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/eval/main.ts', '--data', dataDir, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  return runScript('src/eval/main.ts', ['--data', dataDir, ...args], env);
 }
 
 /**

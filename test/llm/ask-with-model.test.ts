@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runScript } from '../support/run-script.js';
 import { FakeOpenAi, type RecordedRequest } from './fake-openai.js';
 
 // /ask as a user runs it (`npm start -- "/ask …"`), with OPENAI_BASE_URL pointing at a local
 // OpenAI-compatible server: the real openai client, the real composition root.
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 let fake: FakeOpenAi;
 let dataDir: string;
@@ -25,31 +23,15 @@ afterAll(async () => {
 
 beforeEach(() => fake.reset());
 
-function ask(question: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts', `/ask ${question}`], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        SEEDS_DIR: 'seeds',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        OPENAI_API_KEY: 'sk-test-secret',
-        OPENAI_BASE_URL: fake.baseURL,
-        OPENAI_MODEL: 'test-model',
-        LLM_TIMEOUT_MS: '2000',
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+function ask(question: string) {
+  return runScript('src/index.ts', [`/ask ${question}`], {
+    SEEDS_DIR: 'seeds',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    OPENAI_API_KEY: 'sk-test-secret',
+    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_MODEL: 'test-model',
+    LLM_TIMEOUT_MS: '2000',
   });
 }
 
