@@ -1,4 +1,5 @@
-import { Stems } from '../quotes/words.js';
+import { isStopword, queryStems } from '../quotes/words.js';
+import { stem } from '../text/stem.js';
 import type { Person } from './directory.js';
 import { nameKey, nameWords, surnameOf, wordsOf } from './names.js';
 
@@ -24,7 +25,6 @@ export class PeopleIndex {
   private readonly byShortForm = new Map<string, Set<number>>();
   private readonly byNameWord = new Map<string, number[]>();
   private readonly byRoleStem = new Map<string, number[]>();
-  private readonly stems = new Stems();
 
   constructor(readonly people: readonly Person[]) {
     people.forEach((person, index) => {
@@ -35,7 +35,7 @@ export class PeopleIndex {
       for (const short of shortForms) addTo(this.byShortForm, short, index);
       const words = new Set([person.name, ...person.aliases].flatMap(nameWords));
       for (const word of words) pushTo(this.byNameWord, word, index);
-      const roleStems = new Set(person.roles.flatMap((role) => this.stems.ofQuery(role)));
+      const roleStems = new Set(person.roles.flatMap((role) => queryStems(role)));
       for (const stem of roleStems) pushTo(this.byRoleStem, stem, index);
     });
   }
@@ -68,7 +68,7 @@ export class PeopleIndex {
   }
 
   private peopleNamedBy(word: string): Set<number> {
-    return new Set([...(this.byNameWord.get(word) ?? []), ...(this.byRoleStem.get(this.stems.of(word)) ?? [])]);
+    return new Set([...(this.byNameWord.get(word) ?? []), ...(this.byRoleStem.get(stem(word)) ?? [])]);
   }
 
   private score(person: Person, index: number, queryKey: string, words: readonly string[]): number {
@@ -81,7 +81,7 @@ export class PeopleIndex {
 /** A query's words without stopwords ("the", "of"), unless that leaves nothing. */
 function contentWords(query: string): string[] {
   const words = wordsOf(query);
-  const content = words.filter((word) => !Stems.isStopword(word));
+  const content = words.filter((word) => !isStopword(word));
   return [...new Set(content.length ? content : words)];
 }
 

@@ -3,7 +3,7 @@ import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { peopleIndex } from '../people/directory.js';
 import { type PreparedQuote, prepareQuotes, QuoteCatalogue } from './quote-catalogue.js';
-import { Stems } from './words.js';
+import { queryStems } from './words.js';
 
 export interface QuoteResult {
   quote: Quote;
@@ -34,7 +34,6 @@ interface CachedCatalogue {
   catalogue: QuoteCatalogue;
   /** Per-article preparation, reused when the corpus changes so only new articles are processed. */
   prepared: Map<string, PreparedQuote[]>;
-  stems: Stems;
 }
 
 /**
@@ -47,14 +46,13 @@ const catalogues = new WeakMap<Corpus, CachedCatalogue>();
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
   const cached = catalogues.get(corpus);
   if (cached?.version === corpus.version) return cached.catalogue;
-  const stems = cached?.stems ?? new Stems();
   const prepared = new Map<string, PreparedQuote[]>();
   for (const article of corpus.articles()) {
     const quotes = corpus.analysis(article.id)?.quotes ?? [];
-    prepared.set(article.id, cached?.prepared.get(article.id) ?? prepareQuotes(article, quotes, stems));
+    prepared.set(article.id, cached?.prepared.get(article.id) ?? prepareQuotes(article, quotes));
   }
-  const catalogue = new QuoteCatalogue([...prepared.values()].flat(), peopleIndex(corpus), stems);
-  catalogues.set(corpus, { version: corpus.version, catalogue, prepared, stems });
+  const catalogue = new QuoteCatalogue([...prepared.values()].flat(), peopleIndex(corpus));
+  catalogues.set(corpus, { version: corpus.version, catalogue, prepared });
   return catalogue;
 }
 
@@ -114,7 +112,7 @@ function scoreSpeakers(catalogue: QuoteCatalogue, speaker: string): Map<number, 
  * must hold every word of a one- or two-word query and two thirds of a longer one.
  */
 function scoreWords(catalogue: QuoteCatalogue, about: string): { matched: number[]; scores: Int16Array } | null {
-  const stems = catalogue.stems.ofQuery(about);
+  const stems = queryStems(about);
   if (!stems.length) return null;
   const size = catalogue.entries.length;
   const scores = new Int16Array(size);

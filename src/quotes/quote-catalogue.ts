@@ -2,8 +2,9 @@ import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { looksLikeName, memoise, surnameOf, wordsOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
+import { stem } from '../text/stem.js';
 import { groupQuotes } from './group-quotes.js';
-import type { Stems } from './words.js';
+import { stemsOfText } from './words.js';
 
 /** Quotes shorter than this are fragments ("open", "day one"): listed after full quotes. */
 export const TINY_QUOTE_WORDS = 4;
@@ -21,20 +22,20 @@ export interface PreparedQuote {
   sentenceStems: string[];
 }
 
-export function prepareQuotes(article: Article, quotes: readonly Quote[], stems: Stems): PreparedQuote[] {
+export function prepareQuotes(article: Article, quotes: readonly Quote[]): PreparedQuote[] {
   // Several quotes often share a sentence; stem each sentence once.
   const sentenceStemsOf = new Map<number, Set<string>>();
   const stemsOfSentence = (index: number, text: string) => {
     let found = sentenceStemsOf.get(index);
     if (!found) {
-      found = stems.ofText(text);
+      found = stemsOfText(text);
       sentenceStemsOf.set(index, found);
     }
     return found;
   };
   return quotes.map((quote) => {
     const words = wordsOf(quote.text);
-    const quoteStems = new Set(words.map((word) => stems.of(word)));
+    const quoteStems = new Set(words.map(stem));
     const sentenceStems = new Set<string>();
     for (const sentence of sentencesAround(article, quote)) {
       for (const stem of stemsOfSentence(sentence.index, sentence.text)) {
@@ -87,7 +88,6 @@ export class QuoteCatalogue {
   constructor(
     prepared: readonly PreparedQuote[],
     readonly people: PeopleIndex,
-    readonly stems: Stems,
   ) {
     this.entries = [...prepared].sort(byRank);
     this.personOf = new Int32Array(this.entries.length).fill(-1);

@@ -1,5 +1,5 @@
-import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { MAX_CACHED_STEMS, stem } from '../text/stem.js';
 
 /** A word of text with where it sits; offsets index the string the word was read from. */
 export interface WordToken {
@@ -44,23 +44,9 @@ function normalise(word: string): string {
   return PLAIN.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/**
- * Stems already computed. Every article and question is tokenized with the same stemmer, and a
- * language's words are far fewer than its running text, so this stays small while the Porter
- * algorithm (the bulk of tokenizing) runs once per distinct word instead of once per occurrence.
- */
-const STEMS = new Map<string, string>();
-/** Past this many distinct words (junk or a huge corpus) start over, so memory stays bounded. */
-const MAX_CACHED_STEMS = 200_000;
-
+/** Numbers are kept whole ("2025", "g7"); every other word is stemmed. */
 export function stemOf(norm: string): string {
-  let stem = STEMS.get(norm);
-  if (stem === undefined) {
-    stem = /\d/.test(norm) ? norm : stemmer(norm);
-    if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
-    STEMS.set(norm, stem);
-  }
-  return stem;
+  return /\d/.test(norm) ? norm : stem(norm);
 }
 
 /** Every word of `text`, in order. */
@@ -78,13 +64,13 @@ const STEMS_AS_WRITTEN = new Map<string, string>();
 
 /** The stem of a word as written (letters and digits only, as `tokenizeWords` splits them). */
 export function stemOfWritten(word: string): string {
-  let stem = STEMS_AS_WRITTEN.get(word);
-  if (stem === undefined) {
-    stem = stemOf(normalise(word));
+  let stemmed = STEMS_AS_WRITTEN.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemOf(normalise(word));
     if (STEMS_AS_WRITTEN.size >= MAX_CACHED_STEMS) STEMS_AS_WRITTEN.clear();
-    STEMS_AS_WRITTEN.set(word, stem);
+    STEMS_AS_WRITTEN.set(word, stemmed);
   }
-  return stem;
+  return stemmed;
 }
 
 /** Calls `visit` with the stem of every word of `text`, in order: `tokenizeWords` without the tokens, for bulk reading. */

@@ -2,8 +2,8 @@
  * The words a sentence is compared by: lowercased, stopwords removed (the `stopword` package's
  * English list), Porter-stemmed (`stemmer`), so "talks", "talked" and "talking" are one term.
  */
-import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
+import { stem } from '../text/stem.js';
 
 const STOPWORDS = new Set(eng);
 
@@ -27,7 +27,7 @@ export function termsOfWords(words: readonly string[]): string[] {
   for (const word of words) {
     const lower = word.toLowerCase().replace(POSSESSIVE, '');
     if (lower.length < 2 || STOPWORDS.has(lower)) continue;
-    terms.push(stemmer(lower));
+    terms.push(stem(lower));
   }
   return terms;
 }
