@@ -1,4 +1,4 @@
-import { analyseArticle } from '../articles/analysis.js';
+import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import type { Article } from '../articles/types.js';
 import { PassageIndex } from '../search/passage-index.js';
 import { Corpus } from './corpus.js';
@@ -12,9 +12,12 @@ export interface IndexedCorpus {
  * A corpus whose passage index follows every change to it, so an article added or withdrawn is
  * searchable (or gone) at once. The one place corpus and index are wired together.
  */
-export function createIndexedCorpus(articles: readonly Article[] = [], indexFile?: string): IndexedCorpus {
-  const corpus = new Corpus(analyseArticle);
-  const index = PassageIndex.open(indexFile);
+export function createIndexedCorpus(
+  articles: readonly Article[] = [],
+  options: { analyse?: (article: Article) => ArticleAnalysis } = {},
+): IndexedCorpus {
+  const corpus = new Corpus(options.analyse ?? analyseArticle);
+  const index = PassageIndex.open();
   corpus.onChange(({ added, removed }) => {
     if (removed.length) index.remove(removed.map((article) => article.id));
     if (added.length) index.add(added);
@@ -22,3 +25,6 @@ export function createIndexedCorpus(articles: readonly Article[] = [], indexFile
   corpus.add(articles);
   return { corpus, index };
 }
+
+/** For answering only: quotes and people are not extracted, which keeps one-article evals fast. */
+export const WITHOUT_ANALYSIS = (): ArticleAnalysis => ({ quotes: [], entities: [] });

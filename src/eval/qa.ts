@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { type Answer, answerQuestion } from '../answers/answer-question.js';
 import { buildArticle } from '../articles/article.js';
 import type { Article } from '../articles/types.js';
-import { Corpus } from '../corpus/corpus.js';
-import { PassageIndex } from '../search/passage-index.js';
+import type { Corpus } from '../corpus/corpus.js';
+import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../corpus/indexed-corpus.js';
+import type { PassageIndex } from '../search/passage-index.js';
 import type { QaScores } from './types.js';
 
 /** Rows at or above this overlap between question and evidence sentence are "strongly grounded". */
@@ -42,14 +43,7 @@ interface Desk {
 /** A one-article corpus for a QA row; quotes and people are not needed to answer, so not analysed. */
 export function openRowCorpus(row: QaRow): { article: Article; corpus: Corpus; index: PassageIndex } {
   const article = buildArticle(row.text, { title: row.title ?? undefined, date: row.date ?? null }, row.id);
-  const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
-  const index = PassageIndex.open();
-  corpus.onChange(({ added, removed }) => {
-    index.add(added);
-    index.remove(removed.map((a) => a.id));
-  });
-  corpus.add([article]);
-  return { article, corpus, index };
+  return { article, ...createIndexedCorpus([article], { analyse: WITHOUT_ANALYSIS }) };
 }
 
 function openDesk(row: QaRow): Desk {

@@ -4,19 +4,11 @@ import { answerQuestion } from '../../src/answers/answer-question.js';
 import { buildArticle } from '../../src/articles/article.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
 import type { Article } from '../../src/articles/types.js';
-import { Corpus } from '../../src/corpus/corpus.js';
+import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../../src/corpus/indexed-corpus.js';
 import { UserFacingError } from '../../src/errors.js';
-import { PassageIndex } from '../../src/search/passage-index.js';
 
 function deskOf(articles: readonly Article[]) {
-  const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
-  const index = PassageIndex.open();
-  corpus.onChange(({ added, removed }) => {
-    index.add(added);
-    index.remove(removed.map((a) => a.id));
-  });
-  corpus.add(articles);
-  return { corpus, index };
+  return createIndexedCorpus(articles, { analyse: WITHOUT_ANALYSIS });
 }
 
 const match = buildArticle(
