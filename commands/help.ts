@@ -5,7 +5,20 @@ import { UserFacingError } from '../src/errors.js';
  * Choices must be static for Discord, so the names are listed here; a test checks they match
  * commands/index.ts. The list itself is imported when help runs: a static import would be circular.
  */
-export const COMMAND_NAMES = ['ask', 'summary', 'quote', 'search', 'sources', 'timeline', 'who', 'help', 'status'];
+export const COMMAND_NAMES = [
+  'ask',
+  'summary',
+  'quote',
+  'search',
+  'sources',
+  'timeline',
+  'who',
+  'subscribe',
+  'unsubscribe',
+  'subscriptions',
+  'help',
+  'status',
+];
 
 export const help: CommandDefinition = {
   name: 'help',

@@ -5,8 +5,11 @@ import { quote } from './quote.js';
 import { search } from './search.js';
 import { sources } from './sources.js';
 import { status } from './status.js';
+import { subscribe } from './subscribe.js';
+import { subscriptions } from './subscriptions.js';
 import { summary } from './summary.js';
 import { timeline } from './timeline.js';
+import { unsubscribe } from './unsubscribe.js';
 import { who } from './who.js';
 
 /** Every command, in the order help lists them. Explicit on purpose: a test checks it against the folder. */
@@ -18,6 +21,9 @@ export const commands: readonly CommandDefinition[] = [
   sources,
   timeline,
   who,
+  subscribe,
+  unsubscribe,
+  subscriptions,
   help,
   status,
 ];

@@ -3,6 +3,7 @@ import type { Corpus } from './corpus/corpus.js';
 import { UserFacingError } from './errors.js';
 import type { Reply } from './reply.js';
 import type { Services } from './services.js';
+import type { ChannelAccess } from './subscriptions/channel-access.js';
 
 /**
  * Platform-neutral command types. Each maps 1:1 onto a Discord application command (slash command)
@@ -17,10 +18,11 @@ export const MAX_OPTIONS = 25;
 export const MAX_STRING_OPTION_LENGTH = 6000;
 export const NAME_PATTERN = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
-export type OptionType = 'string' | 'integer' | 'boolean';
+/** `channel` is a channel of the server the command runs in; the command receives its id. */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'channel';
 export type OptionValue = string | number | boolean;
 /** What an `autocomplete` option suggests while the user types. */
-export type AutocompleteKind = 'article' | 'person' | 'speaker' | 'topic';
+export type AutocompleteKind = 'article' | 'person' | 'speaker' | 'topic' | 'timezone';
 
 export interface OptionChoice {
   name: string;
@@ -44,6 +46,12 @@ export interface OptionSpec {
 /** Options as a command receives them: already coerced to their declared type and validated. */
 export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
 
+/**
+ * Member permissions a command can require, by the names Discord's UI gives them. The transport
+ * says which the person has; the console's operator has them all.
+ */
+export type MemberPermission = 'Manage Channels' | 'Manage Server';
+
 export interface CommandContext {
   services: Services;
   now: Date;
@@ -51,13 +59,39 @@ export interface CommandContext {
   /** Who asked and where (Discord), for per-person cooldowns and per-server budgets. */
   userId?: string;
   guildId?: string | null;
+  /** The channel the command was run in: where a subscription posts when no channel is given. */
+  channelId?: string | null;
+  /** What the person may do here; checked by `checkAccess` before a command that requires any runs. */
+  memberPermissions?: ReadonlySet<MemberPermission>;
+  /** Whether and why the bot can post in a channel; given by transports that can subscribe channels. */
+  channels?: ChannelAccess;
 }
 
 export interface CommandDefinition {
   name: string;
   description: string;
   options: OptionSpec[];
+  /** Only in a server (not in DMs): commands that act on the server's channels. */
+  guildOnly?: boolean;
+  /** Only members with this permission may run it (and, in Discord, see it by default). */
+  requires?: MemberPermission;
+  /** Only the person who ran it sees the reply (Discord): settings, not news for the channel. */
+  ephemeral?: boolean;
   run(options: OptionValues, context: CommandContext): Reply | Promise<Reply>;
+}
+
+/**
+ * Refuses, politely, a command run where it cannot work or by someone not allowed to run it. Both
+ * transports call it before `run`; Discord also hides such commands from members without the
+ * permission, but server admins can change that, so the check is made here too.
+ */
+export function checkAccess(command: CommandDefinition, context: CommandContext): void {
+  if (command.guildOnly && !context.guildId) {
+    throw new UserFacingError(`/${command.name} works in a server channel, not in direct messages.`);
+  }
+  if (command.requires && !context.memberPermissions?.has(command.requires)) {
+    throw new UserFacingError(`Only members with the ${command.requires} permission can use /${command.name}.`);
+  }
 }
 
 /**
@@ -89,7 +123,10 @@ export function readOptions(command: CommandDefinition, raw: Readonly<Record<str
 
 function coerce(option: OptionSpec, text: string, problems: string[]): OptionValue | undefined {
   let value: OptionValue = text;
-  if (option.type === 'integer') {
+  if (option.type === 'channel') {
+    // Discord sends the id; a person typing may write a channel mention (<#id>) or #name.
+    value = text.replace(/^<#(\d+)>$/, '$1');
+  } else if (option.type === 'integer') {
     if (!/^[-+]?\d+$/.test(text)) {
       problems.push(`${option.name} should be a whole number, like 5 (got "${text}").`);
       return undefined;

@@ -74,6 +74,18 @@ const ENV_SCHEMA = z.object({
       .min(60, { error: 'should be at least 60' })
       .default(300),
   ),
+  DATABASE_URL: optional(
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: 'should be a PostgreSQL URL, like postgres://user@host:5432/newsdesk' })
+      .optional(),
+  ),
+  DELIVERY_INTERVAL_MS: optional(
+    z.coerce
+      .number({ error: 'should be milliseconds, like 1000' })
+      .int()
+      .min(100, { error: 'should be at least 100' })
+      .default(1000),
+  ),
   OPENAI_API_KEY: optional(z.string().optional()),
   OPENAI_BASE_URL: optional(
     z.url({ protocol: /^https?$/, error: 'should be an http(s) URL, like http://localhost:11434/v1' }).optional(),
@@ -129,6 +141,10 @@ export interface Config {
   /** RSS/Atom feeds polled for new articles. */
   feeds: string[];
   feedPollSeconds: number;
+  /** Subscriptions and their outbox live in PostgreSQL when set, in SQLite under dataDir otherwise. Secret. */
+  databaseUrl: string | undefined;
+  /** How often the delivery worker looks for due posts (it is also woken when an update is queued). */
+  deliveryIntervalMs: number;
   /** With a key, answers come from this model (verified against the articles); without, extractively. */
   llm:
     | {
@@ -175,6 +191,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     watchSeeds: values.WATCH_SEEDS,
     feeds: values.FEEDS,
     feedPollSeconds: values.FEED_POLL_SECONDS,
+    databaseUrl: values.DATABASE_URL,
+    deliveryIntervalMs: values.DELIVERY_INTERVAL_MS,
     llm: values.OPENAI_API_KEY
       ? {
           apiKey: values.OPENAI_API_KEY,

@@ -3,6 +3,7 @@ import type { Corpus } from './corpus/corpus.js';
 import type { LlmBudget } from './llm/budget.js';
 import type { LlmAnswerer } from './llm/llm-answerer.js';
 import type { PassageIndex } from './search/passage-index.js';
+import type { SubscriptionManager } from './subscriptions/subscription-manager.js';
 
 export interface LoadReport {
   loaded: number;
@@ -19,4 +20,6 @@ export interface Services {
   startedAt: Date;
   /** Present when a model is configured: answers come from it, verified, with extractive fallback. */
   llm?: { answerer: LlmAnswerer; budget: LlmBudget; model: string };
+  /** Present when a store is open (the bot, the interactive console): channels follow the story. */
+  subscriptions?: SubscriptionManager;
 }

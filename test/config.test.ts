@@ -19,9 +19,20 @@ describe('configuration', () => {
       watchSeeds: true,
       feeds: [],
       feedPollSeconds: 300,
+      databaseUrl: undefined,
+      deliveryIntervalMs: 1000,
       llm: undefined,
       noColor: false,
     });
+  });
+
+  it('takes a PostgreSQL URL for subscriptions and refuses anything else', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).databaseUrl).toBe(
+      'postgres://postgres@127.0.0.1:5432/test',
+    );
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://root@localhost/test' })).toThrow(
+      /DATABASE_URL: should be a PostgreSQL URL/,
+    );
   });
 
   it('reads every key, treating an empty value as unset', () => {

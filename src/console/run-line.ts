@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandDefinition, readOptions } from '../command.js';
+import { type CommandContext, type CommandDefinition, checkAccess, readOptions } from '../command.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -12,6 +12,11 @@ export interface ConsoleDeps {
   logger: Logger;
   /** The clock commands see; a parameter so tests can fix it. */
   now?: () => Date;
+  /**
+   * Where console commands run, for the commands that act on a place (subscriptions): the console
+   * is its own one-channel server, and its operator holds every permission.
+   */
+  place?: Pick<CommandContext, 'guildId' | 'channelId' | 'channels' | 'memberPermissions'>;
 }
 
 export interface LineResult {
@@ -32,7 +37,9 @@ export async function runLine(line: string, deps: ConsoleDeps): Promise<LineResu
     const { command, raw } = parseLine(line, deps.commands);
     name = command.name;
     const options = readOptions(command, raw);
-    const reply = await command.run(options, { services: deps.services, now: deps.now?.() ?? new Date() });
+    const context: CommandContext = { services: deps.services, now: deps.now?.() ?? new Date(), ...deps.place };
+    checkAccess(command, context);
+    const reply = await command.run(options, context);
     log.debug(
       { command: name, tone: reply.tone, items: reply.items.length, ms: performance.now() - started },
       'answered',

@@ -95,5 +95,13 @@ export function suggest(corpus: Corpus, kind: AutocompleteKind, typed: string): 
     case 'topic':
       // Anything named in the story is a topic a timeline can follow: people, organisations, places.
       return peopleChoices(corpus, typed, () => true);
+    case 'timezone':
+      return timeZoneChoices(typed);
   }
+}
+
+/** IANA zones the runtime knows ("Europe/Paris"), matched on any part: "paris", "new york". */
+function timeZoneChoices(typed: string): Choice[] {
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+  return rank(zones, (zone) => relevance(typed, zone.replace(/[/_]/g, ' '))).map((zone) => choice(zone, zone));
 }

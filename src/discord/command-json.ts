@@ -3,10 +3,12 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandDefinition, OptionSpec, OptionType } from '../command.js';
+import type { CommandDefinition, MemberPermission, OptionSpec, OptionType } from '../command.js';
 
 /**
  * Where every command works: in servers and in the bot's DMs. Newsdesk answers from public news
@@ -18,17 +20,30 @@ export const COMMAND_CONTEXTS = [InteractionContextType.Guild, InteractionContex
 export const INTEGRATION_TYPES = [ApplicationIntegrationType.GuildInstall];
 
 /**
- * Commands only members with these permissions see by default (a permission bit set, as a string).
- * None of Newsdesk's commands change anything, so none is restricted; a command that managed
- * subscriptions would be listed here with ManageChannels.
+ * A command that requires a member permission is shown by default only to members who have it
+ * (server admins can change that in Server Settings → Integrations; `checkAccess` still applies).
  * https://discord.com/developers/docs/interactions/application-commands#permissions
  */
-export const DEFAULT_MEMBER_PERMISSIONS: Readonly<Record<string, string>> = {};
+export const MEMBER_PERMISSION_BITS: Readonly<Record<MemberPermission, bigint>> = {
+  'Manage Channels': PermissionFlagsBits.ManageChannels,
+  'Manage Server': PermissionFlagsBits.ManageGuild,
+};
+
+/** Where updates can be posted: text, announcement and forum channels, and threads. */
+export const POSTABLE_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.AnnouncementThread,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.GuildForum,
+];
 
 const OPTION_TYPES = {
   string: ApplicationCommandOptionType.String,
   integer: ApplicationCommandOptionType.Integer,
   boolean: ApplicationCommandOptionType.Boolean,
+  channel: ApplicationCommandOptionType.Channel,
 } as const satisfies Record<OptionType, ApplicationCommandOptionType>;
 
 /** One option, 1:1: type, limits, and either a fixed list of choices or autocomplete (never both). */
@@ -39,7 +54,9 @@ export function optionJson(option: OptionSpec): APIApplicationCommandBasicOption
     description: option.description,
     required: Boolean(option.required),
   };
-  if (option.type !== 'boolean') {
+  if (option.type === 'channel') {
+    json.channel_types = POSTABLE_CHANNEL_TYPES;
+  } else if (option.type !== 'boolean') {
     if (option.choices?.length) {
       json.choices = option.choices.map((c) => ({
         name: c.name,
@@ -58,14 +75,14 @@ export function optionJson(option: OptionSpec): APIApplicationCommandBasicOption
 /** A CommandDefinition as the slash-command JSON Discord registers; Discord wants required options first. */
 export function commandJson(command: CommandDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const options = [...command.options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
-  const permissions = DEFAULT_MEMBER_PERMISSIONS[command.name];
+  const permissions = command.requires && MEMBER_PERMISSION_BITS[command.requires].toString();
   return {
     type: ApplicationCommandType.ChatInput,
     name: command.name,
     description: command.description,
     options: options.map(optionJson),
-    contexts: COMMAND_CONTEXTS,
+    contexts: command.guildOnly ? [InteractionContextType.Guild] : COMMAND_CONTEXTS,
     integration_types: INTEGRATION_TYPES,
-    ...(permissions !== undefined ? { default_member_permissions: permissions } : {}),
+    ...(permissions ? { default_member_permissions: permissions } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { CommandDefinition } from '../command.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services.js';
+import type { ChannelAccess } from '../subscriptions/channel-access.js';
 
 /** How an interaction or message ended, for metrics: answered, refused (a UserFacingError) or failed (a bug). */
 export type Outcome = 'answered' | 'refused' | 'failed';
@@ -25,4 +26,6 @@ export interface DiscordDeps {
   metrics?: DiscordMetrics;
   /** The clock commands see; a parameter so tests can fix it. */
   now?: () => Date;
+  /** Checks the bot's access to a channel before a subscription to it is accepted. */
+  channels?: ChannelAccess;
 }

@@ -1,13 +1,15 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  Interaction,
-  MessageContextMenuCommandInteraction,
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
 } from 'discord.js';
-import { type CommandContext, readOptions, requireString } from '../command.js';
+import { type CommandContext, checkAccess, type MemberPermission, readOptions, requireString } from '../command.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { suggest } from './autocomplete.js';
+import { MEMBER_PERMISSION_BITS } from './command-json.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { answerWithError, describeDiscordFailure } from './interaction-errors.js';
 import { optionsAsText } from './page-state.js';
@@ -108,14 +110,19 @@ async function runCommand(
   // Options are checked before deferring, so a refusal is a quick ephemeral reply.
   const raw = rawOptions(interaction);
   const options = readOptions(command, raw);
-  if (!ANSWERED_AT_ONCE.has(command.name)) await interaction.deferReply();
   const context: CommandContext = {
     services: deps.services,
     now: deps.now?.() ?? new Date(),
     locale: interaction.locale,
     userId: interaction.user.id,
     guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    memberPermissions: memberPermissionsOf(interaction),
+    ...(deps.channels ? { channels: deps.channels } : {}),
   };
+  checkAccess(command, context);
+  if (!ANSWERED_AT_ONCE.has(command.name))
+    await interaction.deferReply({ flags: command.ephemeral ? MessageFlags.Ephemeral : undefined });
   const controls = pageControls(remembered, command.name, interaction.user.id, optionsAsText(options));
   // With a model, /ask shows its answer as it is written; the verified reply then replaces the draft.
   const { llm } = deps.services;
@@ -127,6 +134,17 @@ async function runCommand(
     return;
   }
   await replyOrEdit(interaction, await command.run(options, context), 0, controls);
+}
+
+/** The member's permissions in the channel the command was run in, as Discord computed them. */
+function memberPermissionsOf(interaction: ChatInputCommandInteraction): ReadonlySet<MemberPermission> {
+  const held = new Set<MemberPermission>();
+  const permissions = interaction.memberPermissions;
+  if (!permissions) return held;
+  for (const [name, bit] of Object.entries(MEMBER_PERMISSION_BITS) as [MemberPermission, bigint][]) {
+    if (permissions.has(bit)) held.add(name);
+  }
+  return held;
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: DiscordDeps, log: Logger): Promise<void> {

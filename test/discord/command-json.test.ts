@@ -38,9 +38,25 @@ describe('slash-command JSON', () => {
   it('says every command works in servers and in DMs with the bot, installed to servers', () => {
     for (const command of commands) {
       const json = commandJson(command);
-      expect(json.contexts).toEqual([InteractionContextType.Guild, InteractionContextType.BotDM]);
+      expect(json.contexts).toEqual(
+        command.guildOnly
+          ? [InteractionContextType.Guild]
+          : [InteractionContextType.Guild, InteractionContextType.BotDM],
+      );
       expect(json.integration_types).toEqual([0]);
     }
+  });
+
+  it('shows the subscription commands to members with Manage Channels, and asks for postable channels', () => {
+    const subscribe = commandJson(commands.find((command) => command.name === 'subscribe')!);
+    expect(subscribe.default_member_permissions).toBe(String(1n << 4n));
+    const channel = subscribe.options?.find((option) => option.name === 'channel') as {
+      type: number;
+      channel_types: number[];
+    };
+    expect(channel.type).toBe(ApplicationCommandOptionType.Channel);
+    expect(channel.channel_types).toEqual([0, 5, 10, 11, 12, 15]);
+    expect(commandJson(commands.find((command) => command.name === 'ask')!).default_member_permissions).toBeUndefined();
   });
 
   it('keeps option types and limits as declared', () => {

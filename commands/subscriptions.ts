@@ -1,0 +1,54 @@
+import type { CommandDefinition } from '../src/command.js';
+import type { Subscription } from '../src/store/types.js';
+import { canPost } from '../src/subscriptions/channel-access.js';
+import { describeSubscription, requireSubscriptions } from '../src/subscriptions/describe-subscription.js';
+
+export const subscriptions: CommandDefinition = {
+  name: 'subscriptions',
+  description: 'This server’s subscriptions: where, what, last delivery and last failure',
+  guildOnly: true,
+  ephemeral: true,
+  options: [],
+  async run(_options, context) {
+    const manager = requireSubscriptions(context);
+    const guildId = context.guildId as string;
+    const list = await manager.list(guildId);
+    const pending = await manager.pendingCount(guildId);
+    const items = [];
+    for (const subscription of list) {
+      // Checked live, so a permission taken away since shows here before the next post fails.
+      const check = await context.channels?.check(guildId, subscription.channelId);
+      const label = check?.label ?? `<#${subscription.channelId}>`;
+      const warning = check && !canPost(check) ? ` ⚠ ${check.problem ?? `missing ${check.missing.join(', ')}`}` : '';
+      items.push({ text: `${label} — ${line(subscription)}${warning}`, cites: [] });
+    }
+    return {
+      tone: 'info',
+      title: 'Subscriptions',
+      intro: list.length
+        ? `${list.length} in this server${pending ? `; ${pending} post${pending === 1 ? '' : 's'} waiting to go out` : ''}.`
+        : 'None yet. /subscribe posts the story’s updates in a channel.',
+      items,
+      citations: [],
+    };
+  },
+};
+
+function line(subscription: Subscription): string {
+  const parts = [`${subscription.id.slice(0, 8)}: ${describeSubscription(subscription)}`];
+  parts.push(
+    subscription.paused
+      ? `paused: ${subscription.pausedReason ?? 'delivery failed'} (fix it, then /subscribe again to resume)`
+      : 'active',
+  );
+  parts.push(`last delivery ${subscription.lastDeliveryAt ? stamp(subscription.lastDeliveryAt) : 'none yet'}`);
+  if (subscription.lastFailure) {
+    parts.push(`last failure ${stamp(subscription.lastFailure.at)}: ${subscription.lastFailure.reason}`);
+  }
+  return parts.join('; ');
+}
+
+/** "2025-08-06 14:05 UTC": unambiguous for a server spread across time zones. */
+function stamp(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
