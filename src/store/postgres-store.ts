@@ -4,17 +4,34 @@ import type { Logger } from '../logger.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
 import { checkNewSubscription } from './new-subscription.js';
-import { byDueThenId, type OutboxRecord, type SubscriptionRecord, toOutboxRow, toSubscription } from './rows.js';
 import {
+  byDueThenId,
+  type FeedRecord,
+  type OutboxRecord,
+  type SubscriptionRecord,
+  toFeed,
+  toLoggedUpdate,
+  toOutboxRow,
+  toSubscription,
+  type UpdateRecord,
+} from './rows.js';
+import { checkDay, checkTokens } from './token-day.js';
+import {
+  type AddedFeed,
   type ArticleVersion,
   type Clock,
   DEFAULT_OUTBOX_PAGE,
   type DeliveryTarget,
   type EnqueueOptions,
+  type Feed,
   type ListOutboxOptions,
+  type LoggedUpdate,
+  type NewFeed,
+  type NewLoggedUpdate,
   type NewSubscription,
   type OutboxRow,
   type RetryAt,
+  type SeenArticle,
   type Store,
   type Subscription,
 } from './types.js';
@@ -30,6 +47,8 @@ export interface PostgresStoreOptions {
   now?: Clock;
   /** Told when an idle connection breaks (e.g. the server restarted); the pool reconnects by itself. */
   logger?: Pick<Logger, 'warn'> | undefined;
+  /** The migrations to bring the database up to; all of them unless a test is checking an upgrade. */
+  migrations?: readonly Migration[];
 }
 
 // FOR UPDATE SKIP LOCKED: a row another transaction is leasing is passed over, not waited for, so
@@ -59,7 +78,10 @@ const RECORD_ARTICLE = `
     WHERE articles_seen.content_hash <> excluded.content_hash
   RETURNING version`;
 
-/** Subscriptions and the delivery outbox on PostgreSQL, shared by every bot process (shards, machines). */
+/**
+ * Subscriptions and the delivery outbox on PostgreSQL, shared by every bot process (shards, machines).
+ * One class, method for method with `Store` and with the SQLite back-end, so the two read side by side.
+ */
 export class PostgresStore implements Store {
   private constructor(
     private readonly pool: pg.Pool,
@@ -73,7 +95,7 @@ export class PostgresStore implements Store {
     // crash the process. https://node-postgres.com/apis/pool#error
     pool.on('error', (err) => options.logger?.warn({ err }, 'idle PostgreSQL connection lost'));
     try {
-      await migrate(pool, MIGRATIONS);
+      await migrate(pool, options.migrations ?? MIGRATIONS);
     } catch (err) {
       await pool.end();
       throw err;
@@ -146,6 +168,47 @@ export class PostgresStore implements Store {
     await this.pool.query('UPDATE subscriptions SET paused = FALSE, paused_reason = NULL WHERE id = $1', [id]);
   }
 
+  async markDigested(subscriptionId: string, at: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE subscriptions SET last_digest_at = $2
+       WHERE id = $1 AND (last_digest_at IS NULL OR last_digest_at < $2)`,
+      [subscriptionId, at],
+    );
+    return Boolean(rowCount);
+  }
+
+  async addFeed(feed: NewFeed): Promise<AddedFeed> {
+    // Two statements on purpose: one (a CTE and a UNION) reads a snapshot taken before a concurrent
+    // insert of the same URL committed, and finds nothing. The INSERT waits for that transaction;
+    // the SELECT after it takes a new snapshot and finds its row.
+    const inserted = await this.pool.query<FeedRecord>(
+      `INSERT INTO feeds (url, guild_id, added_by, added_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (url) DO NOTHING RETURNING *`,
+      [feed.url, feed.guildId, feed.addedBy, this.now()],
+    );
+    if (inserted.rows[0]) return { feed: toFeed(inserted.rows[0]), added: true };
+    const existing = await this.pool.query<FeedRecord>('SELECT * FROM feeds WHERE url = $1', [feed.url]);
+    return { feed: toFeed(existing.rows[0]!), added: false };
+  }
+
+  async removeFeed(url: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM feeds WHERE url = $1', [url]);
+    return Boolean(rowCount);
+  }
+
+  async listFeeds(): Promise<Feed[]> {
+    const { rows } = await this.pool.query<FeedRecord>('SELECT * FROM feeds ORDER BY added_at, url');
+    return rows.map(toFeed);
+  }
+
+  async getArticleVersion(origin: string, articleId: string): Promise<SeenArticle | null> {
+    const { rows } = await this.pool.query<{ content_hash: string; version: number }>(
+      'SELECT content_hash, version FROM articles_seen WHERE origin = $1 AND article_id = $2',
+      [origin, articleId],
+    );
+    return rows[0] ? { contentHash: rows[0].content_hash, version: rows[0].version } : null;
+  }
+
   async recordArticleVersion(origin: string, articleId: string, contentHash: string): Promise<ArticleVersion> {
     const changed = await this.pool.query<{ version: number }>(RECORD_ARTICLE, [
       origin,
@@ -162,15 +225,46 @@ export class PostgresStore implements Store {
     return { change: 'unchanged', version: seen.rows[0]!.version };
   }
 
+  async logUpdate(update: NewLoggedUpdate): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO update_log (update_key, article_id, origin, kind, title, search_text, payload, announced_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (update_key) DO NOTHING`,
+      [
+        update.updateKey,
+        update.articleId,
+        update.origin,
+        update.kind,
+        update.title,
+        update.searchText,
+        update.payload,
+        this.now(),
+      ],
+    );
+    return Boolean(rowCount);
+  }
+
+  async listUpdatesSince(since: Date, until?: Date): Promise<LoggedUpdate[]> {
+    const { rows } = await this.pool.query<UpdateRecord>(
+      `SELECT * FROM update_log WHERE announced_at > $1 AND ($2::timestamptz IS NULL OR announced_at <= $2)
+       ORDER BY announced_at, id`,
+      [since, until ?? null],
+    );
+    return rows.map(toLoggedUpdate);
+  }
+
   async enqueue(updateKey: string, targets: readonly DeliveryTarget[], options: EnqueueOptions = {}): Promise<number> {
     if (targets.length === 0) return 0;
     // One statement for the whole fan-out: the columns go in as arrays and come out as rows.
+    // ON CONFLICT names no constraint on purpose: the idempotency key is unique too, and when two
+    // processes insert the same (update, channel) at once, the loser can trip on that index first;
+    // an arbiter of (update_key, channel_id) alone would let that surface as a unique violation.
     const { rowCount } = await this.pool.query(
       `INSERT INTO outbox (update_key, guild_id, channel_id, subscription_id, payload, status, next_attempt_at,
                            idempotency_key, created_at, updated_at)
        SELECT $1::text, t.guild_id, t.channel_id, t.subscription_id, $2::text, 'pending', $3::timestamptz, t.key, $3, $3
        FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS t(guild_id, channel_id, subscription_id, key)
-       ON CONFLICT (update_key, channel_id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [
         updateKey,
         options.payload ?? null,
@@ -246,6 +340,25 @@ export class PostgresStore implements Store {
       [guildId, options.status ?? null, options.limit ?? DEFAULT_OUTBOX_PAGE],
     );
     return rows.map(toOutboxRow);
+  }
+
+  async addTokens(guildId: string, day: string, tokens: number): Promise<number> {
+    // The upsert locks the day's row, so concurrent additions from any process queue up and all count.
+    const { rows } = await this.pool.query<{ tokens: string }>(
+      `INSERT INTO llm_tokens (guild_id, day, tokens) VALUES ($1, $2, $3)
+       ON CONFLICT (guild_id, day) DO UPDATE SET tokens = llm_tokens.tokens + excluded.tokens
+       RETURNING tokens`,
+      [guildId, checkDay(day), checkTokens(tokens)],
+    );
+    return Number(rows[0]!.tokens);
+  }
+
+  async tokensUsed(guildId: string, day: string): Promise<number> {
+    const { rows } = await this.pool.query<{ tokens: string }>(
+      'SELECT tokens FROM llm_tokens WHERE guild_id = $1 AND day = $2',
+      [guildId, checkDay(day)],
+    );
+    return rows[0] ? Number(rows[0].tokens) : 0;
   }
 
   async migrationVersions(): Promise<number[]> {

@@ -1,4 +1,4 @@
-import type { OutboxRow, OutboxStatus, Subscription } from './types.js';
+import type { Feed, LoggedUpdate, OutboxRow, OutboxStatus, Subscription } from './types.js';
 
 /** A time as either back-end returns it: integer milliseconds (SQLite) or a Date (PostgreSQL). */
 type StoredTime = number | Date;
@@ -18,6 +18,27 @@ export interface SubscriptionRecord {
   last_delivery_at: StoredTime | null;
   last_failure_at: StoredTime | null;
   last_failure_reason: string | null;
+  last_digest_at: StoredTime | null;
+}
+
+export interface FeedRecord {
+  url: string;
+  guild_id: string;
+  added_by: string;
+  added_at: StoredTime;
+}
+
+export interface UpdateRecord {
+  /** PostgreSQL returns BIGINT as a string. */
+  id: number | string;
+  update_key: string;
+  article_id: string;
+  origin: string;
+  kind: 'new' | 'updated';
+  title: string;
+  search_text: string;
+  payload: string;
+  announced_at: StoredTime;
 }
 
 export interface OutboxRecord {
@@ -63,6 +84,25 @@ export function toSubscription(record: SubscriptionRecord): Subscription {
       record.last_failure_at !== null
         ? { at: toDate(record.last_failure_at), reason: record.last_failure_reason ?? '' }
         : null,
+    lastDigestAt: toMaybeDate(record.last_digest_at),
+  };
+}
+
+export function toFeed(record: FeedRecord): Feed {
+  return { url: record.url, guildId: record.guild_id, addedBy: record.added_by, addedAt: toDate(record.added_at) };
+}
+
+export function toLoggedUpdate(record: UpdateRecord): LoggedUpdate {
+  return {
+    id: Number(record.id),
+    updateKey: record.update_key,
+    articleId: record.article_id,
+    origin: record.origin,
+    kind: record.kind,
+    title: record.title,
+    searchText: record.search_text,
+    payload: record.payload,
+    announcedAt: toDate(record.announced_at),
   };
 }
 

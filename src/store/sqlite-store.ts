@@ -3,17 +3,34 @@ import Database from 'better-sqlite3';
 import { idempotencyKey } from './idempotency-key.js';
 import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
 import { checkNewSubscription } from './new-subscription.js';
-import { byDueThenId, type OutboxRecord, type SubscriptionRecord, toOutboxRow, toSubscription } from './rows.js';
 import {
+  byDueThenId,
+  type FeedRecord,
+  type OutboxRecord,
+  type SubscriptionRecord,
+  toFeed,
+  toLoggedUpdate,
+  toOutboxRow,
+  toSubscription,
+  type UpdateRecord,
+} from './rows.js';
+import { checkDay, checkTokens } from './token-day.js';
+import {
+  type AddedFeed,
   type ArticleVersion,
   type Clock,
   DEFAULT_OUTBOX_PAGE,
   type DeliveryTarget,
   type EnqueueOptions,
+  type Feed,
   type ListOutboxOptions,
+  type LoggedUpdate,
+  type NewFeed,
+  type NewLoggedUpdate,
   type NewSubscription,
   type OutboxRow,
   type RetryAt,
+  type SeenArticle,
   type Store,
   type Subscription,
 } from './types.js';
@@ -26,6 +43,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export interface SqliteStoreOptions {
   now?: Clock;
+  /** The migrations to bring the file up to; all of them unless a test is checking an upgrade. */
+  migrations?: readonly Migration[];
 }
 
 // Times are integer milliseconds (see the migration). One UPDATE … RETURNING is atomic in SQLite:
@@ -52,7 +71,10 @@ const RECORD_ARTICLE = `
     WHERE articles_seen.content_hash <> excluded.content_hash
   RETURNING version`;
 
-/** Subscriptions and the delivery outbox in one SQLite file (WAL), for a single machine. */
+/**
+ * Subscriptions and the delivery outbox in one SQLite file (WAL), for a single machine. One class,
+ * method for method with `Store` and with the PostgreSQL back-end, so the two read side by side.
+ */
 export class SqliteStore implements Store {
   private constructor(
     private readonly db: Database.Database,
@@ -64,7 +86,7 @@ export class SqliteStore implements Store {
     const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
     try {
       db.pragma('journal_mode = WAL');
-      migrate(db, MIGRATIONS);
+      migrate(db, options.migrations ?? MIGRATIONS);
     } catch (err) {
       db.close();
       throw err;
@@ -136,6 +158,48 @@ export class SqliteStore implements Store {
     this.db.prepare('UPDATE subscriptions SET paused = 0, paused_reason = NULL WHERE id = ?').run(id);
   }
 
+  async markDigested(subscriptionId: string, at: Date): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        `UPDATE subscriptions SET last_digest_at = @at
+         WHERE id = @id AND (last_digest_at IS NULL OR last_digest_at < @at)`,
+      )
+      .run({ id: subscriptionId, at: at.getTime() });
+    return changes > 0;
+  }
+
+  async addFeed(feed: NewFeed): Promise<AddedFeed> {
+    const add = this.db.transaction((): AddedFeed => {
+      const inserted = this.db
+        .prepare<unknown[], FeedRecord>(
+          `INSERT INTO feeds (url, guild_id, added_by, added_at) VALUES (@url, @guildId, @addedBy, @now)
+           ON CONFLICT (url) DO NOTHING RETURNING *`,
+        )
+        .get({ url: feed.url, guildId: feed.guildId, addedBy: feed.addedBy, now: this.millis() });
+      if (inserted) return { feed: toFeed(inserted), added: true };
+      const existing = this.db.prepare<unknown[], FeedRecord>('SELECT * FROM feeds WHERE url = ?').get(feed.url);
+      return { feed: toFeed(existing!), added: false };
+    });
+    return add.immediate();
+  }
+
+  async removeFeed(url: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM feeds WHERE url = ?').run(url).changes > 0;
+  }
+
+  async listFeeds(): Promise<Feed[]> {
+    return this.db.prepare<unknown[], FeedRecord>('SELECT * FROM feeds ORDER BY added_at, url').all().map(toFeed);
+  }
+
+  async getArticleVersion(origin: string, articleId: string): Promise<SeenArticle | null> {
+    const seen = this.db
+      .prepare<unknown[], { content_hash: string; version: number }>(
+        'SELECT content_hash, version FROM articles_seen WHERE origin = ? AND article_id = ?',
+      )
+      .get(origin, articleId);
+    return seen ? { contentHash: seen.content_hash, version: seen.version } : null;
+  }
+
   async recordArticleVersion(origin: string, articleId: string, contentHash: string): Promise<ArticleVersion> {
     const record = this.db.transaction(() => {
       const changed = this.db
@@ -152,12 +216,44 @@ export class SqliteStore implements Store {
     return record.immediate();
   }
 
+  async logUpdate(update: NewLoggedUpdate): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        `INSERT INTO update_log (update_key, article_id, origin, kind, title, search_text, payload, announced_at)
+         VALUES (@updateKey, @articleId, @origin, @kind, @title, @searchText, @payload, @now)
+         ON CONFLICT (update_key) DO NOTHING`,
+      )
+      .run({
+        updateKey: update.updateKey,
+        articleId: update.articleId,
+        origin: update.origin,
+        kind: update.kind,
+        title: update.title,
+        searchText: update.searchText,
+        payload: update.payload,
+        now: this.millis(),
+      });
+    return changes > 0;
+  }
+
+  async listUpdatesSince(since: Date, until?: Date): Promise<LoggedUpdate[]> {
+    return this.db
+      .prepare<unknown[], UpdateRecord>(
+        `SELECT * FROM update_log WHERE announced_at > @since AND (@until IS NULL OR announced_at <= @until)
+         ORDER BY announced_at, id`,
+      )
+      .all({ since: since.getTime(), until: until?.getTime() ?? null })
+      .map(toLoggedUpdate);
+  }
+
   async enqueue(updateKey: string, targets: readonly DeliveryTarget[], options: EnqueueOptions = {}): Promise<number> {
+    // Any unique conflict (the (update, channel) pair or its idempotency key) means "already queued",
+    // as in the PostgreSQL store.
     const insert = this.db.prepare(
       `INSERT INTO outbox (update_key, guild_id, channel_id, subscription_id, payload, status, next_attempt_at,
                            idempotency_key, created_at, updated_at)
        VALUES (@updateKey, @guildId, @channelId, @subscriptionId, @payload, 'pending', @now, @key, @now, @now)
-       ON CONFLICT (update_key, channel_id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     );
     const enqueueAll = this.db.transaction(() => {
       const now = this.millis();
@@ -247,6 +343,25 @@ export class SqliteStore implements Store {
       )
       .all({ guildId, status: options.status ?? null, limit: options.limit ?? DEFAULT_OUTBOX_PAGE })
       .map(toOutboxRow);
+  }
+
+  async addTokens(guildId: string, day: string, tokens: number): Promise<number> {
+    // One statement: SQLite holds the write lock for all of it, so concurrent additions all count.
+    const row = this.db
+      .prepare<unknown[], { tokens: number }>(
+        `INSERT INTO llm_tokens (guild_id, day, tokens) VALUES (?, ?, ?)
+         ON CONFLICT (guild_id, day) DO UPDATE SET tokens = llm_tokens.tokens + excluded.tokens
+         RETURNING tokens`,
+      )
+      .get(guildId, checkDay(day), checkTokens(tokens));
+    return row!.tokens;
+  }
+
+  async tokensUsed(guildId: string, day: string): Promise<number> {
+    const row = this.db
+      .prepare<unknown[], { tokens: number }>('SELECT tokens FROM llm_tokens WHERE guild_id = ? AND day = ?')
+      .get(guildId, checkDay(day));
+    return row?.tokens ?? 0;
   }
 
   async migrationVersions(): Promise<number[]> {

@@ -36,6 +36,8 @@ export interface Subscription {
   pausedReason: string | null;
   lastDeliveryAt: Date | null;
   lastFailure: DeliveryFailure | null;
+  /** The slot the last digest covered up to (see `markDigested`); null before the first digest. */
+  lastDigestAt: Date | null;
 }
 
 export interface NewSubscription {
@@ -47,6 +49,24 @@ export interface NewSubscription {
   createdBy: string;
 }
 
+/** A feed added at run time (`/feed add`), polled alongside the ones in config. */
+export interface NewFeed {
+  guildId: string;
+  url: string;
+  /** The Discord user who added it. */
+  addedBy: string;
+}
+
+export interface Feed extends NewFeed {
+  addedAt: Date;
+}
+
+export interface AddedFeed {
+  feed: Feed;
+  /** False when the feed was already there (added by anyone, in any guild): `feed` is that one. */
+  added: boolean;
+}
+
 /** How an article compares with what was seen before under the same origin and id. */
 export type ArticleChange = 'new' | 'updated' | 'unchanged';
 
@@ -54,6 +74,34 @@ export interface ArticleVersion {
   change: ArticleChange;
   /** 1 for the first version seen, one more for each change of content hash. */
   version: number;
+}
+
+/** What the store last recorded for an article: its content hash and version. */
+export interface SeenArticle {
+  contentHash: string;
+  version: number;
+}
+
+/** One announced update, kept so digests can gather what was announced over a day. */
+export interface NewLoggedUpdate {
+  /** The outbox key the update was announced under; unique in the log. */
+  updateKey: string;
+  articleId: string;
+  /** The ingest origin (a seeds path, a feed item key). */
+  origin: string;
+  kind: 'new' | 'updated';
+  /** The article's headline. */
+  title: string;
+  /** What a subscription's topic is matched against: the article's title and text. */
+  searchText: string;
+  /** The update's post as JSON (a Reply): a digest takes its source, date and verbatim sentence from it. */
+  payload: string;
+}
+
+export interface LoggedUpdate extends NewLoggedUpdate {
+  id: number;
+  /** When the update was first logged (the store's clock). */
+  announcedAt: Date;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -118,10 +166,33 @@ export interface Store {
   resumeSubscription(id: string): Promise<void>;
 
   /**
+   * Marks a subscription's digest as sent up to `at` (the slot's instant). Only ever moves
+   * forward: false when the subscription is gone or already marked at or after `at`.
+   */
+  markDigested(subscriptionId: string, at: Date): Promise<boolean>;
+
+  /** Adds a feed to poll; adding a URL already there is not an error (see `AddedFeed.added`). */
+  addFeed(feed: NewFeed): Promise<AddedFeed>;
+  /** False when no feed had this URL. */
+  removeFeed(url: string): Promise<boolean>;
+  /** Every feed added at run time, oldest first. */
+  listFeeds(): Promise<Feed[]>;
+
+  /**
+   * What `recordArticleVersion` last recorded for an article, without recording anything; null
+   * when never seen. Lets an announcer record the version last, after everything else is done.
+   */
+  getArticleVersion(origin: string, articleId: string): Promise<SeenArticle | null>;
+  /**
    * Records the content hash of an article and says whether it is new, a changed version of one
    * already seen, or unchanged. Atomic: of several processes seeing the same article, one gets `new`.
    */
   recordArticleVersion(origin: string, articleId: string, contentHash: string): Promise<ArticleVersion>;
+
+  /** Logs an announced update for digests; false (and nothing changed) when its key is already logged. */
+  logUpdate(update: NewLoggedUpdate): Promise<boolean>;
+  /** Updates logged after `since` and, when given, at or before `until`, oldest first. */
+  listUpdatesSince(since: Date, until?: Date): Promise<LoggedUpdate[]>;
 
   /**
    * One pending row per target; a target that already has a row for this update key is left alone.
@@ -143,6 +214,14 @@ export interface Store {
   /** Gives up on a row without an attempt (e.g. the update no longer matches), with the reason. */
   markSkipped(id: number, reason: string): Promise<void>;
   listOutbox(guildId: string, options?: ListOutboxOptions): Promise<OutboxRow[]>;
+
+  /**
+   * Adds model tokens to a guild's count for a UTC day (`YYYY-MM-DD`, see `utcDay`) and returns the
+   * day's new total. Atomic: concurrent calls, from any process, all count.
+   */
+  addTokens(guildId: string, day: string, tokens: number): Promise<number>;
+  /** A guild's model tokens on a UTC day; 0 when none. */
+  tokensUsed(guildId: string, day: string): Promise<number>;
 
   /** Versions of the schema migrations applied, ascending. */
   migrationVersions(): Promise<number[]>;

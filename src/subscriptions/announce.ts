@@ -17,7 +17,7 @@ export interface AnnounceOptions {
 }
 
 export interface Announcement {
-  /** What the store made of the article; `withdrawn` for a removal, which is never posted. */
+  /** What the store made of the article; `withdrawn` for a removal, which is never posted or logged. */
   change: 'new' | 'updated' | 'unchanged' | 'withdrawn';
   updateKey: string | null;
   /** Outbox rows created (0 when every matching channel already has this update). */
@@ -34,37 +34,62 @@ export function updateKeyOf(article: Article): string {
 }
 
 /**
- * Turns one ingest change into outbox rows: records the article's content hash (so an unchanged
- * re-read announces nothing, and a changed file is an update, not a new story), then enqueues the
- * post, as JSON, for every active every-update subscription whose topic the article matches.
+ * Turns one ingest change into an announcement: decides from the store whether the article is new,
+ * an update of one already seen, or unchanged (an unchanged re-read announces nothing, and a
+ * changed file is an update, not a new story); when any subscription's topic matches, logs the
+ * update for digests and enqueues the post, as JSON, for every matching every-update subscription.
+ *
+ * Crash-safe without a transaction across steps: each write is idempotent by the update key, and
+ * the article's version is recorded last. A crash before that leaves the article "not yet
+ * announced", so the next time it is seen (a restart re-reads every seed, a feed's next poll) the
+ * same steps run again and only fill in what is missing; after it, everything was done. Either
+ * way each channel gets one outbox row, and the log one entry.
  */
 export async function announceChange(change: ArticleChange, options: AnnounceOptions): Promise<Announcement> {
   if (change.kind === 'removed') return { change: 'withdrawn', updateKey: null, enqueued: 0 };
   const { store, corpus } = options;
   const { article } = change;
-  const version = await store.recordArticleVersion(ARTICLE_NAMESPACE, change.origin, article.id);
   const updateKey = updateKeyOf(article);
-  if (version.change === 'unchanged') return { change: 'unchanged', updateKey, enqueued: 0 };
+  const seen = await store.getArticleVersion(ARTICLE_NAMESPACE, change.origin);
+  if (seen?.contentHash === article.id) return { change: 'unchanged', updateKey, enqueued: 0 };
 
+  // The store's verdict wins over the source's: a file changed while the bot was down is an update,
+  // and an update of an article the store never saw is, to the channels, a new story.
+  const kind = seen === null ? 'new' : 'updated';
+  const postChange: PostableChange =
+    kind === 'new'
+      ? { kind: 'added', origin: change.origin, article }
+      : { kind: 'updated', origin: change.origin, previousArticleId: previousIdOf(change), article };
   const searchable = `${article.title}\n${article.text}`;
-  const targets: DeliveryTarget[] = (await store.listActiveSubscriptions())
-    .filter((subscription) => subscription.mode === 'every' && matchesTopic(subscription.topic, searchable))
+  const interested = (await store.listActiveSubscriptions()).filter((subscription) =>
+    matchesTopic(subscription.topic, searchable),
+  );
+  // No channel follows this (a first start, or a topic nobody asked for): nothing to post or to
+  // gather into a digest later, since digests only gather what came after their subscription.
+  if (interested.length === 0) {
+    await store.recordArticleVersion(ARTICLE_NAMESPACE, change.origin, article.id);
+    return { change: kind, updateKey, enqueued: 0 };
+  }
+  const payload = JSON.stringify(buildUpdatePost(postChange, corpus, options.previous));
+  await store.logUpdate({
+    updateKey,
+    articleId: article.id,
+    origin: change.origin,
+    kind,
+    title: article.title,
+    searchText: searchable,
+    payload,
+  });
+  const targets: DeliveryTarget[] = interested
+    .filter((subscription) => subscription.mode === 'every')
     .map((subscription) => ({
       guildId: subscription.guildId,
       channelId: subscription.channelId,
       subscriptionId: subscription.id,
     }));
-  if (targets.length === 0) return { change: version.change, updateKey, enqueued: 0 };
-
-  // The store's verdict wins over the source's: a file changed while the bot was down is an update,
-  // and an update of an article the store never saw is, to the channels, a new story.
-  const postChange: PostableChange =
-    version.change === 'new'
-      ? { kind: 'added', origin: change.origin, article }
-      : { kind: 'updated', origin: change.origin, previousArticleId: previousIdOf(change), article };
-  const post = buildUpdatePost(postChange, corpus, options.previous);
-  const enqueued = await store.enqueue(updateKey, targets, { payload: JSON.stringify(post) });
-  return { change: version.change, updateKey, enqueued };
+  const enqueued = targets.length > 0 ? await store.enqueue(updateKey, targets, { payload }) : 0;
+  await store.recordArticleVersion(ARTICLE_NAMESPACE, change.origin, article.id);
+  return { change: kind, updateKey, enqueued };
 }
 
 function previousIdOf(change: PostableChange): string {

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openStore, SQLITE_FILE } from '../../src/store/open-store.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { defineStoreContract } from './store-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
@@ -15,7 +17,13 @@ describe('SQLite store', () => {
     async freshDatabase() {
       // A data directory that does not exist yet: the store creates it, as on a first start.
       const dataDir = join(root, `db-${++databases}`, 'data');
-      return { open: (now) => openStore({ dataDir, now }) };
+      return {
+        open(now, migrations) {
+          if (!migrations) return openStore({ dataDir, now });
+          mkdirSync(dataDir, { recursive: true });
+          return SqliteStore.open(join(dataDir, SQLITE_FILE), { now, migrations });
+        },
+      };
     },
   });
 
@@ -24,7 +32,7 @@ describe('SQLite store', () => {
     const store = await openStore({ dataDir });
     try {
       expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(true);
-      expect(await store.migrationVersions()).toEqual([1]);
+      expect(await store.migrationVersions()).toEqual(MIGRATIONS.map((migration) => migration.version));
     } finally {
       await store.close();
     }

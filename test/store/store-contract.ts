@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../src/store/idempotency-key.js';
-import type { Clock, DeliveryTarget, NewSubscription, Store } from '../../src/store/types.js';
+import { MIGRATIONS, type Migration } from '../../src/store/migrations/index.js';
+import type { Clock, DeliveryTarget, NewLoggedUpdate, NewSubscription, Store } from '../../src/store/types.js';
 
 /** A fresh, empty database that several store instances (think: processes) can open. */
 export interface TestDatabase {
-  open(now: Clock): Promise<Store>;
+  /** Opens a store on it, migrated up to `migrations` (all of them by default). */
+  open(now: Clock, migrations?: readonly Migration[]): Promise<Store>;
 }
 
 /** How one back-end makes fresh databases for the contract; it cleans them up itself. */
@@ -16,6 +18,7 @@ const START = Date.parse('2025-03-01T12:00:00Z');
 const GUILD = '100000000000000001';
 const OTHER_GUILD = '100000000000000002';
 const LEASE_MS = 30_000;
+const ALL_VERSIONS = MIGRATIONS.map((migration) => migration.version);
 
 /** Time that moves only when a test says so, shared by every store instance in the test. */
 class TestClock {
@@ -71,6 +74,7 @@ export function defineStoreContract(harness: StoreHarness): void {
         pausedReason: null,
         lastDeliveryAt: null,
         lastFailure: null,
+        lastDigestAt: null,
       });
       expect(added.createdAt).toEqual(clock.now());
       expect(await store.listSubscriptions(GUILD)).toEqual([added]);
@@ -126,7 +130,83 @@ export function defineStoreContract(harness: StoreHarness): void {
     });
   });
 
+  describe('digest bookkeeping', () => {
+    it('records the slot a digest covered, and only ever moves it forward', async () => {
+      const store = await openStore();
+      const digest = await store.addSubscription(
+        everyUpdate({ mode: 'digest', digest: { time: '18:30', timeZone: 'Europe/Paris' } }),
+      );
+      const slot = new Date('2025-03-01T17:30:00Z');
+      expect(await store.markDigested(digest.id, slot)).toBe(true);
+      expect((await store.getSubscription(digest.id))?.lastDigestAt).toEqual(slot);
+      expect(await store.markDigested(digest.id, slot)).toBe(false);
+      expect(await store.markDigested(digest.id, new Date('2025-02-28T17:30:00Z'))).toBe(false);
+      expect((await store.getSubscription(digest.id))?.lastDigestAt).toEqual(slot);
+      const next = new Date('2025-03-02T17:30:00Z');
+      expect(await store.markDigested(digest.id, next)).toBe(true);
+      expect((await store.listSubscriptions(GUILD))[0]?.lastDigestAt).toEqual(next);
+      expect(await store.markDigested('no-such-subscription', next)).toBe(false);
+    });
+  });
+
+  describe('feeds added at run time', () => {
+    const feed = (url: string, guildId = GUILD) => ({ guildId, url, addedBy: '300000000000000001' });
+
+    it('adds a feed once; adding it again, from any guild, returns the one already there', async () => {
+      const store = await openStore();
+      const first = await store.addFeed(feed('https://example.org/a.xml'));
+      expect(first).toEqual({
+        added: true,
+        feed: { ...feed('https://example.org/a.xml'), addedAt: clock.now() },
+      });
+      clock.advance(1_000);
+      expect(await store.addFeed(feed('https://example.org/a.xml', OTHER_GUILD))).toEqual({
+        added: false,
+        feed: first.feed,
+      });
+      expect(await store.listFeeds()).toEqual([first.feed]);
+    });
+
+    it('lists feeds oldest first and removes one by its URL', async () => {
+      const store = await openStore();
+      await store.addFeed(feed('https://example.org/b.xml'));
+      clock.advance(1_000);
+      await store.addFeed(feed('https://example.org/a.xml', OTHER_GUILD));
+      expect((await store.listFeeds()).map((f) => f.url)).toEqual([
+        'https://example.org/b.xml',
+        'https://example.org/a.xml',
+      ]);
+      expect(await store.removeFeed('https://example.org/b.xml')).toBe(true);
+      expect(await store.removeFeed('https://example.org/b.xml')).toBe(false);
+      expect((await store.listFeeds()).map((f) => f.url)).toEqual(['https://example.org/a.xml']);
+    });
+
+    it('adds a feed exactly once when two processes add it at the same time', async () => {
+      const [first, second] = await openStores(2);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, n) => (n % 2 ? first! : second!).addFeed(feed('https://example.org/a.xml'))),
+      );
+      expect(results.filter((result) => result.added)).toHaveLength(1);
+      expect(new Set(results.map((result) => JSON.stringify(result.feed))).size).toBe(1);
+      expect(await first!.listFeeds()).toHaveLength(1);
+    });
+  });
+
   describe('articles seen', () => {
+    it('reads what was recorded for an article without recording anything', async () => {
+      const store = await openStore();
+      expect(await store.getArticleVersion('seeds', 'strike.md')).toBeNull();
+      await store.recordArticleVersion('seeds', 'strike.md', 'hash-a');
+      await store.recordArticleVersion('seeds', 'strike.md', 'hash-b');
+      expect(await store.getArticleVersion('seeds', 'strike.md')).toEqual({ contentHash: 'hash-b', version: 2 });
+      expect(await store.getArticleVersion('seeds', 'strike.md')).toEqual({ contentHash: 'hash-b', version: 2 });
+      expect(await store.getArticleVersion('feeds', 'strike.md')).toBeNull();
+      expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-b')).toEqual({
+        change: 'unchanged',
+        version: 2,
+      });
+    });
+
     it('tells a new article from an updated one and an unchanged one', async () => {
       const store = await openStore();
       expect(await store.recordArticleVersion('seeds', 'strike.md', 'hash-a')).toEqual({ change: 'new', version: 1 });
@@ -168,6 +248,93 @@ export function defineStoreContract(harness: StoreHarness): void {
     });
   });
 
+  describe('update log', () => {
+    const update = (n: number, overrides: Partial<NewLoggedUpdate> = {}): NewLoggedUpdate => ({
+      updateKey: `article:hash-${n}`,
+      articleId: `hash-${n}`,
+      origin: `story-${n}.md`,
+      kind: 'new',
+      title: `Story ${n}`,
+      searchText: `Story ${n}\nFerry workers ended their strike.`,
+      payload: JSON.stringify({ title: `Story ${n}`, items: [] }),
+      ...overrides,
+    });
+
+    it('logs each update once, keeping the first, with the time it was announced', async () => {
+      const store = await openStore();
+      expect(await store.logUpdate(update(1))).toBe(true);
+      clock.advance(1_000);
+      expect(await store.logUpdate(update(1, { title: 'Another title', kind: 'updated' }))).toBe(false);
+      const logged = await store.listUpdatesSince(new Date(0));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toEqual({ ...update(1), id: logged[0]!.id, announcedAt: new Date(START) });
+    });
+
+    it('lists updates after one time and up to another, oldest first', async () => {
+      const store = await openStore();
+      for (const n of [1, 2, 3, 4]) {
+        await store.logUpdate(update(n, n === 3 ? { kind: 'updated', origin: 'story-1.md' } : {}));
+        clock.advance(1_000);
+      }
+      const at = (n: number) => new Date(START + (n - 1) * 1_000);
+      const keys = async (since: Date, until?: Date) =>
+        (await store.listUpdatesSince(since, until)).map((logged) => logged.updateKey);
+      expect(await keys(at(1))).toEqual(['article:hash-2', 'article:hash-3', 'article:hash-4']);
+      expect(await keys(new Date(at(1).getTime() - 1), at(3))).toEqual([
+        'article:hash-1',
+        'article:hash-2',
+        'article:hash-3',
+      ]);
+      expect(await keys(at(2), at(2))).toEqual([]);
+      expect(await keys(at(4))).toEqual([]);
+      expect((await store.listUpdatesSince(at(2), at(3)))[0]).toMatchObject({ kind: 'updated', origin: 'story-1.md' });
+    });
+
+    it('logs an update once when two processes log it at the same time', async () => {
+      const [first, second] = await openStores(2);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, n) => (n % 2 ? first! : second!).logUpdate(update(1))),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await second!.listUpdatesSince(new Date(0))).toHaveLength(1);
+    });
+  });
+
+  describe('model tokens per guild and UTC day', () => {
+    it('adds up tokens per guild and day and returns the new total', async () => {
+      const store = await openStore();
+      expect(await store.tokensUsed(GUILD, '2025-03-01')).toBe(0);
+      expect(await store.addTokens(GUILD, '2025-03-01', 1_200)).toBe(1_200);
+      expect(await store.addTokens(GUILD, '2025-03-01', 300.4)).toBe(1_500);
+      expect(await store.addTokens(GUILD, '2025-03-02', 7)).toBe(7);
+      expect(await store.addTokens(OTHER_GUILD, '2025-03-01', 0)).toBe(0);
+      expect(await store.tokensUsed(GUILD, '2025-03-01')).toBe(1_500);
+      expect(await store.tokensUsed(GUILD, '2025-03-02')).toBe(7);
+      expect(await store.tokensUsed(OTHER_GUILD, '2025-03-01')).toBe(0);
+    });
+
+    it('counts every addition when two processes add at the same time', async () => {
+      const [first, second] = await openStores(2);
+      const additions = 40;
+      const totals = await Promise.all(
+        Array.from({ length: additions }, (_, n) => (n % 2 ? first! : second!).addTokens(GUILD, '2025-03-01', 100)),
+      );
+      expect(await first!.tokensUsed(GUILD, '2025-03-01')).toBe(additions * 100);
+      // Each addition saw its own total: the running sums 100, 200, … in some order.
+      expect([...totals].sort((a, b) => a - b)).toEqual(Array.from({ length: additions }, (_, n) => (n + 1) * 100));
+    });
+
+    it('refuses a day that is not YYYY-MM-DD and a negative count', async () => {
+      const store = await openStore();
+      await expect(store.addTokens(GUILD, '2025-3-1', 1)).rejects.toThrow(/YYYY-MM-DD/);
+      await expect(store.addTokens(GUILD, '2025-02-30', 1)).rejects.toThrow(/YYYY-MM-DD/);
+      await expect(store.tokensUsed(GUILD, 'today')).rejects.toThrow(/YYYY-MM-DD/);
+      await expect(store.addTokens(GUILD, '2025-03-01', -5)).rejects.toThrow(/0 or more/);
+      await expect(store.addTokens(GUILD, '2025-03-01', Number.NaN)).rejects.toThrow(/0 or more/);
+      expect(await store.tokensUsed(GUILD, '2025-03-01')).toBe(0);
+    });
+  });
+
   describe('outbox', () => {
     it('enqueues one pending row per channel and ignores the same update again', async () => {
       const store = await openStore();
@@ -182,6 +349,20 @@ export function defineStoreContract(harness: StoreHarness): void {
       const first = rows.find((row) => row.updateKey === 'story:1' && row.channelId === channel(0));
       expect(first).toMatchObject({ payload: '{"v":1}', claimedBy: null, leaseExpiresAt: null, sentMessageId: null });
       expect(first?.nextAttemptAt).toEqual(clock.now());
+    });
+
+    it('enqueues an update once per channel when several processes enqueue it at the same time', async () => {
+      const [first, second] = await openStores(2);
+      // The race is narrow (both inserts in flight at once), so it is run many times.
+      const rounds = 200;
+      for (let round = 0; round < rounds; round++) {
+        const key = `story:${round}`;
+        const created = await Promise.all(
+          [first!, second!, first!, second!].map((store) => store.enqueue(key, targets(1))),
+        );
+        expect(created.reduce((sum, n) => sum + n, 0)).toBe(1);
+      }
+      expect(await first!.listOutbox(GUILD, { limit: 1_000 })).toHaveLength(rounds);
     });
 
     it('gives each update and channel a stable idempotency key short enough for a Discord nonce', async () => {
@@ -348,7 +529,7 @@ export function defineStoreContract(harness: StoreHarness): void {
   describe('migrations', () => {
     it('applies every migration on a new database', async () => {
       const store = await openStore();
-      expect(await store.migrationVersions()).toEqual([1]);
+      expect(await store.migrationVersions()).toEqual(ALL_VERSIONS);
     });
 
     it('applies nothing when a database is opened again, and keeps its data', async () => {
@@ -359,8 +540,28 @@ export function defineStoreContract(harness: StoreHarness): void {
       await first.close();
       const second = await database.open(clock.now);
       opened.push(second);
-      expect(await second.migrationVersions()).toEqual([1]);
+      expect(await second.migrationVersions()).toEqual(ALL_VERSIONS);
       expect(await second.listSubscriptions(GUILD)).toEqual([subscription]);
+    });
+
+    it('brings a database made by an earlier version up to date, keeping its data', async () => {
+      clock = new TestClock();
+      const database = await harness.freshDatabase();
+      const older = await database.open(clock.now, MIGRATIONS.slice(0, 1));
+      expect(await older.migrationVersions()).toEqual([1]);
+      const digest = { time: '07:00', timeZone: 'Asia/Tokyo' };
+      const subscription = await older.addSubscription(everyUpdate({ mode: 'digest', digest }));
+      await older.enqueue('story:1', targets(1));
+      await older.recordArticleVersion('seeds', 'strike.md', 'hash-a');
+      await older.close();
+
+      const upgraded = await database.open(clock.now);
+      opened.push(upgraded);
+      expect(await upgraded.migrationVersions()).toEqual(ALL_VERSIONS);
+      expect(await upgraded.getSubscription(subscription.id)).toMatchObject({ digest, lastDigestAt: null });
+      expect(await upgraded.listOutbox(GUILD)).toHaveLength(1);
+      expect(await upgraded.getArticleVersion('seeds', 'strike.md')).toEqual({ contentHash: 'hash-a', version: 1 });
+      expect(await upgraded.markDigested(subscription.id, clock.now())).toBe(true);
     });
 
     it('migrates once when two processes open a new database at the same time', async () => {
@@ -368,8 +569,8 @@ export function defineStoreContract(harness: StoreHarness): void {
       const database = await harness.freshDatabase();
       const stores = await Promise.all([database.open(clock.now), database.open(clock.now)]);
       opened.push(...stores);
-      expect(await stores[0]!.migrationVersions()).toEqual([1]);
-      expect(await stores[1]!.migrationVersions()).toEqual([1]);
+      expect(await stores[0]!.migrationVersions()).toEqual(ALL_VERSIONS);
+      expect(await stores[1]!.migrationVersions()).toEqual(ALL_VERSIONS);
     });
   });
 }

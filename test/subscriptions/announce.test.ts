@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply.js';
-import { announceChange } from '../../src/subscriptions/announce.js';
+import type { Store } from '../../src/store/types.js';
+import { ARTICLE_NAMESPACE, announceChange, updateKeyOf } from '../../src/subscriptions/announce.js';
 import {
   corpusOf,
   FIRST_VERSION,
@@ -22,6 +23,51 @@ afterAll(removeStores);
 function postOf(payload: string | null): Reply {
   expect(payload).not.toBeNull();
   return JSON.parse(payload!) as Reply;
+}
+
+/**
+ * The store as a process that dies after `calls` store calls sees it: those calls complete, and
+ * the next one (and any after) throws instead of running. Each store call is atomic, so "after k
+ * calls" covers every point a kill -9 could hit.
+ */
+function crashingAfter(store: Store, calls: number): Store & { crashed: () => boolean } {
+  let made = 0;
+  let crashed = false;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'crashed') return () => crashed;
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (made++ >= calls) {
+          crashed = true;
+          return Promise.reject(new Error(`crashed before ${String(property)}`));
+        }
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  }) as Store & { crashed: () => boolean };
+}
+
+/** How many store calls one announcement makes, counted on a scratch store. */
+async function storeCallsOfAnAnnouncement(): Promise<number> {
+  const store = await freshStore(new TestClock());
+  await subscribe(store, 'channel-a');
+  let calls = 0;
+  const counting = new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const article = ferryArticle();
+  await announceChange({ kind: 'added', origin: ORIGIN, article }, { store: counting, corpus: corpusOf(article) });
+  await store.close();
+  return calls;
 }
 
 describe('announcing an article change', () => {
@@ -148,5 +194,127 @@ describe('announcing an article change', () => {
     expect(announcement).toEqual({ change: 'withdrawn', updateKey: null, enqueued: 0 });
     expect(await store.listOutbox(GUILD)).toEqual([]);
     await store.close();
+  });
+
+  it('logs every update for digests, whether or not a channel wants it at once, and only once', async () => {
+    const store = await freshStore(new TestClock());
+    await subscribe(store, 'other-story', 'airport');
+    await store.addSubscription({
+      guildId: GUILD,
+      channelId: 'digest-channel',
+      mode: 'digest',
+      digest: { time: '18:00', timeZone: 'Europe/London' },
+      createdBy: 'user-1',
+    });
+    const first = ferryArticle(FIRST_VERSION);
+    const second = ferryArticle(SECOND_VERSION);
+    const corpus = corpusOf(first);
+
+    expect(await announceChange({ kind: 'added', origin: ORIGIN, article: first }, { store, corpus })).toMatchObject({
+      change: 'new',
+      enqueued: 0,
+    });
+    await announceChange({ kind: 'added', origin: ORIGIN, article: first }, { store, corpus });
+    await announceChange(
+      { kind: 'updated', origin: ORIGIN, previousArticleId: first.id, article: second },
+      { store, corpus: corpusOf(second), previous: first },
+    );
+
+    expect(await store.listOutbox(GUILD)).toEqual([]);
+    const logged = await store.listUpdatesSince(new Date(0));
+    expect(logged.map((update) => [update.updateKey, update.kind, update.origin, update.title])).toEqual([
+      [updateKeyOf(first), 'new', ORIGIN, first.title],
+      [updateKeyOf(second), 'updated', ORIGIN, second.title],
+    ]);
+    expect(logged[1]).toMatchObject({ articleId: second.id, searchText: `${second.title}\n${second.text}` });
+    expect(postOf(logged[1]!.payload).items[0]).toEqual({ text: `Updated: ${NEW_SENTENCE}`, cites: [1] });
+    await store.close();
+  });
+
+  describe('after a crash at any point, announcing again', () => {
+    const CHANNELS = ['channel-a', 'channel-b'];
+
+    it('enqueues a new article exactly once per channel and logs it once', async () => {
+      const calls = await storeCallsOfAnAnnouncement();
+      expect(calls).toBeGreaterThanOrEqual(4);
+      const article = ferryArticle();
+      const corpus = corpusOf(article);
+      for (let crashAfter = 0; crashAfter < calls; crashAfter++) {
+        const clock = new TestClock();
+        const dataDir = freshDataDir();
+        const before = await storeAt(dataDir, clock);
+        for (const channel of CHANNELS) await subscribe(before, channel);
+        const crashing = crashingAfter(before, crashAfter);
+        await expect(
+          announceChange({ kind: 'added', origin: ORIGIN, article }, { store: crashing, corpus }),
+        ).rejects.toThrow(/crashed/);
+        expect(crashing.crashed()).toBe(true);
+        await before.close();
+
+        const store = await storeAt(dataDir, clock);
+        const again = await announceChange({ kind: 'added', origin: ORIGIN, article }, { store, corpus });
+        expect(again.change, `crash after ${crashAfter} calls`).toBe('new');
+        const rows = await store.listOutbox(GUILD, { limit: 100 });
+        expect(rows.map((row) => row.channelId).sort(), `crash after ${crashAfter} calls`).toEqual(CHANNELS);
+        for (const row of rows) {
+          expect(row.updateKey).toBe(updateKeyOf(article));
+          expect(postOf(row.payload).title).toBe(article.title);
+        }
+        expect((await store.listUpdatesSince(new Date(0))).map((update) => update.updateKey)).toEqual([
+          updateKeyOf(article),
+        ]);
+        expect(await store.getArticleVersion(ARTICLE_NAMESPACE, ORIGIN)).toEqual({
+          contentHash: article.id,
+          version: 1,
+        });
+        expect(await announceChange({ kind: 'added', origin: ORIGIN, article }, { store, corpus })).toMatchObject({
+          change: 'unchanged',
+          enqueued: 0,
+        });
+        expect(await store.listOutbox(GUILD, { limit: 100 })).toHaveLength(CHANNELS.length);
+        await store.close();
+      }
+    });
+
+    it('still announces an update as an update, once per channel, when the restarted source calls it new', async () => {
+      const calls = await storeCallsOfAnAnnouncement();
+      const first = ferryArticle(FIRST_VERSION);
+      const second = ferryArticle(SECOND_VERSION);
+      for (let crashAfter = 0; crashAfter < calls; crashAfter++) {
+        const clock = new TestClock();
+        const dataDir = freshDataDir();
+        const before = await storeAt(dataDir, clock);
+        for (const channel of CHANNELS) await subscribe(before, channel);
+        await announceChange(
+          { kind: 'added', origin: ORIGIN, article: first },
+          { store: before, corpus: corpusOf(first) },
+        );
+        await expect(
+          announceChange(
+            { kind: 'updated', origin: ORIGIN, previousArticleId: first.id, article: second },
+            { store: crashingAfter(before, crashAfter), corpus: corpusOf(second), previous: first },
+          ),
+        ).rejects.toThrow(/crashed/);
+        await before.close();
+
+        const store = await storeAt(dataDir, clock);
+        const again = await announceChange(
+          { kind: 'added', origin: ORIGIN, article: second },
+          { store, corpus: corpusOf(second) },
+        );
+        expect(again.change, `crash after ${crashAfter} calls`).toBe('updated');
+        const rows = await store.listOutbox(GUILD, { limit: 100 });
+        const updates = rows.filter((row) => row.updateKey === updateKeyOf(second));
+        expect(updates.map((row) => row.channelId).sort(), `crash after ${crashAfter} calls`).toEqual(CHANNELS);
+        expect(rows).toHaveLength(2 * CHANNELS.length);
+        for (const row of updates) expect(postOf(row.payload).title).toBe(`Updated: ${second.title}`);
+        expect((await store.listUpdatesSince(new Date(0))).map((update) => update.kind)).toEqual(['new', 'updated']);
+        expect(await store.getArticleVersion(ARTICLE_NAMESPACE, ORIGIN)).toEqual({
+          contentHash: second.id,
+          version: 2,
+        });
+        await store.close();
+      }
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { subscriptionsArticlesOutbox } from './001-subscriptions-articles-outbox.js';
+import { feedsUpdateLogDigestsTokens } from './002-feeds-update-log-digests-tokens.js';
 import type { Migration } from './migration.js';
 
 export { CREATE_SCHEMA_MIGRATIONS, type Migration } from './migration.js';
 
 /** Every migration, in the order they are applied. */
-export const MIGRATIONS: readonly Migration[] = [subscriptionsArticlesOutbox];
+export const MIGRATIONS: readonly Migration[] = [subscriptionsArticlesOutbox, feedsUpdateLogDigestsTokens];
