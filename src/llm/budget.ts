@@ -1,7 +1,11 @@
 /**
  * Cost controls for model calls: a cooldown per person between questions, and a daily token
- * allowance per server (UTC days). In memory: a restart forgives both, which errs on the side of
- * answering. Direct messages (no server) share one allowance under `DM_BUDGET_KEY`.
+ * allowance per server (UTC days). Direct messages (no server) share one allowance under
+ * `DM_BUDGET_KEY`. Cooldowns live in memory (a restart forgives them). Token counts are kept in a
+ * ledger (the store) when one is given, so a restart or a second process does not grant a new
+ * allowance; checks stay synchronous and read the counts cached here, refreshed from the ledger
+ * on each charge and on the first check of a server's day, so after a restart at most the answer
+ * in flight can overshoot.
  */
 
 export const DEFAULT_COOLDOWN_SECONDS = 10;
@@ -9,10 +13,20 @@ export const DEFAULT_DAILY_TOKENS_PER_SERVER = 200_000;
 export const DM_BUDGET_KEY = 'dm';
 const MS_PER_DAY = 86_400_000;
 
+/** Where token counts are kept between restarts and shared between processes (the Store). */
+export interface TokenLedger {
+  /** Adds tokens to a server's count for a UTC day (`YYYY-MM-DD`) and returns the day's total. */
+  addTokens(guildId: string, day: string, tokens: number): Promise<number>;
+  tokensUsed(guildId: string, day: string): Promise<number>;
+}
+
 export interface LlmBudgetOptions {
   cooldownSeconds?: number;
   dailyTokensPerServer?: number;
   now?: () => number;
+  ledger?: TokenLedger;
+  /** Told when the ledger cannot be read or written; counting goes on in memory. */
+  onLedgerError?: (err: unknown) => void;
 }
 
 export type BudgetCheck =
@@ -26,10 +40,21 @@ export class LlmBudget {
   private readonly lastAsked = new Map<string, number>();
   private readonly spent = new Map<string, { day: number; tokens: number }>();
 
+  private ledger: TokenLedger | undefined;
+  private onLedgerError: ((err: unknown) => void) | undefined;
+
   constructor(options: LlmBudgetOptions = {}) {
+    this.ledger = options.ledger;
+    this.onLedgerError = options.onLedgerError;
     this.cooldownMs = (options.cooldownSeconds ?? DEFAULT_COOLDOWN_SECONDS) * 1000;
     this.dailyTokens = options.dailyTokensPerServer ?? DEFAULT_DAILY_TOKENS_PER_SERVER;
     this.now = options.now ?? Date.now;
+  }
+
+  /** Keeps token counts in `ledger` from now on (the store, once the composition root has opened it). */
+  useLedger(ledger: TokenLedger, onError?: (err: unknown) => void): void {
+    this.ledger = ledger;
+    this.onLedgerError = onError;
   }
 
   /**
@@ -48,6 +73,7 @@ export class LlmBudget {
         message: `Please wait ${retryAfterSeconds} s before asking the model again.`,
       };
     }
+    this.refresh(guildId ?? DM_BUDGET_KEY);
     if (this.remaining(guildId) <= 0) {
       const retryAfterSeconds = Math.ceil((MS_PER_DAY - (now % MS_PER_DAY)) / 1000);
       return {
@@ -70,7 +96,33 @@ export class LlmBudget {
     const day = this.today();
     const entry = this.spent.get(key);
     const already = entry?.day === day ? entry.tokens : 0;
-    this.spent.set(key, { day, tokens: already + Math.max(0, Math.round(tokens)) });
+    const charged = Math.max(0, Math.round(tokens));
+    this.spent.set(key, { day, tokens: already + charged });
+    const { ledger } = this;
+    if (!ledger || charged === 0) return;
+    ledger
+      .addTokens(key, dayName(day), charged)
+      .then((total) => this.settle(key, day, total))
+      .catch((err: unknown) => this.onLedgerError?.(err));
+  }
+
+  /** The first check of a server's day reads its count from the ledger (other processes, earlier runs). */
+  private refresh(key: string): void {
+    const { ledger } = this;
+    const day = this.today();
+    if (!ledger || this.spent.get(key)?.day === day) return;
+    this.spent.set(key, { day, tokens: 0 });
+    ledger
+      .tokensUsed(key, dayName(day))
+      .then((total) => this.settle(key, day, total))
+      .catch((err: unknown) => this.onLedgerError?.(err));
+  }
+
+  /** The ledger's total is authoritative; a charge made here meanwhile is already in it or still on its way. */
+  private settle(key: string, day: number, total: number): void {
+    const entry = this.spent.get(key);
+    if (entry?.day === day) entry.tokens = Math.max(entry.tokens, total);
+    else if (day === this.today()) this.spent.set(key, { day, tokens: total });
   }
 
   /** Tokens left today for the server, for /status. */
@@ -95,6 +147,11 @@ export class LlmBudget {
       this.lastAsked.delete(user);
     }
   }
+}
+
+/** Day number since the epoch → the ledger's `YYYY-MM-DD`. */
+function dayName(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 function formatWait(seconds: number): string {
