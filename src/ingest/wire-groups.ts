@@ -38,10 +38,7 @@ export interface WireGroup {
  * `recentArticles` should not hold an earlier version of `newArticle` itself (an update, not a copy).
  */
 export function groupWireStories(newArticle: Article, recentArticles: readonly Article[]): WireGroup | null {
-  const fingerprint = wireFingerprint(newArticle);
-  const matches = recentArticles.filter(
-    (article) => !isItself(article, newArticle) && sameWireStory(fingerprint, wireFingerprint(article)),
-  );
+  const matches = wireCopies(newArticle, recentArticles);
   if (!matches.length) return null;
   const group = [...matches, newArticle];
   const lead = group.reduce((earliest, article) =>
@@ -54,6 +51,14 @@ export function groupWireStories(newArticle: Article, recentArticles: readonly A
     leadOrigin: lead.origin,
     alsoReportedBy: [...new Set(others)].filter((name) => name !== leadOutlet),
   };
+}
+
+/** The articles of `recentArticles` carrying the same wire story as `newArticle` (never itself). */
+export function wireCopies(newArticle: Article, recentArticles: readonly Article[]): Article[] {
+  const fingerprint = wireFingerprint(newArticle);
+  return recentArticles.filter(
+    (article) => !isItself(article, newArticle) && sameWireStory(fingerprint, wireFingerprint(article)),
+  );
 }
 
 /** Outlets running wire copy verbatim produce the same text, so the same id: only the same origin is itself. */

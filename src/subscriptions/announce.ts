@@ -1,6 +1,7 @@
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { ArticleChange } from '../ingest/article-change.js';
+import { outletName, wireCopies } from '../ingest/wire-groups.js';
 import type { DeliveryTarget, Store } from '../store/types.js';
 import { matchesTopic } from './topic-filter.js';
 import { buildUpdatePost, type PostableChange } from './update-post.js';
@@ -22,6 +23,23 @@ export interface Announcement {
   updateKey: string | null;
   /** Outbox rows created (0 when every matching channel already has this update). */
   enqueued: number;
+  /** Set when the article is another outlet's copy of a wire story already announced: not posted. */
+  copyOf?: string;
+}
+
+/** Copies of a wire story run within days of each other; the window keeps the comparison cheap. */
+export const WIRE_WINDOW_DAYS = 3;
+const MAX_NEIGHBOURS = 500;
+const MS_PER_DAY = 86_400_000;
+
+/** The articles a new one could be a copy of: those dated near it (the latest ones when it is undated). */
+function neighbours(corpus: Corpus, article: Article): Article[] {
+  const all = corpus.articles();
+  if (!article.date) return all.slice(-MAX_NEIGHBOURS);
+  const day = Date.parse(article.date);
+  return all
+    .filter((other) => other.date && Math.abs(Date.parse(other.date) - day) <= WIRE_WINDOW_DAYS * MS_PER_DAY)
+    .slice(-MAX_NEIGHBOURS);
 }
 
 /**
@@ -70,7 +88,20 @@ export async function announceChange(change: ArticleChange, options: AnnounceOpt
     await store.recordArticleVersion(ARTICLE_NAMESPACE, change.origin, article.id);
     return { change: kind, updateKey, enqueued: 0 };
   }
-  const payload = JSON.stringify(buildUpdatePost(postChange, corpus, options.previous));
+  // The same wire story from another outlet: announced once. A copy of a story already announced
+  // is recorded and not posted; the first report of a story whose copies are all still to be
+  // announced (they arrived together) is posted naming them, and they are not posted after it.
+  const copies = kind === 'new' ? wireCopies(article, neighbours(corpus, article)) : [];
+  for (const copy of copies) {
+    const announced = await store.getArticleVersion(ARTICLE_NAMESPACE, copy.origin);
+    if (announced?.contentHash === copy.id) {
+      await store.recordArticleVersion(ARTICLE_NAMESPACE, change.origin, article.id);
+      return { change: kind, updateKey, enqueued: 0, copyOf: copy.id };
+    }
+  }
+  const ownOutlet = outletName(article);
+  const alsoReportedBy = [...new Set(copies.map(outletName))].filter((outlet) => outlet !== ownOutlet);
+  const payload = JSON.stringify(buildUpdatePost(postChange, corpus, options.previous, alsoReportedBy));
   await store.logUpdate({
     updateKey,
     articleId: article.id,

@@ -21,10 +21,16 @@ export type PostableChange = Extract<ArticleChange, { kind: 'added' | 'updated' 
 /**
  * The post a subscribed channel receives for a new or changed article: headline, date and source;
  * a short extractive summary; the most newsworthy verbatim quote; and, for an update, the sentences
- * that were not in the version the channel was told about (`previous`). Every item cites the article.
+ * that were not in the version the channel was told about (`previous`), and the other outlets
+ * carrying the same wire story. Every item cites the article.
  * The article must already be in `corpus` (the ingest applies the change first).
  */
-export function buildUpdatePost(change: PostableChange, corpus: Corpus, previous?: Article): Reply {
+export function buildUpdatePost(
+  change: PostableChange,
+  corpus: Corpus,
+  previous?: Article,
+  alsoReportedBy: readonly string[] = [],
+): Reply {
   const { article } = change;
   const book = new CitationBook(corpus);
   const items: ReplyItem[] = [];
@@ -53,7 +59,13 @@ export function buildUpdatePost(change: PostableChange, corpus: Corpus, previous
   return {
     tone: 'info',
     title: `${prefix}${article.title}`,
-    intro: [article.source, article.date ?? 'undated'].filter(Boolean).join(' · '),
+    intro: [
+      article.source,
+      article.date ?? 'undated',
+      alsoReportedBy.length ? `also reported by ${alsoReportedBy.join(', ')}` : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
     items,
     citations: book.citations(),
     ...(article.url ? { footer: article.url } : {}),
