@@ -13,8 +13,11 @@ export const ErrorCode = {
   UnknownInteraction: 10062,
   MissingAccess: 50001,
   CannotEditOtherUsersMessage: 50005,
+  CannotSendInNonTextChannel: 50008,
+  InvalidChannelType: 50024,
   MissingPermissions: 50013,
   InvalidFormBody: 50035,
+  ThreadArchived: 50083,
   AlreadyAcknowledged: 40060,
   InvalidJson: 50109,
 } as const;

@@ -10,7 +10,11 @@ export type RouteMatcher =
 
 export type Fault =
   | { status: 429; retryAfter: number; global?: boolean; times?: number }
-  | { status: 500; times?: number }
+  /**
+   * `afterHandling`: the request takes effect (a message is created) and the answer is a 500 anyway,
+   * as when Discord's response is lost on the way back.
+   */
+  | { status: 500; afterHandling?: boolean; times?: number }
   | { status: 403; code: 50013; message?: string; times?: number };
 
 interface PendingFault {

@@ -1,5 +1,10 @@
 import type { FakeGuild } from './world.js';
 
+/** Threads a member sees in GUILD_CREATE: the active ones (archived threads are fetched on demand). */
+function activeThreads(guild: FakeGuild) {
+  return guild.threads.filter((thread) => !thread.thread_metadata?.archived);
+}
+
 /** The GUILD_CREATE payload for a guild. https://discord.com/developers/docs/events/gateway-events#guild-create */
 export function guildCreatePayload(guild: FakeGuild): Record<string, unknown> {
   return {
@@ -10,7 +15,7 @@ export function guildCreatePayload(guild: FakeGuild): Record<string, unknown> {
     member_count: guild.members.length,
     members: guild.members,
     channels: guild.channels.map(({ guild_id: _, ...channel }) => channel),
-    threads: [],
+    threads: activeThreads(guild),
     presences: [],
     voice_states: [],
     stage_instances: [],

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandRegistry, GLOBAL, type RegisteredCommand } from './commands.js';
 import { type Fault, Faults, type RouteMatcher } from './faults.js';
-import { Gateway, PRIVILEGED_INTENTS } from './gateway.js';
+import { Gateway, Intent, PRIVILEGED_INTENTS } from './gateway.js';
 import { interactionRoutes } from './interaction-routes.js';
 import {
   type InjectedInteraction,
@@ -12,6 +12,7 @@ import {
   type OptionValues,
 } from './interactions.js';
 import { Messages } from './messages.js';
+import { type RateLimitCounts, RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { type RecordedRequest, Recorder, type Violation } from './recorder.js';
 import { resourceRoutes } from './resource-routes.js';
 import { createRestHandler } from './rest.js';
@@ -22,7 +23,10 @@ import {
   type FakeChannel,
   type FakeGuild,
   type FakeMessage,
+  type FakeOverwrite,
   type FakeUser,
+  isThread,
+  type NewThreadOptions,
   World,
   type WorldOptions,
 } from './world.js';
@@ -30,10 +34,11 @@ import {
 export type { Fault, RouteMatcher } from './faults.js';
 export { Intent } from './gateway.js';
 export type { InjectedInteraction, InteractionContext, ReplyEvent } from './interactions.js';
+export { DISCORD_CHANNEL_MESSAGE_LIMIT, type RateLimitCounts, type RateLimitOptions } from './rate-limits.js';
 export type { RecordedRequest, Violation } from './recorder.js';
 export type { MessageInjection } from './user-messages.js';
-export type { FakeChannel, FakeGuild, FakeMessage, FakeUser } from './world.js';
-export { Permission } from './world.js';
+export type { FakeChannel, FakeGuild, FakeMessage, FakeOverwrite, FakeUser, NewThreadOptions } from './world.js';
+export { ChannelKind, Permission } from './world.js';
 
 // Discord: "you must send an initial response within 3 seconds of receiving the event".
 // https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
@@ -44,7 +49,7 @@ const ACK_DEADLINE_MS = 3000;
 // https://discord.com/developers/docs/resources/application#application-object-application-flags
 const LIMITED_INTENT_FLAGS = (1 << 13) | (1 << 15) | (1 << 19);
 
-export interface FakeDiscordOptions extends WorldOptions {
+export interface FakeDiscordOptions extends WorldOptions, RateLimitOptions {
   /** The bot token the fake accepts (REST `Bot <token>`, gateway IDENTIFY). */
   token?: string;
   heartbeatIntervalMs?: number;
@@ -87,8 +92,21 @@ export interface FakeDiscord {
     /** How many bulk overwrites (PUT) reached a scope, or all scopes when omitted. */
     putCount(guildId?: string): number;
   };
+  /** 429s answered so far: by the rate limits in the options, and by `failNext`. */
+  readonly rateLimited: Readonly<RateLimitCounts>;
   createUser(username: string, options?: { guildId?: string; roles?: string[] }): FakeUser;
-  createChannel(name: string, options?: { guildId?: string }): FakeChannel;
+  /** A text channel, or another kind by `type` (`ChannelKind.Announcement`, `Forum`, `Voice`, `Category`). */
+  createChannel(name: string, options?: { guildId?: string; type?: number; parentId?: string }): FakeChannel;
+  /** A thread (public unless `type` says otherwise) in a text, announcement or forum channel. */
+  createThread(parentId: string, name: string, options?: NewThreadOptions): FakeChannel;
+  /** Deletes a channel (CHANNEL_DELETE to the bot); later requests to it get 404 Unknown Channel. */
+  deleteChannel(channelId: string): void;
+  /** Sets a role's or member's overwrite on a channel (a thread's parent), sent to the bot as CHANNEL_UPDATE. */
+  setOverwrite(channelId: string, overwrite: FakeOverwrite): void;
+  /** Denies the bot permissions in a channel (a thread's parent) through a member overwrite. */
+  denyBot(channelId: string, permissions: bigint): void;
+  /** Messages in a channel, oldest first, without deleted ones. */
+  messagesIn(channelId: string): FakeMessage[];
   dmChannel(user: FakeUser): FakeChannel;
   inject: {
     command(name: string, options?: OptionValues, context?: InteractionContext): InjectedInteraction;
@@ -130,6 +148,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     onViolation: (rule, message) => recorder.violation(rule, message),
   });
   const interactions = new Interactions(world, commands, gateway, recorder, nextId, ACK_DEADLINE_MS);
+  const limiter = new RateLimiter(options);
   let gatewayUrl = '';
   const deps = {
     world,
@@ -137,6 +156,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     commands,
     interactions,
     recorder,
+    gateway,
     gatewayUrl: () => gatewayUrl,
     maxAcknowledgeMs: ACK_DEADLINE_MS,
   };
@@ -147,8 +167,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       recorder,
       faults,
       spec,
+      limiter,
     }),
   );
+  // Channel events reach the bot with the GUILDS intent, so discord.js's cache follows the fake.
+  // https://discord.com/developers/docs/events/gateway-events#channels
+  const channelEvent = (channel: FakeChannel, action: 'CREATE' | 'UPDATE' | 'DELETE') =>
+    gateway.dispatch(`${isThread(channel) ? 'THREAD' : 'CHANNEL'}_${action}`, channel, Intent.Guilds);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
@@ -178,7 +203,30 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       world.addMember(guildId, user, roles);
       return user;
     },
-    createChannel: (name, { guildId = world.guild.id } = {}) => world.createGuildChannel(guildId, name),
+    get rateLimited() {
+      return { ...limiter.counts };
+    },
+    createChannel(name, { guildId = world.guild.id, type, parentId } = {}) {
+      const channel = world.createGuildChannel(guildId, name, { type, parentId });
+      channelEvent(channel, 'CREATE');
+      return channel;
+    },
+    createThread(parentId, name, threadOptions) {
+      const thread = world.createThread(parentId, name, threadOptions);
+      gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true }, Intent.Guilds);
+      return thread;
+    },
+    deleteChannel(channelId) {
+      for (const channel of world.deleteChannel(channelId)) channelEvent(channel, 'DELETE');
+    },
+    setOverwrite(channelId, overwrite) {
+      channelEvent(world.setOverwrite(channelId, overwrite), 'UPDATE');
+    },
+    denyBot(channelId, permissions) {
+      const overwrite = { id: world.bot.id, type: 1 as const, allow: '0', deny: permissions.toString() };
+      channelEvent(world.setOverwrite(channelId, overwrite), 'UPDATE');
+    },
+    messagesIn: (channelId) => world.messagesIn(channelId),
     dmChannel: (user) => world.dmChannelWith(user.id),
     inject: {
       command: (name, values, context) => interactions.command(name, values, context),

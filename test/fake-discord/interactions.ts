@@ -85,7 +85,7 @@ export class Interactions {
       id: registered?.id ?? this.nextId(),
       name,
       type: 1,
-      options: this.resolveOptions(registered?.options, options, base.guildId, resolved),
+      options: this.resolveOptions(registered?.options, options, base.guildId, resolved, base.user),
       resolved: resolved.toJSON(),
       ...(base.guildId ? { guild_id: base.guildId } : {}),
     };
@@ -97,7 +97,7 @@ export class Interactions {
     const base = this.base(InteractionType.Autocomplete, context);
     const registered = this.commands.find(name, 1, base.guildId);
     const resolved = new Resolved();
-    const resolvedOptions = this.resolveOptions(registered?.options, options, base.guildId, resolved);
+    const resolvedOptions = this.resolveOptions(registered?.options, options, base.guildId, resolved, base.user);
     markFocused(resolvedOptions, focused);
     return this.inject(base, { id: registered?.id ?? this.nextId(), name, type: 1, options: resolvedOptions });
   }
@@ -226,12 +226,13 @@ export class Interactions {
     values: OptionValues,
     guildId: string | undefined,
     resolved: Resolved,
+    user: FakeUser,
   ): Record<string, unknown>[] {
     return Object.entries(values).map(([name, value]) => {
       const definition = definitions?.find((d) => d.name === name);
       const type = definition?.type ?? inferType(value);
       if (type === OptionType.Subcommand || type === OptionType.Group) {
-        const nested = this.resolveOptions(definition?.options, (value ?? {}) as OptionValues, guildId, resolved);
+        const nested = this.resolveOptions(definition?.options, (value ?? {}) as OptionValues, guildId, resolved, user);
         return { name, type, options: nested };
       }
       if (type === OptionType.User || type === OptionType.Mentionable || type === OptionType.Role) {
@@ -255,11 +256,26 @@ export class Interactions {
         const id = typeof value === 'object' && value !== null ? String((value as { id: unknown }).id) : String(value);
         const channel = this.world.channels.get(id);
         if (!channel) throw new Error(`fake-discord: option ${name}: unknown channel ${id}`);
-        resolved.channels[id] = { ...channel, permissions: '0' };
+        resolved.channels[id] = this.resolvedChannel(channel, user);
         return { name, type, value: id };
       }
       return { name, type, value };
     });
+  }
+
+  /**
+   * A channel option as Discord resolves it: a partial channel with the invoking user's permissions
+   * there (threads add their parent and thread_metadata).
+   * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-resolved-data-structure
+   */
+  private resolvedChannel(channel: FakeChannel, user: FakeUser): Record<string, unknown> {
+    return {
+      id: channel.id,
+      name: channel.name,
+      type: channel.type,
+      permissions: this.world.permissionsIn(channel.id, user.id).toString(),
+      ...(channel.thread_metadata ? { thread_metadata: channel.thread_metadata, parent_id: channel.parent_id } : {}),
+    };
   }
 }
 
@@ -284,7 +300,11 @@ class Resolved {
 function inferType(value: unknown): number {
   if (typeof value === 'boolean') return OptionType.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
-  if (typeof value === 'object' && value !== null) return 'username' in value ? OptionType.User : OptionType.Subcommand;
+  if (typeof value === 'object' && value !== null) {
+    // A FakeUser or a FakeChannel passed as is; any other object is a subcommand's options.
+    if ('username' in value) return OptionType.User;
+    return 'last_message_id' in value ? OptionType.Channel : OptionType.Subcommand;
+  }
   return OptionType.String;
 }
 

@@ -25,6 +25,8 @@ export const MAX_COMMAND_NAME = 32;
 export const MAX_COMMAND_DESCRIPTION = 100;
 export const MAX_COMMAND_OPTIONS = 25;
 export const MAX_MODAL_TITLE = 45;
+export const MAX_NONCE = 25;
+export const MAX_THREAD_NAME = 100;
 
 // Message flag IS_COMPONENTS_V2 switches to the component layout with a 40-component budget.
 // https://discord.com/developers/docs/resources/message#message-object-message-flags
@@ -102,7 +104,17 @@ export function checkMessageLimits(body: Json): Problem[] {
     over('total embed characters', total, MAX_EMBED_TOTAL);
   }
   if (Array.isArray(body.components)) problems.push(...checkComponents(body.components, Number(body.flags ?? 0)));
+  problems.push(...checkNonce(body.nonce));
   return problems;
+}
+
+/** A nonce is an integer or a string of at most 25 characters. */
+function checkNonce(nonce: unknown): Problem[] {
+  if (nonce === undefined || nonce === null || Number.isSafeInteger(nonce)) return [];
+  if (typeof nonce !== 'string') return [{ rule: 'message-limits', message: 'nonce must be a string or an integer' }];
+  return nonce.length > MAX_NONCE
+    ? [{ rule: 'message-limits', message: `nonce length is ${nonce.length} (max ${MAX_NONCE})` }]
+    : [];
 }
 
 function checkComponents(components: unknown[], flags: number): Problem[] {

@@ -21,18 +21,28 @@ export interface NewMessage {
   interaction?: { id: string; type: number; user: FakeUser; commandType?: number };
   /** Extra flags (for example LOADING for a deferred reply). */
   flags?: number;
+  /** A forum post's first message shares its id with the thread. */
+  id?: string;
 }
+
+/**
+ * How long a nonce sent with `enforce_nonce` is remembered. Discord says "the past few minutes".
+ * https://discord.com/developers/docs/resources/message#create-message-jsonform-params
+ */
+export const NONCE_WINDOW_MS = 5 * 60 * 1000;
 
 /** Builds, stores and edits Discord message objects for both REST and gateway traffic. */
 export class Messages {
+  /** `channel/author/nonce` → the message created with it and when. */
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
+
   constructor(
     private readonly world: World,
     private readonly nextId: NextId,
   ) {}
 
-  create({ channelId, author, body, files = [], interaction, flags = 0 }: NewMessage): FakeMessage {
+  create({ channelId, author, body, files = [], interaction, flags = 0, id = this.nextId() }: NewMessage): FakeMessage {
     const channel = this.world.channels.get(channelId);
-    const id = this.nextId();
     const reference = body.message_reference as { message_id?: string } | undefined;
     const referenced = reference?.message_id ? this.world.messages.get(reference.message_id) : undefined;
     const content = typeof body.content === 'string' ? body.content : '';
@@ -81,8 +91,22 @@ export class Messages {
         : {}),
     };
     this.world.messages.set(id, message);
-    if (channel) channel.last_message_id = id;
+    if (channel) {
+      channel.last_message_id = id;
+      if (channel.message_count !== undefined) channel.message_count++;
+    }
+    if (typeof body.nonce === 'string' || typeof body.nonce === 'number') {
+      this.nonces.set(nonceKey(channelId, author.id, body.nonce), { messageId: id, at: Date.now() });
+    }
     return message;
+  }
+
+  /** The message this author created in this channel with this nonce within the last few minutes. */
+  findByNonce(channelId: string, authorId: string, nonce: unknown, now = Date.now()): FakeMessage | undefined {
+    if (typeof nonce !== 'string' && typeof nonce !== 'number') return undefined;
+    const seen = this.nonces.get(nonceKey(channelId, authorId, nonce));
+    if (!seen || now - seen.at > NONCE_WINDOW_MS) return undefined;
+    return this.world.messages.get(seen.messageId);
   }
 
   /** Applies an edit body: only the fields present change, as with Discord's PATCH. */
@@ -133,6 +157,10 @@ export class Messages {
     const ids = new Set(wanted.map((a: { id?: unknown }) => String(a.id)));
     return current.filter((a) => ids.has(String(a.id)));
   }
+}
+
+function nonceKey(channelId: string, authorId: string, nonce: string | number): string {
+  return `${channelId}/${authorId}/${nonce}`;
 }
 
 function embedsOf(embeds: unknown): unknown[] {

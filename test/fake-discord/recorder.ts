@@ -18,6 +18,8 @@ export interface RecordedRequest {
   response: unknown;
   /** Set when the response came from `failNext` rather than the route. */
   fault?: string;
+  /** Set when the fake's own rate limits answered 429 (see `globalRequestsPerSecond`, `channelMessageLimit`). */
+  rateLimited?: 'global' | 'channel';
 }
 
 export interface Violation {

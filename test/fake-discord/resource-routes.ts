@@ -1,3 +1,4 @@
+import { channelPostRoutes } from './channel-posts.js';
 import { GLOBAL } from './commands.js';
 import { DiscordHttpError, ErrorCode, notFound } from './errors.js';
 import { guildObject } from './guild-payloads.js';
@@ -129,15 +130,6 @@ export function resourceRoutes(deps: RouteDeps): Route[] {
       }
       return ok(message);
     }),
-    // https://discord.com/developers/docs/resources/message#create-message
-    route('POST', '/channels/:channel_id/messages', (c) => {
-      const channel = channelOf(c.params.channel_id);
-      if (channel.guild_id && !(world.permissionsIn(channel.id, world.bot.id) & Permission.SendMessages)) {
-        throw new DiscordHttpError(403, ErrorCode.MissingPermissions, 'Missing Permissions');
-      }
-      checkMessageBody(deps, c.body, c);
-      return ok(messages.create({ channelId: channel.id, author: world.bot, body: asObject(c.body), files: c.files }));
-    }),
     route('PATCH', '/channels/:channel_id/messages/:message_id', (c) => {
       const channel = channelOf(c.params.channel_id);
       const message = world.messages.get(c.params.message_id ?? '');
@@ -164,5 +156,6 @@ export function resourceRoutes(deps: RouteDeps): Route[] {
       channelOf(params.channel_id);
       return noContent();
     }),
+    ...channelPostRoutes(deps),
   ];
 }

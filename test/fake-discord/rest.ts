@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DiscordHttpError, ErrorCode } from './errors.js';
 import type { Faults } from './faults.js';
 import type { UploadedFile } from './messages.js';
+import type { RateLimiter } from './rate-limits.js';
 import type { RecordedRequest, Recorder } from './recorder.js';
 import type { Route } from './route.js';
 import type { SpecValidator } from './spec-validator.js';
@@ -22,11 +23,12 @@ export interface RestOptions {
   recorder: Recorder;
   faults: Faults;
   spec: SpecValidator;
+  limiter: RateLimiter;
 }
 
 /** Turns HTTP requests into route calls, recording each with its response. */
 export function createRestHandler(options: RestOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const { recorder, faults, spec } = options;
+  const { recorder, faults, spec, limiter } = options;
   const routes = options.routes
     .map(compile)
     // `/users/@me` must win over `/users/:user_id`.
@@ -56,11 +58,12 @@ export function createRestHandler(options: RestOptions): (req: IncomingMessage, 
         response: undefined,
       };
       const label = `${method} ${url.pathname}`;
-      const send = (status: number, body?: unknown) => {
+      let limitHeaders: Record<string, string> = {};
+      const send = (status: number, body?: unknown, headers: Record<string, string> = limitHeaders) => {
         request.status = status;
         request.response = body;
-        if (body === undefined) res.writeHead(status).end();
-        else res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+        if (body === undefined) res.writeHead(status, headers).end();
+        else res.writeHead(status, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(body));
         recorder.record(request);
       };
       try {
@@ -84,13 +87,22 @@ export function createRestHandler(options: RestOptions): (req: IncomingMessage, 
           throw new DiscordHttpError(401, ErrorCode.General, '401: Unauthorized');
         }
         const fault = faults.take(method, path, request.route);
-        if (fault) {
+        const answerAfterHandling = fault?.status === 500 && fault.afterHandling === true;
+        if (fault && !answerAfterHandling) {
           request.fault = `${fault.status}`;
           request.status = fault.status;
+          if (fault.status === 429) limiter.counts.injected++;
           request.response = faults.respond(fault, res);
           recorder.record(request);
           return;
         }
+        const limit = limiter.check(request.route, match.params, match.route.auth);
+        if (limit.limited) {
+          request.rateLimited = limit.scope;
+          send(429, limit.body, limit.headers);
+          return;
+        }
+        limitHeaders = limit.headers;
         checkAgainstSpec(spec, recorder, method, path, request.body, label);
         const result = match.route.handle({
           params: match.params,
@@ -99,6 +111,13 @@ export function createRestHandler(options: RestOptions): (req: IncomingMessage, 
           files: request.files,
           request,
         });
+        if (fault) {
+          request.fault = `${fault.status} after handling`;
+          request.status = fault.status;
+          request.response = faults.respond(fault, res);
+          recorder.record(request);
+          return;
+        }
         send(result.status, result.body);
       } catch (error) {
         if (error instanceof DiscordHttpError) send(error.status, error.body);

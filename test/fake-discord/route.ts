@@ -1,5 +1,6 @@
 import type { CommandRegistry } from './commands.js';
 import { invalidFormBody } from './errors.js';
+import type { Gateway } from './gateway.js';
 import type { Interactions } from './interactions.js';
 import { carriesMessageContent, checkAllowedMentions, checkMessageLimits, type Problem } from './limits.js';
 import type { Messages, UploadedFile } from './messages.js';
@@ -35,6 +36,7 @@ export interface RouteDeps {
   commands: CommandRegistry;
   interactions: Interactions;
   recorder: Recorder;
+  gateway: Gateway;
   gatewayUrl: () => string;
   maxAcknowledgeMs: number;
 }

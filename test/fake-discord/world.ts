@@ -30,11 +30,27 @@ export interface FakeOverwrite {
   deny: string;
 }
 
+/** Thread state. https://discord.com/developers/docs/resources/channel#thread-metadata-object */
+export interface FakeThreadMetadata {
+  archived: boolean;
+  auto_archive_duration: number;
+  archive_timestamp: string;
+  locked: boolean;
+  create_timestamp: string;
+}
+
 export interface FakeChannel {
   id: string;
   type: number;
   name?: string;
   guild_id?: string;
+  /** Threads: the bot or user who started it. */
+  owner_id?: string;
+  thread_metadata?: FakeThreadMetadata;
+  message_count?: number;
+  member_count?: number;
+  /** Forum channels: their tags (none in the fake). */
+  available_tags?: unknown[];
   position?: number;
   permission_overwrites?: FakeOverwrite[];
   parent_id?: string | null;
@@ -64,23 +80,52 @@ export interface FakeGuild {
   owner_id: string;
   roles: FakeRole[];
   channels: FakeChannel[];
+  /** Threads live apart from channels, as in GUILD_CREATE. */
+  threads: FakeChannel[];
   members: FakeMember[];
 }
 
 /** A message as the fake stores it: the Discord message object plus bookkeeping. */
 export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string };
 
+// https://discord.com/developers/docs/resources/channel#channel-object-channel-types
+export const ChannelKind = {
+  Text: 0,
+  DM: 1,
+  Voice: 2,
+  Category: 4,
+  Announcement: 5,
+  AnnouncementThread: 10,
+  PublicThread: 11,
+  PrivateThread: 12,
+  Forum: 15,
+} as const;
+
+const THREAD_KINDS: readonly number[] = [
+  ChannelKind.AnnouncementThread,
+  ChannelKind.PublicThread,
+  ChannelKind.PrivateThread,
+];
+
+export function isThread(channel: FakeChannel): boolean {
+  return THREAD_KINDS.includes(channel.type);
+}
+
 // https://discord.com/developers/docs/topics/permissions#permissions-bitwise-permission-flags
 export const Permission = {
   Administrator: 1n << 3n,
+  ManageChannels: 1n << 4n,
   AddReactions: 1n << 6n,
   ViewChannel: 1n << 10n,
   SendMessages: 1n << 11n,
+  ManageMessages: 1n << 13n,
   EmbedLinks: 1n << 14n,
   AttachFiles: 1n << 15n,
   ReadMessageHistory: 1n << 16n,
   UseExternalEmojis: 1n << 18n,
   UseApplicationCommands: 1n << 31n,
+  ManageThreads: 1n << 34n,
+  CreatePublicThreads: 1n << 35n,
   SendMessagesInThreads: 1n << 38n,
 } as const;
 
@@ -98,6 +143,23 @@ export const DEFAULT_BOT_PERMISSIONS =
 
 const DEFAULT_EVERYONE_PERMISSIONS =
   Permission.ViewChannel | Permission.SendMessages | Permission.ReadMessageHistory | Permission.UseApplicationCommands;
+
+export interface NewChannelOptions {
+  /** A channel type (ChannelKind); text by default. */
+  type?: number;
+  parentId?: string | null;
+  overwrites?: FakeOverwrite[];
+}
+
+export interface NewThreadOptions {
+  type?: number;
+  archived?: boolean;
+  locked?: boolean;
+  /** Who started the thread; the default user (alice) unless given. */
+  ownerId?: string;
+  /** Forum posts share their id with their first message. */
+  id?: string;
+}
 
 export interface WorldOptions {
   botUsername?: string;
@@ -136,6 +198,7 @@ export class World {
       owner_id: this.user.id,
       roles: [everyone, botRole],
       channels: [],
+      threads: [],
       members: [member(this.bot, [botRole.id]), member(this.user, [])],
     };
     this.guilds.set(guildId, this.guild);
@@ -164,25 +227,106 @@ export class World {
     return added;
   }
 
-  createGuildChannel(guildId: string, name: string, overwrites: FakeOverwrite[] = []): FakeChannel {
+  /** A text channel by default; `type` makes an announcement (5), forum (15), voice (2) or category (4). */
+  createGuildChannel(guildId: string, name: string, options: NewChannelOptions = {}): FakeChannel {
     const guild = this.requireGuild(guildId);
+    const type = options.type ?? ChannelKind.Text;
+    if (THREAD_KINDS.includes(type)) throw new Error('fake-discord: create threads with createThread');
     const channel: FakeChannel = {
       id: this.nextId(),
-      type: 0,
+      type,
       name,
       guild_id: guildId,
       position: guild.channels.length,
-      permission_overwrites: overwrites,
-      parent_id: null,
+      permission_overwrites: options.overwrites ?? [],
+      parent_id: options.parentId ?? null,
       nsfw: false,
       topic: null,
       last_message_id: null,
       rate_limit_per_user: 0,
       flags: 0,
+      ...(type === ChannelKind.Forum ? { available_tags: [] } : {}),
     };
     guild.channels.push(channel);
     this.channels.set(channel.id, channel);
     return channel;
+  }
+
+  /**
+   * A thread in a text, announcement or forum channel: public (11) unless `type` says otherwise.
+   * Threads take their permissions from their parent.
+   * https://discord.com/developers/docs/topics/threads
+   */
+  createThread(parentId: string, name: string, options: NewThreadOptions = {}): FakeChannel {
+    const parent = this.channels.get(parentId);
+    if (!parent?.guild_id) throw new Error(`fake-discord: unknown guild channel ${parentId}`);
+    const guild = this.requireGuild(parent.guild_id);
+    const now = new Date().toISOString();
+    const thread: FakeChannel = {
+      id: options.id ?? this.nextId(),
+      type:
+        options.type ??
+        (parent.type === ChannelKind.Announcement ? ChannelKind.AnnouncementThread : ChannelKind.PublicThread),
+      name,
+      guild_id: guild.id,
+      parent_id: parent.id,
+      owner_id: options.ownerId ?? this.user.id,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      flags: 0,
+      thread_metadata: {
+        archived: options.archived ?? false,
+        auto_archive_duration: 1440,
+        archive_timestamp: now,
+        locked: options.locked ?? false,
+        create_timestamp: now,
+      },
+    };
+    guild.threads.push(thread);
+    this.channels.set(thread.id, thread);
+    return thread;
+  }
+
+  /** Removes a channel (and its threads); later requests to it get 404 Unknown Channel. */
+  deleteChannel(channelId: string): FakeChannel[] {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`fake-discord: unknown channel ${channelId}`);
+    const removed = [channel];
+    if (channel.guild_id) {
+      const guild = this.requireGuild(channel.guild_id);
+      removed.push(...guild.threads.filter((t) => t.parent_id === channelId));
+      const gone = new Set(removed.map((c) => c.id));
+      guild.channels = guild.channels.filter((c) => !gone.has(c.id));
+      guild.threads = guild.threads.filter((c) => !gone.has(c.id));
+    }
+    for (const c of removed) this.channels.delete(c.id);
+    return removed;
+  }
+
+  /**
+   * Sets the overwrite for one role or member on a channel, replacing the one it had; for a thread
+   * the parent's overwrites change, since threads have none of their own.
+   * https://discord.com/developers/docs/resources/channel#overwrite-object
+   */
+  setOverwrite(channelId: string, overwrite: FakeOverwrite): FakeChannel {
+    const found = this.channels.get(channelId);
+    if (!found?.guild_id) throw new Error(`fake-discord: unknown guild channel ${channelId}`);
+    const channel = isThread(found) ? this.channels.get(found.parent_id ?? '') : found;
+    if (!channel) throw new Error(`fake-discord: thread ${channelId} has no parent`);
+    channel.permission_overwrites = [
+      ...(channel.permission_overwrites ?? []).filter((o) => o.id !== overwrite.id),
+      overwrite,
+    ];
+    return channel;
+  }
+
+  /** Messages in a channel, oldest first, deleted ones left out. */
+  messagesIn(channelId: string): FakeMessage[] {
+    return [...this.messages.values()]
+      .filter((m) => m.channel_id === channelId && !m.deleted)
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   }
 
   /** The DM channel between the bot and a user, created on first use as Discord does. */
@@ -219,7 +363,9 @@ export class World {
    * https://discord.com/developers/docs/topics/permissions#permission-overwrites
    */
   permissionsIn(channelId: string, userId: string): bigint {
-    const channel = this.channels.get(channelId);
+    const target = this.channels.get(channelId);
+    // A thread has no overwrites of its own: what counts is its parent's.
+    const channel = target && isThread(target) ? this.channels.get(target.parent_id ?? '') : target;
     if (!channel?.guild_id) return ALL_PERMISSIONS;
     const guild = this.requireGuild(channel.guild_id);
     const found = this.memberOf(guild.id, userId);
