@@ -1,6 +1,17 @@
+import type { Article } from '../src/articles/types.js';
 import { basisFooter, CitationBook, plural } from '../src/citations.js';
 import { articleOption, type CommandDefinition, dayOption, stringOption } from '../src/command.js';
+import type { Corpus } from '../src/corpus/corpus.js';
+import type { VerifiedLlmSummary } from '../src/llm/llm-summariser.js';
+import type { Reply } from '../src/reply.js';
+import { SUMMARY_BUDGETS } from '../src/summaries/lengths.js';
 import { type SummaryLength, summarise } from '../src/summaries/summarise.js';
+
+interface Scope {
+  article?: Article;
+  since?: string;
+  length: SummaryLength;
+}
 
 export const summary: CommandDefinition = {
   name: 'summary',
@@ -24,28 +35,89 @@ export const summary: CommandDefinition = {
     },
     { name: 'since', description: 'Only articles from this day on, as YYYY-MM-DD', type: 'string' },
   ],
-  run(options, { services: { corpus } }) {
-    const article = articleOption(options, 'article', corpus);
-    const since = dayOption(options, 'since');
-    const length = (stringOption(options, 'length') ?? 'standard') as SummaryLength;
-    const result = summarise(corpus, { length, since, articleId: article?.id });
-    const book = new CitationBook(corpus);
-    const items = result.points.map((point) => ({
-      text: point.text,
-      cites: [book.cite(point.articleId, point), ...book.citeAll(point.alsoIn)].filter(
-        (n, i, all) => all.indexOf(n) === i,
-      ),
-    }));
-    const scope = article ? `“${article.title}”` : plural(result.articles, 'article');
-    return {
-      tone: items.length ? 'answer' : 'not_found',
-      title: article ? `Summary of ${article.title}` : since ? `Summary since ${since}` : 'Summary of the story so far',
-      intro: items.length
-        ? `From ${scope}; every sentence is quoted from the articles as written.`
-        : `There is nothing to summarise in ${since ? `articles since ${since}` : scope}.`,
-      items,
-      citations: book.citations(),
-      footer: basisFooter(result.basis),
+  async run(options, { services, userId, guildId }) {
+    const { corpus, llm } = services;
+    const scope: Scope = {
+      article: articleOption(options, 'article', corpus),
+      since: dayOption(options, 'since'),
+      length: (stringOption(options, 'length') ?? 'standard') as SummaryLength,
     };
+    let note: string | undefined;
+    const articles = articlesInScope(corpus, scope);
+    if (llm && articles.length) {
+      const result = await llm.summariser.summarise({
+        articles,
+        scope: scope.article ? `article:${scope.article.id}` : scope.since ? `since:${scope.since}` : 'all',
+        sentences: SUMMARY_BUDGETS[scope.length].maxSentences,
+        userId,
+        guildId,
+      });
+      if (!result.fallback) return modelSummaryReply(result, scope, corpus);
+      note = result.note;
+    }
+    return extractiveSummaryReply(scope, corpus, note);
   },
 };
+
+/**
+ * The articles a summary covers: the same scope as the extractive `summarise` (one article, or
+ * those dated on or after `since`).
+ */
+function articlesInScope(corpus: Corpus, { article, since }: Scope): readonly Article[] {
+  if (article) return [article];
+  const all = corpus.articles();
+  return since === undefined ? all : all.filter((a) => a.date !== null && a.date >= since);
+}
+
+function titleOf({ article, since }: Scope): string {
+  return article ? `Summary of ${article.title}` : since ? `Summary since ${since}` : 'Summary of the story so far';
+}
+
+/** Verbatim sentences picked from the articles; `note` says why the model's summary is not shown. */
+function extractiveSummaryReply(scope: Scope, corpus: Corpus, note?: string): Reply {
+  const { article, since, length } = scope;
+  const result = summarise(corpus, { length, since, articleId: article?.id });
+  const book = new CitationBook(corpus);
+  const items = result.points.map((point) => ({
+    text: point.text,
+    cites: [book.cite(point.articleId, point), ...book.citeAll(point.alsoIn)].filter(
+      (n, i, all) => all.indexOf(n) === i,
+    ),
+  }));
+  const covered = article ? `“${article.title}”` : plural(result.articles, 'article');
+  const intro = items.length
+    ? `From ${covered}; every sentence is quoted from the articles as written.`
+    : `There is nothing to summarise in ${since ? `articles since ${since}` : covered}.`;
+  return {
+    tone: items.length ? 'answer' : 'not_found',
+    title: titleOf(scope),
+    intro: [note, intro].filter(Boolean).join(' '),
+    items,
+    citations: book.citations(),
+    footer: basisFooter(result.basis),
+  };
+}
+
+/** The model's summary: each sentence verified against, and citing, the article sentences it rests on. */
+function modelSummaryReply(result: VerifiedLlmSummary, scope: Scope, corpus: Corpus): Reply {
+  const book = new CitationBook(corpus);
+  const items = result.sentences.map((sentence) => ({
+    text: sentence.text,
+    cites: [...new Set(sentence.passages.map((passage) => book.cite(passage.articleId, passage)))],
+  }));
+  const articles =
+    result.articlesRead < result.articlesInScope
+      ? `the ${plural(result.articlesRead, 'newest article')} of ${result.articlesInScope}`
+      : scope.article
+        ? `“${scope.article.title}”`
+        : plural(result.articlesRead, 'article');
+  const covered = result.openingsOnly ? `the opening sentences of ${articles}` : articles;
+  return {
+    tone: 'answer',
+    title: titleOf(scope),
+    intro: `From ${covered}; written by ${result.model}, every sentence checked against the article sentences it cites.`,
+    items,
+    citations: book.citations(),
+    footer: `Summarised by ${result.model}${result.cached ? ' (cached)' : ''} · ${basisFooter(result.basis)}`,
+  };
+}

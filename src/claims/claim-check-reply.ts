@@ -45,7 +45,7 @@ export function claimCheckReply(check: ClaimCheck, corpus: Corpus): Reply {
   };
 }
 
-function claimItem(claim: CheckedClaim, book: CitationBook): ReplyItem {
+export function claimItem(claim: CheckedClaim, book: CitationBook): ReplyItem {
   const cites = claim.passages.map((passage) => book.cite(passage.hit.articleId, passage.hit));
   const head = `${VERDICT_LABELS[claim.verdict]}: ${quoted(claim.text)}`;
   const first = claim.passages[0];

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { createDraftView } from './draft-view.js';
 import { appendHistory, loadHistory, MAX_HISTORY } from './history.js';
 import { completeLine } from './parse-line.js';
 import { type RenderOptions, renderReply } from './render-reply.js';
@@ -29,7 +30,14 @@ export async function runOneShot(line: string, deps: ConsoleDeps, io: ConsoleIO)
   return ok ? 0 : 1;
 }
 
-/** The interactive console: a prompt, tab completion and history, until exit, quit or Ctrl-D. */
+/** Terminals that report no width are taken to be this wide. */
+const DEFAULT_COLUMNS = 80;
+
+/**
+ * The interactive console: a prompt, tab completion and history, until exit, quit or Ctrl-D. On a
+ * terminal, a model's answer is shown while it is written (marked "writing…", redrawn in place),
+ * then replaced by the verified answer; piped, only the verified answer is written.
+ */
 export async function runInteractive(deps: ConsoleDeps, io: ConsoleIO): Promise<void> {
   const log = deps.logger.child({ module: 'console' });
   const terminal = Boolean(io.input.isTTY && io.output.isTTY);
@@ -55,7 +63,11 @@ export async function runInteractive(deps: ConsoleDeps, io: ConsoleIO): Promise<
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
       await appendHistory(io.historyFile, text).catch((err: unknown) => log.warn({ err }, 'could not save history'));
-      const { reply } = await runLine(text, deps);
+      const draft = terminal
+        ? createDraftView(io.output, { width: io.output.columns ?? DEFAULT_COLUMNS, colour: io.colour })
+        : undefined;
+      const { reply } = await runLine(text, deps, draft ? { onDraft: draft.show } : {});
+      draft?.clear();
       io.output.write(`${renderReply(reply, renderOptions(io))}\n`);
     }
     if (terminal) rl.prompt();

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandContext, type CommandDefinition, checkAccess, readOptions } from '../command.js';
+import { llmReply } from '../../commands/ask.js';
+import {
+  type CommandContext,
+  type CommandDefinition,
+  checkAccess,
+  type OptionValues,
+  readOptions,
+  requireString,
+} from '../command.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -19,6 +27,17 @@ export interface ConsoleDeps {
   place?: Pick<CommandContext, 'guildId' | 'channelId' | 'channels' | 'memberPermissions'>;
 }
 
+export interface RunLineOptions {
+  /**
+   * Given by the interactive console on a terminal: a model's answer to /ask is shown as it is
+   * written, each draft handed here (at most about once a second), before the verified reply.
+   */
+  onDraft?: (draft: string) => void;
+}
+
+/** The command whose model answer can be shown while it is written. */
+const STREAMED_COMMAND = 'ask';
+
 export interface LineResult {
   reply: Reply;
   /** False when the line was refused or failed; one-shot mode exits non-zero. */
@@ -29,7 +48,7 @@ export interface LineResult {
  * The console's one error policy: a UserFacingError is shown as written; anything else is a bug,
  * logged in full under a short incident id that the apology repeats.
  */
-export async function runLine(line: string, deps: ConsoleDeps): Promise<LineResult> {
+export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunLineOptions = {}): Promise<LineResult> {
   const log = deps.logger.child({ module: 'console' });
   const started = performance.now();
   let name: string | undefined;
@@ -39,7 +58,8 @@ export async function runLine(line: string, deps: ConsoleDeps): Promise<LineResu
     const options = readOptions(command, raw);
     const context: CommandContext = { services: deps.services, now: deps.now?.() ?? new Date(), ...deps.place };
     checkAccess(command, context);
-    const reply = await command.run(options, context);
+    const streamed = onDraft && command.name === STREAMED_COMMAND && deps.services.llm;
+    const reply = streamed ? await askStreamed(options, context, onDraft) : await command.run(options, context);
     log.debug(
       { command: name, tone: reply.tone, items: reply.items.length, ms: performance.now() - started },
       'answered',
@@ -57,6 +77,18 @@ export async function runLine(line: string, deps: ConsoleDeps): Promise<LineResu
       ok: false,
     };
   }
+}
+
+/** /ask with the model's drafts handed to `onDraft`; the reply is the verified answer, as /ask's own. */
+async function askStreamed(
+  options: OptionValues,
+  context: CommandContext,
+  onDraft: (draft: string) => void,
+): Promise<Reply> {
+  const { llm, corpus } = context.services;
+  const question = requireString(options, 'question');
+  if (!llm) throw new Error('askStreamed needs a model');
+  return llmReply(question, await llm.answerer.answerStream(question, onDraft, { locale: context.locale }), corpus);
 }
 
 function errorReply(message: string): Reply {

@@ -7,8 +7,11 @@ import {
   MessageFlags,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
-import { checkClaims } from '../claims/check-claims.js';
+import { checkClaims, type Verdict } from '../claims/check-claims.js';
 import { claimCheckReply } from '../claims/claim-check-reply.js';
+import { modelClaimCheckReply } from '../llm/claim-check-reply.js';
+import { verdictsOf } from '../llm/llm-claim-checker.js';
+import type { Reply } from '../reply.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { answerWithError } from './interaction-errors.js';
 import { renderPage } from './render.js';
@@ -34,8 +37,10 @@ const MAX_PAGES = 3;
 /**
  * Checks the claims of the message the menu was used on: deferred at once (ephemeral: the check is
  * for the person who asked, not a public verdict on someone's message), then each claim marked
- * supported, contradicted or not covered, with citations. Discord includes the target message's
- * content in the interaction even without the MESSAGE_CONTENT intent.
+ * supported, contradicted or not covered, with citations — judged by the model when one is
+ * configured and its verdict holds up (see llm-claim-checker.ts), else from the articles' words.
+ * Discord includes the target message's content in the interaction even without the
+ * MESSAGE_CONTENT intent.
  */
 export async function handleCheckAgainstSources(
   interaction: MessageContextMenuCommandInteraction,
@@ -50,15 +55,26 @@ export async function handleCheckAgainstSources(
   let outcome: Outcome = 'answered';
   try {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const check = checkClaims(textOf(interaction.targetMessage), deps.services);
-    const reply = claimCheckReply(check, deps.services.corpus);
-    if (!check.claims.length) outcome = 'refused';
+    const text = textOf(interaction.targetMessage);
+    const { llm, corpus } = deps.services;
+    let reply: Reply;
+    let verdicts: Verdict[];
+    if (llm) {
+      const result = await llm.checker.check(text, { userId: interaction.user.id, guildId: interaction.guildId });
+      reply = modelClaimCheckReply(result, corpus);
+      verdicts = verdictsOf(result);
+    } else {
+      const check = checkClaims(text, deps.services);
+      reply = claimCheckReply(check, corpus);
+      verdicts = check.claims.map((claim) => claim.verdict);
+    }
+    if (!verdicts.length) outcome = 'refused';
     const first = renderPage(reply);
     await sendPage(interaction, first);
     for (let page = 1; page < Math.min(first.pageCount, MAX_PAGES); page++) {
       await interaction.followUp({ ...renderPage(reply, page).payload, flags: MessageFlags.Ephemeral });
     }
-    log.debug({ claims: check.claims.length, verdicts: check.claims.map((c) => c.verdict) }, 'checked a message');
+    log.debug({ claims: verdicts.length, verdicts }, 'checked a message');
   } catch (err) {
     outcome = 'failed';
     await answerWithError(interaction, err, log);

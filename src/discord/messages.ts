@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import { answerReply } from '../../commands/ask.js';
+import { answerReply, llmReply } from '../../commands/ask.js';
 import { answerFollowUp } from '../conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
@@ -9,6 +9,7 @@ import type { Reply } from '../reply.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { apology, describeDiscordFailure, errorReply, newIncidentId } from './interaction-errors.js';
 import { NO_MENTIONS, renderPage } from './render.js';
+import { MAX_ANSWER_MESSAGES } from './stream-answer.js';
 
 export interface MessageDeps extends DiscordDeps {
   conversations: ConversationStore;
@@ -30,7 +31,8 @@ interface Trigger {
  * Answers free-form questions: a message that mentions the bot, any DM, or a reply to one of the
  * bot's answers (the reply chain is the conversation, per user). Other people's messages, bots
  * (the bot itself included) and replies to someone else's message are ignored. Answers read as
- * /ask's do; every message sent pings nobody.
+ * /ask's do — from the model when one is configured, verified, with the extractive answer and a
+ * one-line note when it fails — and every message sent pings nobody.
  */
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
   const me = message.client.user;
@@ -63,9 +65,19 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
         isName: (word) => names.has(word),
       });
       standalone = followUp.standalone;
-      const answer = followUp.answer;
-      reply = answerReply(trigger.question, answer, corpus);
-      person = mainPersonOf(answer.evidence, corpus);
+      const { llm } = deps.services;
+      if (llm) {
+        // The model answers the self-contained question; the title stays what the person asked.
+        const result = await llm.answerer.answer(standalone, { userId: message.author.id, guildId: message.guildId });
+        reply = llmReply(trigger.question, result, corpus);
+        person = mainPersonOf(
+          result.fallback ? result.extractive.evidence : result.sentences.flatMap((s) => s.passages),
+          corpus,
+        );
+      } else {
+        reply = answerReply(trigger.question, followUp.answer, corpus);
+        person = mainPersonOf(followUp.answer.evidence, corpus);
+      }
     } catch (err) {
       if (!(err instanceof UserFacingError)) throw err;
       outcome = 'refused';
@@ -120,14 +132,18 @@ async function showTyping(message: Message, log: Logger): Promise<void> {
 }
 
 /**
- * Replies to the message with the reply rendered as /ask's (its first page: a question's answer
- * has at most three items) and remembers the answer as part of the chain. A question deleted
- * meanwhile still gets its answer, just without the reply link.
+ * Replies to the message with the reply rendered as /ask's, and remembers the answer as part of
+ * the chain. An extractive answer is one page (at most three items); a model's answer longer than
+ * one embed continues in further replies (at most MAX_ANSWER_MESSAGES in all), each linked to the
+ * chain. A question deleted meanwhile still gets its answer, just without the reply link.
  */
 async function send(message: Message, reply: Reply, store: ConversationStore, rootId: string): Promise<void> {
-  const { payload } = renderPage(reply);
-  const sent = await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
-  store.linkAnswer({ guildId: message.guildId, channelId: message.channelId, messageId: sent.id }, rootId);
+  const first = renderPage(reply);
+  for (let page = 0; page < Math.min(first.pageCount, MAX_ANSWER_MESSAGES); page++) {
+    const { payload } = page ? renderPage(reply, page) : first;
+    const sent = await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+    store.linkAnswer({ guildId: message.guildId, channelId: message.channelId, messageId: sent.id }, rootId);
+  }
 }
 
 /** A bug: logged in full under an incident id; the person gets a short apology quoting it. */

@@ -36,16 +36,23 @@ function escapeWithin(text: string, max: number): string {
 
 export interface StreamAnswerOptions {
   logger: Logger;
-  /** Previous/Next buttons for the final reply, as the router gives every command. */
+  /** Previous/Next buttons for an extractive reply (the model's fallback), as the router gives every command. */
   controls?: PageControls;
 }
 
 /**
+ * A verified answer is sent in full: its first page replaces the draft, the rest follow as
+ * follow-up messages. Beyond this many messages in all, the rest is left out (and logged): a model
+ * that wrote that much has not written an answer.
+ */
+export const MAX_ANSWER_MESSAGES = 5;
+
+/**
  * /ask with a model, streamed into an already deferred interaction: each draft the answerer hands
  * over (at most about once a second, see DRAFT_INTERVAL_MS) edits the reply, then the verified
- * reply replaces the draft in the same message. Edits never overlap: while one is in flight only
- * the newest draft waits, and all are settled before the final edit, so a late draft can never
- * overwrite the answer.
+ * reply replaces the draft in the same message, continuing in follow-up messages when it is longer
+ * than one embed. Edits never overlap: while one is in flight only the newest draft waits, and all
+ * are settled before the final edit, so a late draft can never overwrite the answer.
  */
 export async function streamAnswer(
   interaction: ChatInputCommandInteraction,
@@ -75,7 +82,6 @@ export async function streamAnswer(
     pending = draft;
     editing ??= flush();
   };
-
   const result = await llm.answerer.answerStream(question, onDraft, {
     locale: context.locale,
     userId: context.userId,
@@ -84,10 +90,18 @@ export async function streamAnswer(
   pending = null;
   await editing;
   const reply = llmReply(question, result, context.services.corpus);
-  const rendered = renderMessage(reply, 0, controls);
+  const fromModel = !result.fallback;
+  const first = renderMessage(reply, 0, fromModel ? undefined : controls);
   // discord.js counts a draft edit as the reply, so `sendPage` would follow up; the final answer
   // belongs in the message the draft was written in. (An ephemeral page cannot be: `sendPage` decides.)
-  if (rendered.ephemeral) await sendPage(interaction, rendered);
-  else await interaction.editReply(rendered.payload);
+  if (first.ephemeral) {
+    await sendPage(interaction, first);
+    return reply;
+  }
+  await interaction.editReply(first.payload);
+  if (!fromModel) return reply;
+  const pages = Math.min(first.pageCount, MAX_ANSWER_MESSAGES);
+  if (first.pageCount > pages) logger.warn({ pages: first.pageCount }, 'answer too long; the rest is left out');
+  for (let page = 1; page < pages; page++) await interaction.followUp(renderMessage(reply, page).payload);
   return reply;
 }

@@ -1,21 +1,30 @@
 /**
  * `npm run eval -- --data DIR --llm`: the QA set (DIR/qa/*.jsonl, as src/eval/qa.ts reads it) put
  * through the verified model answerer, scored as the extractive run is (answer in the top sentence,
- * refusal on an unrelated article), plus what verification had to do: citations removed, quotes
- * corrected or removed, sentences dropped, and the answers that fell back to the extractive engine,
- * by reason. The model comes from the same settings as the bot (OPENAI_API_KEY, OPENAI_BASE_URL,
- * OPENAI_MODEL, LLM_TIMEOUT_MS).
+ * refusal on an unrelated article), and the summary sets (DIR/summaries/*.jsonl) through the model
+ * summariser, scored with ROUGE as the extractive summaries are (same budgets, same Lead-3). Both
+ * report what verification had to do: citations removed, quotes corrected or removed, sentences
+ * dropped, and what fell back to the extractive engine, by reason (a summary that fell back is
+ * scored as the extractive summary a person would then see). The model comes from the same
+ * settings as the bot (OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_MODEL, LLM_TIMEOUT_MS).
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type OpenAI from 'openai';
+import { buildArticle } from '../articles/article.js';
 import { type Config, readConfig } from '../config.js';
+import { Corpus } from '../corpus/corpus.js';
+import { type ChatModel, createChatModel } from '../llm/chat.js';
 import { createLlmClient } from '../llm/client.js';
-import { createLlmAnswerer, type FallbackReason, type LlmAnswer, type LlmAnswerer } from '../llm/llm-answerer.js';
+import type { FallbackReason } from '../llm/fallback.js';
+import { createLlmAnswerer, type LlmAnswer, type LlmAnswerer } from '../llm/llm-answerer.js';
+import { createLlmSummariser } from '../llm/llm-summariser.js';
 import type { VerificationCounts } from '../llm/verify.js';
 import { createLogger, type Logger } from '../logger.js';
+import { summariseArticleText } from '../summaries/summarise-text.js';
 import { containsAnswer, openRowCorpus, readQaRows, unrelatedRow } from './qa.js';
+import { evalSummaries } from './summaries.js';
+import type { SummaryScores } from './types.js';
 
 export const SKIPPED_NO_MODEL = 'skipped: no model configured (set OPENAI_API_KEY)';
 
@@ -33,11 +42,19 @@ export interface LlmQaScores extends VerificationCounts {
   fallbacks: Partial<Record<FallbackReason, number>>;
 }
 
-export type LlmEvalResult = { skipped: string } | { scores: Record<string, LlmQaScores> };
+/** ROUGE of the model's summaries (fallbacks scored as the extractive summary shown instead). */
+export interface LlmSummaryScores extends SummaryScores, VerificationCounts {
+  model: string;
+  /** Rows whose summary fell back to the extractive one, by reason. */
+  fallbacks: Partial<Record<FallbackReason, number>>;
+}
+
+export type LlmEvalResult =
+  | { skipped: string }
+  | { qa: Record<string, LlmQaScores>; summaries: Record<string, LlmSummaryScores> };
 
 export interface LlmEvalOptions {
-  client: OpenAI;
-  model: string;
+  chat: ChatModel;
   logger: Logger;
 }
 
@@ -49,7 +66,7 @@ interface Desk {
 
 function openDesk(row: QaRow, options: LlmEvalOptions): Desk {
   const { corpus, index } = openRowCorpus(row);
-  const answerer = createLlmAnswerer({ ...options, corpus, index });
+  const answerer = createLlmAnswerer({ chat: options.chat, logger: options.logger, corpus, index });
   return { answerer, close: () => index.close() };
 }
 
@@ -66,7 +83,7 @@ export function saysNotFound(answer: LlmAnswer): boolean {
 export async function scoreLlmQaRows(rows: readonly QaRow[], options: LlmEvalOptions): Promise<LlmQaScores> {
   const desks = rows.map((row) => openDesk(row, options));
   const scores: LlmQaScores = {
-    model: options.model,
+    model: options.chat.model,
     n: 0,
     answerInTopSentence: 0,
     refusalOnUnrelated: 0,
@@ -123,12 +140,57 @@ export async function evalLlmQa(dataDir: string, options: LlmEvalOptions): Promi
 }
 
 /**
+ * Every `DIR/summaries/*.jsonl` summarised by the model, one article at a time, asking for as many
+ * sentences as the extractive eval's budget for the set allows.
+ */
+export async function evalLlmSummaries(
+  dataDir: string,
+  options: LlmEvalOptions,
+): Promise<Record<string, LlmSummaryScores>> {
+  const tallies = new Map<string, Omit<LlmSummaryScores, keyof SummaryScores>>();
+  const rouge = await evalSummaries(dataDir, async (text, budget, file) => {
+    let tally = tallies.get(file);
+    if (!tally) {
+      tally = { model: options.chat.model, fallbacks: {}, ...noCounts() };
+      tallies.set(file, tally);
+    }
+    // A title of its own: untitled text would be headed by its whole first paragraph.
+    const article = buildArticle(text, { title: 'Article' }, `row-${tallies.size}`);
+    // Summaries read no analysis (quotes, people), so none is computed.
+    const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
+    corpus.add([article]);
+    const summariser = createLlmSummariser({ chat: options.chat, corpus, logger: options.logger });
+    const sentences = Math.min(budget.maxSentences, article.sentences.length);
+    const summary = await summariser.summarise({ articles: [article], scope: article.id, sentences });
+    for (const name of COUNT_NAMES) tally[name] += summary.counts?.[name] ?? 0;
+    if (!summary.fallback) return summary.sentences.map((sentence) => sentence.text);
+    tally.fallbacks[summary.reason] = (tally.fallbacks[summary.reason] ?? 0) + 1;
+    return summariseArticleText(text, budget).map((sentence) => sentence.text);
+  });
+  const scores: Record<string, LlmSummaryScores> = {};
+  for (const [file, s] of Object.entries(rouge)) {
+    scores[file] = { ...s, ...(tallies.get(file) ?? { model: options.chat.model, fallbacks: {}, ...noCounts() }) };
+  }
+  return scores;
+}
+
+const COUNT_NAMES = ['citationsRemoved', 'quotesCorrected', 'quotesRemoved', 'sentencesDropped'] as const;
+const noCounts = (): VerificationCounts => ({
+  citationsRemoved: 0,
+  quotesCorrected: 0,
+  quotesRemoved: 0,
+  sentencesDropped: 0,
+});
+
+/**
  * The --llm part of the eval, with the model the configuration names; skipped (not failed) when
- * none is configured, so the eval still runs everywhere.
+ * none is configured, so the eval still runs everywhere. A set whose folder is missing is left out.
  */
 export async function runLlmEval(dataDir: string, settings: Config['llm'] = readConfig().llm): Promise<LlmEvalResult> {
   if (!settings) return { skipped: SKIPPED_NO_MODEL };
-  if (!existsSync(join(dataDir, 'qa'))) return { skipped: `skipped: ${join(dataDir, 'qa')} does not exist` };
+  const hasQa = existsSync(join(dataDir, 'qa'));
+  const hasSummaries = existsSync(join(dataDir, 'summaries'));
+  if (!hasQa && !hasSummaries) return { skipped: `skipped: neither ${join(dataDir, 'qa')} nor summaries/ exists` };
   // Model failures are counted as fallbacks in the table; the log only needs to say when things go wrong.
   const logger = createLogger({ level: 'warn' });
   const client = createLlmClient({
@@ -137,5 +199,9 @@ export async function runLlmEval(dataDir: string, settings: Config['llm'] = read
     timeoutMs: settings.timeoutMs,
     logger: logger.child({ module: 'openai' }),
   });
-  return { scores: await evalLlmQa(dataDir, { client, model: settings.model, logger }) };
+  const options = { chat: createChatModel({ client, model: settings.model, logger }), logger };
+  return {
+    qa: hasQa ? await evalLlmQa(dataDir, options) : {},
+    summaries: hasSummaries ? await evalLlmSummaries(dataDir, options) : {},
+  };
 }

@@ -1,14 +1,14 @@
 /**
  * `npm run eval -- --data DIR [--json FILE] [--llm]`: quality of Newsdesk's extractive core on real
  * news data, as one table (and JSON, so runs can be compared by machine). Each part reads its own
- * sub-folder of DIR; a missing folder is reported and skipped. With --llm, the QA set also goes
- * through the configured model (see src/eval/llm.ts); without a model that part is skipped.
+ * sub-folder of DIR; a missing folder is reported and skipped. With --llm, the QA and summary sets
+ * also go through the configured model (see src/eval/llm.ts); without a model that part is skipped.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type LlmQaScores, runLlmEval } from './llm.js';
+import { type LlmEvalResult, type LlmQaScores, type LlmSummaryScores, runLlmEval } from './llm.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
@@ -24,8 +24,8 @@ if (!values.data) {
   process.exit(2);
 }
 const dataDir = resolve(values.data);
-/** `llm` is present only with --llm: the scores by file, or why the part was skipped. */
-const report: EvalReport & { llm?: Record<string, LlmQaScores> | { skipped: string } } = {
+/** `llm` is present only with --llm: the scores by set and file, or why the part was skipped. */
+const report: EvalReport & { llm?: LlmEvalResult } = {
   summaries: {},
   timeline: {},
   quotes: {},
@@ -51,8 +51,8 @@ if (values.llm) {
   const started = performance.now();
   const result = await runLlmEval(dataDir);
   if ('skipped' in result) process.stdout.write(`llm ${result.skipped}\n`);
-  else process.stderr.write(`llm qa evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  report.llm = 'skipped' in result ? result : result.scores;
+  else process.stderr.write(`llm evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  report.llm = result;
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -71,7 +71,7 @@ for (const [file, s] of Object.entries(report.summaries)) rows.push(rougeRow(`su
 for (const [file, s] of Object.entries(report.timeline)) rows.push(rougeRow(`timeline/${file}`, s));
 for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quotes/${file}`, s));
 for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
-const counts = (s: LlmQaScores) =>
+const counts = (s: LlmQaScores | LlmSummaryScores) =>
   `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +
   `  sentences dropped ${s.sentencesDropped}  fallbacks ${
     Object.entries(s.fallbacks)
@@ -82,7 +82,10 @@ const llmRow = (set: string, s: LlmQaScores) =>
   `${set.padEnd(34)} ${String(s.n).padStart(4)}  answer in top sentence ${pct(s.answerInTopSentence)}` +
   `  refusal on unrelated ${pct(s.refusalOnUnrelated)}\n${' '.repeat(40)}${counts(s)}`;
 if (report.llm && !('skipped' in report.llm)) {
-  for (const [file, s] of Object.entries(report.llm)) rows.push(llmRow(`llm ${s.model} qa/${file}`, s));
+  for (const [file, s] of Object.entries(report.llm.summaries)) {
+    rows.push(`${rougeRow(`llm ${s.model} summaries/${file}`, s)}\n${' '.repeat(40)}${counts(s)}`);
+  }
+  for (const [file, s] of Object.entries(report.llm.qa)) rows.push(llmRow(`llm ${s.model} qa/${file}`, s));
 }
 
 process.stdout.write(`\nNewsdesk eval on ${dataDir} (scores in %, n = rows scored)\n\n${rows.join('\n')}\n`);

@@ -102,18 +102,31 @@ function budgetFor(file: string, sentences: number): Budget {
   return DATASET_BUDGETS.find((d) => name.startsWith(d.prefix))?.budget(sentences) ?? DEFAULT_BUDGET;
 }
 
-export async function evalSummaries(dataDir: string): Promise<Record<string, SummaryScores>> {
+/**
+ * How a system summarises one row's text within the dataset's budget: its summary's sentences.
+ * `file` is the dataset file the row comes from.
+ */
+export type RowSummariser = (text: string, budget: Budget, file: string) => Promise<readonly string[]>;
+
+const extractiveRow: RowSummariser = async (text, budget) => summariseArticleText(text, budget).map((s) => s.text);
+
+/** Scores `summariseRow` (Newsdesk's extractive summary unless given) on every DIR/summaries/*.jsonl. */
+export async function evalSummaries(
+  dataDir: string,
+  summariseRow: RowSummariser = extractiveRow,
+): Promise<Record<string, SummaryScores>> {
   const results: Record<string, SummaryScores> = {};
   for (const file of await jsonlFiles(join(dataDir, 'summaries'))) {
     const rows = await readJsonl<SummaryRow>(file);
-    const pairs = rows.map((row) => {
+    const pairs: { system: string; lead: string; reference: string }[] = [];
+    for (const row of rows) {
       const budget = budgetFor(file, sentencesOfText(row.text).length);
-      return {
-        system: asLines(summariseArticleText(row.text, budget).map((s) => s.text)),
+      pairs.push({
+        system: asLines(await summariseRow(row.text, budget, basename(file))),
         lead: lead3(row.text),
         reference: referenceOf(row),
-      };
-    });
+      });
+    }
     results[basename(file)] = scoresOf(pairs);
   }
   return results;

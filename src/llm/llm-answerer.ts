@@ -1,4 +1,3 @@
-import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { type Answer, answerQuestion } from '../answers/answer-question.js';
 import type { Basis } from '../articles/types.js';
@@ -7,20 +6,14 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import type { LlmBudget } from './budget.js';
-import { neutraliseMentions, stripThinking } from './model-text.js';
+import type { ChatModel, ChatReply } from './chat.js';
+import { type FallbackReason, failureReason, noteFor } from './fallback.js';
+import { draftText } from './model-text.js';
 import { buildMessages, countTokens, type NumberedPassage, selectPassages } from './prompt.js';
 import { looksEnglish } from './support.js';
 import { type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
 
-export type FallbackReason =
-  | 'timeout'
-  | 'rate_limited'
-  | 'server_error'
-  | 'empty'
-  | 'refused'
-  | 'unverified'
-  | 'cooldown'
-  | 'budget';
+export type { FallbackReason } from './fallback.js';
 
 export interface VerifiedLlmAnswer {
   fallback: false;
@@ -62,8 +55,8 @@ export interface AnswerCache {
 }
 
 export interface LlmAnswererOptions {
-  client: OpenAI;
-  model: string;
+  /** The model, shared with the other model features (see chat.ts). */
+  chat: ChatModel;
   corpus: Corpus;
   index: PassageIndex;
   logger: Logger;
@@ -72,8 +65,12 @@ export interface LlmAnswererOptions {
 }
 
 export interface LlmAnswerer {
+  readonly model: string;
   answer(question: string, options?: LlmAnswerOptions): Promise<LlmAnswer>;
-  /** As `answer`, streamed: `onDraft` gets the text so far (reasoning removed), at most every `DRAFT_INTERVAL_MS`. */
+  /**
+   * As `answer`, streamed: `onDraft` gets the text so far (see `draftText`: no reasoning, mentions or
+   * passage numbers), at most every `DRAFT_INTERVAL_MS`.
+   */
   answerStream(question: string, onDraft: (text: string) => void, options?: LlmAnswerOptions): Promise<LlmAnswer>;
 }
 
@@ -82,22 +79,16 @@ export const DRAFT_INTERVAL_MS = 1000;
 export const ANSWER_CACHE_SIZE = 500;
 /** A cached answer is only reused while the corpus is unchanged; this bounds how long a stale model setup lingers. */
 export const ANSWER_CACHE_TTL_MS = 6 * 3_600_000;
-/** Beyond the per-attempt timeouts: the SDK's back-off between retries. */
-const RETRY_SLACK_MS = 2000;
 /** Closest passages shown when the model finds no answer, as the extractive engine shows them. */
 const MAX_CLOSEST = 3;
-/** The model is asked for facts, not creativity. */
-const TEMPERATURE = 0;
 /** At most four short sentences are asked for; this caps a model that rambles. */
 const MAX_OUTPUT_TOKENS = 600;
 
 export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
-  const { client, model, corpus, index, budget } = options;
+  const { chat, corpus, index, budget } = options;
+  const { model } = chat;
   const log = options.logger.child({ module: 'llm' });
   const cache = options.cache ?? new ExpiringLru<string, LlmAnswer>(ANSWER_CACHE_SIZE, ANSWER_CACHE_TTL_MS);
-  // The SDK's timeout stops waiting for response headers only, not for a body that stalls, so every
-  // call also gets a deadline of its own: the attempts it may make, plus back-off.
-  const deadlineMs = client.timeout * (client.maxRetries + 1) + RETRY_SLACK_MS;
 
   const fallback = (reason: FallbackReason, extractive: Answer, counts?: VerificationCounts): LlmFallback => ({
     fallback: true,
@@ -111,7 +102,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   async function run(
     question: string,
     options: LlmAnswerOptions,
-    call: (messages: ChatCompletionMessageParam[]) => Promise<{ content: string; tokens: number | null }>,
+    call: (messages: ChatCompletionMessageParam[]) => Promise<ChatReply>,
   ): Promise<LlmAnswer> {
     const extractive = answerQuestion(question, { corpus, index });
     const key = `${corpus.version}\u0000${options.locale ?? ''}\u0000${normaliseQuestion(question)}`;
@@ -131,8 +122,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     try {
       const reply = await call(messages);
       content = reply.content;
-      const tokens =
-        reply.tokens ?? countTokens(messages.map((m) => String(m.content)).join('\n')) + countTokens(content);
+      const tokens = reply.tokens ?? estimateTokens(messages, content);
       budget?.spend(options.guildId ?? null, tokens);
       log.info({ model, ms: Date.now() - started, tokens, passages: passages.length }, 'model answered');
     } catch (err) {
@@ -165,65 +155,34 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   }
 
   return {
+    model,
+
     answer(question, options = {}) {
-      return run(question, options, async (messages) => {
-        const completion = await client.chat.completions.create(
-          { model, messages, temperature: TEMPERATURE, max_tokens: MAX_OUTPUT_TOKENS },
-          { signal: AbortSignal.timeout(deadlineMs) },
-        );
-        return {
-          content: completion.choices?.[0]?.message?.content ?? '',
-          tokens: completion.usage?.total_tokens ?? null,
-        };
-      });
+      return run(question, options, (messages) => chat.complete(messages, { maxTokens: MAX_OUTPUT_TOKENS }));
     },
 
     answerStream(question, onDraft, options = {}) {
-      return run(question, options, async (messages) => {
-        // Idle timeout: a stream may take a while in all, but a silent one is dead.
-        const controller = new AbortController();
-        let idle = setTimeout(() => controller.abort(), client.timeout);
-        const deadline = setTimeout(() => controller.abort(), deadlineMs + client.timeout);
-        let content = '';
-        let tokens: number | null = null;
+      return run(question, options, (messages) => {
         let lastDraftAt = Number.NEGATIVE_INFINITY;
         let lastDraft = '';
-        try {
-          const stream = await client.chat.completions.create(
-            {
-              model,
-              messages,
-              temperature: TEMPERATURE,
-              max_tokens: MAX_OUTPUT_TOKENS,
-              stream: true,
-              stream_options: { include_usage: true },
-            },
-            { signal: controller.signal },
-          );
-          for await (const chunk of stream) {
-            clearTimeout(idle);
-            idle = setTimeout(() => controller.abort(), client.timeout);
-            content += chunk.choices?.[0]?.delta?.content ?? '';
-            if (chunk.usage) tokens = chunk.usage.total_tokens;
-            const now = Date.now();
-            if (now - lastDraftAt < DRAFT_INTERVAL_MS) continue;
-            const draft = neutraliseMentions(stripThinking(content));
-            if (draft && draft !== lastDraft) {
-              lastDraftAt = now;
-              lastDraft = draft;
-              onDraft(draft);
-            }
+        return chat.stream(messages, { maxTokens: MAX_OUTPUT_TOKENS }, (content) => {
+          const now = Date.now();
+          if (now - lastDraftAt < DRAFT_INTERVAL_MS) return;
+          const draft = draftText(content);
+          if (draft && draft !== lastDraft) {
+            lastDraftAt = now;
+            lastDraft = draft;
+            onDraft(draft);
           }
-        } finally {
-          clearTimeout(idle);
-          clearTimeout(deadline);
-        }
-        // The SDK ends an aborted stream quietly, as if it had finished: a cut-off answer is a timeout.
-        if (controller.signal.aborted) throw new StreamTimeoutError();
-        return { content, tokens };
+        });
       });
     },
   };
+}
+
+/** What a call cost when the endpoint does not say (no `usage`): the prompt and the reply, counted. */
+export function estimateTokens(messages: readonly ChatCompletionMessageParam[], content: string): number {
+  return countTokens(messages.map((m) => String(m.content)).join('\n')) + countTokens(content);
 }
 
 /**
@@ -243,38 +202,4 @@ export function normaliseQuestion(question: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\s?!.]+$/, '')
     .trim();
-}
-
-class StreamTimeoutError extends Error {
-  override readonly name = 'StreamTimeoutError';
-  constructor() {
-    super('the stream went silent past the timeout');
-  }
-}
-
-function failureReason(err: unknown): FallbackReason {
-  if (err instanceof StreamTimeoutError) return 'timeout';
-  if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) return 'timeout';
-  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return 'timeout';
-  if (err instanceof OpenAI.RateLimitError) return 'rate_limited';
-  return 'server_error';
-}
-
-function noteFor(reason: FallbackReason, model: string): string {
-  switch (reason) {
-    case 'timeout':
-      return `${model} took too long to answer, so this answer comes straight from the articles.`;
-    case 'rate_limited':
-      return `${model} is busy (rate limited), so this answer comes straight from the articles.`;
-    case 'server_error':
-      return `${model} could not be reached, so this answer comes straight from the articles.`;
-    case 'empty':
-      return `${model} gave no answer, so this one comes straight from the articles.`;
-    case 'refused':
-      return `${model} found no answer in the articles.`;
-    case 'unverified':
-      return `${model}'s answer could not be checked against the articles, so it is not shown.`;
-    default:
-      return 'The model is not available right now, so this answer comes straight from the articles.';
-  }
 }

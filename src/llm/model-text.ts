@@ -36,3 +36,14 @@ export function neutraliseMentions(text: string): string {
 export function withoutMentions(text: string): string {
   return text.replace(MASS_MENTION, '').replace(ID_MENTION, '');
 }
+
+/** Citation markers as the model writes them: [2], [1, 3], [1; 3]. */
+const CITATION_MARKERS = /\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]/g;
+
+/**
+ * A draft as a person may see it while the model writes: no reasoning, no mentions, and no [n]
+ * markers — those number the prompt's passages, which the verified answer renumbers as its sources.
+ */
+export function draftText(content: string): string {
+  return neutraliseMentions(stripThinking(content).replace(CITATION_MARKERS, ''));
+}

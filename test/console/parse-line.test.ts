@@ -45,7 +45,7 @@ describe('reading a console line', () => {
   });
 
   it('completes command names, then the option names of the command', () => {
-    expect(completeLine('/su', commands)).toEqual([['/summary'], '/su']);
+    expect(completeLine('/sum', commands)).toEqual([['/summary'], '/sum']);
     expect(completeLine('/summary len', commands)).toEqual([['length: '], 'len']);
     expect(completeLine('/summary ', commands)[0]).toEqual(['length: ', 'article: ', 'since: ']);
   });

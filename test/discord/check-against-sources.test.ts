@@ -39,7 +39,7 @@ async function check(content: string) {
   const target = fake.inject.message({ content });
   const { id: interactionId } = fake.inject.messageContextMenu(CHECK_AGAINST_SOURCES, target);
   const original = () => fake.interactionReplies(interactionId).original as unknown as Sent | null;
-  await vi.waitFor(() => expect(original()?.embeds?.length).toBeTruthy());
+  await vi.waitFor(() => expect(original()?.embeds?.length).toBeTruthy(), { timeout: 10_000 });
   return { acknowledgement: fake.interactionReplies(interactionId).acknowledgement, sent: original()! };
 }
 

@@ -105,7 +105,7 @@ describe('handleMessage', () => {
   it('points to how to ask when the mention has no question', async () => {
     const { body } = await ask({ content: '', mentions: [fake.bot] });
     expect(body.embeds[0]?.description).toMatch(/mention me with a question/);
-    await vi.waitFor(() => expect(served).toContain('message:refused'));
+    await vi.waitFor(() => expect(served).toContain('message:refused'), { timeout: 10_000 });
   });
 });
 

@@ -2,13 +2,14 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LlmQaScores } from '../../src/eval/llm.js';
+import type { LlmQaScores, LlmSummaryScores } from '../../src/eval/llm.js';
 import { REFUSAL_PHRASE } from '../../src/llm/prompt.js';
 import { FakeOpenAi, type RecordedRequest } from '../llm/fake-openai.js';
+import { promptSentences } from '../llm/summary-fixtures.js';
 import { runScript } from '../support/run-script.js';
 
 // `npm run eval -- --data DIR --llm` as a person runs it, against the local OpenAI-compatible
-// server, on a two-row QA file written for this test.
+// server, on a two-row QA file and a one-row summary file written for this test.
 
 const ROWS = [
   {
@@ -31,6 +32,18 @@ const ROWS = [
   },
 ];
 
+const SUMMARY_ROWS = [
+  {
+    text:
+      'The harbour bridge reopened to traffic on Saturday after six weeks of repairs. ' +
+      'Engineers said the repaired deck should last another forty years. ' +
+      'The mayor thanked residents for their patience during the closure. ' +
+      'Tolls will rise by a quarter from April to pay for the work.',
+    reference_summary:
+      'The harbour bridge reopened on Saturday after six weeks of repairs. Tolls will rise from April.',
+  },
+];
+
 let fake: FakeOpenAi;
 let dataDir: string;
 
@@ -39,6 +52,11 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-eval-llm-'));
   await mkdir(join(dataDir, 'qa'));
   await writeFile(join(dataDir, 'qa', 'tiny.jsonl'), `${ROWS.map((row) => JSON.stringify(row)).join('\n')}\n`);
+  await mkdir(join(dataDir, 'summaries'));
+  await writeFile(
+    join(dataDir, 'summaries', 'tiny.jsonl'),
+    `${SUMMARY_ROWS.map((row) => JSON.stringify(row)).join('\n')}\n`,
+  );
 });
 
 afterAll(async () => {
@@ -57,6 +75,7 @@ function runEval(args: string[], env: Record<string, string>) {
  * exist), and refuses when no passage holds one.
  */
 function model(request: RecordedRequest) {
+  if (promptSentences(request).length) return summarisingModel(request);
   const prompt = request.body.messages.find((m) => m.role === 'user')?.content ?? '';
   for (const match of prompt.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)) {
     const text = match[2]!.trim();
@@ -66,9 +85,18 @@ function model(request: RecordedRequest) {
   return { content: REFUSAL_PHRASE };
 }
 
+/** Summaries: the first and last sentences, cited, plus a claim the article does not make. */
+function summarisingModel(request: RecordedRequest) {
+  const sentences = promptSentences(request);
+  const [first, last] = [sentences[0]!, sentences.at(-1)!];
+  return {
+    content: `${first.text.replace(/[.]$/, '')} [${first.n}]. ${last.text.replace(/[.]$/, '')} [${last.n}]. The bridge was painted red [${first.n}].`,
+  };
+}
+
 describe('npm run eval -- --llm', () => {
   it('scores the QA rows through the model and counts what verification changed', async () => {
-    fake.reply(model, model, model, model);
+    fake.reply(model, model, model, model, model);
     const json = join(dataDir, 'report.json');
     const { code, stdout, stderr } = await runEval(['--llm', '--json', json], {
       OPENAI_API_KEY: 'sk-test-secret',
@@ -80,16 +108,24 @@ describe('npm run eval -- --llm', () => {
     expect(fake.unexpected).toEqual([]);
     expect(stdout).toContain('llm test-model qa/tiny.jsonl');
     expect(stdout).toMatch(/answer in top sentence 100\.0/);
+    expect(stdout).toMatch(/llm test-model summaries\/tiny\.jsonl +1 {2}R1 +\d+\.\d/);
     expect(stderr).not.toContain('sk-test-secret');
 
-    const report = JSON.parse(await readFile(json, 'utf8')) as { llm: Record<string, LlmQaScores>; qa: unknown };
-    const scores = report.llm['tiny.jsonl']!;
+    const report = JSON.parse(await readFile(json, 'utf8')) as {
+      llm: { qa: Record<string, LlmQaScores>; summaries: Record<string, LlmSummaryScores> };
+      qa: unknown;
+    };
+    const scores = report.llm.qa['tiny.jsonl']!;
     expect(scores).toMatchObject({ model: 'test-model', n: 2, answerInTopSentence: 1, refusalOnUnrelated: 1 });
     // Each answer cited passage [9], which the model was never shown.
     expect(scores.citationsRemoved).toBe(2);
     // Both unrelated questions end in "not in the articles", whether the model refused or was never asked.
     expect((scores.fallbacks.refused ?? 0) + (scores.fallbacks.unverified ?? 0)).toBe(2);
     expect(report.qa).toHaveProperty(['tiny.jsonl']);
+    const summaries = report.llm.summaries['tiny.jsonl']!;
+    expect(summaries).toMatchObject({ model: 'test-model', n: 1, sentencesDropped: 1, fallbacks: {} });
+    // The two sentences kept are the reference's two facts, in the articles' words.
+    expect(summaries.rouge1).toBeGreaterThan(summaries.lead3.rouge1);
   }, 60_000);
 
   it('says it was skipped, and succeeds, when no model is configured', async () => {

@@ -22,10 +22,18 @@ export interface ChatRequestBody {
 }
 
 export type ScriptedReply =
-  /** A chat completion with this content (non-streaming), or streamed in these pieces when the request streams. */
-  | { content: string; chunks?: string[]; usage?: { prompt_tokens: number; completion_tokens: number } }
-  /** An HTTP error with an OpenAI-style body. */
-  | { status: number; message?: string; headers?: Record<string, string> }
+  /**
+   * A chat completion with this content (non-streaming), or streamed in these pieces when the
+   * request streams, `chunkDelayMs` apart (a model writing at a readable pace).
+   */
+  | {
+      content: string;
+      chunks?: string[];
+      chunkDelayMs?: number;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
+  /** An HTTP error with an OpenAI-style body (`param` names the offending request parameter, as OpenAI does). */
+  | { status: number; message?: string; param?: string; headers?: Record<string, string> }
   /** Streams these pieces, then goes silent with the connection open. */
   | { stallAfter: string[] }
   /** Never answers: no headers, no body. */
@@ -101,7 +109,7 @@ export class FakeOpenAi {
     }
     if ('hang' in reply) return;
     if ('status' in reply)
-      return sendError(res, reply.status, reply.message ?? `status ${reply.status}`, reply.headers);
+      return sendError(res, reply.status, reply.message ?? `status ${reply.status}`, reply.headers, reply.param);
     const id = `chatcmpl-fake-${this.requests.length}`;
     const model = request.body.model;
     if ('stallAfter' in reply) {
@@ -114,7 +122,10 @@ export class FakeOpenAi {
       : undefined;
     if (request.body.stream) {
       startStream(res);
-      for (const piece of reply.chunks ?? [reply.content]) res.write(sse(chunkOf(id, model, piece)));
+      for (const [i, piece] of (reply.chunks ?? [reply.content]).entries()) {
+        if (i && reply.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, reply.chunkDelayMs));
+        res.write(sse(chunkOf(id, model, piece)));
+      }
       res.write(sse({ ...chunkOf(id, model, ''), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
       if (usage) res.write(sse({ id, object: 'chat.completion.chunk', created: 0, model, choices: [], usage }));
       res.end('data: [DONE]\n\n');
@@ -134,9 +145,15 @@ export class FakeOpenAi {
   }
 }
 
-function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+  param: string | null = null,
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify({ error: { message, type: 'fake_error', code: null } }));
+  res.end(JSON.stringify({ error: { message, type: 'fake_error', param, code: null } }));
 }
 
 function startStream(res: ServerResponse): void {

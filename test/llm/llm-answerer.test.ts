@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/types.js';
 import { LlmBudget } from '../../src/llm/budget.js';
-import { createLlmClient } from '../../src/llm/client.js';
 import { createLlmAnswerer, DRAFT_INTERVAL_MS, type LlmAnswer } from '../../src/llm/llm-answerer.js';
 import { REFUSAL_PHRASE } from '../../src/llm/prompt.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeOpenAi, passageNumber, type RecordedRequest } from './fake-openai.js';
 import { damStory, deskOf, lettersPage, seedArticles } from './fixtures.js';
+import { chatFor, MODEL } from './model-services.js';
 
-const MODEL = 'test-model';
 const logger = createLogger({ level: 'silent' });
 let fake: FakeOpenAi;
 let seeds: Article[];
@@ -27,8 +26,8 @@ afterEach(() => {
 /** An answerer over the real openai client, pointed at the fake server. */
 function answererFor(articles: readonly Article[], options: { timeoutMs?: number; budget?: LlmBudget } = {}) {
   const desk = deskOf(articles);
-  const client = createLlmClient({ apiKey: 'test-key', baseURL: fake.baseURL, timeoutMs: options.timeoutMs ?? 5000 });
-  return { desk, answerer: createLlmAnswerer({ client, model: MODEL, ...desk, logger, budget: options.budget }) };
+  const chat = chatFor(fake, { timeoutMs: options.timeoutMs });
+  return { desk, answerer: createLlmAnswerer({ chat, ...desk, logger, budget: options.budget }) };
 }
 
 /** A scripted reply written against the passages the model was actually sent: `{{snippet}}` becomes its number. */

@@ -4,20 +4,17 @@ import { type RunningBot, startBot } from '../../src/discord/bot.js';
 import { MAX_EMBED_DESCRIPTION } from '../../src/discord/limits.js';
 import { deployCommands, localDefinitions } from '../../src/discord/registration.js';
 import { draftPayload, WRITING_MARKER } from '../../src/discord/stream-answer.js';
-import { LlmBudget } from '../../src/llm/budget.js';
-import { createLlmClient } from '../../src/llm/client.js';
-import { createLlmAnswerer } from '../../src/llm/llm-answerer.js';
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
 import { SEEDS_DIR, servicesFrom } from '../commands/helpers.js';
 import { type FakeDiscord, type ReplyEvent, startFakeDiscord } from '../fake-discord/index.js';
 import { FakeOpenAi, type RecordedRequest } from './fake-openai.js';
+import { MODEL, modelServices } from './model-services.js';
 
 // /ask streamed in Discord: the real discord.js client (through startBot) against the fake Discord,
 // the real openai client against the local OpenAI-compatible server streaming in several chunks.
 
 const QUESTION = 'when could the meeting happen?';
-const MODEL = 'test-model';
 
 interface Embed {
   title?: string;
@@ -51,11 +48,7 @@ beforeEach(async () => {
     localDefinitions([ask]),
   );
   const logger = createLogger({ level: 'silent' });
-  // A fresh answerer per test: its answer cache would otherwise answer a repeated question unasked.
-  const client = createLlmClient({ apiKey: 'sk-test', baseURL: openai.baseURL, timeoutMs: 2000, maxRetries: 0 });
-  const budget = new LlmBudget();
-  const answerer = createLlmAnswerer({ client, model: MODEL, corpus: base.corpus, index: base.index, logger, budget });
-  const services: Services = { ...base, llm: { answerer, budget, model: MODEL } };
+  const services: Services = { ...base, llm: modelServices(openai, base, { timeoutMs: 2000, maxRetries: 0 }) };
   bot = await startBot({ token: fake.token, apiBase: fake.apiUrl, deps: { commands: [ask], services, logger } });
 });
 
