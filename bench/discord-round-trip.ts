@@ -12,7 +12,7 @@ import type { BotProcess } from './bot-process.js';
 import { BENCHED_COMMANDS, type BenchedCommand, makeDiscordCases } from './discord-cases.js';
 import { generateCorpus } from './generate-corpus.js';
 import { timeRoundTrip } from './interaction-round-trip.js';
-import type { Latency } from './measure.js';
+import { type Latency, latencyOf } from './measure.js';
 import { startBotOnFake, waitUntilServing } from './serving-bot.js';
 
 /** The corpus size the goal is stated for. */
@@ -154,11 +154,4 @@ async function injectAll(
     };
   });
   return { commands, budgetExhausted };
-}
-
-/** Percentiles by the same nearest-rank rule as measure.ts; unanswered interactions count as errors. */
-function latencyOf(times: readonly number[], errors: number): Latency {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? 0;
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0, errors };
 }

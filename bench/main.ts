@@ -19,8 +19,10 @@ import { PassageIndex } from '../src/search/passage-index.js';
 import { summarise } from '../src/summaries/summarise.js';
 import { formatDiscordReport } from './discord-report.js';
 import { type DiscordRoundTrip, measureDiscordRoundTrip } from './discord-round-trip.js';
+import { type FanOut, formatFanOut, measureFanOut } from './fan-out.js';
 import { generateCorpus } from './generate-corpus.js';
 import { garbageCollector, memoryUse, timeAsync, timeEach, timeOnce } from './measure.js';
+import { formatNewFileToPost, measureNewFileToPost, type NewFileToPost } from './new-file-to-post.js';
 import { makeQueries } from './queries.js';
 import { type CorpusRun, formatReport } from './report.js';
 
@@ -138,11 +140,33 @@ if (!flags['no-discord']) {
   }
 }
 
+let fanOut: FanOut | undefined;
+if (!flags['no-discord']) {
+  try {
+    fanOut = await measureFanOut({ seedsDir: SEEDS_DIR, log });
+    process.stdout.write(`\n${formatFanOut(fanOut)}`);
+  } catch (err) {
+    log(`fan-out failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  }
+}
+
+let newFileToPost: NewFileToPost | undefined;
+if (!flags['no-discord']) {
+  try {
+    newFileToPost = await measureNewFileToPost({ seedsDir: SEEDS_DIR, log });
+    process.stdout.write(`\n${formatNewFileToPost(newFileToPost)}`);
+  } catch (err) {
+    log(`new file → post failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  }
+}
+
 if (flags.json) {
   writeFileSync(
     flags.json,
     // `discord` is left out when skipped or failed (JSON.stringify drops undefined).
-    `${JSON.stringify({ node: process.version, date: new Date().toISOString(), runs, discord }, null, 2)}\n`,
+    `${JSON.stringify({ node: process.version, date: new Date().toISOString(), runs, discord, fanOut, newFileToPost }, null, 2)}\n`,
   );
   log(`wrote ${flags.json}`);
 }

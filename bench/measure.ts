@@ -67,8 +67,19 @@ export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown): L
     }
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { n: times.length, p50: percentile(times, 0.5), p99: percentile(times, 0.99), max: times.at(-1) ?? 0, errors };
+  return latencyOf(times, errors);
+}
+
+/** Nearest-rank percentiles of measured times (any order); `errors` counts calls that failed. */
+export function latencyOf(times: readonly number[], errors = 0): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? 0,
+    errors,
+  };
 }
 
 /** Nearest-rank percentile of sorted values. */

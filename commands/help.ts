@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   'subscribe',
   'unsubscribe',
   'subscriptions',
+  'feed',
   'help',
   'status',
 ];

@@ -1,5 +1,6 @@
 import type { CommandDefinition } from '../src/command.js';
 import { ask } from './ask.js';
+import { feed } from './feed.js';
 import { help } from './help.js';
 import { quote } from './quote.js';
 import { search } from './search.js';
@@ -24,6 +25,7 @@ export const commands: readonly CommandDefinition[] = [
   subscribe,
   unsubscribe,
   subscriptions,
+  feed,
   help,
   status,
 ];

@@ -2,6 +2,7 @@ import type { CommandDefinition } from '../src/command.js';
 import type { Subscription } from '../src/store/types.js';
 import { canPost } from '../src/subscriptions/channel-access.js';
 import { describeSubscription, requireSubscriptions } from '../src/subscriptions/describe-subscription.js';
+import { formatInZone, nextSlot } from '../src/subscriptions/digest-schedule.js';
 
 export const subscriptions: CommandDefinition = {
   name: 'subscriptions',
@@ -20,7 +21,7 @@ export const subscriptions: CommandDefinition = {
       const check = await context.channels?.check(guildId, subscription.channelId);
       const label = check?.label ?? `<#${subscription.channelId}>`;
       const warning = check && !canPost(check) ? ` ⚠ ${check.problem ?? `missing ${check.missing.join(', ')}`}` : '';
-      items.push({ text: `${label} — ${line(subscription)}${warning}`, cites: [] });
+      items.push({ text: `${label} — ${line(subscription, context.now)}${warning}`, cites: [] });
     }
     return {
       tone: 'info',
@@ -34,13 +35,16 @@ export const subscriptions: CommandDefinition = {
   },
 };
 
-function line(subscription: Subscription): string {
+function line(subscription: Subscription, now: Date): string {
   const parts = [`${subscription.id.slice(0, 8)}: ${describeSubscription(subscription)}`];
   parts.push(
     subscription.paused
       ? `paused: ${subscription.pausedReason ?? 'delivery failed'} (fix it, then /subscribe again to resume)`
       : 'active',
   );
+  if (subscription.mode === 'digest' && subscription.digest && !subscription.paused) {
+    parts.push(`next digest ${formatInZone(nextSlot(subscription.digest, now), subscription.digest.timeZone)}`);
+  }
   parts.push(`last delivery ${subscription.lastDeliveryAt ? stamp(subscription.lastDeliveryAt) : 'none yet'}`);
   if (subscription.lastFailure) {
     parts.push(`last failure ${stamp(subscription.lastFailure.at)}: ${subscription.lastFailure.reason}`);

@@ -76,7 +76,10 @@ const ENV_SCHEMA = z.object({
   ),
   DATABASE_URL: optional(
     z
-      .url({ protocol: /^postgres(ql)?$/, error: 'should be a PostgreSQL URL, like postgres://user@host:5432/newsdesk' })
+      .url({
+        protocol: /^postgres(ql)?$/,
+        error: 'should be a PostgreSQL URL, like postgres://user@host:5432/newsdesk',
+      })
       .optional(),
   ),
   DELIVERY_INTERVAL_MS: optional(

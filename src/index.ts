@@ -15,18 +15,27 @@ import type { Corpus } from './corpus/corpus.js';
 import { createIndexedCorpus } from './corpus/indexed-corpus.js';
 import { startBot } from './discord/bot.js';
 import { contextMenuHandlers } from './discord/context-menus.js';
+import { createDiscordPoster } from './discord/discord-poster.js';
 import { handleMessage } from './discord/messages.js';
 import { startShards } from './discord/shards.js';
 import { UserFacingError } from './errors.js';
 import { startHealthServer } from './health/health-server.js';
 import { createMetrics } from './health/metrics.js';
+import { FeedManager } from './ingest/feed-manager.js';
 import { startIngest } from './ingest/start-ingest.js';
 import { LlmBudget } from './llm/budget.js';
+import { createChatModel } from './llm/chat.js';
 import { createLlmClient } from './llm/client.js';
 import { createLlmAnswerer } from './llm/llm-answerer.js';
+import { createLlmClaimChecker } from './llm/llm-claim-checker.js';
+import { createLlmSummariser } from './llm/llm-summariser.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/types.js';
+import { startSubscriptions } from './subscriptions/start-subscriptions.js';
+import { SubscriptionManager } from './subscriptions/subscription-manager.js';
 
 const HISTORY_FILE = 'console-history';
 /** Redraw the progress line at most this often, so a big folder does not flood the terminal. */
@@ -119,6 +128,16 @@ async function runDiscord(config: Config, token: string, services: Services, log
   // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
+  let store: Store;
+  try {
+    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger });
+  } catch (err) {
+    log.fatal({ err }, storeProblem(config));
+    services.index.close();
+    return 1;
+  }
+  services.subscriptions = new SubscriptionManager(store);
+  services.llm?.budget.useLedger(store, (err) => log.warn({ err }, 'could not keep model token counts in the store'));
   const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
   let bot: Awaited<ReturnType<typeof startBot>>;
   hideShardCountFromDiscordJs(config);
@@ -133,6 +152,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
     });
   } catch (err) {
     log.fatal({ err }, 'could not log in to Discord; check DISCORD_TOKEN and DISCORD_API_BASE');
+    await store.close();
     services.index.close();
     return 1;
   }
@@ -145,15 +165,39 @@ async function runDiscord(config: Config, token: string, services: Services, log
           isReady: () => ({ gateway: bot.connected(), articles: services.corpus.size }),
         })
       : undefined;
-  const ingest = startIngest(config, services.corpus, services.corpus.articles(), logger);
+  const subscriptions = startSubscriptions({
+    store,
+    poster: createDiscordPoster(bot.client),
+    corpus: services.corpus,
+    logger,
+    deliveryIntervalMs: config.deliveryIntervalMs,
+  });
+  const initial = services.corpus.articles();
+  const ingest = startIngest(config, services.corpus, initial, logger, subscriptions.announcer.afterChange);
+  services.feeds = new FeedManager(store, ingest.feeds, config.feeds);
+  await services.feeds
+    .restore()
+    .catch((err: unknown) => log.error({ err }, 'could not read the feeds added with /feed'));
+  // Files added or edited while Newsdesk was down are announced now, in the background.
+  const caughtUp = subscriptions.catchUp(initial);
   const signal = await stopping;
   log.info({ signal }, 'shutting down');
   await ingest.close();
+  await caughtUp;
+  await subscriptions.close();
   await bot.stop();
   await health?.close();
+  await store.close();
   services.index.close();
   log.info('stopped');
   return 0;
+}
+
+/** What to check when the store will not open, without the URL (it may hold a password). */
+function storeProblem(config: Config): string {
+  return config.databaseUrl
+    ? 'could not open the PostgreSQL database; check DATABASE_URL and that the server is reachable'
+    : `could not open the SQLite database in ${config.dataDir}; check that DATA_DIR is writable`;
 }
 
 /** SHARD_COUNT set: this process only runs discord.js's ShardingManager; each shard is a bot process. */
@@ -211,8 +255,15 @@ function createLlm(
     cooldownSeconds: settings.cooldownSeconds,
     dailyTokensPerServer: settings.dailyTokensPerServer,
   });
-  const answerer = createLlmAnswerer({ client, model: settings.model, corpus, index, logger, budget });
-  return { answerer, budget, model: settings.model };
+  // One chat model for every feature, so a parameter the endpoint refuses is learned once per process.
+  const chat = createChatModel({ client, model: settings.model, logger });
+  return {
+    answerer: createLlmAnswerer({ chat, corpus, index, logger, budget }),
+    summariser: createLlmSummariser({ chat, corpus, logger, budget }),
+    checker: createLlmClaimChecker({ chat, corpus, index, logger, budget }),
+    budget,
+    model: settings.model,
+  };
 }
 
 /** "Loading articles 4200/10000", redrawn in place on a terminal and cleared when done. */

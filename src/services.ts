@@ -1,7 +1,10 @@
 import type { SkippedFile } from './articles/types.js';
 import type { Corpus } from './corpus/corpus.js';
+import type { FeedManager } from './ingest/feed-manager.js';
 import type { LlmBudget } from './llm/budget.js';
 import type { LlmAnswerer } from './llm/llm-answerer.js';
+import type { LlmClaimChecker } from './llm/llm-claim-checker.js';
+import type { LlmSummariser } from './llm/llm-summariser.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { SubscriptionManager } from './subscriptions/subscription-manager.js';
 
@@ -18,8 +21,19 @@ export interface Services {
   index: PassageIndex;
   load: LoadReport;
   startedAt: Date;
-  /** Present when a model is configured: answers come from it, verified, with extractive fallback. */
-  llm?: { answerer: LlmAnswerer; budget: LlmBudget; model: string };
+  /**
+   * Present when a model is configured: answers, summaries and claim checks come from it, verified,
+   * with extractive fallback. All three share one chat model, budget and cooldown.
+   */
+  llm?: {
+    answerer: LlmAnswerer;
+    summariser: LlmSummariser;
+    checker: LlmClaimChecker;
+    budget: LlmBudget;
+    model: string;
+  };
   /** Present when a store is open (the bot, the interactive console): channels follow the story. */
   subscriptions?: SubscriptionManager;
+  /** Present while the bot runs: feeds added and removed with /feed. */
+  feeds?: FeedManager;
 }

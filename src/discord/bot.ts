@@ -1,4 +1,5 @@
 import { type Client, Events, type Interaction, type Message } from 'discord.js';
+import { createDiscordChannelAccess } from './channel-access.js';
 import { createClient } from './client.js';
 import type { DiscordDeps } from './deps.js';
 import { InFlight } from './in-flight.js';
@@ -30,7 +31,9 @@ export interface RunningBot {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const log = options.deps.logger.child({ module: 'bot' });
   const client = createClient({ apiBase: options.apiBase, shardedByManager: options.shardedByManager });
-  const route = createRouter(options.deps, { contextMenus: options.contextMenus });
+  // /subscribe asks whether the bot can post in a channel; only the logged-in client can tell.
+  const deps = { channels: createDiscordChannelAccess(client), ...options.deps };
+  const route = createRouter(deps, { contextMenus: options.contextMenus });
   const inFlight = new InFlight();
   let accepting = true;
 

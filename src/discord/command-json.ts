@@ -75,7 +75,8 @@ export function optionJson(option: OptionSpec): APIApplicationCommandBasicOption
 /** A CommandDefinition as the slash-command JSON Discord registers; Discord wants required options first. */
 export function commandJson(command: CommandDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const options = [...command.options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
-  const permissions = command.requires && MEMBER_PERMISSION_BITS[command.requires].toString();
+  // A number, as Discord's OpenAPI description types it (the docs show a string; both are accepted).
+  const permissions = command.requires && Number(MEMBER_PERMISSION_BITS[command.requires]);
   return {
     type: ApplicationCommandType.ChatInput,
     name: command.name,
@@ -83,6 +84,6 @@ export function commandJson(command: CommandDefinition): RESTPostAPIChatInputApp
     options: options.map(optionJson),
     contexts: command.guildOnly ? [InteractionContextType.Guild] : COMMAND_CONTEXTS,
     integration_types: INTEGRATION_TYPES,
-    ...(permissions ? { default_member_permissions: permissions } : {}),
+    ...(permissions ? { default_member_permissions: permissions as unknown as string } : {}),
   };
 }

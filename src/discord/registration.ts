@@ -30,7 +30,9 @@ export function normaliseCommand(command: Readonly<Record<string, unknown>>): Re
     name: command.name,
     description: command.description ?? '',
     options: ((command.options as Record<string, unknown>[] | undefined) ?? []).map(normaliseOption),
-    default_member_permissions: command.default_member_permissions ?? null,
+    // Sent as a number (what Discord's OpenAPI description asks for), returned as a string.
+    default_member_permissions:
+      command.default_member_permissions == null ? null : String(command.default_member_permissions),
     contexts: sortedNumbers(command.contexts),
     integration_types: sortedNumbers(command.integration_types) ?? [0],
     nsfw: Boolean(command.nsfw),

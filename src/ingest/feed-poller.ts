@@ -104,14 +104,25 @@ export class FeedPoller {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    const round = async () => {
-      this.timer = null;
-      this.running = this.pollDue();
-      await this.running;
-      this.running = null;
-      if (!this.stopped) this.timer = setTimeout(round, this.options.intervalMs);
-    };
-    void round();
+    void this.round();
+  }
+
+  /**
+   * Polls now rather than at the next interval (a feed was just added), unless a round is under
+   * way, so rounds still never overlap.
+   */
+  pollSoon(): void {
+    if (this.stopped || this.running || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.round(), 0);
+  }
+
+  private async round(): Promise<void> {
+    this.timer = null;
+    this.running = this.pollDue();
+    await this.running;
+    this.running = null;
+    if (!this.stopped) this.timer = setTimeout(() => void this.round(), this.options.intervalMs);
   }
 
   /** Stops polling and waits for a round in progress to finish. */

@@ -15,8 +15,16 @@ export interface IngestSettings {
 }
 
 export interface Ingest {
+  /** The feeds being polled: those in config, and those added while running. */
+  feeds: FeedPoller;
   close(): Promise<void>;
 }
+
+/**
+ * Called after each change is applied, with the version it replaced (for an update), so channels
+ * can be told; awaited, so announcements keep the order changes arrive in.
+ */
+export type AfterChange = (change: ArticleChange, previous: Article | undefined) => Promise<void>;
 
 /**
  * Keeps the corpus current while Newsdesk runs: files added to, changed in or removed from the
@@ -27,12 +35,15 @@ export function startIngest(
   corpus: Corpus,
   initial: readonly Article[],
   logger: Logger,
+  afterChange?: AfterChange,
 ): Ingest {
   const log = logger.child({ module: 'ingest' });
-  const onChange = (change: ArticleChange) => {
+  const onChange = async (change: ArticleChange) => {
+    const previous = change.kind === 'updated' ? corpus.get(change.previousArticleId) : undefined;
     applyChange(corpus, change);
     const id = change.kind === 'removed' ? change.articleId : change.article.id;
     log.info({ kind: change.kind, origin: change.origin, articleId: id, articles: corpus.size }, 'article change');
+    await afterChange?.(change, previous);
   };
   const seeds = settings.watchSeeds
     ? watchSeeds(settings.seedsDir, {
@@ -42,20 +53,20 @@ export function startIngest(
         logger: logger.child({ module: 'seeds-watcher' }),
       })
     : null;
-  const feeds = settings.feeds.length
-    ? new FeedPoller({
-        feeds: settings.feeds,
-        intervalMs: settings.feedPollSeconds * 1000,
-        onChange,
-        logger: logger.child({ module: 'feed-poller' }),
-        userAgent: 'Newsdesk/0.1',
-      })
-    : null;
-  feeds?.start();
+  // Always running, even with no feed configured, so feeds added with /feed are polled at once.
+  const feeds = new FeedPoller({
+    feeds: settings.feeds,
+    intervalMs: settings.feedPollSeconds * 1000,
+    onChange,
+    logger: logger.child({ module: 'feed-poller' }),
+    userAgent: 'Newsdesk/0.1',
+  });
+  feeds.start();
   return {
+    feeds,
     async close() {
       await seeds?.close();
-      await feeds?.stop();
+      await feeds.stop();
     },
   };
 }

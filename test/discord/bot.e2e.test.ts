@@ -161,7 +161,7 @@ describe('npm run deploy', () => {
   it('registers the commands and the context menu to the dev guild, and a second deploy changes nothing', async () => {
     const first = await run('src/discord/deploy.ts');
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/Registered 10 guild/);
+    expect(first.stdout).toMatch(/Registered 14 guild/);
     expect(fake.commands.putCount(fake.guild.id)).toBe(1);
     const names = fake.commands.list(fake.guild.id).map((command) => command.name);
     expect(names).toEqual(expect.arrayContaining(['ask', 'summary', 'quote', 'who', 'Check against sources']));

@@ -1,0 +1,56 @@
+import type { Store } from '../store/types.js';
+import type { FeedPoller, FeedStatus } from './feed-poller.js';
+
+export type AddFeedOutcome = 'added' | 'already-followed' | 'configured';
+export type RemoveFeedOutcome = 'removed' | 'configured' | 'unknown';
+
+export interface ListedFeed extends FeedStatus {
+  /** Set in FEEDS (changed only by the operator) or added with /feed (kept in the store). */
+  origin: 'config' | 'added';
+}
+
+/**
+ * The feeds Newsdesk follows, as /feed manages them: those configured in FEEDS, and those added at
+ * run time, which are kept in the store so they survive a restart and are polled by every process.
+ * Adding one polls it at once, so the person who added it sees whether it works.
+ */
+export class FeedManager {
+  private readonly configured: ReadonlySet<string>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly poller: Pick<FeedPoller, 'addFeed' | 'removeFeed' | 'status' | 'pollSoon'>,
+    configured: readonly string[],
+  ) {
+    this.configured = new Set(configured);
+  }
+
+  /** Starts polling the feeds added in earlier runs (or by other processes). */
+  async restore(): Promise<number> {
+    const feeds = await this.store.listFeeds();
+    for (const feed of feeds) this.poller.addFeed(feed.url);
+    if (feeds.length) this.poller.pollSoon();
+    return feeds.length;
+  }
+
+  async add(url: string, guildId: string, userId: string): Promise<AddFeedOutcome> {
+    if (this.configured.has(url)) return 'configured';
+    const { added } = await this.store.addFeed({ guildId, url, addedBy: userId });
+    this.poller.addFeed(url);
+    this.poller.pollSoon();
+    return added ? 'added' : 'already-followed';
+  }
+
+  async remove(url: string): Promise<RemoveFeedOutcome> {
+    if (this.configured.has(url)) return 'configured';
+    const removed = await this.store.removeFeed(url);
+    this.poller.removeFeed(url);
+    return removed ? 'removed' : 'unknown';
+  }
+
+  list(): ListedFeed[] {
+    return this.poller
+      .status()
+      .map((status) => ({ ...status, origin: this.configured.has(status.url) ? 'config' : 'added' }));
+  }
+}
