@@ -13,7 +13,10 @@ const KIND_RULES: readonly [AnswerKind, RegExp][] = [
     /\b(how (many|much|old|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
   ['reason', /\bwhy\b|\bwhat (caused|led to|prompted)\b/],
-  ['place', /\bwhere\b|\b(which|what) (city|country|state|town|place|region|nation|county|province|island|venue)\b/],
+  [
+    'place',
+    /\bwhere\b|\b(which|what) ([\w-]+ ){0,2}(city|country|state|town|place|region|nation|county|province|island|venue)\b/,
+  ],
   [
     'statement',
     /\bwhat (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|claim|think|warn|announce)\b/,
@@ -42,7 +45,8 @@ const NAMES_FOR_FULL_CUE = 2;
 /**
  * How clearly (0–1) the sentence holds something of the kind asked for, outside the words it
  * shares with the question (a sentence that repeats the question's own date or number has not
- * answered it).
+ * answered it). A where-question wants a place, not just any name: a country, a US state, a place
+ * the article analysis knows, or a town written before its region (see `placesIn`).
  */
 export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
   const fresh = (stems: ReadonlySet<string>) => {
@@ -56,8 +60,9 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
       );
     case 'number':
       return Number(fresh(sentence.numbers));
-    case 'person':
     case 'place':
+      return Number(sentence.places().some((place) => place.some((word) => isNewWord(word, questionStems))));
+    case 'person':
     case 'name': {
       let names = 0;
       for (const stem of sentence.names) if (!questionStems.has(stem)) names++;

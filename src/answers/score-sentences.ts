@@ -1,3 +1,4 @@
+import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { contentWords, type WordToken } from '../search/query-terms.js';
@@ -11,6 +12,11 @@ export interface QuestionTerm {
   weight: number;
   /** A name or a number: an article that lacks it is about something else. */
   key: boolean;
+  /**
+   * Only in a sentence that sets the scene before the one that asks (see `askingClause`): it tells
+   * which article is meant, not which sentence answers, so it does not rank sentences.
+   */
+  background: boolean;
 }
 
 export interface Question {
@@ -23,7 +29,7 @@ export interface Question {
 export interface ScoredSentence {
   hit: SearchHit;
   score: number;
-  /** Weighted share of the question's terms found in the sentence. */
+  /** Weighted share of the question's terms found in the sentence, background included. */
   coverage: number;
   /** Weighted share of the question's key terms found in the sentence's article. */
   keyCoverage: number;
@@ -45,9 +51,19 @@ const NOVELTY_TARGET = 4;
 
 /** Sentences this far into an article count half as lead: news puts the key facts first. */
 const LEAD_HALF_LIFE = 3;
-/** Mentions (sentences using it; the headline counts `HEADLINE_MENTIONS`) that make a name fully salient. */
+/**
+ * Mentions (sentences using it as a name, capitalised; the headline counts `HEADLINE_MENTIONS`)
+ * that make a name fully salient.
+ */
 const SALIENT_MENTIONS = 8;
 const HEADLINE_MENTIONS = 2;
+/**
+ * A name's salience counts this much in sentences after the one that first uses it: news copy
+ * introduces a name in full where it first appears ("the Detroit Lions") and shortens it later
+ * ("the Lions'"), and the sentence that introduces the story's subject is the one that says what
+ * it is.
+ */
+const LATER_MENTION_SHARE = 0.5;
 /** Headline words, beyond the question's, that a sentence needs to count fully as being about the headline. */
 const HEADLINE_TARGET = 2;
 /** Questions whose answer is a name, which salience and headline words point to. */
@@ -55,6 +71,7 @@ const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'place', 'name'])
 
 /** Each signal lies in 0–1; the weights say how much each counts towards a sentence's score. */
 export interface SentenceSignals {
+  /** Weighted share of the words of the question's asking sentence found in the sentence (no background). */
   coverage: number;
   /** Coverage with the question's words weighted by how rare they are in the article. */
   focus: number;
@@ -103,15 +120,36 @@ const GENERIC_WORDS = new Set([
   'happen', 'happens', 'happened',
 ]);
 
+/**
+ * Reads a question's terms and the kind of answer it wants. "Brett Favre revealed he has
+ * Parkinson's. Which NFL team did he play for?" is answered by a sentence about his teams, not by
+ * the one that restates his news: words only in the opening sentence are background.
+ */
 export function readQuestion(text: string): Question {
-  const terms = contentWords(text).map((token, i) => termOf(token, i));
-  return { text, kind: classifyQuestion(text), terms, stems: new Set(terms.map((term) => term.stem)) };
+  const asking = askingClause(text);
+  const askedStems = new Set(contentWords(asking).map((token) => token.stem));
+  const terms = contentWords(text).map((token, i) =>
+    termOf(token, i, askedStems.size > 0 && !askedStems.has(token.stem)),
+  );
+  return { text, kind: classifyQuestion(asking), terms, stems: new Set(terms.map((term) => term.stem)) };
 }
 
-function termOf(token: WordToken, position: number): QuestionTerm {
+const ASKS = /\?\s*$|\b(who|whom|whose|what|which|when|where|why|how)\b/i;
+
+/**
+ * The sentence of a question that asks: the last one ending in a question mark or holding a
+ * question word (quiz questions often open with a sentence of background); the whole text when
+ * no one sentence does.
+ */
+export function askingClause(text: string): string {
+  const sentences = splitSentences(text, [{ index: 0, start: 0, end: text.length }]);
+  return (sentences.length > 1 && sentences.findLast((sentence) => ASKS.test(sentence.text))?.text) || text;
+}
+
+function termOf(token: WordToken, position: number, background: boolean): QuestionTerm {
   const key = /\d/.test(token.raw) || /^\p{Lu}/u.test(token.raw) ? position > 0 || /\d/.test(token.raw) : false;
   const weight = key ? KEY_WEIGHT : GENERIC_WORDS.has(token.norm) ? GENERIC_WEIGHT : 1;
-  return { stem: token.stem, norm: token.norm, weight, key };
+  return { stem: token.stem, norm: token.norm, weight, key, background };
 }
 
 /**
@@ -180,6 +218,11 @@ function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   };
 }
 
+/** A term's weight for ranking sentences: background words have none. */
+function rankingWeight(term: QuestionTerm): number {
+  return term.background ? 0 : term.weight;
+}
+
 /**
  * The question's terms reweighted by how rare each is in the article: a word on every line (the
  * story's subject) says little about which sentence answers, a word on one line says much.
@@ -187,7 +230,8 @@ function fitArticle(question: Question, words: ArticleWords): ArticleFit {
 function focusTerms(found: readonly TermInArticle[], words: ArticleWords): QuestionTerm[] {
   return found.map(({ term, exact }) => ({
     ...term,
-    weight: term.weight * Math.log(1 + words.sentenceCount / (1 + (exact.length ? words.spread[exact[0]!]! : 0))),
+    weight:
+      rankingWeight(term) * Math.log(1 + words.sentenceCount / (1 + (exact.length ? words.spread[exact[0]!]! : 0))),
   }));
 }
 
@@ -213,6 +257,7 @@ export function scoreSentences(
     return fit;
   };
   const asksForName = NAME_KINDS.has(question.kind);
+  const ranking = question.terms.map((term) => ({ ...term, weight: rankingWeight(term) }));
   const bestBm25 = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -232,14 +277,14 @@ export function scoreSentences(
       if (words.inTitle(words.numberOf(stem))) headline++;
     }
     const signals: SentenceSignals = {
-      coverage,
+      coverage: coverageOf(ranking, (_, i) => inSentence[i]!),
       focus: coverageOf(fit.focus, (_, i) => inSentence[i]!),
-      context: coverageOf(question.terms, (_, i) => Math.max(inSentence[i]!, NEIGHBOUR_SHARE * nearby[i]!)),
+      context: coverageOf(ranking, (_, i) => Math.max(inSentence[i]!, NEIGHBOUR_SHARE * nearby[i]!)),
       bm25: hit.score / bestBm25,
       cue,
       novelty: Math.min(1, fresh / NOVELTY_TARGET),
       lead: LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence),
-      salience: asksForName ? salienceOf(sentence, words, question) : 0,
+      salience: asksForName ? salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? Math.min(1, headline / HEADLINE_TARGET) : 0,
     };
     scored.push({
@@ -255,14 +300,18 @@ export function scoreSentences(
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** The mentions of the most-mentioned name the sentence holds and the question lacks, as a share of `SALIENT_MENTIONS`. */
-function salienceOf(sentence: SentenceWords, words: ArticleWords, question: Question): number {
+/**
+ * The mentions of the most-mentioned name the sentence holds and the question lacks, as a share of
+ * `SALIENT_MENTIONS`; a name counts in full only where the article first uses it.
+ */
+function salienceOf(words: ArticleWords, at: number, sentence: SentenceWords, question: Question): number {
   let most = 0;
   for (const name of sentence.names) {
     if (question.stems.has(name)) continue;
     const number = words.numberOf(name);
     if (number < 0) continue;
-    most = Math.max(most, words.spread[number]! + (words.inTitle(number) ? HEADLINE_MENTIONS : 0));
+    const share = words.firstUse[number] === at ? 1 : LATER_MENTION_SHARE;
+    most = Math.max(most, share * (words.nameSpread[number]! + (words.inTitle(number) ? HEADLINE_MENTIONS : 0)));
   }
   return Math.min(1, most / SALIENT_MENTIONS);
 }

@@ -1,5 +1,6 @@
 import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
 import { dateWords, isNumberWord, isYear, properNouns } from './answer-kind.js';
+import { placesIn } from './places.js';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -18,6 +19,7 @@ export class SentenceWords {
   /** Stems of the quantities it mentions, in digits or words. */
   readonly numbers: ReadonlySet<string>;
   private parsedDates: readonly (readonly WordToken[])[] | undefined;
+  private foundPlaces: readonly (readonly WordToken[])[] | undefined;
 
   constructor(readonly text: string) {
     this.tokens = tokenizeWords(text);
@@ -31,6 +33,12 @@ export class SentenceWords {
   dates(): readonly (readonly WordToken[])[] {
     this.parsedDates ??= dateWords(this.text);
     return this.parsedDates;
+  }
+
+  /** The words of each place the sentence names (see `placesIn`); read on first use. */
+  places(): readonly (readonly WordToken[])[] {
+    this.foundPlaces ??= placesIn(this.text, this.tokens);
+    return this.foundPlaces;
   }
 
   private stemsWhere(keep: (token: WordToken) => boolean): ReadonlySet<string> {

@@ -1,6 +1,14 @@
 import type { Article } from '../articles/types.js';
 import { forEachStem } from './query-terms.js';
 
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Whether a word starts with a capital letter; ASCII without a regular expression, as every word is asked. */
+function isCapitalised(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first < 128 ? first >= 65 && first <= 90 : CAPITALISED.test(word);
+}
+
 /**
  * How an article's passages read as stems: its distinct stems (sorted, so a stem or a prefix is
  * found by binary search), how many sentences use each, and which stems each sentence holds. Read
@@ -12,6 +20,10 @@ export class ArticleWords {
   readonly stems: readonly string[];
   /** Sentences using each stem, by stem number (position in `stems`). */
   readonly spread: Uint32Array;
+  /** Sentences using each stem capitalised after their first word: how often it is used as a name. */
+  readonly nameSpread: Uint32Array;
+  /** The first sentence using each stem, by stem number (`sentenceCount` for headline-only stems). */
+  readonly firstUse: Uint32Array;
   readonly sentenceCount: number;
   /** Numbers of the headline's stems. */
   private readonly titleStems: Uint32Array;
@@ -25,19 +37,29 @@ export class ArticleWords {
     const ids: number[] = [];
     const starts = new Uint32Array(article.sentences.length + 1);
     const lastSentence: number[] = [];
+    const lastNamed: number[] = [];
+    const named: number[] = [];
     let sentence = 0;
-    const read = (stem: string) => {
+    let word = 0;
+    const read = (stem: string, written: string) => {
       let id = firstSeen.get(stem);
       if (id === undefined) {
         id = firstSeen.size;
         firstSeen.set(stem, id);
+        named[id] = 0;
       }
       if (lastSentence[id] !== sentence) {
         lastSentence[id] = sentence;
         ids.push(id);
       }
+      // A capital after a sentence's first word marks a name; the first word's says nothing.
+      if (word++ > 0 && lastNamed[id] !== sentence && isCapitalised(written)) {
+        lastNamed[id] = sentence;
+        named[id]!++;
+      }
     };
     for (; sentence < article.sentences.length; sentence++) {
+      word = 0;
       forEachStem(article.sentences[sentence]!.text, read);
       starts[sentence + 1] = ids.length;
     }
@@ -50,9 +72,13 @@ export class ArticleWords {
     this.starts = starts;
     this.sentenceStems = new Uint32Array(bodyIds);
     this.spread = new Uint32Array(this.stems.length);
-    for (let i = 0; i < bodyIds; i++) {
+    this.nameSpread = Uint32Array.from(this.stems, (stem) => named[firstSeen.get(stem)!]!);
+    this.firstUse = new Uint32Array(this.stems.length).fill(this.sentenceCount);
+    for (let i = 0, s = 0; i < bodyIds; i++) {
+      while (starts[s + 1]! <= i) s++;
       const n = renumbered[ids[i]!]!;
       this.sentenceStems[i] = n;
+      if (!this.spread[n]) this.firstUse[n] = s;
       this.spread[n]!++;
     }
     this.titleStems = Uint32Array.from(ids.slice(bodyIds), (id) => renumbered[id]!);

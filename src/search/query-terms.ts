@@ -73,10 +73,10 @@ export function stemOfWritten(word: string): string {
   return stemmed;
 }
 
-/** Calls `visit` with the stem of every word of `text`, in order: `tokenizeWords` without the tokens, for bulk reading. */
-export function forEachStem(text: string, visit: (stem: string) => void): void {
+/** Calls `visit` with the stem of every word of `text` (and the word as written), in order: `tokenizeWords` without the tokens, for bulk reading. */
+export function forEachStem(text: string, visit: (stem: string, written: string) => void): void {
   WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) visit(stemOfWritten(match[0]));
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) visit(stemOfWritten(match[0]), match[0]);
 }
 
 export function isStopword(norm: string): boolean {

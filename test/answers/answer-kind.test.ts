@@ -12,6 +12,8 @@ describe('classifyQuestion', () => {
     ['What did Rubio say?', 'statement'],
     ['Why was the meeting delayed?', 'reason'],
     ['Which airline grounded its jets?', 'name'],
+    ['The pope hails from which US state?', 'place'],
+    ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
@@ -35,5 +37,10 @@ describe('answerCue', () => {
   it('counts names the question does not mention', () => {
     expect(cue('person', 'Marco Rubio met Sergei Lavrov.', 'Who did Rubio meet?')).toBeGreaterThan(0);
     expect(cue('person', 'Rubio met them.', 'Who did Rubio meet?')).toBe(0);
+  });
+
+  it('sees a place for a where-question, not just any name', () => {
+    expect(cue('place', 'The show was broadcast from New York City.', 'Where did the show take place?')).toBe(1);
+    expect(cue('place', 'L Brands canceled the show in 2019.', 'Where did the show take place?')).toBe(0);
   });
 });

@@ -117,4 +117,41 @@ describe('answerQuestion', () => {
   it.each(['', '   ', '?!'])('asks politely for a question when given %j', (question) => {
     expect(() => answerQuestion(question, deskOf([match]))).toThrow(UserFacingError);
   });
+
+  it('answers the sentence that asks, not the one that sets the scene', () => {
+    const favre = buildArticle(
+      [
+        'Hall of Famer Brett Favre revealed on Tuesday that he was diagnosed with Parkinson’s disease.',
+        'Favre spoke at a congressional hearing about a welfare case.',
+        'Favre became a star while playing for the Green Bay Packers from 1992 to 2007.',
+      ].join('\n\n'),
+      { title: 'Brett Favre reveals he has Parkinson’s' },
+      'favre',
+    );
+    const answer = answerQuestion(
+      'Hall of Famer Brett Favre revealed Tuesday he was diagnosed with Parkinson’s disease. Which team did he play for?',
+      deskOf([favre]),
+    );
+    expect(answer.evidence[0]?.text).toContain('Green Bay Packers');
+  });
+
+  it('cites where a name is introduced in full over a later mention of it', () => {
+    const lions = buildArticle(
+      [
+        'Thanksgiving football is a long tradition.',
+        'Most of the Thanksgiving records belong to the Detroit Lions and the Dallas Cowboys.',
+        'The NFL will not break the Lions’ Thanksgiving tradition: they remain the team playing the most games on the day.',
+        'In 1934 the Lions hosted their first holiday game.',
+        'Since then the Lions have lost more often than they have won.',
+        'Fans of the Lions fill the stadium every year.',
+        'Tickets for the Lions sell out in minutes.',
+        'Coaches of the Lions call it their biggest week.',
+        'Rivals of the Lions have asked to host instead.',
+      ].join('\n\n'),
+      { title: 'Which team plays most on Thanksgiving?' },
+      'lions',
+    );
+    const answer = answerQuestion('Which NFL team has played the most games on Thanksgiving?', deskOf([lions]));
+    expect(answer.evidence[0]?.text).toContain('Detroit Lions');
+  });
 });

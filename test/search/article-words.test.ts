@@ -31,4 +31,23 @@ describe('ArticleWords', () => {
     const talk = [words.numberOf('talk')];
     expect([0, 1, 2].map((sentence) => words.sentenceUses(sentence, talk))).toEqual([false, true, true]);
   });
+
+  it('knows the first sentence using each stem', () => {
+    expect(words.firstUse[words.numberOf('talk')]).toBe(1);
+    expect(words.firstUse[words.numberOf('ukrain')]).toBe(0);
+    expect(words.firstUse[words.numberOf('kyiv')]).toBe(words.sentenceCount);
+  });
+
+  it('counts the sentences using a word as a name, not as a common word or a sentence opener', () => {
+    const brand = new ArticleWords(
+      buildArticle(
+        'Brands grew. The brand said L Brands would sell.\n\nThe brand was sold to Acme Brands.',
+        { title: 'Sale' },
+        'brand',
+      ),
+    );
+    const n = brand.numberOf('brand');
+    expect(brand.spread[n]).toBe(3);
+    expect(brand.nameSpread[n]).toBe(2);
+  });
 });
