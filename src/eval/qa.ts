@@ -51,7 +51,19 @@ function openDesk(row: QaRow): Desk {
   return { article, ask: (question) => answerQuestion(question, { corpus, index }), close: () => index.close() };
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * Answers are matched ignoring case, spacing, and the typographic form of apostrophes and quotation
+ * marks: the quiz's answers are typed with straight ones, articles print curly ones (“Wendy’s” is
+ * the answer "Wendy's"). Nothing else is folded (SQuAD's normaliser would also drop punctuation
+ * and articles); without the folding the grounded score on the dev split is 69.0 % rather than 71.4 %.
+ */
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function containsAnswer(text: string | undefined, answers: readonly string[]): boolean {
   if (!text) return false;
