@@ -289,6 +289,15 @@ export class PostgresStore implements Store {
     return rows.map(toOutboxRow).sort(byDueThenId);
   }
 
+  async releaseClaims(workerId: string): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE outbox SET claimed_by = NULL, lease_expires_at = NULL, updated_at = $1
+       WHERE claimed_by = $2 AND status = 'pending'`,
+      [this.now(), workerId],
+    );
+    return rowCount ?? 0;
+  }
+
   async markSent(id: number, messageId: string): Promise<void> {
     await this.transaction(async (client) => {
       const now = this.now();

@@ -283,6 +283,16 @@ export class SqliteStore implements Store {
       .sort(byDueThenId);
   }
 
+  async releaseClaims(workerId: string): Promise<number> {
+    const { changes } = this.db
+      .prepare(
+        `UPDATE outbox SET claimed_by = NULL, lease_expires_at = NULL, updated_at = ?
+         WHERE claimed_by = ? AND status = 'pending'`,
+      )
+      .run(this.millis(), workerId);
+    return changes;
+  }
+
   async markSent(id: number, messageId: string): Promise<void> {
     const markSent = this.db.transaction(() => {
       const now = this.millis();

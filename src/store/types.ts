@@ -205,6 +205,12 @@ export interface Store {
    * Rows of paused subscriptions are left waiting.
    */
   claim(workerId: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /**
+   * Hands back, at once, the pending rows this worker has leased but not reached (a clean
+   * shutdown), so another process or the next start sends them without waiting out the lease.
+   * Returns how many were released.
+   */
+  releaseClaims(workerId: string): Promise<number>;
   markSent(id: number, messageId: string): Promise<void>;
   /**
    * A retryable failure goes back to pending until `retryAt`; a permanent one is `failed` and

@@ -89,13 +89,23 @@ export class DeliveryWorker {
     this.schedule(0);
   }
 
-  /** Stops polling and waits for the post in flight; rows claimed but not reached keep their lease. */
+  /**
+   * Stops polling, waits for the posts in flight, and hands back the rows claimed but not reached,
+   * so the next process sends them at once instead of after the lease. (After a crash there is no
+   * stop: those rows wait out their lease.)
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.halting = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined);
+    try {
+      const released = await this.options.store.releaseClaims(this.options.workerId);
+      if (released) this.options.logger.info({ released }, 'handed back posts not sent before stopping');
+    } catch (err) {
+      this.options.logger.warn({ err }, 'could not hand back claimed posts; they are sent after their lease');
+    }
   }
 
   /** Claims and sends batches until nothing is due (or the worker is stopped). */

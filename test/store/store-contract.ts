@@ -427,6 +427,17 @@ export function defineStoreContract(harness: StoreHarness): void {
       expect(reclaimed?.idempotencyKey).toBe(row!.idempotencyKey);
     });
 
+    it('hands back the rows a stopping worker leased but did not reach, and nothing else', async () => {
+      const [stopping, other] = await openStores(2);
+      await stopping!.enqueue('story:1', targets(3));
+      const [first, ...unreached] = await stopping!.claim('stopping-worker', 3, LEASE_MS);
+      await stopping!.markSent(first!.id, '400000000000000001');
+      expect(await stopping!.releaseClaims('stopping-worker')).toBe(unreached.length);
+      const reclaimed = await other!.claim('other-worker', 10, LEASE_MS);
+      expect(reclaimed.map((row) => row.id).sort()).toEqual(unreached.map((row) => row.id).sort());
+      expect(await other!.releaseClaims('stopping-worker')).toBe(0);
+    });
+
     it('never claims a sent row again and records the delivery on the subscription', async () => {
       const store = await openStore();
       const subscription = await store.addSubscription(everyUpdate());
