@@ -53,7 +53,7 @@ export async function measureNewFileToPost(options: {
     await timeRoundTrip(fake, 'subscribe', {}, POST_TIMEOUT_MS);
     const times: number[] = [];
     for (let i = 0; i < FILES; i++) {
-      const title = `Bench update ${i + 1}: ferry operator adds crossing number ${i + 1}`;
+      const title = benchTitle(i);
       const posted = fake.waitFor(
         (r) =>
           r.route === 'POST /channels/:channel_id/messages' &&
@@ -77,17 +77,91 @@ export async function measureNewFileToPost(options: {
   }
 }
 
+const SUBJECTS = [
+  'ferry operator',
+  'city council',
+  'harbour authority',
+  'rail union',
+  'airport',
+  'hospital board',
+  'school district',
+  'water utility',
+  'fire brigade',
+  'port police',
+  'museum trust',
+  'bus company',
+  'power grid',
+  'weather office',
+  'coast guard',
+  'university',
+  'library service',
+  'parks department',
+  'housing agency',
+  'tax office',
+];
+const ACTIONS = [
+  'adds evening crossings',
+  'approves a budget',
+  'closes the north pier',
+  'calls off a strike',
+  'reopens terminal two',
+  'opens a new ward',
+  'extends term dates',
+  'raises tariffs',
+  'hires forty recruits',
+  'seizes contraband',
+  'returns looted bronzes',
+  'cuts night routes',
+  'restores supply',
+  'warns of storms',
+  'rescues two sailors',
+  'freezes fees',
+  'extends opening hours',
+  'plants a thousand oaks',
+  'builds flats',
+  'delays refunds',
+];
+const NAMES = [
+  'Maria Lopez',
+  'Tom Becker',
+  'Aiko Tanaka',
+  'Samuel Osei',
+  'Lena Novak',
+  'Ravi Mehta',
+  'Clara Dubois',
+  'Jonas Berg',
+  'Fatima Haddad',
+  'Peter Olsen',
+  'Grace Kim',
+  'Diego Ruiz',
+  'Nina Petrova',
+  'Omar Reyes',
+  'Eva Lund',
+  'Hugo Marin',
+  'Ines Costa',
+  'Karl Weber',
+  'Zara Ahmed',
+  'Luca Rossi',
+];
+
+/** The i-th of twenty distinct stories: different subjects, actions and speakers, so none is a wire copy of another. */
+export function benchTitle(i: number): string {
+  return `The ${SUBJECTS[i % SUBJECTS.length]} ${ACTIONS[i % ACTIONS.length]}`;
+}
+
 function benchArticle(title: string, i: number): string {
+  const subject = SUBJECTS[i % SUBJECTS.length];
+  const name = NAMES[i % NAMES.length];
   return [
     '---',
-    `title: ${title}`,
+    `title: "${title}"`,
     `date: 2025-08-${String(10 + (i % 18)).padStart(2, '0')}`,
     'source: Bench Wire',
     '---',
     '',
-    `The island ferry will add crossing number ${i + 1} each weekday from next month, its operator said on Friday.`,
+    `${title}, the announcement said on Friday.`,
     '',
-    `“We expect the summit crowds to fill crossing ${i + 1} too,” said operator spokeswoman Maria Lopez.`,
+    `“This is the right decision for everyone,” said ${name}, who speaks for the ${subject}.`,
     '',
   ].join('\n');
 }
