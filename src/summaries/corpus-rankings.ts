@@ -1,16 +1,45 @@
 /**
  * What the corpus summary needs per article, computed once per article (articles are immutable:
- * the id is a content hash) and kept across corpus changes: each article's ranked sentences, and
- * document frequencies over the whole corpus, updated incrementally as articles come and go.
+ * the id is a content hash) and kept across corpus changes: each article's eligible sentences,
+ * best first, and document frequencies over the whole corpus, updated as articles come and go. A
+ * corpus change therefore costs the new articles' own ranking, plus re-weighting the few best
+ * sentences of each article by the new frequencies (once per version, shared by every summary).
  */
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { type RankedSentence, rankSentences } from './rank-sentences.js';
+import { TextRanker } from './rank-sentences.js';
+import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
-import { inverseFrequency } from './vectors.js';
+import { countTerms, inverseFrequency, type TermCounts, type TermVector, weighTerms } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
+
+/** What is kept of a ranked sentence that may be a summary point. */
+export interface ScoredSentence {
+  /** Position of the sentence in the article. */
+  index: number;
+  words: number;
+  /** Within-article score (see `rankSentences`). */
+  score: number;
+}
+
+/** A sentence put forward for a multi-article summary, weighted by the current corpus. */
+export interface Candidate extends Selectable {
+  article: Article;
+  sentence: ScoredSentence;
+}
+
+interface ArticleRanking {
+  best: ScoredSentence[];
+  /** Distinct term ids of the ranked sentences, for document frequencies. */
+  terms: Int32Array;
+  /** Term ids of each ranked sentence (see `RankedText.terms`). */
+  sentenceTerms: Int32Array;
+  sentenceTermStarts: Int32Array;
+  /** Term counts of `best[i]`, counted when it is first put forward (most sentences never are). */
+  counts: TermCounts[];
+}
 
 export interface CorpusRankings {
   readonly corpus: Corpus;
@@ -18,74 +47,106 @@ export interface CorpusRankings {
   readonly summaries: Map<string, Summary>;
   /** Brings the rankings up to the corpus's current version; cheap when nothing changed. */
   refresh(): void;
-  rankingOf(article: Article): RankedSentence[];
   /** The article's eligible sentences, best first. */
-  bestOf(article: Article): RankedSentence[];
-  /** Smoothed IDF of a term across the corpus's articles. */
-  idf(term: string): number;
+  bestOf(article: Article): readonly ScoredSentence[];
+  /**
+   * The article's best `limit` sentences with TF-IDF vectors over the corpus; made once per
+   * corpus version. `score` is the within-article score.
+   */
+  candidatesOf(article: Article, limit: number): readonly Candidate[];
 }
 
 export function rankingsOf(corpus: Corpus): CorpusRankings {
-  const rankings = new Map<string, RankedSentence[]>();
-  const best = new Map<string, RankedSentence[]>();
-  const termSets = new Map<string, Set<string>>();
-  const frequencies = new Map<string, number>();
+  const ranker = new TextRanker();
+  const rankings = new Map<string, ArticleRanking>();
+  /** Articles whose terms are in `frequencies`. */
+  const counted = new Set<string>();
+  let frequencies = new Int32Array(1024);
+  let candidates = new Map<string, Candidate[]>();
   const summaries = new Map<string, Summary>();
   let version: string | null = null;
 
-  const rankingOf = (article: Article): RankedSentence[] => {
-    let ranked = rankings.get(article.id);
-    if (!ranked) {
-      ranked = rankSentences(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((s) => s.text));
-      rankings.set(article.id, ranked);
+  const rankingOf = (article: Article): ArticleRanking => {
+    let ranking = rankings.get(article.id);
+    if (!ranking) {
+      const ranked = ranker.rank(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((s) => s.text));
+      const best: ScoredSentence[] = [];
+      for (let index = 0; index < ranked.eligible.length; index++) {
+        if (ranked.eligible[index]) best.push({ index, words: ranked.words[index]!, score: ranked.score[index]! });
+      }
+      best.sort((a, b) => b.score - a.score);
+      ranking = {
+        best,
+        // The ranker reuses its arrays for the next article, so what is kept is copied.
+        terms: ranked.distinctTerms.slice(),
+        sentenceTerms: ranked.terms.slice(),
+        sentenceTermStarts: ranked.termStarts.slice(),
+        counts: [],
+      };
+      rankings.set(article.id, ranking);
     }
-    return ranked;
+    return ranking;
   };
 
-  const bestOf = (article: Article): RankedSentence[] => {
-    let sorted = best.get(article.id);
-    if (!sorted) {
-      sorted = rankingOf(article)
-        .filter((r) => r.eligible)
-        .sort((a, b) => b.score - a.score);
-      best.set(article.id, sorted);
+  const count = (terms: Int32Array, delta: number) => {
+    if (ranker.termIds.size > frequencies.length) {
+      const grown = new Int32Array(Math.max(ranker.termIds.size, 2 * frequencies.length));
+      grown.set(frequencies);
+      frequencies = grown;
     }
-    return sorted;
+    for (let i = 0; i < terms.length; i++) frequencies[terms[i]!]! += delta;
   };
 
-  const count = (terms: Set<string>, delta: number) => {
-    for (const term of terms) {
-      const next = (frequencies.get(term) ?? 0) + delta;
-      if (next > 0) frequencies.set(term, next);
-      else frequencies.delete(term);
-    }
-  };
+  /** IDF of every term id for the current version, worked out once rather than per sentence. */
+  let idfs = new Float64Array(0);
+  const idf = (id: number) => idfs[id]!;
 
   const refresh = () => {
     if (version === corpus.version) return;
     version = corpus.version;
     summaries.clear();
-    for (const [id, terms] of termSets) {
+    candidates = new Map();
+    for (const [id, ranking] of rankings) {
       if (corpus.get(id)) continue;
-      count(terms, -1);
-      termSets.delete(id);
+      if (counted.delete(id)) count(ranking.terms, -1);
       rankings.delete(id);
-      best.delete(id);
     }
     for (const article of corpus.articles()) {
-      if (termSets.has(article.id)) continue;
-      const terms = new Set(rankingOf(article).flatMap((sentence) => sentence.terms));
-      termSets.set(article.id, terms);
-      count(terms, 1);
+      if (counted.has(article.id)) continue;
+      count(rankingOf(article).terms, 1);
+      counted.add(article.id);
     }
+    idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));
+  };
+
+  const candidatesOf = (article: Article, limit: number): readonly Candidate[] => {
+    const ranking = rankingOf(article);
+    const { best, counts } = ranking;
+    const wanted = Math.min(limit, best.length);
+    let made = candidates.get(article.id);
+    if (!made) {
+      made = [];
+      candidates.set(article.id, made);
+    }
+    for (let i = made.length; i < wanted; i++) {
+      const sentence = best[i]!;
+      counts[i] ??= countTerms(
+        ranking.sentenceTerms.subarray(
+          ranking.sentenceTermStarts[sentence.index],
+          ranking.sentenceTermStarts[sentence.index + 1],
+        ),
+      );
+      const vector: TermVector = weighTerms(counts[i]!, idf);
+      made.push({ article, sentence, score: sentence.score, words: sentence.words, vector });
+    }
+    return made.length === wanted ? made : made.slice(0, wanted);
   };
 
   return {
     corpus,
     summaries,
     refresh,
-    rankingOf,
-    bestOf,
-    idf: (term) => inverseFrequency(frequencies.get(term) ?? 0, termSets.size),
+    bestOf: (article) => rankingOf(article).best,
+    candidatesOf,
   };
 }

@@ -6,11 +6,10 @@
  * articles, and each pick lists the other articles that carry a near-duplicate of it.
  */
 import type { Article } from '../articles/types.js';
-import type { CorpusRankings } from './corpus-rankings.js';
-import type { RankedSentence } from './rank-sentences.js';
-import { type Budget, NEAR_DUPLICATE, type Selectable, selectSentences } from './select-sentences.js';
+import type { Candidate, CorpusRankings } from './corpus-rankings.js';
+import { type Budget, NEAR_DUPLICATE, selectSentences } from './select-sentences.js';
 import type { SummaryPoint } from './summarise.js';
-import { centroid, cosine, tfidfVector } from './vectors.js';
+import { centroid, cosineToDense } from './vectors.js';
 
 /** How many of its best sentences each article puts forward in a multi-article summary. */
 export const CANDIDATES_PER_ARTICLE = 5;
@@ -19,24 +18,10 @@ export const CONSENSUS_WEIGHT = 3;
 /** Up to this many eligible sentences, every one is checked for near-duplicates of the picks. */
 export const MAX_DUPLICATE_POOL = 20_000;
 
-interface Candidate extends Selectable {
-  article: Article;
-  ranked: RankedSentence;
-}
-
 function candidatesOf(rankings: CorpusRankings, articles: readonly Article[], perArticle: number): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const article of articles) {
-    for (const ranked of rankings.bestOf(article).slice(0, perArticle)) {
-      candidates.push({
-        article,
-        ranked,
-        score: ranked.score,
-        words: ranked.words,
-        vector: tfidfVector(ranked.terms, rankings.idf),
-      });
-    }
-  }
+  for (const article of articles)
+    for (const candidate of rankings.candidatesOf(article, perArticle)) candidates.push(candidate);
   return candidates;
 }
 
@@ -46,14 +31,28 @@ function eligibleCount(rankings: CorpusRankings, articles: readonly Article[]): 
   return total;
 }
 
-/** Other articles with a sentence that says the same as `pick`. */
-function articlesRepeating(pick: Candidate, pool: readonly Candidate[]): string[] {
+/**
+ * Other articles with a sentence that says the same as `pick`. The pick is spread into a dense
+ * array once, so each of the pool's sentences costs one lookup per term rather than a merge.
+ */
+function articlesRepeating(pick: Candidate, pool: readonly Candidate[], dimensions: number): string[] {
+  const dense = new Float64Array(dimensions);
+  pick.vector.ids.forEach((id, i) => {
+    dense[id] = pick.vector.weights[i]!;
+  });
   const ids = new Set<string>();
   for (const other of pool) {
-    if (other.article.id === pick.article.id || ids.has(other.article.id)) continue;
-    if (cosine(pick.vector, other.vector) >= NEAR_DUPLICATE) ids.add(other.article.id);
+    if (other.article === pick.article || cosineToDense(other.vector, dense) < NEAR_DUPLICATE) continue;
+    ids.add(other.article.id);
   }
   return [...ids];
+}
+
+/** One more than the largest term id of `candidates`. */
+function dimensionsOf(candidates: readonly Candidate[]): number {
+  let dimensions = 0;
+  for (const { vector } of candidates) if (vector.ids.length) dimensions = Math.max(dimensions, vector.ids.at(-1)! + 1);
+  return dimensions;
 }
 
 export function pickCorpusSentences(
@@ -64,11 +63,13 @@ export function pickCorpusSentences(
 ): SummaryPoint[] {
   if (scope.length === 0) return [];
   const candidates = candidatesOf(rankings, scope, singleArticle ? Number.POSITIVE_INFINITY : CANDIDATES_PER_ARTICLE);
+  let scored = candidates;
   if (scope.length > 1) {
+    // The cached candidates are shared by every summary of this version, so they are copied, not changed.
     const centre = centroid(candidates.map((c) => c.vector));
-    for (const candidate of candidates) candidate.score += CONSENSUS_WEIGHT * cosine(candidate.vector, centre);
+    scored = candidates.map((c) => ({ ...c, score: c.score + CONSENSUS_WEIGHT * cosineToDense(c.vector, centre) }));
   }
-  const picked = selectSentences(candidates, budget);
+  const picked = selectSentences(scored, budget);
 
   // One article's summary still credits the other articles that report the same facts.
   const poolArticles = singleArticle ? rankings.corpus.articles() : scope;
@@ -79,18 +80,19 @@ export function pickCorpusSentences(
       ? candidates
       : candidatesOf(rankings, poolArticles, perArticle);
 
+  const dimensions = Math.max(dimensionsOf(pool), dimensionsOf(picked));
   const order = new Map(rankings.corpus.articles().map((article, i) => [article.id, i]));
   return picked
-    .sort((a, b) => order.get(a.article.id)! - order.get(b.article.id)! || a.ranked.index - b.ranked.index)
+    .sort((a, b) => order.get(a.article.id)! - order.get(b.article.id)! || a.sentence.index - b.sentence.index)
     .map((pick) => {
-      const sentence = pick.article.sentences[pick.ranked.index]!;
+      const sentence = pick.article.sentences[pick.sentence.index]!;
       return {
         articleId: pick.article.id,
         sentence: sentence.index,
         start: sentence.start,
         end: sentence.end,
         text: sentence.text,
-        alsoIn: articlesRepeating(pick, pool),
+        alsoIn: articlesRepeating(pick, pool, dimensions),
       };
     });
 }

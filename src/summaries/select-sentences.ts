@@ -37,7 +37,8 @@ export function selectSentences<T extends Selectable>(candidates: readonly T[], 
     for (const candidate of open) {
       if (candidate.score <= bestValue) break;
       if (closed.has(candidate)) continue;
-      const similarity = Math.max(0, ...picked.map((p) => cosine(p.vector, candidate.vector)));
+      let similarity = 0;
+      for (const pick of picked) similarity = Math.max(similarity, cosine(pick.vector, candidate.vector));
       if (similarity >= NEAR_DUPLICATE) {
         closed.add(candidate);
         continue;

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { rankByCentrality } from '../../src/summaries/centrality.js';
 import { selectSentences } from '../../src/summaries/select-sentences.js';
-import { termsOf } from '../../src/summaries/terms.js';
+import { TermIds, wordsOf } from '../../src/summaries/terms.js';
 import { tfidfVector } from '../../src/summaries/vectors.js';
 
-const vectorOf = (text: string) => tfidfVector(termsOf(text), () => 1);
+const termIds = new TermIds();
+const vectorOf = (text: string) =>
+  tfidfVector(
+    wordsOf(text)
+      .map((word) => termIds.idOf(word))
+      .filter((id) => id >= 0),
+    () => 1,
+  );
 const item = (text: string, score: number) => ({ text, score, words: text.split(' ').length, vector: vectorOf(text) });
 
 describe('selectSentences', () => {
