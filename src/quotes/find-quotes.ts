@@ -2,8 +2,8 @@ import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { peopleIndex } from '../people/directory.js';
-import { type PreparedQuote, prepareQuotes, QuoteCatalogue } from './quote-catalogue.js';
-import { queryStems } from './words.js';
+import { mergeRankedQuotes, type PreparedQuote, prepareQuotes, QuoteCatalogue, rankQuotes } from './quote-catalogue.js';
+import { queryStems, StemIds } from './words.js';
 
 export interface QuoteResult {
   quote: Quote;
@@ -34,6 +34,7 @@ interface CachedCatalogue {
   catalogue: QuoteCatalogue;
   /** Per-article preparation, reused when the corpus changes so only new articles are processed. */
   prepared: Map<string, PreparedQuote[]>;
+  stemIds: StemIds;
 }
 
 /**
@@ -46,13 +47,24 @@ const catalogues = new WeakMap<Corpus, CachedCatalogue>();
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
   const cached = catalogues.get(corpus);
   if (cached?.version === corpus.version) return cached.catalogue;
+  const stemIds = cached?.stemIds ?? new StemIds();
   const prepared = new Map<string, PreparedQuote[]>();
+  const added: PreparedQuote[] = [];
   for (const article of corpus.articles()) {
-    const quotes = corpus.analysis(article.id)?.quotes ?? [];
-    prepared.set(article.id, cached?.prepared.get(article.id) ?? prepareQuotes(article, quotes));
+    const known = cached?.prepared.get(article.id);
+    const quotes = known ?? prepareQuotes(article, corpus.analysis(article.id)?.quotes ?? [], stemIds);
+    prepared.set(article.id, quotes);
+    if (!known) added.push(...quotes);
   }
-  const catalogue = new QuoteCatalogue([...prepared.values()].flat(), peopleIndex(corpus));
-  catalogues.set(corpus, { version: corpus.version, catalogue, prepared });
+  // The previous catalogue's order still holds for the quotes kept; only new ones are sorted in.
+  const ranked = cached
+    ? mergeRankedQuotes(
+        cached.catalogue.entries.filter((entry) => prepared.has(entry.article.id)),
+        rankQuotes(added),
+      )
+    : rankQuotes(added);
+  const catalogue = new QuoteCatalogue(ranked, peopleIndex(corpus), stemIds);
+  catalogues.set(corpus, { version: corpus.version, catalogue, prepared, stemIds });
   return catalogue;
 }
 
@@ -118,16 +130,17 @@ function scoreWords(catalogue: QuoteCatalogue, about: string): { matched: number
   const scores = new Int16Array(size);
   const hits = new Uint8Array(size);
   const touched: number[] = [];
-  const count = (postings: readonly number[] | undefined, points: number) => {
-    for (const position of postings ?? []) {
+  const count = (postings: Int32Array | undefined, points: number) => {
+    if (!postings) return;
+    for (const position of postings) {
       if (hits[position] === 0) touched.push(position);
       hits[position] = (hits[position] ?? 0) + 1;
       scores[position] = (scores[position] ?? 0) + points;
     }
   };
   for (const stem of stems) {
-    count(catalogue.quotePostings.get(stem), 2);
-    count(catalogue.sentencePostings.get(stem), 1);
+    count(catalogue.quotesWith(stem), 2);
+    count(catalogue.sentencesWith(stem), 1);
   }
   const required = stems.length <= 2 ? stems.length : Math.ceil((stems.length * 2) / 3);
   return { matched: touched.filter((position) => (hits[position] ?? 0) >= required), scores };

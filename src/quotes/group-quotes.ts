@@ -11,6 +11,20 @@ export interface GroupableQuote {
   words: readonly string[];
   /** Folded surname of the speaker, when known: differently attributed words never group. */
   speaker: string | null;
+  /** `groupingKeysOf(words)`, when the caller keeps them from one grouping to the next. */
+  keys?: GroupingKeys;
+}
+
+/** What grouping derives from a quote's words; the same every time the quote is grouped. */
+export interface GroupingKeys {
+  /** The words joined by single spaces, with a space before and after (so whole words match). */
+  padded: string;
+  /** Distinct words, sorted. */
+  distinct: readonly string[];
+}
+
+export function groupingKeysOf(words: readonly string[]): GroupingKeys {
+  return { padded: ` ${words.join(' ')} `, distinct: [...new Set(words)].sort() };
 }
 
 /** The shortest quote that may group with a longer one by being contained in it. */
@@ -48,19 +62,24 @@ export function groupQuotes(quotes: readonly GroupableQuote[]): Int32Array {
     else if (rootB < rootA) parent[rootA] = rootB;
   };
 
-  const representatives = collapseIdentical(quotes, union);
-  compareRepresentatives(quotes, representatives, union);
+  const keys = quotes.map((quote) => quote.keys ?? groupingKeysOf(quote.words));
+  const representatives = collapseIdentical(quotes, keys, union);
+  compareRepresentatives(quotes, keys, representatives, union);
   for (let index = 0; index < quotes.length; index++) parent[index] = find(index);
   return parent;
 }
 
 /** Identical texts (by the same speaker, for tiny ones) join at once; one of each is compared further. */
-function collapseIdentical(quotes: readonly GroupableQuote[], union: (a: number, b: number) => void): number[] {
+function collapseIdentical(
+  quotes: readonly GroupableQuote[],
+  keys: readonly GroupingKeys[],
+  union: (a: number, b: number) => void,
+): number[] {
   const firstByText = new Map<string, number>();
   const representatives: number[] = [];
   quotes.forEach((quote, index) => {
     if (!quote.words.length) return;
-    const text = quote.words.join(' ');
+    const text = keys[index]!.padded;
     const key = quote.words.length < MIN_CONTAINED_WORDS ? `${text}|${quote.speaker ?? ''}` : text;
     const first = firstByText.get(key);
     if (first === undefined) {
@@ -73,24 +92,21 @@ function collapseIdentical(quotes: readonly GroupableQuote[], union: (a: number,
 
 function compareRepresentatives(
   quotes: readonly GroupableQuote[],
+  keys: readonly GroupingKeys[],
   representatives: readonly number[],
   union: (a: number, b: number) => void,
 ): void {
-  const distinct = new Map<number, string[]>();
   const postings = new Map<string, number[]>();
   for (const index of representatives) {
-    const words = [...new Set(quotes[index]?.words)].sort();
-    distinct.set(index, words);
-    for (const word of words) {
+    for (const word of keys[index]!.distinct) {
       const list = postings.get(word);
       if (list) list.push(index);
       else postings.set(word, [index]);
     }
   }
-  const padded = new Map(representatives.map((index) => [index, ` ${quotes[index]?.words.join(' ')} `]));
   const lastVisit = new Int32Array(quotes.length).fill(-1);
   for (const index of representatives) {
-    const words = distinct.get(index) ?? [];
+    const words = keys[index]!.distinct;
     const probes = words
       .map((word) => postings.get(word) ?? [])
       .filter((list) => list.length > 1 && list.length <= MAX_PROBE_POSTINGS)
@@ -101,13 +117,17 @@ function compareRepresentatives(
         if (other === index || lastVisit[other] === index) continue;
         lastVisit[other] = index;
         if (!compatible(quotes[index], quotes[other])) continue;
-        const a = padded.get(index) ?? '';
-        const b = padded.get(other) ?? '';
-        const contained = a.length <= b.length ? b.includes(a) : a.includes(b);
-        if (contained || overlaps(words, distinct.get(other) ?? [])) union(index, other);
+        if (contains(keys[index]!.padded, keys[other]!.padded) || overlaps(words, keys[other]!.distinct)) {
+          union(index, other);
+        }
       }
     }
   }
+}
+
+/** Whether one padded text's words run inside the other's, whole words only. */
+function contains(a: string, b: string): boolean {
+  return a.length <= b.length ? b.includes(a) : a.includes(b);
 }
 
 function compatible(a: GroupableQuote | undefined, b: GroupableQuote | undefined): boolean {

@@ -3,8 +3,8 @@ import type { Article, Sentence } from '../articles/types.js';
 import { looksLikeName, memoise, surnameOf, wordsOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
 import { stem } from '../text/stem.js';
-import { groupQuotes } from './group-quotes.js';
-import { stemsOfText } from './words.js';
+import { type GroupingKeys, groupingKeysOf, groupQuotes } from './group-quotes.js';
+import { type StemIds, stemsOfText } from './words.js';
 
 /** Quotes shorter than this are fragments ("open", "day one"): listed after full quotes. */
 export const TINY_QUOTE_WORDS = 4;
@@ -16,13 +16,14 @@ export interface PreparedQuote {
   /** Folded words of the quoted text. */
   words: string[];
   tiny: boolean;
-  /** Distinct stems of the quoted words. */
-  quoteStems: string[];
+  /** Distinct stems of the quoted words, as ids of the corpus's `StemIds`. */
+  quoteStems: Int32Array;
   /** Distinct stems of the surrounding sentence(s) that are not in the quote itself. */
-  sentenceStems: string[];
+  sentenceStems: Int32Array;
+  grouping: GroupingKeys;
 }
 
-export function prepareQuotes(article: Article, quotes: readonly Quote[]): PreparedQuote[] {
+export function prepareQuotes(article: Article, quotes: readonly Quote[], stemIds: StemIds): PreparedQuote[] {
   // Several quotes often share a sentence; stem each sentence once.
   const sentenceStemsOf = new Map<number, Set<string>>();
   const stemsOfSentence = (index: number, text: string) => {
@@ -47,8 +48,9 @@ export function prepareQuotes(article: Article, quotes: readonly Quote[]): Prepa
       article,
       words,
       tiny: words.length < TINY_QUOTE_WORDS,
-      quoteStems: [...quoteStems],
-      sentenceStems: [...sentenceStems],
+      quoteStems: Int32Array.from(quoteStems, (found) => stemIds.idOf(found)),
+      sentenceStems: Int32Array.from(sentenceStems, (found) => stemIds.idOf(found)),
+      grouping: groupingKeysOf(words),
     };
   });
 }
@@ -62,6 +64,37 @@ function sentencesAround(article: Article, quote: Quote): Sentence[] {
     found.push(sentence);
   }
   return found;
+}
+
+/**
+ * Positions of the catalogue's quotes by stem id, in one flat array (rebuilt on every corpus
+ * change, where a map of growing arrays cost a push per stem of every quote): the quotes with
+ * stem `id` are `positions[starts[id]]` up to `positions[starts[id + 1]]`, in rank order.
+ */
+class StemPostings {
+  private readonly starts: Int32Array;
+  private readonly positions: Int32Array;
+
+  constructor(stemsOf: readonly Int32Array[], stems: number) {
+    const starts = new Int32Array(stems + 1);
+    for (const ids of stemsOf) for (const id of ids) starts[id + 1]! += 1;
+    for (let id = 0; id < stems; id++) starts[id + 1]! += starts[id]!;
+    const filled = starts.slice(0, stems);
+    const positions = new Int32Array(starts[stems]!);
+    stemsOf.forEach((ids, position) => {
+      for (const id of ids) positions[filled[id]!++] = position;
+    });
+    this.starts = starts;
+    this.positions = positions;
+  }
+
+  /** Positions of the quotes with the stem, ascending, or undefined when there are none. */
+  of(id: number | undefined): Int32Array | undefined {
+    if (id === undefined || id + 1 >= this.starts.length) return undefined;
+    const from = this.starts[id]!;
+    const to = this.starts[id + 1]!;
+    return to > from ? this.positions.subarray(from, to) : undefined;
+  }
 }
 
 /**
@@ -82,14 +115,16 @@ export class QuoteCatalogue {
   readonly groupArticles = new Map<number, number>();
   readonly byArticle = new Map<string, number[]>();
   readonly byPerson = new Map<number, number[]>();
-  readonly quotePostings = new Map<string, number[]>();
-  readonly sentencePostings = new Map<string, number[]>();
+  private readonly quotePostings: StemPostings;
+  private readonly sentencePostings: StemPostings;
 
+  /** `ranked`: the quotes in rank order (see `rankQuotes` and `mergeRankedQuotes`). */
   constructor(
-    prepared: readonly PreparedQuote[],
+    ranked: readonly PreparedQuote[],
     readonly people: PeopleIndex,
+    private readonly stemIds: StemIds,
   ) {
-    this.entries = [...prepared].sort(byRank);
+    this.entries = [...ranked];
     this.personOf = new Int32Array(this.entries.length).fill(-1);
     const personNamed = memoise((name) => (looksLikeName(name) ? people.resolve(name) : null));
     const surnameNamed = memoise((name) => (looksLikeName(name) ? surnameOf(name) || null : null));
@@ -101,13 +136,20 @@ export class QuoteCatalogue {
         this.personOf[position] = person;
         pushTo(this.byPerson, person, position);
       }
-      for (const stem of entry.quoteStems) pushTo(this.quotePostings, stem, position);
-      for (const stem of entry.sentenceStems) pushTo(this.sentencePostings, stem, position);
     });
+    this.quotePostings = new StemPostings(
+      this.entries.map((entry) => entry.quoteStems),
+      stemIds.size,
+    );
+    this.sentencePostings = new StemPostings(
+      this.entries.map((entry) => entry.sentenceStems),
+      stemIds.size,
+    );
     this.groupOf = groupQuotes(
       this.entries.map((entry) => ({
         words: entry.words,
         speaker: entry.quote.speaker ? surnameNamed(entry.quote.speaker.name) : null,
+        keys: entry.grouping,
       })),
     );
     this.groupOf.forEach((lead, position) => {
@@ -118,8 +160,38 @@ export class QuoteCatalogue {
       this.groupArticles.set(lead, new Set(members.map((member) => this.entries[member]?.article.id)).size);
     }
   }
+
+  /** Positions of the quotes whose own words have `stem`, in rank order. */
+  quotesWith(stem: string): Int32Array | undefined {
+    return this.quotePostings.of(this.stemIds.find(stem));
+  }
+
+  /** Positions of the quotes whose sentence, outside the quote, has `stem`, in rank order. */
+  sentencesWith(stem: string): Int32Array | undefined {
+    return this.sentencePostings.of(this.stemIds.find(stem));
+  }
 }
 
+/** The quotes in catalogue order. */
+export function rankQuotes(quotes: readonly PreparedQuote[]): PreparedQuote[] {
+  return [...quotes].sort(byRank);
+}
+
+/**
+ * Two lists in catalogue order merged into one: after a corpus change the kept quotes are already
+ * in order, so only the new articles' quotes are sorted, and the merge is linear.
+ */
+export function mergeRankedQuotes(a: readonly PreparedQuote[], b: readonly PreparedQuote[]): PreparedQuote[] {
+  const merged: PreparedQuote[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(byRank(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
+
+/** A total order: quotes only tie with themselves (same article, same offset). */
 function byRank(a: PreparedQuote, b: PreparedQuote): number {
   return (
     Number(a.tiny) - Number(b.tiny) ||
