@@ -1,5 +1,5 @@
 import type { EntityInArticle, EntityKind } from '../articles/people.js';
-import type { Quote } from '../articles/quotes.js';
+import type { Quote, Speaker } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, slugOf, surnameOf } from './names.js';
@@ -24,35 +24,108 @@ interface Tally {
 }
 
 /**
+ * One article's names with their keys worked out. Keying is most of the cost of merging, and an
+ * article's keys never change, so the directory keys each article once and keeps the result
+ * across corpus changes: a rebuild after one new article only merges. Flat arrays of strings,
+ * not an object per name: a corpus names hundreds of thousands.
+ */
+export interface KeyedArticle {
+  article: Article;
+  /** The entities that have a key, with their keys. */
+  entities: EntityInArticle[];
+  keys: string[];
+  /** Surname key of each person's full name, for resolving lone surnames; '' when not needed. */
+  surnames: string[];
+  /** Keys of the entities' roles, entity after entity, in the order of `entity.roles`. */
+  roleKeys: string[];
+  /** Keys of the entities' aliases, likewise. */
+  aliasKeys: string[];
+  /** Speakers of the article's quotes that could name someone (see `looksLikeName`). */
+  speakers: Speaker[];
+  speakerKeys: string[];
+  /** Key of each speaker's role, '' when none is given. */
+  speakerRoleKeys: string[];
+}
+
+/** The name functions merging uses, memoised; one set serves every article of a corpus. */
+export interface NameKeys {
+  keyOf: (name: string) => string;
+  surname: (name: string) => string;
+  nameLike: (name: string) => boolean;
+}
+
+export function nameKeys(): NameKeys {
+  return { keyOf: memoise(nameKey), surname: memoise(surnameOf), nameLike: memoise(looksLikeName) };
+}
+
+export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
+  const keyed: KeyedArticle = {
+    article,
+    entities: [],
+    keys: [],
+    surnames: [],
+    roleKeys: [],
+    aliasKeys: [],
+    speakers: [],
+    speakerKeys: [],
+    speakerRoleKeys: [],
+  };
+  for (const entity of entities) {
+    const key = keys.keyOf(entity.name);
+    if (!key) continue;
+    keyed.entities.push(entity);
+    keyed.keys.push(key);
+    keyed.surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
+    for (const role of entity.roles) keyed.roleKeys.push(keys.keyOf(role));
+    for (const alias of entity.aliases) keyed.aliasKeys.push(keys.keyOf(alias));
+  }
+  for (const quote of quotes) {
+    const speaker = quote.speaker;
+    if (!speaker || !keys.nameLike(speaker.name)) continue;
+    keyed.speakers.push(speaker);
+    keyed.speakerKeys.push(keys.keyOf(speaker.name));
+    keyed.speakerRoleKeys.push(speaker.role ? keys.keyOf(speaker.role) : '');
+  }
+  return keyed;
+}
+
+/** An entity of a keyed article, with where its role and alias keys start. */
+interface EntityAt {
+  keyed: KeyedArticle;
+  index: number;
+  roles: number;
+  aliases: number;
+}
+
+/**
  * Merges the people and organisations named in each article into one entry per real-world name:
  * the same full name (initials and honorifics aside), or a lone surname or alias that points at
  * exactly one full name. Ambiguous surnames ("Smith" when two Smiths are named) stay apart rather
  * than being guessed.
  */
-export function mergePeople(analysed: readonly AnalysedArticle[]): Person[] {
-  const keyOf = memoise(nameKey);
-  const surname = memoise(surnameOf);
-  const nameLike = memoise(looksLikeName);
+export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Person[] {
   const tallies = new Map<string, Tally>();
   const shortForms = new Map<string, Set<string>>();
-  const singles: Array<{ entity: EntityInArticle; article: Article }> = [];
+  const singles: EntityAt[] = [];
 
-  for (const { article, entities } of analysed) {
-    for (const entity of entities) {
-      const key = keyOf(entity.name);
-      if (!key) continue;
-      if (!key.includes(' ')) {
-        singles.push({ entity, article });
-        continue;
+  for (const article of keyed) {
+    let roles = 0;
+    let aliases = 0;
+    article.entities.forEach((entity, index) => {
+      const key = article.keys[index]!;
+      if (!key.includes(' ')) singles.push({ keyed: article, index, roles, aliases });
+      else {
+        addEntity(tallyFor(tallies, key), { keyed: article, index, roles, aliases }, true);
+        const surname = article.surnames[index]!;
+        if (surname) noteShortForm(shortForms, surname, key);
+        for (let i = 0; i < entity.aliases.length; i++) noteShortForm(shortForms, article.aliasKeys[aliases + i]!, key);
       }
-      addEntity(tallyFor(tallies, key), entity, article, true, keyOf);
-      if (entity.kind === 'person') noteShortForm(shortForms, surname(entity.name), key);
-      for (const alias of entity.aliases) noteShortForm(shortForms, keyOf(alias), key);
-    }
+      roles += entity.roles.length;
+      aliases += entity.aliases.length;
+    });
   }
 
-  const resolve = (name: string): string | null => {
-    const key = keyOf(name);
+  const resolve = (key: string): string | null => {
     if (!key) return null;
     if (tallies.has(key) && key.includes(' ')) return key;
     const targets = shortForms.get(key);
@@ -60,32 +133,30 @@ export function mergePeople(analysed: readonly AnalysedArticle[]): Person[] {
     return tallies.has(key) ? key : null;
   };
 
-  for (const { entity, article } of singles) {
-    const own = keyOf(entity.name);
-    const key = resolve(entity.name) ?? own;
+  for (const single of singles) {
+    const own = single.keyed.keys[single.index]!;
+    const key = resolve(own) ?? own;
     const tally = tallyFor(tallies, key);
     // A surname merged into a full name is an alias of it, never a candidate for the display name.
-    addEntity(tally, entity, article, key === own, keyOf);
-    if (key !== own) addAlias(tally, entity.name, keyOf);
+    addEntity(tally, single, key === own);
+    if (key !== own) addAlias(tally, single.keyed.entities[single.index]!.name, own);
   }
 
-  for (const { article, quotes } of analysed) {
-    for (const quote of quotes) {
-      const speaker = quote.speaker;
-      if (!speaker || !nameLike(speaker.name)) continue;
-      const own = keyOf(speaker.name);
-      const key = resolve(speaker.name) ?? own;
-      if (!key) continue;
+  for (const { article, speakers, speakerKeys, speakerRoleKeys } of keyed) {
+    speakers.forEach((speaker, index) => {
+      const own = speakerKeys[index]!;
+      const key = resolve(own) ?? own;
+      if (!key) return;
       const tally = tallyFor(tallies, key);
       if (!tally.kinds.size) tally.kinds.set('person', 1);
       if (!tally.spellings.size && key === own) tally.spellings.set(speaker.name.trim(), 1);
       tally.quotes += 1;
       tally.articles.set(article.id, article.date ?? '');
-      if (speaker.role) addRole(tally, speaker.role, keyOf);
-    }
+      if (speaker.role) addRole(tally, speaker.role, speakerRoleKeys[index]!);
+    });
   }
 
-  return [...tallies.values()].map((tally) => toPerson(tally, keyOf)).sort(byProminence);
+  return [...tallies.values()].map((tally) => toPerson(tally, keys.keyOf)).sort(byProminence);
 }
 
 function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
@@ -118,25 +189,24 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 
 type KeyOf = (name: string) => string;
 
-function addEntity(tally: Tally, entity: EntityInArticle, article: Article, isOwnName: boolean, keyOf: KeyOf): void {
+function addEntity(tally: Tally, { keyed, index, roles, aliases }: EntityAt, isOwnName: boolean): void {
+  const entity = keyed.entities[index]!;
   if (isOwnName) tally.spellings.set(entity.name, (tally.spellings.get(entity.name) ?? 0) + 1);
   tally.kinds.set(entity.kind, (tally.kinds.get(entity.kind) ?? 0) + 1);
-  for (const role of entity.roles) addRole(tally, role, keyOf);
-  for (const alias of entity.aliases) addAlias(tally, alias, keyOf);
+  for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!);
+  for (let i = 0; i < entity.aliases.length; i++) addAlias(tally, entity.aliases[i]!, keyed.aliasKeys[aliases + i]!);
   tally.mentions += entity.mentions;
-  tally.articles.set(article.id, article.date ?? '');
+  tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 
-function addRole(tally: Tally, role: string, keyOf: KeyOf): void {
-  const key = keyOf(role);
+function addRole(tally: Tally, role: string, key: string): void {
   if (!key) return;
   const seen = tally.roles.get(key);
   if (seen) seen.count += 1;
   else tally.roles.set(key, { text: role.trim(), count: 1 });
 }
 
-function addAlias(tally: Tally, alias: string, keyOf: KeyOf): void {
-  const key = keyOf(alias);
+function addAlias(tally: Tally, alias: string, key: string): void {
   if (key && !tally.aliases.has(key)) tally.aliases.set(key, alias.trim());
 }
 

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../articles/people.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { type AnalysedArticle, mergePeople } from './build-directory.js';
+import { type KeyedArticle, keyArticle, mergePeople, type NameKeys, nameKeys } from './build-directory.js';
 import { PeopleIndex } from './people-index.js';
 
 /** A person or organisation across the whole corpus. */
@@ -27,19 +27,35 @@ export interface PeopleQuery {
 
 export const DEFAULT_PEOPLE_LIMIT = 25;
 
+interface CachedDirectory {
+  version: string;
+  index: PeopleIndex;
+  /** Each article's names keyed, kept across versions so a rebuild keys only new articles. */
+  keyed: Map<string, KeyedArticle>;
+  keys: NameKeys;
+}
+
 /**
  * One directory per corpus, rebuilt only when the corpus version changes. A WeakMap keyed by the
  * corpus (rather than a module-level directory) ties the cache's life to the corpus it describes,
  * so separate corpora (tests, benchmarks) never share or leak state.
  */
-const directories = new WeakMap<Corpus, { version: string; index: PeopleIndex }>();
+const directories = new WeakMap<Corpus, CachedDirectory>();
 
 /** The merged people of the corpus with lookups, built at most once per corpus version. */
 export function peopleIndex(corpus: Corpus): PeopleIndex {
   const cached = directories.get(corpus);
   if (cached && cached.version === corpus.version) return cached.index;
-  const index = new PeopleIndex(mergePeople(analysedArticles(corpus)));
-  directories.set(corpus, { version: corpus.version, index });
+  const keys = cached?.keys ?? nameKeys();
+  const keyed = new Map<string, KeyedArticle>();
+  for (const article of corpus.articles()) {
+    const analysis = corpus.analysis(article.id);
+    if (!analysis) continue;
+    const known = cached?.keyed.get(article.id);
+    keyed.set(article.id, known ?? keyArticle({ article, entities: analysis.entities, quotes: analysis.quotes }, keys));
+  }
+  const index = new PeopleIndex(mergePeople([...keyed.values()], keys));
+  directories.set(corpus, { version: corpus.version, index, keyed, keys });
   return index;
 }
 
@@ -62,13 +78,4 @@ export function findPerson(corpus: Corpus, name: string): Person | null {
   const resolved = index.resolve(name);
   if (resolved !== null) return index.people[resolved] ?? null;
   return index.match(name)[0]?.person ?? null;
-}
-
-function analysedArticles(corpus: Corpus): AnalysedArticle[] {
-  const analysed: AnalysedArticle[] = [];
-  for (const article of corpus.articles()) {
-    const analysis = corpus.analysis(article.id);
-    if (analysis) analysed.push({ article, entities: analysis.entities, quotes: analysis.quotes });
-  }
-  return analysed;
 }
