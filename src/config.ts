@@ -101,6 +101,13 @@ const ENV_SCHEMA = z.object({
       .min(1000, { error: 'should be at least 1000' })
       .default(20_000),
   ),
+  LLM_CONTEXT_TOKENS: optional(
+    z.coerce
+      .number({ error: 'should be a number of tokens, like 8192' })
+      .int()
+      .min(4096, { error: 'should be at least 4096 (an answer sends up to 3,000 tokens of passages)' })
+      .default(8192),
+  ),
   LLM_COOLDOWN_SECONDS: optional(
     z.coerce
       .number({ error: 'should be a number of seconds, like 10' })
@@ -155,6 +162,8 @@ export interface Config {
         baseUrl: string | undefined;
         model: string;
         timeoutMs: number;
+        /** The model's context window; summaries are cut into parts that fit it. */
+        contextTokens: number;
         cooldownSeconds: number;
         dailyTokensPerServer: number;
       }
@@ -202,6 +211,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
           baseUrl: values.OPENAI_BASE_URL,
           model: values.OPENAI_MODEL,
           timeoutMs: values.LLM_TIMEOUT_MS,
+          contextTokens: values.LLM_CONTEXT_TOKENS,
           cooldownSeconds: values.LLM_COOLDOWN_SECONDS,
           dailyTokensPerServer: values.LLM_DAILY_TOKENS_PER_SERVER,
         }

@@ -259,7 +259,7 @@ function createLlm(
   const chat = createChatModel({ client, model: settings.model, logger });
   return {
     answerer: createLlmAnswerer({ chat, corpus, index, logger, budget }),
-    summariser: createLlmSummariser({ chat, corpus, logger, budget }),
+    summariser: createLlmSummariser({ chat, corpus, logger, budget, contextTokens: settings.contextTokens }),
     checker: createLlmClaimChecker({ chat, corpus, index, logger, budget }),
     budget,
     model: settings.model,

@@ -71,6 +71,19 @@ describe('configuration', () => {
     expect(message).toContain('MAX_ARTICLE_BYTES: should be more than 0');
   });
 
+  it("takes the model's settings, its context window included, only with a key", () => {
+    expect(parseConfig({ LLM_CONTEXT_TOKENS: '32768' }).llm).toBeUndefined();
+    expect(parseConfig({ OPENAI_API_KEY: 'sk-test', LLM_CONTEXT_TOKENS: '32768' }).llm).toMatchObject({
+      model: 'gpt-4o-mini',
+      contextTokens: 32768,
+      timeoutMs: 20_000,
+    });
+    expect(parseConfig({ OPENAI_API_KEY: 'sk-test' }).llm?.contextTokens).toBe(8192);
+    expect(() => parseConfig({ OPENAI_API_KEY: 'sk-test', LLM_CONTEXT_TOKENS: '2048' })).toThrow(
+      /LLM_CONTEXT_TOKENS: should be at least 4096/,
+    );
+  });
+
   it('refuses a byte limit that is not a number', () => {
     expect(() => parseConfig({ MAX_ARTICLE_BYTES: 'lots' })).toThrow(/MAX_ARTICLE_BYTES: should be a number of bytes/);
   });
