@@ -4,12 +4,15 @@ import { answerFollowUp } from '../conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
 import { UserFacingError } from '../errors.js';
+import type { LlmAnswer } from '../llm/llm-answerer.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
 import type { DiscordDeps, Outcome } from './deps.js';
+import { createDraftEditor } from './draft-editor.js';
 import { apology, describeDiscordFailure, errorReply, newIncidentId } from './interaction-errors.js';
 import { NO_MENTIONS, renderPage } from './render.js';
-import { MAX_ANSWER_MESSAGES } from './stream-answer.js';
+import { draftPayload, MAX_ANSWER_MESSAGES } from './stream-answer.js';
 
 export interface MessageDeps extends DiscordDeps {
   conversations: ConversationStore;
@@ -60,6 +63,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     let standalone = trigger.question;
     let reply: Reply;
     let person: string | null = null;
+    let draft: Message | null = null;
     try {
       const followUp = answerFollowUp(deps.conversations.history(key), trigger.question, deps.services, {
         isName: (word) => names.has(word),
@@ -68,7 +72,8 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       const { llm } = deps.services;
       if (llm) {
         // The model answers the self-contained question; the title stays what the person asked.
-        const result = await llm.answerer.answer(standalone, { userId: message.author.id, guildId: message.guildId });
+        const { result, draft: written } = await streamModelAnswer(message, trigger.question, standalone, llm, log);
+        draft = written;
         reply = llmReply(trigger.question, result, corpus);
         person = mainPersonOf(
           result.fallback ? result.extractive.evidence : result.sentences.flatMap((s) => s.passages),
@@ -84,7 +89,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       reply = errorReply(err.message);
     }
     log.debug({ question: trigger.question, standalone, outcome }, 'answering a message');
-    await send(message, reply, deps.conversations, trigger.rootId);
+    await send(message, reply, deps.conversations, trigger.rootId, draft);
     if (outcome === 'answered') deps.conversations.record(key, { question: trigger.question, standalone, person });
   } catch (err) {
     outcome = await answerWithApology(message, err, log);
@@ -132,16 +137,54 @@ async function showTyping(message: Message, log: Logger): Promise<void> {
 }
 
 /**
+ * The model's answer to `standalone`, streamed as /ask's is: the first draft is sent as a reply to
+ * the message, titled with the person's `question` and marked "writing…", and edited as newer
+ * drafts arrive (createDraftEditor). Returns the answer and the message the draft was written in,
+ * settled, for the answer to replace; null when the model finished before writing anything (a
+ * fallback, a cached answer) or the draft could not be sent.
+ */
+async function streamModelAnswer(
+  message: Message,
+  question: string,
+  standalone: string,
+  llm: NonNullable<Services['llm']>,
+  log: Logger,
+): Promise<{ result: LlmAnswer; draft: Message | null }> {
+  let draft: Message | null = null;
+  const drafts = createDraftEditor(async (text) => {
+    const payload = draftPayload(question, text);
+    if (draft) await draft.edit(payload);
+    else draft = await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+  }, log);
+  const result = await llm.answerer.answerStream(standalone, drafts.show, {
+    userId: message.author.id,
+    guildId: message.guildId,
+  });
+  await drafts.settle();
+  return { result, draft };
+}
+
+/**
  * Replies to the message with the reply rendered as /ask's, and remembers the answer as part of
  * the chain. An extractive answer is one page (at most three items); a model's answer longer than
  * one embed continues in further replies (at most MAX_ANSWER_MESSAGES in all), each linked to the
- * chain. A question deleted meanwhile still gets its answer, just without the reply link.
+ * chain. The first page replaces the model's `draft` when there is one. A question deleted
+ * meanwhile still gets its answer, just without the reply link.
  */
-async function send(message: Message, reply: Reply, store: ConversationStore, rootId: string): Promise<void> {
+async function send(
+  message: Message,
+  reply: Reply,
+  store: ConversationStore,
+  rootId: string,
+  draft: Message | null = null,
+): Promise<void> {
   const first = renderPage(reply);
   for (let page = 0; page < Math.min(first.pageCount, MAX_ANSWER_MESSAGES); page++) {
     const { payload } = page ? renderPage(reply, page) : first;
-    const sent = await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+    const sent =
+      page === 0 && draft
+        ? await draft.edit(payload)
+        : await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
     store.linkAnswer({ guildId: message.guildId, channelId: message.channelId, messageId: sent.id }, rootId);
   }
 }

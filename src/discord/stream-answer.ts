@@ -4,6 +4,7 @@ import type { CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
+import { createDraftEditor } from './draft-editor.js';
 import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, truncate } from './limits.js';
 import { escapeText, type MessagePayload, NO_MENTIONS, type PageControls, TONE_COLOURS } from './render.js';
 import { renderMessage, sendPage } from './send.js';
@@ -51,8 +52,8 @@ export const MAX_ANSWER_MESSAGES = 5;
  * /ask with a model, streamed into an already deferred interaction: each draft the answerer hands
  * over (at most about once a second, see DRAFT_INTERVAL_MS) edits the reply, then the verified
  * reply replaces the draft in the same message, continuing in follow-up messages when it is longer
- * than one embed. Edits never overlap: while one is in flight only the newest draft waits, and all
- * are settled before the final edit, so a late draft can never overwrite the answer.
+ * than one embed. Edits never overlap and are all settled before the final edit (createDraftEditor),
+ * so a late draft can never overwrite the answer.
  */
 export async function streamAnswer(
   interaction: ChatInputCommandInteraction,
@@ -61,34 +62,13 @@ export async function streamAnswer(
   context: CommandContext,
   { logger, controls }: StreamAnswerOptions,
 ): Promise<Reply> {
-  let pending: string | null = null;
-  let editing: Promise<void> | null = null;
-
-  const flush = async (): Promise<void> => {
-    while (pending !== null) {
-      const draft = pending;
-      pending = null;
-      try {
-        await interaction.editReply(draftPayload(question, draft));
-      } catch (err) {
-        // A draft is a courtesy: if an edit fails, the verified reply still follows.
-        logger.debug({ err }, 'could not show the draft');
-      }
-    }
-    editing = null;
-  };
-
-  const onDraft = (draft: string) => {
-    pending = draft;
-    editing ??= flush();
-  };
-  const result = await llm.answerer.answerStream(question, onDraft, {
+  const drafts = createDraftEditor((draft) => interaction.editReply(draftPayload(question, draft)), logger);
+  const result = await llm.answerer.answerStream(question, drafts.show, {
     locale: context.locale,
     userId: context.userId,
     guildId: context.guildId,
   });
-  pending = null;
-  await editing;
+  await drafts.settle();
   const reply = llmReply(question, result, context.services.corpus);
   const fromModel = !result.fallback;
   const first = renderMessage(reply, 0, fromModel ? undefined : controls);

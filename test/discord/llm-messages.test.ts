@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.js';
-import type { RecordedRequest as DiscordRequest } from '../fake-discord/index.js';
+import { WRITING_MARKER } from '../../src/discord/stream-answer.js';
+import type { RecordedRequest as DiscordRequest, FakeMessage } from '../fake-discord/index.js';
 import { FakeOpenAi, passageNumber, type RecordedRequest } from '../llm/fake-openai.js';
 import { citingEveryPassage, damStory, inspectionLog } from '../llm/fixtures.js';
-import { type ModelBot, startModelBot, textOf } from '../llm/model-bot.js';
+import { type MessageBody, type ModelBot, startModelBot, textOf } from '../llm/model-bot.js';
 import { servicesWithModel } from '../llm/model-desk.js';
 import { MODEL } from '../llm/model-services.js';
 import { floodStory } from '../llm/summary-fixtures.js';
@@ -31,18 +32,34 @@ afterEach(async () => {
 const botMessage = (after: number) => (r: DiscordRequest) =>
   r.seq > after && r.method === 'POST' && r.route === 'POST /channels/:channel_id/messages';
 
-/** Sends a message and waits for `replies` answers from the bot; returns their bodies and ids. */
+const footerOf = (body: unknown) => (body as MessageBody).embeds?.[0]?.footer?.text;
+
+/** The bot's messages after `question`, as its channel shows them now (a draft edited in place included). */
+function answersTo(question: FakeMessage): FakeMessage[] {
+  const { fake } = running;
+  return fake
+    .messagesIn(question.channel_id)
+    .filter((m) => BigInt(m.id) > BigInt(question.id) && (m.author as { id: string }).id === fake.bot.id);
+}
+
+/**
+ * Sends a message and waits for `replies` answers from the bot, none of them still a draft; returns
+ * the message bodies the bot sent, and the answers' ids and text as the person now reads them.
+ */
 async function say(input: Parameters<ModelBot['fake']['inject']['message']>[0], replies = 1) {
   const { fake } = running;
   const after = fake.requests.at(-1)?.seq ?? 0;
   const question = fake.inject.message(input);
-  await fake.waitFor(() => fake.requests.filter(botMessage(after)).length >= replies);
-  const sent = fake.requests.filter(botMessage(after));
+  await fake.waitFor(() => {
+    const answers = answersTo(question);
+    return answers.length >= replies && answers.every((m) => footerOf(m) !== WRITING_MARKER);
+  });
+  const answers = answersTo(question);
   return {
     question,
-    sent,
-    ids: sent.map((r) => (r.response as { id: string }).id),
-    text: sent.map((r) => textOf(r.body)),
+    sent: fake.requests.filter(botMessage(after)),
+    ids: answers.map((m) => m.id),
+    text: answers.map(textOf),
   };
 }
 
@@ -98,7 +115,8 @@ describe('a free-form question with a model configured', () => {
     expect(pages).toBeGreaterThan(1);
     await running.fake.waitFor(() => running.fake.requests.filter(botMessage(0)).length >= pages);
     const sent = running.fake.requests.filter(botMessage(0));
-    const text = sent.map((r) => textOf(r.body));
+    const answers = answersTo(first.question);
+    const text = answers.map(textOf);
     expect(text.map((t) => /Page (\d+) of/.exec(t)?.[1])).toEqual(
       Array.from({ length: pages }, (_, i) => String(i + 1)),
     );
@@ -106,7 +124,50 @@ describe('a free-form question with a model configured', () => {
     // Each part replies to the question, without page buttons: the whole answer is already there.
     for (const request of sent) {
       expect(request.body).toMatchObject({ message_reference: { message_id: first.question.id } });
-      expect((request.body as { components?: unknown[] }).components ?? []).toEqual([]);
     }
+    for (const answer of answers) expect(answer.components ?? []).toEqual([]);
+  });
+
+  it('streams the answer into its reply, marked "writing…", then edits that message into the verified answer', async () => {
+    const sentence = 'Residents of the east bank were allowed to return home on Friday';
+    // One word a chunk, 150 ms apart: about two seconds of writing, so drafts arrive before the answer.
+    openai.reply((request) => {
+      const content = `${sentence} [${passageNumber(request, 'return home')}].`;
+      return { content, chunks: content.split(/(?= )/), chunkDelayMs: 150 };
+    });
+    const asked = 'when could residents go home?';
+    const { fake } = running;
+    const after = fake.requests.at(-1)?.seq ?? 0;
+    const { question, ids } = await say({ content: asked, mentions: [fake.bot] });
+
+    // What the person saw first: one reply to the question, the draft so far, marked "writing…".
+    const posts = fake.requests.filter(botMessage(after));
+    expect(posts).toHaveLength(1);
+    expect(ids).toEqual([(posts[0]!.response as { id: string }).id]);
+    const draft = posts[0]!.body as MessageBody;
+    expect(footerOf(draft)).toBe(WRITING_MARKER);
+    expect(draft.embeds?.[0]?.title).toBe(asked);
+    expect(posts[0]!.body).toMatchObject({ message_reference: { message_id: question.id } });
+
+    // Then that same message, edited: newer drafts while the model writes, the verified answer last.
+    const edits = fake.requests.filter(
+      (r) => r.seq > after && r.route === 'PATCH /channels/:channel_id/messages/:message_id',
+    );
+    expect(edits.every((r) => r.params.message_id === ids[0])).toBe(true);
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    expect(edits.slice(0, -1).every((r) => footerOf(r.body) === WRITING_MARKER)).toBe(true);
+    const final = edits.at(-1)!.body as MessageBody;
+    expect(footerOf(final)).toContain(`Answered by ${MODEL}`);
+    expect(footerOf(final)).not.toContain(WRITING_MARKER);
+    expect(final.embeds?.[0]?.description).toContain(`${sentence}. [1]`);
+    expect(final.embeds?.[0]?.fields?.some((f) => f.name === 'Sources' && f.value.includes('[1]'))).toBe(true);
+    expect(textOf(answersTo(question)[0])).toBe(textOf(final));
+
+    // Nothing it sent could ping anyone, and Discord's rules held throughout.
+    for (const request of [...posts, ...edits]) {
+      expect((request.body as MessageBody).allowed_mentions?.parse).toEqual([]);
+    }
+    expect(openai.requests[0]!.body.stream).toBe(true);
+    expect(fake.violations).toEqual([]);
   });
 });
