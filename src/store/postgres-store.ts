@@ -253,6 +253,14 @@ export class PostgresStore implements Store {
     return rows.map(toLoggedUpdate);
   }
 
+  async listLatestUpdates(since: Date, limit: number): Promise<LoggedUpdate[]> {
+    const { rows } = await this.pool.query<UpdateRecord>(
+      `SELECT * FROM update_log WHERE announced_at > $1 ORDER BY announced_at DESC, id DESC LIMIT $2`,
+      [since, limit],
+    );
+    return rows.reverse().map(toLoggedUpdate);
+  }
+
   async enqueue(updateKey: string, targets: readonly DeliveryTarget[], options: EnqueueOptions = {}): Promise<number> {
     if (targets.length === 0) return 0;
     // One statement for the whole fan-out: the columns go in as arrays and come out as rows.

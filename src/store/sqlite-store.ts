@@ -246,6 +246,16 @@ export class SqliteStore implements Store {
       .map(toLoggedUpdate);
   }
 
+  async listLatestUpdates(since: Date, limit: number): Promise<LoggedUpdate[]> {
+    return this.db
+      .prepare<unknown[], UpdateRecord>(
+        `SELECT * FROM update_log WHERE announced_at > @since ORDER BY announced_at DESC, id DESC LIMIT @limit`,
+      )
+      .all({ since: since.getTime(), limit })
+      .reverse()
+      .map(toLoggedUpdate);
+  }
+
   async enqueue(updateKey: string, targets: readonly DeliveryTarget[], options: EnqueueOptions = {}): Promise<number> {
     // Any unique conflict (the (update, channel) pair or its idempotency key) means "already queued",
     // as in the PostgreSQL store.

@@ -193,6 +193,8 @@ export interface Store {
   logUpdate(update: NewLoggedUpdate): Promise<boolean>;
   /** Updates logged after `since` and, when given, at or before `until`, oldest first. */
   listUpdatesSince(since: Date, until?: Date): Promise<LoggedUpdate[]>;
+  /** The newest `limit` updates logged after `since`, oldest first: a bounded read of the story so far. */
+  listLatestUpdates(since: Date, limit: number): Promise<LoggedUpdate[]>;
 
   /**
    * One pending row per target; a target that already has a row for this update key is left alone.

@@ -290,6 +290,19 @@ export function defineStoreContract(harness: StoreHarness): void {
       expect((await store.listUpdatesSince(at(2), at(3)))[0]).toMatchObject({ kind: 'updated', origin: 'story-1.md' });
     });
 
+    it('lists only the newest updates after a time when asked for a bounded number, oldest first', async () => {
+      const store = await openStore();
+      for (const n of [1, 2, 3, 4, 5]) {
+        await store.logUpdate(update(n));
+        clock.advance(1_000);
+      }
+      const keys = async (since: Date, limit: number) =>
+        (await store.listLatestUpdates(since, limit)).map((logged) => logged.updateKey);
+      expect(await keys(new Date(0), 2)).toEqual(['article:hash-4', 'article:hash-5']);
+      expect(await keys(new Date(START + 2_500), 10)).toEqual(['article:hash-4', 'article:hash-5']);
+      expect(await keys(new Date(0), 10)).toHaveLength(5);
+    });
+
     it('logs an update once when two processes log it at the same time', async () => {
       const [first, second] = await openStores(2);
       const results = await Promise.all(
