@@ -2,9 +2,10 @@ import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { ArticleChange } from '../ingest/article-change.js';
 import { outletName, wireCopies } from '../ingest/wire-groups.js';
-import type { DeliveryTarget, Store } from '../store/types.js';
+import type { DeliveryTarget, Store, Subscription } from '../store/types.js';
+import { groupByTold, type ToldGroup } from './told-groups.js';
 import { matchesTopic } from './topic-filter.js';
-import { buildUpdatePost, type PostableChange } from './update-post.js';
+import { type PostableChange, prepareUpdatePost } from './update-post.js';
 
 /** The store's `origin` for every article Newsdesk ingests; the article key is the ingest origin. */
 export const ARTICLE_NAMESPACE = 'ingest';
@@ -15,6 +16,8 @@ export interface AnnounceOptions {
   corpus: Corpus;
   /** For an update: the version channels were told about (take it from the corpus before applying). */
   previous?: Article | undefined;
+  /** The store's clock, for how far back a channel's earlier posts are read (default: the wall clock). */
+  now?: () => Date;
 }
 
 export interface Announcement {
@@ -56,6 +59,8 @@ export function updateKeyOf(article: Article): string {
  * an update of one already seen, or unchanged (an unchanged re-read announces nothing, and a
  * changed file is an update, not a new story); when any subscription's topic matches, logs the
  * update for digests and enqueues the post, as JSON, for every matching every-update subscription.
+ * A new article's post leaves out what each channel was already told (see `groupByTold`): one
+ * post per group of channels told the same, while the log keeps the post for a reader told nothing.
  *
  * Crash-safe without a transaction across steps: each write is idempotent by the update key, and
  * the article's version is recorded last. A crash before that leaves the article "not yet
@@ -101,7 +106,18 @@ export async function announceChange(change: ArticleChange, options: AnnounceOpt
   }
   const ownOutlet = outletName(article);
   const alsoReportedBy = [...new Set(copies.map(outletName))].filter((outlet) => outlet !== ownOutlet);
-  const payload = JSON.stringify(buildUpdatePost(postChange, corpus, options.previous, alsoReportedBy));
+  const post = prepareUpdatePost(postChange, corpus, options.previous, alsoReportedBy);
+  // The log keeps the post for a reader told nothing: digests gather it alongside other updates.
+  const payload = JSON.stringify(post.build());
+  const every = interested.filter((subscription) => subscription.mode === 'every');
+  // A new article's post says what is new to each channel, so channels told different earlier
+  // articles get different posts (one per group); an update is told against its previous version.
+  // This update is never among what a channel was told, so a rerun after a crash (which finds it
+  // logged) groups the channels as the first run did, and enqueue fills in only missing rows.
+  const groups: ToldGroup[] =
+    kind === 'new'
+      ? await groupByTold({ store, corpus, subscriptions: every, updateKey, now: (options.now ?? wallClock)() })
+      : [{ told: [], targets: every.map(targetOf) }];
   await store.logUpdate({
     updateKey,
     articleId: article.id,
@@ -111,16 +127,22 @@ export async function announceChange(change: ArticleChange, options: AnnounceOpt
     searchText: searchable,
     payload,
   });
-  const targets: DeliveryTarget[] = interested
-    .filter((subscription) => subscription.mode === 'every')
-    .map((subscription) => ({
-      guildId: subscription.guildId,
-      channelId: subscription.channelId,
-      subscriptionId: subscription.id,
-    }));
-  const enqueued = targets.length > 0 ? await store.enqueue(updateKey, targets, { payload }) : 0;
+  let enqueued = 0;
+  for (const group of groups) {
+    if (group.targets.length === 0) continue;
+    const groupPayload = group.told.length > 0 ? JSON.stringify(post.build(group.told)) : payload;
+    enqueued += await store.enqueue(updateKey, group.targets, { payload: groupPayload });
+  }
   await store.recordArticleVersion(ARTICLE_NAMESPACE, change.origin, article.id);
   return { change: kind, updateKey, enqueued };
+}
+
+function wallClock(): Date {
+  return new Date();
+}
+
+function targetOf(subscription: Subscription): DeliveryTarget {
+  return { guildId: subscription.guildId, channelId: subscription.channelId, subscriptionId: subscription.id };
 }
 
 function previousIdOf(change: PostableChange): string {

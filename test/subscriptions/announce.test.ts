@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
 import type { Reply } from '../../src/reply.js';
 import type { Store } from '../../src/store/types.js';
 import { ARTICLE_NAMESPACE, announceChange, updateKeyOf } from '../../src/subscriptions/announce.js';
@@ -49,12 +50,10 @@ function crashingAfter(store: Store, calls: number): Store & { crashed: () => bo
   }) as Store & { crashed: () => boolean };
 }
 
-/** How many store calls one announcement makes, counted on a scratch store. */
-async function storeCallsOfAnAnnouncement(): Promise<number> {
-  const store = await freshStore(new TestClock());
-  await subscribe(store, 'channel-a');
+/** A store proxy that counts the calls made through it. */
+function counting(store: Store): { store: Store; calls: () => number } {
   let calls = 0;
-  const counting = new Proxy(store, {
+  const proxy = new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
@@ -64,10 +63,34 @@ async function storeCallsOfAnAnnouncement(): Promise<number> {
       };
     },
   });
+  return { store: proxy, calls: () => calls };
+}
+
+/** How many store calls one announcement of a new article makes, counted on a scratch store. */
+async function storeCallsOfAnAnnouncement(): Promise<number> {
+  const store = await freshStore(new TestClock());
+  await subscribe(store, 'channel-a');
+  const counted = counting(store);
   const article = ferryArticle();
-  await announceChange({ kind: 'added', origin: ORIGIN, article }, { store: counting, corpus: corpusOf(article) });
+  await announceChange({ kind: 'added', origin: ORIGIN, article }, { store: counted.store, corpus: corpusOf(article) });
   await store.close();
-  return calls;
+  return counted.calls();
+}
+
+/** How many store calls announcing an update makes (it reads no told-sets, so fewer than a new article). */
+async function storeCallsOfAnUpdate(): Promise<number> {
+  const store = await freshStore(new TestClock());
+  await subscribe(store, 'channel-a');
+  const first = ferryArticle(FIRST_VERSION);
+  await announceChange({ kind: 'added', origin: ORIGIN, article: first }, { store, corpus: corpusOf(first) });
+  const second = ferryArticle(SECOND_VERSION);
+  const counted = counting(store);
+  await announceChange(
+    { kind: 'updated', origin: ORIGIN, previousArticleId: first.id, article: second },
+    { store: counted.store, corpus: corpusOf(second), previous: first },
+  );
+  await store.close();
+  return counted.calls();
 }
 
 describe('announcing an article change', () => {
@@ -231,6 +254,113 @@ describe('announcing an article change', () => {
     await store.close();
   });
 
+  describe('a new article in a story a channel already follows', () => {
+    const LEAD = 'Ferry workers ended their nine-day strike on Tuesday after unions accepted a revised pay offer.';
+    const earlier = buildArticle(
+      'Unions accepted a revised pay offer on Tuesday, and ferry workers ended their nine-day strike.',
+      { title: 'Ferry unions accept offer', date: '2025-08-12', source: 'Harbour Gazette' },
+      'earlier.md',
+    );
+    const later = buildArticle(
+      [
+        LEAD,
+        'Services will resume at 6 a.m. on Wednesday, the operator said. The operator said the offer raises wages by 6 percent over two years.',
+        'Harbour commuters had queued for hours at bus stops during the strike, the council said.',
+      ].join('\n\n'),
+      { title: 'Ferries to sail again', date: '2025-08-13', source: 'Coast Post' },
+      'later.md',
+    );
+
+    /** Announces `earlier` to a channel subscribed before it; then subscribes a second channel. */
+    async function followedStory(dataDir: string, clock: TestClock): Promise<void> {
+      const store = await storeAt(dataDir, clock);
+      await subscribe(store, 'told-earlier');
+      clock.advance(60_000);
+      await announceChange(
+        { kind: 'added', origin: earlier.origin, article: earlier },
+        { store, corpus: corpusOf(earlier), now: clock.now },
+      );
+      clock.advance(60_000);
+      await subscribe(store, 'joined-later');
+      clock.advance(60_000);
+      await store.close();
+    }
+
+    async function postsFor(store: Store): Promise<Map<string, Reply>> {
+      const rows = (await store.listOutbox(GUILD, { limit: 100 })).filter(
+        (row) => row.updateKey === updateKeyOf(later),
+      );
+      return new Map(rows.map((row) => [row.channelId, postOf(row.payload)]));
+    }
+
+    it('skips, for each channel, the facts it was already sent, once per channel even after a crash', async () => {
+      const corpus = corpusOf(earlier, later);
+      for (let crashAfter = 0; ; crashAfter++) {
+        const clock = new TestClock();
+        const dataDir = freshDataDir();
+        await followedStory(dataDir, clock);
+        const before = await storeAt(dataDir, clock);
+        const crashing = crashingAfter(before, crashAfter);
+        const first = await announceChange(
+          { kind: 'added', origin: later.origin, article: later },
+          { store: crashing, corpus, now: clock.now },
+        ).catch((err: Error) => err);
+        await before.close();
+        const store = await storeAt(dataDir, clock);
+        if (first instanceof Error) {
+          expect(first.message).toMatch(/crashed/);
+          clock.advance(60_000);
+          const again = await announceChange(
+            { kind: 'added', origin: later.origin, article: later },
+            { store, corpus, now: clock.now },
+          );
+          expect(again.change, `crash after ${crashAfter} calls`).toBe('new');
+        }
+        expect(
+          await announceChange(
+            { kind: 'added', origin: later.origin, article: later },
+            { store, corpus, now: clock.now },
+          ),
+        ).toMatchObject({ change: 'unchanged', enqueued: 0 });
+
+        const posts = await postsFor(store);
+        expect([...posts.keys()].sort(), `crash after ${crashAfter} calls`).toEqual(['joined-later', 'told-earlier']);
+        expect(await store.listOutbox(GUILD, { limit: 100 })).toHaveLength(3);
+        const texts = (channel: string) => posts.get(channel)!.items.map((item) => item.text);
+        expect(texts('told-earlier')).not.toContain(LEAD);
+        expect(texts('told-earlier').length).toBeGreaterThanOrEqual(2);
+        expect(texts('joined-later')).toContain(LEAD);
+        for (const post of posts.values()) {
+          for (const item of post.items) expect(later.text).toContain(item.text);
+          expect(post.citations).toHaveLength(1);
+        }
+        // Digests read the log, which keeps the post for a reader told nothing.
+        const logged = (await store.listUpdatesSince(new Date(0))).map((update) => update.updateKey);
+        expect(logged).toEqual([updateKeyOf(earlier), updateKeyOf(later)]);
+        const [, entry] = await store.listUpdatesSince(new Date(0));
+        expect(postOf(entry!.payload)).toEqual(posts.get('joined-later'));
+        await store.close();
+        if (!(first instanceof Error)) break;
+      }
+    });
+
+    it('forgets what was told more than a week ago', async () => {
+      const clock = new TestClock();
+      const dataDir = freshDataDir();
+      await followedStory(dataDir, clock);
+      clock.advance(8 * 86_400_000);
+      const store = await storeAt(dataDir, clock);
+
+      await announceChange(
+        { kind: 'added', origin: later.origin, article: later },
+        { store, corpus: corpusOf(earlier, later), now: clock.now },
+      );
+
+      for (const post of (await postsFor(store)).values()) expect(post.items.map((item) => item.text)).toContain(LEAD);
+      await store.close();
+    });
+  });
+
   describe('after a crash at any point, announcing again', () => {
     const CHANNELS = ['channel-a', 'channel-b'];
 
@@ -277,7 +407,7 @@ describe('announcing an article change', () => {
     });
 
     it('still announces an update as an update, once per channel, when the restarted source calls it new', async () => {
-      const calls = await storeCallsOfAnAnnouncement();
+      const calls = await storeCallsOfAnUpdate();
       const first = ferryArticle(FIRST_VERSION);
       const second = ferryArticle(SECOND_VERSION);
       for (let crashAfter = 0; crashAfter < calls; crashAfter++) {
