@@ -43,6 +43,8 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
   const log = deps.logger.child({ module: 'messages', messageId: message.id, guildId: message.guildId });
   const started = performance.now();
   let outcome: Outcome = 'answered';
+  // The model's draft, once shown: whatever happens next replaces it, the apology included.
+  let draft: Message | null = null;
   try {
     const trigger = await readTrigger(message, me.id, deps.conversations);
     if (!trigger) return;
@@ -63,7 +65,6 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     let standalone = trigger.question;
     let reply: Reply;
     let person: string | null = null;
-    let draft: Message | null = null;
     try {
       const followUp = answerFollowUp(deps.conversations.history(key), trigger.question, deps.services, {
         isName: (word) => names.has(word),
@@ -92,7 +93,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
     await send(message, reply, deps.conversations, trigger.rootId, draft);
     if (outcome === 'answered') deps.conversations.record(key, { question: trigger.question, standalone, person });
   } catch (err) {
-    outcome = await answerWithApology(message, err, log);
+    outcome = await answerWithApology(message, err, log, draft);
   } finally {
     deps.metrics?.served(MESSAGE_METRIC, outcome, (performance.now() - started) / 1000);
   }
@@ -189,8 +190,8 @@ async function send(
   }
 }
 
-/** A bug: logged in full under an incident id; the person gets a short apology quoting it. */
-async function answerWithApology(message: Message, err: unknown, log: Logger): Promise<Outcome> {
+/** A bug: logged in full under an incident id; the person gets a short apology quoting it, in place of the draft when one is shown. */
+async function answerWithApology(message: Message, err: unknown, log: Logger, draft: Message | null): Promise<Outcome> {
   const failure = describeDiscordFailure(err);
   if (failure) {
     // Discord refused our reply (no permission, channel gone, rate limited); another would fail too.
@@ -201,7 +202,8 @@ async function answerWithApology(message: Message, err: unknown, log: Logger): P
   log.error({ err, incident }, 'message failed');
   try {
     const { payload } = renderPage(apology(incident));
-    await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
+    if (draft) await draft.edit(payload);
+    else await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
   } catch (sendErr) {
     log.warn({ err: sendErr, incident }, 'could not send the apology');
   }
