@@ -6,7 +6,8 @@ import type { LlmAnswer, VerifiedLlmAnswer } from '../src/llm/llm-answerer.js';
 import type { Reply } from '../src/reply.js';
 import type { SearchHit } from '../src/search/passage-index.js';
 
-export const MAX_QUESTION_LENGTH = 500;
+/** The longest question Discord's option accepts (the answerer itself reads up to MAX_QUESTION_LENGTH). */
+export const MAX_QUESTION_OPTION_LENGTH = 500;
 
 export const ask: CommandDefinition = {
   name: 'ask',
@@ -17,7 +18,7 @@ export const ask: CommandDefinition = {
       description: 'What you want to know, e.g. when could the meeting happen?',
       type: 'string',
       required: true,
-      maxLength: MAX_QUESTION_LENGTH,
+      maxLength: MAX_QUESTION_OPTION_LENGTH,
     },
   ],
   async run(options, { services, locale, userId, guildId }) {
