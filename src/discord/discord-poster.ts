@@ -5,12 +5,15 @@ import {
   ChannelType,
   type Client,
   DiscordAPIError,
+  type ForumChannel,
   HTTPError,
   type RateLimitData,
   RateLimitError,
   REST,
   RESTJSONErrorCodes,
   Routes,
+  SnowflakeUtil,
+  type ThreadChannel,
 } from 'discord.js';
 import type { Reply } from '../reply.js';
 import { PostError, type Poster } from '../subscriptions/poster.js';
@@ -22,6 +25,12 @@ export const POST_TIMEOUT_MS = 10_000;
 
 /** A forum post's title. https://discord.com/developers/docs/resources/channel#start-thread-in-forum-or-media-channel */
 export const MAX_THREAD_NAME = 100;
+
+/**
+ * How far back a forum post is looked for before it is started again: the outbox retries a row at
+ * most an hour apart (its backoff's cap), so a day covers every retry, even across an outage.
+ */
+export const FORUM_RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export interface DiscordPosterOptions {
   timeoutMs?: number;
@@ -65,7 +74,7 @@ export function createDiscordPoster(client: Client, options: DiscordPosterOption
           client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId, { allowUnknownGuild: true }));
         if (channel && 'name' in channel && channel.name) label = `#${channel.name}`;
         return channel?.type === ChannelType.GuildForum
-          ? await createForumPost(rest, channelId, reply)
+          ? await createForumPost(rest, channel, reply)
           : await createMessage(rest, channelId, reply, idempotencyKey);
       } catch (err) {
         throw toPostError(err, label);
@@ -99,18 +108,92 @@ async function createMessage(
 
 /**
  * A forum takes posts, not messages: a thread named after the update with the update as its first
- * message. Idempotency: none from Discord — starting a thread takes no nonce — so a crash between
- * Discord creating the post and the outbox marking it sent, or a response lost to a timeout, ends
- * in a second post when the row is retried. Retrying only from the outbox (never inside
- * discord.js) keeps that to those two cases.
+ * message. Starting a thread takes no nonce, so the post is made idempotent here instead: before
+ * starting one, the forum's cached threads are searched for this post made by an earlier attempt
+ * (a response lost to a timeout, or a crash before the outbox marked the row sent), and its id is
+ * returned instead of posting again. A match is a thread in this forum started by this bot, named
+ * exactly as this post would be, created within FORUM_RETRY_WINDOW_MS, whose first message carries
+ * the same embed (title, description, sources, footer; compared as text). The name alone is not
+ * enough: two articles with the same headline (a wire story run by two outlets) are two posts. The
+ * normal path costs no request: the cache is discord.js's, filled from GUILD_CREATE's active threads
+ * at login and from the THREAD_CREATE Discord sends for each thread the bot starts; only a thread
+ * matching by name has its first message read, from the message cache or else one GET.
+ *
+ * Limits, where a post can still be doubled or one suppressed:
+ * - A retry that runs before the THREAD_CREATE of the lost attempt arrived, or for a forum in a
+ *   guild on another shard (its threads are never in this cache), finds nothing and posts again.
+ *   Forum posts wait until the client is ready, so after a restart the guilds' threads are cached.
+ * - A thread archived before a restart is not in GUILD_CREATE, nor is a renamed one found by name.
+ * - A first message that cannot be read (deleted: 404; no Read Message History: 403) leaves the
+ *   name to go on: the thread counts as this post, so a second same-headline story is not posted.
+ * Retrying only from the outbox (never inside discord.js) keeps the rest to those cases.
+ * https://discord.com/developers/docs/resources/channel#start-thread-in-forum-or-media-channel
  */
-async function createForumPost(rest: REST, channelId: string, reply: Reply): Promise<{ messageId: string }> {
+async function createForumPost(rest: REST, forum: ForumChannel, reply: Reply): Promise<{ messageId: string }> {
+  if (!forum.client.isReady()) {
+    throw new PostError('transient', 'Newsdesk is still connecting to Discord; forum posts wait until it is ready');
+  }
   const name = truncate(reply.title.trim() || 'Newsdesk update', MAX_THREAD_NAME);
-  const thread = (await rest.post(Routes.threads(channelId), {
-    body: { name, message: messageBody(reply) },
-  })) as APIThreadChannel & { message?: APIMessage };
+  const message = messageBody(reply);
+  const earlier = await findEarlierPost(rest, forum, name, message.embeds);
   // The first message of a forum post shares the thread's id.
+  if (earlier) return { messageId: earlier };
+  const thread = (await rest.post(Routes.threads(forum.id), {
+    body: { name, message },
+  })) as APIThreadChannel & { message?: APIMessage };
   return { messageId: thread.message?.id ?? thread.id };
+}
+
+/** The id of this post if an earlier attempt already made it (see createForumPost), newest first. */
+async function findEarlierPost(
+  rest: REST,
+  forum: ForumChannel,
+  name: string,
+  embeds: APIEmbed[],
+): Promise<string | undefined> {
+  const since = Date.now() - FORUM_RETRY_WINDOW_MS;
+  const candidates = [...forum.threads.cache.values()]
+    .filter((thread) => thread.ownerId === forum.client.user.id && thread.name === name && createdAt(thread) >= since)
+    .sort((a, b) => createdAt(b) - createdAt(a));
+  const wanted = embedText(embeds);
+  for (const thread of candidates) {
+    const first = await firstMessageEmbeds(rest, thread);
+    if (first === undefined || embedText(first) === wanted) return thread.id;
+  }
+  return undefined;
+}
+
+/** Threads made before 2022 lack `create_timestamp`; the id's snowflake always has the time. */
+function createdAt(thread: ThreadChannel): number {
+  return thread.createdTimestamp ?? SnowflakeUtil.timestampFrom(thread.id);
+}
+
+/** The embeds of a forum post's first message (it shares the thread's id); undefined if unreadable. */
+async function firstMessageEmbeds(rest: REST, thread: ThreadChannel): Promise<APIEmbed[] | undefined> {
+  const cached = thread.messages.cache.get(thread.id);
+  if (cached) return cached.embeds.map((embed) => embed.data);
+  try {
+    const message = (await rest.get(Routes.channelMessage(thread.id, thread.id))) as APIMessage;
+    return message.embeds;
+  } catch (err) {
+    // Deleted, or the bot may not read history there: another error is retried by the outbox.
+    if (err instanceof DiscordAPIError && (err.status === 403 || err.status === 404)) return undefined;
+    throw err;
+  }
+}
+
+/** What a reader sees of the embeds, as one string; what Discord adds (type, colour, proxies) is left out. */
+function embedText(embeds: readonly APIEmbed[]): string {
+  const text = (value: string | undefined) => value?.trim() ?? '';
+  return JSON.stringify(
+    embeds.map((embed) => [
+      text(embed.title),
+      text(embed.description),
+      text(embed.url),
+      (embed.fields ?? []).map((field) => [text(field.name), text(field.value)]),
+      text(embed.footer?.text),
+    ]),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Client } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src/discord/client.js';
 import { createDiscordPoster } from '../../src/discord/discord-poster.js';
 import type { Reply } from '../../src/reply.js';
@@ -17,6 +17,7 @@ import { loginTo } from '../fake-discord/login.js';
 // The poster as the bot uses it: the project's discord.js client logged in to the fake Discord.
 
 const POST = 'POST /channels/:channel_id/messages';
+const START_THREAD = 'POST /channels/:channel_id/threads';
 
 const UPDATE: Reply = {
   tone: 'info',
@@ -63,6 +64,16 @@ async function failure(posting: Promise<unknown>): Promise<PostError> {
 }
 
 const key = (channelId: string, update = 'seeds:ferry.md:v1') => idempotencyKey(update, channelId);
+
+/** The posts (threads) in a forum, as the fake Discord has them. */
+const postsIn = (fake: FakeDiscord, forumId: string) => fake.guild.threads.filter((t) => t.parent_id === forumId);
+
+/** Waits until THREAD_CREATE for the forum's posts reached the client, as it has by the outbox's next try. */
+async function threadsCached(fake: FakeDiscord, forumId: string): Promise<void> {
+  await vi.waitFor(() => {
+    for (const thread of postsIn(fake, forumId)) expect(running.client?.channels.cache.has(thread.id)).toBe(true);
+  });
+}
 
 describe('the Discord poster', () => {
   it('posts the update as an embed with mentions disabled and its key as an enforced nonce', async () => {
@@ -234,5 +245,74 @@ describe('the Discord poster', () => {
     const error = await failure(poster.post(thread.id, UPDATE, key(thread.id)));
 
     expect(error).toMatchObject({ kind: 'permanent', message: '#closed story is an archived, locked thread' });
+  });
+  describe('a forum post, which Discord takes without a nonce', () => {
+    it('is not started twice when the answer was lost: the retry finds it and returns its id', async () => {
+      const { fake, poster } = await connect();
+      const forum = fake.createChannel('story-forum', { type: ChannelKind.Forum });
+      fake.failNext(START_THREAD, { status: 500, afterHandling: true });
+
+      const lost = await failure(poster.post(forum.id, UPDATE, key(forum.id)));
+      expect(lost.kind).toBe('transient');
+      await threadsCached(fake, forum.id);
+      const { messageId } = await poster.post(forum.id, UPDATE, key(forum.id));
+
+      const posts = postsIn(fake, forum.id);
+      expect(posts.map((t) => t.id)).toEqual([messageId]);
+      expect(fake.messagesIn(messageId)).toHaveLength(1);
+      expect(fake.requests.filter((r) => r.route === START_THREAD)).toHaveLength(1);
+      fake.expectNoViolations();
+    });
+
+    it('is not started twice after a restart: the new client knows the post from GUILD_CREATE', async () => {
+      const { fake, poster } = await connect();
+      const forum = fake.createChannel('story-forum', { type: ChannelKind.Forum });
+      // Posted, then the process died before the outbox marked the row sent.
+      const first = await poster.post(forum.id, UPDATE, key(forum.id));
+      await running.client?.destroy();
+
+      const restarted = createClient({ apiBase: fake.apiUrl });
+      running.client = restarted;
+      await loginTo(fake, restarted);
+      const again = await createDiscordPoster(restarted).post(forum.id, UPDATE, key(forum.id));
+
+      expect(again.messageId).toBe(first.messageId);
+      expect(postsIn(fake, forum.id)).toHaveLength(1);
+      expect(fake.requests.filter((r) => r.route === START_THREAD)).toHaveLength(1);
+      fake.expectNoViolations();
+    });
+
+    it('still posts a different update, and the same headline from another article', async () => {
+      const { fake, poster } = await connect();
+      const forum = fake.createChannel('story-forum', { type: ChannelKind.Forum });
+      const updated = { ...UPDATE, title: `Updated: ${UPDATE.title}` };
+      const otherOutlet: Reply = {
+        ...UPDATE,
+        intro: 'Coastal Herald · 2025-08-12',
+        citations: UPDATE.citations.map((c) => ({ ...c, articleId: 'ferry-herald', source: 'Coastal Herald' })),
+      };
+
+      const first = await poster.post(forum.id, UPDATE, key(forum.id));
+      await threadsCached(fake, forum.id);
+      const second = await poster.post(forum.id, updated, key(forum.id, 'seeds:ferry.md:v2'));
+      await threadsCached(fake, forum.id);
+      const third = await poster.post(forum.id, otherOutlet, key(forum.id, 'seeds:ferry-herald.md:v1'));
+
+      expect(new Set([first.messageId, second.messageId, third.messageId]).size).toBe(3);
+      expect(postsIn(fake, forum.id).map((t) => t.name)).toEqual([UPDATE.title, updated.title, UPDATE.title]);
+      fake.expectNoViolations();
+    });
+
+    it('is not taken for a same-named post someone else started', async () => {
+      const { fake, poster } = await connect();
+      const forum = fake.createChannel('story-forum', { type: ChannelKind.Forum });
+      const theirs = fake.createThread(forum.id, UPDATE.title);
+      await threadsCached(fake, forum.id);
+
+      const { messageId } = await poster.post(forum.id, UPDATE, key(forum.id));
+
+      expect(messageId).not.toBe(theirs.id);
+      expect(postsIn(fake, forum.id)).toHaveLength(2);
+    });
   });
 });

@@ -8,7 +8,7 @@ import { createDiscordPoster } from '../../src/discord/discord-poster.js';
 import type { Reply } from '../../src/reply.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { DeliveryWorker } from '../../src/subscriptions/delivery-worker.js';
-import { type FakeChannel, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { ChannelKind, type FakeChannel, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
 import { loginTo } from '../fake-discord/login.js';
 import { silentLogger } from './helpers.js';
 
@@ -16,6 +16,7 @@ import { silentLogger } from './helpers.js';
 // client, into the fake Discord with Discord's rate limits on: a real SQLite file, nothing mocked.
 
 const POST = 'POST /channels/:channel_id/messages';
+const START_THREAD = 'POST /channels/:channel_id/threads';
 
 const running: { fake?: FakeDiscord; client?: Client; store?: SqliteStore; worker?: DeliveryWorker; dir?: string } = {};
 
@@ -73,7 +74,7 @@ async function enqueue(store: SqliteStore, n: number, channels: FakeChannel[]): 
   await store.enqueue(`seeds:ferry.md:v${n}`, targets, { payload: JSON.stringify(update(n)) });
 }
 
-async function startWorker(store: SqliteStore): Promise<void> {
+async function startWorker(store: SqliteStore, backoffMs = 100): Promise<void> {
   const fake = running.fake!;
   const client = createClient({ apiBase: fake.apiUrl });
   running.client = client;
@@ -85,7 +86,7 @@ async function startWorker(store: SqliteStore): Promise<void> {
     logger: silentLogger(),
     concurrency: 4,
     intervalMs: 20,
-    backoff: { baseMs: 100 },
+    backoff: { baseMs: backoffMs },
   });
   running.worker = worker;
   worker.start();
@@ -99,6 +100,26 @@ async function allSent(store: SqliteStore, rows: number): Promise<void> {
     },
     { timeout: 15_000, interval: 50 },
   );
+}
+
+/** A forum subscribed in a fresh SQLite store, with one update queued for it. */
+async function subscribedForum(): Promise<{ fake: FakeDiscord; store: SqliteStore; forum: FakeChannel }> {
+  const fake = running.fake!;
+  const forum = fake.createChannel('story-forum', { type: ChannelKind.Forum });
+  const store = await SqliteStore.open(join(running.dir!, 'store.sqlite'));
+  running.store = store;
+  await store.addSubscription({ guildId: fake.guild.id, channelId: forum.id, mode: 'every', createdBy: 'alice' });
+  await enqueue(store, 1, [forum]);
+  return { fake, store, forum };
+}
+
+/** The forum's one post, and the outbox row sent as it. */
+async function expectOnePost(fake: FakeDiscord, store: SqliteStore, forum: FakeChannel): Promise<void> {
+  const posts = fake.guild.threads.filter((t) => t.parent_id === forum.id);
+  expect(posts).toHaveLength(1);
+  const [row] = await store.listOutbox(fake.guild.id, { limit: 10 });
+  expect(row?.sentMessageId).toBe(posts[0]?.id);
+  expect(fake.messagesIn(posts[0]!.id)).toHaveLength(1);
 }
 
 const postTo = (channel: FakeChannel) => (r: { route: string | null; path: string }) =>
@@ -154,6 +175,39 @@ describe('delivering the outbox to Discord', () => {
     // is handed back like any other, and that post arrives later, once.
     const nonces = busyPosts.map((r) => (r.body as { nonce: string }).nonce);
     expect(new Set(nonces).size).toBe(7);
+    fake.expectNoViolations();
+  });
+  it('starts a forum post once when Discord’s answer is lost: the retry finds the post', async () => {
+    const { fake, store, forum } = await subscribedForum();
+    fake.failNext(START_THREAD, { status: 500, afterHandling: true });
+
+    // The retry comes after the backoff (seconds on Discord): THREAD_CREATE has reached the client by then.
+    await startWorker(store, 1_000);
+    await allSent(store, 1);
+
+    await expectOnePost(fake, store, forum);
+    expect(fake.requests.filter((r) => r.route === START_THREAD)).toHaveLength(1);
+    fake.expectNoViolations();
+  });
+
+  it('starts a forum post once when the process died before the outbox marked it sent', async () => {
+    const { fake, store, forum } = await subscribedForum();
+    // The process that posted it: Discord made the post, the row stayed pending.
+    const [row] = await store.listOutbox(fake.guild.id, { limit: 10 });
+    const before = createClient({ apiBase: fake.apiUrl });
+    try {
+      await loginTo(fake, before);
+      await createDiscordPoster(before).post(forum.id, update(1), row!.idempotencyKey);
+    } finally {
+      await before.destroy();
+    }
+
+    // The next process: its client learns the forum's threads from GUILD_CREATE.
+    await startWorker(store);
+    await allSent(store, 1);
+
+    await expectOnePost(fake, store, forum);
+    expect(fake.requests.filter((r) => r.route === START_THREAD)).toHaveLength(1);
     fake.expectNoViolations();
   });
 });
