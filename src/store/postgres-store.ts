@@ -6,10 +6,12 @@ import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migratio
 import { checkNewSubscription } from './new-subscription.js';
 import {
   byDueThenId,
+  type FeedArticleRecord,
   type FeedRecord,
   type OutboxRecord,
   type SubscriptionRecord,
   toFeed,
+  toFeedArticle,
   toLoggedUpdate,
   toOutboxRow,
   toSubscription,
@@ -24,9 +26,11 @@ import {
   type DeliveryTarget,
   type EnqueueOptions,
   type Feed,
+  type FeedArticle,
   type ListOutboxOptions,
   type LoggedUpdate,
   type NewFeed,
+  type NewFeedArticle,
   type NewLoggedUpdate,
   type NewSubscription,
   type OutboxRow,
@@ -77,6 +81,15 @@ const RECORD_ARTICLE = `
     SET content_hash = excluded.content_hash, version = articles_seen.version + 1, last_changed_at = excluded.last_changed_at
     WHERE articles_seen.content_hash <> excluded.content_hash
   RETURNING version`;
+
+/** One statement: a feed article saved again (a changed item) replaces the one saved before. */
+const SAVE_FEED_ARTICLE = `
+  INSERT INTO feed_articles (origin, feed_url, fingerprint, article_origin, title, date, source, url, author, text, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  ON CONFLICT (origin) DO UPDATE SET
+    feed_url = excluded.feed_url, fingerprint = excluded.fingerprint, article_origin = excluded.article_origin,
+    title = excluded.title, date = excluded.date, source = excluded.source, url = excluded.url,
+    author = excluded.author, text = excluded.text, updated_at = excluded.updated_at`;
 
 /**
  * Subscriptions and the delivery outbox on PostgreSQL, shared by every bot process (shards, machines).
@@ -199,6 +212,35 @@ export class PostgresStore implements Store {
   async listFeeds(): Promise<Feed[]> {
     const { rows } = await this.pool.query<FeedRecord>('SELECT * FROM feeds ORDER BY added_at, url');
     return rows.map(toFeed);
+  }
+
+  async saveFeedArticle(article: NewFeedArticle): Promise<void> {
+    await this.pool.query(SAVE_FEED_ARTICLE, [
+      article.origin,
+      article.feedUrl,
+      article.fingerprint,
+      article.articleOrigin,
+      article.title,
+      article.date,
+      article.source,
+      article.url,
+      article.author,
+      article.text,
+      this.now(),
+    ]);
+  }
+
+  async removeFeedArticle(origin: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM feed_articles WHERE origin = $1', [origin]);
+    return Boolean(rowCount);
+  }
+
+  async listFeedArticles(feedUrl?: string): Promise<FeedArticle[]> {
+    const { rows } = await this.pool.query<FeedArticleRecord>(
+      'SELECT * FROM feed_articles WHERE $1::text IS NULL OR feed_url = $1 ORDER BY updated_at, origin',
+      [feedUrl ?? null],
+    );
+    return rows.map(toFeedArticle);
   }
 
   async getArticleVersion(origin: string, articleId: string): Promise<SeenArticle | null> {

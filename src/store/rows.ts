@@ -1,4 +1,4 @@
-import type { Feed, LoggedUpdate, OutboxRow, OutboxStatus, Subscription } from './types.js';
+import type { Feed, FeedArticle, LoggedUpdate, OutboxRow, OutboxStatus, Subscription } from './types.js';
 
 /** A time as either back-end returns it: integer milliseconds (SQLite) or a Date (PostgreSQL). */
 type StoredTime = number | Date;
@@ -26,6 +26,20 @@ export interface FeedRecord {
   guild_id: string;
   added_by: string;
   added_at: StoredTime;
+}
+
+export interface FeedArticleRecord {
+  origin: string;
+  feed_url: string;
+  fingerprint: string;
+  article_origin: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  text: string;
+  updated_at: StoredTime;
 }
 
 export interface UpdateRecord {
@@ -90,6 +104,22 @@ export function toSubscription(record: SubscriptionRecord): Subscription {
 
 export function toFeed(record: FeedRecord): Feed {
   return { url: record.url, guildId: record.guild_id, addedBy: record.added_by, addedAt: toDate(record.added_at) };
+}
+
+export function toFeedArticle(record: FeedArticleRecord): FeedArticle {
+  return {
+    origin: record.origin,
+    feedUrl: record.feed_url,
+    fingerprint: record.fingerprint,
+    articleOrigin: record.article_origin,
+    title: record.title,
+    date: record.date,
+    source: record.source,
+    url: record.url,
+    author: record.author,
+    text: record.text,
+    updatedAt: toDate(record.updated_at),
+  };
 }
 
 export function toLoggedUpdate(record: UpdateRecord): LoggedUpdate {

@@ -5,10 +5,12 @@ import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migratio
 import { checkNewSubscription } from './new-subscription.js';
 import {
   byDueThenId,
+  type FeedArticleRecord,
   type FeedRecord,
   type OutboxRecord,
   type SubscriptionRecord,
   toFeed,
+  toFeedArticle,
   toLoggedUpdate,
   toOutboxRow,
   toSubscription,
@@ -23,9 +25,11 @@ import {
   type DeliveryTarget,
   type EnqueueOptions,
   type Feed,
+  type FeedArticle,
   type ListOutboxOptions,
   type LoggedUpdate,
   type NewFeed,
+  type NewFeedArticle,
   type NewLoggedUpdate,
   type NewSubscription,
   type OutboxRow,
@@ -70,6 +74,15 @@ const RECORD_ARTICLE = `
     SET content_hash = excluded.content_hash, version = articles_seen.version + 1, last_changed_at = excluded.last_changed_at
     WHERE articles_seen.content_hash <> excluded.content_hash
   RETURNING version`;
+
+/** One statement: a feed article saved again (a changed item) replaces the one saved before. */
+const SAVE_FEED_ARTICLE = `
+  INSERT INTO feed_articles (origin, feed_url, fingerprint, article_origin, title, date, source, url, author, text, updated_at)
+  VALUES (@origin, @feedUrl, @fingerprint, @articleOrigin, @title, @date, @source, @url, @author, @text, @now)
+  ON CONFLICT (origin) DO UPDATE SET
+    feed_url = excluded.feed_url, fingerprint = excluded.fingerprint, article_origin = excluded.article_origin,
+    title = excluded.title, date = excluded.date, source = excluded.source, url = excluded.url,
+    author = excluded.author, text = excluded.text, updated_at = excluded.updated_at`;
 
 /**
  * Subscriptions and the delivery outbox in one SQLite file (WAL), for a single machine. One class,
@@ -189,6 +202,23 @@ export class SqliteStore implements Store {
 
   async listFeeds(): Promise<Feed[]> {
     return this.db.prepare<unknown[], FeedRecord>('SELECT * FROM feeds ORDER BY added_at, url').all().map(toFeed);
+  }
+
+  async saveFeedArticle(article: NewFeedArticle): Promise<void> {
+    this.db.prepare(SAVE_FEED_ARTICLE).run({ ...article, now: this.millis() });
+  }
+
+  async removeFeedArticle(origin: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM feed_articles WHERE origin = ?').run(origin).changes > 0;
+  }
+
+  async listFeedArticles(feedUrl?: string): Promise<FeedArticle[]> {
+    return this.db
+      .prepare<unknown[], FeedArticleRecord>(
+        'SELECT * FROM feed_articles WHERE @feedUrl IS NULL OR feed_url = @feedUrl ORDER BY updated_at, origin',
+      )
+      .all({ feedUrl: feedUrl ?? null })
+      .map(toFeedArticle);
   }
 
   async getArticleVersion(origin: string, articleId: string): Promise<SeenArticle | null> {

@@ -67,6 +67,33 @@ export interface AddedFeed {
   added: boolean;
 }
 
+/**
+ * A feed item's article, kept so it outlives the feed's window (feeds carry only their latest items)
+ * and restarts. Holds what the article is built from (`buildArticle`'s text, metadata and origin),
+ * not what is derived from it, and the item's fingerprint, so an unchanged item is not read again.
+ */
+export interface NewFeedArticle {
+  /** The ingest origin: the feed's URL and the item's key (`<feed url> <item key>`). */
+  origin: string;
+  feedUrl: string;
+  /** What the poller compares to tell a changed item from an unchanged one. */
+  fingerprint: string;
+  /** The article's own origin: the item's link, or the ingest origin when it has none. */
+  articleOrigin: string;
+  title: string | null;
+  /** `YYYY-MM-DD`. */
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  text: string;
+}
+
+export interface FeedArticle extends NewFeedArticle {
+  /** When it was last saved (the store's clock). */
+  updatedAt: Date;
+}
+
 /** How an article compares with what was seen before under the same origin and id. */
 export type ArticleChange = 'new' | 'updated' | 'unchanged';
 
@@ -177,6 +204,13 @@ export interface Store {
   removeFeed(url: string): Promise<boolean>;
   /** Every feed added at run time, oldest first. */
   listFeeds(): Promise<Feed[]>;
+
+  /** Saves a feed item's article under its origin, replacing what was saved there before. */
+  saveFeedArticle(article: NewFeedArticle): Promise<void>;
+  /** False when nothing was saved under this origin. */
+  removeFeedArticle(origin: string): Promise<boolean>;
+  /** Every saved feed article, or those of one feed, oldest save first. */
+  listFeedArticles(feedUrl?: string): Promise<FeedArticle[]>;
 
   /**
    * What `recordArticleVersion` last recorded for an article, without recording anything; null

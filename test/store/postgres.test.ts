@@ -44,6 +44,7 @@ describe.skipIf(skip)(`PostgreSQL store${skip ? ` (skipped: ${DATABASE_URL} unre
     await store.close();
     expect(await schemas.tables(schema)).toEqual([
       'articles_seen',
+      'feed_articles',
       'feeds',
       'llm_tokens',
       'outbox',

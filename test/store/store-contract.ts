@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../src/store/idempotency-key.js';
 import { MIGRATIONS, type Migration } from '../../src/store/migrations/index.js';
-import type { Clock, DeliveryTarget, NewLoggedUpdate, NewSubscription, Store } from '../../src/store/types.js';
+import type {
+  Clock,
+  DeliveryTarget,
+  NewFeedArticle,
+  NewLoggedUpdate,
+  NewSubscription,
+  Store,
+} from '../../src/store/types.js';
 
 /** A fresh, empty database that several store instances (think: processes) can open. */
 export interface TestDatabase {
@@ -189,6 +196,69 @@ export function defineStoreContract(harness: StoreHarness): void {
       expect(results.filter((result) => result.added)).toHaveLength(1);
       expect(new Set(results.map((result) => JSON.stringify(result.feed))).size).toBe(1);
       expect(await first!.listFeeds()).toHaveLength(1);
+    });
+  });
+
+  describe('feed articles', () => {
+    const FEED = 'https://example.org/feed.xml';
+    const OTHER_FEED = 'https://example.org/other.xml';
+    const feedArticle = (key: string, overrides: Partial<NewFeedArticle> = {}): NewFeedArticle => ({
+      origin: `${overrides.feedUrl ?? FEED} ${key}`,
+      feedUrl: FEED,
+      fingerprint: `fp-${key}`,
+      articleOrigin: `https://example.org/${key}`,
+      title: `Title ${key}`,
+      date: '2025-08-10',
+      source: 'Example Wire',
+      url: `https://example.org/${key}`,
+      author: null,
+      text: `First paragraph of ${key}, with “quotes” and ünïcode.\n\nSecond paragraph.`,
+      ...overrides,
+    });
+
+    it('saves a feed article under its origin and lists it back exactly, with when it was saved', async () => {
+      const store = await openStore();
+      expect(await store.listFeedArticles()).toEqual([]);
+      const saved = feedArticle('a', { title: null, date: null, source: null, url: null });
+      await store.saveFeedArticle(saved);
+      expect(await store.listFeedArticles()).toEqual([{ ...saved, updatedAt: clock.now() }]);
+    });
+
+    it('replaces what was saved under the same origin when saved again', async () => {
+      const store = await openStore();
+      await store.saveFeedArticle(feedArticle('a'));
+      clock.advance(1_000);
+      const changed = feedArticle('a', { fingerprint: 'fp-a2', title: 'Revised', text: 'Revised text.' });
+      await store.saveFeedArticle(changed);
+      expect(await store.listFeedArticles()).toEqual([{ ...changed, updatedAt: clock.now() }]);
+    });
+
+    it('lists oldest save first, all feeds or one, and removes one by its origin', async () => {
+      const store = await openStore();
+      await store.saveFeedArticle(feedArticle('b'));
+      clock.advance(1_000);
+      await store.saveFeedArticle(feedArticle('a', { feedUrl: OTHER_FEED }));
+      clock.advance(1_000);
+      await store.saveFeedArticle(feedArticle('c'));
+      const origins = (articles: { origin: string }[]) => articles.map((article) => article.origin);
+      expect(origins(await store.listFeedArticles())).toEqual([`${FEED} b`, `${OTHER_FEED} a`, `${FEED} c`]);
+      expect(origins(await store.listFeedArticles(FEED))).toEqual([`${FEED} b`, `${FEED} c`]);
+      expect(origins(await store.listFeedArticles('https://example.org/none.xml'))).toEqual([]);
+      expect(await store.removeFeedArticle(`${FEED} b`)).toBe(true);
+      expect(await store.removeFeedArticle(`${FEED} b`)).toBe(false);
+      expect(origins(await store.listFeedArticles())).toEqual([`${OTHER_FEED} a`, `${FEED} c`]);
+    });
+
+    it('keeps one row per origin when two processes save it at the same time', async () => {
+      const [first, second] = await openStores(2);
+      await Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          (n % 2 ? first! : second!).saveFeedArticle(feedArticle('a', { fingerprint: `fp-${n}` })),
+        ),
+      );
+      const saved = await second!.listFeedArticles();
+      expect(saved).toHaveLength(1);
+      expect(saved[0]?.fingerprint).toMatch(/^fp-[0-5]$/);
     });
   });
 
@@ -586,6 +656,7 @@ export function defineStoreContract(harness: StoreHarness): void {
       expect(await upgraded.listOutbox(GUILD)).toHaveLength(1);
       expect(await upgraded.getArticleVersion('seeds', 'strike.md')).toEqual({ contentHash: 'hash-a', version: 1 });
       expect(await upgraded.markDigested(subscription.id, clock.now())).toBe(true);
+      expect(await upgraded.listFeedArticles()).toEqual([]);
     });
 
     it('migrates once when two processes open a new database at the same time', async () => {

@@ -1,8 +1,13 @@
 import { subscriptionsArticlesOutbox } from './001-subscriptions-articles-outbox.js';
 import { feedsUpdateLogDigestsTokens } from './002-feeds-update-log-digests-tokens.js';
+import { feedArticles } from './003-feed-articles.js';
 import type { Migration } from './migration.js';
 
 export { CREATE_SCHEMA_MIGRATIONS, type Migration } from './migration.js';
 
 /** Every migration, in the order they are applied. */
-export const MIGRATIONS: readonly Migration[] = [subscriptionsArticlesOutbox, feedsUpdateLogDigestsTokens];
+export const MIGRATIONS: readonly Migration[] = [
+  subscriptionsArticlesOutbox,
+  feedsUpdateLogDigestsTokens,
+  feedArticles,
+];
