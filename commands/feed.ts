@@ -59,7 +59,7 @@ export const feed: CommandDefinition = {
     return {
       tone: 'info',
       title: `Feed ${url}`,
-      intro: 'Removed. Articles already read from it stay in answers.',
+      intro: 'Removed. Articles read from it are withdrawn from answers.',
       items: [],
       citations: [],
     };

@@ -22,7 +22,7 @@ import { UserFacingError } from './errors.js';
 import { startHealthServer } from './health/health-server.js';
 import { createMetrics } from './health/metrics.js';
 import { FeedManager } from './ingest/feed-manager.js';
-import { startIngest } from './ingest/start-ingest.js';
+import { loadSavedFeedItems, savedFeedItemsIn, startIngest } from './ingest/start-ingest.js';
 import { LlmBudget } from './llm/budget.js';
 import { createChatModel } from './llm/chat.js';
 import { createLlmClient } from './llm/client.js';
@@ -137,6 +137,16 @@ async function runDiscord(config: Config, token: string, services: Services, log
     return 1;
   }
   services.subscriptions = new SubscriptionManager(store);
+  // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
+  const initial = services.corpus.articles();
+  // Feed articles read in earlier runs answer from the start, including those no longer in their
+  // feed's window; they are not announced again, and the poller reports only what changed since.
+  const savedFeeds = await loadSavedFeedItems(store).catch((err: unknown) => {
+    log.error({ err }, 'could not read the feed articles kept in the store');
+    return [];
+  });
+  services.corpus.add(savedFeeds.map((item) => item.article));
+  if (savedFeeds.length) log.info({ items: savedFeeds.length }, 'feed articles loaded from the store');
   services.llm?.budget.useLedger(store, (err) => log.warn({ err }, 'could not keep model token counts in the store'));
   const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
   let bot: Awaited<ReturnType<typeof startBot>>;
@@ -172,8 +182,14 @@ async function runDiscord(config: Config, token: string, services: Services, log
     logger,
     deliveryIntervalMs: config.deliveryIntervalMs,
   });
-  const initial = services.corpus.articles();
-  const ingest = startIngest(config, services.corpus, initial, logger, subscriptions.announcer.afterChange);
+  const ingest = startIngest(
+    config,
+    services.corpus,
+    initial,
+    logger,
+    subscriptions.announcer.afterChange,
+    savedFeedItemsIn(store, savedFeeds),
+  );
   services.feeds = new FeedManager(store, ingest.feeds, config.feeds);
   await services.feeds
     .restore()

@@ -12,7 +12,9 @@ export interface ListedFeed extends FeedStatus {
 /**
  * The feeds Newsdesk follows, as /feed manages them: those configured in FEEDS, and those added at
  * run time, which are kept in the store so they survive a restart and are polled by every process.
- * Adding one polls it at once, so the person who added it sees whether it works.
+ * Adding one polls it at once, so the person who added it sees whether it works. Removing one
+ * withdraws the articles read from it (from answers and from the store), whereas items that merely
+ * drop off a feed's window stay.
  */
 export class FeedManager {
   private readonly configured: ReadonlySet<string>;
@@ -44,7 +46,8 @@ export class FeedManager {
   async remove(url: string): Promise<RemoveFeedOutcome> {
     if (this.configured.has(url)) return 'configured';
     const removed = await this.store.removeFeed(url);
-    this.poller.removeFeed(url);
+    // Its articles leave answers and the store with it; another feed's copy of one stays.
+    await this.poller.removeFeed(url);
     return removed ? 'removed' : 'unknown';
   }
 

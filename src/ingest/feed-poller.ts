@@ -1,4 +1,5 @@
 import Parser from 'rss-parser';
+import type { Article } from '../articles/types.js';
 import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
 import { type FeedItem, feedItemArticle, itemFingerprint, itemKey, itemText, MIN_ARTICLE_CHARS } from './feed-items.js';
 import { extractArticleText } from './html-text.js';
@@ -22,6 +23,33 @@ export interface FeedPollerOptions {
   /** The clock backoff is measured on; tests move it. */
   now?: () => number;
   userAgent?: string;
+  /** Where items read are kept between runs; without it, each run starts from nothing. */
+  saved?: SavedFeedItems;
+}
+
+/** One feed item as read: the article built from it, and the fingerprint that tells when the item changes. */
+export interface ReadFeedItem {
+  /** The ingest origin: `<feed url> <item key>`, as in the changes reported. */
+  origin: string;
+  feedUrl: string;
+  fingerprint: string;
+  article: Article;
+}
+
+/**
+ * Items kept between runs (in the bot, in the store), as plain functions so the poller needs no
+ * store. Kept items are not withdrawn when they drop off their feed: only removing the feed does that.
+ */
+export interface SavedFeedItems {
+  /**
+   * Items read in earlier runs, whose articles the caller has already put in the corpus: while
+   * unchanged they are neither reported nor read again (no page fetched); a change is an update.
+   */
+  known: readonly ReadFeedItem[];
+  /** Called with each new or changed item, after its change (if any) has been reported. */
+  save(item: ReadFeedItem): Promise<void>;
+  /** Called for each item of a removed feed, after its article's withdrawal has been reported. */
+  delete(origin: string): Promise<void>;
 }
 
 /** What an admin command can show about one feed. */
@@ -37,8 +65,14 @@ export interface FeedStatus {
 interface FeedState extends FeedStatus {
   etag: string | null;
   lastModified: string | null;
-  /** Item key → fingerprint of the item as last read, so unchanged items cost nothing. */
+  /** Origin → fingerprint of the item as last read, so unchanged items cost nothing. */
   seen: Map<string, string>;
+}
+
+/** An item read in this round, with the change it made to the articles, if any. */
+interface ItemRead {
+  item: ReadFeedItem;
+  change: ArticleChange | null;
 }
 
 class FeedError extends Error {}
@@ -47,11 +81,15 @@ class FeedError extends Error {}
  * Polls RSS and Atom feeds and reports new and changed items as article changes. Fetching is ours
  * (conditional requests, timeouts, backoff); parsing is rss-parser's `parseString`. Items that drop
  * off a feed are not withdrawn: feeds show only their latest items, and an old story is still true.
+ * With `saved`, what was read is kept between runs, so those items outlive the feed's window and a
+ * restart; removing a feed withdraws the articles read from it.
  */
 export class FeedPoller {
   private readonly feeds = new Map<string, FeedState>();
   /** Keyed by `<feed url> <item key>`, shared by all feeds so one story in two feeds is one article. */
-  private readonly index = new OriginIndex();
+  private readonly index: OriginIndex;
+  /** Feed URL → origin → fingerprint of items read in earlier runs, until the feed is added. */
+  private readonly known = new Map<string, Map<string, string>>();
   private readonly parser = new Parser();
   private readonly fetch: typeof globalThis.fetch;
   private readonly now: () => number;
@@ -60,18 +98,33 @@ export class FeedPoller {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Set by `pollSoon` during a round: the next round starts as soon as this one ends. */
+  private pollAgain = false;
 
   constructor(private readonly options: FeedPollerOptions) {
     this.fetch = options.fetch ?? globalThis.fetch;
     this.now = options.now ?? Date.now;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_FEED_BACKOFF_MS;
+    const known = options.saved?.known ?? [];
+    this.index = new OriginIndex(known.map((item) => [item.origin, item.article.id] as const));
+    for (const item of known) {
+      let seen = this.known.get(item.feedUrl);
+      if (!seen) {
+        seen = new Map();
+        this.known.set(item.feedUrl, seen);
+      }
+      seen.set(item.origin, item.fingerprint);
+    }
     for (const url of options.feeds) this.addFeed(url);
   }
 
   /** Adds a feed (no-op if already polled); it is read on the next round. */
   addFeed(url: string): void {
     if (this.feeds.has(url)) return;
+    // Items read from it in an earlier run are known: the first poll reports only what changed.
+    const seen = this.known.get(url) ?? new Map<string, string>();
+    this.known.delete(url);
     this.feeds.set(url, {
       url,
       title: null,
@@ -81,12 +134,30 @@ export class FeedPoller {
       nextAttemptAt: 0,
       etag: null,
       lastModified: null,
-      seen: new Map(),
+      seen,
     });
   }
 
-  removeFeed(url: string): boolean {
-    return this.feeds.delete(url);
+  /**
+   * Stops polling a feed and withdraws the articles read from it (one another feed also carries
+   * stays): each withdrawal is reported, then the item is deleted from `saved`. A round under way,
+   * which may be reading the feed, is waited for first, so nothing it reads outlives the removal.
+   * False when the feed was not polled and nothing had been read from it.
+   */
+  async removeFeed(url: string): Promise<boolean> {
+    const feed = this.feeds.get(url);
+    const known = this.known.get(url);
+    this.feeds.delete(url);
+    this.known.delete(url);
+    if (!feed && !known) return false;
+    await this.running;
+    const origins = new Set([...(feed?.seen.keys() ?? []), ...(known?.keys() ?? [])]);
+    for (const origin of origins) {
+      const change = this.index.transition(origin, null);
+      if (change) await this.report(url, change);
+      await this.forget(url, origin);
+    }
+    return true;
   }
 
   status(): FeedStatus[] {
@@ -108,11 +179,17 @@ export class FeedPoller {
   }
 
   /**
-   * Polls now rather than at the next interval (a feed was just added), unless a round is under
-   * way, so rounds still never overlap.
+   * Polls now rather than at the next interval (a feed was just added). A round under way (which
+   * may have started before the feed was added, as at start-up) is let finish and the next one
+   * starts straight after it, so rounds still never overlap.
    */
   pollSoon(): void {
-    if (this.stopped || this.running || !this.timer) return;
+    if (this.stopped) return;
+    if (this.running) {
+      this.pollAgain = true;
+      return;
+    }
+    if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.round(), 0);
   }
@@ -122,7 +199,9 @@ export class FeedPoller {
     this.running = this.pollDue();
     await this.running;
     this.running = null;
-    if (!this.stopped) this.timer = setTimeout(() => void this.round(), this.options.intervalMs);
+    const delayMs = this.pollAgain ? 0 : this.options.intervalMs;
+    this.pollAgain = false;
+    if (!this.stopped) this.timer = setTimeout(() => void this.round(), delayMs);
   }
 
   /** Stops polling and waits for a round in progress to finish. */
@@ -142,12 +221,17 @@ export class FeedPoller {
 
   private async pollFeed(feed: FeedState): Promise<void> {
     try {
-      const changes = await this.readFeed(feed);
+      const reads = await this.readFeed(feed);
       feed.failures = 0;
       feed.lastError = null;
       feed.nextAttemptAt = 0;
       feed.lastSuccessAt = this.now();
-      for (const change of changes) await this.report(feed, change);
+      // Saved after the change is reported: a crash in between reads the item again on the next
+      // start, and announcing is idempotent; saved first, the announcement could be lost.
+      for (const { item, change } of reads) {
+        if (change) await this.report(feed.url, change);
+        await this.save(feed, item);
+      }
     } catch (error) {
       feed.failures += 1;
       feed.lastError = describeError(error, this.timeoutMs);
@@ -161,7 +245,7 @@ export class FeedPoller {
     }
   }
 
-  private async readFeed(feed: FeedState): Promise<ArticleChange[]> {
+  private async readFeed(feed: FeedState): Promise<ItemRead[]> {
     const headers: Record<string, string> = { accept: ACCEPT_FEED };
     if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
     // Conditional request: an unchanged feed costs the server (and us) a 304 with no body.
@@ -185,25 +269,27 @@ export class FeedPoller {
       throw new FeedError(`malformed feed: ${firstLine(error)}`);
     }
     feed.title = parsed.title?.trim() || null;
-    const changes: ArticleChange[] = [];
+    const reads: ItemRead[] = [];
     for (const item of parsed.items as FeedItem[]) {
-      const change = await this.readItem(feed, item);
-      if (change) changes.push(change);
+      const read = await this.readItem(feed, item);
+      if (read) reads.push(read);
     }
     // Remembered only once the body has been read in full, so a failed round is fetched again in full.
     feed.etag = response.headers.get('etag');
     feed.lastModified = response.headers.get('last-modified');
-    return changes;
+    return reads;
   }
 
-  private async readItem(feed: FeedState, item: FeedItem): Promise<ArticleChange | null> {
+  /** A new or changed item, read (its page too, if need be); null when unchanged or unreadable. */
+  private async readItem(feed: FeedState, item: FeedItem): Promise<ItemRead | null> {
     const key = itemKey(item);
     if (!key) {
       this.options.logger.warn({ feed: feed.url }, 'feed item without guid, link or title skipped');
       return null;
     }
+    const origin = `${feed.url} ${key}`;
     const fingerprint = itemFingerprint(item);
-    if (feed.seen.get(key) === fingerprint) return null;
+    if (feed.seen.get(origin) === fingerprint) return null;
     let text = itemText(item);
     if (text.length < MIN_ARTICLE_CHARS && item.link) {
       const page = await this.readPage(feed, new URL(item.link, feed.url).href);
@@ -213,10 +299,12 @@ export class FeedPoller {
       this.options.logger.warn({ feed: feed.url, item: key }, 'feed item without text skipped');
       return null;
     }
-    feed.seen.set(key, fingerprint);
-    const origin = `${feed.url} ${key}`;
+    feed.seen.set(origin, fingerprint);
     const article = feedItemArticle(item, text, { source: feed.title, fallbackOrigin: origin });
-    return this.index.transition(origin, article);
+    return {
+      item: { origin, feedUrl: feed.url, fingerprint, article },
+      change: this.index.transition(origin, article),
+    };
   }
 
   /** The linked page's article text; null (logged) when it cannot be had, so the summary is used. */
@@ -240,11 +328,30 @@ export class FeedPoller {
     }
   }
 
-  private async report(feed: FeedState, change: ArticleChange): Promise<void> {
+  private async report(feedUrl: string, change: ArticleChange): Promise<void> {
     try {
       await this.options.onChange(change);
     } catch (err) {
-      this.options.logger.error({ err, feed: feed.url, kind: change.kind }, 'feed change listener failed');
+      this.options.logger.error({ err, feed: feedUrl, kind: change.kind }, 'feed change listener failed');
+    }
+  }
+
+  private async save(feed: FeedState, item: ReadFeedItem): Promise<void> {
+    if (!this.options.saved) return;
+    try {
+      await this.options.saved.save(item);
+    } catch (err) {
+      // Not marked as read, so it is read (and saved) again the next time the feed is fetched in full.
+      feed.seen.delete(item.origin);
+      this.options.logger.error({ err, feed: feed.url, item: item.origin }, 'feed item could not be saved');
+    }
+  }
+
+  private async forget(feedUrl: string, origin: string): Promise<void> {
+    try {
+      await this.options.saved?.delete(origin);
+    } catch (err) {
+      this.options.logger.error({ err, feed: feedUrl, item: origin }, 'feed item could not be deleted');
     }
   }
 }

@@ -1,9 +1,11 @@
+import { buildArticle } from '../articles/article.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
+import type { Store } from '../store/types.js';
 import { applyChange } from './apply-change.js';
 import type { ArticleChange } from './article-change.js';
-import { FeedPoller } from './feed-poller.js';
+import { FeedPoller, type ReadFeedItem, type SavedFeedItems } from './feed-poller.js';
 import { watchSeeds } from './seeds-watcher.js';
 
 export interface IngestSettings {
@@ -27,8 +29,54 @@ export interface Ingest {
 export type AfterChange = (change: ArticleChange, previous: Article | undefined) => Promise<void>;
 
 /**
+ * The feed items saved in the store, their articles rebuilt exactly as the poller built them (same
+ * text and metadata, so the same id): for the corpus at start-up and for the poller's `known`.
+ */
+export async function loadSavedFeedItems(store: Pick<Store, 'listFeedArticles'>): Promise<ReadFeedItem[]> {
+  return (await store.listFeedArticles()).map((saved) => ({
+    origin: saved.origin,
+    feedUrl: saved.feedUrl,
+    fingerprint: saved.fingerprint,
+    article: buildArticle(
+      saved.text,
+      { title: saved.title, date: saved.date, source: saved.source, url: saved.url, author: saved.author },
+      saved.articleOrigin,
+    ),
+  }));
+}
+
+/** Keeps the items the poller reads in the store, starting from those saved before (`known`). */
+export function savedFeedItemsIn(
+  store: Pick<Store, 'saveFeedArticle' | 'removeFeedArticle'>,
+  known: readonly ReadFeedItem[],
+): SavedFeedItems {
+  return {
+    known,
+    async save({ origin, feedUrl, fingerprint, article }) {
+      await store.saveFeedArticle({
+        origin,
+        feedUrl,
+        fingerprint,
+        articleOrigin: article.origin,
+        title: article.title,
+        date: article.date,
+        source: article.source,
+        url: article.url,
+        author: article.author,
+        text: article.text,
+      });
+    },
+    async delete(origin) {
+      await store.removeFeedArticle(origin);
+    },
+  };
+}
+
+/**
  * Keeps the corpus current while Newsdesk runs: files added to, changed in or removed from the
  * seeds folder, and items of the configured feeds, reach answers and search as soon as they settle.
+ * `initial` are the seed articles already loaded. With `savedFeeds`, feed items are kept between
+ * runs: their articles must already be in the corpus, and the poller reports only what changed.
  */
 export function startIngest(
   settings: IngestSettings,
@@ -36,6 +84,7 @@ export function startIngest(
   initial: readonly Article[],
   logger: Logger,
   afterChange?: AfterChange,
+  savedFeeds?: SavedFeedItems,
 ): Ingest {
   const log = logger.child({ module: 'ingest' });
   const onChange = async (change: ArticleChange) => {
@@ -60,6 +109,7 @@ export function startIngest(
     onChange,
     logger: logger.child({ module: 'feed-poller' }),
     userAgent: 'Newsdesk/0.1',
+    saved: savedFeeds,
   });
   feeds.start();
   return {

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleChange } from '../../src/ingest/article-change.js';
-import { FeedPoller, type FeedPollerOptions } from '../../src/ingest/feed-poller.js';
+import {
+  FeedPoller,
+  type FeedPollerOptions,
+  type ReadFeedItem,
+  type SavedFeedItems,
+} from '../../src/ingest/feed-poller.js';
 import { type FeedServer, startFeedServer } from './feed-server.js';
 import { recordingLogger } from './recording-logger.js';
 
@@ -250,6 +255,151 @@ describe('FeedPoller', () => {
     await vi.waitFor(() => expect(changes).toHaveLength(1), { timeout: 5_000, interval: 20 });
     await feeds.stop();
     expect(server.hits('/rss')).toBe(1);
+  });
+
+  describe('with saved items', () => {
+    /** What a store would keep: the items saved, by origin. */
+    const memory = (known: readonly ReadFeedItem[] = []) => {
+      const items = new Map(known.map((item) => [item.origin, item] as const));
+      const saved: SavedFeedItems = {
+        known,
+        save: async (item) => void items.set(item.origin, item),
+        delete: async (origin) => void items.delete(origin),
+      };
+      return { items, saved };
+    };
+    const teaser =
+      () => `<item><guid>venue</guid><title>Summit venue named</title><link>${server.url('/venue.html')}</link>
+      <description>Officials named the venue.</description></item>`;
+
+    it('saves each item it reads, with its fingerprint, after reporting it', async () => {
+      server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+      const { items, saved } = memory();
+      const order: string[] = [];
+      await create(['/rss'], {
+        onChange: (change) => void order.push(`change ${change.kind}`),
+        saved: {
+          ...saved,
+          save: async (item) => {
+            order.push('save');
+            await saved.save(item);
+          },
+        },
+      }).pollDue();
+      expect(order).toEqual(['change added', 'save']);
+      const [item] = items.values();
+      expect(item).toMatchObject({ origin: `${server.url('/rss')} summit`, feedUrl: server.url('/rss') });
+      expect(item?.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+      expect(item?.article.text).toBe(PARAGRAPHS.join('\n\n'));
+    });
+
+    it('starts from saved items: unchanged ones are not reported or read again, a changed one is an update', async () => {
+      server.routes.set('/rss', { body: rss(rssItem('storm', 'Storm', STORM) + teaser()), etag: '"v1"' });
+      server.routes.set('/venue.html', { type: 'text/html', body: PAGE });
+      const first = memory();
+      await create(['/rss'], { saved: first.saved }).pollDue();
+      await poller?.stop();
+      expect(changes.map((change) => change.kind)).toEqual(['added', 'added']);
+      expect(server.hits('/venue.html')).toBe(1);
+
+      // A restart: a new poller that knows what was saved; the feed is fetched in full (no ETag yet).
+      changes = [];
+      const second = memory([...first.items.values()]);
+      const feeds = create(['/rss'], { saved: second.saved });
+      await feeds.pollDue();
+      expect(changes).toEqual([]);
+      expect(server.hits('/venue.html')).toBe(1);
+
+      const revised = [STORM[0]!.replace('overnight', 'on Saturday'), ...STORM.slice(1)];
+      server.routes.set('/rss', { body: rss(rssItem('storm', 'Storm', revised) + teaser()), etag: '"v2"' });
+      await feeds.pollDue();
+      const before = first.items.get(`${server.url('/rss')} storm`);
+      expect(changes).toEqual([expect.objectContaining({ kind: 'updated', previousArticleId: before?.article.id })]);
+      expect(second.items.get(`${server.url('/rss')} storm`)?.article.text).toContain('on Saturday');
+      expect(server.hits('/venue.html')).toBe(1);
+    });
+
+    it('keeps an item that drops off the feed: not withdrawn, not deleted', async () => {
+      server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)), etag: '"v1"' });
+      const { items, saved } = memory();
+      const feeds = create(['/rss'], { saved });
+      await feeds.pollDue();
+      server.routes.set('/rss', { body: rss(rssItem('storm', 'Storm', STORM)), etag: '"v2"' });
+      await feeds.pollDue();
+      expect(changes.map((change) => change.kind)).toEqual(['added', 'added']);
+      expect([...items.keys()].sort()).toEqual([`${server.url('/rss')} storm`, `${server.url('/rss')} summit`]);
+    });
+
+    it('withdraws and deletes the articles of a removed feed, but not one another feed also carries', async () => {
+      server.routes.set('/a', {
+        body: rss(rssItem('summit', 'Summit', PARAGRAPHS) + rssItem('storm', 'Storm', STORM)),
+      });
+      server.routes.set('/b', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+      const { items, saved } = memory();
+      const feeds = create(['/a', '/b'], { saved });
+      await feeds.pollDue();
+      expect(changes.map((change) => change.kind)).toEqual(['added', 'added']);
+      const storm = changes.find((change) => change.kind === 'added' && change.article.title === 'Storm');
+
+      expect(await feeds.removeFeed(server.url('/a'))).toBe(true);
+      expect(changes.slice(2)).toEqual([
+        {
+          kind: 'removed',
+          origin: `${server.url('/a')} storm`,
+          articleId: storm?.kind === 'added' && storm.article.id,
+        },
+      ]);
+      expect([...items.keys()]).toEqual([`${server.url('/b')} summit`]);
+      expect(await feeds.removeFeed(server.url('/a'))).toBe(false);
+    });
+
+    it('withdraws the saved articles of a feed removed before it was polled again', async () => {
+      server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+      const first = memory();
+      await create(['/rss'], { saved: first.saved }).pollDue();
+      await poller?.stop();
+      changes = [];
+      const second = memory([...first.items.values()]);
+      const feeds = create([], { saved: second.saved });
+      feeds.addFeed(server.url('/rss'));
+      expect(await feeds.removeFeed(server.url('/rss'))).toBe(true);
+      expect(changes.map((change) => change.kind)).toEqual(['removed']);
+      expect(second.items.size).toBe(0);
+      expect(server.hits('/rss')).toBe(1);
+    });
+
+    it('reads an item again on the next full fetch when it could not be saved', async () => {
+      server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+      const { items, saved } = memory();
+      let failures = 1;
+      const feeds = create(['/rss'], {
+        saved: {
+          ...saved,
+          save: async (item) => {
+            if (failures-- > 0) throw new Error('database is locked');
+            await saved.save(item);
+          },
+        },
+      });
+      await feeds.pollDue();
+      expect(items.size).toBe(0);
+      expect(logger.entries.some((entry) => entry.message === 'feed item could not be saved')).toBe(true);
+      await feeds.pollDue();
+      expect(items.size).toBe(1);
+      expect(changes.map((change) => change.kind)).toEqual(['added']);
+    });
+  });
+
+  it('polls a feed added during a round straight after that round, not an interval later', async () => {
+    server.routes.set('/slow', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)), delayMs: 100 });
+    server.routes.set('/atom', { type: 'application/atom+xml', body: atom() });
+    const feeds = create(['/slow'], { now: Date.now });
+    feeds.start();
+    await vi.waitFor(() => expect(server.hits('/slow')).toBe(1), { timeout: 5_000, interval: 5 });
+    feeds.addFeed(server.url('/atom'));
+    feeds.pollSoon();
+    await vi.waitFor(() => expect(changes).toHaveLength(2), { timeout: 5_000, interval: 20 });
+    expect(server.hits('/atom')).toBe(1);
   });
 
   it('fetches through the fetch it is given', async () => {

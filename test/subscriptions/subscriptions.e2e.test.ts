@@ -195,6 +195,45 @@ describe('a channel subscribed to the story', () => {
     }
   }, 60_000);
 
+  it('still answers from a feed item after a restart, when the feed no longer carries it', async () => {
+    const server = await startFeedServer();
+    const channel = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel>
+<title>Island Wire</title><link>https://island.example/</link><description>News</description>${items}</channel></rss>`;
+    const item = (guid: string, title: string, text: string) =>
+      `<item><guid>${guid}</guid><title>${title}</title><link>${server.url(`/${guid}`)}</link>
+<pubDate>Mon, 11 Aug 2025 07:00:00 GMT</pubDate><description>${text}</description></item>`;
+    const LIGHTHOUSE = 'Lighthouse to host the summit press centre';
+    const FERRIES = 'Extra ferries for summit week';
+    try {
+      server.routes.set('/window', {
+        body: channel(
+          item(
+            'lighthouse',
+            LIGHTHOUSE,
+            'Keeper Ingrid Halvorsen will open the old lighthouse on Skerry Point to reporters on Wednesday.',
+          ),
+        ),
+        etag: '"v1"',
+      });
+      await answer('feed', { action: 'add', url: server.url('/window') });
+      await until(() => titlesIn(news).includes(LIGHTHOUSE), 'the lighthouse item post', 20_000);
+
+      // While the bot is down the feed's window moves on: only a newer item is left in it.
+      await bot.stop();
+      server.routes.set('/window', {
+        body: channel(item('ferries', FERRIES, 'Two extra ferries will sail each evening of summit week.')),
+        etag: '"v2"',
+      });
+      bot = await startBot();
+      await until(() => titlesIn(news).includes(FERRIES), 'the newer item post', 20_000);
+      const found = await answer('search', { query: 'Ingrid Halvorsen lighthouse' });
+      expect(found.description).toContain('Ingrid Halvorsen');
+      expect(titlesIn(news).filter((title) => title === LIGHTHOUSE)).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  }, 90_000);
+
   it('refuses a channel the bot cannot post in, saying what is missing', async () => {
     const refusal = await answer('subscribe', { channel: noEmbeds().id });
     expect(refusal.description).toMatch(/I'm missing Embed Links there/);
