@@ -77,6 +77,76 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
   }
 }
 
+/**
+ * What a question that asks for a quantity measures, read from its wording: "how many jurors"
+ * counts jurors, "how much was he fined" wants an amount of money or a share, "what percentage" a
+ * share. Any fresh number answers the kind `number`; a number written as that measure answers the
+ * question, where the other numbers of a news sentence (dates, ages, model names) do not.
+ */
+export interface Measure {
+  /** Stems of the words naming what is counted ("jets" in "how many Max 9 jets"). */
+  counted: ReadonlySet<string>;
+  /** Whether an amount of money answers ("$9,000"). */
+  money: boolean;
+  /** Whether a share answers ("87%", "40 percent"). */
+  share: boolean;
+}
+
+const SHARE_QUESTION = /\b(what|which) (percentage|percent|share|proportion)\b/i;
+const AMOUNT_QUESTION = /\bhow much\b|\bwhat (price|amount|cost|sum)\b/i;
+/** The counted words follow "how many" up to the first function word: "how many stories tall was". */
+const MAX_COUNTED_WORDS = 6;
+/** Words a count may stand before what it counts: "171 MAX 9 jets". */
+const MAX_COUNT_GAP = 3;
+const CURRENCY_BEFORE = /[$€£¥]\s?$/;
+const CURRENCY_AFTER = new Set(['dollars', 'euros', 'pounds', 'yen', 'yuan']);
+const PERCENT_AFTER = /^\s?%/;
+const PLAIN_COUNT = /^\d+$/;
+/**
+ * Between a count and what it counts: spaces and hyphens only ("101-story"), no comma or clause
+ * break, and no function word ("on Jan. 5 the jets" counts no jets).
+ */
+const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
+
+export function readMeasure(asking: string): Measure | null {
+  if (SHARE_QUESTION.test(asking)) return { counted: new Set(), money: false, share: true };
+  if (AMOUNT_QUESTION.test(asking)) return { counted: new Set(), money: true, share: true };
+  const tokens = tokenizeWords(asking);
+  const many = tokens.findIndex((token, i) => token.norm === 'many' && tokens[i - 1]?.norm === 'how');
+  if (many < 0) return null;
+  const counted = new Set<string>();
+  for (const token of tokens.slice(many + 1, many + 1 + MAX_COUNTED_WORDS)) {
+    if (isStopword(token.norm)) break;
+    // Names and numbers in the run say which things ("Max 9 jets"); the lower-case words say what.
+    if (/^\p{Ll}+$/u.test(token.raw)) counted.add(token.stem);
+  }
+  return counted.size ? { counted, money: false, share: false } : null;
+}
+
+/**
+ * Whether (0 or 1) the sentence gives the measure asked for with a number the question lacks: a
+ * count written just before what is counted, in the same phrase, or an amount of money or a share.
+ */
+export function measureCue(measure: Measure, sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+  const { text, tokens } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (questionStems.has(token.stem) || !(PLAIN_COUNT.test(token.raw) || isNumberWord(token.raw))) continue;
+    const next = tokens[i + 1];
+    if (measure.money && (CURRENCY_BEFORE.test(text.slice(0, token.start)) || CURRENCY_AFTER.has(next?.norm ?? ''))) {
+      return 1;
+    }
+    if (measure.share && (PERCENT_AFTER.test(text.slice(token.end)) || next?.norm === 'percent')) return 1;
+    for (let j = i + 1; j <= i + MAX_COUNT_GAP && j < tokens.length; j++) {
+      const word = tokens[j]!;
+      if (!SAME_PHRASE.test(text.slice(tokens[j - 1]!.end, word.start))) break;
+      if (measure.counted.has(word.stem)) return 1;
+      if (isStopword(word.norm)) break;
+    }
+  }
+  return 0;
+}
+
 export const isYear = (word: string) => YEAR.test(word);
 export const isNumberWord = (word: string) => NUMBER_WORD.test(word);
 

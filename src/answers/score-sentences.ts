@@ -2,7 +2,7 @@ import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { contentWords, type WordToken } from '../search/query-terms.js';
-import { type AnswerKind, answerCue, classifyQuestion } from './answer-kind.js';
+import { type AnswerKind, answerCue, classifyQuestion, type Measure, measureCue, readMeasure } from './answer-kind.js';
 import { SentenceWords } from './sentence-words.js';
 
 /** A content word of the question, weighted by how much it says about what is asked. */
@@ -24,6 +24,8 @@ export interface Question {
   kind: AnswerKind;
   terms: QuestionTerm[];
   stems: ReadonlySet<string>;
+  /** For a question asking how many, how much or what share: what it measures (see `Measure`). */
+  measure: Measure | null;
 }
 
 export interface ScoredSentence {
@@ -84,6 +86,8 @@ export interface SentenceSignals {
   salience: number;
   /** Headline words the sentence adds to the question's. */
   headline: number;
+  /** Whether the sentence gives the quantity asked for as the question words it (see `measureCue`). */
+  measure: number;
 }
 
 /**
@@ -92,7 +96,9 @@ export interface SentenceSignals {
  * often lacks its answer, and news leads carry the key facts. What a question asks about is usually
  * the story's own subject, so it is named in the headline and again and again in the article, but
  * not in the question: for questions asking for a name, salience and headline words weigh as much
- * as the question's own words.
+ * as the question's own words. For questions asking for a quantity, a number written as the measure
+ * asked for ("12 jurors", "$9,000", "87%") weighs as much as salience does for names: a news
+ * sentence is full of other numbers.
  */
 export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   coverage: 0.3,
@@ -104,6 +110,7 @@ export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   lead: 0.6,
   salience: 1,
   headline: 0.5,
+  measure: 1,
 };
 
 /**
@@ -131,7 +138,13 @@ export function readQuestion(text: string): Question {
   const terms = contentWords(text).map((token, i) =>
     termOf(token, i, askedStems.size > 0 && !askedStems.has(token.stem)),
   );
-  return { text, kind: classifyQuestion(asking), terms, stems: new Set(terms.map((term) => term.stem)) };
+  return {
+    text,
+    kind: classifyQuestion(asking),
+    terms,
+    stems: new Set(terms.map((term) => term.stem)),
+    measure: readMeasure(asking),
+  };
 }
 
 const ASKS = /\?\s*$|\b(who|whom|whose|what|which|when|where|why|how)\b/i;
@@ -286,6 +299,7 @@ export function scoreSentences(
       lead: LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence),
       salience: asksForName ? salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? Math.min(1, headline / HEADLINE_TARGET) : 0,
+      measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
     };
     scored.push({
       hit,

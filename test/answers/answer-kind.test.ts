@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerCue, classifyQuestion } from '../../src/answers/answer-kind.js';
+import { answerCue, classifyQuestion, measureCue, readMeasure } from '../../src/answers/answer-kind.js';
 import { SentenceWords } from '../../src/answers/sentence-words.js';
 import { tokenizeWords } from '../../src/search/query-terms.js';
 
@@ -42,5 +42,57 @@ describe('answerCue', () => {
   it('sees a place for a where-question, not just any name', () => {
     expect(cue('place', 'The show was broadcast from New York City.', 'Where did the show take place?')).toBe(1);
     expect(cue('place', 'L Brands canceled the show in 2019.', 'Where did the show take place?')).toBe(0);
+  });
+});
+
+describe('readMeasure', () => {
+  it('reads what a how-many question counts, without the names and numbers that say which', () => {
+    expect(readMeasure('How many Max 9 jets were grounded?')?.counted).toEqual(new Set(['jet']));
+    expect(readMeasure('The trial was heard by a panel of how many jurors?')?.counted).toEqual(new Set(['juror']));
+  });
+
+  it('reads how much as an amount and what percentage as a share', () => {
+    expect(readMeasure('How much was the company fined?')).toMatchObject({ money: true, share: true });
+    expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
+  });
+
+  it('reads no measure in a question that asks for none', () => {
+    expect(readMeasure('Who won the derby?')).toBeNull();
+    expect(readMeasure('When did the meeting happen?')).toBeNull();
+  });
+});
+
+describe('measureCue', () => {
+  const cue = (sentence: string, question: string) =>
+    measureCue(
+      readMeasure(question)!,
+      new SentenceWords(sentence),
+      new Set(tokenizeWords(question).map((w) => w.stem)),
+    );
+
+  it('sees a count written just before what the question counts', () => {
+    expect(cue('The agency grounded 171 Max 9 jets last week.', 'How many Max 9 jets were grounded?')).toBe(1);
+    expect(cue('The tower is a 101-story building.', 'How many stories does the tower have?')).toBe(1);
+  });
+
+  it('does not take other numbers of the sentence for the count', () => {
+    const question = 'How many Max 9 jets were grounded?';
+    expect(cue('On Jan. 5 the jets were grounded for 20 days.', question)).toBe(0);
+    expect(cue('Since 2007, 900ER jets have flown.', question)).toBe(0);
+    expect(cue('Max 9 jets were grounded.', question)).toBe(0);
+  });
+
+  it('sees an amount of money or a share for a how-much question', () => {
+    const question = 'How much was the company fined?';
+    expect(cue('It now faces a $9,000 fine.', question)).toBe(1);
+    expect(cue('Its shares fell 4% on the news.', question)).toBe(1);
+    expect(cue('The company was fined on 12 counts.', question)).toBe(0);
+  });
+
+  it('sees a share for a what-percentage question', () => {
+    const question = 'With what percentage of the vote did she win?';
+    expect(cue('She won with 87% of the vote.', question)).toBe(1);
+    expect(cue('She won 40 percent of the vote.', question)).toBe(1);
+    expect(cue('She won in 12 of 15 districts.', question)).toBe(0);
   });
 });

@@ -135,6 +135,21 @@ describe('answerQuestion', () => {
     expect(answer.evidence[0]?.text).toContain('Green Bay Packers');
   });
 
+  it('prefers the number given as the measure asked for over the numbers of the lead', () => {
+    const trial = buildArticle(
+      [
+        'The trial of the former mayor is nearing its end after 19 witnesses.',
+        'Closing arguments are scheduled to start on Tuesday, May 28, at 9 a.m.',
+        'The defence called 2 of its witnesses on the last day.',
+        'Once both sides rest, 12 jurors will decide whether the mayor is guilty.',
+      ].join('\n\n'),
+      { title: 'Mayor’s trial nears its end' },
+      'trial',
+    );
+    const answer = answerQuestion('The trial of the former mayor was heard by how many jurors?', deskOf([trial]));
+    expect(answer.evidence[0]?.text).toContain('12 jurors');
+  });
+
   it('cites where a name is introduced in full over a later mention of it', () => {
     const lions = buildArticle(
       [
