@@ -10,31 +10,33 @@ export class Buffers {
 
   /** A zeroed array of `length`, valid until `name` is asked for again. */
   int32Array(name: string, length: number): Int32Array {
-    let buffer = this.int32.get(name);
-    if (!buffer || buffer.length < length) {
-      buffer = new Int32Array(Math.max(length, 2 * (buffer?.length ?? 32)));
-      this.int32.set(name, buffer);
-    }
-    return buffer.subarray(0, length).fill(0);
+    return reuse(this.int32, name, length, (size) => new Int32Array(size));
   }
 
   /** A zeroed array of `length`, valid until `name` is asked for again. */
   float64Array(name: string, length: number): Float64Array {
-    let buffer = this.float64.get(name);
-    if (!buffer || buffer.length < length) {
-      buffer = new Float64Array(Math.max(length, 2 * (buffer?.length ?? 32)));
-      this.float64.set(name, buffer);
-    }
-    return buffer.subarray(0, length).fill(0);
+    return reuse(this.float64, name, length, (size) => new Float64Array(size));
   }
 
   /** A zeroed array of `length`, valid until `name` is asked for again. */
   uint8Array(name: string, length: number): Uint8Array {
-    let buffer = this.uint8.get(name);
-    if (!buffer || buffer.length < length) {
-      buffer = new Uint8Array(Math.max(length, 2 * (buffer?.length ?? 32)));
-      this.uint8.set(name, buffer);
-    }
-    return buffer.subarray(0, length).fill(0);
+    return reuse(this.uint8, name, length, (size) => new Uint8Array(size));
   }
+}
+
+type NumberArray = Int32Array | Float64Array | Uint8Array;
+
+/** The named buffer, grown (at least doubled) when too small, as a zeroed view of `length`. */
+function reuse<T extends NumberArray>(
+  buffers: Map<string, T>,
+  name: string,
+  length: number,
+  create: (size: number) => T,
+): T {
+  let buffer = buffers.get(name);
+  if (!buffer || buffer.length < length) {
+    buffer = create(Math.max(length, 2 * (buffer?.length ?? 32)));
+    buffers.set(name, buffer);
+  }
+  return buffer.subarray(0, length).fill(0) as T;
 }
