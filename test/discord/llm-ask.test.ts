@@ -1,37 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.js';
 import { MAX_EMBED_DESCRIPTION, MAX_EMBEDS_TOTAL } from '../../src/discord/limits.js';
 import { WRITING_MARKER } from '../../src/discord/stream-answer.js';
 import type { ReplyEvent } from '../fake-discord/index.js';
-import { FakeOpenAi, passageNumber } from '../llm/fake-openai.js';
+import { passageNumber } from '../llm/fake-openai.js';
 import { citingEveryPassage, damStory, inspectionLog } from '../llm/fixtures.js';
-import { type EmbedBody, type MessageBody, type ModelBot, startModelBot, textOf } from '../llm/model-bot.js';
-import { servicesWithModel } from '../llm/model-desk.js';
+import { type EmbedBody, type MessageBody, textOf, useModelBot } from '../llm/model-bot.js';
 import { MODEL } from '../llm/model-services.js';
 
 // /ask with a model through the real discord.js client against the fake Discord and the real
 // openai client against the local server: long answers, and questions in another language.
 
-let openai: FakeOpenAi;
-let running: ModelBot;
-
-beforeAll(async () => {
-  openai = await FakeOpenAi.start();
-});
-afterAll(() => openai.close());
-beforeEach(async () => {
-  openai.reset();
-  running = await startModelBot(servicesWithModel([damStory, inspectionLog], openai), [ask]);
-});
-afterEach(async () => {
-  await running.stop();
-  expect(openai.unexpected).toEqual([]);
-  expect(openai.pending).toBe(0);
-});
+const model = useModelBot([damStory, inspectionLog], [ask]);
 
 /** Waits until the draft has been replaced by the final answer and `followUps` more messages have followed. */
 async function finished(id: string, followUps = 0) {
-  const { fake } = running;
+  const { fake } = model.running;
   await fake.waitFor(() => {
     const { events, followUps: sent } = fake.interactionReplies(id);
     const last = events.filter((e) => e.kind === 'edit-original').at(-1)?.body as MessageBody | undefined;
@@ -49,8 +33,10 @@ const size = (embed: EmbedBody) =>
 
 describe('/ask with a model, streamed in Discord', () => {
   it('replaces the draft with the first part of a long answer and sends the rest as follow-ups, each within the limits', async () => {
-    openai.reply((request) => ({ ...citingEveryPassage(request), chunkDelayMs: 20 }));
-    const { id } = running.fake.inject.command('ask', { question: 'what did the Harlow dam inspection log record?' });
+    model.openai.reply((request) => ({ ...citingEveryPassage(request), chunkDelayMs: 20 }));
+    const { id } = model.running.fake.inject.command('ask', {
+      question: 'what did the Harlow dam inspection log record?',
+    });
     const first = await finished(id, 1);
     const pages = Number(/Page 1 of (\d+)/.exec(textOf(first.original))?.[1]);
     expect(pages).toBeGreaterThan(1);
@@ -77,12 +63,12 @@ describe('/ask with a model, streamed in Discord', () => {
 
   it('answers a question asked in French in French, with the asker’s locale in the prompt', async () => {
     const question = 'Quand le barrage de Harlow rouvrira-t-il ?';
-    openai.reply((request) => ({
+    model.openai.reply((request) => ({
       content: `La réouverture du barrage de Harlow est prévue pour le 12 June [${passageNumber(request, '12 June')}].`,
     }));
-    const { id } = running.fake.inject.command('ask', { question }, { locale: 'fr' });
+    const { id } = model.running.fake.inject.command('ask', { question }, { locale: 'fr' });
     const replies = await finished(id);
-    const [system, user] = openai.requests[0]!.body.messages;
+    const [system, user] = model.openai.requests[0]!.body.messages;
     expect(system!.content).toContain("the person's language setting is fr");
     expect(user!.content).toContain(`Question: ${question}`);
     const text = textOf(replies.original);
@@ -92,10 +78,10 @@ describe('/ask with a model, streamed in Discord', () => {
   });
 
   it('drops a French sentence whose names and numbers the cited passage does not hold', async () => {
-    openai.reply((request) => ({
+    model.openai.reply((request) => ({
       content: `Le barrage de Harlow rouvrira le 30 July à Paris [${passageNumber(request, '12 June')}].`,
     }));
-    const { id } = running.fake.inject.command(
+    const { id } = model.running.fake.inject.command(
       'ask',
       { question: 'Quand le barrage de Harlow rouvrira-t-il ?' },
       { locale: 'fr' },

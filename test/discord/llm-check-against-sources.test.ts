@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CHECK_AGAINST_SOURCES } from '../../src/discord/check-against-sources.js';
-import { FakeOpenAi, passageNumber, type RecordedRequest } from '../llm/fake-openai.js';
-import { type ModelBot, startModelBot, textOf } from '../llm/model-bot.js';
-import { servicesWithModel } from '../llm/model-desk.js';
+import { passageNumber, type RecordedRequest } from '../llm/fake-openai.js';
+import { textOf, useModelBot } from '../llm/model-bot.js';
 import { MODEL } from '../llm/model-services.js';
 import { floodStory } from '../llm/summary-fixtures.js';
 
@@ -12,25 +11,10 @@ import { floodStory } from '../llm/summary-fixtures.js';
 const MESSAGE =
   'Residents returned home on Friday. The river peaked at 9 metres on Tuesday. Aliens landed in Millford.';
 
-let openai: FakeOpenAi;
-let running: ModelBot;
-
-beforeAll(async () => {
-  openai = await FakeOpenAi.start();
-});
-afterAll(() => openai.close());
-beforeEach(async () => {
-  openai.reset();
-  running = await startModelBot(servicesWithModel(floodStory, openai), []);
-});
-afterEach(async () => {
-  await running.stop();
-  expect(openai.unexpected).toEqual([]);
-  expect(openai.pending).toBe(0);
-});
+const model = useModelBot(floodStory, []);
 
 async function check(content: string) {
-  const { fake } = running;
+  const { fake } = model.running;
   const target = fake.inject.message({ content });
   const { id } = fake.inject.messageContextMenu(CHECK_AGAINST_SOURCES, target);
   await vi.waitFor(() => expect(textOf(fake.interactionReplies(id).original)).toBeTruthy(), { timeout: 8000 });
@@ -53,7 +37,7 @@ function judge(request: RecordedRequest) {
 
 describe('"Check against sources" with a model configured', () => {
   it('shows the model’s verdicts that hold up, with their cited evidence, and the articles’ own verdict elsewhere', async () => {
-    openai.reply(judge);
+    model.openai.reply(judge);
     const { acknowledgement, original, text } = await check(MESSAGE);
     expect(acknowledgement).toMatchObject({ type: 5, data: { flags: 64 } });
     expect(original?.flags).toBe(64);
@@ -68,12 +52,12 @@ describe('"Check against sources" with a model configured', () => {
     expect(text).not.toContain('Aliens landed in Millford on Monday');
     expect(text).toContain(`2 of 3 verdicts by ${MODEL}`);
     expect(text).toContain(`Checked by ${MODEL}`);
-    const prompt = openai.requests[0]!.body.messages[1]!.content;
+    const prompt = model.openai.requests[0]!.body.messages[1]!.content;
     expect(prompt).toContain('<claims>\nC1: Residents returned home on Friday.');
   });
 
   it('falls back to the articles’ verdicts with a one-line note when the model fails', async () => {
-    openai.reply({ status: 500 }, { status: 500 });
+    model.openai.reply({ status: 500 }, { status: 500 });
     const { text } = await check(MESSAGE);
     expect(text).toContain(`${MODEL} could not be reached, so this check comes straight from the articles.`);
     expect(text).toContain('Not covered: “Aliens landed in Millford.”');
@@ -83,6 +67,6 @@ describe('"Check against sources" with a model configured', () => {
   it('does not ask the model about a message with nothing to check', async () => {
     const { text } = await check('hello there!');
     expect(text).toContain('Nothing to check');
-    expect(openai.requests).toEqual([]);
+    expect(model.openai.requests).toEqual([]);
   });
 });

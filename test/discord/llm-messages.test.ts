@@ -1,33 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.js';
 import { WRITING_MARKER } from '../../src/discord/stream-answer.js';
 import type { RecordedRequest as DiscordRequest, FakeMessage } from '../fake-discord/index.js';
-import { FakeOpenAi, passageNumber, type RecordedRequest } from '../llm/fake-openai.js';
+import { passageNumber, type RecordedRequest } from '../llm/fake-openai.js';
 import { citingEveryPassage, damStory, inspectionLog } from '../llm/fixtures.js';
-import { type MessageBody, type ModelBot, startModelBot, textOf } from '../llm/model-bot.js';
-import { servicesWithModel } from '../llm/model-desk.js';
+import { type MessageBody, type ModelBot, textOf, useModelBot } from '../llm/model-bot.js';
 import { MODEL } from '../llm/model-services.js';
 import { floodStory } from '../llm/summary-fixtures.js';
 
 // Free-form questions (a mention, a DM, a reply to the bot) answered by the model: the real
 // discord.js client against the fake Discord, the real openai client against the local server.
 
-let openai: FakeOpenAi;
-let running: ModelBot;
-
-beforeAll(async () => {
-  openai = await FakeOpenAi.start();
-});
-afterAll(() => openai.close());
-beforeEach(async () => {
-  openai.reset();
-  running = await startModelBot(servicesWithModel([...floodStory, damStory, inspectionLog], openai), [ask]);
-});
-afterEach(async () => {
-  await running.stop();
-  expect(openai.unexpected).toEqual([]);
-  expect(openai.pending).toBe(0);
-});
+const model = useModelBot([...floodStory, damStory, inspectionLog], [ask]);
 
 const botMessage = (after: number) => (r: DiscordRequest) =>
   r.seq > after && r.method === 'POST' && r.route === 'POST /channels/:channel_id/messages';
@@ -36,7 +20,7 @@ const footerOf = (body: unknown) => (body as MessageBody).embeds?.[0]?.footer?.t
 
 /** The bot's messages after `question`, as its channel shows them now (a draft edited in place included). */
 function answersTo(question: FakeMessage): FakeMessage[] {
-  const { fake } = running;
+  const { fake } = model.running;
   return fake
     .messagesIn(question.channel_id)
     .filter((m) => BigInt(m.id) > BigInt(question.id) && (m.author as { id: string }).id === fake.bot.id);
@@ -47,7 +31,7 @@ function answersTo(question: FakeMessage): FakeMessage[] {
  * the message bodies the bot sent, and the answers' ids and text as the person now reads them.
  */
 async function say(input: Parameters<ModelBot['fake']['inject']['message']>[0], replies = 1) {
-  const { fake } = running;
+  const { fake } = model.running;
   const after = fake.requests.at(-1)?.seq ?? 0;
   const question = fake.inject.message(input);
   await fake.waitFor(() => {
@@ -69,10 +53,10 @@ const citing = (snippet: string, sentence: string) => (request: RecordedRequest)
 
 describe('a free-form question with a model configured', () => {
   it('is answered by the model, verified and cited, in a reply that pings nobody', async () => {
-    openai.reply(citing('return home', 'Residents of the east bank were allowed to return home on Friday'));
+    model.openai.reply(citing('return home', 'Residents of the east bank were allowed to return home on Friday'));
     const { sent, text, question } = await say({
       content: 'when could residents go home?',
-      mentions: [running.fake.bot],
+      mentions: [model.running.fake.bot],
     });
     expect(text[0]).toContain('when could residents go home?');
     expect(text[0]).toContain('Residents of the east bank were allowed to return home on Friday. [1]');
@@ -81,11 +65,11 @@ describe('a free-form question with a model configured', () => {
       allowed_mentions: { parse: [] },
       message_reference: { message_id: question.id },
     });
-    expect(openai.requests[0]!.body.messages[1]!.content).toContain('Question: when could residents go home?');
+    expect(model.openai.requests[0]!.body.messages[1]!.content).toContain('Question: when could residents go home?');
   });
 
   it('falls back to the extractive answer with a one-line note when the model fails', async () => {
-    openai.reply({ status: 500 }, { status: 500 });
+    model.openai.reply({ status: 500 }, { status: 500 });
     const { text } = await say({ content: 'when could residents go home?', dm: true });
     expect(text[0]).toContain(`${MODEL} could not be reached, so this answer comes straight from the articles.`);
     expect(text[0]).toContain('return home on Friday');
@@ -93,28 +77,28 @@ describe('a free-form question with a model configured', () => {
   });
 
   it('asks the model the self-contained form of a follow-up in a reply chain', async () => {
-    openai.reply(citing('peaked at 4.2 metres', 'The river Alder peaked at 4.2 metres on Tuesday'));
-    const first = await say({ content: 'how high did the river Alder peak?', mentions: [running.fake.bot] });
-    openai.reply(citing('Tom Baptiste', 'Engineer Tom Baptiste said he had never seen the water this high'));
+    model.openai.reply(citing('peaked at 4.2 metres', 'The river Alder peaked at 4.2 metres on Tuesday'));
+    const first = await say({ content: 'how high did the river Alder peak?', mentions: [model.running.fake.bot] });
+    model.openai.reply(citing('Tom Baptiste', 'Engineer Tom Baptiste said he had never seen the water this high'));
     const follow = await say({
       content: 'and what did Baptiste say?',
       referencedMessageId: first.ids[0]!,
-      mentions: [running.fake.bot],
+      mentions: [model.running.fake.bot],
     });
-    const asked = openai.requests[1]!.body.messages[1]!.content;
+    const asked = model.openai.requests[1]!.body.messages[1]!.content;
     expect(asked).toMatch(/Question: .*Baptiste/);
     expect(follow.text[0]).toContain('and what did Baptiste say?');
     expect(follow.text[0]).toContain(`Answered by ${MODEL}`);
   });
 
   it('continues an answer longer than one embed in further replies, each within Discord’s limits', async () => {
-    openai.reply(citingEveryPassage);
-    const question = { content: 'what did the Harlow dam inspection log record?', mentions: [running.fake.bot] };
+    model.openai.reply(citingEveryPassage);
+    const question = { content: 'what did the Harlow dam inspection log record?', mentions: [model.running.fake.bot] };
     const first = await say(question, 2);
     const pages = Number(/Page 1 of (\d+)/.exec(first.text[0]!)?.[1]);
     expect(pages).toBeGreaterThan(1);
-    await running.fake.waitFor(() => running.fake.requests.filter(botMessage(0)).length >= pages);
-    const sent = running.fake.requests.filter(botMessage(0));
+    await model.running.fake.waitFor(() => model.running.fake.requests.filter(botMessage(0)).length >= pages);
+    const sent = model.running.fake.requests.filter(botMessage(0));
     const answers = answersTo(first.question);
     const text = answers.map(textOf);
     expect(text.map((t) => /Page (\d+) of/.exec(t)?.[1])).toEqual(
@@ -131,12 +115,12 @@ describe('a free-form question with a model configured', () => {
   it('streams the answer into its reply, marked "writing…", then edits that message into the verified answer', async () => {
     const sentence = 'Residents of the east bank were allowed to return home on Friday';
     // One word a chunk, 150 ms apart: about two seconds of writing, so drafts arrive before the answer.
-    openai.reply((request) => {
+    model.openai.reply((request) => {
       const content = `${sentence} [${passageNumber(request, 'return home')}].`;
       return { content, chunks: content.split(/(?= )/), chunkDelayMs: 150 };
     });
     const asked = 'when could residents go home?';
-    const { fake } = running;
+    const { fake } = model.running;
     const after = fake.requests.at(-1)?.seq ?? 0;
     const { question, ids } = await say({ content: asked, mentions: [fake.bot] });
 
@@ -167,7 +151,7 @@ describe('a free-form question with a model configured', () => {
     for (const request of [...posts, ...edits]) {
       expect((request.body as MessageBody).allowed_mentions?.parse).toEqual([]);
     }
-    expect(openai.requests[0]!.body.stream).toBe(true);
+    expect(model.openai.requests[0]!.body.stream).toBe(true);
     expect(fake.violations).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { Article } from '../../src/articles/types.js';
 import type { CommandDefinition } from '../../src/command.js';
 import { ConversationStore } from '../../src/conversations/conversation-store.js';
 import { type RunningBot, startBot } from '../../src/discord/bot.js';
@@ -7,6 +9,8 @@ import { deployCommands, localDefinitions } from '../../src/discord/registration
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { FakeOpenAi } from './fake-openai.js';
+import { servicesWithModel } from './model-desk.js';
 
 export interface ModelBot {
   fake: FakeDiscord;
@@ -43,6 +47,35 @@ export async function startModelBot(services: Services, commands: readonly Comma
       await fake.stop();
     },
   };
+}
+
+/** A test file's fake model server, and the bot started afresh for each of its tests. */
+export interface ModelBotFixture {
+  openai: FakeOpenAi;
+  running: ModelBot;
+}
+
+/**
+ * Registers the hooks every model-in-Discord test file needs: one fake model server for the file;
+ * for each test a bot over `articles` serving `commands`, stopped afterwards, failing the test on a
+ * Discord rule broken, a model request nobody scripted, or one left unanswered.
+ */
+export function useModelBot(articles: readonly Article[], commands: readonly CommandDefinition[]): ModelBotFixture {
+  const fixture = {} as ModelBotFixture;
+  beforeAll(async () => {
+    fixture.openai = await FakeOpenAi.start();
+  });
+  afterAll(() => fixture.openai.close());
+  beforeEach(async () => {
+    fixture.openai.reset();
+    fixture.running = await startModelBot(servicesWithModel(articles, fixture.openai), commands);
+  });
+  afterEach(async () => {
+    await fixture.running.stop();
+    expect(fixture.openai.unexpected).toEqual([]);
+    expect(fixture.openai.pending).toBe(0);
+  });
+  return fixture;
 }
 
 export interface EmbedBody {
