@@ -21,10 +21,14 @@ export const ask: CommandDefinition = {
       maxLength: MAX_QUESTION_OPTION_LENGTH,
     },
   ],
-  async run(options, { services, locale, userId, guildId }) {
+  async run(options, { services, locale, userId, guildId, onDraft }) {
     const question = requireString(options, 'question');
-    if (!services.llm) return answerReply(question, answerQuestion(question, services), services.corpus);
-    const result = await services.llm.answerer.answer(question, { locale, userId, guildId });
+    const { llm } = services;
+    if (!llm) return answerReply(question, answerQuestion(question, services), services.corpus);
+    const asker = { locale, userId, guildId };
+    const result = onDraft
+      ? await llm.answerer.answerStream(question, onDraft, asker)
+      : await llm.answerer.answer(question, asker);
     return llmReply(question, result, services.corpus);
   },
 };

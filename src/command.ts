@@ -65,6 +65,11 @@ export interface CommandContext {
   memberPermissions?: ReadonlySet<MemberPermission>;
   /** Whether and why the bot can post in a channel; given by transports that can subscribe channels. */
   channels?: ChannelAccess;
+  /**
+   * Given by a transport that can show a model's answer while it is written: a command answering
+   * from the model hands it each draft (at most about once a second) before returning the verified reply.
+   */
+  onDraft?: (draft: string) => void;
 }
 
 export interface CommandDefinition {

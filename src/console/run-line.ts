@@ -1,13 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { llmReply } from '../../commands/ask.js';
-import {
-  type CommandContext,
-  type CommandDefinition,
-  checkAccess,
-  type OptionValues,
-  readOptions,
-  requireString,
-} from '../command.js';
+import { type CommandContext, type CommandDefinition, checkAccess, readOptions } from '../command.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -35,9 +27,6 @@ export interface RunLineOptions {
   onDraft?: (draft: string) => void;
 }
 
-/** The command whose model answer can be shown while it is written. */
-const STREAMED_COMMAND = 'ask';
-
 export interface LineResult {
   reply: Reply;
   /** False when the line was refused or failed; one-shot mode exits non-zero. */
@@ -56,10 +45,14 @@ export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunL
     const { command, raw } = parseLine(line, deps.commands);
     name = command.name;
     const options = readOptions(command, raw);
-    const context: CommandContext = { services: deps.services, now: deps.now?.() ?? new Date(), ...deps.place };
+    const context: CommandContext = {
+      services: deps.services,
+      now: deps.now?.() ?? new Date(),
+      ...deps.place,
+      ...(onDraft ? { onDraft } : {}),
+    };
     checkAccess(command, context);
-    const streamed = onDraft && command.name === STREAMED_COMMAND && deps.services.llm;
-    const reply = streamed ? await askStreamed(options, context, onDraft) : await command.run(options, context);
+    const reply = await command.run(options, context);
     log.debug(
       { command: name, tone: reply.tone, items: reply.items.length, ms: performance.now() - started },
       'answered',
@@ -77,18 +70,6 @@ export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunL
       ok: false,
     };
   }
-}
-
-/** /ask with the model's drafts handed to `onDraft`; the reply is the verified answer, as /ask's own. */
-async function askStreamed(
-  options: OptionValues,
-  context: CommandContext,
-  onDraft: (draft: string) => void,
-): Promise<Reply> {
-  const { llm, corpus } = context.services;
-  const question = requireString(options, 'question');
-  if (!llm) throw new Error('askStreamed needs a model');
-  return llmReply(question, await llm.answerer.answerStream(question, onDraft, { locale: context.locale }), corpus);
 }
 
 function errorReply(message: string): Reply {
