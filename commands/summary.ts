@@ -5,7 +5,7 @@ import type { Corpus } from '../src/corpus/corpus.js';
 import type { VerifiedLlmSummary } from '../src/llm/llm-summariser.js';
 import type { Reply } from '../src/reply.js';
 import { SUMMARY_BUDGETS } from '../src/summaries/lengths.js';
-import { type SummaryLength, summarise } from '../src/summaries/summarise.js';
+import { type SummaryLength, scopeOf, summarise } from '../src/summaries/summarise.js';
 
 interface Scope {
   article?: Article;
@@ -43,7 +43,7 @@ export const summary: CommandDefinition = {
       length: (stringOption(options, 'length') ?? 'standard') as SummaryLength,
     };
     let note: string | undefined;
-    const articles = articlesInScope(corpus, scope);
+    const articles = scopeOf(corpus, { articleId: scope.article?.id, since: scope.since });
     if (llm && articles.length) {
       const result = await llm.summariser.summarise({
         articles,
@@ -58,16 +58,6 @@ export const summary: CommandDefinition = {
     return extractiveSummaryReply(scope, corpus, note);
   },
 };
-
-/**
- * The articles a summary covers: the same scope as the extractive `summarise` (one article, or
- * those dated on or after `since`).
- */
-function articlesInScope(corpus: Corpus, { article, since }: Scope): readonly Article[] {
-  if (article) return [article];
-  const all = corpus.articles();
-  return since === undefined ? all : all.filter((a) => a.date !== null && a.date >= since);
-}
 
 function titleOf({ article, since }: Scope): string {
   return article ? `Summary of ${article.title}` : since ? `Summary since ${since}` : 'Summary of the story so far';

@@ -44,7 +44,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  */
 const rankingsByCorpus = new WeakMap<Corpus, CorpusRankings>();
 
-function scopeOf(corpus: Corpus, options: SummaryOptions): readonly Article[] {
+/** The articles a summary covers: one article (a removed one is a polite error), or those dated on or after `since`. */
+export function scopeOf(corpus: Corpus, options: Pick<SummaryOptions, 'articleId' | 'since'>): readonly Article[] {
   if (options.articleId !== undefined) {
     const article = corpus.get(options.articleId);
     if (!article) {
