@@ -31,6 +31,7 @@ export class FeedManager {
   async restore(): Promise<number> {
     const feeds = await this.store.listFeeds();
     for (const feed of feeds) this.poller.addFeed(feed.url);
+    // Reads only these: the configured feeds are read by the round that started with the poller.
     if (feeds.length) this.poller.pollSoon();
     return feeds.length;
   }
@@ -39,6 +40,7 @@ export class FeedManager {
     if (this.configured.has(url)) return 'configured';
     const { added } = await this.store.addFeed({ guildId, url, addedBy: userId });
     this.poller.addFeed(url);
+    // Reads just this feed, if new; the others keep to their interval.
     this.poller.pollSoon();
     return added ? 'added' : 'already-followed';
   }

@@ -96,10 +96,11 @@ export class FeedPoller {
   private readonly timeoutMs: number;
   private readonly maxBackoffMs: number;
   private timer: NodeJS.Timeout | null = null;
+  /** The last poll queued (a round, or new feeds for `pollSoon`); each starts once the one before ends. */
   private running: Promise<void> | null = null;
   private stopped = true;
-  /** Set by `pollSoon` during a round: the next round starts as soon as this one ends. */
-  private pollAgain = false;
+  /** A `pollSoon` is queued and not started yet: feeds added meanwhile are read by it too. */
+  private newFeedsQueued = false;
 
   constructor(private readonly options: FeedPollerOptions) {
     this.fetch = options.fetch ?? globalThis.fetch;
@@ -179,29 +180,38 @@ export class FeedPoller {
   }
 
   /**
-   * Polls now rather than at the next interval (a feed was just added). A round under way (which
-   * may have started before the feed was added, as at start-up) is let finish and the next one
-   * starts straight after it, so rounds still never overlap.
+   * Reads the feeds never polled yet (just added) now rather than at the next interval; the others
+   * wait for their round, which keeps its time. A poll under way (which may have started before the
+   * feed was added, as at start-up) is let finish and this one starts straight after it, so polls
+   * still never overlap.
    */
   pollSoon(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.pollAgain = true;
-      return;
-    }
-    if (!this.timer) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.round(), 0);
+    if (this.stopped || this.newFeedsQueued) return;
+    this.newFeedsQueued = true;
+    void this.serially(() => {
+      this.newFeedsQueued = false;
+      // Every poll of a feed either succeeds or counts a failure, so these were never polled.
+      const unread = [...this.feeds.values()].filter((feed) => feed.lastSuccessAt === null && feed.failures === 0);
+      return this.pollFeeds(unread);
+    });
   }
 
   private async round(): Promise<void> {
     this.timer = null;
-    this.running = this.pollDue();
-    await this.running;
-    this.running = null;
-    const delayMs = this.pollAgain ? 0 : this.options.intervalMs;
-    this.pollAgain = false;
-    if (!this.stopped) this.timer = setTimeout(() => void this.round(), delayMs);
+    await this.serially(() => this.pollDue());
+    if (!this.stopped) this.timer = setTimeout(() => void this.round(), this.options.intervalMs);
+  }
+
+  /** Runs `poll` once the poll queued before it has ended (skipped if stopped by then). */
+  private async serially(poll: () => Promise<void>): Promise<void> {
+    const previous = this.running;
+    const current = (async () => {
+      await previous;
+      if (!this.stopped) await poll();
+    })();
+    this.running = current;
+    await current;
+    if (this.running === current) this.running = null;
   }
 
   /** Stops polling and waits for a round in progress to finish. */
@@ -215,8 +225,11 @@ export class FeedPoller {
   /** One round: every feed not backing off is polled, side by side; one feed's failure never stops another. */
   async pollDue(): Promise<void> {
     const now = this.now();
-    const due = [...this.feeds.values()].filter((feed) => feed.nextAttemptAt <= now);
-    await Promise.all(due.map((feed) => this.pollFeed(feed)));
+    await this.pollFeeds([...this.feeds.values()].filter((feed) => feed.nextAttemptAt <= now));
+  }
+
+  private async pollFeeds(feeds: readonly FeedState[]): Promise<void> {
+    await Promise.all(feeds.map((feed) => this.pollFeed(feed)));
   }
 
   private async pollFeed(feed: FeedState): Promise<void> {

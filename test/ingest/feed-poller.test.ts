@@ -402,6 +402,51 @@ describe('FeedPoller', () => {
     expect(server.hits('/atom')).toBe(1);
   });
 
+  it('fetches only a feed just added on pollSoon after a round, not the feeds already read', async () => {
+    server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+    server.routes.set('/atom', { type: 'application/atom+xml', body: atom() });
+    const feeds = create(['/rss'], { now: Date.now });
+    feeds.start();
+    await vi.waitFor(() => expect(changes).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    feeds.addFeed(server.url('/atom'));
+    feeds.pollSoon();
+    await vi.waitFor(() => expect(changes).toHaveLength(2), { timeout: 5_000, interval: 20 });
+    await feeds.stop();
+    expect(server.hits('/atom')).toBe(1);
+    expect(server.hits('/rss')).toBe(1);
+  });
+
+  it('fetches only a feed added during a round on pollSoon, not the feeds that round read', async () => {
+    server.routes.set('/slow', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)), delayMs: 100 });
+    server.routes.set('/atom', { type: 'application/atom+xml', body: atom() });
+    const feeds = create(['/slow'], { now: Date.now });
+    feeds.start();
+    await vi.waitFor(() => expect(server.hits('/slow')).toBe(1), { timeout: 5_000, interval: 5 });
+    feeds.addFeed(server.url('/atom'));
+    feeds.pollSoon();
+    feeds.pollSoon();
+    await vi.waitFor(() => expect(changes).toHaveLength(2), { timeout: 5_000, interval: 20 });
+    await feeds.stop();
+    expect(server.hits('/atom')).toBe(1);
+    expect(server.hits('/slow')).toBe(1);
+  });
+
+  it('still polls every feed on the regular round after a pollSoon', async () => {
+    server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+    server.routes.set('/atom', { type: 'application/atom+xml', body: atom() });
+    const feeds = create(['/rss'], { now: Date.now, intervalMs: 300 });
+    feeds.start();
+    await vi.waitFor(() => expect(server.hits('/rss')).toBe(1), { timeout: 5_000, interval: 5 });
+    feeds.addFeed(server.url('/atom'));
+    feeds.pollSoon();
+    await vi.waitFor(() => expect(server.hits('/atom')).toBe(1), { timeout: 5_000, interval: 5 });
+    expect(server.hits('/rss')).toBe(1);
+    await vi.waitFor(() => expect(server.hits('/rss')).toBe(2), { timeout: 5_000, interval: 5 });
+    await vi.waitFor(() => expect(server.hits('/atom')).toBe(2), { timeout: 5_000, interval: 5 });
+    await feeds.stop();
+    expect(changes).toHaveLength(2);
+  });
+
   it('fetches through the fetch it is given', async () => {
     server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
     const fetched: string[] = [];

@@ -161,6 +161,19 @@ describe('feed articles kept in the store', () => {
     );
   });
 
+  it('at start-up fetches each feed once: the configured ones, and those added with /feed in an earlier run', async () => {
+    server.routes.set('/rss', { body: rss(full('ferry', 'Ferry adds crossings', FERRY)) });
+    server.routes.set('/added', { body: rss(full('bridge', 'Bridge reopens', BRIDGE)) });
+    const running = await start();
+    await running.store.addFeed({ guildId: 'guild', url: server.url('/added'), addedBy: 'admin' });
+    const feeds = new FeedManager(running.store, running.ingest.feeds, [server.url('/rss')]);
+    expect(await feeds.restore()).toBe(1);
+    await vi.waitFor(async () => expect(await running.store.listFeedArticles()).toHaveLength(2), { timeout: 5_000 });
+    await running.ingest.close();
+    expect(server.hits('/rss')).toBe(1);
+    expect(server.hits('/added')).toBe(1);
+  });
+
   it('withdraws the articles of a feed removed with /feed and deletes them from the store', async () => {
     server.routes.set('/rss', { body: rss(full('ferry', 'Ferry adds crossings', FERRY)) });
     const running = await start([]);
