@@ -44,13 +44,14 @@ export function groupWireStories(newArticle: Article, recentArticles: readonly A
   const lead = group.reduce((earliest, article) =>
     (article.date ?? '9999') < (earliest.date ?? '9999') ? article : earliest,
   );
+  const copies = group.filter((article) => article !== lead);
+  return { leadArticleId: lead.id, leadOrigin: lead.origin, alsoReportedBy: otherOutlets(lead, copies) };
+}
+
+/** The outlets of `copies`, each once, in order of first appearance, without `lead`'s own: "also reported by". */
+export function otherOutlets(lead: Article, copies: readonly Article[]): string[] {
   const leadOutlet = outletName(lead);
-  const others = group.filter((article) => article !== lead).map(outletName);
-  return {
-    leadArticleId: lead.id,
-    leadOrigin: lead.origin,
-    alsoReportedBy: [...new Set(others)].filter((name) => name !== leadOutlet),
-  };
+  return [...new Set(copies.map(outletName))].filter((name) => name !== leadOutlet);
 }
 
 /** The articles of `recentArticles` carrying the same wire story as `newArticle` (never itself). */
@@ -71,7 +72,19 @@ interface WireFingerprint {
   longSentences: Set<string>;
 }
 
+/** Articles never change (an id is the hash of the text), so each one's fingerprint is worked out once. */
+const fingerprints = new WeakMap<Article, WireFingerprint>();
+
 function wireFingerprint(article: Article): WireFingerprint {
+  let fingerprint = fingerprints.get(article);
+  if (!fingerprint) {
+    fingerprint = computeFingerprint(article);
+    fingerprints.set(article, fingerprint);
+  }
+  return fingerprint;
+}
+
+function computeFingerprint(article: Article): WireFingerprint {
   const leadEnd = article.paragraphs[Math.min(LEAD_PARAGRAPHS, article.paragraphs.length) - 1]?.end ?? 0;
   const leadWords = new Set(words(article.text.slice(0, leadEnd)).filter((word) => !STOPWORDS.has(word)));
   const longSentences = new Set<string>();

@@ -1,8 +1,9 @@
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { ArticleChange } from '../ingest/article-change.js';
-import { outletName, wireCopies } from '../ingest/wire-groups.js';
-import type { DeliveryTarget, Store, Subscription } from '../store/types.js';
+import { otherOutlets, wireCopies } from '../ingest/wire-groups.js';
+import type { Store } from '../store/types.js';
+import { targetOf } from './delivery-target.js';
 import { groupByTold, type ToldGroup } from './told-groups.js';
 import { matchesTopic } from './topic-filter.js';
 import { type PostableChange, prepareUpdatePost } from './update-post.js';
@@ -40,9 +41,37 @@ function neighbours(corpus: Corpus, article: Article): Article[] {
   const all = corpus.articles();
   if (!article.date) return all.slice(-MAX_NEIGHBOURS);
   const day = Date.parse(article.date);
+  if (Number.isNaN(day)) return [];
+  const window = WIRE_WINDOW_DAYS * MS_PER_DAY;
+  // `corpus.articles()` is sorted by date, an ISO day (YYYY-MM-DD), undated last, so the window is
+  // one run of it: found by bisection on the days either side, then checked exactly as before.
+  const first = isoDay(day - window);
+  const last = isoDay(day + window);
+  const from = first === null ? 0 : firstDatedFrom(all, first);
+  const to = last === null ? all.length : firstDatedFrom(all, `${last}\uffff`);
   return all
-    .filter((other) => other.date && Math.abs(Date.parse(other.date) - day) <= WIRE_WINDOW_DAYS * MS_PER_DAY)
+    .slice(from, to)
+    .filter((other) => other.date && Math.abs(Date.parse(other.date) - day) <= window)
     .slice(-MAX_NEIGHBOURS);
+}
+
+/** The index of the first article of `sorted` (by date, undated last) dated `day` or later. */
+function firstDatedFrom(sorted: readonly Article[], day: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid]!.date ?? '9999') < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The ISO day of an instant; null outside years 0000-9999, where the bisection would not hold (no bound then). */
+function isoDay(ms: number): string | null {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  return year >= 0 && year <= 9999 ? date.toISOString().slice(0, 10) : null;
 }
 
 /**
@@ -104,8 +133,7 @@ export async function announceChange(change: ArticleChange, options: AnnounceOpt
       return { change: kind, updateKey, enqueued: 0, copyOf: copy.id };
     }
   }
-  const ownOutlet = outletName(article);
-  const alsoReportedBy = [...new Set(copies.map(outletName))].filter((outlet) => outlet !== ownOutlet);
+  const alsoReportedBy = otherOutlets(article, copies);
   const post = prepareUpdatePost(postChange, corpus, options.previous, alsoReportedBy);
   // The log keeps the post for a reader told nothing: digests gather it alongside other updates.
   const payload = JSON.stringify(post.build());
@@ -139,10 +167,6 @@ export async function announceChange(change: ArticleChange, options: AnnounceOpt
 
 function wallClock(): Date {
   return new Date();
-}
-
-function targetOf(subscription: Subscription): DeliveryTarget {
-  return { guildId: subscription.guildId, channelId: subscription.channelId, subscriptionId: subscription.id };
 }
 
 function previousIdOf(change: PostableChange): string {

@@ -1,4 +1,5 @@
 import type { Clock, LoggedUpdate, Store, Subscription } from '../store/types.js';
+import { targetOf } from './delivery-target.js';
 import { buildDigestPost } from './digest-post.js';
 import { latestSlot } from './digest-schedule.js';
 import { matchesTopic } from './topic-filter.js';
@@ -113,12 +114,7 @@ export class DigestScheduler {
           topic: subscription.topic,
         });
         if (post) {
-          const target = {
-            guildId: subscription.guildId,
-            channelId: subscription.channelId,
-            subscriptionId: subscription.id,
-          };
-          const created = await store.enqueue(digestKey(subscription.id, slot), [target], {
+          const created = await store.enqueue(digestKey(subscription.id, slot), [targetOf(subscription)], {
             payload: JSON.stringify(post),
           });
           result.queued++;

@@ -1,6 +1,7 @@
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { DeliveryTarget, LoggedUpdate, Store, Subscription } from '../store/types.js';
+import { targetOf } from './delivery-target.js';
 import { matchesTopic } from './topic-filter.js';
 
 /** A post compares with at most this many earlier updates: enough for a story's recent run, cheap per announcement. */
@@ -66,11 +67,7 @@ export async function groupByTold(options: ToldGroupOptions): Promise<ToldGroup[
       channel = { told: new Set(), targets: [] };
       channels.set(channelKey, channel);
     }
-    channel.targets.push({
-      guildId: subscription.guildId,
-      channelId: subscription.channelId,
-      subscriptionId: subscription.id,
-    });
+    channel.targets.push(targetOf(subscription));
     const matches = matchesOf(subscription.topic);
     const after = firstAfter(updates, subscription.createdAt.getTime());
     for (let i = after; i < updates.length; i++) if (matches[i]) channel.told.add(i);
