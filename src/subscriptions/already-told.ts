@@ -19,12 +19,45 @@ export interface ToldBy {
 const NOTHING: ToldBy = { sentences: new Set(), quotes: new Set() };
 
 /**
+ * One dictionary for every check: a term's id never changes once given, so the terms worked out
+ * for a told article serve every later post compared with it.
+ */
+const TERMS = new TermIds();
+
+/** What comparing with a told article needs, worked out once per article (articles never change). */
+interface ToldArticle {
+  /** Each sentence's distinct content terms, in sentence order. */
+  sentenceTerms: ReadonlyArray<readonly number[]>;
+  /** The text with spacing collapsed, for finding quotes; computed when first needed. */
+  collapsed?: string;
+}
+
+const toldArticles = new WeakMap<Article, ToldArticle>();
+
+function toldArticle(article: Article): ToldArticle {
+  let told = toldArticles.get(article);
+  if (!told) {
+    told = { sentenceTerms: article.sentences.map((sentence) => [...termsOf(sentence.text)]) };
+    toldArticles.set(article, told);
+  }
+  return told;
+}
+
+function termsOf(text: string): Set<number> {
+  const terms = new Set<number>();
+  for (const word of wordsOf(text)) {
+    const term = TERMS.idOf(word);
+    if (term >= 0) terms.add(term);
+  }
+  return terms;
+}
+
+/**
  * Checks a post's candidate sentences and quotes against the articles a channel was told. Each
  * told article is compared once, however many channel groups it is in (`toldBy` is memoised by
  * article id), so building a post per group costs set unions, not text comparisons.
  */
 export class AlreadyToldCheck {
-  private readonly terms = new TermIds();
   /** Each candidate sentence's distinct content terms. */
   private readonly candidates: ReadonlyArray<ReadonlySet<number>>;
   /** Every term of any candidate: a told sentence's other words cannot make a candidate told. */
@@ -33,7 +66,7 @@ export class AlreadyToldCheck {
   private readonly memo = new Map<string, ToldBy>();
 
   constructor(sentences: readonly string[], quotes: readonly string[]) {
-    this.candidates = sentences.map((text) => this.termsOf(text));
+    this.candidates = sentences.map(termsOf);
     for (const terms of this.candidates) for (const term of terms) this.wanted.add(term);
     this.quotes = quotes.map(collapse);
   }
@@ -63,14 +96,12 @@ export class AlreadyToldCheck {
 
   private compare(article: Article): ToldBy {
     const sentences = new Set<number>();
+    const told = toldArticle(article);
     const open = this.candidates.map((_, i) => i).filter((i) => this.candidates[i]!.size > 0);
-    for (const sentence of article.sentences) {
+    for (const terms of told.sentenceTerms) {
       if (open.length === 0) break;
       const shared = new Set<number>();
-      for (const word of wordsOf(sentence.text)) {
-        const term = this.terms.idOf(word);
-        if (term >= 0 && this.wanted.has(term)) shared.add(term);
-      }
+      for (const term of terms) if (this.wanted.has(term)) shared.add(term);
       if (shared.size === 0) continue;
       for (let k = open.length - 1; k >= 0; k--) {
         const candidate = this.candidates[open[k]!]!;
@@ -84,21 +115,13 @@ export class AlreadyToldCheck {
     }
     const quotes = new Set<number>();
     if (this.quotes.length > 0) {
-      const text = collapse(article.text);
+      told.collapsed ??= collapse(article.text);
+      const text = told.collapsed;
       this.quotes.forEach((quote, i) => {
         if (quote !== '' && text.includes(quote)) quotes.add(i);
       });
     }
     return { sentences, quotes };
-  }
-
-  private termsOf(text: string): Set<number> {
-    const terms = new Set<number>();
-    for (const word of wordsOf(text)) {
-      const term = this.terms.idOf(word);
-      if (term >= 0) terms.add(term);
-    }
-    return terms;
   }
 }
 
