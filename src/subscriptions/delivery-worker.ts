@@ -202,11 +202,17 @@ function classify(err: unknown): Failure {
   return { kind: 'retry', reason: err instanceof Error ? err.message : String(err) };
 }
 
-function parsePost(payload: string | null): Reply | null {
+/**
+ * The post a payload (an outbox row's or a logged update's) carries, or null when it carries none
+ * readable: not JSON, or without a title, items and citations.
+ */
+export function parsePost(payload: string | null): Reply | null {
   if (!payload) return null;
   try {
     const reply = JSON.parse(payload) as Reply;
-    return typeof reply?.title === 'string' && Array.isArray(reply.items) ? reply : null;
+    return typeof reply?.title === 'string' && Array.isArray(reply.items) && Array.isArray(reply.citations)
+      ? reply
+      : null;
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { describeArticle, plural } from '../citations.js';
 import type { Citation, Reply, ReplyItem } from '../reply.js';
 import type { LoggedUpdate } from '../store/types.js';
+import { parsePost } from './delivery-worker.js';
 import { formatInZone } from './digest-schedule.js';
 import { UPDATED_PREFIX } from './update-post.js';
 
@@ -112,15 +113,6 @@ function sourceLineCost(citation: Citation): number {
     (citation.url?.length ?? 0) +
     SOURCE_LINE_OVERHEAD
   );
-}
-
-function parsePost(payload: string): Reply | null {
-  try {
-    const post = JSON.parse(payload) as Reply;
-    return Array.isArray(post?.citations) && Array.isArray(post.items) ? post : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A verbatim prefix of `text`, the cut marked with an ellipsis; the citation keeps the whole span. */
