@@ -34,6 +34,7 @@ import {
   type NewLoggedUpdate,
   type NewSubscription,
   type OutboxRow,
+  type OutboxStatus,
   type RetryAt,
   type SeenArticle,
   type Store,
@@ -399,6 +400,15 @@ export class PostgresStore implements Store {
       [guildId, options.status ?? null, options.limit ?? DEFAULT_OUTBOX_PAGE],
     );
     return rows.map(toOutboxRow);
+  }
+
+  async countOutbox(guildId: string, status: OutboxStatus): Promise<number> {
+    // COUNT(*) is a bigint, which node-postgres returns as text.
+    const { rows } = await this.pool.query<{ count: string }>(
+      'SELECT COUNT(*) AS count FROM outbox WHERE guild_id = $1 AND status = $2',
+      [guildId, status],
+    );
+    return Number(rows[0]!.count);
   }
 
   async addTokens(guildId: string, day: string, tokens: number): Promise<number> {

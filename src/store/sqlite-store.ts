@@ -33,6 +33,7 @@ import {
   type NewLoggedUpdate,
   type NewSubscription,
   type OutboxRow,
+  type OutboxStatus,
   type RetryAt,
   type SeenArticle,
   type Store,
@@ -393,6 +394,13 @@ export class SqliteStore implements Store {
       )
       .all({ guildId, status: options.status ?? null, limit: options.limit ?? DEFAULT_OUTBOX_PAGE })
       .map(toOutboxRow);
+  }
+
+  async countOutbox(guildId: string, status: OutboxStatus): Promise<number> {
+    const row = this.db
+      .prepare<unknown[], { count: number }>('SELECT COUNT(*) AS count FROM outbox WHERE guild_id = ? AND status = ?')
+      .get(guildId, status);
+    return row!.count;
   }
 
   async addTokens(guildId: string, day: string, tokens: number): Promise<number> {

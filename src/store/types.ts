@@ -256,6 +256,8 @@ export interface Store {
   /** Gives up on a row without an attempt (e.g. the update no longer matches), with the reason. */
   markSkipped(id: number, reason: string): Promise<void>;
   listOutbox(guildId: string, options?: ListOutboxOptions): Promise<OutboxRow[]>;
+  /** How many of a guild's outbox rows have this status (all of them, unlike a page of `listOutbox`). */
+  countOutbox(guildId: string, status: OutboxStatus): Promise<number>;
 
   /**
    * Adds model tokens to a guild's count for a UTC day (`YYYY-MM-DD`, see `utcDay`) and returns the

@@ -81,8 +81,8 @@ export class SubscriptionManager {
   }
 
   /** Posts waiting to go out to this server's channels (due now or retrying later). */
-  async pendingCount(guildId: string): Promise<number> {
-    return (await this.store.listOutbox(guildId, { status: 'pending', limit: 1000 })).length;
+  pendingCount(guildId: string): Promise<number> {
+    return this.store.countOutbox(guildId, 'pending');
   }
 }
 

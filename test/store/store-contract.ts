@@ -618,6 +618,22 @@ export function defineStoreContract(harness: StoreHarness): void {
       expect((await store.listOutbox(GUILD, { status: 'sent' })).map((r) => r.id)).toEqual([row!.id]);
       expect((await store.listOutbox(OTHER_GUILD)).map((r) => r.channelId)).toEqual([channel(50)]);
     });
+
+    it("counts a guild's outbox rows of one status, past any page of the list", async () => {
+      const store = await openStore();
+      expect(await store.countOutbox(GUILD, 'pending')).toBe(0);
+      await store.enqueue('story:1', targets(1_200));
+      const [sent, skipped] = await store.claim('worker', 2, LEASE_MS);
+      await store.markSent(sent!.id, '400000000000000003');
+      await store.markSkipped(skipped!.id, 'no longer wanted');
+      await store.enqueue('story:2', targets(2, OTHER_GUILD));
+
+      expect(await store.countOutbox(GUILD, 'pending')).toBe(1_198);
+      expect(await store.countOutbox(GUILD, 'sent')).toBe(1);
+      expect(await store.countOutbox(GUILD, 'skipped')).toBe(1);
+      expect(await store.countOutbox(GUILD, 'failed')).toBe(0);
+      expect(await store.countOutbox(OTHER_GUILD, 'pending')).toBe(2);
+    });
   });
 
   describe('migrations', () => {
