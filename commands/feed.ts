@@ -1,3 +1,4 @@
+import { utcStamp } from '../src/citations.js';
 import { type CommandDefinition, requireString, stringOption } from '../src/command.js';
 import { UserFacingError } from '../src/errors.js';
 import type { ListedFeed } from '../src/ingest/feed-manager.js';
@@ -27,13 +28,14 @@ export const feed: CommandDefinition = {
   ],
   async run(options, context) {
     const feeds = context.services.feeds;
-    if (!feeds || !context.guildId)
-      throw new UserFacingError('Feeds can be added only while the bot is running in a server.');
+    if (!feeds) throw new UserFacingError('Feeds can be added only while the bot is running in a server.');
+    // guildOnly: `checkAccess` has already refused the command outside a server.
+    const guildId = context.guildId as string;
     const action = requireString(options, 'action');
     if (action === 'list') return listReply(feeds.list());
     const url = readUrl(stringOption(options, 'url'), action);
     if (action === 'add') {
-      const outcome = await feeds.add(url, context.guildId, context.userId ?? 'console');
+      const outcome = await feeds.add(url, guildId, context.userId ?? 'console');
       const said = {
         added:
           'Added. Newsdesk reads it now and then every few minutes; new articles reach answers and subscribed channels.',
@@ -96,7 +98,7 @@ function describe(listed: ListedFeed): string {
   const health = listed.lastError
     ? `failing: ${listed.lastError}`
     : listed.lastSuccessAt
-      ? `last read ${new Date(listed.lastSuccessAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+      ? `last read ${utcStamp(new Date(listed.lastSuccessAt))}`
       : 'not read yet';
   return `${name} — ${from}; ${health}`;
 }

@@ -1,3 +1,4 @@
+import { plural, utcStamp } from '../src/citations.js';
 import type { CommandDefinition } from '../src/command.js';
 import type { Subscription } from '../src/store/types.js';
 import { canPost } from '../src/subscriptions/channel-access.js';
@@ -15,10 +16,18 @@ export const subscriptions: CommandDefinition = {
     const guildId = context.guildId as string;
     const list = await manager.list(guildId);
     const pending = await manager.pendingCount(guildId);
+    // Checked live, so a permission taken away since shows here before the next post fails: each
+    // channel once, however many subscriptions it has, and all of them at once.
+    const { channels } = context;
+    const channelIds = [...new Set(list.map((subscription) => subscription.channelId))];
+    const checks = new Map(
+      await Promise.all(
+        channelIds.map(async (channelId) => [channelId, await channels?.check(guildId, channelId)] as const),
+      ),
+    );
     const items = [];
     for (const subscription of list) {
-      // Checked live, so a permission taken away since shows here before the next post fails.
-      const check = await context.channels?.check(guildId, subscription.channelId);
+      const check = checks.get(subscription.channelId);
       const label = check?.label ?? `<#${subscription.channelId}>`;
       const warning = check && !canPost(check) ? ` ⚠ ${check.problem ?? `missing ${check.missing.join(', ')}`}` : '';
       items.push({ text: `${label} — ${line(subscription, context.now)}${warning}`, cites: [] });
@@ -27,7 +36,7 @@ export const subscriptions: CommandDefinition = {
       tone: 'info',
       title: 'Subscriptions',
       intro: list.length
-        ? `${list.length} in this server${pending ? `; ${pending} post${pending === 1 ? '' : 's'} waiting to go out` : ''}.`
+        ? `${list.length} in this server${pending ? `; ${plural(pending, 'post')} waiting to go out` : ''}.`
         : 'None yet. /subscribe posts the story’s updates in a channel.',
       items,
       citations: [],
@@ -45,14 +54,9 @@ function line(subscription: Subscription, now: Date): string {
   if (subscription.mode === 'digest' && subscription.digest && !subscription.paused) {
     parts.push(`next digest ${formatInZone(nextSlot(subscription.digest, now), subscription.digest.timeZone)}`);
   }
-  parts.push(`last delivery ${subscription.lastDeliveryAt ? stamp(subscription.lastDeliveryAt) : 'none yet'}`);
+  parts.push(`last delivery ${subscription.lastDeliveryAt ? utcStamp(subscription.lastDeliveryAt) : 'none yet'}`);
   if (subscription.lastFailure) {
-    parts.push(`last failure ${stamp(subscription.lastFailure.at)}: ${subscription.lastFailure.reason}`);
+    parts.push(`last failure ${utcStamp(subscription.lastFailure.at)}: ${subscription.lastFailure.reason}`);
   }
   return parts.join('; ');
-}
-
-/** "2025-08-06 14:05 UTC": unambiguous for a server spread across time zones. */
-function stamp(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -73,3 +73,8 @@ export function quoteLine(quote: Quote): string {
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
+
+/** "2025-08-06 14:05 UTC": unambiguous for a server spread across time zones. */
+export function utcStamp(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -15,7 +15,9 @@ export function describeSubscription(subscription: Pick<Subscription, 'mode' | '
 /** The subscription service, or a polite refusal where this Newsdesk keeps no subscriptions. */
 export function requireSubscriptions(context: CommandContext): SubscriptionManager {
   const manager = context.services.subscriptions;
-  if (!manager || !context.guildId) {
+  // Only for /subscribe, /unsubscribe and /subscriptions, which are guildOnly: `checkAccess` has
+  // already refused them outside a server.
+  if (!manager) {
     throw new UserFacingError('Subscriptions are not available here: they need a server channel to post in.');
   }
   return manager;

@@ -153,6 +153,25 @@ describe('/subscribe, /unsubscribe, /subscriptions', () => {
     expect((await run(subscriptions, {})).intro).toContain('None yet');
   });
 
+  it('checks each subscribed channel once when listing, keeping the list in order', async () => {
+    await run(subscribe, { topic: 'ferry' });
+    await store.addSubscription({ guildId: GUILD, channelId: LOCKED, mode: 'every', createdBy: 'bob' });
+    await run(subscribe, { time: '18:00' });
+    const checked: string[] = [];
+    const counting: ChannelAccess = {
+      check: (guildId, channelId) => {
+        checked.push(channelId);
+        return channels.check(guildId, channelId);
+      },
+    };
+    const listed = await run(subscriptions, {}, { channels: counting });
+    expect(checked.sort()).toEqual([NEWS, LOCKED].sort());
+    const labels = listed.items.map((item) => item.text.split(' — ')[0]);
+    const order = (await store.listSubscriptions(GUILD)).map((s) => (s.channelId === NEWS ? '#news' : '#locked'));
+    expect(labels).toEqual(order);
+    expect(listed.items.find((item) => item.text.startsWith('#locked'))?.text).toContain('⚠ missing Send Messages');
+  });
+
   it('says plainly where subscriptions are not available', async () => {
     const { subscriptions: _, ...withoutStore } = services;
     await expect(run(subscriptions, {}, { services: withoutStore })).rejects.toThrow(
