@@ -1,8 +1,8 @@
 /**
  * Fan-out, timed: one update enqueued for 1,000 subscribed channels in a real SQLite store, drained
- * by the real DeliveryWorker through the Discord poster and the project's discord.js client into the
- * fake Discord, which enforces Discord's global limit (50 requests/s) and the per-channel message
- * limit. Reports posts per second from the worker's start to the last row sent, and the 429s the
+ * by the real DeliveryWorker, set as the bot sets it (DELIVERY_SETTINGS), through the Discord poster
+ * and the project's discord.js client into the fake Discord, which enforces Discord's global limit
+ * (50 requests/s) and the per-channel message limit. Reports posts per second from the worker's start to the last row sent, and the 429s the
  * fake had to answer (each one handled: the run fails unless every row is sent, once).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +16,8 @@ import { Corpus } from '../src/corpus/corpus.js';
 import { createClient } from '../src/discord/client.js';
 import { createDiscordPoster } from '../src/discord/discord-poster.js';
 import { SqliteStore } from '../src/store/sqlite-store.js';
-import { DEFAULT_CONCURRENCY, DeliveryWorker } from '../src/subscriptions/delivery-worker.js';
+import { DeliveryWorker } from '../src/subscriptions/delivery-worker.js';
+import { DELIVERY_SETTINGS, type DeliverySettings } from '../src/subscriptions/start-subscriptions.js';
 import { buildUpdatePost } from '../src/subscriptions/update-post.js';
 import { type RateLimitCounts, startFakeDiscord } from '../test/fake-discord/index.js';
 import { loginTo } from '../test/fake-discord/login.js';
@@ -32,8 +33,11 @@ const POLL_MS = 25;
 
 export interface FanOut {
   channels: number;
-  /** Posts in flight at once in the worker (its default unless asked otherwise). */
+  /** Posts in flight at once in the worker (the bot's setting unless asked otherwise). */
   concurrency: number;
+  /** Rows the worker claims at a time. */
+  batch: number;
+  leaseMs: number;
   sent: number;
   /** Channels that ended with a number of messages other than one. */
   wrongCount: number;
@@ -47,10 +51,11 @@ export async function measureFanOut(options: {
   seedsDir: string;
   log: (message: string) => void;
   channels?: number;
-  concurrency?: number;
+  /** The worker's settings: the bot's (DELIVERY_SETTINGS) unless asked otherwise. */
+  settings?: DeliverySettings;
 }): Promise<FanOut> {
   const count = options.channels ?? FAN_OUT_CHANNELS;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const settings = options.settings ?? DELIVERY_SETTINGS;
   const fake = await startFakeDiscord({
     log: (message) => options.log(`[fan-out] ${message}`),
     globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND,
@@ -82,7 +87,7 @@ export async function measureFanOut(options: {
       poster: createDiscordPoster(client),
       workerId: 'bench-fan-out',
       logger: { info: () => {}, warn: () => {}, error: (_data, message) => options.log(`[fan-out] ${message}`) },
-      concurrency,
+      ...settings,
       intervalMs: POLL_MS,
     });
 
@@ -100,7 +105,7 @@ export async function measureFanOut(options: {
     const wrongCount = channels.filter((channel) => fake.messagesIn(channel.id).length !== 1).length;
     return {
       channels: count,
-      concurrency,
+      ...settings,
       sent,
       wrongCount,
       ms,
@@ -132,7 +137,7 @@ export function formatFanOut(result: FanOut): string {
   const { global, channel } = result.rateLimited;
   const unhandled = result.channels - result.sent + result.wrongCount;
   return [
-    `Fan-out of one update to ${result.channels} subscribed channels (global limit ${GLOBAL_REQUESTS_PER_SECOND} requests/s enforced, worker concurrency ${result.concurrency})`,
+    `Fan-out of one update to ${result.channels} subscribed channels (global limit ${GLOBAL_REQUESTS_PER_SECOND} requests/s enforced, worker concurrency ${result.concurrency}, batch ${result.batch}, lease ${result.leaseMs / 1000} s)`,
     `  ${result.postsPerSecond.toFixed(1)} posts/s, ${(result.ms / 1000).toFixed(1)} s in all (goal ≥ ${FAN_OUT_GOAL_POSTS_PER_SECOND} posts/s: ${met})`,
     `  429s answered by the fake: ${global} global, ${channel} per channel; sent ${result.sent} of ${result.channels}, channels without exactly one message: ${result.wrongCount} (unhandled: ${unhandled}); fake Discord violations: ${result.violations}`,
     '',

@@ -4,12 +4,24 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import { Announcer } from './announcer.js';
-import { DeliveryWorker } from './delivery-worker.js';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.js';
 import { DigestScheduler } from './digest-scheduler.js';
 import type { Poster } from './poster.js';
 
-export const DELIVERY_CONCURRENCY = 4;
-export const DELIVERY_LEASE_MS = 30_000;
+export type DeliverySettings = Readonly<Required<Pick<DeliveryWorkerOptions, 'concurrency' | 'batch' | 'leaseMs'>>>;
+
+const DELIVERY_CONCURRENCY = 4;
+/**
+ * How the bot's delivery worker sends (the fan-out bench measures with the same). A post is a round
+ * trip to Discord (~100 ms), so one at a time caps a worker near 10 posts/s; four in flight reach
+ * Discord's global 50 requests/s. The lease outlasts a batch (two posts per lane, each timed out at
+ * 10 s) yet hands a crashed process's rows to others within half a minute.
+ */
+export const DELIVERY_SETTINGS: DeliverySettings = {
+  concurrency: DELIVERY_CONCURRENCY,
+  batch: DELIVERY_CONCURRENCY * 2,
+  leaseMs: 30_000,
+};
 
 export interface SubscriptionsOptions {
   store: Store;
@@ -43,12 +55,7 @@ export function startSubscriptions(options: SubscriptionsOptions): RunningSubscr
     workerId: options.workerName ?? `${hostname()}:${process.pid}`,
     logger: options.logger.child({ module: 'delivery' }),
     intervalMs: options.deliveryIntervalMs,
-    // A post is a round trip to Discord (~100 ms), so one at a time caps a worker near 10 posts/s;
-    // four in flight reach Discord's global 50 requests/s. The lease outlasts a batch (two posts per
-    // lane, each timed out at 10 s) yet hands a crashed process's rows to others within half a minute.
-    concurrency: DELIVERY_CONCURRENCY,
-    batch: DELIVERY_CONCURRENCY * 2,
-    leaseMs: DELIVERY_LEASE_MS,
+    ...DELIVERY_SETTINGS,
   });
   const announcer = new Announcer({
     store: options.store,
