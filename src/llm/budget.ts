@@ -7,6 +7,7 @@
  * on each charge and on the first check of a server's day, so after a restart at most the answer
  * in flight can overshoot.
  */
+import { utcDay } from '../store/token-day.js';
 
 export const DEFAULT_COOLDOWN_SECONDS = 10;
 export const DEFAULT_DAILY_TOKENS_PER_SERVER = 200_000;
@@ -101,7 +102,7 @@ export class LlmBudget {
     const { ledger } = this;
     if (!ledger || charged === 0) return;
     ledger
-      .addTokens(key, dayName(day), charged)
+      .addTokens(key, utcDay(new Date(day * MS_PER_DAY)), charged)
       .then((total) => this.settle(key, day, total))
       .catch((err: unknown) => this.onLedgerError?.(err));
   }
@@ -113,7 +114,7 @@ export class LlmBudget {
     if (!ledger || this.spent.get(key)?.day === day) return;
     this.spent.set(key, { day, tokens: 0 });
     ledger
-      .tokensUsed(key, dayName(day))
+      .tokensUsed(key, utcDay(new Date(day * MS_PER_DAY)))
       .then((total) => this.settle(key, day, total))
       .catch((err: unknown) => this.onLedgerError?.(err));
   }
@@ -150,10 +151,6 @@ export class LlmBudget {
 }
 
 /** Day number since the epoch → the ledger's `YYYY-MM-DD`. */
-function dayName(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 function formatWait(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.ceil((seconds % 3600) / 60);
