@@ -2,8 +2,9 @@ import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { peopleIndex } from '../people/directory.js';
+import { Interner } from '../text/interner.js';
 import { mergeRankedQuotes, type PreparedQuote, prepareQuotes, QuoteCatalogue, rankQuotes } from './quote-catalogue.js';
-import { queryStems, StemIds } from './words.js';
+import { queryStems } from './words.js';
 
 export interface QuoteResult {
   quote: Quote;
@@ -34,7 +35,8 @@ interface CachedCatalogue {
   catalogue: QuoteCatalogue;
   /** Per-article preparation, reused when the corpus changes so only new articles are processed. */
   prepared: Map<string, PreparedQuote[]>;
-  stemIds: StemIds;
+  /** Numbers stems so the catalogue's inverted lists are flat arrays; kept, so ids stay valid. */
+  stemIds: Interner;
 }
 
 /**
@@ -47,7 +49,7 @@ const catalogues = new WeakMap<Corpus, CachedCatalogue>();
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
   const cached = catalogues.get(corpus);
   if (cached?.version === corpus.version) return cached.catalogue;
-  const stemIds = cached?.stemIds ?? new StemIds();
+  const stemIds = cached?.stemIds ?? new Interner();
   const prepared = new Map<string, PreparedQuote[]>();
   const added: PreparedQuote[] = [];
   for (const article of corpus.articles()) {

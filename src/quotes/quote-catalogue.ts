@@ -2,9 +2,10 @@ import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { looksLikeName, memoise, surnameOf, wordsOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
+import type { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
 import { type GroupingKeys, groupingKeysOf, groupQuotes } from './group-quotes.js';
-import { type StemIds, stemsOfText } from './words.js';
+import { stemsOfText } from './words.js';
 
 /** Quotes shorter than this are fragments ("open", "day one"): listed after full quotes. */
 export const TINY_QUOTE_WORDS = 4;
@@ -16,14 +17,14 @@ export interface PreparedQuote {
   /** Folded words of the quoted text. */
   words: string[];
   tiny: boolean;
-  /** Distinct stems of the quoted words, as ids of the corpus's `StemIds`. */
+  /** Distinct stems of the quoted words, as ids of the corpus's stem `Interner`. */
   quoteStems: Int32Array;
   /** Distinct stems of the surrounding sentence(s) that are not in the quote itself. */
   sentenceStems: Int32Array;
   grouping: GroupingKeys;
 }
 
-export function prepareQuotes(article: Article, quotes: readonly Quote[], stemIds: StemIds): PreparedQuote[] {
+export function prepareQuotes(article: Article, quotes: readonly Quote[], stemIds: Interner): PreparedQuote[] {
   // Several quotes often share a sentence; stem each sentence once.
   const sentenceStemsOf = new Map<number, Set<string>>();
   const stemsOfSentence = (index: number, text: string) => {
@@ -122,7 +123,7 @@ export class QuoteCatalogue {
   constructor(
     ranked: readonly PreparedQuote[],
     readonly people: PeopleIndex,
-    private readonly stemIds: StemIds,
+    private readonly stemIds: Interner,
   ) {
     this.entries = [...ranked];
     this.personOf = new Int32Array(this.entries.length).fill(-1);

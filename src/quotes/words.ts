@@ -21,29 +21,3 @@ export function queryStems(text: string): string[] {
   const content = words.filter((word) => !STOPWORDS.has(word));
   return [...new Set((content.length ? content : words).map(stem))];
 }
-
-/**
- * Numbers stems in the order they are first seen, so the quote catalogue's inverted lists are
- * flat arrays indexed by stem. One per corpus: ids never change once given.
- */
-export class StemIds {
-  private readonly ids = new Map<string, number>();
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  idOf(stem: string): number {
-    let id = this.ids.get(stem);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(stem, id);
-    }
-    return id;
-  }
-
-  /** The stem's id, or undefined when no quote has had it. */
-  find(stem: string): number | undefined {
-    return this.ids.get(stem);
-  }
-}

@@ -26,6 +26,17 @@ export class Buffers {
 
 type NumberArray = Int32Array | Float64Array | Uint8Array;
 
+/**
+ * `array` itself when it holds `length` numbers; otherwise a new array of its kind, at least twice
+ * as long, that starts with its contents (the rest zero).
+ */
+export function grown<T extends NumberArray>(array: T, length: number): T {
+  if (array.length >= length) return array;
+  const larger = new (array.constructor as new (size: number) => T)(Math.max(length, 2 * array.length));
+  larger.set(array);
+  return larger;
+}
+
 /** The named buffer, grown (at least doubled) when too small, as a zeroed view of `length`. */
 function reuse<T extends NumberArray>(
   buffers: Map<string, T>,

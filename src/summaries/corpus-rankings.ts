@@ -7,6 +7,7 @@
  */
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { grown } from './buffers.js';
 import { TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
@@ -89,11 +90,7 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   };
 
   const count = (terms: Int32Array, delta: number) => {
-    if (ranker.termIds.size > frequencies.length) {
-      const grown = new Int32Array(Math.max(ranker.termIds.size, 2 * frequencies.length));
-      grown.set(frequencies);
-      frequencies = grown;
-    }
+    frequencies = grown(frequencies, ranker.termIds.size);
     for (let i = 0; i < terms.length; i++) frequencies[terms[i]!]! += delta;
   };
 

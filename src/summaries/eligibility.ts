@@ -53,27 +53,12 @@ export function unquotedText(text: string): string {
   return shortest;
 }
 
-/** How many characters of `text` lie outside `open`…`close` quotations (as `unquotedText` cuts them). */
-function outsideLength(text: string, open: string, close: string): number {
-  let outside = 0;
-  let cursor = 0;
-  let from = text.indexOf(open);
-  while (from >= 0) {
-    outside += from - cursor;
-    const to = text.indexOf(close, from + 1);
-    cursor = to >= 0 ? to + 1 : text.length;
-    from = to >= 0 ? text.indexOf(open, cursor) : -1;
-  }
-  return outside + text.length - cursor;
-}
+/** Share of non-empty `text` cut away to leave `unquoted`. */
+const shareRemoved = (text: string, unquoted: string) => 1 - unquoted.length / text.length;
 
 /** Share of the sentence's characters that sit inside quotation marks. */
 export function quotedShare(text: string): number {
-  if (!text) return 0;
-  // Counted without building the unquoted text: every sentence of every article is checked.
-  let shortest = text.length;
-  for (const [open, close] of QUOTE_PAIRS) shortest = Math.min(shortest, outsideLength(text, open, close));
-  return 1 - shortest / text.length;
+  return text ? shareRemoved(text, unquotedText(text)) : 0;
 }
 
 /**
@@ -100,12 +85,12 @@ export function ineligibility(text: string, words = wordsOf(text).length): Ineli
     return 'boilerplate';
   }
   if (words <= MAX_HEADING_WORDS && !/[.!?…"”’')\]]$/.test(text.trim())) return 'heading';
-  if (
-    mayBeMostlyQuoted(text) &&
-    quotedShare(text) > MAX_QUOTED_SHARE &&
-    wordsOf(unquotedText(text)).length < MIN_ATTRIBUTION_WORDS
-  ) {
-    return 'quote_fragment';
+  if (mayBeMostlyQuoted(text)) {
+    // Cut once: its length gives the quoted share, its words the attribution.
+    const unquoted = unquotedText(text);
+    if (shareRemoved(text, unquoted) > MAX_QUOTED_SHARE && wordsOf(unquoted).length < MIN_ATTRIBUTION_WORDS) {
+      return 'quote_fragment';
+    }
   }
   return null;
 }

@@ -33,10 +33,12 @@ function eligibleCount(rankings: CorpusRankings, articles: readonly Article[]): 
 
 /**
  * Other articles with a sentence that says the same as `pick`. The pick is spread into a dense
- * array once, so each of the pool's sentences costs one lookup per term rather than a merge.
+ * array once, so each of the pool's sentences costs one lookup per term rather than a merge. The
+ * array reaches only the pick's largest id (its ids are ascending): `cosineToDense` counts the
+ * ids past its end as 0.
  */
-function articlesRepeating(pick: Candidate, pool: readonly Candidate[], dimensions: number): string[] {
-  const dense = new Float64Array(dimensions);
+function articlesRepeating(pick: Candidate, pool: readonly Candidate[]): string[] {
+  const dense = new Float64Array(pick.vector.ids.length ? pick.vector.ids.at(-1)! + 1 : 0);
   pick.vector.ids.forEach((id, i) => {
     dense[id] = pick.vector.weights[i]!;
   });
@@ -46,13 +48,6 @@ function articlesRepeating(pick: Candidate, pool: readonly Candidate[], dimensio
     ids.add(other.article.id);
   }
   return [...ids];
-}
-
-/** One more than the largest term id of `candidates`. */
-function dimensionsOf(candidates: readonly Candidate[]): number {
-  let dimensions = 0;
-  for (const { vector } of candidates) if (vector.ids.length) dimensions = Math.max(dimensions, vector.ids.at(-1)! + 1);
-  return dimensions;
 }
 
 export function pickCorpusSentences(
@@ -80,7 +75,6 @@ export function pickCorpusSentences(
       ? candidates
       : candidatesOf(rankings, poolArticles, perArticle);
 
-  const dimensions = Math.max(dimensionsOf(pool), dimensionsOf(picked));
   const order = new Map(rankings.corpus.articles().map((article, i) => [article.id, i]));
   return picked
     .sort((a, b) => order.get(a.article.id)! - order.get(b.article.id)! || a.sentence.index - b.sentence.index)
@@ -92,7 +86,7 @@ export function pickCorpusSentences(
         start: sentence.start,
         end: sentence.end,
         text: sentence.text,
-        alsoIn: articlesRepeating(pick, pool, dimensions),
+        alsoIn: articlesRepeating(pick, pool),
       };
     });
 }

@@ -3,7 +3,7 @@
  * prior (news puts what matters first), a small bonus for concrete facts (names, numbers) and a
  * penalty for openings that lean on the sentence before ("He said…", "But…").
  */
-import { Buffers } from './buffers.js';
+import { Buffers, grown } from './buffers.js';
 import { centralityOf, type SentenceVectors } from './centrality.js';
 import { ineligibility } from './eligibility.js';
 import { sentenceVectors } from './sentence-vectors.js';
@@ -15,8 +15,6 @@ export interface RankedSentence {
   index: number;
   text: string;
   words: number;
-  /** Term ids, in word order (numbered by the ranker's `TermIds`). */
-  terms: Int32Array;
   /** TF-IDF over the text's own sentences; its ids are numbered within the text. */
   vector: TermVector;
   /** Whether it may be a summary point at all (see `ineligibility`). */
@@ -112,11 +110,8 @@ export class TextRanker {
         wordCount++;
         const id = this.termIds.idOf(text.slice(start, end));
         if (id < 0) return;
-        if (termCount === terms.length) {
-          const kept = terms.slice();
-          terms = buffers.int32Array('terms', 2 * kept.length);
-          terms.set(kept);
-        }
+        // Rarely past the buffer (64 terms a sentence): then an array of its own, not reused.
+        terms = grown(terms, termCount + 1);
         terms[termCount++] = id;
       });
       words[sentence] = wordCount;
@@ -124,9 +119,7 @@ export class TextRanker {
       termStarts[sentence + 1] = termCount;
     }
     terms = terms.subarray(0, termCount);
-    if (this.localOf.length < this.termIds.size) {
-      this.localOf = new Int32Array(Math.max(this.termIds.size, 2 * this.localOf.length));
-    }
+    this.localOf = grown(this.localOf, this.termIds.size);
     const { distinctTerms, vectors } = sentenceVectors(terms, termStarts, this.localOf, buffers);
     const centrality = centralityOf(vectors, buffers);
 
@@ -177,7 +170,6 @@ export function rankSentences(texts: readonly string[], weights: RankWeights = D
     index,
     text,
     words: ranked.words[index]!,
-    terms: ranked.terms.slice(ranked.termStarts[index], ranked.termStarts[index + 1]),
     vector: vectorAt(ranked.vectors, index),
     eligible: ranked.eligible[index] === 1,
     leadRank: ranked.leadRank[index]!,

@@ -5,6 +5,7 @@
  * of a word is worked out once per dictionary rather than once per occurrence.
  */
 import { eng } from 'stopword';
+import { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
 
 const STOPWORDS = new Set(eng);
@@ -93,20 +94,20 @@ function termOf(word: string): string | null {
 }
 
 /** Past this many distinct spellings the spelling memo starts over, so memory stays bounded. */
-export const MAX_REMEMBERED_SPELLINGS = 200_000;
+const MAX_REMEMBERED_SPELLINGS = 200_000;
 
 /**
  * Numbers terms in the order they are first seen. One dictionary serves a whole corpus, so term
  * ids can be compared across its articles; the ids of terms never change once given.
  */
 export class TermIds {
-  private readonly ids = new Map<string, number>();
+  private readonly terms = new Interner();
   /** Each spelling as written ("Talks", "talks", "Trump's") to its term id, or -1. */
   private readonly spellings = new Map<string, number>();
 
   /** How many distinct terms have ids (ids run from 0 to size - 1). */
   get size(): number {
-    return this.ids.size;
+    return this.terms.size;
   }
 
   /** The id of the term `word` stands for, or -1 when it stands for none (see `termOf`). */
@@ -114,18 +115,9 @@ export class TermIds {
     let id = this.spellings.get(word);
     if (id === undefined) {
       const term = termOf(word);
-      id = term === null ? -1 : this.intern(term);
+      id = term === null ? -1 : this.terms.idOf(term);
       if (this.spellings.size >= MAX_REMEMBERED_SPELLINGS) this.spellings.clear();
       this.spellings.set(word, id);
-    }
-    return id;
-  }
-
-  private intern(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(term, id);
     }
     return id;
   }
