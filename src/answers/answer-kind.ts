@@ -159,7 +159,8 @@ function isNewWord(word: WordToken, questionStems: ReadonlySet<string>): boolean
   return !isStopword(word.norm) && !questionStems.has(word.stem);
 }
 
-const isCapitalised = (token: WordToken | undefined) => !!token && /^\p{Lu}/u.test(token.raw);
+/** Whether the word is there and written with a capital first letter. */
+export const isCapitalised = (token: WordToken | undefined) => !!token && /^\p{Lu}/u.test(token.raw);
 
 /**
  * Capitalised words other than function words; a sentence's first word only when the next is

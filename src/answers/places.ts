@@ -1,5 +1,6 @@
 import { classifyName } from '../articles/entity-kinds.js';
 import type { WordToken } from '../search/query-terms.js';
+import { isCapitalised } from './answer-kind.js';
 
 /** Region codes ICU names: every country and territory, in English, without a hand-kept list. */
 const REGION_CODE = /^[A-Z]{2}$/;
@@ -27,19 +28,25 @@ const US_STATES = [
   'utah', 'vermont', 'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
 ];
 
-/** Countries, territories and US states, lower-cased. */
-const REGIONS: ReadonlySet<string> = new Set([...countryNames(), ...US_STATES]);
+let regionNames: ReadonlySet<string> | undefined;
+
+/**
+ * Countries, territories and US states, lower-cased. Built on first use rather than at import: the
+ * ICU lookups take some 15 ms, which the bot would otherwise spend at start.
+ */
+function regions(): ReadonlySet<string> {
+  regionNames ??= new Set([...countryNames(), ...US_STATES]);
+  return regionNames;
+}
 
 /** Longest place name read, in words ("Bosnia and Herzegovina", "Saint Vincent and the Grenadines"). */
 const MAX_PLACE_WORDS = 4;
 
-const isCapitalised = (token: WordToken) => /^\p{Lu}/u.test(token.raw);
-
 /** Whether the words name a place: a country, territory or US state, or a place `classifyName` knows. */
-export function isPlaceName(words: readonly WordToken[]): boolean {
+function isPlaceName(words: readonly WordToken[]): boolean {
   const lowers = words.map((word) => word.norm);
   return (
-    REGIONS.has(lowers.join(' ')) ||
+    regions().has(lowers.join(' ')) ||
     classifyName(
       words.map((word) => word.raw),
       lowers,
@@ -74,7 +81,7 @@ function regionFollows(text: string, tokens: readonly WordToken[], next: number)
   if (!after || text.slice(tokens[next - 1]!.end, after.start) !== ', ') return false;
   for (let length = 1; length <= 2 && next + length <= tokens.length; length++) {
     if (
-      REGIONS.has(
+      regions().has(
         tokens
           .slice(next, next + length)
           .map((token) => token.norm)
