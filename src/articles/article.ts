@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { splitSentences } from './sentences.js';
-import type { Article, ArticleMeta, Paragraph } from './types.js';
+import type { Article, ArticleMeta, Paragraph, Sentence } from './types.js';
 
 /** A stable id from the article's content: the same text always gets the same id. */
 export function articleId(text: string): string {
@@ -27,6 +27,11 @@ export function splitParagraphs(text: string): Paragraph[] {
   }
   push(cursor, text.length);
   return paragraphs;
+}
+
+/** Sentences of a raw text (a message, a dataset row), split the way articles are. */
+export function sentencesOfText(text: string): Sentence[] {
+  return splitSentences(text, splitParagraphs(text));
 }
 
 /** Builds an article from its body text and metadata; the title falls back to the standfirst. */

@@ -1,5 +1,4 @@
-import { splitParagraphs } from '../articles/article.js';
-import { splitSentences } from '../articles/sentences.js';
+import { sentencesOfText } from '../articles/article.js';
 import type { Basis } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
@@ -79,7 +78,7 @@ interface Claim {
 /** The checkable sentences of a message. */
 export function findClaims(text: string, asOf: string | null = null): Claim[] {
   const claims: Claim[] = [];
-  for (const sentence of splitSentences(text, splitParagraphs(text))) {
+  for (const sentence of sentencesOfText(text)) {
     const body = sentence.text.trim();
     if (/\?["”’')\]]*$/.test(body) || GREETING.test(body)) continue;
     const facts = readFacts(body, asOf);

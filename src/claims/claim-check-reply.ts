@@ -29,20 +29,29 @@ export function claimCheckReply(check: ClaimCheck, corpus: Corpus): Reply {
   }
   const book = new CitationBook(corpus);
   const items = check.claims.map((claim) => claimItem(claim, book));
-  const counts = (['supported', 'contradicted', 'not_covered'] as const)
-    .map((verdict) => [verdict, check.claims.filter((claim) => claim.verdict === verdict).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([verdict, count]) => `${VERDICT_LABELS[verdict].toLowerCase()}: ${count}`);
-  const unchecked = check.unchecked ? ` ${plural(check.unchecked, 'more claim')} not checked.` : '';
+  const counts = verdictTally(check.claims.map((claim) => claim.verdict));
   return {
     tone: 'answer',
     title: 'Checked against the sources',
-    intro: `${plural(check.claims.length, 'claim')} checked (${counts.join(', ')}).${unchecked}`,
+    intro: `${plural(check.claims.length, 'claim')} checked (${counts.join(', ')}).${uncheckedNote(check)}`,
     items,
     citations: book.citations(),
     footer: basisFooter(check.basis),
     ephemeral: true,
   };
+}
+
+/** How many of each verdict there are, those there are: ["supported: 2", "not covered: 1"]. */
+export function verdictTally(verdicts: readonly Verdict[]): string[] {
+  return (['supported', 'contradicted', 'not_covered'] as const)
+    .map((verdict) => [verdict, verdicts.filter((v) => v === verdict).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([verdict, count]) => `${VERDICT_LABELS[verdict].toLowerCase()}: ${count}`);
+}
+
+/** " 2 more claims not checked." after the tally, when the message held more claims than are checked; else "". */
+export function uncheckedNote(check: Pick<ClaimCheck, 'unchecked'>): string {
+  return check.unchecked ? ` ${plural(check.unchecked, 'more claim')} not checked.` : '';
 }
 
 export function claimItem(claim: CheckedClaim, book: CitationBook): ReplyItem {

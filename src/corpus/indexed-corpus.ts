@@ -26,5 +26,8 @@ export function createIndexedCorpus(
   return { corpus, index };
 }
 
-/** For answering only: quotes and people are not extracted, which keeps one-article evals fast. */
+/**
+ * For answering and summarising only: quotes and people are not extracted, which keeps
+ * one-article evals fast.
+ */
 export const WITHOUT_ANALYSIS = (): ArticleAnalysis => ({ quotes: [], entities: [] });

@@ -14,6 +14,7 @@ import { basename, join } from 'node:path';
 import { buildArticle } from '../articles/article.js';
 import { type Config, readConfig } from '../config.js';
 import { Corpus } from '../corpus/corpus.js';
+import { WITHOUT_ANALYSIS } from '../corpus/indexed-corpus.js';
 import { type ChatModel, createChatModel } from '../llm/chat.js';
 import { createLlmClient } from '../llm/client.js';
 import type { FallbackReason } from '../llm/fallback.js';
@@ -157,7 +158,7 @@ export async function evalLlmSummaries(
     // A title of its own: untitled text would be headed by its whole first paragraph.
     const article = buildArticle(text, { title: 'Article' }, `row-${tallies.size}`);
     // Summaries read no analysis (quotes, people), so none is computed.
-    const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
+    const corpus = new Corpus(WITHOUT_ANALYSIS);
     corpus.add([article]);
     const summariser = createLlmSummariser({ chat: options.chat, corpus, logger: options.logger });
     const sentences = Math.min(budget.maxSentences, article.sentences.length);

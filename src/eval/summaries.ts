@@ -9,12 +9,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildArticle } from '../articles/article.js';
+import { buildArticle, sentencesOfText } from '../articles/article.js';
 import type { Article } from '../articles/types.js';
 import { Corpus } from '../corpus/corpus.js';
+import { WITHOUT_ANALYSIS } from '../corpus/indexed-corpus.js';
 import type { Budget } from '../summaries/select-sentences.js';
 import { summarise } from '../summaries/summarise.js';
-import { sentencesOfText, summariseArticleText } from '../summaries/summarise-text.js';
+import { summariseArticleText } from '../summaries/summarise-text.js';
 import { scoreRouge } from './rouge.js';
 import type { RougeScores, SummaryScores } from './types.js';
 
@@ -157,7 +158,7 @@ export async function evalTimeline(dataDir: string): Promise<Record<string, Summ
     const pairs = rows.map((row) => {
       const articles = updatesAsArticles(row);
       // Summaries read no analysis (quotes, people), so the eval skips computing it.
-      const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
+      const corpus = new Corpus(WITHOUT_ANALYSIS);
       corpus.add(articles);
       const summary = summarise(corpus, { length: 'detailed', maxWords: TIMELINE_MAX_WORDS });
       return {

@@ -2,18 +2,12 @@
  * Extractive summary of one raw text (no corpus): the same ranking and selection the corpus
  * summary uses, for evaluation on datasets and for callers that only have a string.
  */
-import { splitParagraphs } from '../articles/article.js';
-import { splitSentences } from '../articles/sentences.js';
+import { sentencesOfText } from '../articles/article.js';
 import type { Sentence } from '../articles/types.js';
 import { DEFAULT_SUMMARY_LENGTH, SUMMARY_BUDGETS } from './lengths.js';
 import { DEFAULT_RANK_WEIGHTS, type RankWeights, rankSentences } from './rank-sentences.js';
 import { type Budget, selectSentences } from './select-sentences.js';
 import type { SummaryLength } from './summarise.js';
-
-/** Sentences of a raw text, split the way articles are. */
-export function sentencesOfText(text: string): Sentence[] {
-  return splitSentences(text, splitParagraphs(text));
-}
 
 /** Picks summary sentences of `sentences`, returned in text order. */
 export function pickSummarySentences(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sentencesOfText } from '../../src/articles/article.js';
 import { SUMMARY_BUDGETS } from '../../src/summaries/lengths.js';
 import { rankSentences } from '../../src/summaries/rank-sentences.js';
-import { sentencesOfText, summariseArticleText } from '../../src/summaries/summarise-text.js';
+import { summariseArticleText } from '../../src/summaries/summarise-text.js';
 import { STORY } from './fixtures.js';
 
 const TEXT = STORY[0]!.text;
