@@ -38,8 +38,11 @@ export interface KeyedArticle {
   surnames: string[];
   /** Keys of the entities' roles, entity after entity, in the order of `entity.roles`. */
   roleKeys: string[];
+  /** Where each entity's role keys start in `roleKeys`. */
+  roleStarts: number[];
   /** Keys of the entities' aliases, likewise. */
   aliasKeys: string[];
+  aliasStarts: number[];
   /** Speakers of the article's quotes that could name someone (see `looksLikeName`). */
   speakers: Speaker[];
   speakerKeys: string[];
@@ -65,7 +68,9 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     keys: [],
     surnames: [],
     roleKeys: [],
+    roleStarts: [],
     aliasKeys: [],
+    aliasStarts: [],
     speakers: [],
     speakerKeys: [],
     speakerRoleKeys: [],
@@ -76,6 +81,8 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     keyed.entities.push(entity);
     keyed.keys.push(key);
     keyed.surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
+    keyed.roleStarts.push(keyed.roleKeys.length);
+    keyed.aliasStarts.push(keyed.aliasKeys.length);
     for (const role of entity.roles) keyed.roleKeys.push(keys.keyOf(role));
     for (const alias of entity.aliases) keyed.aliasKeys.push(keys.keyOf(alias));
   }
@@ -89,12 +96,10 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
   return keyed;
 }
 
-/** An entity of a keyed article, with where its role and alias keys start. */
+/** An entity of a keyed article. */
 interface EntityAt {
   keyed: KeyedArticle;
   index: number;
-  roles: number;
-  aliases: number;
 }
 
 /**
@@ -109,19 +114,17 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
   const singles: EntityAt[] = [];
 
   for (const article of keyed) {
-    let roles = 0;
-    let aliases = 0;
     article.entities.forEach((entity, index) => {
       const key = article.keys[index]!;
-      if (!key.includes(' ')) singles.push({ keyed: article, index, roles, aliases });
-      else {
-        addEntity(tallyFor(tallies, key), { keyed: article, index, roles, aliases }, true);
-        const surname = article.surnames[index]!;
-        if (surname) noteShortForm(shortForms, surname, key);
-        for (let i = 0; i < entity.aliases.length; i++) noteShortForm(shortForms, article.aliasKeys[aliases + i]!, key);
+      if (!key.includes(' ')) {
+        singles.push({ keyed: article, index });
+        return;
       }
-      roles += entity.roles.length;
-      aliases += entity.aliases.length;
+      addEntity(tallyFor(tallies, key), { keyed: article, index }, true);
+      const surname = article.surnames[index]!;
+      if (surname) noteShortForm(shortForms, surname, key);
+      const aliases = article.aliasStarts[index]!;
+      for (let i = 0; i < entity.aliases.length; i++) noteShortForm(shortForms, article.aliasKeys[aliases + i]!, key);
     });
   }
 
@@ -189,8 +192,10 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 
 type KeyOf = (name: string) => string;
 
-function addEntity(tally: Tally, { keyed, index, roles, aliases }: EntityAt, isOwnName: boolean): void {
+function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean): void {
   const entity = keyed.entities[index]!;
+  const roles = keyed.roleStarts[index]!;
+  const aliases = keyed.aliasStarts[index]!;
   if (isOwnName) tally.spellings.set(entity.name, (tally.spellings.get(entity.name) ?? 0) + 1);
   tally.kinds.set(entity.kind, (tally.kinds.get(entity.kind) ?? 0) + 1);
   for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!);
