@@ -20,7 +20,10 @@ export class ArticleWords {
   readonly stems: readonly string[];
   /** Sentences using each stem, by stem number (position in `stems`). */
   readonly spread: Uint32Array;
-  /** Sentences using each stem capitalised after their first word: how often it is used as a name. */
+  /**
+   * Sentences using each stem capitalised after their first word: how often it is used as a name.
+   * The headline is not counted: it capitalises most words, and salience weighs it on its own.
+   */
   readonly nameSpread: Uint32Array;
   /** The first sentence using each stem, by stem number (`sentenceCount` for headline-only stems). */
   readonly firstUse: Uint32Array;
@@ -41,6 +44,7 @@ export class ArticleWords {
     const named: number[] = [];
     let sentence = 0;
     let word = 0;
+    let readingTitle = false;
     const read = (stem: string, written: string) => {
       let id = firstSeen.get(stem);
       if (id === undefined) {
@@ -53,7 +57,7 @@ export class ArticleWords {
         ids.push(id);
       }
       // A capital after a sentence's first word marks a name; the first word's says nothing.
-      if (word++ > 0 && lastNamed[id] !== sentence && isCapitalised(written)) {
+      if (!readingTitle && word++ > 0 && lastNamed[id] !== sentence && isCapitalised(written)) {
         lastNamed[id] = sentence;
         named[id]!++;
       }
@@ -64,6 +68,7 @@ export class ArticleWords {
       starts[sentence + 1] = ids.length;
     }
     const bodyIds = ids.length;
+    readingTitle = true;
     forEachStem(article.title, read);
     this.stems = [...firstSeen.keys()].sort();
     const renumbered = new Uint32Array(firstSeen.size);

@@ -50,4 +50,20 @@ describe('ArticleWords', () => {
     expect(brand.spread[n]).toBe(3);
     expect(brand.nameSpread[n]).toBe(2);
   });
+
+  it('does not count a capitalised headline as using its words as names', () => {
+    const storm = new ArticleWords(
+      buildArticle(
+        'The storm hit the coast on Monday. Homes on the coast were flooded by the storm.',
+        { title: 'Storm Hits Coast' },
+        'storm',
+      ),
+    );
+    for (const stem of ['storm', 'hit', 'coast']) {
+      const n = storm.numberOf(stem);
+      expect(n).toBeGreaterThanOrEqual(0);
+      expect(storm.inTitle(n)).toBe(true);
+      expect(storm.nameSpread[n]).toBe(0);
+    }
+  });
 });
