@@ -1,6 +1,6 @@
 import type { Message } from 'discord.js';
 import { answerReply, llmReply } from '../../commands/ask.js';
-import { answerFollowUp } from '../conversations/answer-follow-up.js';
+import { answerFollowUp, type FollowUpAnswer } from '../conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
 import { UserFacingError } from '../errors.js';
@@ -73,7 +73,7 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       const { llm } = deps.services;
       if (llm) {
         // The model answers the self-contained question; the title stays what the person asked.
-        const { result, draft: written } = await streamModelAnswer(message, trigger.question, standalone, llm, log);
+        const { result, draft: written } = await streamModelAnswer(message, trigger.question, followUp, llm, log);
         draft = written;
         reply = llmReply(trigger.question, result, corpus);
         person = mainPersonOf(
@@ -138,7 +138,8 @@ async function showTyping(message: Message, log: Logger): Promise<void> {
 }
 
 /**
- * The model's answer to `standalone`, streamed as /ask's is: the first draft is sent as a reply to
+ * The model's answer to `followUp.standalone`, streamed as /ask's is (the extractive answer
+ * `answerFollowUp` found for it is passed on, not found again): the first draft is sent as a reply to
  * the message, titled with the person's `question` and marked "writing…", and edited as newer
  * drafts arrive (createDraftEditor). Returns the answer and the message the draft was written in,
  * settled, for the answer to replace; null when the model finished before writing anything (a
@@ -147,7 +148,7 @@ async function showTyping(message: Message, log: Logger): Promise<void> {
 async function streamModelAnswer(
   message: Message,
   question: string,
-  standalone: string,
+  { standalone, answer }: FollowUpAnswer,
   llm: NonNullable<Services['llm']>,
   log: Logger,
 ): Promise<{ result: LlmAnswer; draft: Message | null }> {
@@ -160,6 +161,7 @@ async function streamModelAnswer(
   const result = await llm.answerer.answerStream(standalone, drafts.show, {
     userId: message.author.id,
     guildId: message.guildId,
+    extractive: answer,
   });
   await drafts.settle();
   return { result, draft };

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Logger } from '../logger.js';
+import { countTokens } from './prompt.js';
 
 /**
  * One chat model behind the official client, shared by everything that asks it (answers,
@@ -18,8 +19,8 @@ import type { Logger } from '../logger.js';
 
 export interface ChatReply {
   content: string;
-  /** Tokens the endpoint reports for the call (prompt and completion), when it reports them. */
-  tokens: number | null;
+  /** Tokens the call cost (prompt and completion): as the endpoint reports them, else estimated (`estimateTokens`). */
+  tokens: number;
 }
 
 export interface ChatOptions {
@@ -99,10 +100,8 @@ export function createChatModel({ client, model, logger }: ChatModelOptions): Ch
           { ...parameters(options), messages },
           { signal: AbortSignal.timeout(deadlineMs) },
         );
-        return {
-          content: completion.choices?.[0]?.message?.content ?? '',
-          tokens: completion.usage?.total_tokens ?? null,
-        };
+        const content = completion.choices?.[0]?.message?.content ?? '';
+        return { content, tokens: completion.usage?.total_tokens ?? estimateTokens(messages, content) };
       });
     },
 
@@ -133,10 +132,15 @@ export function createChatModel({ client, model, logger }: ChatModelOptions): Ch
           clearTimeout(deadline);
         }
         if (controller.signal.aborted) throw new StreamTimeoutError();
-        return { content, tokens };
+        return { content, tokens: tokens ?? estimateTokens(messages, content) };
       });
     },
   };
+}
+
+/** What a call cost when the endpoint does not say (no `usage`): the prompt and the reply, counted. */
+export function estimateTokens(messages: readonly ChatCompletionMessageParam[], content: string): number {
+  return countTokens(messages.map((m) => String(m.content)).join('\n')) + countTokens(content);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type FailureReason, failureReason } from './chat.js';
+import type { FailureReason } from './chat.js';
 
 /**
  * Why the extractive result is shown instead of the model's, and the one line that says so. Every
@@ -30,5 +30,3 @@ export function noteFor(reason: FallbackReason, model: string, work: ModelWork =
       return `The model is not available right now, ${straight}`;
   }
 }
-
-export { failureReason };

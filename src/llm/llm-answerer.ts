@@ -6,14 +6,12 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import type { LlmBudget } from './budget.js';
-import type { ChatModel, ChatReply } from './chat.js';
-import { type FallbackReason, failureReason, noteFor } from './fallback.js';
+import { type ChatModel, type ChatReply, failureReason } from './chat.js';
+import { type FallbackReason, noteFor } from './fallback.js';
 import { draftText } from './model-text.js';
-import { buildMessages, countTokens, type NumberedPassage, selectPassages } from './prompt.js';
+import { buildMessages, type NumberedPassage, selectPassages } from './prompt.js';
 import { looksEnglish } from './support.js';
-import { type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
-
-export type { FallbackReason } from './fallback.js';
+import { articleTextsOf, type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
 
 export interface VerifiedLlmAnswer {
   fallback: false;
@@ -46,6 +44,8 @@ export interface LlmAnswerOptions {
   /** With a budget, who is asking and where: cooldowns are per person, allowances per server. */
   userId?: string;
   guildId?: string | null;
+  /** The extractive answer to this very question, when the caller has it already (it is found otherwise). */
+  extractive?: Answer;
 }
 
 /** Where answers are remembered; any map-like store will do (the default is an in-memory LRU). */
@@ -65,7 +65,6 @@ export interface LlmAnswererOptions {
 }
 
 export interface LlmAnswerer {
-  readonly model: string;
   answer(question: string, options?: LlmAnswerOptions): Promise<LlmAnswer>;
   /**
    * As `answer`, streamed: `onDraft` gets the text so far (see `draftText`: no reasoning, mentions or
@@ -104,7 +103,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     options: LlmAnswerOptions,
     call: (messages: ChatCompletionMessageParam[]) => Promise<ChatReply>,
   ): Promise<LlmAnswer> {
-    const extractive = answerQuestion(question, { corpus, index });
+    const extractive = options.extractive ?? answerQuestion(question, { corpus, index });
     const key = `${corpus.version}\u0000${options.locale ?? ''}\u0000${normaliseQuestion(question)}`;
     const hit = cache.get(key);
     if (hit) return hit.fallback ? fallback(hit.reason, extractive, hit.counts) : { ...hit, cached: true };
@@ -122,9 +121,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     try {
       const reply = await call(messages);
       content = reply.content;
-      const tokens = reply.tokens ?? estimateTokens(messages, content);
-      budget?.spend(options.guildId ?? null, tokens);
-      log.info({ model, ms: Date.now() - started, tokens, passages: passages.length }, 'model answered');
+      budget?.spend(options.guildId ?? null, reply.tokens);
+      log.info({ model, ms: Date.now() - started, tokens: reply.tokens, passages: passages.length }, 'model answered');
     } catch (err) {
       const reason = failureReason(err);
       log.warn({ err, model, reason, ms: Date.now() - started }, 'model call failed');
@@ -150,13 +148,10 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   }
 
   function verify(content: string, passages: readonly NumberedPassage[], crossLanguage: boolean) {
-    const articleTexts = [...new Set(passages.map((p) => p.articleId))].map((id) => corpus.get(id)?.text ?? '');
-    return verifyAnswer(content, passages, { articleTexts, crossLanguage });
+    return verifyAnswer(content, passages, { articleTexts: articleTextsOf(passages, corpus), crossLanguage });
   }
 
   return {
-    model,
-
     answer(question, options = {}) {
       return run(question, options, (messages) => chat.complete(messages, { maxTokens: MAX_OUTPUT_TOKENS }));
     },
@@ -178,11 +173,6 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       });
     },
   };
-}
-
-/** What a call cost when the endpoint does not say (no `usage`): the prompt and the reply, counted. */
-export function estimateTokens(messages: readonly ChatCompletionMessageParam[], content: string): number {
-  return countTokens(messages.map((m) => String(m.content)).join('\n')) + countTokens(content);
 }
 
 /**

@@ -5,12 +5,19 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import type { LlmBudget } from './budget.js';
-import type { ChatModel } from './chat.js';
-import { type FallbackReason, failureReason, noteFor } from './fallback.js';
-import { estimateTokens, normaliseQuestion } from './llm-answerer.js';
+import { type ChatModel, failureReason } from './chat.js';
+import { type FallbackReason, noteFor } from './fallback.js';
+import { normaliseQuestion } from './llm-answerer.js';
 import { formatPassage, type NumberedPassage, PASSAGE_TOKEN_BUDGET, packPassages } from './prompt.js';
 import { checkSupport } from './support.js';
-import { type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
+import {
+  addCounts,
+  articleTextsOf,
+  NO_COUNTS,
+  type VerificationCounts,
+  type VerifiedSentence,
+  verifyAnswer,
+} from './verify.js';
 
 /**
  * "Check against sources" with a model. The claims are found as the extractive check finds them
@@ -43,8 +50,6 @@ export interface LlmClaimCheck {
   check: ClaimCheck;
   /** Per claim of `check.claims`, the model's verdict when it held up. */
   judgements: (ModelJudgement | null)[];
-  /** Verdicts the model gave that did not hold up. */
-  overruled: number;
   counts: VerificationCounts;
   cached: boolean;
 }
@@ -121,15 +126,9 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
   return {
     async check(text, { userId, guildId = null } = {}) {
       const check = checkClaims(text, { corpus, index });
-      const counts: VerificationCounts = {
-        citationsRemoved: 0,
-        sentencesDropped: 0,
-        quotesCorrected: 0,
-        quotesRemoved: 0,
-      };
+      const counts: VerificationCounts = { ...NO_COUNTS };
       // Nothing checkable: the reply says so, and the model is not asked.
-      if (!check.claims.length)
-        return { fallback: false, model, check, judgements: [], overruled: 0, counts, cached: false };
+      if (!check.claims.length) return { fallback: false, model, check, judgements: [], counts, cached: false };
       const key = `${corpus.version}\u0000${normaliseQuestion(text)}`;
       const hit = cache.get(key);
       if (hit) return { ...hit, cached: true };
@@ -144,14 +143,14 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
       try {
         const reply = await chat.complete(messages, { maxTokens: MAX_OUTPUT_TOKENS });
         content = reply.content;
-        budget?.spend(guildId, reply.tokens ?? estimateTokens(messages, content));
+        budget?.spend(guildId, reply.tokens);
       } catch (err) {
         const reason = failureReason(err);
         log.warn({ err, model, reason }, 'model call failed');
         return fallback(reason, check);
       }
 
-      const articleTexts = [...new Set(passages.map((p) => p.articleId))].map((id) => corpus.get(id)?.text ?? '');
+      const articleTexts = articleTextsOf(passages, corpus);
       const judgements: (ModelJudgement | null)[] = check.claims.map(() => null);
       let given = 0;
       for (const line of content.split('\n')) {
@@ -163,7 +162,7 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
         if (verdict === 'NOT COVERED') continue;
         given++;
         const result = verifyAnswer(match[3] ?? '', passages, { articleTexts });
-        for (const name of Object.keys(counts) as (keyof VerificationCounts)[]) counts[name] += result.counts[name];
+        addCounts(counts, result.counts);
         if (!result.ok) continue;
         const cited = result.sentences.flatMap((s) => s.passages.map((ref) => passages.find((p) => p.n === ref.n)!));
         const evidence = cited.flatMap((p) => [p.source, p.text]);
@@ -183,7 +182,6 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
         model,
         check,
         judgements,
-        overruled: given - held,
         counts,
         cached: false,
       };

@@ -4,13 +4,19 @@ import { ExpiringLru } from '../conversations/expiring-lru.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { LlmBudget } from './budget.js';
-import type { ChatModel } from './chat.js';
-import { type FallbackReason, failureReason, noteFor } from './fallback.js';
-import { estimateTokens } from './llm-answerer.js';
+import { type ChatModel, failureReason } from './chat.js';
+import { type FallbackReason, noteFor } from './fallback.js';
 import type { NumberedPassage } from './prompt.js';
 import { citedPassages, packNotes, packParts, readScope } from './summary-parts.js';
 import { INSTRUCTION_TOKENS, mapMessages, reduceMessages } from './summary-prompt.js';
-import { type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
+import {
+  addCounts,
+  articleTextsOf,
+  NO_COUNTS,
+  type VerificationCounts,
+  type VerifiedSentence,
+  verifyAnswer,
+} from './verify.js';
 
 /**
  * Summaries written by the model, map-reduce style, every sentence checked before anyone sees it:
@@ -106,12 +112,6 @@ const MIN_OUTPUT_TOKENS = 400;
 const MIN_PART_TOKENS = 200;
 const SUMMARY_CACHE_SIZE = 100;
 const SUMMARY_CACHE_TTL_MS = 6 * 3_600_000;
-const NO_COUNTS: VerificationCounts = {
-  citationsRemoved: 0,
-  sentencesDropped: 0,
-  quotesCorrected: 0,
-  quotesRemoved: 0,
-};
 
 /** Thrown inside a summary run to end it as a fallback. */
 class SummaryFailure extends Error {
@@ -174,15 +174,14 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
       try {
         const reply = await chat.complete(messages, { maxTokens: outputTokens });
         content = reply.content;
-        spent += reply.tokens ?? estimateTokens(messages, content);
+        spent += reply.tokens;
       } catch (err) {
         const reason = failureReason(err);
         log.warn({ err, model, reason }, 'model call failed');
         throw new SummaryFailure(reason);
       }
-      const articleTexts = [...new Set(passages.map((p) => p.articleId))].map((id) => corpus.get(id)?.text ?? '');
-      const result = verifyAnswer(content, passages, { articleTexts });
-      for (const name of Object.keys(counts) as (keyof VerificationCounts)[]) counts[name] += result.counts[name];
+      const result = verifyAnswer(content, passages, { articleTexts: articleTextsOf(passages, corpus) });
+      addCounts(counts, result.counts);
       return result.ok ? result.sentences : [];
     };
 

@@ -1,5 +1,6 @@
 import { splitParagraphs } from '../articles/article.js';
 import { splitSentences } from '../articles/sentences.js';
+import type { Corpus } from '../corpus/corpus.js';
 import { neutraliseMentions, stripThinking, withoutMentions } from './model-text.js';
 import type { NumberedPassage } from './prompt.js';
 import { REFUSAL_PHRASE } from './prompt.js';
@@ -45,6 +46,24 @@ export interface VerificationCounts {
   quotesRemoved: number;
 }
 
+/** Nothing removed, dropped or corrected: where every tally starts (copy it, it is shared). */
+export const NO_COUNTS: Readonly<VerificationCounts> = {
+  citationsRemoved: 0,
+  sentencesDropped: 0,
+  quotesCorrected: 0,
+  quotesRemoved: 0,
+};
+
+/** Adds the counts of one verification (`from`) to a running tally (`into`). */
+export function addCounts(into: VerificationCounts, from: Readonly<VerificationCounts>): void {
+  for (const name of Object.keys(into) as (keyof VerificationCounts)[]) into[name] += from[name];
+}
+
+/** The full texts of the articles `passages` come from, each once: `VerifyOptions.articleTexts`. */
+export function articleTextsOf(passages: readonly NumberedPassage[], corpus: Corpus): string[] {
+  return [...new Set(passages.map((p) => p.articleId))].map((id) => corpus.get(id)?.text ?? '');
+}
+
 export type Verification =
   | { ok: true; sentences: VerifiedSentence[]; text: string; counts: VerificationCounts }
   | { ok: false; reason: 'empty' | 'refused' | 'unverified'; counts: VerificationCounts };
@@ -67,7 +86,7 @@ const LIST_MARKER = /^\s*(?:[-*•]|\d{1,3}[.)])\s+/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 export function verifyAnswer(raw: string, passages: readonly NumberedPassage[], options: VerifyOptions): Verification {
-  const counts: VerificationCounts = { citationsRemoved: 0, sentencesDropped: 0, quotesCorrected: 0, quotesRemoved: 0 };
+  const counts: VerificationCounts = { ...NO_COUNTS };
   const byNumber = new Map(passages.map((passage) => [passage.n, passage]));
   const text = stripThinking(raw).replace(CITATIONS_AFTER_STOP, (_, stop: string, cites: string) => `${cites}${stop}`);
   if (!HAS_WORD.test(text)) return { ok: false, reason: 'empty', counts };
