@@ -1,5 +1,11 @@
 import { basisFooter, CitationBook, plural, quoted } from '../citations.js';
-import { claimCheckReply, claimItem, VERDICT_LABELS } from '../claims/claim-check-reply.js';
+import {
+  claimCheckReply,
+  claimItem,
+  uncheckedNote,
+  VERDICT_LABELS,
+  verdictTally,
+} from '../claims/claim-check-reply.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Reply, ReplyItem } from '../reply.js';
 import { type LlmClaimResult, type ModelJudgement, verdictsOf } from './llm-claim-checker.js';
@@ -21,13 +27,8 @@ export function modelClaimCheckReply(result: LlmClaimResult, corpus: Corpus): Re
     const judgement = result.judgements[i];
     return judgement ? judgedItem(claim.text, judgement, book) : claimItem(claim, book);
   });
-  const verdicts = verdictsOf(result);
-  const tally = (['supported', 'contradicted', 'not_covered'] as const)
-    .map((verdict) => [verdict, verdicts.filter((v) => v === verdict).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([verdict, count]) => `${VERDICT_LABELS[verdict].toLowerCase()}: ${count}`);
+  const tally = verdictTally(verdictsOf(result));
   const judged = result.judgements.filter(Boolean).length;
-  const unchecked = check.unchecked ? ` ${plural(check.unchecked, 'more claim')} not checked.` : '';
   const how =
     judged === check.claims.length
       ? `Each verdict by ${result.model}, its evidence checked against the passages it cites.`
@@ -35,7 +36,7 @@ export function modelClaimCheckReply(result: LlmClaimResult, corpus: Corpus): Re
   return {
     tone: 'answer',
     title: 'Checked against the sources',
-    intro: `${plural(check.claims.length, 'claim')} checked (${tally.join(', ')}).${unchecked} ${how}`,
+    intro: `${plural(check.claims.length, 'claim')} checked (${tally.join(', ')}).${uncheckedNote(check)} ${how}`,
     items,
     citations: book.citations(),
     footer: `Checked by ${result.model}${result.cached ? ' (cached)' : ''} · ${basisFooter(check.basis)}`,
