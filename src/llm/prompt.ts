@@ -1,6 +1,7 @@
 import { encode } from 'gpt-tokenizer';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Answer } from '../answers/answer-question.js';
+import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 
@@ -32,6 +33,7 @@ export const REFUSAL_PHRASE = 'NOT IN THE ARTICLES';
 
 const PASSAGE_OPEN = '<passage';
 const PASSAGE_CLOSE = '</passage>';
+const PASSAGE_TAGS = ['passage'];
 
 export function systemPrompt(locale?: string): string {
   return [
@@ -45,9 +47,22 @@ export function systemPrompt(locale?: string): string {
   ].join('\n');
 }
 
+/**
+ * `text` with every opening or closing tag of `names` (`<passage`, `</ article`) turned harmless
+ * (`‹passage`), so article text cannot open or close the blocks of a prompt it sits in.
+ */
+export function defuseTags(text: string, names: readonly string[]): string {
+  return text.replace(new RegExp(`<\\/?\\s*(?:${names.join('|')})`, 'gi'), (tag) => tag.replace('<', '‹'));
+}
+
+/** Headline, outlet and date: how the model tells reports apart, and what a sentence may name. */
+export function sourceOf(article: Pick<Article, 'title' | 'source' | 'date'>): string {
+  return [article.title, article.source, article.date].filter(Boolean).join(' — ');
+}
+
 /** The passage as the model sees it; a closing tag inside article text cannot end the passage early. */
 export function formatPassage(passage: NumberedPassage): string {
-  const safe = (text: string) => text.replace(/<\/?\s*passage/gi, (tag) => tag.replace('<', '‹'));
+  const safe = (text: string) => defuseTags(text, PASSAGE_TAGS);
   return `${PASSAGE_OPEN} n="${passage.n}" source="${safe(passage.source).replace(/"/g, "'")}">\n${safe(passage.text)}\n${PASSAGE_CLOSE}`;
 }
 
@@ -96,7 +111,7 @@ export function packPassages(hits: readonly SearchHit[], corpus: Corpus, tokenBu
     const article = corpus.get(hit.articleId);
     if (seen.has(key) || !article) continue;
     seen.add(key);
-    const source = [article.title, article.source, article.date].filter(Boolean).join(' — ');
+    const source = sourceOf(article);
     const passage = {
       n: passages.length + 1,
       articleId: hit.articleId,

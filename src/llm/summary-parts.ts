@@ -1,6 +1,6 @@
 import type { Article } from '../articles/types.js';
-import { countTokens, type NumberedPassage } from './prompt.js';
-import { headerTokens, lineTokens, noteLine, sentencePassages, sourceOf } from './summary-prompt.js';
+import { countTokens, type NumberedPassage, sourceOf } from './prompt.js';
+import { headerTokens, lineTokens, noteLine, sentencePassages } from './summary-prompt.js';
 import type { VerifiedSentence } from './verify.js';
 
 /**
@@ -71,40 +71,41 @@ const estimate = (text: string) => Math.ceil(text.length / CHARS_PER_TOKEN);
 
 /** Consecutive passages packed into parts of at most `maxTokens` (an article may straddle two parts). */
 export function packParts(passages: readonly NumberedPassage[], maxTokens: number): NumberedPassage[][] {
-  const parts: NumberedPassage[][] = [];
-  let part: NumberedPassage[] = [];
-  let used = 0;
-  const costIn = (current: readonly NumberedPassage[], passage: NumberedPassage) =>
-    lineTokens(passage) + (current.at(-1)?.articleId === passage.articleId ? 0 : headerTokens(passage.source));
-  for (const passage of passages) {
-    if (part.length && used + costIn(part, passage) > maxTokens) {
-      parts.push(part);
-      part = [];
-      used = 0;
-    }
-    used += costIn(part, passage);
-    part.push(passage);
-  }
-  if (part.length) parts.push(part);
-  return parts;
+  return packInOrder(
+    passages,
+    maxTokens,
+    (passage, part) =>
+      lineTokens(passage) + (part.at(-1)?.articleId === passage.articleId ? 0 : headerTokens(passage.source)),
+  );
 }
 
+/** Consecutive notes packed into batches of at most `maxTokens` (each note a line of the reduce prompt). */
 export function packNotes(notes: readonly VerifiedSentence[], maxTokens: number): VerifiedSentence[][] {
-  const batches: VerifiedSentence[][] = [];
-  let batch: VerifiedSentence[] = [];
+  return packInOrder(notes, maxTokens, (note) => countTokens(noteLine(note)) + 1);
+}
+
+/**
+ * `items` in order, cut into runs whose `cost` adds up to at most `maxTokens`: each run is filled
+ * until the next item would overflow it (an item too large on its own still gets a run). `cost` is
+ * told the run the item would join, since what an item adds may depend on what precedes it.
+ */
+function packInOrder<T>(items: readonly T[], maxTokens: number, cost: (item: T, run: readonly T[]) => number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
   let used = 0;
-  for (const note of notes) {
-    const cost = countTokens(noteLine(note)) + 1;
-    if (batch.length && used + cost > maxTokens) {
-      batches.push(batch);
-      batch = [];
+  for (const item of items) {
+    let added = cost(item, run);
+    if (run.length && used + added > maxTokens) {
+      runs.push(run);
+      run = [];
       used = 0;
+      added = cost(item, run);
     }
-    batch.push(note);
-    used += cost;
+    used += added;
+    run.push(item);
   }
-  if (batch.length) batches.push(batch);
-  return batches;
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 /** The article sentences a batch of notes rests on: what its combined sentences are verified against. */

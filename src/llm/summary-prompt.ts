@@ -1,6 +1,6 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Article } from '../articles/types.js';
-import { countTokens, type NumberedPassage } from './prompt.js';
+import { countTokens, defuseTags, type NumberedPassage, sourceOf } from './prompt.js';
 import type { VerifiedSentence } from './verify.js';
 
 /**
@@ -14,11 +14,7 @@ const ARTICLE_OPEN = '<article';
 const ARTICLE_CLOSE = '</article>';
 const NOTES_OPEN = '<notes>';
 const NOTES_CLOSE = '</notes>';
-
-/** Headline, outlet and date: how the model tells reports apart, and what a sentence may name. */
-export function sourceOf(article: Pick<Article, 'title' | 'source' | 'date'>): string {
-  return [article.title, article.source, article.date].filter(Boolean).join(' — ');
-}
+const BLOCK_TAGS = ['article', 'notes'];
 
 /** Every sentence of `article` as a passage, numbered from `first`. */
 export function sentencePassages(article: Article, first: number, limit = article.sentences.length): NumberedPassage[] {
@@ -34,7 +30,7 @@ export function sentencePassages(article: Article, first: number, limit = articl
 }
 
 /** A tag inside article text cannot close the block it sits in. */
-const defuse = (text: string) => text.replace(/<\/?\s*(article|notes)/gi, (tag) => tag.replace('<', '‹'));
+const defuse = (text: string) => defuseTags(text, BLOCK_TAGS);
 
 /** One sentence as the model sees it: "[12] text", on one line. */
 export function sentenceLine(passage: NumberedPassage): string {
