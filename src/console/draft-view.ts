@@ -1,12 +1,6 @@
 import { clearScreenDown, cursorTo, moveCursor } from 'node:readline';
-import { inspect } from 'node:util';
-import { wrapText } from './render-reply.js';
-
-/**
- * Shown above a model's draft while it is still being written, so nobody mistakes it for the
- * answer (llmcord's rule); the same word the Discord transport puts in the draft's footer.
- */
-export const WRITING_MARKER = 'writing…';
+import { WRITING_MARKER } from '../llm/model-text.js';
+import { style, wrapText } from './render-reply.js';
 
 /** The draft of an answer in the terminal, redrawn in place, then erased before the verified answer. */
 export interface DraftView {
@@ -38,8 +32,7 @@ export function createDraftView(output: NodeJS.WritableStream, { width, colour }
     show(draft) {
       clear();
       const body = wrapText(draft, width, '  ', '  ');
-      const [open, close] = inspect.colors.dim ?? [2, 22];
-      output.write(`${colour ? `\x1b[${open}m${WRITING_MARKER}\x1b[${close}m` : WRITING_MARKER}\n${body}`);
+      output.write(`${colour ? style('dim', WRITING_MARKER) : WRITING_MARKER}\n${body}`);
       rows = rowsTaken(`${WRITING_MARKER}\n${body}`, width);
     },
     clear,

@@ -8,13 +8,13 @@ export interface RenderOptions {
   colour: boolean;
 }
 
-type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'underline';
+export type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'underline';
 
 /**
  * util.styleText checks process.stdout itself and would drop colour for any other stream, so the
  * codes come from util.inspect's table and the caller decides (TTY, NO_COLOR) once.
  */
-function style(styles: Style | Style[], text: string): string {
+export function style(styles: Style | Style[], text: string): string {
   return [styles].flat().reduce((inner, name) => {
     const [open, close] = inspect.colors[name] ?? [0, 0];
     return `\x1b[${open}m${inner}\x1b[${close}m`;

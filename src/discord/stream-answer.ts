@@ -1,6 +1,7 @@
 import type { APIEmbed, ChatInputCommandInteraction } from 'discord.js';
 import { llmReply } from '../../commands/ask.js';
 import type { CommandContext } from '../command.js';
+import { WRITING_MARKER } from '../llm/model-text.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
@@ -8,12 +9,6 @@ import { createDraftEditor } from './draft-editor.js';
 import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, truncate } from './limits.js';
 import { escapeText, type MessagePayload, NO_MENTIONS, type PageControls, TONE_COLOURS } from './render.js';
 import { renderMessage, sendPage } from './send.js';
-
-/**
- * Shown in the footer while the model is still writing, so nobody mistakes a draft for the answer
- * (llmcord's rule: show clearly when an answer is still being written).
- */
-export const WRITING_MARKER = 'writing…';
 
 /**
  * The deferred reply while the model writes: the draft so far, escaped and cut to one embed, marked

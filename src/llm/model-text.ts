@@ -37,6 +37,13 @@ export function withoutMentions(text: string): string {
   return text.replace(MASS_MENTION, '').replace(ID_MENTION, '');
 }
 
+/**
+ * Shown with a model's draft while it is still being written (the Discord draft's footer, the line
+ * above the terminal's draft), so nobody mistakes it for the answer (llmcord's rule: show clearly
+ * when an answer is still being written).
+ */
+export const WRITING_MARKER = 'writing…';
+
 /** Citation markers as the model writes them: [2], [1, 3], [1; 3]. */
 const CITATION_MARKERS = /\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]/g;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.js';
 import { MAX_EMBED_DESCRIPTION, MAX_EMBEDS_TOTAL } from '../../src/discord/limits.js';
-import { WRITING_MARKER } from '../../src/discord/stream-answer.js';
+import { WRITING_MARKER } from '../../src/llm/model-text.js';
 import type { ReplyEvent } from '../fake-discord/index.js';
 import { passageNumber } from '../llm/fake-openai.js';
 import { citingEveryPassage, damStory, inspectionLog } from '../llm/fixtures.js';

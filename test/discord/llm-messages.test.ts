@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.js';
-import { WRITING_MARKER } from '../../src/discord/stream-answer.js';
+import { WRITING_MARKER } from '../../src/llm/model-text.js';
 import type { RecordedRequest as DiscordRequest, FakeMessage } from '../fake-discord/index.js';
 import { passageNumber, type RecordedRequest } from '../llm/fake-openai.js';
 import { citingEveryPassage, damStory, inspectionLog } from '../llm/fixtures.js';
