@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LlmQaScores, LlmSummaryScores } from '../../src/eval/llm.js';
+import type { LlmQaScores, LlmSummaryScores } from '../../eval/llm.js';
 import { REFUSAL_PHRASE } from '../../src/llm/prompt.js';
 import { FakeOpenAi, type RecordedRequest } from '../llm/fake-openai.js';
 import { promptSentences } from '../llm/summary-fixtures.js';
@@ -67,7 +67,7 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 function runEval(args: string[], env: Record<string, string>) {
-  return runScript('src/eval/main.ts', ['--data', dataDir, ...args], env);
+  return runScript('eval/main.ts', ['--data', dataDir, ...args], env);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsAnswer } from '../../src/eval/qa.js';
+import { containsAnswer } from '../../eval/qa.js';
 
 describe('the QA scorer', () => {
   it('matches an answer ignoring case, spacing and curly versus straight apostrophes and quotes', () => {

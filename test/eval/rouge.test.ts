@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rougeL, rougeLsum, rougeN, rougeTokens, scoreRouge } from '../../src/eval/rouge.js';
+import { rougeL, rougeLsum, rougeN, rougeTokens, scoreRouge } from '../../eval/rouge.js';
 
 // Worked example used below:
 //   candidate "the cat was found under the bed" → the cat was found under the bed (7 tokens)

@@ -1,18 +1,18 @@
 /**
  * Grounded QA on news-quiz questions (RealTimeQA): does the top cited sentence hold the answer, and
  * does Newsdesk refuse when asked the same question of an unrelated article?
- * Runnable alone: `npx tsx src/eval/qa.ts DIR` reads DIR/qa/*.jsonl.
+ * Runnable alone: `npx tsx eval/qa.ts DIR` reads DIR/qa/*.jsonl.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { type Answer, answerQuestion } from '../answers/answer-question.js';
-import { buildArticle } from '../articles/article.js';
-import type { Article } from '../articles/types.js';
-import type { Corpus } from '../corpus/corpus.js';
-import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../corpus/indexed-corpus.js';
-import type { PassageIndex } from '../search/passage-index.js';
+import { type Answer, answerQuestion } from '../src/answers/answer-question.js';
+import { buildArticle } from '../src/articles/article.js';
+import type { Article } from '../src/articles/types.js';
+import type { Corpus } from '../src/corpus/corpus.js';
+import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
+import type { PassageIndex } from '../src/search/passage-index.js';
 import type { QaScores } from './types.js';
 
 /** Rows at or above this overlap between question and evidence sentence are "strongly grounded". */
@@ -134,7 +134,7 @@ export async function evalQa(dataDir: string): Promise<Record<string, QaScores>>
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const dir = process.argv[2];
   if (!dir) {
-    process.stderr.write('usage: npx tsx src/eval/qa.ts DIR\n');
+    process.stderr.write('usage: npx tsx eval/qa.ts DIR\n');
     process.exit(2);
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

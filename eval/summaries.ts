@@ -4,18 +4,18 @@
  * the baseline to beat. Scores are mean ROUGE-1/2/Lsum F1 over rows, as fractions. Sentences are
  * joined with newlines, as ROUGE-Lsum expects.
  *
- * Run alone: `npx tsx src/eval/summaries.ts DIR`.
+ * Run alone: `npx tsx eval/summaries.ts DIR`.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildArticle, sentencesOfText } from '../articles/article.js';
-import type { Article } from '../articles/types.js';
-import { Corpus } from '../corpus/corpus.js';
-import { WITHOUT_ANALYSIS } from '../corpus/indexed-corpus.js';
-import type { Budget } from '../summaries/select-sentences.js';
-import { summarise } from '../summaries/summarise.js';
-import { summariseArticleText } from '../summaries/summarise-text.js';
+import { buildArticle, sentencesOfText } from '../src/articles/article.js';
+import type { Article } from '../src/articles/types.js';
+import { Corpus } from '../src/corpus/corpus.js';
+import { WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
+import type { Budget } from '../src/summaries/select-sentences.js';
+import { summarise } from '../src/summaries/summarise.js';
+import { summariseArticleText } from '../src/summaries/summarise-text.js';
 import { scoreRouge } from './rouge.js';
 import type { RougeScores, SummaryScores } from './types.js';
 
@@ -184,7 +184,7 @@ function formatRow(name: string, s: SummaryScores): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dataDir = process.argv[2];
   if (!dataDir) {
-    process.stderr.write('usage: npx tsx src/eval/summaries.ts DIR\n');
+    process.stderr.write('usage: npx tsx eval/summaries.ts DIR\n');
     process.exit(2);
   }
   const summaries = await evalSummaries(dataDir);

@@ -2,7 +2,7 @@
  * `npm run eval -- --data DIR [--json FILE] [--llm]`: quality of Newsdesk's extractive core on real
  * news data, as one table (and JSON, so runs can be compared by machine). Each part reads its own
  * sub-folder of DIR; a missing folder is reported and skipped. With --llm, the QA and summary sets
- * also go through the configured model (see src/eval/llm.ts); without a model that part is skipped.
+ * also go through the configured model (see eval/llm.ts); without a model that part is skipped.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';

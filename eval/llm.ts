@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --data DIR --llm`: the QA set (DIR/qa/*.jsonl, as src/eval/qa.ts reads it) put
+ * `npm run eval -- --data DIR --llm`: the QA set (DIR/qa/*.jsonl, as eval/qa.ts reads it) put
  * through the verified model answerer, scored as the extractive run is (answer in the top sentence,
  * refusal on an unrelated article), and the summary sets (DIR/summaries/*.jsonl) through the model
  * summariser, scored with ROUGE as the extractive summaries are (same budgets, same Lead-3). Both
@@ -11,18 +11,18 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { buildArticle } from '../articles/article.js';
-import { type Config, readConfig } from '../config.js';
-import { Corpus } from '../corpus/corpus.js';
-import { WITHOUT_ANALYSIS } from '../corpus/indexed-corpus.js';
-import { type ChatModel, createChatModel } from '../llm/chat.js';
-import { createLlmClient } from '../llm/client.js';
-import type { FallbackReason } from '../llm/fallback.js';
-import { createLlmAnswerer, type LlmAnswer, type LlmAnswerer } from '../llm/llm-answerer.js';
-import { createLlmSummariser } from '../llm/llm-summariser.js';
-import type { VerificationCounts } from '../llm/verify.js';
-import { createLogger, type Logger } from '../logger.js';
-import { summariseArticleText } from '../summaries/summarise-text.js';
+import { buildArticle } from '../src/articles/article.js';
+import { type Config, readConfig } from '../src/config.js';
+import { Corpus } from '../src/corpus/corpus.js';
+import { WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
+import { type ChatModel, createChatModel } from '../src/llm/chat.js';
+import { createLlmClient } from '../src/llm/client.js';
+import type { FallbackReason } from '../src/llm/fallback.js';
+import { createLlmAnswerer, type LlmAnswer, type LlmAnswerer } from '../src/llm/llm-answerer.js';
+import { createLlmSummariser } from '../src/llm/llm-summariser.js';
+import type { VerificationCounts } from '../src/llm/verify.js';
+import { createLogger, type Logger } from '../src/logger.js';
+import { summariseArticleText } from '../src/summaries/summarise-text.js';
 import { containsAnswer, openRowCorpus, readQaRows, unrelatedRow } from './qa.js';
 import { evalSummaries } from './summaries.js';
 import type { SummaryScores } from './types.js';

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildArticle } from '../articles/article.js';
-import { extractEntities } from '../articles/people.js';
-import { extractQuotes, type Quote } from '../articles/quotes.js';
-import type { TextSpan } from '../articles/types.js';
+import { buildArticle } from '../src/articles/article.js';
+import { extractEntities } from '../src/articles/people.js';
+import { extractQuotes, type Quote } from '../src/articles/quotes.js';
+import type { TextSpan } from '../src/articles/types.js';
 import type { QuoteScores } from './types.js';
 
 /**
