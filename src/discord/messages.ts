@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import { answerReply, llmReply } from '../../commands/ask.js';
+import { answerReply, llmReply } from '../answers/answer-reply.js';
 import { answerFollowUp, type FollowUpAnswer } from '../conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';

@@ -1,5 +1,5 @@
 import type { APIEmbed, ChatInputCommandInteraction } from 'discord.js';
-import { llmReply } from '../../commands/ask.js';
+import { llmReply } from '../answers/answer-reply.js';
 import type { CommandContext } from '../command.js';
 import { WRITING_MARKER } from '../llm/model-text.js';
 import type { Logger } from '../logger.js';
