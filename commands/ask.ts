@@ -7,6 +7,7 @@ export const MAX_QUESTION_OPTION_LENGTH = 500;
 
 export const ask: CommandDefinition = {
   name: 'ask',
+  paginable: true,
   description: 'Ask a question; the answer quotes the articles and cites them',
   options: [
     {

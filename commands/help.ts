@@ -23,6 +23,7 @@ export const COMMAND_NAMES = [
 
 export const help: CommandDefinition = {
   name: 'help',
+  paginable: true,
   description: 'What Newsdesk can do, or how to use one command',
   options: [
     {

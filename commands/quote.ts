@@ -6,6 +6,7 @@ export const MAX_QUOTES = 10;
 
 export const quote: CommandDefinition = {
   name: 'quote',
+  paginable: true,
   description: 'Find what people said, word for word, with who said it and where',
   options: [
     { name: 'speaker', description: 'Who said it: a name, surname or role', type: 'string', autocomplete: 'speaker' },

@@ -5,6 +5,7 @@ export const MAX_SEARCH_RESULTS = 10;
 
 export const search: CommandDefinition = {
   name: 'search',
+  paginable: true,
   description: 'Find the sentences in the articles that match some words',
   options: [{ name: 'query', description: 'Words to look for', type: 'string', required: true, maxLength: 200 }],
   run(options, { services: { corpus, index } }) {

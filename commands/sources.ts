@@ -3,6 +3,7 @@ import type { CommandDefinition } from '../src/command.js';
 
 export const sources: CommandDefinition = {
   name: 'sources',
+  paginable: true,
   description: 'List every article Newsdesk answers from',
   options: [],
   run(_options, { services: { corpus } }) {

@@ -13,6 +13,7 @@ const MEBIBYTE = 1024 * 1024;
 
 export const status: CommandDefinition = {
   name: 'status',
+  paginable: true,
   description: 'What Newsdesk has loaded, what it skipped and how it is running',
   options: [],
   run(_options, { services, now, guildId }) {

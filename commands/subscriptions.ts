@@ -7,6 +7,7 @@ import { formatInZone, nextSlot } from '../src/subscriptions/digest-schedule.js'
 
 export const subscriptions: CommandDefinition = {
   name: 'subscriptions',
+  paginable: true,
   description: 'This server’s subscriptions: where, what, last delivery and last failure',
   guildOnly: true,
   ephemeral: true,

@@ -15,6 +15,7 @@ interface Scope {
 
 export const summary: CommandDefinition = {
   name: 'summary',
+  paginable: true,
   description: 'Summarise the story so far, one article, or what is new since a day',
   options: [
     {

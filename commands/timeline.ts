@@ -7,6 +7,7 @@ export const MAX_TIMELINE_ENTRIES = 30;
 
 export const timeline: CommandDefinition = {
   name: 'timeline',
+  paginable: true,
   description: 'What happened when, day by day, from the articles',
   options: [
     { name: 'since', description: 'From this day, as YYYY-MM-DD', type: 'string' },

@@ -12,6 +12,7 @@ export const MAX_ARTICLES_PER_PERSON = 3;
 
 export const who: CommandDefinition = {
   name: 'who',
+  paginable: true,
   description: 'Who is in the story: people and organisations, their roles and what they said',
   options: [
     {

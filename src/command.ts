@@ -82,6 +82,12 @@ export interface CommandDefinition {
   requires?: MemberPermission;
   /** Only the person who ran it sees the reply (Discord): settings, not news for the channel. */
   ephemeral?: boolean;
+  /**
+   * Its reply may be shown a page at a time with Previous/Next buttons. A button re-runs the command
+   * from options carried in its custom_id, which anyone can forge, so only a command that changes
+   * nothing may say true; the transport refuses page turns for every other command.
+   */
+  paginable?: boolean;
   run(options: OptionValues, context: CommandContext): Reply | Promise<Reply>;
 }
 

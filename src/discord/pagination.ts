@@ -1,6 +1,7 @@
 import type { ButtonInteraction } from 'discord.js';
-import { readOptions } from '../command.js';
+import { checkAccess, readOptions } from '../command.js';
 import { UserFacingError } from '../errors.js';
+import { commandContext } from './command-context.js';
 import type { DiscordDeps } from './deps.js';
 import { decodePageState, hashOptions, type PageState } from './page-state.js';
 import type { PageControls } from './render.js';
@@ -43,32 +44,33 @@ export function pageControls(
   return { command, userId, options, optionsHash: remembered.remember(options) };
 }
 
+/** What a button we cannot read gets: the bot makes no other buttons, so it is old, damaged or forged. */
+export const UNKNOWN_BUTTON = 'This button does not work any more. Run the command again for fresh pages.';
+
 /**
  * A Previous/Next press: re-runs the command with the options the button carries and shows the
- * requested page in place. Returns false when the button is not a page button.
+ * requested page in place. The custom_id is whatever the sender wrote, so the press passes every
+ * check a slash command does (the options read and validated, the member's permissions, server
+ * only), and only a command marked `paginable` (one that changes nothing) can be run this way.
  */
 export async function turnPage(
   interaction: ButtonInteraction,
   deps: DiscordDeps,
   remembered: RememberedOptions,
-): Promise<boolean> {
+): Promise<void> {
   const state = decodePageState(interaction.customId);
-  if (!state) return false;
+  if (!state) throw new UserFacingError(UNKNOWN_BUTTON);
   const command = deps.commands.find((candidate) => candidate.name === state.command);
   if (!command) throw new UserFacingError(`/${state.command} is no longer a command; these pages cannot be turned.`);
+  if (!command.paginable) throw new UserFacingError(UNKNOWN_BUTTON);
   if (interaction.user.id !== state.userId) throw new UserFacingError(NOT_YOURS);
   const raw = optionsOf(state, remembered);
   const options = readOptions(command, raw);
+  const context = commandContext(interaction, deps);
+  checkAccess(command, context);
   await interaction.deferUpdate();
-  const reply = await command.run(options, {
-    services: deps.services,
-    now: deps.now?.() ?? new Date(),
-    locale: interaction.locale,
-    userId: interaction.user.id,
-    guildId: interaction.guildId,
-  });
+  const reply = await command.run(options, context);
   await replyOrEdit(interaction, reply, state.page, pageControls(remembered, command.name, state.userId, raw));
-  return true;
 }
 
 function optionsOf(state: PageState, remembered: RememberedOptions): Record<string, string> {

@@ -5,16 +5,16 @@ import {
   type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from 'discord.js';
-import { type CommandContext, checkAccess, type MemberPermission, readOptions, requireString } from '../command.js';
+import { checkAccess, readOptions, requireString } from '../command.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { suggest } from './autocomplete.js';
-import { MEMBER_PERMISSION_BITS } from './command-json.js';
+import { commandContext } from './command-context.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { answerWithError, describeDiscordFailure } from './interaction-errors.js';
-import { optionsAsText } from './page-state.js';
+import { decodePageState, optionsAsText } from './page-state.js';
 import { pageControls, RememberedOptions, turnPage } from './pagination.js';
-import { replyOrEdit } from './send.js';
+import { renderMessage, replyOrEdit } from './send.js';
 import { streamAnswer } from './stream-answer.js';
 
 /**
@@ -23,6 +23,8 @@ import { streamAnswer } from './stream-answer.js';
  * https://discord.com/developers/docs/interactions/receiving-and-responding#responding-to-an-interaction
  */
 export const ANSWERED_AT_ONCE: ReadonlySet<string> = new Set(['help', 'status']);
+/** How many messages the long reply of a command without page buttons may take. */
+export const MAX_UNPAGED_MESSAGES = 5;
 /** The command whose model answer is streamed into its deferred reply when a model is configured. */
 const STREAMED_COMMAND = 'ask';
 
@@ -46,7 +48,7 @@ export function createRouter(deps: DiscordDeps, options: RouterOptions = {}) {
 
   return async function route(interaction: Interaction): Promise<void> {
     const started = performance.now();
-    const name = nameOf(interaction);
+    const name = nameOf(interaction, deps.commands);
     const log = root.child({ interactionId: interaction.id, command: name, guildId: interaction.guildId });
     let outcome: Outcome = 'answered';
     // Context menu handlers record their own metrics; autocomplete is not a command served.
@@ -57,10 +59,8 @@ export function createRouter(deps: DiscordDeps, options: RouterOptions = {}) {
         return;
       }
       if (interaction.isChatInputCommand()) await runCommand(interaction, deps, remembered);
-      else if (interaction.isButton()) {
-        if (!(await turnPage(interaction, deps, remembered)))
-          log.debug({ customId: interaction.customId }, 'unknown button');
-      } else if (interaction.isMessageContextMenuCommand()) {
+      else if (interaction.isButton()) await turnPage(interaction, deps, remembered);
+      else if (interaction.isMessageContextMenuCommand()) {
         const handler = options.contextMenus?.[interaction.commandName];
         if (!handler) throw new UserFacingError(`“${interaction.commandName}” is not available in this build.`);
         await handler(interaction, deps);
@@ -79,9 +79,13 @@ export function createRouter(deps: DiscordDeps, options: RouterOptions = {}) {
   };
 }
 
-function nameOf(interaction: Interaction): string {
+function nameOf(interaction: Interaction, commands: DiscordDeps['commands']): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isButton()) return interaction.customId.split('|')[2] ?? 'button';
+  // The custom_id is the sender's text: only a command this build has may name a metric series.
+  if (interaction.isButton()) {
+    const command = decodePageState(interaction.customId)?.command;
+    return command && commands.some((candidate) => candidate.name === command) ? command : 'button';
+  }
   return `interaction:${interaction.type}`;
 }
 
@@ -110,20 +114,15 @@ async function runCommand(
   // Options are checked before deferring, so a refusal is a quick ephemeral reply.
   const raw = rawOptions(interaction);
   const options = readOptions(command, raw);
-  const context: CommandContext = {
-    services: deps.services,
-    now: deps.now?.() ?? new Date(),
-    locale: interaction.locale,
-    userId: interaction.user.id,
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    memberPermissions: memberPermissionsOf(interaction),
-    ...(deps.channels ? { channels: deps.channels } : {}),
-  };
+  const context = commandContext(interaction, deps);
   checkAccess(command, context);
   if (!ANSWERED_AT_ONCE.has(command.name))
     await interaction.deferReply({ flags: command.ephemeral ? MessageFlags.Ephemeral : undefined });
-  const controls = pageControls(remembered, command.name, interaction.user.id, optionsAsText(options));
+  // Only a command that changes nothing gets page buttons (see `paginable`); another's long reply
+  // comes as a few messages instead.
+  const controls = command.paginable
+    ? pageControls(remembered, command.name, interaction.user.id, optionsAsText(options))
+    : undefined;
   // With a model, /ask shows its answer as it is written; the verified reply then replaces the draft.
   const { llm } = deps.services;
   if (command.name === STREAMED_COMMAND && llm) {
@@ -133,18 +132,16 @@ async function runCommand(
     });
     return;
   }
-  await replyOrEdit(interaction, await command.run(options, context), 0, controls);
-}
-
-/** The member's permissions in the channel the command was run in, as Discord computed them. */
-function memberPermissionsOf(interaction: ChatInputCommandInteraction): ReadonlySet<MemberPermission> {
-  const held = new Set<MemberPermission>();
-  const permissions = interaction.memberPermissions;
-  if (!permissions) return held;
-  for (const [name, bit] of Object.entries(MEMBER_PERMISSION_BITS) as [MemberPermission, bigint][]) {
-    if (permissions.has(bit)) held.add(name);
+  const reply = await command.run(options, context);
+  const first = await replyOrEdit(interaction, reply, 0, controls);
+  if (controls) return;
+  for (let page = 1; page < Math.min(first.pageCount, MAX_UNPAGED_MESSAGES); page++) {
+    const rendered = renderMessage(reply, page);
+    await interaction.followUp({
+      ...rendered.payload,
+      ...(rendered.ephemeral || command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
   }
-  return held;
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: DiscordDeps, log: Logger): Promise<void> {

@@ -36,6 +36,15 @@ describe('the command list', () => {
     }
   });
 
+  it('lets only commands that change nothing be paged with buttons', () => {
+    const paged = commands.filter((command) => command.paginable).map((command) => command.name);
+    expect(paged).not.toContain('subscribe');
+    expect(paged).not.toContain('unsubscribe');
+    expect(paged).not.toContain('feed');
+    // A command that needs a permission acts on the server: a button anyone can forge must not run it.
+    expect(commands.filter((command) => command.paginable && command.requires)).toEqual([]);
+  });
+
   it('finds a command by name with or without its slash', () => {
     expect(findCommand('/ask')?.name).toBe('ask');
     expect(findCommand('Timeline')?.name).toBe('timeline');
