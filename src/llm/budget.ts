@@ -1,13 +1,17 @@
 /**
  * Cost controls for model calls: a cooldown per person between questions, and a daily token
  * allowance per server (UTC days). Direct messages (no server) share one allowance under
- * `DM_BUDGET_KEY`. Cooldowns live in memory (a restart forgives them). Token counts are kept in a
- * ledger (the store) when one is given, so a restart or a second process does not grant a new
- * allowance; checks stay synchronous and read the counts cached here, refreshed from the ledger
- * on each charge and on the first check of a server's day, so after a restart at most the answer
- * in flight can overshoot.
+ * `DM_BUDGET_KEY`. Cooldowns live in memory (a restart forgives them).
+ *
+ * The allowance is a limit, not a tally: every call reserves what it could cost (its prompt plus
+ * the most it may write) before it is made, and the reservation is settled with the real usage
+ * after. With a ledger (the store) the reservation is one atomic step there, so however many
+ * people ask at once, in however many processes, the day's count never passes the allowance. The
+ * counts cached here only serve /status and the quick refusal in `check`.
  */
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { utcDay } from '../store/token-day.js';
+import { estimateTokens, failureReason } from './chat.js';
 
 export const DEFAULT_COOLDOWN_SECONDS = 10;
 export const DEFAULT_DAILY_TOKENS_PER_SERVER = 200_000;
@@ -18,7 +22,29 @@ const MS_PER_DAY = 86_400_000;
 export interface TokenLedger {
   /** Adds tokens to a server's count for a UTC day (`YYYY-MM-DD`) and returns the day's total. */
   addTokens(guildId: string, day: string, tokens: number): Promise<number>;
+  /** Adds tokens only if the day's total stays within `limit` (atomically); null when it would not. */
+  reserveTokens(guildId: string, day: string, tokens: number, limit: number): Promise<number | null>;
+  /** Takes back tokens reserved but not used; returns the day's total. */
+  refundTokens(guildId: string, day: string, tokens: number): Promise<number>;
   tokensUsed(guildId: string, day: string): Promise<number>;
+}
+
+/** A model call refused because the server's allowance cannot cover what it might cost. */
+export class BudgetRefusal extends Error {
+  override readonly name = 'BudgetRefusal';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Tokens held for one model call until its real usage is known. */
+export interface TokenReservation {
+  readonly tokens: number;
+  /** Settles the reservation at the call's real usage: the difference is refunded (or charged). */
+  settle(used: number): Promise<void>;
 }
 
 export interface LlmBudgetOptions {
@@ -76,13 +102,7 @@ export class LlmBudget {
     }
     this.refresh(guildId ?? DM_BUDGET_KEY);
     if (this.remaining(guildId) <= 0) {
-      const retryAfterSeconds = Math.ceil((MS_PER_DAY - (now % MS_PER_DAY)) / 1000);
-      return {
-        ok: false,
-        reason: 'budget',
-        retryAfterSeconds,
-        message: `This server has used today's model allowance; it renews in ${formatWait(retryAfterSeconds)} (00:00 UTC).`,
-      };
+      return { ok: false, reason: 'budget', retryAfterSeconds: this.untilMidnight(), message: this.exhausted() };
     }
     // Re-inserted so the map stays in order of asking, which `forgetOldCooldowns` relies on.
     this.lastAsked.delete(userId);
@@ -91,39 +111,115 @@ export class LlmBudget {
     return { ok: true };
   }
 
-  /** Charges tokens a model call used to the server's allowance for today. */
-  spend(guildId: string | null, tokens: number): void {
+  /**
+   * Holds `tokens` of the server's allowance for today, or throws a BudgetRefusal when what is left
+   * cannot cover them. With a ledger the decision is the ledger's, in one atomic step; if the
+   * ledger cannot be reached it is made here (one process's view) and the failure reported.
+   */
+  async reserve(guildId: string | null, tokens: number): Promise<TokenReservation> {
     const key = guildId ?? DM_BUDGET_KEY;
     const day = this.today();
-    const entry = this.spent.get(key);
-    const already = entry?.day === day ? entry.tokens : 0;
-    const charged = Math.max(0, Math.round(tokens));
-    this.spent.set(key, { day, tokens: already + charged });
+    const amount = Math.max(0, Math.round(tokens));
+    let total: number | null | undefined;
+    let inLedger = false;
     const { ledger } = this;
-    if (!ledger || charged === 0) return;
-    ledger
-      .addTokens(key, utcDay(new Date(day * MS_PER_DAY)), charged)
-      .then((total) => this.settle(key, day, total))
-      .catch((err: unknown) => this.onLedgerError?.(err));
+    if (ledger) {
+      try {
+        total = await ledger.reserveTokens(key, utcDay(new Date(day * MS_PER_DAY)), amount, this.dailyTokens);
+        inLedger = true;
+      } catch (err) {
+        this.onLedgerError?.(err);
+      }
+    }
+    if (total === undefined) total = this.reserveHere(key, day, amount);
+    if (total === null) {
+      if (inLedger) this.reread(key, day);
+      throw new BudgetRefusal(this.exhausted(), this.untilMidnight());
+    }
+    this.settleCount(key, day, total);
+    return this.reservation(key, day, amount, inLedger);
+  }
+
+  /**
+   * Runs one model call within the allowance: reserves its prompt plus `maxTokens` (the most it may
+   * write), makes the call, then settles at the tokens it reports. A call refused with an error
+   * costs nothing; one that timed out keeps its prompt's share, which the endpoint may well have
+   * read (and billed).
+   */
+  async metered<T extends { tokens: number }>(
+    guildId: string | null,
+    messages: readonly ChatCompletionMessageParam[],
+    maxTokens: number,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    const prompt = estimateTokens(messages, '');
+    const reservation = await this.reserve(guildId, prompt + maxTokens);
+    try {
+      const reply = await call();
+      void reservation.settle(reply.tokens);
+      return reply;
+    } catch (err) {
+      void reservation.settle(failureReason(err) === 'timeout' ? prompt : 0);
+      throw err;
+    }
+  }
+
+  private reservation(key: string, day: number, reserved: number, inLedger: boolean): TokenReservation {
+    let settled = false;
+    return {
+      tokens: reserved,
+      settle: async (used) => {
+        if (settled) return;
+        settled = true;
+        const difference = Math.max(0, Math.round(used)) - reserved;
+        if (difference === 0) return;
+        const entry = this.spent.get(key);
+        if (entry?.day === day) entry.tokens = Math.max(0, entry.tokens + difference);
+        const { ledger } = this;
+        if (!ledger || !inLedger) return;
+        const dayText = utcDay(new Date(day * MS_PER_DAY));
+        try {
+          // More than reserved (an endpoint ignoring max_tokens) is charged all the same: it was spent.
+          const total =
+            difference > 0
+              ? await ledger.addTokens(key, dayText, difference)
+              : await ledger.refundTokens(key, dayText, -difference);
+          const current = this.spent.get(key);
+          if (current?.day === day) current.tokens = total;
+        } catch (err) {
+          this.onLedgerError?.(err);
+        }
+      },
+    };
+  }
+
+  /** Without a ledger (or while it is unreachable): the same check and addition, atomic within this process. */
+  private reserveHere(key: string, day: number, amount: number): number | null {
+    const entry = this.spent.get(key);
+    const used = entry?.day === day ? entry.tokens : 0;
+    if (used + amount > this.dailyTokens) return null;
+    this.spent.set(key, { day, tokens: used + amount });
+    return used + amount;
   }
 
   /** The first check of a server's day reads its count from the ledger (other processes, earlier runs). */
   private refresh(key: string): void {
-    const { ledger } = this;
     const day = this.today();
-    if (!ledger || this.spent.get(key)?.day === day) return;
+    if (!this.ledger || this.spent.get(key)?.day === day) return;
     this.spent.set(key, { day, tokens: 0 });
-    ledger
-      .tokensUsed(key, utcDay(new Date(day * MS_PER_DAY)))
-      .then((total) => this.settle(key, day, total))
+    this.reread(key, day);
+  }
+
+  private reread(key: string, day: number): void {
+    this.ledger
+      ?.tokensUsed(key, utcDay(new Date(day * MS_PER_DAY)))
+      .then((total) => this.settleCount(key, day, total))
       .catch((err: unknown) => this.onLedgerError?.(err));
   }
 
-  /** The ledger's total is authoritative; a charge made here meanwhile is already in it or still on its way. */
-  private settle(key: string, day: number, total: number): void {
-    const entry = this.spent.get(key);
-    if (entry?.day === day) entry.tokens = Math.max(entry.tokens, total);
-    else if (day === this.today()) this.spent.set(key, { day, tokens: total });
+  /** The ledger's total is the truth for the cached count. */
+  private settleCount(key: string, day: number, total: number): void {
+    if (day === this.today()) this.spent.set(key, { day, tokens: total });
   }
 
   /** Tokens left today for the server, for /status. */
@@ -135,6 +231,14 @@ export class LlmBudget {
 
   get dailyAllowance(): number {
     return this.dailyTokens;
+  }
+
+  private untilMidnight(): number {
+    return Math.ceil((MS_PER_DAY - (this.now() % MS_PER_DAY)) / 1000);
+  }
+
+  private exhausted(): string {
+    return `This server has used today's model allowance; it renews in ${formatWait(this.untilMidnight())} (00:00 UTC).`;
   }
 
   private today(): number {

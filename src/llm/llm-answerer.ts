@@ -5,7 +5,7 @@ import { ExpiringLru } from '../conversations/expiring-lru.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex } from '../search/passage-index.js';
-import type { LlmBudget } from './budget.js';
+import { BudgetRefusal, type LlmBudget } from './budget.js';
 import { type ChatModel, type ChatReply, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
 import { draftText } from './model-text.js';
@@ -119,11 +119,14 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     const started = Date.now();
     let content: string;
     try {
-      const reply = await call(messages);
+      const guildId = options.guildId ?? null;
+      const reply = budget
+        ? await budget.metered(guildId, messages, MAX_OUTPUT_TOKENS, () => call(messages))
+        : await call(messages);
       content = reply.content;
-      budget?.spend(options.guildId ?? null, reply.tokens);
       log.info({ model, ms: Date.now() - started, tokens: reply.tokens, passages: passages.length }, 'model answered');
     } catch (err) {
+      if (err instanceof BudgetRefusal) return { ...fallback('budget', extractive), note: err.message };
       const reason = failureReason(err);
       log.warn({ err, model, reason, ms: Date.now() - started }, 'model call failed');
       return fallback(reason, extractive);

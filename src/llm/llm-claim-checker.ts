@@ -4,7 +4,7 @@ import { ExpiringLru } from '../conversations/expiring-lru.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
-import type { LlmBudget } from './budget.js';
+import { BudgetRefusal, type LlmBudget } from './budget.js';
 import { type ChatModel, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
 import { normaliseQuestion } from './llm-answerer.js';
@@ -141,10 +141,11 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
       const messages = claimsPrompt(check.claims, passages);
       let content: string;
       try {
-        const reply = await chat.complete(messages, { maxTokens: MAX_OUTPUT_TOKENS });
+        const ask = () => chat.complete(messages, { maxTokens: MAX_OUTPUT_TOKENS });
+        const reply = budget ? await budget.metered(guildId, messages, MAX_OUTPUT_TOKENS, ask) : await ask();
         content = reply.content;
-        budget?.spend(guildId, reply.tokens);
       } catch (err) {
+        if (err instanceof BudgetRefusal) return fallback('budget', check, err.message);
         const reason = failureReason(err);
         log.warn({ err, model, reason }, 'model call failed');
         return fallback(reason, check);

@@ -3,7 +3,7 @@ import type { Article, Basis } from '../articles/types.js';
 import { ExpiringLru } from '../conversations/expiring-lru.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
-import type { LlmBudget } from './budget.js';
+import { BudgetRefusal, type LlmBudget } from './budget.js';
 import { type ChatModel, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
 import type { NumberedPassage } from './prompt.js';
@@ -172,10 +172,13 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
       calls++;
       let content: string;
       try {
-        const reply = await chat.complete(messages, { maxTokens: outputTokens });
+        const call = () => chat.complete(messages, { maxTokens: outputTokens });
+        const guildId = request.guildId ?? null;
+        const reply = budget ? await budget.metered(guildId, messages, outputTokens, call) : await call();
         content = reply.content;
         spent += reply.tokens;
       } catch (err) {
+        if (err instanceof BudgetRefusal) throw new SummaryFailure('budget');
         const reason = failureReason(err);
         log.warn({ err, model, reason }, 'model call failed');
         throw new SummaryFailure(reason);
@@ -221,8 +224,6 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
     } catch (err) {
       if (err instanceof SummaryFailure) return fallback(err.reason, counts);
       throw err;
-    } finally {
-      if (spent) budget?.spend(request.guildId ?? null, spent);
     }
   }
 

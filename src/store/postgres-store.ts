@@ -422,6 +422,28 @@ export class PostgresStore implements Store {
     return Number(rows[0]!.tokens);
   }
 
+  async reserveTokens(guildId: string, day: string, tokens: number, limit: number): Promise<number | null> {
+    // One statement: the upsert locks the day's row and re-reads it before the WHERE, so reservations
+    // from any number of processes queue on the row and none passes the limit.
+    const { rows } = await this.pool.query<{ tokens: string }>(
+      `INSERT INTO llm_tokens (guild_id, day, tokens)
+       SELECT $1, $2, $3::bigint WHERE $3::bigint <= $4::bigint
+       ON CONFLICT (guild_id, day) DO UPDATE SET tokens = llm_tokens.tokens + excluded.tokens
+       WHERE llm_tokens.tokens + excluded.tokens <= $4::bigint
+       RETURNING tokens`,
+      [guildId, checkDay(day), checkTokens(tokens), checkTokens(limit)],
+    );
+    return rows[0] ? Number(rows[0].tokens) : null;
+  }
+
+  async refundTokens(guildId: string, day: string, tokens: number): Promise<number> {
+    const { rows } = await this.pool.query<{ tokens: string }>(
+      'UPDATE llm_tokens SET tokens = GREATEST(0, tokens - $1::bigint) WHERE guild_id = $2 AND day = $3 RETURNING tokens',
+      [checkTokens(tokens), guildId, checkDay(day)],
+    );
+    return rows[0] ? Number(rows[0].tokens) : 0;
+  }
+
   async tokensUsed(guildId: string, day: string): Promise<number> {
     const { rows } = await this.pool.query<{ tokens: string }>(
       'SELECT tokens FROM llm_tokens WHERE guild_id = $1 AND day = $2',

@@ -415,6 +415,30 @@ export class SqliteStore implements Store {
     return row!.tokens;
   }
 
+  async reserveTokens(guildId: string, day: string, tokens: number, limit: number): Promise<number | null> {
+    // One statement, so one write lock: the check and the addition cannot be split by another
+    // connection. No row comes back when the WHERE refuses the insert or the update.
+    const amount = checkTokens(tokens);
+    const row = this.db
+      .prepare<unknown[], { tokens: number }>(
+        `INSERT INTO llm_tokens (guild_id, day, tokens) SELECT @guildId, @day, @amount WHERE @amount <= @limit
+         ON CONFLICT (guild_id, day) DO UPDATE SET tokens = llm_tokens.tokens + excluded.tokens
+         WHERE llm_tokens.tokens + excluded.tokens <= @limit
+         RETURNING tokens`,
+      )
+      .get({ guildId, day: checkDay(day), amount, limit: checkTokens(limit) });
+    return row?.tokens ?? null;
+  }
+
+  async refundTokens(guildId: string, day: string, tokens: number): Promise<number> {
+    const row = this.db
+      .prepare<unknown[], { tokens: number }>(
+        'UPDATE llm_tokens SET tokens = MAX(0, tokens - ?) WHERE guild_id = ? AND day = ? RETURNING tokens',
+      )
+      .get(checkTokens(tokens), guildId, checkDay(day));
+    return row?.tokens ?? 0;
+  }
+
   async tokensUsed(guildId: string, day: string): Promise<number> {
     const row = this.db
       .prepare<unknown[], { tokens: number }>('SELECT tokens FROM llm_tokens WHERE guild_id = ? AND day = ?')

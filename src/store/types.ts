@@ -264,6 +264,14 @@ export interface Store {
    * day's new total. Atomic: concurrent calls, from any process, all count.
    */
   addTokens(guildId: string, day: string, tokens: number): Promise<number>;
+  /**
+   * Adds tokens to the day's count only if the total stays within `limit`, and returns the new
+   * total, or null (nothing added) when it would not. One atomic step: however many processes
+   * reserve at once, the count never passes the limit through reservations.
+   */
+  reserveTokens(guildId: string, day: string, tokens: number, limit: number): Promise<number | null>;
+  /** Takes back tokens reserved but not used (never below 0); returns the day's new total. */
+  refundTokens(guildId: string, day: string, tokens: number): Promise<number>;
   /** A guild's model tokens on a UTC day; 0 when none. */
   tokensUsed(guildId: string, day: string): Promise<number>;
 

@@ -407,6 +407,30 @@ export function defineStoreContract(harness: StoreHarness): void {
       expect([...totals].sort((a, b) => a - b)).toEqual(Array.from({ length: additions }, (_, n) => (n + 1) * 100));
     });
 
+    it('reserves tokens only within the limit, and takes back what was not used', async () => {
+      const store = await openStore();
+      expect(await store.reserveTokens(GUILD, '2025-03-01', 3_000, 2_500)).toBeNull();
+      expect(await store.tokensUsed(GUILD, '2025-03-01')).toBe(0);
+      expect(await store.reserveTokens(GUILD, '2025-03-01', 1_500, 2_500)).toBe(1_500);
+      expect(await store.reserveTokens(GUILD, '2025-03-01', 1_001, 2_500)).toBeNull();
+      expect(await store.reserveTokens(GUILD, '2025-03-01', 1_000, 2_500)).toBe(2_500);
+      expect(await store.refundTokens(GUILD, '2025-03-01', 700)).toBe(1_800);
+      expect(await store.refundTokens(GUILD, '2025-03-01', 5_000)).toBe(0);
+      expect(await store.refundTokens(OTHER_GUILD, '2025-03-01', 5)).toBe(0);
+      expect(await store.tokensUsed(OTHER_GUILD, '2025-03-01')).toBe(0);
+    });
+
+    it('never passes the limit when two processes reserve at the same time', async () => {
+      const [first, second] = await openStores(2);
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, n) => (n % 2 ? first! : second!).reserveTokens(GUILD, '2025-03-01', 300, 2_500)),
+      );
+      const granted = results.filter((total) => total !== null);
+      expect(granted).toHaveLength(8);
+      expect(await first!.tokensUsed(GUILD, '2025-03-01')).toBe(2_400);
+      expect([...granted].sort((a, b) => a! - b!)).toEqual(Array.from({ length: 8 }, (_, n) => (n + 1) * 300));
+    });
+
     it('refuses a day that is not YYYY-MM-DD and a negative count', async () => {
       const store = await openStore();
       await expect(store.addTokens(GUILD, '2025-3-1', 1)).rejects.toThrow(/YYYY-MM-DD/);
