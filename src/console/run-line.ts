@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { type CommandContext, type CommandDefinition, checkAccess, readOptions } from '../command.js';
-import { UserFacingError } from '../errors.js';
+import { replyToError } from '../error-reply.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
@@ -33,10 +32,7 @@ export interface LineResult {
   ok: boolean;
 }
 
-/**
- * The console's one error policy: a UserFacingError is shown as written; anything else is a bug,
- * logged in full under a short incident id that the apology repeats.
- */
+/** Runs one typed line; an error becomes its reply under the one error policy (`replyToError`). */
 export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunLineOptions = {}): Promise<LineResult> {
   const log = deps.logger.child({ module: 'console' });
   const started = performance.now();
@@ -59,19 +55,6 @@ export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunL
     );
     return { reply, ok: true };
   } catch (err) {
-    if (err instanceof UserFacingError) {
-      log.debug({ command: name, problem: err.message }, 'refused');
-      return { reply: errorReply(err.message), ok: false };
-    }
-    const incident = randomUUID().slice(0, 8);
-    log.error({ err, incident, command: name, line }, 'command failed');
-    return {
-      reply: errorReply(`Sorry, something went wrong on our side. If it keeps happening, report incident ${incident}.`),
-      ok: false,
-    };
+    return { reply: replyToError(err, log, 'command failed', { command: name, line }).reply, ok: false };
   }
-}
-
-function errorReply(message: string): Reply {
-  return { tone: 'error', title: 'Could not do that', intro: message, items: [], citations: [] };
 }

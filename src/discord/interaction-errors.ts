@@ -1,23 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
-import { UserFacingError } from '../errors.js';
+import { replyToError } from '../error-reply.js';
 import type { Logger } from '../logger.js';
-import type { Reply } from '../reply.js';
 import { replyOrEdit } from './send.js';
-
-/** The same refusal the console prints, so both transports answer identically. */
-export function errorReply(message: string): Reply {
-  return { tone: 'error', title: 'Could not do that', intro: message, items: [], citations: [], ephemeral: true };
-}
-
-/** A short id the user can quote and the logs can be searched for. */
-export function newIncidentId(): string {
-  return randomUUID().slice(0, 8);
-}
-
-export function apology(incident: string): Reply {
-  return errorReply(`Sorry, something went wrong on our side. If it keeps happening, report incident ${incident}.`);
-}
 
 /**
  * Discord refusing or failing a request is not a bug in Newsdesk: the interaction expired (10062),
@@ -52,27 +36,19 @@ export function describeDiscordFailure(err: unknown): string | null {
 }
 
 /**
- * The one error policy for interactions, like Sapphire's: a UserFacingError is shown as written;
- * anything else is logged in full under an incident id and the user gets a short apology with it.
- * Both are ephemeral. If even the apology cannot be sent (Discord failing), that is logged and
- * dropped: the process carries on.
+ * Answers an interaction that ended in an error, under the one error policy (`replyToError`), sent
+ * the one way every Discord answer is (`replyOrEdit`: reply if not yet acknowledged, edit if
+ * deferred, follow up if already replied). A refusal from Discord itself is only logged: telling
+ * the user would most likely be refused too. If even the apology cannot be sent, that is logged
+ * and dropped: the process carries on.
  */
 export async function answerWithError(interaction: RepliableInteraction, err: unknown, log: Logger): Promise<void> {
   const failure = describeDiscordFailure(err);
   if (failure) {
-    // Discord refused our answer; telling the user would most likely be refused too.
     log.warn({ err, failure }, 'could not answer the interaction');
     return;
   }
-  let reply: Reply;
-  if (err instanceof UserFacingError) {
-    log.debug({ problem: err.message }, 'refused');
-    reply = errorReply(err.message);
-  } else {
-    const incident = newIncidentId();
-    log.error({ err, incident }, 'interaction failed');
-    reply = apology(incident);
-  }
+  const { reply } = replyToError(err, log, 'interaction failed');
   try {
     await replyOrEdit(interaction, reply);
   } catch (sendErr) {

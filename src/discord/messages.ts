@@ -3,6 +3,7 @@ import { answerReply, llmReply } from '../answers/answer-reply.js';
 import { answerFollowUp, type FollowUpAnswer } from '../conversations/answer-follow-up.js';
 import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
 import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
+import { errorReply, replyToError } from '../error-reply.js';
 import { UserFacingError } from '../errors.js';
 import type { LlmAnswer } from '../llm/llm-answerer.js';
 import type { Logger } from '../logger.js';
@@ -10,7 +11,7 @@ import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { createDraftEditor } from './draft-editor.js';
-import { apology, describeDiscordFailure, errorReply, newIncidentId } from './interaction-errors.js';
+import { describeDiscordFailure } from './interaction-errors.js';
 import { NO_MENTIONS, renderPage } from './render.js';
 import { draftPayload, MAX_ANSWER_MESSAGES } from './stream-answer.js';
 
@@ -200,10 +201,9 @@ async function answerWithApology(message: Message, err: unknown, log: Logger, dr
     log.warn({ err, failure }, 'could not answer the message');
     return 'failed';
   }
-  const incident = newIncidentId();
-  log.error({ err, incident }, 'message failed');
+  const { reply, incident } = replyToError(err, log, 'message failed');
   try {
-    const { payload } = renderPage(apology(incident));
+    const { payload } = renderPage(reply);
     if (draft) await draft.edit(payload);
     else await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
   } catch (sendErr) {
