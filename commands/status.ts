@@ -11,6 +11,11 @@ function answerMode({ llm }: Services, guildId: string | null | undefined): stri
 }
 const MEBIBYTE = 1024 * 1024;
 
+function databaseState(health: NonNullable<Services['storeHealth']>): string {
+  const problem = health.problem();
+  return problem ? `⚠ cannot be written: ${problem}; subscriptions are not being saved or delivered` : 'ok';
+}
+
 export const status: CommandDefinition = {
   name: 'status',
   paginable: true,
@@ -36,6 +41,7 @@ export const status: CommandDefinition = {
           cites: [],
         },
         { text: `Answer mode: ${answerMode(services, guildId)}`, cites: [] },
+        ...(services.storeHealth ? [{ text: `Database: ${databaseState(services.storeHealth)}`, cites: [] }] : []),
       ],
       citations: [],
       footer: basisFooter(basis),

@@ -26,31 +26,40 @@ export const subscriptions: CommandDefinition = {
         channelIds.map(async (channelId) => [channelId, await channels?.check(guildId, channelId)] as const),
       ),
     );
+    // A store that cannot be written still lists what it holds, but nothing is delivered meanwhile.
+    const halted = manager.storeProblem() !== null;
     const items = [];
     for (const subscription of list) {
       const check = checks.get(subscription.channelId);
       const label = check?.label ?? `<#${subscription.channelId}>`;
       const warning = check && !canPost(check) ? ` ⚠ ${check.problem ?? `missing ${check.missing.join(', ')}`}` : '';
-      items.push({ text: `${label} — ${line(subscription, context.now)}${warning}`, cites: [] });
+      items.push({ text: `${label} — ${line(subscription, context.now, halted)}${warning}`, cites: [] });
     }
     return {
       tone: 'info',
       title: 'Subscriptions',
-      intro: list.length
-        ? `${list.length} in this server${pending ? `; ${plural(pending, 'post')} waiting to go out` : ''}.`
-        : 'None yet. /subscribe posts the story’s updates in a channel.',
+      intro: `${halted ? `⚠ ${HALTED} ` : ''}${
+        list.length
+          ? `${list.length} in this server${pending ? `; ${plural(pending, 'post')} waiting to go out` : ''}.`
+          : 'None yet. /subscribe posts the story’s updates in a channel.'
+      }`,
       items,
       citations: [],
     };
   },
 };
 
-function line(subscription: Subscription, now: Date): string {
+export const HALTED =
+  'Updates are not being posted now: Newsdesk cannot write to its database. Its operator has been told; posts resume once it is fixed.';
+
+function line(subscription: Subscription, now: Date, halted: boolean): string {
   const parts = [`${subscription.id.slice(0, 8)}: ${describeSubscription(subscription)}`];
   parts.push(
     subscription.paused
       ? `paused: ${subscription.pausedReason ?? 'delivery failed'} (fix it, then /subscribe again to resume)`
-      : 'active',
+      : halted
+        ? 'not delivering (database problem)'
+        : 'active',
   );
   if (subscription.mode === 'digest' && subscription.digest && !subscription.paused) {
     parts.push(`next digest ${formatInZone(nextSlot(subscription.digest, now), subscription.digest.timeZone)}`);

@@ -82,6 +82,7 @@ const ENV_SCHEMA = z.object({
       })
       .optional(),
   ),
+  ALLOW_NEW_DATABASE: optional(z.stringbool({ error: 'should be true or false' }).default(false)),
   DELIVERY_INTERVAL_MS: optional(
     z.coerce
       .number({ error: 'should be milliseconds, like 1000' })
@@ -153,6 +154,8 @@ export interface Config {
   feedPollSeconds: number;
   /** Subscriptions and their outbox live in PostgreSQL when set, in SQLite under dataDir otherwise. Secret. */
   databaseUrl: string | undefined;
+  /** Start with an empty SQLite database although one was created in dataDir before (it is missing). */
+  allowNewDatabase: boolean;
   /** How often the delivery worker looks for due posts (it is also woken when an update is queued). */
   deliveryIntervalMs: number;
   /** With a key, answers come from this model (verified against the articles); without, extractively. */
@@ -204,6 +207,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     feeds: values.FEEDS,
     feedPollSeconds: values.FEED_POLL_SECONDS,
     databaseUrl: values.DATABASE_URL,
+    allowNewDatabase: values.ALLOW_NEW_DATABASE,
     deliveryIntervalMs: values.DELIVERY_INTERVAL_MS,
     llm: values.OPENAI_API_KEY
       ? {

@@ -32,7 +32,8 @@ import { createLlmSummariser } from './llm/llm-summariser.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
-import { openStore } from './store/open-store.js';
+import { DatabaseMissingError, openStore } from './store/open-store.js';
+import { monitorStore, StoreHealth } from './store/store-health.js';
 import type { Store } from './store/types.js';
 import { startSubscriptions } from './subscriptions/start-subscriptions.js';
 import { SubscriptionManager } from './subscriptions/subscription-manager.js';
@@ -128,15 +129,27 @@ async function runDiscord(config: Config, token: string, services: Services, log
   // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
-  let store: Store;
+  let opened: Store;
   try {
-    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger });
+    opened = await openStore({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      logger,
+      allowNewDatabase: config.allowNewDatabase,
+    });
   } catch (err) {
-    log.fatal({ err }, storeProblem(config));
+    if (err instanceof DatabaseMissingError) log.fatal(err.message);
+    else log.fatal({ err }, storeProblem(config));
     services.index.close();
     return 1;
   }
-  services.subscriptions = new SubscriptionManager(store);
+  // Every use of the store reports an outage to its health, which /healthz, /status and the
+  // subscription commands read; a write probe at start and on a timer catches the rest.
+  const storeHealth = new StoreHealth({ store: opened, logger });
+  const store = monitorStore(opened, storeHealth);
+  await storeHealth.start();
+  services.storeHealth = storeHealth;
+  services.subscriptions = new SubscriptionManager(store, storeHealth);
   // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
   const initial = services.corpus.articles();
   // Feed articles read in earlier runs answer from the start, including those no longer in their
@@ -172,7 +185,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
       ? await startHealthServer({
           port: config.healthPort,
           metrics,
-          isReady: () => ({ gateway: bot.connected(), articles: services.corpus.size }),
+          isReady: () => ({ gateway: bot.connected(), articles: services.corpus.size, store: storeHealth.problem() }),
         })
       : undefined;
   const subscriptions = startSubscriptions({
@@ -203,6 +216,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
   await subscriptions.close();
   await bot.stop();
   await health?.close();
+  storeHealth.stop();
   await store.close();
   services.index.close();
   log.info('stopped');

@@ -34,6 +34,8 @@ export interface Services {
   };
   /** Present when a store is open (the bot, the interactive console): channels follow the story. */
   subscriptions?: SubscriptionManager;
+  /** Present when a store is open: null while it can be written, else what is wrong (for /status). */
+  storeHealth?: { problem(): string | null };
   /** Present while the bot runs: feeds added and removed with /feed. */
   feeds?: FeedManager;
 }

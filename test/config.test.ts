@@ -20,6 +20,7 @@ describe('configuration', () => {
       feeds: [],
       feedPollSeconds: 300,
       databaseUrl: undefined,
+      allowNewDatabase: false,
       deliveryIntervalMs: 1000,
       llm: undefined,
       noColor: false,

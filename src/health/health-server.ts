@@ -8,6 +8,8 @@ export interface Readiness {
   gateway: boolean;
   /** Articles loaded; null while the corpus is still loading. */
   articles: number | null;
+  /** Why the store cannot be written, when it cannot (see StoreHealth); null or absent when it can. */
+  store?: string | null;
 }
 
 export interface HealthServerOptions {
@@ -81,6 +83,7 @@ export function healthOf(ready: Readiness): { status: number; body: Record<strin
   const reasons = [
     ...(ready.gateway ? [] : ['the Discord gateway is not connected']),
     ...(ready.articles === null ? ['the articles are still loading'] : []),
+    ...(ready.store ? [`the database cannot be written: ${ready.store}`] : []),
   ];
   if (reasons.length) {
     return {

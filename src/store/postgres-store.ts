@@ -452,6 +452,12 @@ export class PostgresStore implements Store {
     return rows[0] ? Number(rows[0].tokens) : 0;
   }
 
+  async probe(): Promise<void> {
+    // A write that touches nothing still needs a connection and a writable transaction (a
+    // read-only replica or default_transaction_read_only refuses it).
+    await this.pool.query('UPDATE schema_migrations SET version = version WHERE false');
+  }
+
   async migrationVersions(): Promise<number[]> {
     const { rows } = await this.pool.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { idempotencyKey } from './idempotency-key.js';
 import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
@@ -16,6 +17,7 @@ import {
   toSubscription,
   type UpdateRecord,
 } from './rows.js';
+import { StoreUnavailableError } from './store-errors.js';
 import { checkDay, checkTokens } from './token-day.js';
 import {
   type AddedFeed,
@@ -93,19 +95,25 @@ export class SqliteStore implements Store {
   private constructor(
     private readonly db: Database.Database,
     private readonly now: Clock,
+    private readonly file: string,
+    /** The file opened, by device and inode: a path that later names another file (or none) is noticed. */
+    private readonly identity: { dev: number; ino: number },
   ) {}
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static async open(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
     const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    let identity: { dev: number; ino: number };
     try {
       db.pragma('journal_mode = WAL');
       migrate(db, options.migrations ?? MIGRATIONS);
+      const { dev, ino } = statSync(file);
+      identity = { dev, ino };
     } catch (err) {
       db.close();
       throw err;
     }
-    return new SqliteStore(db, options.now ?? (() => new Date()));
+    return new SqliteStore(db, options.now ?? (() => new Date()), file, identity);
   }
 
   async addSubscription(subscription: NewSubscription): Promise<Subscription> {
@@ -444,6 +452,24 @@ export class SqliteStore implements Store {
       .prepare<unknown[], { tokens: number }>('SELECT tokens FROM llm_tokens WHERE guild_id = ? AND day = ?')
       .get(guildId, checkDay(day));
     return row?.tokens ?? 0;
+  }
+
+  async probe(): Promise<void> {
+    // SQLite keeps writing to a file deleted under it: everything written since is lost at the next
+    // start. Only the path can tell, so it is compared with the file opened.
+    let current: { dev: number; ino: number } | null = null;
+    try {
+      current = statSync(this.file);
+    } catch {
+      current = null;
+    }
+    if (!current || current.dev !== this.identity.dev || current.ino !== this.identity.ino) {
+      throw new StoreUnavailableError(
+        `the database file ${this.file} was ${current ? 'replaced' : 'deleted'} while Newsdesk was running; what is stored now will be lost at the next start (restore the file or restart)`,
+      );
+    }
+    // A write that matches no row: refused on a read-only file or a full disk, a no-op otherwise.
+    this.db.prepare('UPDATE schema_migrations SET version = version WHERE 0').run();
   }
 
   async migrationVersions(): Promise<number[]> {

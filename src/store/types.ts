@@ -275,6 +275,13 @@ export interface Store {
   /** A guild's model tokens on a UTC day; 0 when none. */
   tokensUsed(guildId: string, day: string): Promise<number>;
 
+  /**
+   * Proves the store can be written now, leaving no trace (a write that matches no row), and for
+   * SQLite that the file open is still the one at its path (not deleted or replaced). Throws when
+   * it cannot; see `isStoreUnavailable`.
+   */
+  probe(): Promise<void>;
+
   /** Versions of the schema migrations applied, ascending. */
   migrationVersions(): Promise<number[]>;
   close(): Promise<void>;

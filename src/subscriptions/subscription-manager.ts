@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../store/store-errors.js';
 import type { DeliveryMode, DigestSchedule, Store, Subscription } from '../store/types.js';
 
 /** Subscriptions a server may hold; a guard against a runaway script, far above any real use. */
@@ -30,9 +31,19 @@ export type SubscribeOutcome =
  * one resumed by subscribing again, removal by channel or by id.
  */
 export class SubscriptionManager {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Whether the store can be written (see StoreHealth); without one it is assumed it can. */
+    private readonly health?: { problem(): string | null },
+  ) {}
+
+  /** Null while subscriptions are being served; else why updates are not going out. */
+  storeProblem(): string | null {
+    return this.health?.problem() ?? null;
+  }
 
   async subscribe(request: SubscribeRequest): Promise<SubscribeOutcome> {
+    this.requireWritable();
     const topic = normaliseTopic(request.topic);
     const existing = await this.store.listSubscriptions(request.guildId);
     const same = existing.find(
@@ -44,7 +55,9 @@ export class SubscriptionManager {
     );
     if (same?.paused) {
       await this.store.resumeSubscription(same.id);
-      return { kind: 'resumed', subscription: { ...same, paused: false, pausedReason: null } };
+      const resumed = await this.readBack(request.guildId, same.id);
+      if (resumed.paused) throw new StoreUnavailableError('a subscription resumed was still paused when read back');
+      return { kind: 'resumed', subscription: resumed };
     }
     if (same) return { kind: 'exists', subscription: same };
     if (existing.length >= MAX_SUBSCRIPTIONS_PER_SERVER) return { kind: 'limit', limit: MAX_SUBSCRIPTIONS_PER_SERVER };
@@ -56,7 +69,23 @@ export class SubscriptionManager {
       digest: request.digest,
       createdBy: request.userId,
     });
-    return { kind: 'created', subscription };
+    return { kind: 'created', subscription: await this.readBack(request.guildId, subscription.id) };
+  }
+
+  /**
+   * Only what the store holds is confirmed: the subscription is read back after writing, and a
+   * store known to be failing (read-only, its file deleted) is not written at all.
+   */
+  private async readBack(guildId: string, id: string): Promise<Subscription> {
+    const stored = (await this.store.listSubscriptions(guildId)).find((subscription) => subscription.id === id);
+    if (!stored) throw new StoreUnavailableError('a subscription written was not there when read back');
+    this.requireWritable();
+    return stored;
+  }
+
+  private requireWritable(): void {
+    const problem = this.storeProblem();
+    if (problem) throw new StoreUnavailableError(problem);
   }
 
   /**
@@ -64,6 +93,7 @@ export class SubscriptionManager {
    * Returns what was removed; their undelivered posts are skipped by the store.
    */
   async unsubscribe(guildId: string, target: { id: string } | { channelId: string }): Promise<Subscription[]> {
+    this.requireWritable();
     const existing = await this.store.listSubscriptions(guildId);
     const chosen =
       'id' in target
