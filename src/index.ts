@@ -207,6 +207,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
   await services.feeds
     .restore()
     .catch((err: unknown) => log.error({ err }, 'could not read the feeds added with /feed'));
+  storeHealth.onRecovered(() => subscriptions.storeRecovered());
   // Files added or edited while Newsdesk was down are announced now, in the background.
   const caughtUp = subscriptions.catchUp(initial);
   const signal = await stopping;

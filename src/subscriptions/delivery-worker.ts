@@ -1,5 +1,6 @@
 import type { Reply } from '../reply.js';
 import { type BackoffOptions, nextRetryAt } from '../store/backoff.js';
+import { isStoreUnavailable } from '../store/store-errors.js';
 import type { Clock, OutboxRow, Store } from '../store/types.js';
 import { PostError, type Poster } from './poster.js';
 
@@ -66,6 +67,7 @@ export class DeliveryWorker {
   private stopped = true;
   /** Set by stop(): a drain in progress finishes its current post and claims nothing more. */
   private halting = false;
+  private waitingForStore = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
@@ -137,8 +139,15 @@ export class DeliveryWorker {
       this.timer = null;
       this.running = this.drainOnce();
       this.running
+        .then(() => {
+          this.waitingForStore = false;
+        })
         .catch((err: unknown) => {
-          this.options.logger.error({ err }, 'delivery drain failed');
+          // An outage fails every drain until it ends: said once, not every interval.
+          if (!isStoreUnavailable(err)) this.options.logger.error({ err }, 'delivery drain failed');
+          else if (!this.waitingForStore)
+            this.options.logger.warn({ err }, 'delivery waits for the store to come back');
+          this.waitingForStore = isStoreUnavailable(err);
         })
         .finally(() => {
           this.running = null;

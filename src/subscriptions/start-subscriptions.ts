@@ -38,6 +38,8 @@ export interface RunningSubscriptions {
   announcer: Announcer;
   /** Announces what changed while Newsdesk was down; runs in the background, logged when done. */
   catchUp(articles: readonly Article[]): Promise<void>;
+  /** The store is back after an outage: announce what was held and send what is due, now. */
+  storeRecovered(): void;
   /** Stops delivering (the post in flight finishes; claimed rows go back after their lease). */
   close(): Promise<void>;
 }
@@ -77,7 +79,11 @@ export function startSubscriptions(options: SubscriptionsOptions): RunningSubscr
       await announcer.catchUp(articles);
       log.info({ articles: articles.length, ms: Math.round(performance.now() - started) }, 'caught up with the store');
     },
+    storeRecovered() {
+      void announcer.retryNow().then(() => worker.wake());
+    },
     async close() {
+      announcer.stop();
       await digests.stop();
       await worker.stop();
     },
