@@ -31,6 +31,7 @@ export class StoreHealth {
   private readonly log: Logger;
   private readonly intervalMs: number;
   private readonly failingIntervalMs: number;
+  private stopped = false;
 
   constructor(private readonly options: StoreHealthOptions) {
     this.log = options.logger.child({ module: 'store-health' });
@@ -53,8 +54,6 @@ export class StoreHealth {
     this.timer = null;
     this.stopped = true;
   }
-
-  private stopped = false;
 
   onRecovered(listener: () => void): () => void {
     this.recovered.add(listener);
@@ -85,7 +84,7 @@ export class StoreHealth {
         for (const listener of this.recovered) listener();
       }
     } catch (err) {
-      if (!isStoreUnavailable(err) && !(err instanceof StoreUnavailableError)) {
+      if (!isStoreUnavailable(err)) {
         this.log.error({ err }, 'the store probe failed unexpectedly');
       }
       this.setProblem(describeStoreProblem(err), err);
