@@ -7,6 +7,7 @@ import { type RunningBot, startBot } from '../../src/discord/bot.js';
 import { encodePageState } from '../../src/discord/page-state.js';
 import { deployCommands, localDefinitions } from '../../src/discord/registration.js';
 import { FeedManager } from '../../src/ingest/feed-manager.js';
+import type { FeedStatus } from '../../src/ingest/feed-poller.js';
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -31,6 +32,8 @@ let bob: FakeUser;
 let message: FakeMessage;
 /** What the feed poller was asked to do: nothing, if every forged press is refused. */
 const pollerCalls: string[] = [];
+/** What the feed poller reports following, for /feed action:list. */
+const followed: FeedStatus[] = [];
 
 type Answer = FakeMessage & { embeds: { title?: string; description?: string }[] };
 
@@ -62,7 +65,7 @@ beforeAll(async () => {
       pollerCalls.push(`remove ${url}`);
       return true;
     },
-    status: () => [],
+    status: () => followed,
     pollSoon: () => void pollerCalls.push('poll'),
   };
   services = {
@@ -181,5 +184,33 @@ describe('a forged page button', () => {
     });
     expect(fake.interactionReplies(id).acknowledgement?.type).toBe(6);
     expect(ephemeral(turned)).toBe(false);
+  });
+
+  it('leaves a long reply of a command without buttons whole, in several private messages', async () => {
+    for (let n = 0; n < 14; n++) {
+      followed.push({
+        url: `https://feeds.example.com/${n}.xml`,
+        title: null,
+        lastSuccessAt: null,
+        failures: 0,
+        lastError: null,
+        nextAttemptAt: 0,
+      });
+    }
+    try {
+      const { id } = fake.inject.command('feed', { action: 'list' });
+      await until(() => fake.interactionReplies(id).followUps.length >= 1);
+      const replies = fake.interactionReplies(id);
+      const messages = [replies.original, ...replies.followUps] as Answer[];
+      expect(messages).toHaveLength(2);
+      for (const sent of messages) {
+        expect(sent.components ?? []).toEqual([]);
+        expect(ephemeral(sent)).toBe(true);
+      }
+      const shown = messages.map((sent) => sent.embeds[0]?.description ?? '').join('\n');
+      for (let n = 0; n < 14; n++) expect(shown).toContain(`${n}.xml`);
+    } finally {
+      followed.length = 0;
+    }
   });
 });
