@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ import type { Store } from '../../src/store/types.js';
 import type { ChannelAccess } from '../../src/subscriptions/channel-access.js';
 import { SubscriptionManager } from '../../src/subscriptions/subscription-manager.js';
 import { SEEDS_DIR, servicesFrom } from '../commands/helpers.js';
+import { startFakeDiscord } from '../fake-discord/index.js';
+import { startBotProcess } from '../support/bot-process.js';
 import { ROOT, runScript } from '../support/run-script.js';
 
 // SQLite trouble an operator meets, with real files: the database deleted while the bot runs,
@@ -108,6 +111,28 @@ function makeReadOnly(file: string): (() => void) | null {
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `read` (which may be async) until it gives something. */
+async function until<T>(read: () => Promise<T | undefined> | T | undefined, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function subscriptionCount(dataDir: string): Promise<number> {
   const { store } = await openMonitored(dataDir, false);
   return (await store.listSubscriptions(GUILD)).length;
@@ -159,6 +184,35 @@ describe('a SQLite database that is read-only from the start', () => {
     expect(listed).toContain('not delivering');
     expect(listed).not.toMatch(/\bactive\b/);
   });
+
+  it('turns the running bot unhealthy on /healthz and in /status', async (t) => {
+    if (!(await readOnlyStore())) t.skip();
+    const fake = await startFakeDiscord({ log: () => {} });
+    cleanups.push(() => fake.stop());
+    const port = await freePort();
+    const bot = await startBotProcess({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_BASE: fake.apiUrl,
+      SEEDS_DIR: join(ROOT, 'test/fixtures/seeds-formats'),
+      DATA_DIR: dataDir,
+      WATCH_SEEDS: 'false',
+      HEALTH_PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    cleanups.push(() => bot.kill());
+    expect(bot.logs()).toContain('the store cannot be written');
+    const health = await until(() => fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined), 'healthz');
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { reason: string }).reason).toMatch(/database cannot be written: .*read-only/);
+    const { id } = fake.inject.command('status', {});
+    const answer = await until(() => {
+      const { original } = fake.interactionReplies(id);
+      return (original?.embeds as { description?: string }[] | undefined)?.[0]?.description;
+    }, 'the answer to /status');
+    expect(answer).toContain('Database: ⚠ cannot be written');
+    expect(await bot.stop()).toBe(0);
+    fake.expectNoViolations();
+  }, 60_000);
 
   it('never answers /subscribe with "Subscribed" when the write fails, even before a probe has noticed', async (t) => {
     if (!(await readOnlyStore())) t.skip();
