@@ -97,7 +97,9 @@ export class StoreHealth {
     if (this.current === problem) return;
     const first = this.current === null;
     this.current = problem;
-    this.log.error({ err, problem }, first ? 'the store cannot be written' : 'the store still cannot be written');
+    // Loud once when it breaks; a change of symptom during the same outage is only a warning.
+    if (first) this.log.error({ err, problem }, 'the store cannot be written');
+    else this.log.warn({ err, problem }, 'the store still cannot be written');
   }
 
   private schedule(ms: number): void {
