@@ -13,7 +13,7 @@ import { commandContext } from './command-context.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { answerWithError, describeDiscordFailure } from './interaction-errors.js';
 import { decodePageState, optionsAsText } from './page-state.js';
-import { pageControls, RememberedOptions, turnPage } from './pagination.js';
+import { pageControls, RememberedOptions, turnPage, UNKNOWN_BUTTON } from './pagination.js';
 import { renderMessage, replyOrEdit } from './send.js';
 import { streamAnswer } from './stream-answer.js';
 
@@ -60,6 +60,9 @@ export function createRouter(deps: DiscordDeps, options: RouterOptions = {}) {
       }
       if (interaction.isChatInputCommand()) await runCommand(interaction, deps, remembered);
       else if (interaction.isButton()) await turnPage(interaction, deps, remembered);
+      // Newsdesk makes no select menus or modals: one arriving is old or forged, and still gets an answer.
+      else if (interaction.isMessageComponent() || interaction.isModalSubmit())
+        throw new UserFacingError(UNKNOWN_BUTTON);
       else if (interaction.isMessageContextMenuCommand()) {
         const handler = options.contextMenus?.[interaction.commandName];
         if (!handler) throw new UserFacingError(`“${interaction.commandName}” is not available in this build.`);
