@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, symlinkSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureArticles } from '../commands/helpers.js';
 import { runScript, type ScriptOutcome } from '../support/run-script.js';
 
@@ -14,11 +14,13 @@ function newsdesk(env: Record<string, string>, args: string[], input?: string): 
 
 describe('newsdesk from the command line', () => {
   let env: Record<string, string>;
+  let folders: string[] = [];
   beforeAll(async () => {
-    env = {
-      SEEDS_DIR: await writeFixtureArticles(),
-      DATA_DIR: join(await mkdtemp(join(tmpdir(), 'newsdesk-data-')), 'data'),
-    };
+    folders = [await writeFixtureArticles(), await mkdtemp(join(tmpdir(), 'newsdesk-data-'))];
+    env = { SEEDS_DIR: folders[0] as string, DATA_DIR: join(folders[1] as string, 'data') };
+  });
+  afterAll(async () => {
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
   });
 
   it('answers one command from its arguments with only the answer on stdout and the logs on stderr', async () => {
