@@ -220,6 +220,35 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
   };
 }
 
+/**
+ * Every secret value in the configuration, for the logger to blank wherever it appears: the tokens
+ * and keys, and the password (as written and decoded) of each URL that may carry one.
+ */
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.discordToken, config.llm?.apiKey, config.databaseUrl];
+  for (const url of [config.databaseUrl, config.llm?.baseUrl, config.discordApiBase]) {
+    if (!url) continue;
+    let password = '';
+    try {
+      password = new URL(url).password;
+    } catch {
+      // A URL the client cannot parse either; the whole value is the secret then.
+      secrets.push(url);
+      continue;
+    }
+    if (password) secrets.push(password, safeDecode(password));
+  }
+  return secrets.filter((secret): secret is string => Boolean(secret));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Reads the process environment (after the entry point has loaded `.env`). */
 export function readConfig(): Config {
   return parseConfig(process.env, process.cwd());

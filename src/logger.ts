@@ -31,7 +31,18 @@ export interface LoggerOptions {
   colour?: boolean;
   /** Where to write; stderr (fd 2) unless a test captures it. */
   destination?: DestinationStream;
+  /**
+   * Secret values from the configuration (tokens, keys, passwords in URLs), blanked wherever they
+   * appear in a line: an error message or stack that echoes one carries no field name to redact by.
+   */
+  secrets?: readonly string[];
 }
+
+const CENSOR = '[redacted]';
+/** Shorter values are no real provider's credential, and blanking them would garble every line. */
+const MIN_SECRET_LENGTH = 6;
+/** `scheme://user:password@`: the password of any URL, configured or not (a redirect, a proxy). */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"'\\]*:)[^\s/?#@"'\\]+@/gi;
 
 /**
  * The one root logger. It writes to stderr so logs never mix with the program's own output on
@@ -50,8 +61,33 @@ export function createLogger(options: LoggerOptions): Logger {
           singleLine: true,
         })
       : pino.destination({ fd: 2, sync: true }));
+  const blank = blankSecrets(options.secrets ?? []);
   return pino(
-    { level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { pid: process.pid } },
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: CENSOR },
+      base: { pid: process.pid },
+      // The finished line, just before it is written: messages, error messages, stacks and causes alike.
+      hooks: { streamWrite: blank },
+    },
     destination,
   );
+}
+
+/** Replaces every secret, as written and as escaped inside a JSON string, and any URL's password. */
+export function blankSecrets(secrets: readonly string[]): (line: string) => string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
+    forms.add(secret);
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    forms.add(encodeURIComponent(secret));
+  }
+  // Longest first, so a secret that contains another is blanked whole.
+  const values = [...forms].sort((a, b) => b.length - a.length);
+  return (line) => {
+    let clean = line.replace(URL_PASSWORD, `$1${CENSOR}@`);
+    for (const value of values) if (clean.includes(value)) clean = clean.split(value).join(CENSOR);
+    return clean;
+  };
 }

@@ -52,4 +52,35 @@ describe('the logger', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, module: 'startup', file: 'a.txt', msg: 'skipped file' });
   });
+
+  it('blanks configured secret values inside error messages, stacks and causes', () => {
+    const { destination, lines } = capture();
+    const logger = createLogger({ level: 'info', destination, secrets: ['sk-live-abcdef123456', 'pa"ss\\word'] });
+    const cause = new Error('upstream said: key sk-live-abcdef123456 is invalid');
+    const err = new Error('request failed for pa"ss\\word', { cause });
+    logger.error({ err }, 'model call failed: sk-live-abcdef123456');
+    const [line] = lines;
+    expect(line).not.toContain('sk-live-abcdef123456');
+    expect(line).not.toContain('ss\\\\word');
+    expect(line).toContain('[redacted]');
+    expect(JSON.parse(line!).err.message).toMatch(/^request failed for \[redacted\]/);
+  });
+
+  it('blanks the password of any URL it writes, configured or not', () => {
+    const { destination, lines } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    const err = new TypeError('fetch failed: https://desk:s3cret-pass@llm.example.net/v1/chat');
+    logger.warn({ err, url: 'postgres://app:other-pass@db.example.net/news' }, 'connection refused');
+    const [line] = lines;
+    expect(line).not.toContain('s3cret-pass');
+    expect(line).not.toContain('other-pass');
+    expect(line).toContain('https://desk:[redacted]@llm.example.net/v1/chat');
+  });
+
+  it('leaves short values alone, which are no real credential', () => {
+    const { destination, lines } = capture();
+    const logger = createLogger({ level: 'info', destination, secrets: ['x'] });
+    logger.info('next');
+    expect(JSON.parse(lines[0]!).msg).toBe('next');
+  });
 });
