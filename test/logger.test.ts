@@ -83,4 +83,21 @@ describe('the logger', () => {
     logger.info('next');
     expect(JSON.parse(lines[0]!).msg).toBe('next');
   });
+
+  it('writes no control, bidi or zero-width character from logged text, as JSON or pretty', () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters looked for
+    const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
+    const typed = '/bogus\x1b]0;pwned\x07\x1bc\x9b2J\u202Eevil\u200B\\u001b';
+    const json = capture();
+    createLogger({ level: 'info', destination: json.destination }).warn({ line: typed }, `refused ${typed}`);
+    expect(json.lines[0]).not.toMatch(unsafe);
+    // Still the same JSON: what was logged reads back exactly.
+    expect(JSON.parse(json.lines[0]!)).toMatchObject({ line: typed, msg: `refused ${typed}` });
+
+    const pretty = capture();
+    createLogger({ level: 'info', destination: pretty.destination, pretty: true }).warn({ line: typed }, 'refused');
+    const shown = pretty.lines.join('');
+    expect(shown).not.toMatch(unsafe);
+    expect(shown).toContain('/bogus\\u001b]0;pwned\\u0007\\u001bc\\u009b2J\\u202eevil');
+  });
 });
