@@ -67,6 +67,24 @@ const ENV_SCHEMA = z.object({
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'should be comma-separated http(s) feed URLs' })))
       .default([]),
   ),
+  FEED_ALLOWED_HOSTS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.union([z.hostname(), z.ipv4(), z.ipv6()], {
+            error: 'should be comma-separated host names or IP addresses, without scheme or port, like feeds.lan',
+          }),
+        ),
+      )
+      .default([]),
+  ),
   FEED_POLL_SECONDS: optional(
     z.coerce
       .number({ error: 'should be a number of seconds, like 300' })
@@ -151,6 +169,11 @@ export interface Config {
   /** RSS/Atom feeds polled for new articles. */
   feeds: string[];
   feedPollSeconds: number;
+  /**
+   * Hosts feeds and article pages may be fetched from even though they resolve to a loopback,
+   * private or link-local address (every other such address is refused): a self-hoster's own server.
+   */
+  feedAllowedHosts: string[];
   /** Subscriptions and their outbox live in PostgreSQL when set, in SQLite under dataDir otherwise. Secret. */
   databaseUrl: string | undefined;
   /** How often the delivery worker looks for due posts (it is also woken when an update is queued). */
@@ -203,6 +226,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     watchSeeds: values.WATCH_SEEDS,
     feeds: values.FEEDS,
     feedPollSeconds: values.FEED_POLL_SECONDS,
+    feedAllowedHosts: values.FEED_ALLOWED_HOSTS,
     databaseUrl: values.DATABASE_URL,
     deliveryIntervalMs: values.DELIVERY_INTERVAL_MS,
     llm: values.OPENAI_API_KEY

@@ -19,6 +19,7 @@ describe('configuration', () => {
       watchSeeds: true,
       feeds: [],
       feedPollSeconds: 300,
+      feedAllowedHosts: [],
       databaseUrl: undefined,
       deliveryIntervalMs: 1000,
       llm: undefined,
@@ -100,5 +101,21 @@ describe('secretsOf', () => {
     expect(secretsOf(config)).toEqual(
       expect.arrayContaining(['discord-token-value', 'sk-key-value', 'p%40ss-word', 'p@ss-word', 'db-password']),
     );
+  });
+});
+
+describe('FEED_ALLOWED_HOSTS', () => {
+  it('reads host names and IP addresses, lower-cased, and none by default', () => {
+    expect(parseConfig({}).feedAllowedHosts).toEqual([]);
+    expect(parseConfig({ FEED_ALLOWED_HOSTS: ' Feeds.LAN, 127.0.0.1 ,::1' }).feedAllowedHosts).toEqual([
+      'feeds.lan',
+      '127.0.0.1',
+      '::1',
+    ]);
+  });
+
+  it('refuses URLs and ports, which name more than a host', () => {
+    expect(() => parseConfig({ FEED_ALLOWED_HOSTS: 'http://feeds.lan' })).toThrow(/FEED_ALLOWED_HOSTS/);
+    expect(() => parseConfig({ FEED_ALLOWED_HOSTS: 'feeds.lan:8080' })).toThrow(/FEED_ALLOWED_HOSTS/);
   });
 });
