@@ -92,9 +92,12 @@ export function blankSecrets(secrets: readonly string[]): (line: string) => stri
   };
 }
 
-/** Characters JSON leaves raw that still move a terminal or reorder what it shows: C1, DEL, bidi, zero-width. */
+/** Characters JSON leaves raw that still move a terminal or reorder text: C1, DEL, bidi, zero-width. */
 const RAW_UNSAFE = /[\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-/** JSON's escapes of C0 controls other than newline and tab, not themselves escaped (an even run of backslashes before). */
+/**
+ * JSON's escapes of C0 controls other than newline and tab, where they are escapes (an even run of
+ * backslashes before them), not text that merely looks like one.
+ */
 const ESCAPED_CONTROL = /(?<!\\)((?:\\\\)*)\\(u00[01][0-9a-fA-F]|[bfr])/g;
 
 /**

@@ -40,8 +40,9 @@ interface Pending {
 
 /**
  * Watches the seeds folder and its subfolders (symbolic links are read as at start-up, never watched
- * through) and reports each settled file as an article change. Hidden files and folders are ignored, as at start-up, so writing
- * to `.name.tmp` and renaming into place announces the file exactly once.
+ * through) and reports each settled file as an article change. Hidden files and folders are
+ * ignored, as at start-up, so writing to `.name.tmp` and renaming into place announces the file
+ * exactly once.
  */
 export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatcher {
   return new SeedsFolderWatcher(dir, options);
