@@ -2,12 +2,17 @@ import { lookup } from 'node:dns/promises';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 
 /** Redirects followed per fetch; each one's address is checked like the first. */
 export const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/**
+ * A feed or an article page larger than this is not read to the end: a server sending without end
+ * would otherwise fill the bot's memory. Real feeds and pages are a few hundred kilobytes.
+ */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 /** Statuses whose response has no body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
@@ -77,6 +82,8 @@ export interface GuardedFetchOptions {
   allowedHosts?: readonly string[];
   /** Resolves a host name to every address it has; dns.lookup unless a test gives another. */
   resolve?: (host: string) => Promise<readonly { address: string; family: number }[]>;
+  /** Bodies (decoded) longer than this fail as they are read (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 export interface GuardedRequest {
@@ -96,13 +103,14 @@ export type GuardedFetch = (url: string, init?: GuardedRequest) => Promise<Respo
 export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
   const allowed = new Set((options.allowedHosts ?? []).map((host) => host.toLowerCase()));
   const resolve = options.resolve ?? ((host: string) => lookup(host, { all: true, verbatim: true }));
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   return async (url, init = {}) => {
     let target = new URL(url);
     for (let redirects = 0; ; redirects++) {
       const addresses = await checkedAddresses(target, allowed, resolve);
       const response = await get(target, addresses, init);
       const location = response.headers.location;
-      if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) return toResponse(response);
+      if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || !location) return toResponse(response, maxBytes);
       response.resume();
       if (redirects >= MAX_REDIRECTS) throw new RefusedFetchError(`more than ${MAX_REDIRECTS} redirects`);
       target = new URL(location, target);
@@ -154,7 +162,7 @@ function get(url: URL, addresses: readonly { address: string; family: number }[]
   });
 }
 
-function toResponse(message: IncomingMessage): Response {
+function toResponse(message: IncomingMessage, maxBytes: number): Response {
   const status = message.statusCode ?? 502;
   const headers = new Headers();
   for (const [name, value] of Object.entries(message.headers)) {
@@ -165,18 +173,29 @@ function toResponse(message: IncomingMessage): Response {
     return new Response(null, { status, headers });
   }
   const decoder = decoderFor(headers.get('content-encoding'));
-  let body: Readable = message;
   if (decoder) {
     headers.delete('content-encoding');
     headers.delete('content-length');
-    const decoded = new PassThrough();
-    pipeline(message, decoder, decoded, () => {});
-    body = decoded;
   }
+  // Counted after decoding, so a small compressed body cannot unpack into gigabytes.
+  const body = new PassThrough();
+  pipeline([message, ...(decoder ? [decoder] : []), capped(maxBytes), body], () => {});
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     status,
     statusText: message.statusMessage ?? '',
     headers,
+  });
+}
+
+/** Passes bytes through until `maxBytes`, then fails the stream. */
+function capped(maxBytes: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) return done(new RefusedFetchError(`response larger than ${maxBytes} bytes`));
+      done(null, chunk);
+    },
   });
 }
 

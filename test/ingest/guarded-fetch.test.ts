@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { isInternalAddress } from '../../src/ingest/guarded-fetch.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGuardedFetch, isInternalAddress } from '../../src/ingest/guarded-fetch.js';
 
 describe('isInternalAddress', () => {
   it('refuses loopback, private, shared, link-local, metadata, unspecified, multicast and reserved IPv4', () => {
@@ -54,5 +57,40 @@ describe('isInternalAddress', () => {
 
   it('refuses what is not an address at all', () => {
     expect(isInternalAddress('localhost')).toBe(true);
+  });
+});
+
+describe('a guarded fetch from an allowed test server', () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    server?.closeAllConnections();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    server = undefined;
+  });
+
+  /** Serves `body` gzipped at every path, on 127.0.0.1. */
+  async function serveGzipped(body: string): Promise<string> {
+    server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync(body));
+    });
+    await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  it('decodes a compressed body', async () => {
+    const url = await serveGzipped('A short feed.');
+    const fetch = createGuardedFetch({ allowedHosts: ['127.0.0.1'] });
+    expect(await (await fetch(url)).text()).toBe('A short feed.');
+  });
+
+  it('stops reading a body past its limit, counted after decoding (no gzip bomb)', async () => {
+    const url = await serveGzipped('0'.repeat(200_000));
+    const fetch = createGuardedFetch({ allowedHosts: ['127.0.0.1'], maxResponseBytes: 50_000 });
+    await expect((await fetch(url)).text()).rejects.toThrow();
+  });
+
+  it('refuses addresses other than http(s)', async () => {
+    const fetch = createGuardedFetch();
+    await expect(fetch('file:///etc/hostname')).rejects.toThrow(/file: addresses are not fetched/);
   });
 });
