@@ -3,7 +3,10 @@ import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FolderTreeOptions {
-  /** Something was created, changed, moved or removed at `path` (relative, forward slashes). */
+  /**
+   * Something was created, changed, moved or removed at `path` (relative, forward slashes); also
+   * called once for every file present when its folder starts being watched.
+   */
   onEvent: (path: string) => void;
   /** A folder could not be watched (or stopped being watchable); the rest are still watched. */
   onError: (err: Error, folder: string) => void;
@@ -62,7 +65,11 @@ export function watchFolderTree(root: string, options: FolderTreeOptions): Folde
       return;
     }
     for (const entry of entries) {
-      if (entry.isDirectory() && !options.ignore(entry.name)) add(child(folder, entry.name));
+      if (options.ignore(entry.name)) continue;
+      // Everything found is reported once, as Node's own recursive watcher does: a file written
+      // after the caller last looked but before this folder was watched is not missed.
+      if (entry.isDirectory()) add(child(folder, entry.name));
+      else options.onEvent(child(folder, entry.name));
     }
   };
 

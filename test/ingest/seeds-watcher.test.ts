@@ -158,6 +158,22 @@ describe('watchSeeds', () => {
     );
   });
 
+  it('announces a file written after the folder was loaded but before watching began', async () => {
+    writeFileSync(join(dir, 'summit.txt'), SUMMIT);
+    const initial = (await loadArticles(dir)).articles;
+    mkdirSync(join(dir, 'later'));
+    writeFileSync(join(dir, 'later', 'storm.txt'), STORM);
+    watcher = watchSeeds(dir, {
+      logger,
+      debounceMs: DEBOUNCE_MS,
+      initial,
+      onChange: (change) => void changes.push(change),
+    });
+    await vi.waitFor(() => expect(changes).toHaveLength(1), WAIT);
+    await settled('summit.txt');
+    expect(changes.map((change) => [change.kind, change.origin])).toEqual([['added', 'later/storm.txt']]);
+  });
+
   it('warns about a binary file with its name and the reason, and announces nothing', async () => {
     await start();
     writeFileSync(join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a]));
