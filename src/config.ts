@@ -67,6 +67,24 @@ const ENV_SCHEMA = z.object({
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'should be comma-separated http(s) feed URLs' })))
       .default([]),
   ),
+  FEED_ALLOWED_HOSTS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.union([z.hostname(), z.ipv4(), z.ipv6()], {
+            error: 'should be comma-separated host names or IP addresses, without scheme or port, like feeds.lan',
+          }),
+        ),
+      )
+      .default([]),
+  ),
   FEED_POLL_SECONDS: optional(
     z.coerce
       .number({ error: 'should be a number of seconds, like 300' })
@@ -152,6 +170,11 @@ export interface Config {
   /** RSS/Atom feeds polled for new articles. */
   feeds: string[];
   feedPollSeconds: number;
+  /**
+   * Hosts feeds and article pages may be fetched from even though they resolve to a loopback,
+   * private or link-local address (every other such address is refused): a self-hoster's own server.
+   */
+  feedAllowedHosts: string[];
   /** Subscriptions and their outbox live in PostgreSQL when set, in SQLite under dataDir otherwise. Secret. */
   databaseUrl: string | undefined;
   /** Start with an empty SQLite database although one was created in dataDir before (it is missing). */
@@ -206,6 +229,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     watchSeeds: values.WATCH_SEEDS,
     feeds: values.FEEDS,
     feedPollSeconds: values.FEED_POLL_SECONDS,
+    feedAllowedHosts: values.FEED_ALLOWED_HOSTS,
     databaseUrl: values.DATABASE_URL,
     allowNewDatabase: values.ALLOW_NEW_DATABASE,
     deliveryIntervalMs: values.DELIVERY_INTERVAL_MS,
@@ -222,6 +246,35 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
       : undefined,
     noColor: values.NO_COLOR !== undefined,
   };
+}
+
+/**
+ * Every secret value in the configuration, for the logger to blank wherever it appears: the tokens
+ * and keys, and the password (as written and decoded) of each URL that may carry one.
+ */
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.discordToken, config.llm?.apiKey, config.databaseUrl];
+  for (const url of [config.databaseUrl, config.llm?.baseUrl, config.discordApiBase]) {
+    if (!url) continue;
+    let password = '';
+    try {
+      password = new URL(url).password;
+    } catch {
+      // A URL the client cannot parse either; the whole value is the secret then.
+      secrets.push(url);
+      continue;
+    }
+    if (password) secrets.push(password, safeDecode(password));
+  }
+  return secrets.filter((secret): secret is string => Boolean(secret));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Reads the process environment (after the entry point has loaded `.env`). */

@@ -8,7 +8,7 @@ import { config as loadDotenv } from 'dotenv';
 import { Registry } from 'prom-client';
 import { commands } from '../commands/index.js';
 import { loadArticles } from './articles/load-articles.js';
-import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig } from './config.js';
+import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig, secretsOf } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
 import { ConversationStore } from './conversations/conversation-store.js';
 import type { Corpus } from './corpus/corpus.js';
@@ -53,7 +53,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const stderrColour = Boolean(process.stderr.isTTY) && !config.noColor;
-  const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY), colour: stderrColour });
+  const logger = createLogger({
+    level: config.logLevel,
+    pretty: Boolean(process.stderr.isTTY),
+    colour: stderrColour,
+    secrets: secretsOf(config),
+  });
   const log = logger.child({ module: 'main' });
   const line = argv.join(' ').trim();
   // A command on the command line is always answered in the console, token or not, so a bot's

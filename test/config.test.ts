@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_MAX_ARTICLE_BYTES, parseConfig } from '../src/config.js';
+import { ConfigError, DEFAULT_MAX_ARTICLE_BYTES, parseConfig, secretsOf } from '../src/config.js';
 
 describe('configuration', () => {
   it('uses the defaults when nothing is set', () => {
@@ -19,6 +19,7 @@ describe('configuration', () => {
       watchSeeds: true,
       feeds: [],
       feedPollSeconds: 300,
+      feedAllowedHosts: [],
       databaseUrl: undefined,
       allowNewDatabase: false,
       deliveryIntervalMs: 1000,
@@ -87,5 +88,35 @@ describe('configuration', () => {
 
   it('refuses a byte limit that is not a number', () => {
     expect(() => parseConfig({ MAX_ARTICLE_BYTES: 'lots' })).toThrow(/MAX_ARTICLE_BYTES: should be a number of bytes/);
+  });
+});
+
+describe('secretsOf', () => {
+  it('lists the tokens, the key, and the passwords inside URLs, as written and decoded', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: 'discord-token-value',
+      OPENAI_API_KEY: 'sk-key-value',
+      OPENAI_BASE_URL: 'https://desk:p%40ss-word@llm.example.net/v1',
+      DATABASE_URL: 'postgres://app:db-password@db.example.net/news',
+    });
+    expect(secretsOf(config)).toEqual(
+      expect.arrayContaining(['discord-token-value', 'sk-key-value', 'p%40ss-word', 'p@ss-word', 'db-password']),
+    );
+  });
+});
+
+describe('FEED_ALLOWED_HOSTS', () => {
+  it('reads host names and IP addresses, lower-cased, and none by default', () => {
+    expect(parseConfig({}).feedAllowedHosts).toEqual([]);
+    expect(parseConfig({ FEED_ALLOWED_HOSTS: ' Feeds.LAN, 127.0.0.1 ,::1' }).feedAllowedHosts).toEqual([
+      'feeds.lan',
+      '127.0.0.1',
+      '::1',
+    ]);
+  });
+
+  it('refuses URLs and ports, which name more than a host', () => {
+    expect(() => parseConfig({ FEED_ALLOWED_HOSTS: 'http://feeds.lan' })).toThrow(/FEED_ALLOWED_HOSTS/);
+    expect(() => parseConfig({ FEED_ALLOWED_HOSTS: 'feeds.lan:8080' })).toThrow(/FEED_ALLOWED_HOSTS/);
   });
 });

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserFacingError } from '../errors.js';
+import { comparePaths, listArticleFiles, readArticleBytes } from './article-files.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, type ParseArticleOptions, parseArticles } from './parse-article-file.js';
 import type { Article, SkippedFile } from './types.js';
 
@@ -63,72 +61,13 @@ function mergeOutcomes(outcomes: readonly FileOutcome[], unreadable: SkippedFile
 
 async function loadArticleFile(dir: string, file: string, maxBytes: number): Promise<FileOutcome> {
   try {
-    return parseArticles(file, await readCapped(join(dir, file), maxBytes), { maxBytes });
+    return parseArticles(file, await readArticleBytes(join(dir, file), maxBytes), { maxBytes });
   } catch (error) {
     if (error instanceof ArticleFileError) return { articles: [], skipped: [{ file, reason: error.reason }] };
     const code = (error as NodeJS.ErrnoException).code;
     if (code) return { articles: [], skipped: [{ file, reason: `cannot be read (${code})` }] };
     throw error;
   }
-}
-
-/**
- * Reads at most `maxBytes + 1` bytes: enough for the parser to tell the file is over the limit
- * without loading a stray multi-gigabyte file into memory. Callback fs rather than FileHandle:
- * it costs about half the CPU per small file, which is most of the work for a folder of 10,000.
- */
-function readCapped(path: string, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    fs.open(path, 'r', (openError, fd) => {
-      if (openError) return reject(openError);
-      const finish = (error: Error | null, buffer?: Buffer) =>
-        fs.close(fd, () => (error ? reject(error) : resolve(buffer ?? Buffer.alloc(0))));
-      fs.fstat(fd, (statError, stats) => {
-        if (statError) return finish(statError);
-        // Unzeroed is safe: only the bytes read are ever exposed.
-        const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes + 1));
-        fs.read(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) =>
-          finish(readError, buffer.subarray(0, bytesRead)),
-        );
-      });
-    });
-  });
-}
-
-/** Relative paths with forward slashes, sorted; symbolic links to folders are not followed (no cycles). */
-async function listArticleFiles(dir: string): Promise<{ files: string[]; skipped: SkippedFile[] }> {
-  await assertFolder(dir);
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const pending = [''];
-  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-    for (const entry of await readdir(join(dir, folder), { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const path = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.isFile()) files.push(path);
-      else if (entry.isSymbolicLink()) {
-        const target = await stat(join(dir, path)).catch(() => null);
-        if (target?.isFile()) files.push(path);
-        else skipped.push({ file: path, reason: target ? 'link to a folder (not followed)' : 'broken link' });
-      }
-    }
-  }
-  files.sort(comparePaths);
-  return { files, skipped };
-}
-
-async function assertFolder(dir: string): Promise<void> {
-  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new UserFacingError(`The articles folder ${dir} does not exist.`);
-    throw error;
-  });
-  if (!info.isDirectory()) throw new UserFacingError(`${dir} is a file, not a folder of articles.`);
-}
-
-/** Code-unit order, so the result does not depend on the machine's locale. */
-function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 async function forEachLimited<T>(

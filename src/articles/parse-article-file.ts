@@ -191,28 +191,51 @@ function parseJsonArticle(origin: string, value: unknown): Article {
   return build(origin, normaliseNewlines(body), readMeta(origin, value), 'JSON text is empty');
 }
 
+/**
+ * Metadata is a few short fields. A value nested deeper or holding more parts than this is not
+ * article metadata, and walking it without a bound never ends: a YAML alias cycle
+ * (`title: &a [x, *a]`), a "billion laughs" of aliases (a few hundred bytes naming billions of
+ * values) or JSON nested 100,000 deep.
+ */
+const MAX_META_DEPTH = 4;
+const MAX_META_PARTS = 100;
+
 /** Metadata from front matter or a JSON object; `publisher`, `link` and `authors` are accepted as aliases. */
 function readMeta(file: string, data: Record<string, unknown>, rawDate?: string): Partial<ArticleMeta> {
   const dateValue = data.date instanceof Date && rawDate ? rawDate : data.date;
+  const field = (name: string) => readString(file, name, data[name]);
   return {
-    title: readString(data.title),
+    title: field('title'),
     date: toIsoDay(file, dateValue),
-    source: readString(data.source) ?? readString(data.publisher),
-    url: readString(data.url) ?? readString(data.link),
-    author: readString(data.author) ?? readString(data.authors),
+    source: field('source') ?? field('publisher'),
+    url: field('url') ?? field('link'),
+    author: field('author') ?? field('authors'),
   };
 }
 
-/** Accepts a string, a number, a list of strings (several authors) or an object with a `name` (a source). */
-function readString(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() || null;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (Array.isArray(value)) {
-    const parts = value.map(readString).filter((part): part is string => part !== null);
-    return parts.length ? parts.join(', ') : null;
-  }
-  if (isRecord(value)) return readString(value.name);
-  return null;
+/**
+ * Accepts a string, a number, a list of strings (several authors) or an object with a `name` (a source),
+ * walking at most MAX_META_DEPTH levels and MAX_META_PARTS values.
+ */
+function readString(file: string, field: string, value: unknown): string | null {
+  let parts = 0;
+  const walk = (item: unknown, depth: number): string | null => {
+    parts += 1;
+    if (parts > MAX_META_PARTS) throw new ArticleFileError(file, `${field} holds more than ${MAX_META_PARTS} values`);
+    if (typeof item === 'string') return item.trim() || null;
+    if (typeof item === 'number' && Number.isFinite(item)) return String(item);
+    if (typeof item !== 'object' || item === null) return null;
+    if (depth >= MAX_META_DEPTH) throw new ArticleFileError(file, `${field} is nested too deeply`);
+    if (isRecord(item)) return walk(item.name, depth + 1);
+    if (!Array.isArray(item)) return null;
+    const texts: string[] = [];
+    for (const part of item) {
+      const text = walk(part, depth + 1);
+      if (text !== null) texts.push(text);
+    }
+    return texts.length ? texts.join(', ') : null;
+  };
+  return walk(value, 0);
 }
 
 /**
@@ -221,7 +244,12 @@ function readString(value: unknown): string | null {
  */
 export function toIsoDay(file: string, value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  const invalid = () => new ArticleFileError(file, `invalid date ${String(value)}`);
+  // Only text is echoed: String() of a list walks all of it, and an aliased list can be billions long.
+  const invalid = () =>
+    new ArticleFileError(
+      file,
+      typeof value === 'string' || typeof value === 'number' ? `invalid date ${value}` : 'invalid date (not text)',
+    );
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw invalid();
     return value.toISOString().slice(0, 10);

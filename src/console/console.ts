@@ -20,7 +20,8 @@ export interface ConsoleIO {
 }
 
 function renderOptions(io: ConsoleIO): RenderOptions {
-  return { colour: io.colour, width: io.output.isTTY ? io.output.columns : undefined };
+  // A terminal reporting 0 columns gets unwrapped lines rather than one word a line.
+  return { colour: io.colour, width: io.output.isTTY && io.output.columns ? io.output.columns : undefined };
 }
 
 /** Answers one command line and returns the process exit code. */
@@ -29,9 +30,6 @@ export async function runOneShot(line: string, deps: ConsoleDeps, io: ConsoleIO)
   (ok ? io.output : io.errors).write(renderReply(reply, renderOptions(io)));
   return ok ? 0 : 1;
 }
-
-/** Terminals that report no width are taken to be this wide. */
-const DEFAULT_COLUMNS = 80;
 
 /**
  * The interactive console: a prompt, tab completion and history, until exit, quit or Ctrl-D. On a
@@ -63,9 +61,7 @@ export async function runInteractive(deps: ConsoleDeps, io: ConsoleIO): Promise<
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
       await appendHistory(io.historyFile, text).catch((err: unknown) => log.warn({ err }, 'could not save history'));
-      const draft = terminal
-        ? createDraftView(io.output, { width: io.output.columns ?? DEFAULT_COLUMNS, colour: io.colour })
-        : undefined;
+      const draft = terminal ? createDraftView(io.output, { width: io.output.columns, colour: io.colour }) : undefined;
       const { reply } = await runLine(text, deps, draft ? { onDraft: draft.show } : {});
       draft?.clear();
       io.output.write(`${renderReply(reply, renderOptions(io))}\n`);

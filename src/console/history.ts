@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { terminalSafe } from './terminal-text.js';
 
 export const MAX_HISTORY = 500;
 
@@ -12,14 +13,21 @@ export async function loadHistory(file: string): Promise<string[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const lines = text.split('\n').filter((line) => line.trim());
+  // Made safe again on the way in: a file written by an older version may hold escape sequences.
+  const lines = text
+    .split('\n')
+    .map(terminalSafe)
+    .filter((line) => line.trim());
   const kept = lines.slice(-MAX_HISTORY);
   if (lines.length > 2 * MAX_HISTORY) await writeFile(file, `${kept.join('\n')}\n`);
   return kept.reverse();
 }
 
-/** Appends one line, creating the data folder on first use. */
+/**
+ * Appends one line, creating the data folder on first use. What was typed is kept terminal-safe:
+ * the file is shown again by readline (and by anyone who prints it).
+ */
 export async function appendHistory(file: string, line: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${line.replaceAll('\n', ' ')}\n`);
+  await appendFile(file, `${terminalSafe(line).replaceAll('\n', ' ')}\n`);
 }

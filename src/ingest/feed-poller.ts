@@ -2,6 +2,7 @@ import Parser from 'rss-parser';
 import type { Article } from '../articles/types.js';
 import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
 import { type FeedItem, feedItemArticle, itemFingerprint, itemKey, itemText, MIN_ARTICLE_CHARS } from './feed-items.js';
+import { createGuardedFetch, type GuardedFetch, type GuardedFetchOptions, RefusedFetchError } from './guarded-fetch.js';
 import { extractArticleText } from './html-text.js';
 import { OriginIndex } from './origin-index.js';
 
@@ -19,7 +20,13 @@ export interface FeedPollerOptions {
   logger: IngestLogger;
   timeoutMs?: number;
   maxBackoffMs?: number;
-  fetch?: typeof globalThis.fetch;
+  /**
+   * Hosts fetched even though they resolve to a loopback, private or link-local address (a
+   * self-hoster's own feed server); every other such address is refused, on every redirect too.
+   */
+  allowedHosts?: readonly string[];
+  /** How host names are resolved (dns.lookup unless a test gives another). */
+  resolve?: GuardedFetchOptions['resolve'];
   /** The clock backoff is measured on; tests move it. */
   now?: () => number;
   userAgent?: string;
@@ -52,12 +59,19 @@ export interface SavedFeedItems {
   delete(origin: string): Promise<void>;
 }
 
+/**
+ * What a member is told about any failed poll, whatever happened: "connection refused", a timeout or
+ * an HTTP status would tell them what answers at an address. The details go to the operator's log.
+ */
+export const FEED_UNREADABLE = 'could not be read as a feed (details are in the bot’s log)';
+
 /** What an admin command can show about one feed. */
 export interface FeedStatus {
   url: string;
   title: string | null;
   lastSuccessAt: number | null;
   failures: number;
+  /** FEED_UNREADABLE after a failed poll, null after a good one. */
   lastError: string | null;
   nextAttemptAt: number;
 }
@@ -91,7 +105,7 @@ export class FeedPoller {
   /** Feed URL → origin → fingerprint of items read in earlier runs, until the feed is added. */
   private readonly known = new Map<string, Map<string, string>>();
   private readonly parser = new Parser();
-  private readonly fetch: typeof globalThis.fetch;
+  private readonly fetch: GuardedFetch;
   private readonly now: () => number;
   private readonly timeoutMs: number;
   private readonly maxBackoffMs: number;
@@ -103,7 +117,10 @@ export class FeedPoller {
   private newFeedsQueued = false;
 
   constructor(private readonly options: FeedPollerOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.fetch = createGuardedFetch({
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      ...(options.resolve ? { resolve: options.resolve } : {}),
+    });
     this.now = options.now ?? Date.now;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
     this.maxBackoffMs = options.maxBackoffMs ?? MAX_FEED_BACKOFF_MS;
@@ -247,12 +264,12 @@ export class FeedPoller {
       }
     } catch (error) {
       feed.failures += 1;
-      feed.lastError = describeError(error, this.timeoutMs);
+      feed.lastError = FEED_UNREADABLE;
       // Doubles with each failure in a row: one missed round after the first, three after the second…
       const backoffMs = Math.min(this.maxBackoffMs, this.options.intervalMs * 2 ** feed.failures);
       feed.nextAttemptAt = this.now() + backoffMs;
       this.options.logger.warn(
-        { feed: feed.url, reason: feed.lastError, failures: feed.failures, retryInMs: backoffMs },
+        { feed: feed.url, reason: describeError(error, this.timeoutMs), failures: feed.failures, retryInMs: backoffMs },
         'feed poll failed',
       );
     }
@@ -369,8 +386,12 @@ export class FeedPoller {
   }
 }
 
+/** The reason for the operator's log. */
 function describeError(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
+  const timedOut = (value: unknown) => value instanceof DOMException && value.name === 'TimeoutError';
+  // node:http reports an aborted request as an AbortError whose cause is the signal's reason.
+  if (timedOut(error) || (error instanceof Error && timedOut(error.cause))) return `timed out after ${timeoutMs} ms`;
+  if (error instanceof RefusedFetchError) return `refused: ${error.message}`;
   if (error instanceof FeedError) return error.message;
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${firstLine(error)}${cause}`;

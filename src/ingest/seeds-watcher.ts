@@ -1,9 +1,10 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inspectEntry, listArticleFiles, readArticleBytes } from '../articles/article-files.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, parseArticles } from '../articles/parse-article-file.js';
 import type { Article } from '../articles/types.js';
 import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
+import { type FolderTreeWatcher, watchFolderTree } from './folder-tree-watcher.js';
 import { OriginIndex } from './origin-index.js';
 
 /**
@@ -38,10 +39,10 @@ interface Pending {
 }
 
 /**
- * Watches the seeds folder (recursively; Node 20 supports `recursive` on Linux, macOS and Windows —
- * https://nodejs.org/docs/latest-v20.x/api/fs.html#fswatchfilename-options-listener) and reports each
- * settled file as an article change. Hidden files and folders are ignored, as at start-up, so writing
- * to `.name.tmp` and renaming into place announces the file exactly once.
+ * Watches the seeds folder and its subfolders (symbolic links are read as at start-up, never watched
+ * through) and reports each settled file as an article change. Hidden files and folders are
+ * ignored, as at start-up, so writing to `.name.tmp` and renaming into place announces the file
+ * exactly once.
  */
 export function watchSeeds(dir: string, options: WatchSeedsOptions): SeedsWatcher {
   return new SeedsFolderWatcher(dir, options);
@@ -52,7 +53,9 @@ class SeedsFolderWatcher implements SeedsWatcher {
   private readonly pending = new Map<string, Pending>();
   /** One reading at a time per path, in event order. */
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly watcher: FSWatcher;
+  private readonly watcher: FolderTreeWatcher;
+  /** Links are followed only to files inside this real path, as at start-up. */
+  private readonly realDir: Promise<string>;
   private readonly debounceMs: number;
   private readonly maxBytes: number;
   private closed = false;
@@ -64,10 +67,12 @@ class SeedsFolderWatcher implements SeedsWatcher {
     this.debounceMs = options.debounceMs ?? DEFAULT_SEEDS_DEBOUNCE_MS;
     this.maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
     this.index = new OriginIndex((options.initial ?? []).map((article) => [article.origin, article.id] as const));
-    this.watcher = watch(dir, { recursive: true }, (_event, filename) => {
-      if (filename) this.touch(filename.split(sep).join('/'));
+    this.realDir = realpath(dir).catch(() => dir);
+    this.watcher = watchFolderTree(dir, {
+      onEvent: (path) => this.touch(path),
+      onError: (err, folder) => options.logger.error({ err, dir, folder }, 'seeds folder watch failed'),
+      ignore: (name) => name.startsWith('.'),
     });
-    this.watcher.on('error', (err) => options.logger.error({ err, dir }, 'seeds folder watch failed'));
   }
 
   async close(): Promise<void> {
@@ -104,12 +109,9 @@ class SeedsFolderWatcher implements SeedsWatcher {
     // A newer event restarted the wait (or replaced the entry): that timer will settle the file.
     if (this.closed || entry.timer || this.pending.get(path) !== entry) return;
     try {
-      const info = await stat(join(this.dir, path)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return null;
-        throw error;
-      });
-      if (info?.isFile()) {
-        const seen = `${info.size}:${info.mtimeMs}`;
+      const found = await inspectEntry(this.dir, await this.realDir, path);
+      if (found.kind === 'file') {
+        const seen = `${found.info.size}:${found.info.mtimeMs}`;
         if (entry.seen !== seen) {
           // First look since the last event, or still being written: look again after another wait.
           entry.seen = seen;
@@ -117,9 +119,10 @@ class SeedsFolderWatcher implements SeedsWatcher {
         }
       }
       this.pending.delete(path);
-      if (!info) return await this.report(path, this.withdrawUnder(path));
-      if (info.isDirectory()) return await this.touchFolder(path);
-      if (info.isFile()) return await this.report(path, await this.readFile(path));
+      if (found.kind === 'missing') return await this.report(path, this.withdrawUnder(path));
+      if (found.kind === 'folder') return await this.touchFolder(path);
+      if (found.kind === 'file') return await this.report(path, await this.readFile(path));
+      this.options.logger.warn({ file: path, reason: found.reason }, 'seed file skipped');
     } catch (err) {
       if (this.pending.get(path) === entry) this.pending.delete(path);
       this.options.logger.warn({ err, file: path }, 'seed file could not be read');
@@ -140,9 +143,9 @@ class SeedsFolderWatcher implements SeedsWatcher {
 
   /** A settled file: parse it and compare each article it holds with what its origin held before. */
   private async readFile(path: string): Promise<ArticleChange[]> {
-    const bytes = await readCapped(join(this.dir, path), this.maxBytes);
     let parsed: ReturnType<typeof parseArticles>;
     try {
+      const bytes = await readArticleBytes(join(this.dir, path), this.maxBytes);
       parsed = parseArticles(path, bytes, { maxBytes: this.maxBytes });
     } catch (error) {
       if (!(error instanceof ArticleFileError)) throw error;
@@ -170,8 +173,9 @@ class SeedsFolderWatcher implements SeedsWatcher {
 
   /** A folder appeared (or was moved in): its files may have been written before it was watched. */
   private async touchFolder(path: string): Promise<void> {
-    const files = await readdir(join(this.dir, path), { recursive: true });
-    for (const file of files) this.touch(`${path}/${file.split(sep).join('/')}`);
+    const { files, skipped } = await listArticleFiles(this.dir, path);
+    for (const item of skipped) this.options.logger.warn({ file: item.file, reason: item.reason }, 'seed file skipped');
+    for (const file of files) this.touch(file);
   }
 
   /** Origins read from the file at `path` (`path`, or `path#n` for a JSON array), or under a folder. */
@@ -179,19 +183,5 @@ class SeedsFolderWatcher implements SeedsWatcher {
     return [...this.index.origins()].filter(
       (origin) => origin === path || origin.startsWith(`${path}#`) || (includeFolder && origin.startsWith(`${path}/`)),
     );
-  }
-}
-
-/** Reads at most `maxBytes + 1` bytes: enough for the parser to refuse an oversized file. */
-async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    // Unzeroed is safe: only the bytes read are ever exposed.
-    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes + 1));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
   }
 }

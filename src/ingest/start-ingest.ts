@@ -14,6 +14,8 @@ export interface IngestSettings {
   maxArticleBytes: number;
   feeds: readonly string[];
   feedPollSeconds: number;
+  /** Hosts fetched although internal (see Config.feedAllowedHosts); absent, every internal address is refused. */
+  feedAllowedHosts?: readonly string[];
 }
 
 export interface Ingest {
@@ -109,6 +111,7 @@ export function startIngest(
     onChange,
     logger: logger.child({ module: 'feed-poller' }),
     userAgent: 'Newsdesk/0.1',
+    allowedHosts: settings.feedAllowedHosts ?? [],
     saved: savedFeeds,
   });
   feeds.start();

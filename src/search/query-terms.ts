@@ -1,9 +1,10 @@
 import { eng } from 'stopword';
+import { foldWord, withoutFormatCharacters } from '../text/fold.js';
 import { MAX_CACHED_STEMS, stem } from '../text/stem.js';
 
 /** A word of text with where it sits; offsets index the string the word was read from. */
 export interface WordToken {
-  /** Lower-cased, diacritics removed: the form compared across question and passage. */
+  /** Folded (NFKC, lower-cased, diacritics removed): the form compared across question and passage. */
   norm: string;
   /** Porter stem of `norm` (numbers are kept as written). */
   stem: string;
@@ -37,13 +38,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A query never needs more terms than this; longer text is cut so MATCH stays cheap. */
 export const MAX_QUERY_TERMS = 32;
 
-/** Words with no accent to fold: the common case, which skips Unicode normalisation. */
-const PLAIN = /^[a-z0-9]*$/i;
-
-function normalise(word: string): string {
-  return PLAIN.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** Numbers are kept whole ("2025", "g7"); every other word is stemmed. */
 export function stemOf(norm: string): string {
   return /\d/.test(norm) ? norm : stem(norm);
@@ -53,7 +47,7 @@ export function stemOf(norm: string): string {
 export function tokenizeWords(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   for (const match of text.matchAll(WORD)) {
-    const norm = normalise(match[0]);
+    const norm = foldWord(match[0]);
     tokens.push({ norm, stem: stemOf(norm), raw: match[0], start: match.index, end: match.index + match[0].length });
   }
   return tokens;
@@ -66,7 +60,7 @@ const STEMS_AS_WRITTEN = new Map<string, string>();
 export function stemOfWritten(word: string): string {
   let stemmed = STEMS_AS_WRITTEN.get(word);
   if (stemmed === undefined) {
-    stemmed = stemOf(normalise(word));
+    stemmed = stemOf(foldWord(word));
     if (STEMS_AS_WRITTEN.size >= MAX_CACHED_STEMS) STEMS_AS_WRITTEN.clear();
     STEMS_AS_WRITTEN.set(word, stemmed);
   }
@@ -99,7 +93,8 @@ export function contentWords(text: string): WordToken[] {
  * The words a search looks for: the content words of `text`, or, for a question made only of
  * stopwords ("who is he?"), every word it has; at most `MAX_QUERY_TERMS`, lower-cased and folded.
  */
-export function queryWords(text: string): string[] {
+export function queryWords(typed: string): string[] {
+  const text = withoutFormatCharacters(typed);
   let words = contentWords(text).map((token) => token.norm);
   if (!words.length) words = [...new Set(tokenizeWords(text).map((token) => token.norm))];
   return words.slice(0, MAX_QUERY_TERMS);

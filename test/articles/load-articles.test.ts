@@ -1,4 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,5 +154,110 @@ describe('loadArticles and its folder', () => {
     const { articles, skipped } = await loadArticles(dir);
     expect(skipped).toEqual([]);
     expect(articles.map((a) => a.origin)).toEqual(names);
+  });
+});
+
+/** Nested folders whose full path is longer than the system allows (PATH_MAX is 4096 on Linux). */
+function makeTooLongPath(dir: string): void {
+  // Made one relative step at a time from inside, which no call naming the full path could do.
+  const script = `const fs = require('node:fs');
+    for (let i = 0; i < 25; i++) { fs.mkdirSync('${'n'.repeat(200)}'); process.chdir('${'n'.repeat(200)}'); }`;
+  execFileSync(process.execPath, ['-e', script], { cwd: dir });
+}
+
+/** `rm -rf` walks by relative paths, so it can remove a tree deeper than fs.rm can name. */
+function removeTree(dir: string): void {
+  execFileSync('rm', ['-rf', dir]);
+}
+
+describe('loadArticles over a folder an operator or an attacker left in a mess', () => {
+  let dir: string;
+  let server: Server | undefined;
+  afterEach(async () => {
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    server = undefined;
+    removeTree(dir);
+  });
+
+  it('skips files built to never finish parsing, quickly, with a reason', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-hostile-'));
+    const names = 'abcdefghi';
+    const laughs = [
+      '---',
+      'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+      ...Array.from(names.slice(1), (n, i) => `${n}: &${n} [${Array(9).fill(`*${names[i]}`).join(', ')}]`),
+      'title: *i',
+      '---',
+      'Body text.',
+    ].join('\n');
+    await writeFile(join(dir, 'cycle.md'), '---\ntitle: &a [x, *a]\n---\nBody text.\n');
+    await writeFile(join(dir, 'laughs.md'), laughs);
+    await writeFile(join(dir, 'deep.json'), `{"text": "Body.", "title": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    await writeFile(join(dir, 'good.txt'), 'date 2025-08-05 Tugboat crews join the ferry strike.\n');
+    const { articles, skipped } = await loadArticles(dir);
+    expect(articles.map((a) => a.origin)).toEqual(['good.txt']);
+    expect(skipped).toEqual([
+      { file: 'cycle.md', reason: 'title is nested too deeply' },
+      { file: 'deep.json', reason: 'title is nested too deeply' },
+      { file: 'laughs.md', reason: expect.stringMatching(/^title /) },
+    ]);
+  });
+
+  it('skips FIFOs, sockets, links leading outside or nowhere and unreadable folders, loading the rest', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-hostile-'));
+    await writeFile(join(dir, 'good.txt'), 'date 2025-08-05 Tugboat crews join the ferry strike.\n');
+    mkdirSync(join(dir, 'inner'));
+    await writeFile(join(dir, 'inner', 'linked.txt'), 'date 2025-08-06 The ferry strike ends.\n');
+    // Opening a FIFO for reading blocks until a writer comes: it must never be opened.
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    server = createServer();
+    await new Promise<void>((done) => server!.listen(join(dir, 'socket.txt'), done));
+    const outside = join(dir, '..', `${dir.split('/').pop()}-outside.txt`);
+    await writeFile(outside, 'date 2025-08-07 A file outside the folder.\n');
+    try {
+      symlinkSync(outside, join(dir, 'outside.txt'));
+      symlinkSync('/etc/hostname', join(dir, 'hostname.txt'));
+      symlinkSync('inner/linked.txt', join(dir, 'inside.txt'));
+      symlinkSync('loop-b.txt', join(dir, 'loop-a.txt'));
+      symlinkSync('loop-a.txt', join(dir, 'loop-b.txt'));
+      symlinkSync('..', join(dir, 'inner', 'up'));
+      symlinkSync('missing.txt', join(dir, 'broken.txt'));
+      makeTooLongPath(dir);
+      const { articles, skipped } = await loadArticles(dir);
+      expect(articles.map((a) => a.origin)).toEqual(['good.txt', 'inner/linked.txt']);
+      const tooLong = skipped.find((item) => item.reason === 'folder cannot be read (ENAMETOOLONG)');
+      expect(tooLong?.file).toMatch(/^n+(\/n+)+$/);
+      expect(skipped.filter((item) => item !== tooLong)).toEqual([
+        { file: 'broken.txt', reason: 'broken link' },
+        { file: 'hostname.txt', reason: 'link to something outside the articles folder (not followed)' },
+        { file: 'inner/up', reason: 'link to a folder (not followed)' },
+        { file: 'inside.txt', reason: 'same content as inner/linked.txt' },
+        { file: 'loop-a.txt', reason: 'link cannot be followed (ELOOP)' },
+        { file: 'loop-b.txt', reason: 'link cannot be followed (ELOOP)' },
+        { file: 'outside.txt', reason: 'link to something outside the articles folder (not followed)' },
+        { file: 'pipe.txt', reason: 'a FIFO, not a regular file (never opened)' },
+        { file: 'socket.txt', reason: 'a socket, not a regular file (never opened)' },
+      ]);
+    } finally {
+      rmSync(outside, { force: true });
+    }
+  });
+
+  it('carries on when subfolders are removed while the folder is being listed', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-churn-'));
+    const folders = Array.from({ length: 200 }, (_, i) => `tmp-${String(i).padStart(3, '0')}`);
+    for (const folder of folders) {
+      await mkdir(join(dir, folder, 'deeper'), { recursive: true });
+      await writeFile(join(dir, folder, 'deeper', 'note.txt'), `A note written by a sync tool, number ${folder}.\n`);
+    }
+    const loading = loadArticles(dir);
+    // Removed one per turn of the event loop while the listing walks them, as a sync tool would.
+    for (const folder of folders) {
+      rmSync(join(dir, folder), { recursive: true, force: true });
+      await new Promise((done) => setImmediate(done));
+    }
+    const { articles, skipped } = await loading;
+    expect(articles.length).toBeLessThan(folders.length);
+    for (const item of skipped) expect(item.reason).toMatch(/^cannot be read \(ENOENT\)$/);
   });
 });

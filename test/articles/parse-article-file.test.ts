@@ -220,3 +220,45 @@ describe('parseArticleFile: files that are not articles', () => {
     expect(reasonFor('README', 'Some words.')).toMatch(/^no file extension/);
   });
 });
+
+describe('parseArticleFile: metadata built to never end', () => {
+  /** Nine lists of nine aliases of the list before: a few hundred bytes naming 9^9 values. */
+  function billionLaughs(field: string): string {
+    const names = 'abcdefghi';
+    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (let i = 1; i < names.length; i++) {
+      lines.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill(`*${names[i - 1]}`)
+          .join(', ')}]`,
+      );
+    }
+    return `---\n${lines.join('\n')}\n${field}: *i\n---\nBody text.\n`;
+  }
+
+  it('refuses a YAML alias cycle in the title', () => {
+    expect(reasonFor('cycle.md', '---\ntitle: &a [x, *a]\n---\nBody text.\n')).toBe('title is nested too deeply');
+  });
+
+  it('refuses a "billion laughs" of YAML aliases in a title or a date without expanding it', () => {
+    expect(reasonFor('laughs.md', billionLaughs('title'))).toMatch(/^title (holds more than|is nested too deeply)/);
+    expect(reasonFor('laughs.md', billionLaughs('author'))).toMatch(/^author /);
+    expect(reasonFor('laughs.md', billionLaughs('date'))).toBe('invalid date (not text)');
+  });
+
+  it('refuses JSON metadata nested 100,000 deep', () => {
+    const deep = `{"text": "Body text.", "title": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(reasonFor('deep.json', deep)).toBe('title is nested too deeply');
+    const deepDate = `{"text": "Body text.", "date": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(reasonFor('deep.json', deepDate)).toBe('invalid date (not text)');
+  });
+
+  it('still reads ordinary lists of authors and named sources', () => {
+    const article = parseArticleFile(
+      'ok.json',
+      bytes(JSON.stringify({ text: 'Body.', authors: [{ name: 'A. Writer' }, 'B. Writer'], source: { name: 'Bay' } })),
+    );
+    expect(article.author).toBe('A. Writer, B. Writer');
+    expect(article.source).toBe('Bay');
+  });
+});

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { basisFooter, CitationBook, quoteLine } from '../../src/citations.js';
 import type { Services } from '../../src/services.js';
-import { servicesFrom, writeFixtureArticles } from './helpers.js';
+import { fixtureServices } from './helpers.js';
 
 describe('the citation book', () => {
   let services: Services;
   beforeAll(async () => {
-    services = await servicesFrom(await writeFixtureArticles());
+    services = await fixtureServices();
   });
 
   it('numbers articles in order of first use and keeps the first verbatim excerpt of each', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -22,7 +22,20 @@ export async function servicesFrom(dir: string): Promise<Services> {
   };
 }
 
-/** Three short articles written for these tests, two of them sharing title words. */
+/** Services over the three fixture articles; the folder they were written to is gone when this returns. */
+export async function fixtureServices(): Promise<Services> {
+  const dir = await writeFixtureArticles();
+  try {
+    return await servicesFrom(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Three short articles written for these tests, two of them sharing title words, in a new temporary
+ * folder that the caller removes.
+ */
 export async function writeFixtureArticles(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'newsdesk-commands-'));
   const article = (title: string, date: string, source: string, body: string) =>

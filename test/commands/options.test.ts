@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { articleOption, type CommandDefinition, dayOption, matchArticles, readOptions } from '../../src/command.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { Services } from '../../src/services.js';
-import { servicesFrom, writeFixtureArticles } from './helpers.js';
+import { fixtureServices } from './helpers.js';
 
 const command: CommandDefinition = {
   name: 'demo',
@@ -67,7 +67,7 @@ describe('reading options', () => {
 describe('the article option', () => {
   let services: Services;
   beforeAll(async () => {
-    services = await servicesFrom(await writeFixtureArticles());
+    services = await fixtureServices();
   });
 
   it('accepts an id, a prefix of it, or words of the title', () => {

@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { quote } from '../../commands/quote.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { Services } from '../../src/services.js';
-import { expectGrounded, run, SEEDS_DIR, servicesFrom, writeFixtureArticles } from './helpers.js';
+import { expectGrounded, fixtureServices, run, SEEDS_DIR, servicesFrom } from './helpers.js';
 
 describe('/quote', () => {
   let seeds: Services;
   let fixtures: Services;
   beforeAll(async () => {
     seeds = await servicesFrom(SEEDS_DIR);
-    fixtures = await servicesFrom(await writeFixtureArticles());
+    fixtures = await fixtureServices();
   });
 
   it('shows each quote verbatim inside curly quotes with who said it, cited to its span', async () => {

@@ -20,6 +20,14 @@ describe('/search', () => {
     }
   });
 
+  it('finds the same sentences for a query typed in fullwidth letters or with invisible characters', async () => {
+    const plain = await run(search, services, { query: 'Witkoff Moscow' });
+    const fullwidth = await run(search, services, { query: 'Ｗｉｔｋｏｆｆ Ｍｏｓｃｏｗ' });
+    const invisible = await run(search, services, { query: 'Wit\u200Bkoff Mos\u202Ecow' });
+    expect(fullwidth.items).toEqual(plain.items);
+    expect(invisible.items).toEqual(plain.items);
+  });
+
   it('says so when nothing matches', async () => {
     const reply = await run(search, services, { query: 'zeppelin' });
     expect(reply.tone).toBe('not_found');

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sources } from '../../commands/sources.js';
 import type { Services } from '../../src/services.js';
-import { expectGrounded, run, SEEDS_DIR, servicesFrom, writeFixtureArticles } from './helpers.js';
+import { expectGrounded, fixtureServices, run, SEEDS_DIR, servicesFrom } from './helpers.js';
 
 describe('/sources', () => {
   let seeds: Services;
   let fixtures: Services;
   beforeAll(async () => {
     seeds = await servicesFrom(SEEDS_DIR);
-    fixtures = await servicesFrom(await writeFixtureArticles());
+    fixtures = await fixtureServices();
   });
 
   it('lists every article with its title, date, source and origin, each cited', async () => {

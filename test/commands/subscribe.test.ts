@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,13 +46,17 @@ const channels: ChannelAccess = {
 describe('/subscribe, /unsubscribe, /subscriptions', () => {
   let store: SqliteStore;
   let services: Services;
+  let dir: string;
 
   beforeEach(async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'newsdesk-subscribe-'));
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-subscribe-'));
     store = await SqliteStore.open(join(dir, 'store.sqlite'));
     services = { ...(await servicesFrom(SEEDS_DIR)), subscriptions: new SubscriptionManager(store) };
   });
-  afterEach(() => store.close());
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   const context = (extra: Partial<CommandContext> = {}): CommandContext => ({
     services,

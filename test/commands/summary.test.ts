@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { summary } from '../../commands/summary.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { Services } from '../../src/services.js';
-import { expectGrounded, isVerbatim, run, SEEDS_DIR, servicesFrom, writeFixtureArticles } from './helpers.js';
+import { expectGrounded, fixtureServices, isVerbatim, run, SEEDS_DIR, servicesFrom } from './helpers.js';
 
 describe('/summary', () => {
   let seeds: Services;
   let fixtures: Services;
   beforeAll(async () => {
     seeds = await servicesFrom(SEEDS_DIR);
-    fixtures = await servicesFrom(await writeFixtureArticles());
+    fixtures = await fixtureServices();
   });
 
   it('summarises the story in sentences quoted from the articles, each cited', async () => {

@@ -1,7 +1,9 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureArticles } from '../commands/helpers.js';
 import { runScript, type ScriptOutcome } from '../support/run-script.js';
 
@@ -12,11 +14,13 @@ function newsdesk(env: Record<string, string>, args: string[], input?: string): 
 
 describe('newsdesk from the command line', () => {
   let env: Record<string, string>;
+  let folders: string[] = [];
   beforeAll(async () => {
-    env = {
-      SEEDS_DIR: await writeFixtureArticles(),
-      DATA_DIR: join(await mkdtemp(join(tmpdir(), 'newsdesk-data-')), 'data'),
-    };
+    folders = [await writeFixtureArticles(), await mkdtemp(join(tmpdir(), 'newsdesk-data-'))];
+    env = { SEEDS_DIR: folders[0] as string, DATA_DIR: join(folders[1] as string, 'data') };
+  });
+  afterAll(async () => {
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
   });
 
   it('answers one command from its arguments with only the answer on stdout and the logs on stderr', async () => {
@@ -73,5 +77,73 @@ describe('newsdesk from the command line', () => {
     const { code, stdout } = await newsdesk(env, [], '/bogus\n');
     expect(code).toBe(0);
     expect(stdout).toContain('There is no /bogus');
+  });
+});
+
+/**
+ * Tests run as root, and root reads a folder whatever its mode; dropping the capabilities that let
+ * it (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) makes a mode-000 folder as unreadable as for anyone.
+ */
+function withoutReadOverride(): string[] | null {
+  if (process.getuid?.() !== 0) return [];
+  try {
+    execFileSync('setpriv', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  return ['setpriv', '--bounding-set=-dac_override,-dac_read_search'];
+}
+
+describe('newsdesk starting over a seeds folder left in a mess', () => {
+  const wrapper = withoutReadOverride();
+  let root: string | undefined;
+  afterEach(() => {
+    if (!root) return;
+    execFileSync('chmod', ['-R', 'u+rwx', root]);
+    rmSync(root, { recursive: true, force: true });
+    root = undefined;
+  });
+
+  it.skipIf(wrapper === null)('starts, answers and lists every bad file and folder as skipped', async () => {
+    root = await mkdtemp(join(tmpdir(), 'newsdesk-mess-'));
+    const seeds = join(root, 'seeds');
+    await mkdir(join(seeds, 'locked'), { recursive: true });
+    await writeFile(join(seeds, 'good.txt'), 'date 2025-08-05 Tugboat crews join the ferry strike.\n');
+    await writeFile(join(seeds, 'locked', 'hidden.txt'), 'date 2025-08-06 Nobody can read this.\n');
+    await chmod(join(seeds, 'locked'), 0o000);
+    await writeFile(join(seeds, 'cycle.md'), '---\ntitle: &a [x, *a]\n---\nBody text.\n');
+    await writeFile(
+      join(seeds, 'deep.json'),
+      `{"text": "Body.", "title": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
+    execFileSync('mkfifo', [join(seeds, 'pipe.txt')]);
+    symlinkSync('/etc/hostname', join(seeds, 'hostname.txt'));
+    symlinkSync('loop-b.txt', join(seeds, 'loop-a.txt'));
+    symlinkSync('loop-a.txt', join(seeds, 'loop-b.txt'));
+    const env = { SEEDS_DIR: seeds, DATA_DIR: join(root, 'data') };
+    const { code, stdout, stderr } = await runScript(
+      'src/index.ts',
+      ['/sources'],
+      { LOG_LEVEL: 'info', ...env },
+      '',
+      wrapper ?? [],
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Tugboat crews join the ferry strike.');
+    const skipped = stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .filter((log) => log.msg === 'skipped file')
+      .map((log) => [log.file, log.reason]);
+    expect(skipped).toEqual([
+      ['cycle.md', 'title is nested too deeply'],
+      ['deep.json', 'title is nested too deeply'],
+      ['hostname.txt', 'link to something outside the articles folder (not followed)'],
+      ['locked', 'folder cannot be read (EACCES)'],
+      ['loop-a.txt', 'link cannot be followed (ELOOP)'],
+      ['loop-b.txt', 'link cannot be followed (ELOOP)'],
+      ['pipe.txt', 'a FIFO, not a regular file (never opened)'],
+    ]);
   });
 });

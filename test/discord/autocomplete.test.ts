@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relevance, suggest } from '../../src/discord/autocomplete.js';
 import type { Services } from '../../src/services.js';
-import { SEEDS_DIR, servicesFrom, writeFixtureArticles } from '../commands/helpers.js';
+import { fixtureServices, SEEDS_DIR, servicesFrom } from '../commands/helpers.js';
 
 describe('autocomplete', () => {
   let seeds: Services;
@@ -9,7 +9,7 @@ describe('autocomplete', () => {
 
   beforeAll(async () => {
     seeds = await servicesFrom(SEEDS_DIR);
-    fixtures = await servicesFrom(await writeFixtureArticles());
+    fixtures = await fixtureServices();
   });
 
   it('suggests the person whose name starts with what is typed first', () => {

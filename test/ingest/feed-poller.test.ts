@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleChange } from '../../src/ingest/article-change.js';
 import {
+  FEED_UNREADABLE,
   FeedPoller,
   type FeedPollerOptions,
   type ReadFeedItem,
@@ -67,11 +68,8 @@ const PAGE = `<!doctype html><html><head><title>Summit venue named</title></head
   <aside><h2>Most read</h2><ul><li><a href="/a">Cat rescued from tree</a></li></ul></aside>
   <footer>Copyright Wire Service. All rights reserved.</footer></body></html>`;
 
-/** The real fetch, refusing loudly to leave this machine. */
-const localOnlyFetch: typeof fetch = (input, init) => {
-  if (new URL(String(input)).hostname !== '127.0.0.1') throw new Error(`test tried to fetch ${String(input)}`);
-  return fetch(input, init);
-};
+/** The test server is on 127.0.0.1, which is refused unless a self-hoster allows it, as these tests do. */
+const ALLOW_TEST_SERVER = ['127.0.0.1'];
 
 describe('FeedPoller', () => {
   let server: FeedServer;
@@ -87,7 +85,7 @@ describe('FeedPoller', () => {
       timeoutMs: TIMEOUT_MS,
       logger,
       now: () => clock,
-      fetch: localOnlyFetch,
+      allowedHosts: ALLOW_TEST_SERVER,
       onChange: (change) => {
         changes.push(change);
       },
@@ -447,15 +445,136 @@ describe('FeedPoller', () => {
     expect(changes).toHaveLength(2);
   });
 
-  it('fetches through the fetch it is given', async () => {
+  it('tells members one neutral reason for any failure, keeping the details for the log', async () => {
+    server.routes.set('/down', { status: 503, body: 'busy' });
+    const feeds = create(['/down', '/missing']);
+    await feeds.pollDue();
+    expect(feeds.status().map((feed) => feed.lastError)).toEqual([FEED_UNREADABLE, FEED_UNREADABLE]);
+    expect(warnings().map((warning) => warning.reason)).toEqual(['HTTP 503', 'HTTP 404']);
+  });
+
+  it('follows a redirect between allowed addresses', async () => {
+    server.routes.set('/old-rss', { status: 301, body: '', location: '/rss' });
     server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
-    const fetched: string[] = [];
-    const recordingFetch: typeof fetch = (input, init) => {
-      fetched.push(String(input));
-      return localOnlyFetch(input, init);
-    };
-    await create(['/rss'], { fetch: recordingFetch }).pollDue();
-    expect(fetched).toEqual([server.url('/rss')]);
+    await create(['/old-rss']).pollDue();
     expect(changes).toHaveLength(1);
+  });
+});
+
+describe('FeedPoller and internal addresses', () => {
+  let server: FeedServer;
+  let changes: ArticleChange[];
+  let logger: ReturnType<typeof recordingLogger>;
+  let poller: FeedPoller | null;
+  const saved: ReadFeedItem[] = [];
+  /** A made-up public name that resolves to the test server, as a self-hoster's feed host would. */
+  const FEED_HOST = 'feeds.example.test';
+  const resolved: string[] = [];
+  const resolveFeedHost = async (host: string) => {
+    resolved.push(host);
+    if (host === FEED_HOST) return [{ address: '127.0.0.1', family: 4 }];
+    if (host === 'intranet.example.test')
+      return [
+        { address: '93.184.216.34', family: 4 },
+        { address: '10.1.2.3', family: 4 },
+      ];
+    if (host === 'metadata.example.test') return [{ address: '::ffff:169.254.169.254', family: 6 }];
+    throw new Error(`test tried to resolve ${host}`);
+  };
+  const hostUrl = (path: string) => server.url(path).replace('127.0.0.1', FEED_HOST);
+
+  const create = (feeds: string[], allowedHosts: string[] = []) => {
+    poller = new FeedPoller({
+      feeds,
+      intervalMs: INTERVAL_MS,
+      timeoutMs: TIMEOUT_MS,
+      logger,
+      allowedHosts,
+      resolve: resolveFeedHost,
+      onChange: (change) => {
+        changes.push(change);
+      },
+      saved: {
+        known: [],
+        save: async (item) => {
+          saved.push(item);
+        },
+        delete: async () => {},
+      },
+    });
+    return poller;
+  };
+  const warnings = () => logger.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.data);
+
+  beforeEach(async () => {
+    server = await startFeedServer();
+    changes = [];
+    saved.length = 0;
+    resolved.length = 0;
+    logger = recordingLogger();
+    poller = null;
+  });
+  afterEach(async () => {
+    await poller?.stop();
+    await server.close();
+  });
+
+  it('refuses a feed on a loopback address unless its host is allowed, asking it nothing', async () => {
+    server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+    const feeds = create([server.url('/rss')]);
+    await feeds.pollDue();
+    expect(server.requests).toEqual([]);
+    expect(changes).toEqual([]);
+    expect(saved).toEqual([]);
+    expect(feeds.status()[0]?.lastError).toBe(FEED_UNREADABLE);
+    expect(warnings()[0]?.reason).toMatch(/^refused: 127\.0\.0\.1 is an internal address/);
+  });
+
+  it('refuses an item page on 127.0.0.1 linked from an allowed feed: the page is not asked, nothing stored', async () => {
+    const item = `<item><guid>admin</guid><title>Admin</title><link>${server.url('/admin')}</link></item>`;
+    server.routes.set('/rss', { body: rss(item) });
+    server.routes.set('/admin', { type: 'text/html', body: PAGE });
+    await create([hostUrl('/rss')], [FEED_HOST]).pollDue();
+    expect(server.hits('/rss')).toBe(1);
+    expect(server.hits('/admin')).toBe(0);
+    expect(changes).toEqual([]);
+    expect(saved).toEqual([]);
+  });
+
+  it('refuses a redirect from an allowed feed to an internal address, checking every hop', async () => {
+    server.routes.set('/rss', { status: 302, body: '', location: server.url('/internal-rss') });
+    server.routes.set('/internal-rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+    const feeds = create([hostUrl('/rss')], [FEED_HOST]);
+    await feeds.pollDue();
+    expect(server.hits('/internal-rss')).toBe(0);
+    expect(changes).toEqual([]);
+    expect(feeds.status()[0]?.lastError).toBe(FEED_UNREADABLE);
+  });
+
+  it('refuses a name with any internal address, and IPv4-mapped IPv6 forms of one', async () => {
+    const feeds = create([
+      'http://intranet.example.test/rss',
+      'http://metadata.example.test/latest',
+      'http://[::1]:9/',
+    ]);
+    await feeds.pollDue();
+    expect(
+      warnings()
+        .map((warning) => warning.reason)
+        .sort(),
+    ).toEqual([
+      'refused: ::1 is an internal address',
+      'refused: intranet.example.test is an internal address',
+      'refused: metadata.example.test is an internal address',
+    ]);
+  });
+
+  it('connects to the address it checked, resolving the name once, so a second DNS answer cannot differ', async () => {
+    server.routes.set('/rss', { body: rss(rssItem('summit', 'Summit', PARAGRAPHS)) });
+    await create([hostUrl('/rss')], [FEED_HOST]).pollDue();
+    // Only the checking resolver knows this name: had the connection resolved it again, it would have failed.
+    expect(changes).toHaveLength(1);
+    expect(resolved).toEqual([FEED_HOST]);
+    expect(server.requests[0]?.headers.host).toBe(new URL(hostUrl('/rss')).host);
   });
 });

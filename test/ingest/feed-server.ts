@@ -9,6 +9,8 @@ export interface Route {
   lastModified?: string;
   /** Answer only after this long (to outlast a client's timeout). */
   delayMs?: number;
+  /** A redirect's target (with a 3xx status). */
+  location?: string;
 }
 
 export interface FeedServer {
@@ -38,6 +40,7 @@ export async function startFeedServer(): Promise<FeedServer> {
       const headers: Record<string, string> = { 'content-type': route.type ?? 'application/rss+xml' };
       if (route.etag) headers.etag = route.etag;
       if (route.lastModified) headers['last-modified'] = route.lastModified;
+      if (route.location) headers.location = route.location;
       const fresh =
         (route.etag && request.headers['if-none-match'] === route.etag) ||
         (route.lastModified && request.headers['if-modified-since'] === route.lastModified);

@@ -60,6 +60,8 @@ describe('feed articles kept in the store', () => {
     maxArticleBytes: 1_000_000,
     feeds: [server.url('/rss')],
     feedPollSeconds: 3600,
+    // The test server is on 127.0.0.1, refused unless allowed, as a self-hoster would.
+    feedAllowedHosts: ['127.0.0.1'],
   });
 
   /** Starts as runDiscord does: saved feed articles into the corpus first, then the ingest that knows them. */

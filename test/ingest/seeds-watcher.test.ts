@@ -1,4 +1,14 @@
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -105,6 +115,63 @@ describe('watchSeeds', () => {
     await settled('other.txt');
     expect(changes.filter((change) => change.origin === 'summit.txt')).toHaveLength(1);
     expect(changes[0]?.kind === 'added' && changes[0].article.text).toBe(SUMMIT.slice('date 2025-08-10 '.length));
+  });
+
+  it('keeps working beside symbolic-link loops: new files are read, removals noticed, no error logged', async () => {
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub', 'up'));
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    await start();
+    writeFileSync(join(dir, 'summit.txt'), SUMMIT);
+    writeFileSync(join(dir, 'sub', 'storm.txt'), STORM);
+    await vi.waitFor(() => expect(changes).toHaveLength(2), WAIT);
+    unlinkSync(join(dir, 'summit.txt'));
+    await vi.waitFor(() => expect(changes).toHaveLength(3), WAIT);
+    expect(changes.map((change) => [change.kind, change.origin])).toEqual([
+      ['added', 'summit.txt'],
+      ['added', 'sub/storm.txt'],
+      ['removed', 'summit.txt'],
+    ]);
+    symlinkSync('loop-a', join(dir, 'loop-c'));
+    await vi.waitFor(() => expect(logger.entries.some((entry) => entry.data.file === 'loop-c')).toBe(true), WAIT);
+    expect(logger.entries.find((entry) => entry.data.file === 'loop-c')?.data.reason).toBe(
+      'link cannot be followed (ELOOP)',
+    );
+    expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+
+  it('skips a FIFO and a link out of the folder with a reason, never opening them, and carries on', async () => {
+    await start();
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    symlinkSync('/etc/hostname', join(dir, 'hostname.txt'));
+    await vi.waitFor(() => expect(logger.entries.filter((entry) => entry.level === 'warn')).toHaveLength(2), WAIT);
+    writeFileSync(join(dir, 'summit.txt'), SUMMIT);
+    await vi.waitFor(() => expect(changes).toHaveLength(1), WAIT);
+    expect(changes[0]).toMatchObject({ kind: 'added', origin: 'summit.txt' });
+    const warnings = logger.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.data);
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        { file: 'pipe.txt', reason: 'a FIFO, not a regular file (never opened)' },
+        { file: 'hostname.txt', reason: 'link to something outside the articles folder (not followed)' },
+      ]),
+    );
+  });
+
+  it('announces a file written after the folder was loaded but before watching began', async () => {
+    writeFileSync(join(dir, 'summit.txt'), SUMMIT);
+    const initial = (await loadArticles(dir)).articles;
+    mkdirSync(join(dir, 'later'));
+    writeFileSync(join(dir, 'later', 'storm.txt'), STORM);
+    watcher = watchSeeds(dir, {
+      logger,
+      debounceMs: DEBOUNCE_MS,
+      initial,
+      onChange: (change) => void changes.push(change),
+    });
+    await vi.waitFor(() => expect(changes).toHaveLength(1), WAIT);
+    await settled('summit.txt');
+    expect(changes.map((change) => [change.kind, change.origin])).toEqual([['added', 'later/storm.txt']]);
   });
 
   it('warns about a binary file with its name and the reason, and announces nothing', async () => {

@@ -23,13 +23,13 @@ afterAll(async () => {
 
 beforeEach(() => fake.reset());
 
-function ask(question: string) {
+function ask(question: string, baseURL = fake.baseURL) {
   return runScript('src/index.ts', [`/ask ${question}`], {
     SEEDS_DIR: 'seeds',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     OPENAI_API_KEY: 'sk-test-secret',
-    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_BASE_URL: baseURL,
     OPENAI_MODEL: 'test-model',
     LLM_TIMEOUT_MS: '2000',
   });
@@ -65,5 +65,23 @@ describe('/ask with a model configured', () => {
     fake.reply({ content: 'The summit will be held on the Moon next Tuesday [1].' });
     const { stdout } = await ask('when could the meeting happen?');
     expect(stdout).not.toContain('Moon');
+  });
+
+  it('never logs the API key a provider echoes back in its error', async () => {
+    const echo = { status: 401, message: 'Incorrect API key provided: sk-test-secret. Check your key.' };
+    fake.reply(echo, echo, echo);
+    const { code, stderr } = await ask('when could the meeting happen?');
+    expect(code).toBe(0);
+    expect(stderr).toContain('Incorrect API key provided');
+    expect(stderr).not.toContain('sk-test-secret');
+  });
+
+  it('never logs the password inside OPENAI_BASE_URL, even in connection errors and their stacks', async () => {
+    const withPassword = fake.baseURL.replace('http://', 'http://desk:hunter2-password@');
+    const { code, stderr } = await ask('when could the meeting happen?', withPassword);
+    expect(code).toBe(0);
+    expect(stderr).toContain('"err"');
+    expect(stderr).not.toContain('hunter2-password');
+    expect(stderr).not.toContain('hunter2%2Dpassword');
   });
 });

@@ -53,6 +53,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     DATA_DIR: dataDir,
     DELIVERY_INTERVAL_MS: '200',
     LOG_LEVEL: 'info',
+    // The feed test server is on 127.0.0.1, refused unless allowed, as a self-hoster would.
+    FEED_ALLOWED_HOSTS: '127.0.0.1',
     ...extra,
   };
 }

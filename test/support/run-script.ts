@@ -19,9 +19,12 @@ export function runScript(
   args: readonly string[],
   env: Record<string, string | undefined>,
   input = '',
+  /** A command the process is started through (e.g. `setpriv …` to drop capabilities). */
+  wrapper: readonly string[] = [],
 ): Promise<ScriptOutcome> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const [command, ...rest] = [...wrapper, process.execPath, '--import', 'tsx', script, ...args];
+    const child = spawn(command as string, rest, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
     });
