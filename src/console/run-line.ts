@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CommandContext, type CommandDefinition, checkAccess, readOptions } from '../command.js';
+import type { Conversation } from '../conversations/conversation-store.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -25,6 +26,8 @@ export interface RunLineOptions {
    * written, each draft handed here (at most about once a second), before the verified reply.
    */
   onDraft?: (draft: string) => void;
+  /** The interactive session's conversation: a question may follow up on the answer before it. */
+  conversation?: Conversation;
 }
 
 export interface LineResult {
@@ -37,7 +40,11 @@ export interface LineResult {
  * The console's one error policy: a UserFacingError is shown as written; anything else is a bug,
  * logged in full under a short incident id that the apology repeats.
  */
-export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunLineOptions = {}): Promise<LineResult> {
+export async function runLine(
+  line: string,
+  deps: ConsoleDeps,
+  { onDraft, conversation }: RunLineOptions = {},
+): Promise<LineResult> {
   const log = deps.logger.child({ module: 'console' });
   const started = performance.now();
   let name: string | undefined;
@@ -50,6 +57,7 @@ export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunL
       now: deps.now?.() ?? new Date(),
       ...deps.place,
       ...(onDraft ? { onDraft } : {}),
+      ...(conversation ? { conversation } : {}),
     };
     checkAccess(command, context);
     const reply = await command.run(options, context);
