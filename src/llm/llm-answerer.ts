@@ -11,7 +11,7 @@ import { type FallbackReason, noteFor } from './fallback.js';
 import { draftText } from './model-text.js';
 import { buildMessages, type NumberedPassage, selectPassages } from './prompt.js';
 import { looksEnglish } from './support.js';
-import { articleTextsOf, type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
+import { articleEvidenceOf, type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
 
 export interface VerifiedLlmAnswer {
   fallback: false;
@@ -148,7 +148,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   }
 
   function verify(content: string, passages: readonly NumberedPassage[], crossLanguage: boolean) {
-    return verifyAnswer(content, passages, { articleTexts: articleTextsOf(passages, corpus), crossLanguage });
+    return verifyAnswer(content, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage });
   }
 
   return {
