@@ -8,10 +8,16 @@ import type { PassageIndex } from '../search/passage-index.js';
 import type { LlmBudget } from './budget.js';
 import { type ChatModel, type ChatReply, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
-import { draftText } from './model-text.js';
-import { buildMessages, type NumberedPassage, selectPassages } from './prompt.js';
+import { buildMessages, selectPassages } from './prompt.js';
 import { looksEnglish } from './support.js';
-import { articleEvidenceOf, type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
+import {
+  articleEvidenceOf,
+  finishedSentences,
+  type Verification,
+  type VerificationCounts,
+  type VerifiedSentence,
+  verifyAnswer,
+} from './verify.js';
 
 export interface VerifiedLlmAnswer {
   fallback: false;
@@ -67,8 +73,9 @@ export interface LlmAnswererOptions {
 export interface LlmAnswerer {
   answer(question: string, options?: LlmAnswerOptions): Promise<LlmAnswer>;
   /**
-   * As `answer`, streamed: `onDraft` gets the text so far (see `draftText`: no reasoning, mentions or
-   * passage numbers), at most every `DRAFT_INTERVAL_MS`.
+   * As `answer`, streamed: `onDraft` gets the answer so far, at most every `DRAFT_INTERVAL_MS`: its
+   * finished sentences that pass verification, without passage numbers (nothing unchecked is shown
+   * while the model writes, not even for a second).
    */
   answerStream(question: string, onDraft: (text: string) => void, options?: LlmAnswerOptions): Promise<LlmAnswer>;
 }
@@ -101,7 +108,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   async function run(
     question: string,
     options: LlmAnswerOptions,
-    call: (messages: ChatCompletionMessageParam[]) => Promise<ChatReply>,
+    call: (messages: ChatCompletionMessageParam[], check: (text: string) => Verification) => Promise<ChatReply>,
   ): Promise<LlmAnswer> {
     const extractive = options.extractive ?? answerQuestion(question, { corpus, index });
     const key = `${corpus.version}\u0000${options.locale ?? ''}\u0000${normaliseQuestion(question)}`;
@@ -115,11 +122,14 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     const passages = selectPassages(question, extractive, { corpus, index });
     if (!passages.length) return fallback('refused', extractive);
 
+    // Decided from the question, never from the model's text, which a planted instruction could steer.
+    const check = (text: string) =>
+      verifyAnswer(text, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage: !looksEnglish(question) });
     const messages = buildMessages(question, passages, options.locale);
     const started = Date.now();
     let content: string;
     try {
-      const reply = await call(messages);
+      const reply = await call(messages, check);
       content = reply.content;
       budget?.spend(options.guildId ?? null, reply.tokens);
       log.info({ model, ms: Date.now() - started, tokens: reply.tokens, passages: passages.length }, 'model answered');
@@ -129,7 +139,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       return fallback(reason, extractive);
     }
 
-    const result = verify(content, passages, !looksEnglish(question));
+    const result = check(content);
     log.info({ model, ...result.counts, ok: result.ok }, 'answer verified');
     const answer: LlmAnswer = result.ok
       ? {
@@ -147,23 +157,24 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     return answer;
   }
 
-  function verify(content: string, passages: readonly NumberedPassage[], crossLanguage: boolean) {
-    return verifyAnswer(content, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage });
-  }
-
   return {
     answer(question, options = {}) {
       return run(question, options, (messages) => chat.complete(messages, { maxTokens: MAX_OUTPUT_TOKENS }));
     },
 
     answerStream(question, onDraft, options = {}) {
-      return run(question, options, (messages) => {
+      return run(question, options, (messages, check) => {
         let lastDraftAt = Number.NEGATIVE_INFINITY;
+        let lastChecked = '';
         let lastDraft = '';
         return chat.stream(messages, { maxTokens: MAX_OUTPUT_TOKENS }, (content) => {
           const now = Date.now();
           if (now - lastDraftAt < DRAFT_INTERVAL_MS) return;
-          const draft = draftText(content);
+          // Only finished sentences that pass the answer's own verification are ever shown.
+          const finished = finishedSentences(content);
+          if (!finished || finished === lastChecked) return;
+          lastChecked = finished;
+          const draft = checkedDraft(check(finished));
           if (draft && draft !== lastDraft) {
             lastDraftAt = now;
             lastDraft = draft;
@@ -173,6 +184,11 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       });
     },
   };
+}
+
+/** A draft as a person may see it: the verified sentences so far, without citation markers. */
+function checkedDraft(verification: Verification): string {
+  return verification.ok ? verification.sentences.map((sentence) => sentence.text).join(' ') : '';
 }
 
 /**

@@ -108,10 +108,24 @@ const CITATIONS_AFTER_STOP = /([.!?…])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+
 const LIST_MARKER = /^\s*(?:[-*•]|\d{1,3}[.)])\s+/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** Model text with reasoning removed and citations written after a full stop moved before it. */
+function answerText(raw: string): string {
+  return stripThinking(raw).replace(CITATIONS_AFTER_STOP, (_, stop: string, cites: string) => `${cites}${stop}`);
+}
+
+/**
+ * The sentences of a model's text still being written that are finished: all but the last, which
+ * may yet grow (more words, or the citations that end it). A draft is made of these only, so
+ * that it can be verified as the answer will be.
+ */
+export function finishedSentences(raw: string): string {
+  return modelSentences(answerText(raw)).slice(0, -1).join('\n');
+}
+
 export function verifyAnswer(raw: string, passages: readonly NumberedPassage[], options: VerifyOptions): Verification {
   const counts: VerificationCounts = { ...NO_COUNTS };
   const byNumber = new Map(passages.map((passage) => [passage.n, passage]));
-  const text = stripThinking(raw).replace(CITATIONS_AFTER_STOP, (_, stop: string, cites: string) => `${cites}${stop}`);
+  const text = answerText(raw);
   if (!HAS_WORD.test(text)) return { ok: false, reason: 'empty', counts };
 
   let refused = false;
