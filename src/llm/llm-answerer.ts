@@ -5,10 +5,11 @@ import { ExpiringLru } from '../conversations/expiring-lru.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex } from '../search/passage-index.js';
+import { assertsPremise, flagSuperseded, modelPassages, unsupportedPremise } from './answer-evidence.js';
 import type { LlmBudget } from './budget.js';
 import { type ChatModel, type ChatReply, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
-import { buildMessages, selectPassages } from './prompt.js';
+import { buildMessages, type NumberedPassage } from './prompt.js';
 import { looksEnglish } from './support.js';
 import {
   articleEvidenceOf,
@@ -119,12 +120,10 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       const allowed = budget.check(options.userId, options.guildId ?? null);
       if (!allowed.ok) return { ...fallback(allowed.reason, extractive), note: allowed.message };
     }
-    const passages = selectPassages(question, extractive, { corpus, index });
+    const passages = modelPassages(question, extractive, { corpus, index });
     if (!passages.length) return fallback('refused', extractive);
 
-    // Decided from the question, never from the model's text, which a planted instruction could steer.
-    const check = (text: string) =>
-      verifyAnswer(text, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage: !looksEnglish(question) });
+    const check = (text: string) => holdToEvidence(question, text, passages);
     const messages = buildMessages(question, passages, options.locale);
     const started = Date.now();
     let content: string;
@@ -155,6 +154,29 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     // A refusal or an unverifiable answer would come out the same next time; an empty reply may be a hiccup.
     if (!answer.fallback || answer.reason !== 'empty') cache.set(key, answer);
     return answer;
+  }
+
+  /**
+   * The verification every answer and draft passes, then the extractive engine's rules: a
+   * sentence asserting what the question takes for granted and no passage says is dropped, and
+   * one resting on a report a later article contradicts says so.
+   */
+  function holdToEvidence(question: string, text: string, passages: readonly NumberedPassage[]): Verification {
+    // Decided from the question, never from the model's text, which a planted instruction could steer.
+    const crossLanguage = !looksEnglish(question);
+    const result = verifyAnswer(text, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage });
+    if (!result.ok) return result;
+    // A question in another language shares no words with the passages: its premise cannot be read so.
+    const premise = crossLanguage ? new Set<string>() : unsupportedPremise(question, passages);
+    const kept = result.sentences.filter((sentence) => !assertsPremise(sentence.text, premise));
+    const counts = {
+      ...result.counts,
+      sentencesDropped: result.counts.sentencesDropped + result.sentences.length - kept.length,
+    };
+    if (!kept.length) return { ok: false, reason: 'premise', counts };
+    const sentences = flagSuperseded(kept, { corpus, index });
+    const cited = sentences.map((s) => `${s.text} ${s.passages.map((p) => `[${p.n}]`).join('')}`);
+    return { ok: true, sentences, text: cited.join(' '), counts };
   }
 
   return {

@@ -87,7 +87,7 @@ export function articleEvidenceOf(
 
 export type Verification =
   | { ok: true; sentences: VerifiedSentence[]; text: string; counts: VerificationCounts }
-  | { ok: false; reason: 'empty' | 'refused' | 'unverified'; counts: VerificationCounts };
+  | { ok: false; reason: 'empty' | 'refused' | 'unverified' | 'premise'; counts: VerificationCounts };
 
 export interface VerifyOptions {
   /** Full texts of the passages' articles: what "verbatim in the articles" is checked against. */
