@@ -9,7 +9,8 @@ import { renderMessage, sendPage } from './send.js';
 
 /**
  * The deferred reply while the model writes: the draft so far, escaped and cut to one embed, marked
- * "writing…". Drafts are unverified, so they carry no citations list; the verified reply replaces them.
+ * "writing…". A draft holds the sentences checked so far without their citations (those number the
+ * prompt's passages), so it carries no citations list; the verified reply replaces it.
  * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
 export function draftPayload(question: string, draft: string): MessagePayload {
