@@ -109,9 +109,14 @@ export interface AttributedWords {
 export function misattributedQuotes(sentence: string, attributed: readonly AttributedWords[]): string[] {
   if (!attributed.length || !quotationsIn(sentence).length) return [];
   const claim = buildArticle(sentence, {}, 'model-sentence');
+  const quoted = quotationsIn(sentence);
   const wrong: string[] = [];
   for (const quote of analyseArticle(claim).quotes) {
-    const named = nameWords(quote.speaker?.name ?? '');
+    // Only the words the sentence itself names the speaker with, outside its quotations: a lone
+    // sentence gives the resolver nothing to resolve "he" against but the names quoted inside it.
+    const mention = quote.speaker?.mention;
+    if (!mention || quoted.some((q) => mention.start < q.end && mention.end > q.start)) continue;
+    const named = nameWords(mention.text);
     if (!named.length) continue;
     const wanted = normaliseForQuote(quote.text);
     const speakers = attributed
