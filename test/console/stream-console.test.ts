@@ -121,6 +121,40 @@ describe('the interactive console with a model', () => {
   });
 });
 
+describe('a terminal that reports 0 columns', () => {
+  it('still has its draft erased before the verified answer', async () => {
+    openai.reply(slowAnswer);
+    let raw = '';
+    const output = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          raw += chunk;
+          done();
+        },
+      }),
+      { isTTY: true, columns: 0 },
+    );
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const session = runInteractive(depsWithModel(), {
+      input,
+      output,
+      errors: sink(),
+      colour: false,
+      historyFile: join(dir, 'h4'),
+    });
+    input.write(`${QUESTION}\r`);
+    await vi.waitFor(() => expect(raw).toContain(`Answered by ${MODEL}`), { timeout: 8000 });
+    input.end();
+    await session;
+    const answer = raw.lastIndexOf('The reopening is planned for 12 June. [1]');
+    // The draft was drawn, then the cursor moved back up over it (a finite number of rows) and cleared.
+    expect(raw.slice(0, answer)).toContain(WRITING_MARKER);
+    expect(raw.slice(0, answer)).toMatch(/\[\d+A/);
+    expect(raw.slice(0, answer)).toContain('\x1b[0J');
+    expect(raw).not.toMatch(/Infinity|NaN/);
+  });
+});
+
 describe('a one-shot command with a model', () => {
   it('prints only the final verified answer', async () => {
     openai.reply((request) => ({
