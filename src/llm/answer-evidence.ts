@@ -1,11 +1,10 @@
 import type { Answer } from '../answers/answer-question.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
-import { contentWords, tokenizeWords } from '../search/query-terms.js';
+import { contentWords, isStopword, tokenizeWords } from '../search/query-terms.js';
 import { developmentsOf, LEAD_SENTENCES } from '../timeline/developments.js';
 import { reversedPolarity } from './meaning.js';
 import { type NumberedPassage, PASSAGE_TOKEN_BUDGET, packPassages } from './prompt.js';
-import { checkSupport } from './support.js';
 import type { PassageRef, VerifiedSentence } from './verify.js';
 
 /**
@@ -21,8 +20,8 @@ const WHOLE_STORY =
   /\b(?:latest|newest|most recent|going on|happening|updates?|what(?:'|’)?s new|what is new|new since)\b/i;
 /** The newest articles whose developments a whole-story question is shown. */
 const NEWEST_ARTICLES = 3;
-/** Share of a sentence's content words a later passage must share to be telling the same thing. */
-const SAME_MATTER_SHARE = 0.6;
+/** Share of a sentence's other words (names and numbers aside) a later passage must say to be telling the same thing. */
+const SAME_MATTER_SHARE = 0.8;
 /** Passages retrieved by BM25 as context after the ranking's picks. */
 const CONTEXT_PASSAGES = 30;
 /** Later passages looked at for each sentence of the answer. */
@@ -88,18 +87,33 @@ export function assertsPremise(sentence: string, premise: ReadonlySet<string>): 
   return tokens.some((token) => premise.has(token.stem));
 }
 
-/** The names and numbers of a text, as `checkSupport` reads them. */
-function anchorsOf(text: string): Set<string> {
-  const anchors = new Set<string>();
-  for (const token of tokenizeWords(text))
-    if (/\d/.test(token.norm) || /^\p{Lu}/u.test(token.raw)) anchors.add(token.stem);
-  return anchors;
+interface Anchor {
+  norm: string;
+  /** The words on either side, which place it in its sentence ("meet in ___ next"). */
+  before?: string;
+  after?: string;
 }
+
+/** The names and numbers of a text: figures, and capitalised words other than its first. */
+function anchorsOf(text: string): Anchor[] {
+  const tokens = tokenizeWords(text);
+  return tokens
+    .map((token, i) => ({ token, i }))
+    .filter(({ token, i }) => /\d/.test(token.norm) || (i > 0 && /^\p{Lu}/u.test(token.raw) && !isStopword(token.norm)))
+    .map(({ token, i }) => ({ norm: token.norm, before: tokens[i - 1]?.norm, after: tokens[i + 1]?.norm }));
+}
+
+/** "Aug" and "August", "Zelensky" and "Zelenskyy": one written shorter than the other is the same anchor. */
+const sameAnchor = (a: Anchor, b: Anchor) => a.norm.startsWith(b.norm) || b.norm.startsWith(a.norm);
+/** Two anchors in the same place of the same statement: one stands where the other stood. */
+const samePlace = (a: Anchor, b: Anchor) =>
+  (a.before !== undefined && a.before === b.before) || (a.after !== undefined && a.after === b.after);
 
 /**
  * A later report of the same matter that says otherwise: a passage from an article dated after
- * every article the sentence cites, sharing most of its words, that does not support it because
- * it gives other names or numbers ("in Vienna" against a later "in Geneva") or the opposite polarity.
+ * every article the sentence cites, saying nearly all the sentence's other words, that gives
+ * other names or numbers in place of some of its own ("in Vienna" against a later "in Geneva") or
+ * the opposite polarity. Different wording of the same fact is not a contradiction.
  */
 function laterReport(
   sentence: string,
@@ -110,16 +124,19 @@ function laterReport(
   if (dates.some((date) => date === null)) return null;
   const newestCited = (dates as string[]).sort().at(-1)!;
   const own = anchorsOf(sentence);
-  const words = contentWords(sentence);
+  const words = contentWords(sentence).filter((word) => !own.some((anchor) => sameAnchor(anchor, { norm: word.norm })));
+  if (!words.length) return null;
   for (const hit of deps.index.search(sentence, { limit: LATER_CANDIDATES })) {
     const date = deps.corpus.get(hit.articleId)?.date;
     if (!date || date <= newestCited) continue;
     const stems = new Set(tokenizeWords(hit.text).map((t) => t.stem));
-    const shared = words.filter((word) => stems.has(word.stem)).length / Math.max(1, words.length);
+    const shared = words.filter((word) => stems.has(word.stem)).length / words.length;
     if (shared < SAME_MATTER_SHARE) continue;
-    const other = [...anchorsOf(hit.text)].some((anchor) => !own.has(anchor));
-    const differs = checkSupport(sentence, [hit.text]).missing.length > 0 && other;
-    if (differs || reversedPolarity(sentence, [hit.text]).length) return hit;
+    const theirs = anchorsOf(hit.text);
+    const lost = own.filter((a) => !theirs.some((b) => sameAnchor(a, b)));
+    const gained = theirs.filter((b) => !own.some((a) => sameAnchor(a, b)));
+    const replaced = lost.some((a) => gained.some((b) => samePlace(a, b)));
+    if (replaced || reversedPolarity(sentence, [hit.text]).length) return hit;
   }
   return null;
 }
