@@ -1,5 +1,4 @@
-import { answerQuestion } from '../src/answers/answer-question.js';
-import { answerReply, llmReply } from '../src/answers/answer-reply.js';
+import { answerAsked } from '../src/answers/answer-use-case.js';
 import { type CommandDefinition, requireString } from '../src/command.js';
 
 /** The longest question Discord's option accepts (the answerer itself reads up to MAX_QUESTION_LENGTH). */
@@ -18,14 +17,9 @@ export const ask: CommandDefinition = {
       maxLength: MAX_QUESTION_OPTION_LENGTH,
     },
   ],
-  async run(options, { services, locale, userId, guildId, onDraft }) {
+  async run(options, { services, locale, userId, guildId, onDraft, conversation }) {
     const question = requireString(options, 'question');
-    const { llm } = services;
-    if (!llm) return answerReply(question, answerQuestion(question, services), services.corpus);
-    const asker = { locale, userId, guildId };
-    const result = onDraft
-      ? await llm.answerer.answerStream(question, onDraft, asker)
-      : await llm.answerer.answer(question, asker);
-    return llmReply(question, result, services.corpus);
+    const asked = await answerAsked(services, { question, conversation, onDraft, asker: { locale, userId, guildId } });
+    return asked.reply;
   },
 };

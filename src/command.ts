@@ -1,4 +1,5 @@
 import type { Article } from './articles/types.js';
+import type { Conversation } from './conversations/conversation-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { UserFacingError } from './errors.js';
 import type { Reply } from './reply.js';
@@ -70,6 +71,11 @@ export interface CommandContext {
    * from the model hands it each draft (at most about once a second) before returning the verified reply.
    */
   onDraft?: (draft: string) => void;
+  /**
+   * Given by a transport that keeps a conversation (the console; Discord's reply chains ask through
+   * `answerAsked` directly): a question may follow up on the answers before it.
+   */
+  conversation?: Conversation;
 }
 
 export interface CommandDefinition {

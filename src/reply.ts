@@ -37,4 +37,9 @@ export interface Reply {
   footer?: string;
   /** Only the person who asked should see it (Discord); ignored by the console. */
   ephemeral?: boolean;
+  /**
+   * One piece to be read whole (a model's answer): a transport that pages long replies shows every
+   * page at once rather than page buttons, which would ask the question again.
+   */
+  whole?: boolean;
 }

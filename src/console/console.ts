@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { soleConversation } from '../conversations/conversation-store.js';
 import { createDraftView } from './draft-view.js';
 import { appendHistory, loadHistory, MAX_HISTORY } from './history.js';
 import { completeLine } from './parse-line.js';
@@ -31,6 +32,9 @@ export async function runOneShot(line: string, deps: ConsoleDeps, io: ConsoleIO)
   return ok ? 0 : 1;
 }
 
+/** Terminals that report no width (or 0 columns) are taken to be this wide. */
+const DEFAULT_COLUMNS = 80;
+
 /**
  * The interactive console: a prompt, tab completion and history, until exit, quit or Ctrl-D. On a
  * terminal, a model's answer is shown while it is written (marked "writing…", redrawn in place),
@@ -56,13 +60,17 @@ export async function runInteractive(deps: ConsoleDeps, io: ConsoleIO): Promise<
     io.output.write('Tab completes commands and options; exit, quit or Ctrl-D leaves.\n\n');
     rl.prompt();
   }
+  // One operator asking one question after another: a follow-up reads the answers before it.
+  const conversation = soleConversation();
   for await (const line of rl) {
     const text = line.trim();
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
       await appendHistory(io.historyFile, text).catch((err: unknown) => log.warn({ err }, 'could not save history'));
-      const draft = terminal ? createDraftView(io.output, { width: io.output.columns, colour: io.colour }) : undefined;
-      const { reply } = await runLine(text, deps, draft ? { onDraft: draft.show } : {});
+      const draft = terminal
+        ? createDraftView(io.output, { width: io.output.columns || DEFAULT_COLUMNS, colour: io.colour })
+        : undefined;
+      const { reply } = await runLine(text, deps, { conversation, ...(draft ? { onDraft: draft.show } : {}) });
       draft?.clear();
       io.output.write(`${renderReply(reply, renderOptions(io))}\n`);
     }

@@ -1,4 +1,5 @@
 import { type CommandContext, type CommandDefinition, checkAccess, readOptions } from '../command.js';
+import type { Conversation } from '../conversations/conversation-store.js';
 import { replyToError } from '../error-reply.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -24,6 +25,8 @@ export interface RunLineOptions {
    * written, each draft handed here (at most about once a second), before the verified reply.
    */
   onDraft?: (draft: string) => void;
+  /** The interactive session's conversation: a question may follow up on the answer before it. */
+  conversation?: Conversation;
 }
 
 export interface LineResult {
@@ -33,7 +36,11 @@ export interface LineResult {
 }
 
 /** Runs one typed line; an error becomes its reply under the one error policy (`replyToError`). */
-export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunLineOptions = {}): Promise<LineResult> {
+export async function runLine(
+  line: string,
+  deps: ConsoleDeps,
+  { onDraft, conversation }: RunLineOptions = {},
+): Promise<LineResult> {
   const log = deps.logger.child({ module: 'console' });
   const started = performance.now();
   let name: string | undefined;
@@ -46,6 +53,7 @@ export async function runLine(line: string, deps: ConsoleDeps, { onDraft }: RunL
       now: deps.now?.() ?? new Date(),
       ...deps.place,
       ...(onDraft ? { onDraft } : {}),
+      ...(conversation ? { conversation } : {}),
     };
     checkAccess(command, context);
     const reply = await command.run(options, context);

@@ -31,6 +31,12 @@ export interface Turn {
   at: number;
 }
 
+/** One conversation, as the answering use case sees it: its turns so far, and a way to add one. */
+export interface Conversation {
+  history(): readonly Turn[];
+  record(turn: Omit<Turn, 'at'>): void;
+}
+
 export interface ConversationStoreOptions {
   /** A conversation is forgotten this long after its last turn. */
   ttlMs?: number;
@@ -78,6 +84,11 @@ export class ConversationStore {
     this.conversations.set(id, turns.slice(-this.maxTurns));
   }
 
+  /** The conversation at `key`, bound to this store. */
+  conversation(key: ConversationKey): Conversation {
+    return { history: () => this.history(key), record: (turn) => this.record(key, turn) };
+  }
+
   /** Remembers that a message the bot sent answers the chain starting at `rootId`. */
   linkAnswer(answer: MessageLocation, rootId: string): void {
     this.roots.set(locationId(answer), rootId);
@@ -100,4 +111,17 @@ function conversationId(key: ConversationKey): string {
 
 function locationId(location: MessageLocation): string {
   return [location.guildId ?? 'dm', location.channelId, location.messageId].join('/');
+}
+
+/**
+ * A conversation of its own, kept as the bot keeps a reply chain's (bounded, forgotten after
+ * CONVERSATION_TTL_MS): the console's, where one operator asks one question after another.
+ */
+export function soleConversation(options: ConversationStoreOptions = {}): Conversation {
+  return new ConversationStore({ ...options, maxConversations: 1 }).conversation({
+    guildId: null,
+    channelId: 'console',
+    rootId: 'session',
+    userId: 'operator',
+  });
 }

@@ -1,14 +1,10 @@
 import type { Message } from 'discord.js';
-import { answerReply, llmReply } from '../answers/answer-reply.js';
-import { answerFollowUp, type FollowUpAnswer } from '../conversations/answer-follow-up.js';
-import { mainPersonOf, nameWordsOf } from '../conversations/answer-people.js';
-import type { ConversationKey, ConversationStore } from '../conversations/conversation-store.js';
+import { answerAsked } from '../answers/answer-use-case.js';
+import type { ConversationStore } from '../conversations/conversation-store.js';
 import { errorReply, replyToError } from '../error-reply.js';
 import { UserFacingError } from '../errors.js';
-import type { LlmAnswer } from '../llm/llm-answerer.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
-import type { Services } from '../services.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { createDraftEditor } from './draft-editor.js';
 import { describeDiscordFailure } from './interaction-errors.js';
@@ -55,44 +51,32 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       return;
     }
     await showTyping(message, log);
-    const key: ConversationKey = {
+    const conversation = deps.conversations.conversation({
       guildId: message.guildId,
       channelId: message.channelId,
       rootId: trigger.rootId,
       userId: message.author.id,
-    };
-    const { corpus } = deps.services;
-    const names = nameWordsOf(corpus);
-    let standalone = trigger.question;
+    });
+    const drafts = draftReplyTo(message, trigger.question, log);
     let reply: Reply;
-    let person: string | null = null;
     try {
-      const followUp = answerFollowUp(deps.conversations.history(key), trigger.question, deps.services, {
-        isName: (word) => names.has(word),
+      const asked = await answerAsked(deps.services, {
+        question: trigger.question,
+        conversation,
+        onDraft: drafts.editor.show,
+        asker: { userId: message.author.id, guildId: message.guildId },
       });
-      standalone = followUp.standalone;
-      const { llm } = deps.services;
-      if (llm) {
-        // The model answers the self-contained question; the title stays what the person asked.
-        const { result, draft: written } = await streamModelAnswer(message, trigger.question, followUp, llm, log);
-        draft = written;
-        reply = llmReply(trigger.question, result, corpus);
-        person = mainPersonOf(
-          result.fallback ? result.extractive.evidence : result.sentences.flatMap((s) => s.passages),
-          corpus,
-        );
-      } else {
-        reply = answerReply(trigger.question, followUp.answer, corpus);
-        person = mainPersonOf(followUp.answer.evidence, corpus);
-      }
+      reply = asked.reply;
+      log.debug({ question: trigger.question, standalone: asked.standalone }, 'answered a message');
     } catch (err) {
       if (!(err instanceof UserFacingError)) throw err;
       outcome = 'refused';
       reply = errorReply(err.message);
+    } finally {
+      await drafts.editor.settle();
+      draft = drafts.message();
     }
-    log.debug({ question: trigger.question, standalone, outcome }, 'answering a message');
     await send(message, reply, deps.conversations, trigger.rootId, draft);
-    if (outcome === 'answered') deps.conversations.record(key, { question: trigger.question, standalone, person });
   } catch (err) {
     outcome = await answerWithApology(message, err, log, draft);
   } finally {
@@ -139,33 +123,19 @@ async function showTyping(message: Message, log: Logger): Promise<void> {
 }
 
 /**
- * The model's answer to `followUp.standalone`, streamed as /ask's is (the extractive answer
- * `answerFollowUp` found for it is passed on, not found again): the first draft is sent as a reply to
- * the message, titled with the person's `question` and marked "writing…", and edited as newer
- * drafts arrive (createDraftEditor). Returns the answer and the message the draft was written in,
- * settled, for the answer to replace; null when the model finished before writing anything (a
- * fallback, a cached answer) or the draft could not be sent.
+ * The model's drafts, shown as /ask's are: the first is sent as a reply to the message, titled with
+ * the person's `question` and marked "writing…", and edited as newer drafts arrive
+ * (createDraftEditor). `message()` is the message the draft was written in, for the answer to
+ * replace; null when nothing was drafted (no model, a fallback, a cached answer) or it could not be sent.
  */
-async function streamModelAnswer(
-  message: Message,
-  question: string,
-  { standalone, answer }: FollowUpAnswer,
-  llm: NonNullable<Services['llm']>,
-  log: Logger,
-): Promise<{ result: LlmAnswer; draft: Message | null }> {
+function draftReplyTo(message: Message, question: string, log: Logger) {
   let draft: Message | null = null;
-  const drafts = createDraftEditor(async (text) => {
+  const editor = createDraftEditor(async (text) => {
     const payload = draftPayload(question, text);
     if (draft) await draft.edit(payload);
     else draft = await message.reply({ ...payload, allowedMentions: NO_MENTIONS, failIfNotExists: false });
   }, log);
-  const result = await llm.answerer.answerStream(standalone, drafts.show, {
-    userId: message.author.id,
-    guildId: message.guildId,
-    extractive: answer,
-  });
-  await drafts.settle();
-  return { result, draft };
+  return { editor, message: () => draft };
 }
 
 /**

@@ -127,12 +127,13 @@ async function runCommand(
     ? pageControls(remembered, command.name, interaction.user.id, optionsAsText(options))
     : undefined;
   // With a model, /ask shows its answer as it is written; the verified reply then replaces the draft.
-  const { llm } = deps.services;
-  if (command.name === STREAMED_COMMAND && llm) {
-    await streamAnswer(interaction, requireString(options, 'question'), llm, context, {
-      logger: deps.logger.child({ module: 'discord', interactionId: interaction.id }),
-      controls,
-    });
+  if (command.name === STREAMED_COMMAND && deps.services.llm) {
+    await streamAnswer(
+      interaction,
+      requireString(options, 'question'),
+      (onDraft) => Promise.resolve(command.run(options, { ...context, onDraft })),
+      { logger: deps.logger.child({ module: 'discord', interactionId: interaction.id }), controls },
+    );
     return;
   }
   const reply = await command.run(options, context);

@@ -1,10 +1,7 @@
 import type { APIEmbed, ChatInputCommandInteraction } from 'discord.js';
-import { llmReply } from '../answers/answer-reply.js';
-import type { CommandContext } from '../command.js';
 import { WRITING_MARKER } from '../llm/model-text.js';
 import type { Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
-import type { Services } from '../services.js';
 import { createDraftEditor } from './draft-editor.js';
 import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, truncate } from './limits.js';
 import { escapeText, type MessagePayload, NO_MENTIONS, type PageControls, TONE_COLOURS } from './render.js';
@@ -12,7 +9,8 @@ import { renderMessage, sendPage } from './send.js';
 
 /**
  * The deferred reply while the model writes: the draft so far, escaped and cut to one embed, marked
- * "writing…". Drafts are unverified, so they carry no citations list; the verified reply replaces them.
+ * "writing…". A draft holds the sentences checked so far without their citations (those number the
+ * prompt's passages), so it carries no citations list; the verified reply replaces it.
  * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
 export function draftPayload(question: string, draft: string): MessagePayload {
@@ -32,41 +30,39 @@ function escapeWithin(text: string, max: number): string {
 
 export interface StreamAnswerOptions {
   logger: Logger;
-  /** Previous/Next buttons for an extractive reply (the model's fallback), as the router gives every command. */
+  /** Previous/Next buttons for a reply read page by page (the extractive answer), as the router gives every command. */
   controls?: PageControls;
 }
 
 /**
- * A verified answer is sent in full: its first page replaces the draft, the rest follow as
- * follow-up messages. Beyond this many messages in all, the rest is left out (and logged): a model
- * that wrote that much has not written an answer.
+ * A reply read whole (a model's answer) is sent in full: its first page replaces the draft, the
+ * rest follow as follow-up messages. Beyond this many messages in all, the rest is left out (and
+ * logged): a model that wrote that much has not written an answer.
  */
 export const MAX_ANSWER_MESSAGES = 5;
 
 /**
- * /ask with a model, streamed into an already deferred interaction: each draft the answerer hands
- * over (at most about once a second, see DRAFT_INTERVAL_MS) edits the reply, then the verified
- * reply replaces the draft in the same message, continuing in follow-up messages when it is longer
- * than one embed. Edits never overlap and are all settled before the final edit (createDraftEditor),
- * so a late draft can never overwrite the answer.
+ * A command that may show drafts, run in an already deferred interaction: each draft `produce`
+ * hands over (at most about once a second, see DRAFT_INTERVAL_MS) edits the reply, then the reply
+ * replaces the draft in the same message, continuing in follow-up messages when it is read whole
+ * and longer than one embed. Edits never overlap and are all settled before the final edit
+ * (createDraftEditor), so a late draft can never overwrite the answer. How the answer is found is
+ * `produce`'s business (the command, through `answerAsked`).
  */
 export async function streamAnswer(
   interaction: ChatInputCommandInteraction,
-  question: string,
-  llm: NonNullable<Services['llm']>,
-  context: CommandContext,
+  title: string,
+  produce: (onDraft: (draft: string) => void) => Promise<Reply>,
   { logger, controls }: StreamAnswerOptions,
 ): Promise<Reply> {
-  const drafts = createDraftEditor((draft) => interaction.editReply(draftPayload(question, draft)), logger);
-  const result = await llm.answerer.answerStream(question, drafts.show, {
-    locale: context.locale,
-    userId: context.userId,
-    guildId: context.guildId,
-  });
-  await drafts.settle();
-  const reply = llmReply(question, result, context.services.corpus);
-  const fromModel = !result.fallback;
-  const first = renderMessage(reply, 0, fromModel ? undefined : controls);
+  const drafts = createDraftEditor((draft) => interaction.editReply(draftPayload(title, draft)), logger);
+  let reply: Reply;
+  try {
+    reply = await produce(drafts.show);
+  } finally {
+    await drafts.settle();
+  }
+  const first = renderMessage(reply, 0, reply.whole ? undefined : controls);
   // discord.js counts a draft edit as the reply, so `sendPage` would follow up; the final answer
   // belongs in the message the draft was written in. (An ephemeral page cannot be: `sendPage` decides.)
   if (first.ephemeral) {
@@ -74,7 +70,7 @@ export async function streamAnswer(
     return reply;
   }
   await interaction.editReply(first.payload);
-  if (!fromModel) return reply;
+  if (!reply.whole) return reply;
   const pages = Math.min(first.pageCount, MAX_ANSWER_MESSAGES);
   if (first.pageCount > pages) logger.warn({ pages: first.pageCount }, 'answer too long; the rest is left out');
   for (let page = 1; page < pages; page++) await interaction.followUp(renderMessage(reply, page).payload);

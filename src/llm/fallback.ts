@@ -4,7 +4,7 @@ import type { FailureReason } from './chat.js';
  * Why the extractive result is shown instead of the model's, and the one line that says so. Every
  * model feature (answers, summaries, claim checks) falls back the same way and says it the same way.
  */
-export type FallbackReason = FailureReason | 'empty' | 'refused' | 'unverified' | 'cooldown' | 'budget';
+export type FallbackReason = FailureReason | 'empty' | 'refused' | 'unverified' | 'premise' | 'cooldown' | 'budget';
 
 /** What the note is about: "this answer", "this summary", "this check". */
 export type ModelWork = 'answer' | 'summary' | 'check';
@@ -26,6 +26,8 @@ export function noteFor(reason: FallbackReason, model: string, work: ModelWork =
       return work === 'answer'
         ? `${model}'s answer could not be checked against the articles, so it is not shown.`
         : `${model}'s ${work} could not be checked against the articles, ${straight}`;
+    case 'premise':
+      return `${model} answered as if the articles said what the question takes for granted, which they do not, ${straight}`;
     default:
       return `The model is not available right now, ${straight}`;
   }

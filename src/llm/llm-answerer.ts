@@ -5,13 +5,20 @@ import { ExpiringLru } from '../conversations/expiring-lru.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { PassageIndex } from '../search/passage-index.js';
+import { assertsPremise, flagSuperseded, modelPassages, unsupportedPremise } from './answer-evidence.js';
 import { BudgetRefusal, type LlmBudget } from './budget.js';
 import { type ChatModel, type ChatReply, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
-import { draftText } from './model-text.js';
-import { buildMessages, type NumberedPassage, selectPassages } from './prompt.js';
+import { buildMessages, type NumberedPassage } from './prompt.js';
 import { looksEnglish } from './support.js';
-import { articleTextsOf, type VerificationCounts, type VerifiedSentence, verifyAnswer } from './verify.js';
+import {
+  articleEvidenceOf,
+  finishedSentences,
+  type Verification,
+  type VerificationCounts,
+  type VerifiedSentence,
+  verifyAnswer,
+} from './verify.js';
 
 export interface VerifiedLlmAnswer {
   fallback: false;
@@ -67,8 +74,9 @@ export interface LlmAnswererOptions {
 export interface LlmAnswerer {
   answer(question: string, options?: LlmAnswerOptions): Promise<LlmAnswer>;
   /**
-   * As `answer`, streamed: `onDraft` gets the text so far (see `draftText`: no reasoning, mentions or
-   * passage numbers), at most every `DRAFT_INTERVAL_MS`.
+   * As `answer`, streamed: `onDraft` gets the answer so far, at most every `DRAFT_INTERVAL_MS`: its
+   * finished sentences that pass verification, without passage numbers (nothing unchecked is shown
+   * while the model writes, not even for a second).
    */
   answerStream(question: string, onDraft: (text: string) => void, options?: LlmAnswerOptions): Promise<LlmAnswer>;
 }
@@ -101,7 +109,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   async function run(
     question: string,
     options: LlmAnswerOptions,
-    call: (messages: ChatCompletionMessageParam[]) => Promise<ChatReply>,
+    call: (messages: ChatCompletionMessageParam[], check: (text: string) => Verification) => Promise<ChatReply>,
   ): Promise<LlmAnswer> {
     const extractive = options.extractive ?? answerQuestion(question, { corpus, index });
     const key = `${corpus.version}\u0000${options.locale ?? ''}\u0000${normaliseQuestion(question)}`;
@@ -112,17 +120,18 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       const allowed = budget.check(options.userId, options.guildId ?? null);
       if (!allowed.ok) return { ...fallback(allowed.reason, extractive), note: allowed.message };
     }
-    const passages = selectPassages(question, extractive, { corpus, index });
+    const passages = modelPassages(question, extractive, { corpus, index });
     if (!passages.length) return fallback('refused', extractive);
 
+    const check = (text: string) => holdToEvidence(question, text, passages);
     const messages = buildMessages(question, passages, options.locale);
     const started = Date.now();
     let content: string;
     try {
       const guildId = options.guildId ?? null;
       const reply = budget
-        ? await budget.metered(guildId, messages, MAX_OUTPUT_TOKENS, () => call(messages))
-        : await call(messages);
+        ? await budget.metered(guildId, messages, MAX_OUTPUT_TOKENS, () => call(messages, check))
+        : await call(messages, check);
       content = reply.content;
       log.info({ model, ms: Date.now() - started, tokens: reply.tokens, passages: passages.length }, 'model answered');
     } catch (err) {
@@ -132,7 +141,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       return fallback(reason, extractive);
     }
 
-    const result = verify(content, passages, !looksEnglish(question));
+    const result = check(content);
     log.info({ model, ...result.counts, ok: result.ok }, 'answer verified');
     const answer: LlmAnswer = result.ok
       ? {
@@ -150,8 +159,27 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     return answer;
   }
 
-  function verify(content: string, passages: readonly NumberedPassage[], crossLanguage: boolean) {
-    return verifyAnswer(content, passages, { articleTexts: articleTextsOf(passages, corpus), crossLanguage });
+  /**
+   * The verification every answer and draft passes, then the extractive engine's rules: a
+   * sentence asserting what the question takes for granted and no passage says is dropped, and
+   * one resting on a report a later article contradicts says so.
+   */
+  function holdToEvidence(question: string, text: string, passages: readonly NumberedPassage[]): Verification {
+    // Decided from the question, never from the model's text, which a planted instruction could steer.
+    const crossLanguage = !looksEnglish(question);
+    const result = verifyAnswer(text, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage });
+    if (!result.ok) return result;
+    // A question in another language shares no words with the passages: its premise cannot be read so.
+    const premise = crossLanguage ? new Set<string>() : unsupportedPremise(question, passages);
+    const kept = result.sentences.filter((sentence) => !assertsPremise(sentence.text, premise));
+    const counts = {
+      ...result.counts,
+      sentencesDropped: result.counts.sentencesDropped + result.sentences.length - kept.length,
+    };
+    if (!kept.length) return { ok: false, reason: 'premise', counts };
+    const sentences = flagSuperseded(kept, { corpus, index });
+    const cited = sentences.map((s) => `${s.text} ${s.passages.map((p) => `[${p.n}]`).join('')}`);
+    return { ok: true, sentences, text: cited.join(' '), counts };
   }
 
   return {
@@ -160,13 +188,18 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     },
 
     answerStream(question, onDraft, options = {}) {
-      return run(question, options, (messages) => {
+      return run(question, options, (messages, check) => {
         let lastDraftAt = Number.NEGATIVE_INFINITY;
+        let lastChecked = '';
         let lastDraft = '';
         return chat.stream(messages, { maxTokens: MAX_OUTPUT_TOKENS }, (content) => {
           const now = Date.now();
           if (now - lastDraftAt < DRAFT_INTERVAL_MS) return;
-          const draft = draftText(content);
+          // Only finished sentences that pass the answer's own verification are ever shown.
+          const finished = finishedSentences(content);
+          if (!finished || finished === lastChecked) return;
+          lastChecked = finished;
+          const draft = checkedDraft(check(finished));
           if (draft && draft !== lastDraft) {
             lastDraftAt = now;
             lastDraft = draft;
@@ -176,6 +209,11 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       });
     },
   };
+}
+
+/** A draft as a person may see it: the verified sentences so far, without citation markers. */
+function checkedDraft(verification: Verification): string {
+  return verification.ok ? verification.sentences.map((sentence) => sentence.text).join(' ') : '';
 }
 
 /**

@@ -12,7 +12,7 @@ import { formatPassage, type NumberedPassage, PASSAGE_TOKEN_BUDGET, packPassages
 import { checkSupport } from './support.js';
 import {
   addCounts,
-  articleTextsOf,
+  articleEvidenceOf,
   NO_COUNTS,
   type VerificationCounts,
   type VerifiedSentence,
@@ -151,7 +151,7 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
         return fallback(reason, check);
       }
 
-      const articleTexts = articleTextsOf(passages, corpus);
+      const articles = articleEvidenceOf(passages, corpus);
       const judgements: (ModelJudgement | null)[] = check.claims.map(() => null);
       let given = 0;
       for (const line of content.split('\n')) {
@@ -162,7 +162,7 @@ export function createLlmClaimChecker(options: LlmClaimCheckerOptions): LlmClaim
         const verdict = match[2]!.toUpperCase();
         if (verdict === 'NOT COVERED') continue;
         given++;
-        const result = verifyAnswer(match[3] ?? '', passages, { articleTexts });
+        const result = verifyAnswer(match[3] ?? '', passages, articles);
         addCounts(counts, result.counts);
         if (!result.ok) continue;
         const cited = result.sentences.flatMap((s) => s.passages.map((ref) => passages.find((p) => p.n === ref.n)!));

@@ -11,7 +11,7 @@ import { citedPassages, packNotes, packParts, readScope } from './summary-parts.
 import { INSTRUCTION_TOKENS, mapMessages, reduceMessages } from './summary-prompt.js';
 import {
   addCounts,
-  articleTextsOf,
+  articleEvidenceOf,
   NO_COUNTS,
   type VerificationCounts,
   type VerifiedSentence,
@@ -183,7 +183,7 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
         log.warn({ err, model, reason }, 'model call failed');
         throw new SummaryFailure(reason);
       }
-      const result = verifyAnswer(content, passages, { articleTexts: articleTextsOf(passages, corpus) });
+      const result = verifyAnswer(content, passages, articleEvidenceOf(passages, corpus));
       addCounts(counts, result.counts);
       return result.ok ? result.sentences : [];
     };

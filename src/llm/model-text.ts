@@ -43,14 +43,3 @@ export function withoutMentions(text: string): string {
  * when an answer is still being written).
  */
 export const WRITING_MARKER = 'writing…';
-
-/** Citation markers as the model writes them: [2], [1, 3], [1; 3]. */
-const CITATION_MARKERS = /\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]/g;
-
-/**
- * A draft as a person may see it while the model writes: no reasoning, no mentions, and no [n]
- * markers — those number the prompt's passages, which the verified answer renumbers as its sources.
- */
-export function draftText(content: string): string {
-  return neutraliseMentions(stripThinking(content).replace(CITATION_MARKERS, ''));
-}

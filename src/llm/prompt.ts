@@ -1,9 +1,8 @@
 import { encode } from 'gpt-tokenizer';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { Answer } from '../answers/answer-question.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
-import type { PassageIndex, SearchHit } from '../search/passage-index.js';
+import type { SearchHit } from '../search/passage-index.js';
 
 /** One passage the model is shown, numbered as it must cite it: [n]. */
 export interface NumberedPassage {
@@ -23,8 +22,6 @@ export interface NumberedPassage {
  * for OpenAI models and close enough for others.
  */
 export const PASSAGE_TOKEN_BUDGET = 3000;
-/** Passages retrieved by BM25 before packing. */
-const CANDIDATE_PASSAGES = 30;
 /**
  * What the model must answer when the passages do not hold the answer. A fixed phrase, kept in
  * English whatever the language of the question, so verification can recognise it.
@@ -83,25 +80,7 @@ export function buildMessages(
 
 export const countTokens = (text: string): number => encode(text).length;
 
-/**
- * The passages to show the model for a question: the extractive answer's (`answerQuestion`) evidence (or closest
- * passages) first, since they passed its checks, then the rest of BM25's ranking, without repeats,
- * until `tokenBudget` tokens of formatted passages are used.
- */
-export function selectPassages(
-  question: string,
-  extractive: Answer,
-  deps: { corpus: Corpus; index: PassageIndex },
-  tokenBudget = PASSAGE_TOKEN_BUDGET,
-): NumberedPassage[] {
-  const hits = [
-    ...extractive.evidence,
-    ...extractive.closest,
-    ...deps.index.search(question, { limit: CANDIDATE_PASSAGES }),
-  ];
-  return packPassages(hits, deps.corpus, tokenBudget);
-}
-
+/** Hits as numbered passages, in order and without repeats, until `tokenBudget` tokens of formatted passages are used. */
 export function packPassages(hits: readonly SearchHit[], corpus: Corpus, tokenBudget: number): NumberedPassage[] {
   const seen = new Set<string>();
   const passages: NumberedPassage[] = [];

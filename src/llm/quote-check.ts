@@ -1,4 +1,6 @@
-import { tokenizeWords } from '../search/query-terms.js';
+import { analyseArticle } from '../articles/analysis.js';
+import { buildArticle } from '../articles/article.js';
+import { isStopword, tokenizeWords } from '../search/query-terms.js';
 
 /**
  * Quotations in model output must be verbatim. A quotation found word for word in the articles is
@@ -6,8 +8,37 @@ import { tokenizeWords } from '../search/query-terms.js';
  * replaced by that exact span; anything else is reported as unfixable, and the caller drops it.
  */
 
-/** Double quotation marks only: single ones are too often apostrophes to pair reliably. */
-const QUOTATION = /([“"„«])([^“”"„«»]+)([”"»])/g;
+/**
+ * Quotations in every style a model writes: curly and straight double marks, German „…“, French
+ * « … », and single marks ‘…’ and '…'. A single mark only opens after a space or bracket and only
+ * closes before a non-letter, so the apostrophes of "Putin’s" and "leaders' talks" pair with nothing.
+ */
+const QUOTATION =
+  /(“)([^“”\n]+)(”)|(")([^"\n]+)(")|(„)([^„“”\n]+)([“”])|(«\s?)([^«»\n]+?)(\s?»)|(?<=^|[\s([{—–:;-])([‘'])((?:[^'‘’\n]|['’](?=\p{L}))+?)(['’])(?=$|[^\p{L}\p{N}])/gu;
+
+/** A quotation in a text: its marks and the words between them. */
+export interface Quotation {
+  open: string;
+  inner: string;
+  close: string;
+  /** Offsets of the whole quotation, marks included. */
+  start: number;
+  end: number;
+}
+
+export function quotationsIn(text: string): Quotation[] {
+  return [...text.matchAll(QUOTATION)].map((match) => {
+    const groups = match.slice(1);
+    const at = groups.findIndex((group) => group !== undefined);
+    return {
+      open: groups[at]!,
+      inner: groups[at + 1]!,
+      close: groups[at + 2]!,
+      start: match.index,
+      end: match.index + match[0].length,
+    };
+  });
+}
 /**
  * Word-level similarity (Dice coefficient on word multisets) a passage span needs to stand in for
  * a misquotation: at 0.75, a ten-word quote may have two or three words wrong, not half of them.
@@ -47,18 +78,63 @@ export function fixQuotes(
   const sources = articleTexts.map(normaliseForQuote);
   let corrected = 0;
   let unfixable = 0;
-  const text = sentence.replace(QUOTATION, (whole, open: string, inner: string, close: string) => {
-    const wanted = normaliseForQuote(inner.replace(/[,.]$/, ''));
-    if (!wanted || sources.some((source) => source.includes(wanted))) return whole;
-    const span = closestSpan(inner, passageTexts);
+  let text = sentence;
+  // Right to left, so a replacement never moves the quotations still to check.
+  for (const quotation of quotationsIn(sentence).reverse()) {
+    const wanted = normaliseForQuote(quotation.inner.replace(/[,.]$/, ''));
+    if (!wanted || sources.some((source) => source.includes(wanted))) continue;
+    const span = closestSpan(quotation.inner, passageTexts);
     if (span === null) {
       unfixable++;
-      return whole;
+      continue;
     }
     corrected++;
-    return `${open}${span}${close}`;
-  });
+    text = `${text.slice(0, quotation.start)}${quotation.open}${span}${quotation.close}${text.slice(quotation.end)}`;
+  }
   return { text, corrected, unfixable };
+}
+
+/** Words the articles put in quotation marks, and who they say spoke them (name and role). */
+export interface AttributedWords {
+  text: string;
+  speaker: string;
+}
+
+/**
+ * The quotations of `sentence` credited to someone the articles do not credit them to: the
+ * sentence's own attribution ("…,” Rubio said), read by the article quote extractor, must name
+ * the person (or role) the articles give for the same words. Attributions by pronoun or by a
+ * description ("the engineer said") and words the articles attribute to no one are not judged.
+ */
+export function misattributedQuotes(sentence: string, attributed: readonly AttributedWords[]): string[] {
+  if (!attributed.length || !quotationsIn(sentence).length) return [];
+  const claim = buildArticle(sentence, {}, 'model-sentence');
+  const quoted = quotationsIn(sentence);
+  const wrong: string[] = [];
+  for (const quote of analyseArticle(claim).quotes) {
+    // Only the words the sentence itself names the speaker with, outside its quotations: a lone
+    // sentence gives the resolver nothing to resolve "he" against but the names quoted inside it.
+    const mention = quote.speaker?.mention;
+    if (!mention || quoted.some((q) => mention.start < q.end && mention.end > q.start)) continue;
+    const named = nameWords(mention.text);
+    if (!named.length) continue;
+    const wanted = normaliseForQuote(quote.text);
+    const speakers = attributed
+      .filter((words) => {
+        const said = normaliseForQuote(words.text);
+        return said.includes(wanted) || (said.length > 0 && wanted.includes(said));
+      })
+      .map((words) => new Set(tokenizeWords(words.speaker).map((token) => token.stem)));
+    if (speakers.length && !speakers.some((speaker) => named.some((stem) => speaker.has(stem)))) wrong.push(quote.text);
+  }
+  return wrong;
+}
+
+/** The stems of the capitalised words naming a speaker ("Secretary Marco Rubio"); none for "he", "the engineer". */
+function nameWords(name: string): string[] {
+  return tokenizeWords(name)
+    .filter((token) => /^\p{Lu}/u.test(token.raw) && !isStopword(token.norm))
+    .map((token) => token.stem);
 }
 
 /** The passage span most like `quotation`, word for word, when one is similar enough. */

@@ -1,5 +1,6 @@
 import { properNouns } from '../answers/answer-kind.js';
 import { contentWords, tokenizeWords } from '../search/query-terms.js';
+import { reversedPolarity, unheldNumbers } from './meaning.js';
 
 /**
  * The support check: does a sentence the model wrote say only what the passages it cites say?
@@ -8,10 +9,13 @@ import { contentWords, tokenizeWords } from '../search/query-terms.js';
  * stopwords left out). The sentence is supported when
  *  1. it has at least `MIN_CLAIM_WORDS` content words (shorter text states nothing checkable —
  *     "BANANA [3]." is how an obeyed prompt injection looks);
- *  2. every number in it appears in the cited passages ("12 dead" is not supported by "10 dead");
+ *  2. every number in it, in figures or words, appears in one cited passage with its unit ("12
+ *     dead" is not supported by "10 dead", nor "15 soldiers" by "12 soldiers and 15 wounded");
  *  3. every name in it (a capitalised word not opening the sentence) appears in them;
  *  4. at least `MIN_SUPPORTED_SHARE` of its content-word stems appear in them (paraphrase keeps
- *     most of the words of what it rephrases; an added claim brings words of its own).
+ *     most of the words of what it rephrases; an added claim brings words of its own);
+ *  5. it does not turn round the polarity of what they say ("is not open" for "is open").
+ * (2 and 5 are in meaning.ts.)
  *
  * A sentence written in another language than the passages cannot share their words, so for it
  * (`crossLanguage`) only numbers and names are checked: every number, `MIN_SUPPORTED_SHARE` of the
@@ -25,8 +29,10 @@ export interface SupportCheck {
   supported: boolean;
   /** Share of content words found in the cited passages. */
   share: number;
-  /** Numbers and names the passages do not contain. */
+  /** Numbers and names the passages do not contain (numbers: not with their unit in one passage). */
   missing: string[];
+  /** Content words whose polarity the sentence reverses. */
+  reversed: string[];
 }
 
 export function checkSupport(sentence: string, passageTexts: readonly string[], crossLanguage = false): SupportCheck {
@@ -41,7 +47,9 @@ export function checkSupport(sentence: string, passageTexts: readonly string[], 
   const tokens = tokenizeWords(sentence);
   const numbers = [...new Set(tokens.filter((t) => /\d/.test(t.norm)).map((t) => t.norm))];
   const names = [...new Set(properNouns(tokens).map((t) => t.stem))];
-  const missingNumbers = numbers.filter((n) => !evidenceNorms.has(n));
+  const missingNumbers = crossLanguage
+    ? numbers.filter((n) => !evidenceNorms.has(n))
+    : unheldNumbers(sentence, passageTexts);
   const foundNames = names.filter((stem) => evidenceStems.has(stem));
   const missingNames = names.filter((stem) => !evidenceStems.has(stem));
   const missing = [...missingNumbers, ...missingNames];
@@ -54,15 +62,18 @@ export function checkSupport(sentence: string, passageTexts: readonly string[], 
         tokens.length >= MIN_CLAIM_WORDS && !missingNumbers.length && nameShare >= MIN_SUPPORTED_SHARE && anchors > 0,
       share: nameShare,
       missing,
+      reversed: [],
     };
   }
   const content = contentWords(sentence);
   const found = content.filter((word) => evidenceStems.has(word.stem)).length;
   const share = content.length ? found / content.length : 0;
+  const reversed = reversedPolarity(sentence, passageTexts);
   return {
-    supported: content.length >= MIN_CLAIM_WORDS && !missing.length && share >= MIN_SUPPORTED_SHARE,
+    supported: content.length >= MIN_CLAIM_WORDS && !missing.length && share >= MIN_SUPPORTED_SHARE && !reversed.length,
     share,
     missing,
+    reversed,
   };
 }
 

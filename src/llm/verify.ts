@@ -4,7 +4,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { neutraliseMentions, stripThinking, withoutMentions } from './model-text.js';
 import type { NumberedPassage } from './prompt.js';
 import { REFUSAL_PHRASE } from './prompt.js';
-import { fixQuotes } from './quote-check.js';
+import { type AttributedWords, fixQuotes, misattributedQuotes } from './quote-check.js';
 import { checkSupport } from './support.js';
 
 /**
@@ -15,12 +15,16 @@ import { checkSupport } from './support.js';
  *  2. Citations [n] to passages that were not shown are removed (`citationsRemoved`).
  *  3. The text is split into sentences (see `modelSentences`). A sentence holding the refusal
  *     phrase is set aside.
- *  4. Each quotation must be verbatim in the articles; a close misquotation is replaced by the
- *     passage's exact words (`quotesCorrected`); a sentence with a quotation that matches nothing
- *     is dropped (`quotesRemoved`), because a sentence with a hole where a quote was is a new claim.
+ *  4. Each quotation, in any quotation marks, must be verbatim in the articles; a close
+ *     misquotation is replaced by the passage's exact words (`quotesCorrected`); a sentence with a
+ *     quotation that matches nothing, or credits it to someone the articles do not, is dropped
+ *     (`quotesRemoved`), because a sentence with a hole where a quote was is a new claim.
  *  5. A sentence with no valid citation, or that its cited passages (with their headlines) do not
- *     support (see `checkSupport` in support.ts), is dropped (`sentencesDropped`).
- *  6. Mentions in what survives are neutralised.
+ *     support (see `checkSupport` in support.ts: words, names, numbers with their units, polarity),
+ *     is dropped (`sentencesDropped`).
+ *  6. A citation to a passage that does not support the sentence is removed (`citationsRemoved`);
+ *     when that leaves one article of several cited, the sentence says it is that article's alone.
+ *  7. Mentions in what survives are neutralised.
  * If the model refused, or nothing survives, the result is a failure with the reason, and the
  * caller falls back to the extractive answer.
  */
@@ -64,13 +68,32 @@ export function articleTextsOf(passages: readonly NumberedPassage[], corpus: Cor
   return [...new Set(passages.map((p) => p.articleId))].map((id) => corpus.get(id)?.text ?? '');
 }
 
+/** The attributed quotations of the passages' articles: `VerifyOptions.attributed`. */
+export function attributedWordsOf(passages: readonly NumberedPassage[], corpus: Corpus): AttributedWords[] {
+  return [...new Set(passages.map((p) => p.articleId))].flatMap((id) =>
+    (corpus.analysis(id)?.quotes ?? []).flatMap((quote) =>
+      quote.speaker ? [{ text: quote.text, speaker: [quote.speaker.name, quote.speaker.role ?? ''].join(' ') }] : [],
+    ),
+  );
+}
+
+/** What the passages' articles say for verification: their texts and who they quote. */
+export function articleEvidenceOf(
+  passages: readonly NumberedPassage[],
+  corpus: Corpus,
+): Pick<VerifyOptions, 'articleTexts' | 'attributed'> {
+  return { articleTexts: articleTextsOf(passages, corpus), attributed: attributedWordsOf(passages, corpus) };
+}
+
 export type Verification =
   | { ok: true; sentences: VerifiedSentence[]; text: string; counts: VerificationCounts }
-  | { ok: false; reason: 'empty' | 'refused' | 'unverified'; counts: VerificationCounts };
+  | { ok: false; reason: 'empty' | 'refused' | 'unverified' | 'premise'; counts: VerificationCounts };
 
 export interface VerifyOptions {
   /** Full texts of the passages' articles: what "verbatim in the articles" is checked against. */
   articleTexts: readonly string[];
+  /** Who the articles credit their quotations to; without it, speakers are not checked. */
+  attributed?: readonly AttributedWords[];
   /**
    * The question (so the answer) is in another language than the articles (see `checkSupport`).
    * Decided from the question, never from the model's text, which a planted instruction could steer.
@@ -85,10 +108,24 @@ const CITATIONS_AFTER_STOP = /([.!?…])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+
 const LIST_MARKER = /^\s*(?:[-*•]|\d{1,3}[.)])\s+/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** Model text with reasoning removed and citations written after a full stop moved before it. */
+function answerText(raw: string): string {
+  return stripThinking(raw).replace(CITATIONS_AFTER_STOP, (_, stop: string, cites: string) => `${cites}${stop}`);
+}
+
+/**
+ * The sentences of a model's text still being written that are finished: all but the last, which
+ * may yet grow (more words, or the citations that end it). A draft is made of these only, so
+ * that it can be verified as the answer will be.
+ */
+export function finishedSentences(raw: string): string {
+  return modelSentences(answerText(raw)).slice(0, -1).join('\n');
+}
+
 export function verifyAnswer(raw: string, passages: readonly NumberedPassage[], options: VerifyOptions): Verification {
   const counts: VerificationCounts = { ...NO_COUNTS };
   const byNumber = new Map(passages.map((passage) => [passage.n, passage]));
-  const text = stripThinking(raw).replace(CITATIONS_AFTER_STOP, (_, stop: string, cites: string) => `${cites}${stop}`);
+  const text = answerText(raw);
   if (!HAS_WORD.test(text)) return { ok: false, reason: 'empty', counts };
 
   let refused = false;
@@ -122,27 +159,58 @@ export function verifyAnswer(raw: string, passages: readonly NumberedPassage[], 
     const citedTexts = refs.map((ref) => ref.text);
     const otherTexts = passages.filter((p) => !refs.includes(p)).map((p) => p.text);
     const quotes = fixQuotes(claim, options.articleTexts, [...citedTexts, ...otherTexts]);
-    // The model is shown each passage with its headline, so a sentence may name what the headline names.
-    const evidence = refs.flatMap((ref) => [ref.source, ref.text]);
     counts.quotesCorrected += quotes.corrected;
-    if (quotes.unfixable) {
-      counts.quotesRemoved += quotes.unfixable;
+    const misattributed = misattributedQuotes(quotes.text, options.attributed ?? []).length;
+    if (quotes.unfixable || misattributed) {
+      counts.quotesRemoved += quotes.unfixable + misattributed;
       counts.sentencesDropped++;
       continue;
     }
-    if (!checkSupport(withoutMentions(quotes.text), evidence, options.crossLanguage).supported) {
+    const checked = withoutMentions(quotes.text);
+    const supports = (by: readonly NumberedPassage[]) =>
+      checkSupport(checked, evidenceOf(by), options.crossLanguage).supported;
+    if (!supports(refs)) {
       counts.sentencesDropped++;
       continue;
     }
-    const markers = refs.map((ref) => `[${ref.n}]`).join('');
-    sentences.push({
-      text: neutraliseMentions(quotes.text),
-      passages: refs.map(({ n, articleId, start, end }) => ({ n, articleId, start, end })),
-    });
-    cited.push(`${neutraliseMentions(quotes.text)} ${markers}`);
+    const kept = supportingOnly(refs, supports);
+    counts.citationsRemoved += refs.length - kept.length;
+    const soleArticle = new Set(kept.map((ref) => ref.articleId)).size === 1;
+    const alone = soleArticle && new Set(refs.map((ref) => ref.articleId)).size > 1;
+    const text = neutraliseMentions(alone ? `${quotes.text} ${aloneNote(kept[0]!)}` : quotes.text);
+    sentences.push({ text, passages: kept.map(({ n, articleId, start, end }) => ({ n, articleId, start, end })) });
+    cited.push(`${text} ${kept.map((ref) => `[${ref.n}]`).join('')}`);
   }
   if (!sentences.length) return { ok: false, reason: refused ? 'refused' : 'unverified', counts };
   return { ok: true, sentences, text: cited.join(' '), counts };
+}
+
+/** The model is shown each passage with its headline, so a sentence may name what the headline names. */
+function evidenceOf(refs: readonly NumberedPassage[]): string[] {
+  return refs.flatMap((ref) => [ref.source, ref.text]);
+}
+
+/**
+ * The cited passages that support the sentence: one is let go when the rest still support it and
+ * it does not on its own (a planted claim cited to its article and to a real one keeps only the
+ * first). Passages that each support it are all kept, as are passages it needs together.
+ */
+function supportingOnly(
+  refs: readonly NumberedPassage[],
+  supports: (by: readonly NumberedPassage[]) => boolean,
+): NumberedPassage[] {
+  let kept = [...refs];
+  for (const ref of refs) {
+    if (kept.length === 1) break;
+    const rest = kept.filter((other) => other !== ref);
+    if (!supports([ref]) && supports(rest)) kept = rest;
+  }
+  return kept;
+}
+
+/** Said of a sentence the model cited to several articles that only one of them supports. */
+function aloneNote(ref: NumberedPassage): string {
+  return `(Only one of the articles cited says this: ${ref.source}.)`;
 }
 
 /** A run of citation groups with the punctuation closing its sentence: "[2][3].", "[1]”". */

@@ -36,10 +36,18 @@ afterEach(() => {
   expect(openai.pending).toBe(0);
 });
 
-/** A sentence the articles do not support, then one they do: both appear in the drafts, only the second survives. */
+/** A sentence the articles do not support, then two they do: only checked sentences are drafted, and survive. */
 function slowAnswer(request: RecordedRequest) {
   const n = passageNumber(request, '12 June');
-  const chunks = [`The dam will be painted gold [${n}].`, ' The reopening is', ` planned for 12 June [${n}].`, ' '];
+  const cost = passageNumber(request, 'repairs cost');
+  const chunks = [
+    `The dam will be painted gold [${n}].`,
+    ' The reopening is',
+    ` planned for 12 June [${n}].`,
+    ' The repairs cost',
+    ` 4 million euros [${cost}].`,
+    ' It',
+  ];
   return { content: chunks.join(''), chunks, chunkDelayMs: 600 };
 }
 
@@ -78,7 +86,7 @@ describe('the interactive console with a model', () => {
     // At least two drafts (the model wrote for over a second), each headed "writing…", each erasing the last.
     const drafts = terminal.raw.split(WRITING_MARKER).length - 1;
     expect(drafts).toBeGreaterThanOrEqual(2);
-    expect(terminal.raw).toContain('painted gold');
+    expect(terminal.raw).not.toContain('painted gold');
     expect(terminal.raw).toContain('\x1b[0J');
     // What is left on the screen: the verified answer, no draft, no marker, no unsupported sentence.
     expect(terminal.screen).toContain('The reopening is planned for 12 June. [1]');
@@ -110,6 +118,40 @@ describe('the interactive console with a model', () => {
     expect(out).toContain('The reopening is planned for 12 June. [1]');
     expect(out).not.toContain(WRITING_MARKER);
     expect(openai.requests[0]!.body.stream).toBeUndefined();
+  });
+});
+
+describe('a terminal that reports 0 columns', () => {
+  it('still has its draft erased before the verified answer', async () => {
+    openai.reply(slowAnswer);
+    let raw = '';
+    const output = Object.assign(
+      new Writable({
+        write(chunk, _encoding, done) {
+          raw += chunk;
+          done();
+        },
+      }),
+      { isTTY: true, columns: 0 },
+    );
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const session = runInteractive(depsWithModel(), {
+      input,
+      output,
+      errors: sink(),
+      colour: false,
+      historyFile: join(dir, 'h4'),
+    });
+    input.write(`${QUESTION}\r`);
+    await vi.waitFor(() => expect(raw).toContain(`Answered by ${MODEL}`), { timeout: 8000 });
+    input.end();
+    await session;
+    const answer = raw.lastIndexOf('The reopening is planned for 12 June. [1]');
+    // The draft was drawn, then the cursor moved back up over it (a finite number of rows) and cleared.
+    expect(raw.slice(0, answer)).toContain(WRITING_MARKER);
+    expect(raw.slice(0, answer)).toMatch(/\[\d+A/);
+    expect(raw.slice(0, answer)).toContain('\x1b[0J');
+    expect(raw).not.toMatch(/Infinity|NaN/);
   });
 });
 
