@@ -180,9 +180,9 @@ export async function readRows(file: string): Promise<Row[]> {
     .map((line) => JSON.parse(line) as Row);
 }
 
-/** Scores every `DIR/quotes/*.jsonl` file, keyed by file name. */
-export async function evalQuotes(dataDir: string): Promise<Record<string, QuoteScores>> {
-  const folder = join(dataDir, 'quotes');
+/** Scores every `DIR/<part>/*.jsonl` file (`quotes/`, or `train/`), keyed by file name. */
+export async function evalQuotes(dataDir: string, part = 'quotes'): Promise<Record<string, QuoteScores>> {
+  const folder = join(dataDir, part);
   const files = (await readdir(folder)).filter((file) => file.endsWith('.jsonl')).sort();
   const scores: Record<string, QuoteScores> = {};
   for (const file of files) {
@@ -194,5 +194,5 @@ export async function evalQuotes(dataDir: string): Promise<Record<string, QuoteS
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dataDir = process.argv[2] ?? '../shared/eval';
-  console.log(JSON.stringify(await evalQuotes(dataDir), null, 2));
+  console.log(JSON.stringify(await evalQuotes(dataDir, process.argv[3]), null, 2));
 }
