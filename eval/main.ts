@@ -67,7 +67,7 @@ const rougeRow = (set: string, s: SummaryScores) =>
   `   | Lead-3 R1 ${pct(s.lead3.rouge1)}  R2 ${pct(s.lead3.rouge2)}  RLsum ${pct(s.lead3.rougeLsum)}`;
 const quoteRow = (set: string, s: QuoteScores) =>
   `${set.padEnd(34)} ${String(s.n).padStart(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}` +
-  `  speaker accuracy ${pct(s.speakerAccuracy)}`;
+  `  speaker accuracy ${pct(s.speakerAccuracy)}${s.speakerNamed === undefined ? '' : `  named ${pct(s.speakerNamed)}`}`;
 const qaRow = (set: string, s: QaScores) =>
   `${set.padEnd(34)} ${String(s.n).padStart(4)}  answer in top sentence ${pct(s.answerInTopSentence)}` +
   `  (grounded rows ${pct(s.answerInTopSentenceGrounded)})  refusal on unrelated ${pct(s.refusalOnUnrelated)}`;

@@ -16,6 +16,8 @@ export interface QuoteScores {
   recall: number;
   f1: number;
   speakerAccuracy: number;
+  /** Speaker right by resolved name only (a bare pronoun never counts); see eval/quotes.ts. */
+  speakerNamed?: number;
 }
 
 /** Story gold quotes: found = recall; speaker right on found quotes (canonical name or a variant). */

@@ -1,6 +1,6 @@
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { isNotName } from './entity-kinds.js';
-import { splitRole } from './roles.js';
+import { isNotName, isOrganisationWord, isPlace } from './entity-kinds.js';
+import { isRoleWord, splitRole } from './roles.js';
 import type { Article } from './types.js';
 import { spaceBetween, type Token } from './word-tokens.js';
 
@@ -95,20 +95,50 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
     // A sentence-opening common word ("In", "Such", "Afterwards") is not part of the name.
     while (from < j && initial.has(from) && SENTENCE_OPENERS.has(tokens[from]!.lower)) from++;
     while (from < j && CONNECTORS.has(tokens[from]!.text)) from++;
-    if (from < j) {
-      const run = tokens.slice(from, j);
+    const personAt = from < j ? personAfterRoleObject(tokens, from, j) : from;
+    for (const [lo, hi] of personAt > from
+      ? [
+          [from, personAt],
+          [personAt, j],
+        ]
+      : [[from, j]]) {
+      if (lo! >= hi!) continue;
+      const run = tokens.slice(lo, hi);
       const { roleLength, hasRole } = splitRole(run.map((token) => token.lower));
       runs.push({
         tokens: run,
         roleLength,
         hasRole,
-        afterThe: tokens[from - 1]?.lower === 'the',
-        initial: initial.has(from),
+        afterThe: tokens[lo! - 1]?.lower === 'the',
+        initial: initial.has(lo!),
       });
     }
     i = j;
   }
   return runs;
+}
+
+/** Words that link a role to what it is a role of ("Representative to NATO", "Minister for Europe"). */
+const ROLE_LINKS = new Set(['to', 'of', 'for', 'at']);
+
+/**
+ * "Permanent Representative to NATO Matt Whitaker": after a role and its link word, the first
+ * capitalised words belong to the role (an acronym, an organisation) and the person's name is what
+ * follows; gluing them would make "NATO Matt Whitaker" an organisation. Returns where the name
+ * starts, or `from` when the run is one name.
+ */
+function personAfterRoleObject(tokens: readonly Token[], from: number, to: number): number {
+  const link = tokens[from - 1];
+  const role = tokens[from - 2];
+  if (!link || !role || !ROLE_LINKS.has(link.text) || !isRoleWord(role.lower) || to - from < 3) return from;
+  let at = from;
+  while (at < to - 2 && isRoleObjectWord(tokens[at]!)) at++;
+  return at > from && isRoleObjectWord(tokens[at - 1]!) ? at : from;
+}
+
+/** An acronym ("NATO", "U.N."), an organisation word or a place: never the start of a person's name. */
+function isRoleObjectWord(token: Token): boolean {
+  return /^[\p{Lu}.&]{2,8}$/u.test(token.text) || isOrganisationWord(token.lower) || isPlace(token.lower);
 }
 
 /** End offset of a title-case first paragraph (the headline), or 0. */

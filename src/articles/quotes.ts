@@ -2,6 +2,7 @@ import { type Attribution, attributeFromLeadIn, attributeFromRegions, regionsOf,
 import type { EntityInArticle } from './people.js';
 import { isNotSpeech } from './quote-filters.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { SpeakerAntecedents } from './speaker-antecedents.js';
 import { type ResolvedSpeaker, resolveSpeaker } from './speakers.js';
 import type { Article, TextSpan } from './types.js';
 import { type Token, tokenize } from './word-tokens.js';
@@ -97,9 +98,9 @@ export function extractQuotes(
   tokens: readonly Token[] = tokenize(article.text),
 ): Quote[] {
   const text = article.text;
-  const spans = findQuotedSpans(text, article.paragraphs).filter(
-    (span) => span.depth === 0 && !isNotSpeech(text, tokens, span),
-  );
+  const allSpans = findQuotedSpans(text, article.paragraphs);
+  const spans = allSpans.filter((span) => span.depth === 0 && !isNotSpeech(text, tokens, span));
+  const antecedents = new SpeakerAntecedents(article, tokens, entities, allSpans);
   const candidates: Candidate[] = spans.map((span, i) => {
     const previous = spans[i - 1]?.paragraph === span.paragraph ? spans[i - 1] : undefined;
     const next = spans[i + 1]?.paragraph === span.paragraph ? spans[i + 1] : undefined;
@@ -109,15 +110,13 @@ export function extractQuotes(
   inheritAttributions(article, tokens, candidates);
   const quotes: Quote[] = [];
   const resolved: Array<ResolvedSpeaker | null> = [];
-  let lastSpeaker: ResolvedSpeaker | null = null;
   for (const { span, attribution, inheritFrom, partial } of candidates) {
     let speaker: ResolvedSpeaker | null = null;
-    if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, entities, lastSpeaker, spans);
+    if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;
-    if (speaker) lastSpeaker = speaker;
     const continued = span.continues ? quotes.at(-1) : undefined;
     quotes.push({
       id: quoteId(article.id, span),

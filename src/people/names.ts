@@ -67,6 +67,12 @@ export function surnameOf(name: string): string {
   return words.at(-1) ?? '';
 }
 
+/** True when the text is only a pronoun ("he", "She"): it names no one by itself. */
+export function isPronoun(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && words.every((word) => PRONOUNS.has(word));
+}
+
 /** True when the text could name someone: capitalised and not a pronoun like "he" or "they". */
 export function looksLikeName(text: string): boolean {
   const words = wordsOf(text);
