@@ -15,6 +15,8 @@ interface Tally {
   key: string;
   spellings: Map<string, number>;
   kinds: Map<EntityKind, number>;
+  /** Kinds read from the text around a name; they outvote kinds guessed from its shape. */
+  cuedKinds: Map<EntityKind, number>;
   roles: Map<string, { text: string; count: number }>;
   aliases: Map<string, string>;
   mentions: number;
@@ -169,6 +171,7 @@ function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
       key,
       spellings: new Map(),
       kinds: new Map(),
+      cuedKinds: new Map(),
       roles: new Map(),
       aliases: new Map(),
       mentions: 0,
@@ -198,6 +201,7 @@ function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean)
   const aliases = keyed.aliasStarts[index]!;
   if (isOwnName) tally.spellings.set(entity.name, (tally.spellings.get(entity.name) ?? 0) + 1);
   tally.kinds.set(entity.kind, (tally.kinds.get(entity.kind) ?? 0) + 1);
+  if (entity.kindCued) tally.cuedKinds.set(entity.kind, (tally.cuedKinds.get(entity.kind) ?? 0) + 1);
   for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!);
   for (let i = 0; i < entity.aliases.length; i++) addAlias(tally, entity.aliases[i]!, keyed.aliasKeys[aliases + i]!);
   tally.mentions += entity.mentions;
@@ -236,7 +240,7 @@ function toPerson(tally: Tally, keyOf: KeyOf): Person {
   return {
     id: slugOf(name) || tally.key,
     name,
-    kind: mostFrequent(tally.kinds, 'person'),
+    kind: mostFrequent(tally.cuedKinds.size ? tally.cuedKinds : tally.kinds, 'person'),
     // Map iteration keeps first-seen order, so equally frequent roles keep the order they appeared in.
     roles: [...tally.roles.values()].sort((a, b) => b.count - a.count).map((role) => role.text),
     aliases: [...aliases],
