@@ -81,7 +81,7 @@ if (report.story) {
   rows.push(`${quoteRow('story/quotes.jsonl', q)} (${q.speakersRight} right)`);
   rows.push(
     `${'story/entities.jsonl'.padEnd(34)} ${String(p.n).padStart(4)}  P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}` +
-      `  several spellings once ${pct(p.severalSpellingsOnce)}  split ${pct(p.splitRate)}  over-merged ${pct(p.overMergeRate)}` +
+      `  several spellings once ${pct(p.severalSpellingsOnce)} (people ${pct(p.peopleSeveralSpellingsOnce)})  split ${pct(p.splitRate)}  over-merged ${pct(p.overMergeRate)}` +
       `  types right ${pct(p.typeAccuracy)}  non-people as people ${p.nonPeopleAsPeople}`,
   );
 }

@@ -155,6 +155,8 @@ function scorePeople(gold: readonly GoldEntity[], people: readonly Person[], det
   let split = 0;
   let several = 0;
   let severalOnce = 0;
+  let severalPeople = 0;
+  let severalPeopleOnce = 0;
   gold.forEach((entity, g) => {
     const holders = new Set(covers.flatMap((golds, p) => (golds.includes(g) ? [p] : [])));
     const foundVariants = entity.variants.filter((variant) => predictedNames.some((names) => names.has(fold(variant))));
@@ -165,6 +167,10 @@ function scorePeople(gold: readonly GoldEntity[], people: readonly Person[], det
     if (new Set(entity.variants.map(fold)).size >= 2 && foundVariants.length) {
       several++;
       if (holders.size === 1) severalOnce++;
+      if (entity.type === 'person') {
+        severalPeople++;
+        if (holders.size === 1) severalPeopleOnce++;
+      }
     }
     if (!holders.size) details.push(`no entry ${entity.canonical}`);
   });
@@ -183,6 +189,7 @@ function scorePeople(gold: readonly GoldEntity[], people: readonly Person[], det
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     severalSpellingsOnce: several ? severalOnce / several : 0,
+    peopleSeveralSpellingsOnce: severalPeople ? severalPeopleOnce / severalPeople : 0,
     splitRate: gold.length ? split / gold.length : 0,
     overMergeRate: people.length ? overMerged / people.length : 0,
     typeAccuracy: matched ? typesRight / matched : 0,

@@ -33,6 +33,8 @@ export interface StoryPeopleScores {
   f1: number;
   /** Gold entities with several spellings, found, whose spellings all sit in one entry. */
   severalSpellingsOnce: number;
+  /** The same for gold people only (the bar). */
+  peopleSeveralSpellingsOnce: number;
   splitRate: number;
   overMergeRate: number;
   typeAccuracy: number;

@@ -3,6 +3,7 @@ import type { Quote, Speaker } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, slugOf, surnameOf } from './names.js';
+import { abbreviationOf, mergeSpellings, misspelledSurname } from './spelling-variants.js';
 
 /** What the directory is built from: each article with its analysis, in any order. */
 export interface AnalysedArticle {
@@ -106,22 +107,31 @@ interface EntityAt {
 
 /**
  * Merges the people and organisations named in each article into one entry per real-world name:
- * the same full name (initials and honorifics aside), or a lone surname or alias that points at
- * exactly one full name. Ambiguous surnames ("Smith" when two Smiths are named) stay apart rather
- * than being guessed.
+ * the same full name (initials and honorifics aside) or another spelling of it, a lone surname or
+ * alias that points at exactly one full name, an abbreviation of one name, or a surname its own
+ * article misspells (see spelling-variants.ts). Ambiguous surnames ("Smith" when two Smiths are
+ * named) stay apart rather than being guessed.
  */
 export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Person[] {
   const tallies = new Map<string, Tally>();
   const shortForms = new Map<string, Set<string>>();
   const singles: EntityAt[] = [];
 
+  const fullKeys = new Map<string, number>();
+  for (const article of keyed) {
+    for (const key of article.keys) if (key.includes(' ')) fullKeys.set(key, (fullKeys.get(key) ?? 0) + 1);
+  }
+  const respelled = mergeSpellings(fullKeys);
+  const canonical = (key: string) => respelled.get(key) ?? key;
+
   for (const article of keyed) {
     article.entities.forEach((entity, index) => {
-      const key = article.keys[index]!;
-      if (!key.includes(' ')) {
+      const own = article.keys[index]!;
+      if (!own.includes(' ')) {
         singles.push({ keyed: article, index });
         return;
       }
+      const key = canonical(own);
       addEntity(tallyFor(tallies, key), { keyed: article, index }, true);
       const surname = article.surnames[index]!;
       if (surname) noteShortForm(shortForms, surname, key);
@@ -130,17 +140,46 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     });
   }
 
+  // Abbreviations of the names that are not people's ("AP" for "Associated Press", "US").
+  const abbreviations = new Map<string, Set<string>>();
+  for (const [key, tally] of tallies) {
+    const abbreviation = abbreviationOf(key);
+    if (abbreviation && mostFrequent(tally.kinds, 'person') !== 'person') {
+      noteShortForm(abbreviations, abbreviation, key);
+    }
+  }
+
   const resolve = (key: string): string | null => {
     if (!key) return null;
-    if (tallies.has(key) && key.includes(' ')) return key;
+    const full = canonical(key);
+    if (tallies.has(full) && full.includes(' ')) return full;
     const targets = shortForms.get(key);
     if (targets?.size === 1) return [...targets][0] ?? null;
     return tallies.has(key) ? key : null;
   };
 
+  /** A lone word that is no known short form: an abbreviation, or a typo of a surname beside it. */
+  const resolveRespelled = ({ keyed: article }: EntityAt, key: string): string | null => {
+    if (shortForms.has(key)) return null;
+    const expanded = abbreviations.get(key);
+    if (expanded?.size === 1) return [...expanded][0] ?? null;
+    // The article's surnames, given with the full name or alone ("Zelensky" for "Volodymyr Zelenskyy").
+    const surnames = [...article.surnames];
+    const owners = article.keys.map(canonical);
+    for (const other of article.keys) {
+      const target = other.includes(' ') ? null : resolve(other);
+      if (target?.includes(' ')) {
+        surnames.push(other);
+        owners.push(target);
+      }
+    }
+    const misspelled = misspelledSurname(key, surnames, owners);
+    return misspelled === null ? null : canonical(misspelled);
+  };
+
   for (const single of singles) {
     const own = single.keyed.keys[single.index]!;
-    const key = resolve(own) ?? own;
+    const key = resolve(own) ?? resolveRespelled(single, own) ?? own;
     const tally = tallyFor(tallies, key);
     // A surname merged into a full name is an alias of it, never a candidate for the display name.
     addEntity(tally, single, key === own);

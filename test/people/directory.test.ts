@@ -105,6 +105,66 @@ describe('listPeople', () => {
   });
 });
 
+describe('one entry per person across spellings', () => {
+  const kyivPost = makeArticle('a.txt', '2025-06-01', ['President Andriy Sokolovskyy met Pavlo Sokolovsky, a farmer.']);
+  const wire = makeArticle('b.txt', '2025-06-02', ['Andriy Sokolovsky spoke. Sokolovsky thanked Iryna Sokolovska.']);
+  const daily = makeArticle('c.txt', '2025-06-03', [
+    'Andriy Sokolovskiy arrived. Sokolovskiy, and later Sokolovky, said so, per Coastal Wire Service (CWS).',
+  ]);
+  const corpus = corpusOf([
+    {
+      article: kyivPost,
+      entities: [
+        entityOf('Andriy Sokolovskyy', 'person', { roles: ['President'], mentions: 1 }),
+        entityOf('Pavlo Sokolovsky', 'person', { roles: ['farmer'], mentions: 1 }),
+      ],
+    },
+    {
+      article: wire,
+      entities: [
+        entityOf('Andriy Sokolovsky', 'person', { aliases: ['Sokolovsky'], mentions: 2 }),
+        entityOf('Iryna Sokolovska', 'person', { mentions: 1 }),
+      ],
+    },
+    {
+      article: daily,
+      entities: [
+        entityOf('Andriy Sokolovskiy', 'person', { aliases: ['Sokolovskiy'], mentions: 2 }),
+        entityOf('Sokolovky', 'other', { mentions: 1 }),
+        entityOf('Coastal Wire Service', 'organisation', { mentions: 1 }),
+        entityOf('CWS', 'organisation', { mentions: 1 }),
+      ],
+    },
+  ]);
+  const people = listPeople(corpus, { limit: 50 });
+  const entryOf = (name: string) => people.filter((person) => [person.name, ...person.aliases].includes(name));
+
+  it('merges transliterations of a surname and a typo the article makes into one person', () => {
+    const [andriy, ...others] = entryOf('Andriy Sokolovskyy');
+    expect(others).toEqual([]);
+    for (const spelling of ['Andriy Sokolovsky', 'Andriy Sokolovskiy', 'Sokolovskiy', 'Sokolovky']) {
+      expect(entryOf(spelling)).toEqual([andriy]);
+    }
+    expect(andriy?.kind).toBe('person');
+  });
+
+  it('keeps two people who share a surname, or nearly, as two', () => {
+    expect(entryOf('Pavlo Sokolovsky')[0]?.aliases ?? []).not.toContain('Andriy Sokolovsky');
+    expect(entryOf('Pavlo Sokolovsky')).not.toEqual(entryOf('Andriy Sokolovskyy'));
+    expect(entryOf('Iryna Sokolovska')).not.toEqual(entryOf('Andriy Sokolovskyy'));
+  });
+
+  it('merges an abbreviation with the one name it stands for', () => {
+    expect(entryOf('CWS')).toEqual(entryOf('Coastal Wire Service'));
+    expect(entryOf('CWS')).toHaveLength(1);
+  });
+
+  it('finds the person by any spelling, even one no article uses', () => {
+    expect(findPerson(corpus, 'Sokolovskiy')?.name).toBe(entryOf('Andriy Sokolovskyy')[0]?.name);
+    expect(findPerson(corpus, 'Andrii Sokolovskyi')?.name).toBe(entryOf('Andriy Sokolovskyy')[0]?.name);
+  });
+});
+
 describe('findPerson', () => {
   it('finds a person by full name, surname or role words, and null when nobody matches', () => {
     const corpus = corpusOf(fixtures);
