@@ -16,6 +16,8 @@ export interface NameRun {
   afterThe: boolean;
   /** The run opens a sentence, so its first capital may only mark the sentence start. */
   initial: boolean;
+  /** A title given before the run in words a run cannot hold ("US Permanent Representative to NATO"). */
+  title?: string;
 }
 
 /** Lower-case words that may join capitalised words inside one name ("Secretary of State", "Ludwig van Beethoven"). */
@@ -44,7 +46,13 @@ function isTitleCase(tokens: readonly Token[]): boolean {
 }
 
 function isNameWord(token: Token): boolean {
-  return token.capital && /^\p{Lu}/u.test(token.text) && !isNotName(token.lower);
+  // "NATO-style", "Kremlin-backed": a capital joined to a lower-case word is an adjective, not a name.
+  return token.capital && /^\p{Lu}/u.test(token.text) && !isNotName(token.lower) && !/-\p{Ll}/u.test(token.text);
+}
+
+/** "Trump-Putin" before more name words is a modifier ("the Trump-Putin Alaska summit"), not their first name. */
+function isCompoundModifier(token: Token): boolean {
+  return /^\p{Lu}[\p{L}.]*-\p{Lu}/u.test(token.text);
 }
 
 /** Token indexes at which a sentence (or a quotation inside one) begins, so its capital says nothing. */
@@ -80,7 +88,7 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
     while (j < tokens.length && !tokens[j - 1]!.possessive) {
       const next = tokens[j]!;
       if (!spaceBetween(text, tokens[j - 1]!, next)) break;
-      if (isNameWord(next)) {
+      if (isNameWord(next) && !isCompoundModifier(tokens[j - 1]!)) {
         j++;
         continue;
       }
@@ -96,21 +104,25 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
     while (from < j && initial.has(from) && SENTENCE_OPENERS.has(tokens[from]!.lower)) from++;
     while (from < j && CONNECTORS.has(tokens[from]!.text)) from++;
     const personAt = from < j ? personAfterRoleObject(tokens, from, j) : from;
-    for (const [lo, hi] of personAt > from
-      ? [
-          [from, personAt],
-          [personAt, j],
-        ]
-      : [[from, j]]) {
-      if (lo! >= hi!) continue;
+    const parts: Array<[number, number]> =
+      personAt > from
+        ? [
+            [from, personAt],
+            [personAt, j],
+          ]
+        : [[from, j]];
+    for (const [lo, hi] of parts) {
+      if (lo >= hi) continue;
       const run = tokens.slice(lo, hi);
       const { roleLength, hasRole } = splitRole(run.map((token) => token.lower));
+      const title = lo === personAt && personAt > from ? titleBefore(text, tokens, from, personAt) : undefined;
       runs.push({
         tokens: run,
         roleLength,
         hasRole,
-        afterThe: tokens[lo! - 1]?.lower === 'the',
-        initial: initial.has(lo!),
+        afterThe: tokens[lo - 1]?.lower === 'the',
+        initial: initial.has(lo),
+        ...(title ? { title } : {}),
       });
     }
     i = j;
@@ -134,6 +146,13 @@ function personAfterRoleObject(tokens: readonly Token[], from: number, to: numbe
   let at = from;
   while (at < to - 2 && isRoleObjectWord(tokens[at]!)) at++;
   return at > from && isRoleObjectWord(tokens[at - 1]!) ? at : from;
+}
+
+/** The title a role object ends: "US Permanent Representative to NATO" before "Matt Whitaker". */
+function titleBefore(text: string, tokens: readonly Token[], objectAt: number, personAt: number): string {
+  let from = objectAt - 1;
+  while (from > 0 && tokens[from - 1]!.capital && /^\p{L}/u.test(tokens[from - 1]!.text)) from--;
+  return text.slice(tokens[from]!.start, tokens[personAt - 1]!.end);
 }
 
 /** An acronym ("NATO", "U.N."), an organisation word or a place: never the start of a person's name. */

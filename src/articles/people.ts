@@ -56,7 +56,7 @@ function kindOf(run: NameRun, nameTokens: readonly Token[], speaks: boolean): En
   const words = nameTokens.map((token) => token.text.replace(/[’']s$/, ''));
   const lowers = nameTokens.map((token) => token.lower);
   const byWords = classifyName(words, lowers);
-  if (run.roleLength > 0 && byWords !== 'organisation' && byWords !== 'place') return 'person';
+  if ((run.roleLength > 0 || run.title) && byWords !== 'organisation' && byWords !== 'place') return 'person';
   if (byWords === 'other' && words.length === 1 && speaks) return 'person';
   if (byWords === 'person' && run.afterThe) return 'organisation';
   return byWords;
@@ -82,7 +82,7 @@ function toMention(article: Article, tokens: readonly Token[], run: NameRun, ind
         );
   const kind = cuedKind ?? kindOf(run, nameTokens, speaks);
   const roleTokens = run.tokens.slice(0, run.roleLength);
-  const titleRole = run.hasRole ? nameText(article, roleTokens).text : null;
+  const titleRole = run.hasRole ? nameText(article, roleTokens).text : (run.title ?? null);
   const role = kind === 'person' ? (titleRole ?? findRoleAround(article, tokens, run)) : null;
   return {
     start: nameTokens[0]!.start,

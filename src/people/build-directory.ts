@@ -2,7 +2,7 @@ import type { EntityInArticle, EntityKind } from '../articles/people.js';
 import type { Quote, Speaker } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Person } from './directory.js';
-import { looksLikeName, memoise, nameKey, slugOf, surnameOf } from './names.js';
+import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
 import { abbreviationOf, mergeSpellings, misspelledSurname } from './spelling-variants.js';
 
 /** What the directory is built from: each article with its analysis, in any order. */
@@ -18,7 +18,7 @@ interface Tally {
   kinds: Map<EntityKind, number>;
   /** Kinds read from the text around a name; they outvote kinds guessed from its shape. */
   cuedKinds: Map<EntityKind, number>;
-  roles: Map<string, { text: string; count: number }>;
+  roles: Map<string, { text: string; count: number; latest: string }>;
   aliases: Map<string, string>;
   mentions: number;
   /** Article id to its date, so the list can be ordered newest first. */
@@ -56,12 +56,19 @@ export interface KeyedArticle {
 /** The name functions merging uses, memoised; one set serves every article of a corpus. */
 export interface NameKeys {
   keyOf: (name: string) => string;
+  /** One key per role however it is spelled ("U.S. President", "United States President"). */
+  roleOf: (role: string) => string;
   surname: (name: string) => string;
   nameLike: (name: string) => boolean;
 }
 
 export function nameKeys(): NameKeys {
-  return { keyOf: memoise(nameKey), surname: memoise(surnameOf), nameLike: memoise(looksLikeName) };
+  return {
+    keyOf: memoise(nameKey),
+    roleOf: memoise(roleKey),
+    surname: memoise(surnameOf),
+    nameLike: memoise(looksLikeName),
+  };
 }
 
 export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
@@ -86,7 +93,7 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     keyed.surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
     keyed.roleStarts.push(keyed.roleKeys.length);
     keyed.aliasStarts.push(keyed.aliasKeys.length);
-    for (const role of entity.roles) keyed.roleKeys.push(keys.keyOf(role));
+    for (const role of entity.roles) keyed.roleKeys.push(keys.roleOf(role));
     for (const alias of entity.aliases) keyed.aliasKeys.push(keys.keyOf(alias));
   }
   for (const quote of quotes) {
@@ -94,7 +101,7 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     if (!speaker || !keys.nameLike(speaker.name)) continue;
     keyed.speakers.push(speaker);
     keyed.speakerKeys.push(keys.keyOf(speaker.name));
-    keyed.speakerRoleKeys.push(speaker.role ? keys.keyOf(speaker.role) : '');
+    keyed.speakerRoleKeys.push(speaker.role ? keys.roleOf(speaker.role) : '');
   }
   return keyed;
 }
@@ -196,7 +203,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
       if (!tally.spellings.size && key === own) tally.spellings.set(speaker.name.trim(), 1);
       tally.quotes += 1;
       tally.articles.set(article.id, article.date ?? '');
-      if (speaker.role) addRole(tally, speaker.role, speakerRoleKeys[index]!);
+      if (speaker.role) addRole(tally, speaker.role, speakerRoleKeys[index]!, article.date ?? '');
     });
   }
 
@@ -241,17 +248,23 @@ function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean)
   if (isOwnName) tally.spellings.set(entity.name, (tally.spellings.get(entity.name) ?? 0) + 1);
   tally.kinds.set(entity.kind, (tally.kinds.get(entity.kind) ?? 0) + 1);
   if (entity.kindCued) tally.cuedKinds.set(entity.kind, (tally.cuedKinds.get(entity.kind) ?? 0) + 1);
-  for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!);
+  const date = keyed.article.date ?? '';
+  for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!, date);
   for (let i = 0; i < entity.aliases.length; i++) addAlias(tally, entity.aliases[i]!, keyed.aliasKeys[aliases + i]!);
   tally.mentions += entity.mentions;
   tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 
-function addRole(tally: Tally, role: string, key: string): void {
+/** A role keeps the wording of the newest article that gives it (singular: "Presidents Trump and Putin"). */
+function addRole(tally: Tally, role: string, key: string, date: string): void {
   if (!key) return;
+  const text = singularRole(role.trim());
   const seen = tally.roles.get(key);
-  if (seen) seen.count += 1;
-  else tally.roles.set(key, { text: role.trim(), count: 1 });
+  if (!seen) tally.roles.set(key, { text, count: 1, latest: date });
+  else {
+    seen.count += 1;
+    if (date > seen.latest) [seen.text, seen.latest] = [text, date];
+  }
 }
 
 function addAlias(tally: Tally, alias: string, key: string): void {
@@ -280,8 +293,10 @@ function toPerson(tally: Tally, keyOf: KeyOf): Person {
     id: slugOf(name) || tally.key,
     name,
     kind: mostFrequent(tally.cuedKinds.size ? tally.cuedKinds : tally.kinds, 'person'),
-    // Map iteration keeps first-seen order, so equally frequent roles keep the order they appeared in.
-    roles: [...tally.roles.values()].sort((a, b) => b.count - a.count).map((role) => role.text),
+    // As the latest article gives them, then the most used; Map order keeps the first seen ahead on ties.
+    roles: [...tally.roles.values()]
+      .sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : b.count - a.count))
+      .map((role) => role.text),
     aliases: [...aliases],
     mentions: tally.mentions,
     // ISO days compare correctly as plain strings, and far faster than with localeCompare.

@@ -97,6 +97,41 @@ export function nameKey(name: string): string {
   return nameWords(name).join(' ');
 }
 
+/** Country names a role is written with in full or abbreviated ("United States President", "US President"). */
+const SPELLED_OUT = [
+  [/\bunited states\b/g, 'us'],
+  [/\bunited kingdom\b/g, 'uk'],
+] as const;
+
+/**
+ * One key per role however an article spells it: "U.S. President", "US President" and "United
+ * States President" meet, and so do "President" and "Presidents".
+ */
+export function roleKey(role: string): string {
+  let text = foldText(role).replace(/\.(?=\p{L}|\s|$)/gu, '');
+  for (const [long, short] of SPELLED_OUT) text = text.replace(long, short);
+  const words = text.match(WORD) ?? [];
+  const last = words.at(-1);
+  if (last && last.length > 4 && last.endsWith('s') && !last.endsWith('ss'))
+    words[words.length - 1] = last.slice(0, -1);
+  return words.join(' ');
+}
+
+/** "Presidents" → "President": a plural title before several names describes each of them. */
+export function singularRole(role: string): string {
+  const match = /^(.*\S)s$/u.exec(role);
+  if (!match || /ss$/i.test(role)) return role;
+  const lastWord = match[1]!.split(/\s+/).at(-1)!.toLowerCase();
+  return ROLE_SINGULARS.has(lastWord) ? match[1]! : role;
+}
+
+/** Title words whose plural a role may be written in. */
+// biome-ignore format: a word list reads better packed
+const ROLE_SINGULARS = new Set([
+  'president', 'minister', 'senator', 'governor', 'leader', 'chancellor', 'secretary', 'envoy', 'ambassador',
+  'official', 'spokesman', 'spokeswoman', 'aide', 'adviser', 'advisor', 'representative', 'mayor', 'general',
+]);
+
 /** URL- and command-safe id for a name. */
 export function slugOf(name: string): string {
   return nameWords(name).join('-');

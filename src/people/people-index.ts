@@ -61,6 +61,12 @@ export class PeopleIndex {
     const [first, ...rest] = words.map((word) => this.peopleNamedBy(word));
     let candidates = first ?? new Set<number>();
     for (const found of rest) candidates = new Set([...candidates].filter((index) => found.has(index)));
+    // "the Kremlin aide" for the one "Russian presidential aide": a description's head word names the
+    // role when its other words are the article's, not the role's.
+    if (!candidates.size && words.length > 1) {
+      const holders = this.byRoleStem.get(stem(words.at(-1)!)) ?? [];
+      if (new Set(holders).size === 1) candidates = new Set(holders);
+    }
     const matches: PersonMatch[] = [];
     for (const index of candidates) {
       const person = this.people[index];

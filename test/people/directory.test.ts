@@ -50,7 +50,8 @@ describe('listPeople', () => {
       id: 'ines-carvalho',
       name: 'Inés Carvalho',
       kind: 'person',
-      roles: ['Mayor', 'chair of the harbour board'],
+      // As the newest article words it (the second, of 3 May), then the older ones'.
+      roles: ['mayor', 'chair of the harbour board'],
       mentions: 5,
       articleIds: [second.id, third.id, first.id],
       quotes: 2,
@@ -102,6 +103,20 @@ describe('listPeople', () => {
     expect(findPerson(corpus, 'Wright')?.mentions).toBe(1);
     addLater();
     expect(findPerson(corpus, 'Wright')?.mentions).toBe(5);
+  });
+});
+
+describe('roles', () => {
+  it('are given as the newest article gives them, singular, once however they are spelled', () => {
+    const older = makeArticle('older.txt', '2025-07-01', ['Presidents Anna Berg and Tom Reyes met.']);
+    const newer = makeArticle('newer.txt', '2025-07-02', ['U.S. President Anna Berg spoke.']);
+    const newest = makeArticle('newest.txt', '2025-07-03', ['United States President Anna Berg left.']);
+    const corpus = corpusOf([
+      { article: older, entities: [entityOf('Anna Berg', 'person', { roles: ['Presidents'] })] },
+      { article: newest, entities: [entityOf('Anna Berg', 'person', { roles: ['United States President'] })] },
+      { article: newer, entities: [entityOf('Anna Berg', 'person', { roles: ['U.S. President', 'US President'] })] },
+    ]);
+    expect(findPerson(corpus, 'Anna Berg')?.roles).toEqual(['United States President', 'President']);
   });
 });
 
