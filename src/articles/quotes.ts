@@ -88,6 +88,30 @@ function inheritAttributions(article: Article, tokens: readonly Token[], candida
   }
 }
 
+/** "Quote: “…”": a label word and a colon before it, or nothing, on its paragraph. */
+const LABEL = /^(?:\p{Lu}\p{L}*\s*:\s*)?$/u;
+
+function opensParagraph(article: Article, span: QuotedSpan): boolean {
+  const paragraph = article.paragraphs[span.paragraph];
+  return !!paragraph && LABEL.test(article.text.slice(paragraph.start, span.open));
+}
+
+/**
+ * "Merz said that the talks will focus on … ¶ Quote: “To this end, we will …”": a quotation
+ * standing alone at the head of a paragraph continues the reported speech just before it, so it
+ * is the last speaker of the previous paragraph's.
+ */
+function speakerOfParagraphBefore(
+  article: Article,
+  span: QuotedSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const previous = article.paragraphs[span.paragraph - 1];
+  const entity = previous && antecedents.lastSpeakerIn(previous.start, previous.end);
+  if (!entity) return null;
+  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+}
+
 /**
  * Every direct quotation in the article, with its speaker resolved against the article's people
  * and organisations. Pure string work, so it stays fast enough to run on every article as it arrives.
@@ -114,6 +138,7 @@ export function extractQuotes(
     let speaker: ResolvedSpeaker | null = null;
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
+    else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, span, antecedents);
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;

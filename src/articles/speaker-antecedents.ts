@@ -246,6 +246,17 @@ export class SpeakerAntecedents {
     return null;
   }
 
+  /** The last person who speaks (with a cue of their own) between two offsets. */
+  lastSpeakerIn(from: number, to: number): EntityInArticle | null {
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const candidate = this.candidates[i]!;
+      if (candidate.start >= to) continue;
+      if (candidate.start < from) break;
+      if (candidate.focus === Focus.Speaker) return candidate.entity;
+    }
+    return null;
+  }
+
   /** The person named first after `offset` in the same or next sentence who fits (a headline's "the aide"). */
   resolveAhead(offset: number, accept: (entity: EntityInArticle) => boolean): EntityInArticle | null {
     const sentence = sentenceAt(this.article, offset);

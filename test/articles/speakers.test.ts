@@ -39,6 +39,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'The second one')).toBe('Tom Reyes');
   });
 
+  it('gives a quotation standing alone under reported speech the speaker of that speech', () => {
+    const quotes = quotesOf([
+      'Governor Paul Dunn said the talks would focus on the budget and on the new ferry route.',
+      'Quote: “We will meet every party in the council before the vote.”',
+    ]);
+    expect(speakerOf(quotes, 'We will meet every party')).toBe('Paul Dunn');
+  });
+
   it('credits the teller of “X told Y”, not the person told', () => {
     const quotes = quotesOf([
       '“The talks went better than anyone expected,” Anna Berg told Tom Reyes on Tuesday.',
