@@ -113,6 +113,26 @@ function speakerOfParagraphBefore(
 }
 
 /**
+ * "Clinton touted her credentials as a co-sponsor. “We need to find ways …”": a quotation that
+ * opens a sentence with no attribution of its own follows on from the sentence before it in the
+ * same paragraph, and is the words of the person that sentence is about.
+ */
+function speakerOfSentenceBefore(
+  article: Article,
+  span: QuotedSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const index = sentenceAt(article, span.open);
+  const sentence = article.sentences[index];
+  const before = article.sentences[index - 1];
+  if (!sentence || !before || before.paragraph !== sentence.paragraph) return null;
+  if (article.text.slice(sentence.start, span.open).trim()) return null;
+  const entity = antecedents.subjectOf(index - 1);
+  if (!entity) return null;
+  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+}
+
+/**
  * Every direct quotation in the article, with its speaker resolved against the article's people
  * and organisations. Pure string work, so it stays fast enough to run on every article as it arrives.
  */
@@ -139,6 +159,7 @@ export function extractQuotes(
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
     else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, span, antecedents);
+    else speaker = speakerOfSentenceBefore(article, span, antecedents);
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;

@@ -246,6 +246,16 @@ export class SpeakerAntecedents {
     return null;
   }
 
+  /** The person a sentence is about: its speaker, else its subject; null when it has neither. */
+  subjectOf(sentence: number): EntityInArticle | null {
+    let best: Candidate | null = null;
+    for (const candidate of this.candidates) {
+      if (candidate.sentence !== sentence || candidate.focus === Focus.Other) continue;
+      if (!best || candidate.focus < best.focus) best = candidate;
+    }
+    return best?.entity ?? null;
+  }
+
   /** The last person who speaks (with a cue of their own) between two offsets. */
   lastSpeakerIn(from: number, to: number): EntityInArticle | null {
     for (let i = this.candidates.length - 1; i >= 0; i--) {

@@ -47,6 +47,20 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'We will meet every party')).toBe('Paul Dunn');
   });
 
+  it('reads a quotation right after a sentence about someone, in the same paragraph, as their words', () => {
+    const quotes = quotesOf([
+      'The council met on Monday. Governor Paul Dunn defended the ferry budget. “Every island needs a boat that runs on time.”',
+    ]);
+    expect(speakerOf(quotes, 'Every island')).toBe('Paul Dunn');
+  });
+
+  it('reads “The <description> began …, saying” as a description, not a name', () => {
+    const quotes = quotesOf([
+      'The retired harbour pilot began by talking about the tides, saying the channel was “narrower every year.”',
+    ]);
+    expect(speakerOf(quotes, 'narrower every year')).toBe('The retired harbour pilot');
+  });
+
   it('credits the teller of “X told Y”, not the person told', () => {
     const quotes = quotesOf([
       '“The talks went better than anyone expected,” Anna Berg told Tom Reyes on Tuesday.',
