@@ -59,7 +59,8 @@ const PLACE_TAILS = new Set([
 const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'sept.', 'jan.', 'feb.', 'aug.', 'oct.', 'nov.', 'dec.', 'i', 'god', 'internet', 'democrats', 'republicans',
+  'sept.', 'jan.', 'feb.', 'aug.', 'oct.', 'nov.', 'dec.', 'jan', 'feb', 'aug', 'sept', 'oct',
+  'nov', 'dec', 'i', 'god', 'internet', 'democrats', 'republicans',
   'americans', 'russians', 'ukrainians', 'europeans', 'democrat', 'republican', 'democratic', 'christmas',
   'easter', 'ok', 'okay', 'yes', 'no', 'tv', 'mr.', 'mrs.', 'ms.', 'dr.', 'quote', 'details', 'source',
   'update', 'updated', 'editor', 'note', 'photo', 'video', 'watch', 'read', 'related', 'advertisement',

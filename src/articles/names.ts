@@ -47,7 +47,13 @@ function isTitleCase(tokens: readonly Token[]): boolean {
 
 function isNameWord(token: Token): boolean {
   // "NATO-style", "Kremlin-backed": a capital joined to a lower-case word is an adjective, not a name.
-  return token.capital && /^\p{Lu}/u.test(token.text) && !isNotName(token.lower) && !/-\p{Ll}/u.test(token.text);
+  return (
+    token.capital &&
+    /^\p{Lu}/u.test(token.text) &&
+    !isNotName(token.lower) &&
+    // "NATO-style" is an adjective, "I'm" a pronoun, "Aug.15" a date.
+    !/-\p{Ll}|^I['’]|\d/u.test(token.text)
+  );
 }
 
 /** "Trump-Putin" before more name words is a modifier ("the Trump-Putin Alaska summit"), not their first name. */
@@ -92,9 +98,11 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
         j++;
         continue;
       }
-      const after = tokens[j + 1];
-      if (CONNECTORS.has(next.text) && after && isNameWord(after) && spaceBetween(text, next, after)) {
-        j += 2;
+      // "Ursula von der Leyen", "Secretary of State": one or two lower-case connectors, then a name word.
+      const two = CONNECTORS.has(tokens[j + 1]?.text ?? '') && spaceBetween(text, next, tokens[j + 1]!) ? 1 : 0;
+      const after = tokens[j + 1 + two];
+      if (CONNECTORS.has(next.text) && after && isNameWord(after) && spaceBetween(text, tokens[j + two]!, after)) {
+        j += 2 + two;
         continue;
       }
       break;

@@ -1,4 +1,4 @@
-import { isBetweenSpeakerAndCue, isCue } from './attribution-cues.js';
+import { BARE_SPEAKERS, isBetweenSpeakerAndCue, isCue } from './attribution-cues.js';
 import { classifyName, isDemonym, isOrganisationWord, isPlace, kindFromContext } from './entity-kinds.js';
 import { findNameRuns, type NameRun } from './names.js';
 import { findRoleAround } from './role-phrases.js';
@@ -68,6 +68,8 @@ function toMention(article: Article, tokens: readonly Token[], run: NameRun, ind
   // A title with no name after it ("the White House Press Secretary") names no one.
   if (!nameTokens.length || (isRoleHead(lastLower) && !isOrganisationWord(lastLower))) return null;
   if (nameTokens.every((token) => isDemonym(token.lower))) return null;
+  // "Officials said": a plural common noun that opens a sentence names no one.
+  if (nameTokens.length === 1 && BARE_SPEAKERS.has(nameTokens[0]!.lower)) return null;
   const { text, end } = nameText(article, nameTokens);
   const speaks = speaksNext(tokens, indexAfter);
   const first = tokenIndexAt(tokens, run.tokens[0]!.start);

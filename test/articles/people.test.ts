@@ -106,6 +106,15 @@ describe('extractEntities rules', () => {
     expect(kindOf('Lena Ortiz')).toBe('person');
   });
 
+  it('keeps “von der” inside a name and leaves dates, plural nouns and “I’m” out', () => {
+    const entities = entitiesOf(
+      'The commission met in the city. Officials said Greta van der Berg would chair it from Aug 16. I’m told she agreed.',
+    );
+    const names = entities.map((found) => found.name);
+    expect(names).toContain('Greta van der Berg');
+    for (const word of ['Officials', 'Aug', 'I’m', 'Greta', 'Berg']) expect(names).not.toContain(word);
+  });
+
   it('does not glue the organisation of a title into the name after it', () => {
     const entities = entitiesOf(
       'The envoy will travel on Friday, US Permanent Representative to NATO Mira Kallas said.',
