@@ -61,6 +61,16 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'narrower every year')).toBe('The retired harbour pilot');
   });
 
+  it('reads “elaborated” and “compared … to” as speech', () => {
+    const quotes = quotesOf([
+      'Mayor Anna Berg spoke at the harbour on Friday.',
+      '“The way I see it,” she elaborated, “the ferry is the island’s road.”',
+      'Governor Paul Dunn compared the plan to “building a bridge to nowhere.”',
+    ]);
+    expect(speakerOf(quotes, 'The way I see it')).toBe('Anna Berg');
+    expect(speakerOf(quotes, 'building a bridge')).toBe('Paul Dunn');
+  });
+
   it('credits the teller of “X told Y”, not the person told', () => {
     const quotes = quotesOf([
       '“The talks went better than anyone expected,” Anna Berg told Tom Reyes on Tuesday.',
