@@ -103,7 +103,8 @@ function attributionAfterApposition(text: string, tokens: readonly Token[], j: n
   for (let m = after + 1; m < hi && m - after < MAX_TOKENS_AFTER; m++) {
     const token = tokens[m]!;
     if (/^[.!?;“"]$/.test(token.text)) return null;
-    if (!isCueToken(token)) continue;
+    // "one of the states suing": after a determiner the word is a noun, not a cue.
+    if (!isCueToken(token) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     let k = m - 1;
     while (k > after && isBetweenSpeakerAndCue(tokens[k]!.lower)) k--;
     if (tokens[k]?.text !== ',' && tokens[k]?.text !== ')') return null;

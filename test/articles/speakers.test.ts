@@ -71,6 +71,13 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'building a bridge')).toBe('Paul Dunn');
   });
 
+  it('finds the speaker after an apposition that holds a noun spelled like a cue (“the states”)', () => {
+    const quotes = quotesOf([
+      '“It is an overreach,” Lena Ortiz, the attorney general of one of the states suing the agency, said on Monday.',
+    ]);
+    expect(speakerOf(quotes, 'It is an overreach')).toBe('Lena Ortiz');
+  });
+
   it('credits the teller of “X told Y”, not the person told', () => {
     const quotes = quotesOf([
       '“The talks went better than anyone expected,” Anna Berg told Tom Reyes on Tuesday.',
