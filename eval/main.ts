@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { type LlmEvalResult, type LlmQaScores, type LlmSummaryScores, runLlmEval } from './llm.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
+import { evalStoryQuotes } from './story-quotes.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
 import type { EvalReport, QaScores, QuoteScores, SummaryScores } from './types.js';
 
@@ -29,6 +30,7 @@ const report: EvalReport & { llm?: LlmEvalResult } = {
   summaries: {},
   timeline: {},
   quotes: {},
+  train: {},
   qa: {},
 };
 
@@ -46,6 +48,9 @@ async function part<T>(folder: string, run: (dir: string) => Promise<T>, empty: 
 report.summaries = await part('summaries', evalSummaries, {});
 report.timeline = await part('timeline', evalTimeline, {});
 report.quotes = await part('quotes', evalQuotes, {});
+report.train = await part('train', (dir) => evalQuotes(dir, 'train'), {});
+const story = await part('story', evalStoryQuotes, null);
+if (story) report.story = { quotes: story.quotes, people: story.people };
 report.qa = await part('qa', evalQa, {});
 if (values.llm) {
   const started = performance.now();
@@ -62,7 +67,7 @@ const rougeRow = (set: string, s: SummaryScores) =>
   `   | Lead-3 R1 ${pct(s.lead3.rouge1)}  R2 ${pct(s.lead3.rouge2)}  RLsum ${pct(s.lead3.rougeLsum)}`;
 const quoteRow = (set: string, s: QuoteScores) =>
   `${set.padEnd(34)} ${String(s.n).padStart(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}` +
-  `  speaker accuracy ${pct(s.speakerAccuracy)}`;
+  `  speaker accuracy ${pct(s.speakerAccuracy)}${s.speakerNamed === undefined ? '' : `  named ${pct(s.speakerNamed)}`}`;
 const qaRow = (set: string, s: QaScores) =>
   `${set.padEnd(34)} ${String(s.n).padStart(4)}  answer in top sentence ${pct(s.answerInTopSentence)}` +
   `  (grounded rows ${pct(s.answerInTopSentenceGrounded)})  refusal on unrelated ${pct(s.refusalOnUnrelated)}`;
@@ -70,6 +75,16 @@ const qaRow = (set: string, s: QaScores) =>
 for (const [file, s] of Object.entries(report.summaries)) rows.push(rougeRow(`summaries/${file}`, s));
 for (const [file, s] of Object.entries(report.timeline)) rows.push(rougeRow(`timeline/${file}`, s));
 for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quotes/${file}`, s));
+for (const [file, s] of Object.entries(report.train)) rows.push(quoteRow(`train/${file}`, s));
+if (report.story) {
+  const { quotes: q, people: p } = report.story;
+  rows.push(`${quoteRow('story/quotes.jsonl', q)} (${q.speakersRight} right)`);
+  rows.push(
+    `${'story/entities.jsonl'.padEnd(34)} ${String(p.n).padStart(4)}  P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}` +
+      `  several spellings once ${pct(p.severalSpellingsOnce)} (people ${pct(p.peopleSeveralSpellingsOnce)})  split ${pct(p.splitRate)}  over-merged ${pct(p.overMergeRate)}` +
+      `  types right ${pct(p.typeAccuracy)}  non-people as people ${p.nonPeopleAsPeople}`,
+  );
+}
 for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
 const counts = (s: LlmQaScores | LlmSummaryScores) =>
   `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +

@@ -23,6 +23,8 @@ import type { QuoteScores } from './types.js';
  * case-insensitively without possessives, punctuation, a leading "the" or titles ("Mr.", "Sen.",
  * "President"); they match when equal or when every word of one is in the other ("Leavitt" and
  * "Karoline Leavitt"). A gold quote with no speaker at all is right only when none is predicted.
+ * `speakerNamed` is stricter and closer to what a reader sees: only the resolved name counts, so
+ * a "he" left unresolved is not right because the gold mention is also "he".
  */
 
 const MATCH_THRESHOLD = 0.5;
@@ -52,6 +54,8 @@ export interface QuoteMatch {
   gold: GoldUnit;
   predicted: Quote;
   speakerRight: boolean;
+  /** Right by the speaker's resolved name alone, not its mention: "he" only counts when resolved. */
+  speakerNamed: boolean;
 }
 
 export interface RowResult {
@@ -90,6 +94,17 @@ function isSpeakerRight(predicted: Quote, gold: GoldUnit): boolean {
   const names = [predicted.speaker?.name, predicted.speaker?.mention?.text].filter((name): name is string => !!name);
   return names.some((name) => gold.speakers.some((speaker) => speakerNamesMatch(name, speaker)));
 }
+
+/** Like `isSpeakerRight`, but a pronoun left unresolved ("he") never matches a gold "he". */
+function isSpeakerNamed(predicted: Quote, gold: GoldUnit): boolean {
+  if (!gold.speakers.length) return predicted.speaker === null;
+  const name = predicted.speaker?.name;
+  return (
+    !!name && gold.speakers.some((speaker) => speakerNamesMatch(name, speaker) && !PRONOUNS.has(name.toLowerCase()))
+  );
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
 function locateGold(row: Row): GoldUnit[] {
   const units: GoldUnit[] = [];
@@ -133,7 +148,12 @@ function matchQuotes(golds: readonly GoldUnit[], predicted: readonly Quote[]): Q
     if (usedGold.has(g) || usedPredicted.has(p)) continue;
     usedGold.add(g);
     usedPredicted.add(p);
-    matches.push({ gold: golds[g]!, predicted: predicted[p]!, speakerRight: isSpeakerRight(predicted[p]!, golds[g]!) });
+    matches.push({
+      gold: golds[g]!,
+      predicted: predicted[p]!,
+      speakerRight: isSpeakerRight(predicted[p]!, golds[g]!),
+      speakerNamed: isSpeakerNamed(predicted[p]!, golds[g]!),
+    });
   }
   return matches;
 }
@@ -155,11 +175,13 @@ export function scoreResults(results: readonly RowResult[]): QuoteScores {
   let predicted = 0;
   let matched = 0;
   let speakers = 0;
+  let named = 0;
   for (const result of results) {
     gold += result.golds.length;
     predicted += result.predicted.length;
     matched += result.matches.length;
     speakers += result.matches.filter((match) => match.speakerRight).length;
+    named += result.matches.filter((match) => match.speakerNamed).length;
   }
   const precision = predicted ? matched / predicted : 0;
   const recall = gold ? matched / gold : 0;
@@ -169,6 +191,7 @@ export function scoreResults(results: readonly RowResult[]): QuoteScores {
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     speakerAccuracy: matched ? speakers / matched : 0,
+    speakerNamed: matched ? named / matched : 0,
   };
 }
 
@@ -180,9 +203,9 @@ export async function readRows(file: string): Promise<Row[]> {
     .map((line) => JSON.parse(line) as Row);
 }
 
-/** Scores every `DIR/quotes/*.jsonl` file, keyed by file name. */
-export async function evalQuotes(dataDir: string): Promise<Record<string, QuoteScores>> {
-  const folder = join(dataDir, 'quotes');
+/** Scores every `DIR/<part>/*.jsonl` file (`quotes/`, or `train/`), keyed by file name. */
+export async function evalQuotes(dataDir: string, part = 'quotes'): Promise<Record<string, QuoteScores>> {
+  const folder = join(dataDir, part);
   const files = (await readdir(folder)).filter((file) => file.endsWith('.jsonl')).sort();
   const scores: Record<string, QuoteScores> = {};
   for (const file of files) {
@@ -194,5 +217,5 @@ export async function evalQuotes(dataDir: string): Promise<Record<string, QuoteS
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dataDir = process.argv[2] ?? '../shared/eval';
-  console.log(JSON.stringify(await evalQuotes(dataDir), null, 2));
+  console.log(JSON.stringify(await evalQuotes(dataDir, process.argv[3]), null, 2));
 }

@@ -16,6 +16,30 @@ export interface QuoteScores {
   recall: number;
   f1: number;
   speakerAccuracy: number;
+  /** Speaker right by resolved name only (a bare pronoun never counts); see eval/quotes.ts. */
+  speakerNamed?: number;
+}
+
+/** Story gold quotes: found = recall; speaker right on found quotes (canonical name or a variant). */
+export interface StoryQuoteScores extends QuoteScores {
+  speakersRight: number;
+}
+
+/** Story gold entities as /who lists them (see eval/story-quotes.ts). */
+export interface StoryPeopleScores {
+  n: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Gold entities with several spellings, found, whose spellings all sit in one entry. */
+  severalSpellingsOnce: number;
+  /** The same for gold people only (the issue's bar). */
+  peopleSeveralSpellingsOnce: number;
+  splitRate: number;
+  overMergeRate: number;
+  typeAccuracy: number;
+  /** Matched entities that are not people (outlets, platforms, places…) shown as people. */
+  nonPeopleAsPeople: number;
 }
 
 export interface QaScores {
@@ -30,5 +54,8 @@ export interface EvalReport {
   summaries: Record<string, SummaryScores>;
   timeline: Record<string, SummaryScores>;
   quotes: Record<string, QuoteScores>;
+  /** PolNeAR's training compartment, scored like `quotes`: rules are developed on it too. */
+  train: Record<string, QuoteScores>;
+  story?: { quotes: StoryQuoteScores; people: StoryPeopleScores };
   qa: Record<string, QaScores>;
 }

@@ -25,7 +25,7 @@ const SPEECH_VERBS = [
   'thunder', 'thundered', 'scoff', 'scoffed', 'raged', 'lament', 'lamented', 'laments', 'tout', 'touted',
   'touts', 'hail', 'hailed', 'exclaim', 'exclaimed', 'recount', 'recounted', 'reiterate', 'reiterated',
   'agreed', 'whispered', 'threatened', 'repeated', 'opine', 'opined', 'interject', 'interjected', 'explain',
-  'declare', 'continue',
+  'declare', 'continue', 'elaborated', 'elaborates', 'confessed', 'confesses', 'compared', 'compares',
 ];
 
 /** Participles and other forms reporters use around partial quotes ("stressing the need for…"). */

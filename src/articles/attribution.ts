@@ -37,6 +37,16 @@ function isCueToken(token: Token): boolean {
   return !token.capital && isCue(token.lower);
 }
 
+/** Cues that report speech only when a pause follows ("he continued:"), not "will continue “counting on …”". */
+const BARE_CUES = new Set(['continue', 'continues', 'continued']);
+
+function isCueBefore(tokens: readonly Token[], m: number): boolean {
+  const token = tokens[m]!;
+  if (!isCueToken(token)) return false;
+  const next = tokens[m + 1];
+  return !BARE_CUES.has(token.lower) || !next || /^[,:.;—–]$/.test(next.text);
+}
+
 /** The speaker after a cue verb, for the verbs that allow it ("said Caddell", not "called Trump"). */
 function invertedSpeaker(text: string, tokens: readonly Token[], cue: number, hi: number): SpeakerPhrase | null {
   return isInvertingCue(tokens[cue]!.lower) ? speakerAfter(text, tokens, cue + 1, hi) : null;
@@ -93,7 +103,8 @@ function attributionAfterApposition(text: string, tokens: readonly Token[], j: n
   for (let m = after + 1; m < hi && m - after < MAX_TOKENS_AFTER; m++) {
     const token = tokens[m]!;
     if (/^[.!?;“"]$/.test(token.text)) return null;
-    if (!isCueToken(token)) continue;
+    // "one of the states suing": after a determiner the word is a noun, not a cue.
+    if (!isCueToken(token) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     let k = m - 1;
     while (k > after && isBetweenSpeakerAndCue(tokens[k]!.lower)) k--;
     if (tokens[k]?.text !== ',' && tokens[k]?.text !== ')') return null;
@@ -132,7 +143,7 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
       continue;
     }
     // "his calls with Zelensky": after a determiner the word is a noun, not a cue.
-    if (!isCueToken(token) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
+    if (!isCueBefore(tokens, m) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     tried++;
     const speaker = isDependentCue(token.lower, tokens[m - 1]?.lower)
       ? speakerAtClauseStart(text, tokens, lo, m)

@@ -59,7 +59,8 @@ const PLACE_TAILS = new Set([
 const NOT_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
   'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'sept.', 'jan.', 'feb.', 'aug.', 'oct.', 'nov.', 'dec.', 'i', 'god', 'internet', 'democrats', 'republicans',
+  'sept.', 'jan.', 'feb.', 'aug.', 'oct.', 'nov.', 'dec.', 'jan', 'feb', 'aug', 'sept', 'oct',
+  'nov', 'dec', 'i', 'god', 'internet', 'democrats', 'republicans',
   'americans', 'russians', 'ukrainians', 'europeans', 'democrat', 'republican', 'democratic', 'christmas',
   'easter', 'ok', 'okay', 'yes', 'no', 'tv', 'mr.', 'mrs.', 'ms.', 'dr.', 'quote', 'details', 'source',
   'update', 'updated', 'editor', 'note', 'photo', 'video', 'watch', 'read', 'related', 'advertisement',
@@ -107,4 +108,83 @@ export function classifyName(words: readonly string[], lowers: readonly string[]
   if (lowers.includes('of') || lowers.includes('the') || lowers.includes('and')) return 'other';
   if (words.length >= 2 && words.length <= 4) return 'person';
   return 'other';
+}
+
+/** Nouns that, anywhere in a name, make it a place one can be at ("Joint Base …", "… Airport"). */
+// biome-ignore format: a word list reads better packed
+const PLACE_WORDS = new Set([
+  'base', 'airport', 'airfield', 'palace', 'square', 'street', 'avenue', 'boulevard', 'stadium', 'plaza',
+  'cathedral', 'harbour', 'harbor', 'bridge', 'embassy', 'headquarters',
+]);
+
+/** After a name, nouns that make it a medium one posts on: "his Truth Social platform", "a Facebook post". */
+const MEDIUM_NOUNS = new Set(['post', 'platform', 'account', 'page', 'feed', 'livestream', 'app']);
+/** Words that open the noun phrase of such a medium ("a …", "his …", "on …"); "Trump post" alone is ambiguous. */
+const MEDIUM_OPENERS = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'on',
+  'in',
+  'via',
+]);
+/** Before a name, verbs one posts with: "wrote on X", "posted on Telegram". */
+const POSTING_VERBS = new Set(['posted', 'posting', 'posts', 'wrote', 'writing', 'writes', 'tweeted', 'shared']);
+/** After a name, verbs whose subject is an outlet: "The Associated Press reports", "AP quoted". */
+const REPORTING_VERBS = new Set(['reported', 'reports', 'quoted', 'cites', 'cited', 'broadcast', 'published']);
+/** Before a name, verbs of arriving: "arrived at Joint Base …", "landed in …". */
+const ARRIVAL_VERBS = new Set(['arrived', 'arrive', 'arrives', 'arriving', 'landed', 'lands', 'landing']);
+
+interface ContextToken {
+  lower: string;
+  capital: boolean;
+  possessive: boolean;
+}
+
+/**
+ * The kind a name's own surroundings give it, whatever its words look like: a platform one posts
+ * on, an outlet that reports ("as reported by Reuters", "per Al Jazeera", "AP quoted"), a place one
+ * arrives at or that names a place noun. Null when the text says nothing either way.
+ */
+export function kindFromContext(
+  before: readonly ContextToken[],
+  words: readonly string[],
+  lowers: readonly string[],
+  after: readonly ContextToken[],
+): EntityKind | null {
+  const [next, afterNext] = after;
+  const [previous, beforePrevious] = [before.at(-1), before.at(-2)];
+  const word = (token: ContextToken | undefined) => (token && !token.capital ? token.lower : '');
+  if (MEDIUM_NOUNS.has(word(next)) && MEDIUM_OPENERS.has(word(previous))) return 'other';
+  // "Fox Business Network’s “Kudlow,”": a name alone in quotation marks after an owner is a title
+  // (a programme, a column), never a person.
+  const closes =
+    /^[”"’]$/.test(next?.lower ?? '') || (/^[,.]$/.test(next?.lower ?? '') && /^[”"’]$/.test(afterNext?.lower ?? ''));
+  if (/^[“"‘]$/.test(previous?.lower ?? '') && beforePrevious?.possessive && closes) return 'other';
+  if (word(previous) === 'on' && POSTING_VERBS.has(word(beforePrevious))) return 'other';
+  // "per Al Jazeera", "Source: European Pravda": a credit line names an outlet.
+  if (word(previous) === 'per' || (previous?.lower === ':' && /^sources?$/.test(beforePrevious?.lower ?? ''))) {
+    return 'organisation';
+  }
+  // Reporters report too ("Julie Davis reported", "McCrummen reported"): only a name shaped like no
+  // person's (several words, or an acronym) is an outlet here.
+  const reported =
+    (REPORTING_VERBS.has(word(next)) && word(afterNext) !== 'to') ||
+    (word(previous) === 'by' && REPORTING_VERBS.has(word(beforePrevious))) ||
+    (next?.lower === ',' && word(afterNext) === 'citing');
+  const acronym = words.length === 1 && /^[\p{Lu}&.]{2,6}$/u.test(words[0]!);
+  if (reported && (acronym || words.length > 1) && classifyName(words, lowers) !== 'person') return 'organisation';
+  const placeWord = lowers.some((lower) => PLACE_WORDS.has(lower));
+  if (PLACE_WORDS.has(lowers.at(-1)!) || (placeWord && !lowers.some((lower) => ORGANISATION_WORDS.has(lower)))) {
+    return 'place';
+  }
+  if ((word(previous) === 'at' || word(previous) === 'in') && ARRIVAL_VERBS.has(word(beforePrevious))) return 'place';
+  return null;
 }

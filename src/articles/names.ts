@@ -1,6 +1,6 @@
 import { eng as ENGLISH_STOPWORDS } from 'stopword';
-import { isNotName } from './entity-kinds.js';
-import { splitRole } from './roles.js';
+import { isNotName, isOrganisationWord, isPlace } from './entity-kinds.js';
+import { isRoleWord, splitRole } from './roles.js';
 import type { Article } from './types.js';
 import { spaceBetween, type Token } from './word-tokens.js';
 
@@ -16,6 +16,8 @@ export interface NameRun {
   afterThe: boolean;
   /** The run opens a sentence, so its first capital may only mark the sentence start. */
   initial: boolean;
+  /** A title given before the run in words a run cannot hold ("US Permanent Representative to NATO"). */
+  title?: string;
 }
 
 /** Lower-case words that may join capitalised words inside one name ("Secretary of State", "Ludwig van Beethoven"). */
@@ -44,7 +46,19 @@ function isTitleCase(tokens: readonly Token[]): boolean {
 }
 
 function isNameWord(token: Token): boolean {
-  return token.capital && /^\p{Lu}/u.test(token.text) && !isNotName(token.lower);
+  // "NATO-style", "Kremlin-backed": a capital joined to a lower-case word is an adjective, not a name.
+  return (
+    token.capital &&
+    /^\p{Lu}/u.test(token.text) &&
+    !isNotName(token.lower) &&
+    // "NATO-style" is an adjective, "I'm" a pronoun, "Aug.15" a date.
+    !/-\p{Ll}|^I['’]|\d/u.test(token.text)
+  );
+}
+
+/** "Trump-Putin" before more name words is a modifier ("the Trump-Putin Alaska summit"), not their first name. */
+function isCompoundModifier(token: Token): boolean {
+  return /^\p{Lu}[\p{L}.]*-\p{Lu}/u.test(token.text);
 }
 
 /** Token indexes at which a sentence (or a quotation inside one) begins, so its capital says nothing. */
@@ -80,13 +94,15 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
     while (j < tokens.length && !tokens[j - 1]!.possessive) {
       const next = tokens[j]!;
       if (!spaceBetween(text, tokens[j - 1]!, next)) break;
-      if (isNameWord(next)) {
+      if (isNameWord(next) && !isCompoundModifier(tokens[j - 1]!)) {
         j++;
         continue;
       }
-      const after = tokens[j + 1];
-      if (CONNECTORS.has(next.text) && after && isNameWord(after) && spaceBetween(text, next, after)) {
-        j += 2;
+      // "Ursula von der Leyen", "Secretary of State": one or two lower-case connectors, then a name word.
+      const two = CONNECTORS.has(tokens[j + 1]?.text ?? '') && spaceBetween(text, next, tokens[j + 1]!) ? 1 : 0;
+      const after = tokens[j + 1 + two];
+      if (CONNECTORS.has(next.text) && after && isNameWord(after) && spaceBetween(text, tokens[j + two]!, after)) {
+        j += 2 + two;
         continue;
       }
       break;
@@ -95,20 +111,61 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
     // A sentence-opening common word ("In", "Such", "Afterwards") is not part of the name.
     while (from < j && initial.has(from) && SENTENCE_OPENERS.has(tokens[from]!.lower)) from++;
     while (from < j && CONNECTORS.has(tokens[from]!.text)) from++;
-    if (from < j) {
-      const run = tokens.slice(from, j);
+    const personAt = from < j ? personAfterRoleObject(tokens, from, j) : from;
+    const parts: Array<[number, number]> =
+      personAt > from
+        ? [
+            [from, personAt],
+            [personAt, j],
+          ]
+        : [[from, j]];
+    for (const [lo, hi] of parts) {
+      if (lo >= hi) continue;
+      const run = tokens.slice(lo, hi);
       const { roleLength, hasRole } = splitRole(run.map((token) => token.lower));
+      const title = lo === personAt && personAt > from ? titleBefore(text, tokens, from, personAt) : undefined;
       runs.push({
         tokens: run,
         roleLength,
         hasRole,
-        afterThe: tokens[from - 1]?.lower === 'the',
-        initial: initial.has(from),
+        afterThe: tokens[lo - 1]?.lower === 'the',
+        initial: initial.has(lo),
+        ...(title ? { title } : {}),
       });
     }
     i = j;
   }
   return runs;
+}
+
+/** Words that link a role to what it is a role of ("Representative to NATO", "Minister for Europe"). */
+const ROLE_LINKS = new Set(['to', 'of', 'for', 'at']);
+
+/**
+ * "Permanent Representative to NATO Matt Whitaker": after a role and its link word, the first
+ * capitalised words belong to the role (an acronym, an organisation) and the person's name is what
+ * follows; gluing them would make "NATO Matt Whitaker" an organisation. Returns where the name
+ * starts, or `from` when the run is one name.
+ */
+function personAfterRoleObject(tokens: readonly Token[], from: number, to: number): number {
+  const link = tokens[from - 1];
+  const role = tokens[from - 2];
+  if (!link || !role || !ROLE_LINKS.has(link.text) || !isRoleWord(role.lower) || to - from < 3) return from;
+  let at = from;
+  while (at < to - 2 && isRoleObjectWord(tokens[at]!)) at++;
+  return at > from && isRoleObjectWord(tokens[at - 1]!) ? at : from;
+}
+
+/** The title a role object ends: "US Permanent Representative to NATO" before "Matt Whitaker". */
+function titleBefore(text: string, tokens: readonly Token[], objectAt: number, personAt: number): string {
+  let from = objectAt - 1;
+  while (from > 0 && tokens[from - 1]!.capital && /^\p{L}/u.test(tokens[from - 1]!.text)) from--;
+  return text.slice(tokens[from]!.start, tokens[personAt - 1]!.end);
+}
+
+/** An acronym ("NATO", "U.N."), an organisation word or a place: never the start of a person's name. */
+function isRoleObjectWord(token: Token): boolean {
+  return /^[\p{Lu}.&]{2,8}$/u.test(token.text) || isOrganisationWord(token.lower) || isPlace(token.lower);
 }
 
 /** End offset of a title-case first paragraph (the headline), or 0. */

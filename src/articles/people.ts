@@ -1,10 +1,10 @@
-import { isBetweenSpeakerAndCue, isCue } from './attribution-cues.js';
-import { classifyName, isDemonym, isOrganisationWord, isPlace } from './entity-kinds.js';
+import { BARE_SPEAKERS, isBetweenSpeakerAndCue, isCue } from './attribution-cues.js';
+import { classifyName, isDemonym, isOrganisationWord, isPlace, kindFromContext } from './entity-kinds.js';
 import { findNameRuns, type NameRun } from './names.js';
 import { findRoleAround } from './role-phrases.js';
 import { isRoleHead } from './roles.js';
 import type { Article, TextSpan } from './types.js';
-import { type Token, tokenize } from './word-tokens.js';
+import { type Token, tokenIndexAt, tokenize } from './word-tokens.js';
 
 export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
 
@@ -20,6 +20,8 @@ export interface EntityInArticle {
   mentions: number;
   /** Offsets of every mention, full or short form. */
   spans: TextSpan[];
+  /** The kind was read from the text around a mention ("wrote on …", "as reported by …"), not guessed from the name. */
+  kindCued?: boolean;
 }
 
 /** One name as it appears once in the text, before mentions are grouped into entities. */
@@ -30,6 +32,8 @@ interface Mention extends TextSpan {
   role: string | null;
   /** Opens a sentence and has no other evidence of being a name. */
   weak: boolean;
+  /** The kind comes from the words around the name ("posted on …", "reported by …"), not its shape. */
+  cued: boolean;
 }
 
 function nameText(article: Article, tokens: readonly Token[]): { text: string; end: number } {
@@ -52,7 +56,7 @@ function kindOf(run: NameRun, nameTokens: readonly Token[], speaks: boolean): En
   const words = nameTokens.map((token) => token.text.replace(/[’']s$/, ''));
   const lowers = nameTokens.map((token) => token.lower);
   const byWords = classifyName(words, lowers);
-  if (run.roleLength > 0 && byWords !== 'organisation' && byWords !== 'place') return 'person';
+  if ((run.roleLength > 0 || run.title) && byWords !== 'organisation' && byWords !== 'place') return 'person';
   if (byWords === 'other' && words.length === 1 && speaks) return 'person';
   if (byWords === 'person' && run.afterThe) return 'organisation';
   return byWords;
@@ -64,11 +68,23 @@ function toMention(article: Article, tokens: readonly Token[], run: NameRun, ind
   // A title with no name after it ("the White House Press Secretary") names no one.
   if (!nameTokens.length || (isRoleHead(lastLower) && !isOrganisationWord(lastLower))) return null;
   if (nameTokens.every((token) => isDemonym(token.lower))) return null;
+  // "Officials said": a plural common noun that opens a sentence names no one.
+  if (nameTokens.length === 1 && BARE_SPEAKERS.has(nameTokens[0]!.lower)) return null;
   const { text, end } = nameText(article, nameTokens);
   const speaks = speaksNext(tokens, indexAfter);
-  const kind = kindOf(run, nameTokens, speaks);
+  const first = tokenIndexAt(tokens, run.tokens[0]!.start);
+  const cuedKind =
+    run.roleLength > 0
+      ? null
+      : kindFromContext(
+          tokens.slice(Math.max(0, first - 2), first),
+          nameTokens.map((token) => token.text.replace(/[’']s$/, '')),
+          nameTokens.map((token) => token.lower),
+          tokens.slice(indexAfter, indexAfter + 2),
+        );
+  const kind = cuedKind ?? kindOf(run, nameTokens, speaks);
   const roleTokens = run.tokens.slice(0, run.roleLength);
-  const titleRole = run.hasRole ? nameText(article, roleTokens).text : null;
+  const titleRole = run.hasRole ? nameText(article, roleTokens).text : (run.title ?? null);
   const role = kind === 'person' ? (titleRole ?? findRoleAround(article, tokens, run)) : null;
   return {
     start: nameTokens[0]!.start,
@@ -78,6 +94,7 @@ function toMention(article: Article, tokens: readonly Token[], run: NameRun, ind
     kind,
     role,
     weak: run.initial && run.tokens.length === 1 && !speaks,
+    cued: cuedKind !== null,
   };
 }
 
@@ -167,7 +184,12 @@ export function extractEntities(
       groups.push(group);
       byKey.set(key, group);
     }
-    if (mention.kind === 'person' && group.entity.kind === 'other') group.entity.kind = 'person';
+    if (mention.cued && !group.entity.kindCued) {
+      group.entity.kind = mention.kind;
+      group.entity.kindCued = true;
+    } else if (mention.kind === 'person' && group.entity.kind === 'other' && !group.entity.kindCued) {
+      group.entity.kind = 'person';
+    }
     addMention(group, mention, article.text);
   }
   for (const group of groups) group.entity.spans.sort((a, b) => a.start - b.start);

@@ -2,6 +2,7 @@ import { type Attribution, attributeFromLeadIn, attributeFromRegions, regionsOf,
 import type { EntityInArticle } from './people.js';
 import { isNotSpeech } from './quote-filters.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
+import { SpeakerAntecedents } from './speaker-antecedents.js';
 import { type ResolvedSpeaker, resolveSpeaker } from './speakers.js';
 import type { Article, TextSpan } from './types.js';
 import { type Token, tokenize } from './word-tokens.js';
@@ -87,6 +88,50 @@ function inheritAttributions(article: Article, tokens: readonly Token[], candida
   }
 }
 
+/** "Quote: “…”": a label word and a colon before it, or nothing, on its paragraph. */
+const LABEL = /^(?:\p{Lu}\p{L}*\s*:\s*)?$/u;
+
+function opensParagraph(article: Article, span: QuotedSpan): boolean {
+  const paragraph = article.paragraphs[span.paragraph];
+  return !!paragraph && LABEL.test(article.text.slice(paragraph.start, span.open));
+}
+
+/**
+ * "Merz said that the talks will focus on … ¶ Quote: “To this end, we will …”": a quotation
+ * standing alone at the head of a paragraph continues the reported speech just before it, so it
+ * is the last speaker of the previous paragraph's.
+ */
+function speakerOfParagraphBefore(
+  article: Article,
+  span: QuotedSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const previous = article.paragraphs[span.paragraph - 1];
+  const entity = previous && antecedents.lastSpeakerIn(previous.start, previous.end);
+  if (!entity) return null;
+  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+}
+
+/**
+ * "Clinton touted her credentials as a co-sponsor. “We need to find ways …”": a quotation that
+ * opens a sentence with no attribution of its own follows on from the sentence before it in the
+ * same paragraph, and is the words of the person that sentence is about.
+ */
+function speakerOfSentenceBefore(
+  article: Article,
+  span: QuotedSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const index = sentenceAt(article, span.open);
+  const sentence = article.sentences[index];
+  const before = article.sentences[index - 1];
+  if (!sentence || !before || before.paragraph !== sentence.paragraph) return null;
+  if (article.text.slice(sentence.start, span.open).trim()) return null;
+  const entity = antecedents.subjectOf(index - 1);
+  if (!entity) return null;
+  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+}
+
 /**
  * Every direct quotation in the article, with its speaker resolved against the article's people
  * and organisations. Pure string work, so it stays fast enough to run on every article as it arrives.
@@ -97,9 +142,9 @@ export function extractQuotes(
   tokens: readonly Token[] = tokenize(article.text),
 ): Quote[] {
   const text = article.text;
-  const spans = findQuotedSpans(text, article.paragraphs).filter(
-    (span) => span.depth === 0 && !isNotSpeech(text, tokens, span),
-  );
+  const allSpans = findQuotedSpans(text, article.paragraphs);
+  const spans = allSpans.filter((span) => span.depth === 0 && !isNotSpeech(text, tokens, span));
+  const antecedents = new SpeakerAntecedents(article, tokens, entities, allSpans);
   const candidates: Candidate[] = spans.map((span, i) => {
     const previous = spans[i - 1]?.paragraph === span.paragraph ? spans[i - 1] : undefined;
     const next = spans[i + 1]?.paragraph === span.paragraph ? spans[i + 1] : undefined;
@@ -109,15 +154,15 @@ export function extractQuotes(
   inheritAttributions(article, tokens, candidates);
   const quotes: Quote[] = [];
   const resolved: Array<ResolvedSpeaker | null> = [];
-  let lastSpeaker: ResolvedSpeaker | null = null;
   for (const { span, attribution, inheritFrom, partial } of candidates) {
     let speaker: ResolvedSpeaker | null = null;
-    if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, entities, lastSpeaker, spans);
+    if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
+    else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, span, antecedents);
+    else speaker = speakerOfSentenceBefore(article, span, antecedents);
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;
-    if (speaker) lastSpeaker = speaker;
     const continued = span.continues ? quotes.at(-1) : undefined;
     quotes.push({
       id: quoteId(article.id, span),

@@ -4,7 +4,7 @@
  */
 // biome-ignore format: a word list reads better packed
 export const ROLE_HEADS = new Set([
-  'president', 'presidents', 'vice-president', 'secretary', 'minister', 'chancellor', 'senator', 'sen.', 'rep.', 'representative',
+  'president', 'presidents', 'vice-president', 'secretary', 'secretary-general', 'minister', 'chancellor', 'senator', 'sen.', 'rep.', 'representative',
   'gov.', 'governor', 'mayor', 'speaker', 'leader', 'chairman', 'chairwoman', 'chair', 'spokesman', 'spokeswoman',
   'spokesperson', 'envoy', 'ambassador', 'director', 'commissioner', 'chief', 'judge', 'justice', 'attorney',
   'adviser', 'advisor', 'aide', 'king', 'queen', 'prince', 'princess', 'pope', 'ceo', 'officer', 'pastor',

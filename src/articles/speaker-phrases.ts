@@ -1,7 +1,7 @@
 import { BARE_SPEAKERS, DETERMINERS, isBetweenSpeakerAndCue, isCue, SPEAKER_PRONOUNS } from './attribution-cues.js';
 import { isNotName, isPlace } from './entity-kinds.js';
 import { SENTENCE_OPENERS } from './names.js';
-import { HONORIFICS } from './roles.js';
+import { HONORIFICS, isRoleWord } from './roles.js';
 import type { TextSpan } from './types.js';
 import { spaceBetween, type Token } from './word-tokens.js';
 
@@ -43,6 +43,8 @@ const PREPOSITIONS = new Set([
   'while',
 ]);
 const MAX_TITLE_BEFORE_NAME = 4;
+/** Prepositions a verb takes right after it ("began by", "went to"); "of" is left out ("head of"). */
+const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with', 'into', 'from']);
 
 /** Lower-case words and numbers of a title before a name ("9/11 widow", "state Del."). */
 function isTitleModifier(token: Token): boolean {
@@ -186,7 +188,9 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
     if (named?.kind === 'name')
       return { ...named, start: first.start, tokens: [...tokens.slice(j, nameAt), ...named.tokens] };
   }
-  if (isNamePart(first) || HONORIFICS.has(first.lower)) {
+  // "The billionaire businessman began …": a capitalised determiner before a common noun opens a description.
+  const describes = DETERMINERS.has(first.lower) && tokens[j + 1] !== undefined && !tokens[j + 1]!.capital;
+  if (!describes && (isNamePart(first) || HONORIFICS.has(first.lower))) {
     let end = j + 1;
     while (end < hi && spaceBetween(text, tokens[end - 1]!, tokens[end]!) && !tokens[end - 1]!.possessive) {
       const token = tokens[end]!;
@@ -200,6 +204,9 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
     let end = j + 1;
     while (end < hi && end - j < MAX_NOUN_PHRASE && isWord(tokens[end]!) && !isCue(tokens[end]!.lower)) {
       if (NOT_SPEAKER_WORDS.has(tokens[end]!.lower)) break;
+      // "The retired pilot began by talking": a word that is no title, before a preposition, is the verb.
+      const word = tokens[end]!;
+      if (end - j >= 2 && VERB_PREPOSITIONS.has(tokens[end + 1]?.lower ?? '') && !isRoleWord(word.lower)) break;
       end++;
     }
     return end > j + 1 ? phrase(tokens.slice(j, end), 'noun', null) : null;

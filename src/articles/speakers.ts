@@ -1,9 +1,11 @@
 import { sentenceAt } from './attribution.js';
+import { DETERMINERS } from './attribution-cues.js';
 import type { EntityInArticle } from './people.js';
 import type { Speaker } from './quotes.js';
-import { splitRole } from './roles.js';
+import { isRoleHead, splitRole } from './roles.js';
+import { pronounGender, type SpeakerAntecedents } from './speaker-antecedents.js';
 import type { SpeakerPhrase } from './speaker-phrases.js';
-import type { Article, TextSpan } from './types.js';
+import type { Article } from './types.js';
 
 /** A resolved speaker plus what resolution needs to know about it later. */
 export interface ResolvedSpeaker {
@@ -29,19 +31,6 @@ function entityNamed(entities: readonly EntityInArticle[], name: string): Entity
   return entities.find(
     (entity) => entity.name.toLowerCase() === lower || entity.aliases.some((alias) => alias.toLowerCase() === lower),
   );
-}
-
-/** The person named last before `offset`: what "he" or "she" refers to when no quote came before. */
-function lastPersonBefore(entities: readonly EntityInArticle[], offset: number): EntityInArticle | undefined {
-  let best: EntityInArticle | undefined;
-  let bestAt = -1;
-  for (const entity of entities) {
-    if (entity.kind !== 'person') continue;
-    for (const span of entity.spans) {
-      if (span.end <= offset && span.start > bestAt) [best, bestAt] = [entity, span.start];
-    }
-  }
-  return best;
 }
 
 /** Words a role is written with in two ways ("US president", "United States President"). */
@@ -88,74 +77,83 @@ function personByRolePhrase(
   return bestShared >= Math.min(2, words.length) ? best : undefined;
 }
 
-/** How close to its sentence's start a name must be to count as the sentence's subject. */
-const SUBJECT_REACH = 24;
-
-function isQuoted(span: TextSpan, quoted: readonly TextSpan[]): boolean {
-  return quoted.some((quote) => quote.start <= span.start && span.end <= quote.end);
-}
-
-/** A person named at the start of the sentence, outside quotation marks: its likely subject. */
-function sentenceSubject(
-  entities: readonly EntityInArticle[],
-  from: number,
-  to: number,
-  quoted: readonly TextSpan[],
-): EntityInArticle | undefined {
-  let best: EntityInArticle | undefined;
-  let bestAt = Number.POSITIVE_INFINITY;
-  for (const entity of entities) {
-    if (entity.kind !== 'person') continue;
-    for (const span of entity.spans) {
-      if (span.start < from || span.end > to || span.start > from + SUBJECT_REACH || isQuoted(span, quoted)) continue;
-      if (span.start < bestAt) [best, bestAt] = [entity, span.start];
-    }
-  }
-  return best;
-}
-
 function fromEntity(entity: EntityInArticle, role: string | null, mention: Speaker['mention']): ResolvedSpeaker {
   return { speaker: { name: entity.name, role: role ?? bestRole(entity), mention }, person: entity.kind === 'person' };
 }
 
+/** Role words a description must share with a role to name its holder ("the German chancellor"). */
+function describes(phrase: readonly string[], role: string, strict: boolean): boolean {
+  const words = roleWords(role);
+  if (words.at(-1) !== phrase.at(-1)) return false;
+  return !strict || phrase.every((word) => words.includes(word));
+}
+
+/**
+ * "the German chancellor said", "according to the Kremlin aide": a description whose head is a
+ * role names the person the article gives that role, the one most in focus before it (or, for a
+ * headline, just after it). Every word of the description must be in the role when some person
+ * fits that way; otherwise the head alone, when only one person of the article has it.
+ */
+function personByDescription(phrase: SpeakerPhrase, antecedents: SpeakerAntecedents): EntityInArticle | null {
+  const words = roleWords(phrase.tokens.map((token) => token.text).join(' ')).filter((word) => !DETERMINERS.has(word));
+  const head = words.at(-1);
+  if (!head || !isRoleHead(head) || phrase.tokens.at(-1)?.possessive) return null;
+  const people = antecedents.people.filter((entity) => entity.kind === 'person');
+  for (const strict of [true, false]) {
+    const fits = people.filter((entity) => entity.roles.some((role) => describes(words, role, strict)));
+    if (!fits.length || (!strict && fits.length > 1)) continue;
+    const accept = (entity: EntityInArticle) => fits.includes(entity);
+    const found =
+      antecedents.resolve(phrase.start, null, accept, Number.POSITIVE_INFINITY) ??
+      antecedents.resolveAhead(phrase.end, accept);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * Turns the words of an attribution into a speaker: a surname becomes the full name the article
- * gives, "he"/"she" refers back to the previous speaker (or the person named last), and other noun
- * phrases ("a source") stand as they are.
+ * gives, "he"/"she" the person in focus before it (see `SpeakerAntecedents`), a description the
+ * person holding that role, and other noun phrases ("a source") stand as they are. A pronoun with
+ * no clear antecedent is kept as it is (the article's own words), never guessed at.
  */
 export function resolveSpeaker(
   article: Article,
   phrase: SpeakerPhrase,
-  entities: readonly EntityInArticle[],
-  previous: ResolvedSpeaker | null,
-  quoted: readonly TextSpan[] = [],
+  antecedents: SpeakerAntecedents,
 ): ResolvedSpeaker {
+  const entities = antecedents.people;
   const surface = article.text.slice(phrase.start, phrase.end);
   const mention = { start: phrase.start, end: phrase.end, text: surface };
   if (phrase.kind === 'pronoun') {
-    if (!PERSONAL_PRONOUNS.has(phrase.tokens[0]!.lower)) {
+    const lower = phrase.tokens[0]!.lower;
+    if (!PERSONAL_PRONOUNS.has(lower)) {
       return { speaker: { name: surface, role: null, mention }, person: false };
     }
+    const gender = pronounGender(lower);
     const sentence = article.sentences[sentenceAt(article, phrase.start)];
-    // "Clinton says she appreciated … what she calls": the subject named earlier in the same sentence.
-    const subject = sentence && sentenceSubject(entities, sentence.start, phrase.start, quoted);
-    if (subject) return fromEntity(subject, null, mention);
     const opensSentence = sentence && phrase.start === sentence.start;
     const byRole = opensSentence ? personByRolePhrase(article, entities, sentence.index) : undefined;
-    if (byRole) return fromEntity(byRole, null, mention);
-    if (previous?.person) return { speaker: { ...previous.speaker, mention }, person: true };
-    const antecedent = lastPersonBefore(entities, phrase.start);
-    if (antecedent) return fromEntity(antecedent, null, mention);
-    return { speaker: { name: surface, role: null, mention }, person: true };
+    const found = byRole ?? antecedents.resolve(phrase.start, gender);
+    // No clear antecedent: the pronoun stays as the article's words, and is shown as unattributed.
+    if (!found) return { speaker: { name: surface, role: null, mention }, person: true };
+    antecedents.noteResolved(found, phrase.start, gender);
+    return fromEntity(found, null, mention);
   }
-  if (phrase.kind === 'noun') return { speaker: { name: surface, role: phrase.role, mention }, person: false };
+  if (phrase.kind === 'noun') {
+    const holder = personByDescription(phrase, antecedents);
+    if (holder) return fromEntity(holder, phrase.role ?? surface.replace(/^(?:the|a|an)\s+/i, ''), mention);
+    return { speaker: { name: surface, role: phrase.role, mention }, person: false };
+  }
   const { roleLength, hasRole } = splitRole(phrase.tokens.map((token) => token.lower));
   const nameTokens = phrase.tokens.slice(roleLength);
   const titled = hasRole ? article.text.slice(phrase.tokens[0]!.start, phrase.tokens[roleLength - 1]!.end) : null;
   const role = titled ?? phrase.role;
   const nameStart = nameTokens[0]?.start ?? phrase.start;
   const name = article.text.slice(nameStart, phrase.end);
-  const entity = entityAt(entities, nameStart) ?? entityNamed(entities, name);
+  // "The Kremlin": the entity's own span may start after a leading "The", so look it up by the last word.
+  const lastStart = nameTokens.at(-1)?.start ?? nameStart;
+  const entity = entityAt(entities, nameStart) ?? entityAt(entities, lastStart) ?? entityNamed(entities, name);
   if (entity) return fromEntity(entity, role, mention);
   return { speaker: { name, role, mention }, person: nameTokens.length > 0 };
 }

@@ -2,7 +2,8 @@ import type { EntityInArticle, EntityKind } from '../articles/people.js';
 import type { Quote, Speaker } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Person } from './directory.js';
-import { looksLikeName, memoise, nameKey, slugOf, surnameOf } from './names.js';
+import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
+import { abbreviationOf, mergeSpellings, misspelledSurname } from './spelling-variants.js';
 
 /** What the directory is built from: each article with its analysis, in any order. */
 export interface AnalysedArticle {
@@ -15,7 +16,9 @@ interface Tally {
   key: string;
   spellings: Map<string, number>;
   kinds: Map<EntityKind, number>;
-  roles: Map<string, { text: string; count: number }>;
+  /** Kinds read from the text around a name; they outvote kinds guessed from its shape. */
+  cuedKinds: Map<EntityKind, number>;
+  roles: Map<string, { text: string; count: number; latest: string }>;
   aliases: Map<string, string>;
   mentions: number;
   /** Article id to its date, so the list can be ordered newest first. */
@@ -53,12 +56,19 @@ export interface KeyedArticle {
 /** The name functions merging uses, memoised; one set serves every article of a corpus. */
 export interface NameKeys {
   keyOf: (name: string) => string;
+  /** One key per role however it is spelled ("U.S. President", "United States President"). */
+  roleOf: (role: string) => string;
   surname: (name: string) => string;
   nameLike: (name: string) => boolean;
 }
 
 export function nameKeys(): NameKeys {
-  return { keyOf: memoise(nameKey), surname: memoise(surnameOf), nameLike: memoise(looksLikeName) };
+  return {
+    keyOf: memoise(nameKey),
+    roleOf: memoise(roleKey),
+    surname: memoise(surnameOf),
+    nameLike: memoise(looksLikeName),
+  };
 }
 
 export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
@@ -83,7 +93,7 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     keyed.surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
     keyed.roleStarts.push(keyed.roleKeys.length);
     keyed.aliasStarts.push(keyed.aliasKeys.length);
-    for (const role of entity.roles) keyed.roleKeys.push(keys.keyOf(role));
+    for (const role of entity.roles) keyed.roleKeys.push(keys.roleOf(role));
     for (const alias of entity.aliases) keyed.aliasKeys.push(keys.keyOf(alias));
   }
   for (const quote of quotes) {
@@ -91,7 +101,7 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     if (!speaker || !keys.nameLike(speaker.name)) continue;
     keyed.speakers.push(speaker);
     keyed.speakerKeys.push(keys.keyOf(speaker.name));
-    keyed.speakerRoleKeys.push(speaker.role ? keys.keyOf(speaker.role) : '');
+    keyed.speakerRoleKeys.push(speaker.role ? keys.roleOf(speaker.role) : '');
   }
   return keyed;
 }
@@ -104,22 +114,31 @@ interface EntityAt {
 
 /**
  * Merges the people and organisations named in each article into one entry per real-world name:
- * the same full name (initials and honorifics aside), or a lone surname or alias that points at
- * exactly one full name. Ambiguous surnames ("Smith" when two Smiths are named) stay apart rather
- * than being guessed.
+ * the same full name (initials and honorifics aside) or another spelling of it, a lone surname or
+ * alias that points at exactly one full name, an abbreviation of one name, or a surname its own
+ * article misspells (see spelling-variants.ts). Ambiguous surnames ("Smith" when two Smiths are
+ * named) stay apart rather than being guessed.
  */
 export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Person[] {
   const tallies = new Map<string, Tally>();
   const shortForms = new Map<string, Set<string>>();
   const singles: EntityAt[] = [];
 
+  const fullKeys = new Map<string, number>();
+  for (const article of keyed) {
+    for (const key of article.keys) if (key.includes(' ')) fullKeys.set(key, (fullKeys.get(key) ?? 0) + 1);
+  }
+  const respelled = mergeSpellings(fullKeys);
+  const canonical = (key: string) => respelled.get(key) ?? key;
+
   for (const article of keyed) {
     article.entities.forEach((entity, index) => {
-      const key = article.keys[index]!;
-      if (!key.includes(' ')) {
+      const own = article.keys[index]!;
+      if (!own.includes(' ')) {
         singles.push({ keyed: article, index });
         return;
       }
+      const key = canonical(own);
       addEntity(tallyFor(tallies, key), { keyed: article, index }, true);
       const surname = article.surnames[index]!;
       if (surname) noteShortForm(shortForms, surname, key);
@@ -128,17 +147,46 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     });
   }
 
+  // Abbreviations of the names that are not people's ("AP" for "Associated Press", "US").
+  const abbreviations = new Map<string, Set<string>>();
+  for (const [key, tally] of tallies) {
+    const abbreviation = abbreviationOf(key);
+    if (abbreviation && mostFrequent(tally.kinds, 'person') !== 'person') {
+      noteShortForm(abbreviations, abbreviation, key);
+    }
+  }
+
   const resolve = (key: string): string | null => {
     if (!key) return null;
-    if (tallies.has(key) && key.includes(' ')) return key;
+    const full = canonical(key);
+    if (tallies.has(full) && full.includes(' ')) return full;
     const targets = shortForms.get(key);
     if (targets?.size === 1) return [...targets][0] ?? null;
     return tallies.has(key) ? key : null;
   };
 
+  /** A lone word that is no known short form: an abbreviation, or a typo of a surname beside it. */
+  const resolveRespelled = ({ keyed: article }: EntityAt, key: string): string | null => {
+    if (shortForms.has(key)) return null;
+    const expanded = abbreviations.get(key);
+    if (expanded?.size === 1) return [...expanded][0] ?? null;
+    // The article's surnames, given with the full name or alone ("Zelensky" for "Volodymyr Zelenskyy").
+    const surnames = [...article.surnames];
+    const owners = article.keys.map(canonical);
+    for (const other of article.keys) {
+      const target = other.includes(' ') ? null : resolve(other);
+      if (target?.includes(' ')) {
+        surnames.push(other);
+        owners.push(target);
+      }
+    }
+    const misspelled = misspelledSurname(key, surnames, owners);
+    return misspelled === null ? null : canonical(misspelled);
+  };
+
   for (const single of singles) {
     const own = single.keyed.keys[single.index]!;
-    const key = resolve(own) ?? own;
+    const key = resolve(own) ?? resolveRespelled(single, own) ?? own;
     const tally = tallyFor(tallies, key);
     // A surname merged into a full name is an alias of it, never a candidate for the display name.
     addEntity(tally, single, key === own);
@@ -155,7 +203,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
       if (!tally.spellings.size && key === own) tally.spellings.set(speaker.name.trim(), 1);
       tally.quotes += 1;
       tally.articles.set(article.id, article.date ?? '');
-      if (speaker.role) addRole(tally, speaker.role, speakerRoleKeys[index]!);
+      if (speaker.role) addRole(tally, speaker.role, speakerRoleKeys[index]!, article.date ?? '');
     });
   }
 
@@ -169,6 +217,7 @@ function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
       key,
       spellings: new Map(),
       kinds: new Map(),
+      cuedKinds: new Map(),
       roles: new Map(),
       aliases: new Map(),
       mentions: 0,
@@ -198,17 +247,24 @@ function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean)
   const aliases = keyed.aliasStarts[index]!;
   if (isOwnName) tally.spellings.set(entity.name, (tally.spellings.get(entity.name) ?? 0) + 1);
   tally.kinds.set(entity.kind, (tally.kinds.get(entity.kind) ?? 0) + 1);
-  for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!);
+  if (entity.kindCued) tally.cuedKinds.set(entity.kind, (tally.cuedKinds.get(entity.kind) ?? 0) + 1);
+  const date = keyed.article.date ?? '';
+  for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!, date);
   for (let i = 0; i < entity.aliases.length; i++) addAlias(tally, entity.aliases[i]!, keyed.aliasKeys[aliases + i]!);
   tally.mentions += entity.mentions;
   tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 
-function addRole(tally: Tally, role: string, key: string): void {
+/** A role keeps the wording of the newest article that gives it (singular: "Presidents Trump and Putin"). */
+function addRole(tally: Tally, role: string, key: string, date: string): void {
   if (!key) return;
+  const text = singularRole(role.trim());
   const seen = tally.roles.get(key);
-  if (seen) seen.count += 1;
-  else tally.roles.set(key, { text: role.trim(), count: 1 });
+  if (!seen) tally.roles.set(key, { text, count: 1, latest: date });
+  else {
+    seen.count += 1;
+    if (date > seen.latest) [seen.text, seen.latest] = [text, date];
+  }
 }
 
 function addAlias(tally: Tally, alias: string, key: string): void {
@@ -236,9 +292,11 @@ function toPerson(tally: Tally, keyOf: KeyOf): Person {
   return {
     id: slugOf(name) || tally.key,
     name,
-    kind: mostFrequent(tally.kinds, 'person'),
-    // Map iteration keeps first-seen order, so equally frequent roles keep the order they appeared in.
-    roles: [...tally.roles.values()].sort((a, b) => b.count - a.count).map((role) => role.text),
+    kind: mostFrequent(tally.cuedKinds.size ? tally.cuedKinds : tally.kinds, 'person'),
+    // As the latest article gives them, then the most used; Map order keeps the first seen ahead on ties.
+    roles: [...tally.roles.values()]
+      .sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : b.count - a.count))
+      .map((role) => role.text),
     aliases: [...aliases],
     mentions: tally.mentions,
     // ISO days compare correctly as plain strings, and far faster than with localeCompare.

@@ -47,13 +47,90 @@ export function wordsOf(text: string): string[] {
 /** The words of a name that identify the person: no single-letter initials, no honorifics. */
 export function nameWords(name: string): string[] {
   const words = wordsOf(name).filter((word) => word.length > 1 && !HONORIFICS.has(word));
-  return words.length ? words : wordsOf(name);
+  if (words.length) return words;
+  // "U.S." and "US" are one name: letters alone are an abbreviation, read as one word.
+  const letters = wordsOf(name);
+  return letters.length > 1 && letters.every((word) => word.length === 1) ? [letters.join('')] : letters;
+}
+
+/**
+ * Levenshtein distance of two words, or `max + 1` as soon as it is known to exceed `max`: names
+ * are compared by the thousand and almost all pairs are far apart.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_value, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * How far apart two spellings of one surname may be: transliterations ("Zelensky", "Zelenskyy",
+ * "Zelenskiy") and one-letter typos differ by a letter or two; short names are left alone, since
+ * "Park" and "Parr" are different people.
+ */
+export function spellingTolerance(word: string): number {
+  if (word.length < 5) return 0;
+  return word.length < 8 ? 1 : 2;
+}
+
+/** Same surname in another spelling: close by `spellingTolerance` and sharing the first two letters. */
+export function isSpellingOf(a: string, b: string): boolean {
+  if (a === b) return true;
+  const tolerance = Math.min(spellingTolerance(a), spellingTolerance(b));
+  return tolerance > 0 && a.slice(0, 2) === b.slice(0, 2) && editDistance(a, b, tolerance) <= tolerance;
 }
 
 /** One key per person name: "Donald J. Trump" and "donald trump" share it. */
 export function nameKey(name: string): string {
   return nameWords(name).join(' ');
 }
+
+/** Country names a role is written with in full or abbreviated ("United States President", "US President"). */
+const SPELLED_OUT = [
+  [/\bunited states\b/g, 'us'],
+  [/\bunited kingdom\b/g, 'uk'],
+] as const;
+
+/**
+ * One key per role however an article spells it: "U.S. President", "US President" and "United
+ * States President" meet, and so do "President" and "Presidents".
+ */
+export function roleKey(role: string): string {
+  let text = foldText(role).replace(/\.(?=\p{L}|\s|$)/gu, '');
+  for (const [long, short] of SPELLED_OUT) text = text.replace(long, short);
+  const words = text.match(WORD) ?? [];
+  const last = words.at(-1);
+  if (last && last.length > 4 && last.endsWith('s') && !last.endsWith('ss'))
+    words[words.length - 1] = last.slice(0, -1);
+  return words.join(' ');
+}
+
+/** "Presidents" → "President": a plural title before several names describes each of them. */
+export function singularRole(role: string): string {
+  const match = /^(.*\S)s$/u.exec(role);
+  if (!match || /ss$/i.test(role)) return role;
+  const lastWord = match[1]!.split(/\s+/).at(-1)!.toLowerCase();
+  return ROLE_SINGULARS.has(lastWord) ? match[1]! : role;
+}
+
+/** Title words whose plural a role may be written in. */
+// biome-ignore format: a word list reads better packed
+const ROLE_SINGULARS = new Set([
+  'president', 'minister', 'senator', 'governor', 'leader', 'chancellor', 'secretary', 'envoy', 'ambassador',
+  'official', 'spokesman', 'spokeswoman', 'aide', 'adviser', 'advisor', 'representative', 'mayor', 'general',
+]);
 
 /** URL- and command-safe id for a name. */
 export function slugOf(name: string): string {
@@ -65,6 +142,12 @@ export function surnameOf(name: string): string {
   const words = nameWords(name);
   while (words.length > 1 && SUFFIXES.has(words.at(-1) ?? '')) words.pop();
   return words.at(-1) ?? '';
+}
+
+/** True when the text is only a pronoun ("he", "She"): it names no one by itself. */
+export function isPronoun(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && words.every((word) => PRONOUNS.has(word));
 }
 
 /** True when the text could name someone: capitalised and not a pronoun like "he" or "they". */

@@ -1,7 +1,7 @@
 import { isStopword, queryStems } from '../quotes/words.js';
 import { stem } from '../text/stem.js';
 import type { Person } from './directory.js';
-import { nameKey, nameWords, surnameOf, wordsOf } from './names.js';
+import { isSpellingOf, nameKey, nameWords, surnameOf, wordsOf } from './names.js';
 
 /** How well a query names a person: the full name beats a surname or alias, which beats role words. */
 export const MATCH_FULL_NAME = 3;
@@ -25,6 +25,8 @@ export class PeopleIndex {
   private readonly byShortForm = new Map<string, Set<number>>();
   private readonly byNameWord = new Map<string, number[]>();
   private readonly byRoleStem = new Map<string, number[]>();
+  /** Name words by their first two letters, built on the first query that needs another spelling. */
+  private byNameStart: Map<string, string[]> | null = null;
 
   constructor(readonly people: readonly Person[]) {
     people.forEach((person, index) => {
@@ -59,6 +61,12 @@ export class PeopleIndex {
     const [first, ...rest] = words.map((word) => this.peopleNamedBy(word));
     let candidates = first ?? new Set<number>();
     for (const found of rest) candidates = new Set([...candidates].filter((index) => found.has(index)));
+    // "the Kremlin aide" for the one "Russian presidential aide": a description's head word names the
+    // role when its other words are the article's, not the role's.
+    if (!candidates.size && words.length > 1) {
+      const holders = this.byRoleStem.get(stem(words.at(-1)!)) ?? [];
+      if (new Set(holders).size === 1) candidates = new Set(holders);
+    }
     const matches: PersonMatch[] = [];
     for (const index of candidates) {
       const person = this.people[index];
@@ -68,7 +76,21 @@ export class PeopleIndex {
   }
 
   private peopleNamedBy(word: string): Set<number> {
-    return new Set([...(this.byNameWord.get(word) ?? []), ...(this.byRoleStem.get(stem(word)) ?? [])]);
+    const found = new Set([...(this.byNameWord.get(word) ?? []), ...(this.byRoleStem.get(stem(word)) ?? [])]);
+    if (found.size) return found;
+    // "Zelenskiy" when the articles write "Zelenskyy": a name word spelled another way.
+    for (const spelling of this.spellingsOf(word))
+      for (const index of this.byNameWord.get(spelling) ?? []) found.add(index);
+    return found;
+  }
+
+  /** Name words that are another spelling of `word` (see `isSpellingOf`), by their first two letters. */
+  private spellingsOf(word: string): string[] {
+    if (!this.byNameStart) {
+      this.byNameStart = new Map();
+      for (const name of this.byNameWord.keys()) pushTo(this.byNameStart, name.slice(0, 2), name);
+    }
+    return (this.byNameStart.get(word.slice(0, 2)) ?? []).filter((name) => isSpellingOf(word, name));
   }
 
   private score(person: Person, index: number, queryKey: string, words: readonly string[]): number {
@@ -85,7 +107,7 @@ function contentWords(query: string): string[] {
   return [...new Set(content.length ? content : words)];
 }
 
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

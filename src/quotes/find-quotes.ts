@@ -176,8 +176,8 @@ function withOtherOutlets(
     const entry = catalogue.entries[member];
     if (member === position || !entry || articles.has(entry.article.id)) continue;
     articles.add(entry.article.id);
-    alsoIn.push({ quote: entry.quote, article: entry.article });
+    alsoIn.push({ quote: catalogue.shown[member] ?? entry.quote, article: entry.article });
   }
   const alsoInTotal = (catalogue.groupArticles.get(group) ?? 1) - 1;
-  return { quote: lead.quote, article: lead.article, alsoIn, alsoInTotal };
+  return { quote: catalogue.shown[position] ?? lead.quote, article: lead.article, alsoIn, alsoInTotal };
 }

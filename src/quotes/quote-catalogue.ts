@@ -1,6 +1,6 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
-import { looksLikeName, memoise, surnameOf, wordsOf } from '../people/names.js';
+import { isPronoun, looksLikeName, memoise, surnameOf, wordsOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
 import type { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
@@ -108,6 +108,12 @@ export class QuoteCatalogue {
   readonly entries: PreparedQuote[];
   /** Position of the speaker in the people index, or -1. */
   readonly personOf: Int32Array;
+  /**
+   * Each quote as it is shown: the speaker under the one name the directory gives them across
+   * the story ("Zelensky" and "Zelenskyy" are one person), and a bare pronoun the article never
+   * resolved shown as unattributed rather than as "he".
+   */
+  readonly shown: Quote[];
   /** Position of the group's lead (best-ranked member). */
   readonly groupOf: Int32Array;
   /** Members of every group with more than one quote, in rank order. */
@@ -138,6 +144,9 @@ export class QuoteCatalogue {
         pushTo(this.byPerson, person, position);
       }
     });
+    this.shown = this.entries.map((entry, position) =>
+      shownQuote(entry.quote, people.people[this.personOf[position]!]),
+    );
     this.quotePostings = new StemPostings(
       this.entries.map((entry) => entry.quoteStems),
       stemIds.size,
@@ -147,9 +156,9 @@ export class QuoteCatalogue {
       stemIds.size,
     );
     this.groupOf = groupQuotes(
-      this.entries.map((entry) => ({
+      this.entries.map((entry, position) => ({
         words: entry.words,
-        speaker: entry.quote.speaker ? surnameNamed(entry.quote.speaker.name) : null,
+        speaker: speakerKeyOf(this.shown[position], surnameNamed),
         keys: entry.grouping,
       })),
     );
@@ -171,6 +180,17 @@ export class QuoteCatalogue {
   sentencesWith(stem: string): Int32Array | undefined {
     return this.sentencePostings.of(this.stemIds.find(stem));
   }
+}
+
+function speakerKeyOf(quote: Quote | undefined, surnameNamed: (name: string) => string | null): string | null {
+  return quote?.speaker ? surnameNamed(quote.speaker.name) : null;
+}
+
+function shownQuote(quote: Quote, person: { name: string } | undefined): Quote {
+  const speaker = quote.speaker;
+  if (!speaker) return quote;
+  if (person) return person.name === speaker.name ? quote : { ...quote, speaker: { ...speaker, name: person.name } };
+  return isPronoun(speaker.name) ? { ...quote, speaker: null } : quote;
 }
 
 /** The quotes in catalogue order. */

@@ -88,6 +88,41 @@ describe('extractEntities rules', () => {
     expect(entity(entities, 'Caddell').kind).toBe('person');
   });
 
+  it('never takes an outlet, a platform, a base or a programme for a person', () => {
+    const entities = entitiesOf(
+      [
+        'The harbour vote was delayed again on Monday, per Coastal Wire.',
+        'Mayor Lena Ortiz wrote on her Bright Circle account that the delay was regrettable.',
+        'The delegation arrived at Kestrel Field later that day, and toured Joint Base Moor-Halden on Tuesday.',
+        'Ortiz repeated it on Harbour Radio’s “Morning Desk,” a weekly programme.',
+      ].join('\n\n'),
+    );
+    const kindOf = (name: string) => entities.find((found) => found.name === name)?.kind;
+    expect(kindOf('Coastal Wire')).toBe('organisation');
+    expect(kindOf('Bright Circle')).toBe('other');
+    expect(kindOf('Kestrel Field')).toBe('place');
+    expect(kindOf('Joint Base Moor-Halden')).toBe('place');
+    expect(kindOf('Morning Desk')).not.toBe('person');
+    expect(kindOf('Lena Ortiz')).toBe('person');
+  });
+
+  it('keeps “von der” inside a name and leaves dates, plural nouns and “I’m” out', () => {
+    const entities = entitiesOf(
+      'The commission met in the city. Officials said Greta van der Berg would chair it from Aug 16. I’m told she agreed.',
+    );
+    const names = entities.map((found) => found.name);
+    expect(names).toContain('Greta van der Berg');
+    for (const word of ['Officials', 'Aug', 'I’m', 'Greta', 'Berg']) expect(names).not.toContain(word);
+  });
+
+  it('does not glue the organisation of a title into the name after it', () => {
+    const entities = entitiesOf(
+      'The envoy will travel on Friday, US Permanent Representative to NATO Mira Kallas said.',
+    );
+    expect(entity(entities, 'Mira Kallas').kind).toBe('person');
+    expect(entities.map((found) => found.name)).not.toContain('NATO Mira Kallas');
+  });
+
   it('ignores names in a title-case headline but finds them in the body', () => {
     const entities = entitiesOf('Stealth Over Health Was Headed To The Clinic\n\nMayor Lena Ortiz opened the clinic.');
     expect(entities.map((found) => found.name)).toEqual(['Lena Ortiz']);

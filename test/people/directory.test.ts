@@ -50,7 +50,8 @@ describe('listPeople', () => {
       id: 'ines-carvalho',
       name: 'Inés Carvalho',
       kind: 'person',
-      roles: ['Mayor', 'chair of the harbour board'],
+      // As the newest article words it (the second, of 3 May), then the older ones'.
+      roles: ['mayor', 'chair of the harbour board'],
       mentions: 5,
       articleIds: [second.id, third.id, first.id],
       quotes: 2,
@@ -102,6 +103,80 @@ describe('listPeople', () => {
     expect(findPerson(corpus, 'Wright')?.mentions).toBe(1);
     addLater();
     expect(findPerson(corpus, 'Wright')?.mentions).toBe(5);
+  });
+});
+
+describe('roles', () => {
+  it('are given as the newest article gives them, singular, once however they are spelled', () => {
+    const older = makeArticle('older.txt', '2025-07-01', ['Presidents Anna Berg and Tom Reyes met.']);
+    const newer = makeArticle('newer.txt', '2025-07-02', ['U.S. President Anna Berg spoke.']);
+    const newest = makeArticle('newest.txt', '2025-07-03', ['United States President Anna Berg left.']);
+    const corpus = corpusOf([
+      { article: older, entities: [entityOf('Anna Berg', 'person', { roles: ['Presidents'] })] },
+      { article: newest, entities: [entityOf('Anna Berg', 'person', { roles: ['United States President'] })] },
+      { article: newer, entities: [entityOf('Anna Berg', 'person', { roles: ['U.S. President', 'US President'] })] },
+    ]);
+    expect(findPerson(corpus, 'Anna Berg')?.roles).toEqual(['United States President', 'President']);
+  });
+});
+
+describe('one entry per person across spellings', () => {
+  const kyivPost = makeArticle('a.txt', '2025-06-01', ['President Andriy Sokolovskyy met Pavlo Sokolovsky, a farmer.']);
+  const wire = makeArticle('b.txt', '2025-06-02', ['Andriy Sokolovsky spoke. Sokolovsky thanked Iryna Sokolovska.']);
+  const daily = makeArticle('c.txt', '2025-06-03', [
+    'Andriy Sokolovskiy arrived. Sokolovskiy, and later Sokolovky, said so, per Coastal Wire Service (CWS).',
+  ]);
+  const corpus = corpusOf([
+    {
+      article: kyivPost,
+      entities: [
+        entityOf('Andriy Sokolovskyy', 'person', { roles: ['President'], mentions: 1 }),
+        entityOf('Pavlo Sokolovsky', 'person', { roles: ['farmer'], mentions: 1 }),
+      ],
+    },
+    {
+      article: wire,
+      entities: [
+        entityOf('Andriy Sokolovsky', 'person', { aliases: ['Sokolovsky'], mentions: 2 }),
+        entityOf('Iryna Sokolovska', 'person', { mentions: 1 }),
+      ],
+    },
+    {
+      article: daily,
+      entities: [
+        entityOf('Andriy Sokolovskiy', 'person', { aliases: ['Sokolovskiy'], mentions: 2 }),
+        entityOf('Sokolovky', 'other', { mentions: 1 }),
+        entityOf('Coastal Wire Service', 'organisation', { mentions: 1 }),
+        entityOf('CWS', 'organisation', { mentions: 1 }),
+      ],
+    },
+  ]);
+  const people = listPeople(corpus, { limit: 50 });
+  const entryOf = (name: string) => people.filter((person) => [person.name, ...person.aliases].includes(name));
+
+  it('merges transliterations of a surname and a typo the article makes into one person', () => {
+    const [andriy, ...others] = entryOf('Andriy Sokolovskyy');
+    expect(others).toEqual([]);
+    for (const spelling of ['Andriy Sokolovsky', 'Andriy Sokolovskiy', 'Sokolovskiy', 'Sokolovky']) {
+      expect(entryOf(spelling)).toEqual([andriy]);
+    }
+    expect(andriy?.kind).toBe('person');
+  });
+
+  it('keeps two people who share a surname, or nearly, as two', () => {
+    expect(entryOf('Pavlo Sokolovsky')[0]?.aliases ?? []).not.toContain('Andriy Sokolovsky');
+    expect(entryOf('Pavlo Sokolovsky')).not.toEqual(entryOf('Andriy Sokolovskyy'));
+    expect(entryOf('Iryna Sokolovska')).not.toEqual(entryOf('Andriy Sokolovskyy'));
+  });
+
+  it('merges an abbreviation with the one name it stands for', () => {
+    expect(entryOf('CWS')).toEqual(entryOf('Coastal Wire Service'));
+    expect(entryOf('CWS')).toHaveLength(1);
+  });
+
+  it('finds the person by any spelling, even one no article uses', () => {
+    expect(findPerson(corpus, 'Sokolovskiy')?.name).toBe(entryOf('Andriy Sokolovskyy')[0]?.name);
+    expect(findPerson(corpus, 'Andrii Sokolovskyi')?.name).toBe(entryOf('Andriy Sokolovskyy')[0]?.name);
   });
 });
 

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
+import { extractEntities } from '../../src/articles/people.js';
+import { extractQuotes, type Quote } from '../../src/articles/quotes.js';
+import { quoteLine } from '../../src/citations.js';
+import { createIndexedCorpus } from '../../src/corpus/indexed-corpus.js';
+import { findQuotes } from '../../src/quotes/find-quotes.js';
+
+function quotesOf(paragraphs: string[]): Quote[] {
+  const article = buildArticle(paragraphs.join('\n\n'), {}, 'fixture');
+  return extractQuotes(article, extractEntities(article));
+}
+
+function speakerOf(quotes: readonly Quote[], words: string): string | undefined {
+  const quote = quotes.find((candidate) => candidate.text.includes(words));
+  if (!quote) throw new Error(`no quote contains "${words}"`);
+  return quote.speaker?.name;
+}
+
+describe('who said a quotation, read as a reader reads it', () => {
+  it('sends "she added" after another person’s quotation back to the woman who spoke before', () => {
+    const quotes = quotesOf([
+      'Mayor Anna Berg said on Monday that the bridge would reopen in May.',
+      '“We are on schedule,” she said.',
+      '“That is not what the council was told,” said Mr. Reyes, who chairs its transport committee.',
+      '“The crews are ready and the work is paid for,” she added.',
+    ]);
+    expect(speakerOf(quotes, 'We are on schedule')).toBe('Anna Berg');
+    expect(speakerOf(quotes, 'That is not what')).toBe('Reyes');
+    expect(speakerOf(quotes, 'The crews are ready')).toBe('Anna Berg');
+  });
+
+  it('keeps the speaker of a paragraph that only continues the quotation before it', () => {
+    const quotes = quotesOf([
+      'Treasurer Tom Reyes said the budget was tight, and Governor Paul Dunn agreed.',
+      '“We can pay for one bridge, not two,” Reyes said.',
+      '“The second one will have to wait until next year.”',
+    ]);
+    expect(speakerOf(quotes, 'The second one')).toBe('Tom Reyes');
+  });
+
+  it('gives a quotation standing alone under reported speech the speaker of that speech', () => {
+    const quotes = quotesOf([
+      'Governor Paul Dunn said the talks would focus on the budget and on the new ferry route.',
+      'Quote: “We will meet every party in the council before the vote.”',
+    ]);
+    expect(speakerOf(quotes, 'We will meet every party')).toBe('Paul Dunn');
+  });
+
+  it('reads a quotation right after a sentence about someone, in the same paragraph, as their words', () => {
+    const quotes = quotesOf([
+      'The council met on Monday. Governor Paul Dunn defended the ferry budget. “Every island needs a boat that runs on time.”',
+    ]);
+    expect(speakerOf(quotes, 'Every island')).toBe('Paul Dunn');
+  });
+
+  it('reads “The <description> began …, saying” as a description, not a name', () => {
+    const quotes = quotesOf([
+      'The retired harbour pilot began by talking about the tides, saying the channel was “narrower every year.”',
+    ]);
+    expect(speakerOf(quotes, 'narrower every year')).toBe('The retired harbour pilot');
+  });
+
+  it('reads “elaborated” and “compared … to” as speech', () => {
+    const quotes = quotesOf([
+      'Mayor Anna Berg spoke at the harbour on Friday.',
+      '“The way I see it,” she elaborated, “the ferry is the island’s road.”',
+      'Governor Paul Dunn compared the plan to “building a bridge to nowhere.”',
+    ]);
+    expect(speakerOf(quotes, 'The way I see it')).toBe('Anna Berg');
+    expect(speakerOf(quotes, 'building a bridge')).toBe('Paul Dunn');
+  });
+
+  it('finds the speaker after an apposition that holds a noun spelled like a cue (“the states”)', () => {
+    const quotes = quotesOf([
+      '“It is an overreach,” Lena Ortiz, the attorney general of one of the states suing the agency, said on Monday.',
+    ]);
+    expect(speakerOf(quotes, 'It is an overreach')).toBe('Lena Ortiz');
+  });
+
+  it('credits the teller of “X told Y”, not the person told', () => {
+    const quotes = quotesOf([
+      '“The talks went better than anyone expected,” Anna Berg told Tom Reyes on Tuesday.',
+      'Governor Paul Dunn told Anna Berg: “We will sign the agreement next week.”',
+    ]);
+    expect(speakerOf(quotes, 'The talks went')).toBe('Anna Berg');
+    expect(speakerOf(quotes, 'We will sign')).toBe('Paul Dunn');
+  });
+
+  it('does not credit a quotation to a name that is only the object of the sentence', () => {
+    const quotes = quotesOf([
+      'Governor Paul Dunn said on Friday that the plant would stay open.',
+      'Following a late call with union leader Tom Reyes, he said the deal was “the best we could get.”',
+    ]);
+    expect(speakerOf(quotes, 'the best we could get')).toBe('Paul Dunn');
+  });
+
+  it('does not take a name inside someone else’s quotation for the speaker of "he said"', () => {
+    const quotes = quotesOf([
+      'The deal is close, city aide Mark Olsen said on Thursday.',
+      '“Governor Paul Dunn will sign it next week, and Mayor Tom Reyes will join him,” he said.',
+    ]);
+    expect(speakerOf(quotes, 'will sign it next week')).toBe('Mark Olsen');
+  });
+
+  it('reads a role description as the person the article gives that role', () => {
+    const quotes = quotesOf([
+      'Finnish Prime Minister Aino Lehto met the governor of the province on Monday to discuss a new ferry route.',
+      '“These are decisive days for the region,” the Finnish prime minister said.',
+    ]);
+    expect(speakerOf(quotes, 'These are decisive days')).toBe('Aino Lehto');
+  });
+
+  it('shows a quotation whose speaker the article leaves unclear as unattributed', () => {
+    const { corpus, index } = createIndexedCorpus([
+      buildArticle(
+        'The vote was postponed again.\n\n“We were never told why,” he said.',
+        { date: '2025-01-02' },
+        'a.txt',
+      ),
+    ]);
+    try {
+      const [result] = findQuotes(corpus, {});
+      expect(result?.quote.speaker).toBeNull();
+      expect(quoteLine(result!.quote)).toContain('unattributed');
+    } finally {
+      index.close();
+    }
+  });
+});
