@@ -11,8 +11,18 @@ import { parseArgs } from 'node:util';
 import { type LlmEvalResult, type LlmQaScores, type LlmSummaryScores, runLlmEval } from './llm.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
+import { evalStoryAnswers } from './story-answers.js';
+import { evalStoryQa } from './story-qa.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
-import type { EvalReport, QaScores, QuoteScores, SummaryScores } from './types.js';
+import type {
+  EvalReport,
+  FoldShares,
+  QaScores,
+  QuoteScores,
+  StoryMultiScores,
+  StoryQaScores,
+  SummaryScores,
+} from './types.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, json: { type: 'string' }, llm: { type: 'boolean', default: false } },
@@ -47,6 +57,9 @@ report.summaries = await part('summaries', evalSummaries, {});
 report.timeline = await part('timeline', evalTimeline, {});
 report.quotes = await part('quotes', evalQuotes, {});
 report.qa = await part('qa', evalQa, {});
+const storyQa = await part<StoryQaScores | null>('story', evalStoryAnswers, null);
+if (storyQa) report.story = { ...report.story, qa: storyQa };
+report.storyQa = await part('story-qa', evalStoryQa, {});
 if (values.llm) {
   const started = performance.now();
   const result = await runLlmEval(dataDir);
@@ -71,6 +84,22 @@ for (const [file, s] of Object.entries(report.summaries)) rows.push(rougeRow(`su
 for (const [file, s] of Object.entries(report.timeline)) rows.push(rougeRow(`timeline/${file}`, s));
 for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quotes/${file}`, s));
 for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
+/** A share with its two folds (see eval/answer-scoring.ts), so a change that helps one fold only shows. */
+const folded = (s: FoldShares) => `${pct(s.all)} (folds ${pct(s.a)} /${pct(s.b)})`;
+if (report.story?.qa) {
+  const s = report.story.qa;
+  rows.push(`${'story/qa.jsonl'.padEnd(34)} ${String(s.n).padStart(4)}  first answer sentence right ${folded(s.all)}`);
+  for (const [kind, k] of Object.entries(s.kinds)) {
+    rows.push(`${`  ${kind}`.padEnd(34)} ${String(k.n).padStart(4)}  ${folded(k)}`);
+  }
+  rows.push(`${'  multi_article repeats superseded'.padEnd(34)}       ${pct(s.supersededRepeated)}`);
+}
+for (const [file, s] of Object.entries(report.storyQa ?? {})) {
+  rows.push(
+    `${`story-qa/${file}`.padEnd(34)} ${String(s.n).padStart(4)}  first sentence ${folded(s.firstSentence)}` +
+      `  top three ${folded(s.topThree)}  refused ${pct(s.refused.all)}`,
+  );
+}
 const counts = (s: LlmQaScores | LlmSummaryScores) =>
   `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +
   `  sentences dropped ${s.sentencesDropped}  fallbacks ${
