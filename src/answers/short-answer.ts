@@ -1,0 +1,107 @@
+/**
+ * The short answer a reply opens with ("Putin — Trump said Witkoff met Putin …"): the name, place,
+ * date or number of the asked kind that the cited sentence holds and the question does not, cut
+ * verbatim from that sentence so it can never say more than the sentence does.
+ */
+import * as chrono from 'chrono-node';
+import { isStopword, type WordToken } from '../search/query-terms.js';
+import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
+import type { SentenceWords } from './sentence-words.js';
+
+/** chrono needs a reference day only to resolve relative dates; the span found does not depend on it. */
+const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+/** Longest name run taken ("Joint Base Elmendorf-Richardson" is four words). */
+const MAX_NAME_WORDS = 5;
+
+export function shortAnswer(
+  kind: AnswerKind,
+  sentence: SentenceWords,
+  questionStems: ReadonlySet<string>,
+  measure: Measure | null,
+): string | null {
+  const fresh = (token: WordToken) => !questionStems.has(token.stem) && !isStopword(token.norm);
+  const span = (words: readonly WordToken[]) => sentence.text.slice(words[0]!.start, words.at(-1)!.end);
+  switch (kind) {
+    case 'person':
+    case 'name': {
+      const run = nameRuns(sentence.tokens, sentence.text).find((words) => words.every(fresh));
+      return run ? span(run) : null;
+    }
+    case 'place': {
+      const place = sentence.places().find((words) => words.some(fresh));
+      return place ? span(place) : null;
+    }
+    case 'time': {
+      for (const found of chrono.parse(sentence.text, REFERENCE_DATE)) {
+        const words = sentence.tokens.filter(
+          (token) => token.start >= found.index && token.end <= found.index + found.text.length,
+        );
+        if (words.some(fresh)) return sentence.text.slice(found.index, found.index + found.text.length).trim();
+      }
+      return null;
+    }
+    case 'number':
+      return numberSpan(sentence, questionStems, measure);
+    default:
+      return null;
+  }
+}
+
+/** Runs of capitalised words (not a sentence's lone first word), joined across "of" and hyphens. */
+function nameRuns(tokens: readonly WordToken[], text: string): WordToken[][] {
+  const runs: WordToken[][] = [];
+  let run: WordToken[] = [];
+  const close = () => {
+    while (run.length && isStopword(run.at(-1)!.norm)) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  tokens.forEach((token, i) => {
+    const joined = run.length > 0 && /^[\s-]$|^ of $/.test(text.slice(tokens[i - 1]!.end, token.start));
+    const starts = isCapitalised(token) && !isStopword(token.norm) && (i > 0 || isCapitalised(tokens[1]));
+    if (starts && (run.length === 0 || joined) && run.length < MAX_NAME_WORDS) run.push(token);
+    else if (run.length && token.norm === 'of' && isCapitalised(tokens[i + 1])) run.push(token);
+    else {
+      close();
+      if (starts) run.push(token);
+    }
+  });
+  close();
+  return runs;
+}
+
+/** A number the question lacks, with the word it counts or the currency and share signs around it. */
+function numberSpan(
+  sentence: SentenceWords,
+  questionStems: ReadonlySet<string>,
+  measure: Measure | null,
+): string | null {
+  const { tokens, text } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw))) continue;
+    let start = token.start;
+    let end = token.end;
+    if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
+    // "1,000" and "87.3" are one number written as several words.
+    while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
+      i++;
+      end = tokens[i]!.end;
+    }
+    const next = tokens[i + 1];
+    if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
+    else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm)) end = next.end;
+    if (
+      measure &&
+      !measure.money &&
+      !measure.share &&
+      measure.counted.size &&
+      next &&
+      !measure.counted.has(next.stem)
+    ) {
+      continue;
+    }
+    return text.slice(start, end);
+  }
+  return null;
+}
