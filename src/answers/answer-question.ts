@@ -4,9 +4,9 @@ import { UserFacingError } from '../errors.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import type { AnswerKind } from './answer-kind.js';
 import { answerLatest } from './latest-answer.js';
-import { newestOf } from './newest-fact.js';
+import { NEWER_SHARE, NEWER_SHARE_YES_NO, newestOf } from './newest-fact.js';
 import { checkPremise } from './premise.js';
-import { askedAs, asksForLatest, looksEnglish } from './question-shape.js';
+import { askedAs, asksForLatest, isYesNo, looksEnglish } from './question-shape.js';
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
 import { SentenceWords } from './sentence-words.js';
 import { shortAnswer } from './short-answer.js';
@@ -98,6 +98,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   const basis = deps.corpus.basis();
   const hits = deps.index.search(text, { limit: CANDIDATES, articleIds: options.articleIds });
   const ranked = scoreSentences(read, hits, (id) => deps.index.wordsOf(id));
+  const lookUp = LOOK_UPS.has(read.kind);
   const usable = ranked.filter((s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_EVIDENCE_COVERAGE);
   const best = usable[0];
   const notFound = (): Answer => ({
@@ -108,7 +109,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     asked: askedAs(text),
   });
   if (!best || !usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
-  const premise = checkPremise(text, usable, LOOK_UPS.has(read.kind));
+  const premise = checkPremise(text, usable, lookUp);
   if (premise) {
     return {
       status: 'answered',
@@ -119,7 +120,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     };
   }
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
-  const { first, replaced } = newestOf(usable, dateOf);
+  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
   const rest = usable.filter((s) => s !== first && s.score >= SUPPORT_SHARE * best.score);
   const evidence = [first, ...rest].slice(0, limit);
   const short = shortAnswer(read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;

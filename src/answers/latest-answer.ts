@@ -1,7 +1,7 @@
 /**
  * Questions about the whole story ("what's the latest?", "what's new since Friday?") are answered
  * with its newest developments: on a topic, the newest day whose articles speak to it; on nothing in
- * particular, the summary of the newest day (or of the days since the one asked about), the same
+ * particular (or on one no day's articles speak to), the summary of the newest day (or of the days since the one asked about), the same
  * engine as `/summary since:`.
  */
 import type { SearchHit } from '../search/passage-index.js';
@@ -9,7 +9,7 @@ import { contentWords } from '../search/query-terms.js';
 import { summarise } from '../summaries/summarise.js';
 import type { Answer, AnswerDeps } from './answer-question.js';
 import { latestFocus, sinceDay } from './question-shape.js';
-import { type Question, readQuestion, scoreSentences } from './score-sentences.js';
+import { type Question, readQuestion, SCORE_WEIGHTS, scoreSentences } from './score-sentences.js';
 
 /** Sentences of one day's articles retrieved for a topic before re-ranking. */
 const DAY_CANDIDATES = 20;
@@ -39,7 +39,7 @@ export function answerLatest(
       if (since && day < since) break;
       const ids = articles.filter((article) => article.date === day).map((article) => article.id);
       const hits = index.search(topic, { limit: DAY_CANDIDATES, articleIds: ids });
-      const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id)).filter(
+      const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id), SCORE_WEIGHTS, false).filter(
         (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
       );
       if (ranked.length) {
@@ -52,20 +52,17 @@ export function answerLatest(
         };
       }
     }
-    return null;
   }
   const summary = summarise(corpus, { since: since ?? newest, length: 'short' });
   const dateOf = (id: string) => corpus.get(id)?.date ?? '';
   const points = [...summary.points].sort((a, b) => dateOf(b.articleId).localeCompare(dateOf(a.articleId)));
-  const evidence: SearchHit[] = points
-    .slice(0, limit)
-    .map(({ articleId, sentence, start, end, text: said }) => ({
-      articleId,
-      sentence,
-      start,
-      end,
-      text: said,
-      score: 0,
-    }));
+  const evidence: SearchHit[] = points.slice(0, limit).map(({ articleId, sentence, start, end, text: said }) => ({
+    articleId,
+    sentence,
+    start,
+    end,
+    text: said,
+    score: 0,
+  }));
   return evidence.length ? { status: 'answered', evidence, closest: [], basis, mode: 'latest' } : null;
 }

@@ -7,6 +7,11 @@ import type { ScoredSentence } from './score-sentences.js';
 
 /** An answer from a newer article may score this much less than the best and still win. */
 export const NEWER_SHARE = 0.8;
+/**
+ * A yes/no question ("Will Trump meet Putin in Russia?", "Is he still insisting…?") asks how things
+ * stand now, so a newer article's answer wins by a wider margin.
+ */
+export const NEWER_SHARE_YES_NO = 0.6;
 
 export interface NewestChoice {
   first: ScoredSentence;
@@ -17,13 +22,14 @@ export interface NewestChoice {
 export function newestOf(
   ranked: readonly ScoredSentence[],
   dateOf: (sentence: ScoredSentence) => string | null,
+  share = NEWER_SHARE,
 ): NewestChoice {
   const best = ranked[0]!;
   const bestDate = dateOf(best);
   let first = best;
   let firstDate = bestDate;
   for (const s of ranked) {
-    if (s.score < NEWER_SHARE * best.score) break;
+    if (s.score < share * best.score) break;
     const date = dateOf(s);
     if (s.cue === best.cue && date && (!firstDate || date > firstDate)) {
       first = s;

@@ -53,15 +53,15 @@ export function asksForLatest(question: string): boolean {
 }
 
 /**
- * What a whole-story question is about, once its news words ("the latest") and its "since …"
- * clause are taken out: "What's the latest on the talks?" is about the talks; "What's new?" about
+ * What a whole-story question is about, once its news words ("the latest") and its time clause
+ * ("since Friday", "after the summit": when, not what) are taken out: "What's the latest on the talks?" is about the talks; "What's new?" about
  * nothing in particular (empty).
  */
 export function latestFocus(question: string): string {
   return question
     .replace(/[’‘]/g, "'")
     .replace(new RegExp(WHOLE_STORY.source, 'gi'), ' ')
-    .replace(/\b(since|from)\b.*$/i, ' ');
+    .replace(/\b(since|from|after)\b.*$/i, ' ');
 }
 
 /**

@@ -263,6 +263,8 @@ export function scoreSentences(
   hits: readonly SearchHit[],
   wordsOf: (articleId: string) => ArticleWords | undefined,
   weights: Readonly<SentenceSignals> = SCORE_WEIGHTS,
+  /** False when the caller has already picked the articles (the newest day's): full article priors. */
+  articlesCompete = true,
 ): ScoredSentence[] {
   const fits = new Map<string, ArticleFit | null>();
   const fitOf = (id: string) => {
@@ -278,6 +280,11 @@ export function scoreSentences(
   const ranking = question.terms.map((term) => ({ ...term, weight: rankingWeight(term) }));
   const bestBm25 = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
   for (const hit of hits) fitOf(hit.articleId);
+  // Lead, salience and headline say what an article is about, which picks its sentence well when
+  // one article is asked; when many articles of one story compete, each one's lead says so too and
+  // they would outrank the sentence that answers. So the prior is shared out among the articles.
+  const articleCount = [...fits.values()].filter((fit) => fit !== null).length;
+  const prior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
   const focus = focusTerms(
     question,
     [...fits.values()].filter((fit): fit is ArticleFit => fit !== null),
@@ -306,9 +313,9 @@ export function scoreSentences(
       bm25: hit.score / bestBm25,
       cue,
       novelty: Math.min(1, fresh / NOVELTY_TARGET),
-      lead: LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence),
-      salience: asksForName ? salienceOf(words, hit.sentence, sentence, question) : 0,
-      headline: asksForName ? Math.min(1, headline / HEADLINE_TARGET) : 0,
+      lead: prior * (LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence)),
+      salience: asksForName ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
+      headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
     };
     scored.push({
