@@ -10,6 +10,7 @@ import { askedAs, asksForLatest, isYesNo, looksEnglish } from './question-shape.
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
 import { SentenceWords } from './sentence-words.js';
 import { shortAnswer } from './short-answer.js';
+import { saidBy, statementSubject } from './speaker-check.js';
 
 export interface Answer {
   /** `not_found` when the articles do not contain an answer: say so, and show `closest`. */
@@ -100,7 +101,6 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   const ranked = scoreSentences(read, hits, (id) => deps.index.wordsOf(id));
   const lookUp = LOOK_UPS.has(read.kind);
   const usable = ranked.filter((s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_EVIDENCE_COVERAGE);
-  const best = usable[0];
   const notFound = (): Answer => ({
     status: 'not_found',
     evidence: [],
@@ -108,7 +108,15 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     basis,
     asked: askedAs(text),
   });
-  if (!best || !usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
+  if (!usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
+  const subject = read.kind === 'statement' ? statementSubject(text) : null;
+  if (subject) {
+    const said = saidBy(deps.corpus, subject);
+    const theirs = said ? usable.filter((s) => said(s.hit)) : [];
+    if (!theirs.length) return notFound();
+    usable.splice(0, usable.length, ...theirs);
+  }
+  const best = usable[0]!;
   const premise = checkPremise(text, usable, lookUp);
   if (premise) {
     return {
@@ -121,7 +129,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   }
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
-  const rest = usable.filter((s) => s !== first && s.score >= SUPPORT_SHARE * best.score);
+  const rest = usable.filter((s) => s !== first && s !== replaced && s.score >= SUPPORT_SHARE * best.score);
   const evidence = [first, ...rest].slice(0, limit);
   const short = shortAnswer(read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
   return {

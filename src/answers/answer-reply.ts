@@ -71,7 +71,7 @@ export function answerReply(question: string, answer: Answer, corpus: Corpus): R
   const intro =
     answer.language === 'not_english'
       ? NOT_ENGLISH
-      : `The articles don't say${answer.asked ? ` ${answer.asked}` : ''}. ${
+      : `The articles don't say${answer.asked ? `: ${answer.asked}` : '.'} ${
           answer.closest.length
             ? 'These are the closest passages they have:'
             : 'Nothing in them comes close to the question.'

@@ -145,13 +145,12 @@ export function looksEnglish(question: string): boolean {
 }
 
 /**
- * The question as the object of "The articles don't say …": a wh-question as asked ("where the
- * talks will be held" is beyond plain rules), a yes/no question as "whether" it is so.
+ * The question as the object of "The articles don't say": quoted as asked, since turning "what did
+ * X say" into "what X said" needs each verb's past tense.
  */
 export function askedAs(question: string): string {
   const text = question.trim().replace(/[?.!\s]+$/, '');
-  if (isYesNo(text)) return `whether the answer to “${text}?” is yes or no`;
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return `“${text}?”`;
 }
 
 /** From the presupposed verb to the end of the question: what it takes for granted, in its words. */

@@ -77,9 +77,12 @@ function numberSpan(
   measure: Measure | null,
 ): string | null {
   const { tokens, text } = sentence;
+  // A day of the month is a date, not the quantity asked for.
+  const dates = chrono.parse(text, REFERENCE_DATE).map((found) => [found.index, found.index + found.text.length]);
+  const inDate = (token: WordToken) => dates.some(([start, end]) => token.start >= start! && token.end <= end!);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw))) continue;
+    if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
     let start = token.start;
     let end = token.end;
     if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
