@@ -46,13 +46,20 @@ export function saidBy(corpus: Corpus, subject: string): ((hit: SearchHit) => bo
   const matches = people.match(subject);
   const best = matches[0]?.score;
   const wanted = matches.filter((match) => match.score === best);
-  if (!wanted.length) return null;
+  // A name the directory doesn't hold (articles read without people) is still a name to look for.
+  const written = tokenizeWords(subject).filter((word) => /^\p{Lu}/u.test(word.raw) && !isStopword(word.norm));
+  if (!wanted.length && !written.length) return null;
   const indexes = new Set(wanted.map((match) => match.index));
-  const names = new Set(wanted.flatMap((match) => [match.person.name, ...match.person.aliases].flatMap(nameWords)));
+  const names = new Set([
+    ...wanted.flatMap((match) => [match.person.name, ...match.person.aliases].flatMap(nameWords)),
+    ...(wanted.length ? [] : written.map((word) => word.norm)),
+  ]);
+  const isSubject = (name: string) =>
+    indexes.has(people.resolve(name) ?? -1) || (!wanted.length && nameWords(name).some((word) => names.has(word)));
   return (hit) => {
     const quotes = corpus.analysis(hit.articleId)?.quotes.filter((quote) => quote.sentence === hit.sentence) ?? [];
     const speakers = quotes.flatMap((quote) => (quote.speaker ? [quote.speaker.name] : []));
-    if (speakers.length) return speakers.some((name) => indexes.has(people.resolve(name) ?? -1));
+    if (speakers.length) return speakers.some(isSubject);
     return tokenizeWords(hit.text).some(
       (word) =>
         names.has(word.norm) &&
