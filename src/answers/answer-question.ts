@@ -129,15 +129,17 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   }
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
-  const rest = usable.filter((s) => s !== first && s !== replaced && s.score >= SUPPORT_SHARE * best.score);
-  const evidence = [first, ...rest].slice(0, limit);
   const short = shortAnswer(read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
+  // An older sentence that gives the same answer has not been replaced, only repeated.
+  const changed = replaced && !(short && replaced.hit.text.includes(short)) ? replaced : undefined;
+  const rest = usable.filter((s) => s !== first && s !== changed && s.score >= SUPPORT_SHARE * best.score);
+  const evidence = [first, ...rest].slice(0, limit);
   return {
     status: 'answered',
     evidence: evidence.map((s) => s.hit),
     closest: [],
     basis,
     ...(short ? { short } : {}),
-    ...(replaced ? { replaced: replaced.hit } : {}),
+    ...(changed ? { replaced: changed.hit } : {}),
   };
 }

@@ -15,7 +15,7 @@ export const NEWER_SHARE_YES_NO = 0.6;
 
 export interface NewestChoice {
   first: ScoredSentence;
-  /** The best answer from an older day, when a newer day's answer was chosen over it. */
+  /** The best answer about as good from an older day, which the newer one replaces. */
   replaced?: ScoredSentence;
 }
 
@@ -25,16 +25,17 @@ export function newestOf(
   share = NEWER_SHARE,
 ): NewestChoice {
   const best = ranked[0]!;
-  const bestDate = dateOf(best);
+  const comparable = ranked.filter((s) => s.score >= share * best.score && s.cue === best.cue);
   let first = best;
-  let firstDate = bestDate;
-  for (const s of ranked) {
-    if (s.score < share * best.score) break;
+  for (const s of comparable) {
     const date = dateOf(s);
-    if (s.cue === best.cue && date && (!firstDate || date > firstDate)) {
-      first = s;
-      firstDate = date;
-    }
+    const firstDate = dateOf(first);
+    if (date && (!firstDate || date > firstDate)) first = s;
   }
-  return first === best || !bestDate ? { first } : { first, replaced: best };
+  const firstDate = dateOf(first);
+  const replaced = comparable.find((s) => {
+    const date = dateOf(s);
+    return !!date && !!firstDate && date < firstDate && s.hit.text !== first.hit.text;
+  });
+  return replaced ? { first, replaced } : { first };
 }
