@@ -1,7 +1,7 @@
 /**
  * Questions about the whole story ("what's the latest?", "what's new since Friday?") are answered
  * with its newest developments: on a topic, the newest day whose articles speak to it; on nothing in
- * particular (or on one no day's articles speak to), the summary of the newest day (or of the days since the one asked about), the same
+ * particular, the summary of the newest day (or of the days since the one asked about), the same
  * engine as `/summary since:`.
  */
 import type { SearchHit } from '../search/passage-index.js';
@@ -11,8 +11,8 @@ import type { Answer, AnswerDeps } from './answer-question.js';
 import { latestFocus, sinceDay } from './question-shape.js';
 import { type Question, readQuestion, SCORE_WEIGHTS, scoreSentences } from './score-sentences.js';
 
-/** Sentences of one day's articles retrieved for a topic before re-ranking. */
-const DAY_CANDIDATES = 20;
+/** Sentences retrieved for a topic before re-ranking, as for any question. */
+const CANDIDATES = 40;
 /** As for any answer: the sentence must cover this share of the topic's words. */
 const MIN_TOPIC_COVERAGE = 0.3;
 const MIN_KEY_COVERAGE = 0.5;
@@ -34,23 +34,30 @@ export function answerLatest(
   const since = sinceDay(text, newest);
   const topic = latestFocus(text);
   if (contentWords(topic).length) {
+    // One search over the articles in scope, then the newest day among the sentences that speak to
+    // the topic: a search per day would cost as many searches as the story has days.
     const read = readQuestion(topic);
-    for (const day of days) {
-      if (since && day < since) break;
-      const ids = articles.filter((article) => article.date === day).map((article) => article.id);
-      const hits = index.search(topic, { limit: DAY_CANDIDATES, articleIds: ids });
-      const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id), SCORE_WEIGHTS, false).filter(
-        (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
-      );
-      if (ranked.length) {
-        return {
-          status: 'answered',
-          evidence: ranked.slice(0, limit).map((s) => s.hit),
-          closest: [],
-          basis,
-          mode: 'latest',
-        };
-      }
+    const inScope = since
+      ? articles.filter((article) => article.date! >= since).map((article) => article.id)
+      : articleIds;
+    const hits = index.search(topic, { limit: CANDIDATES, articleIds: inScope });
+    const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id)).filter(
+      (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
+    );
+    const dateOf = (id: string) => corpus.get(id)?.date ?? '';
+    const day = ranked.reduce((latest, s) => (dateOf(s.hit.articleId) > latest ? dateOf(s.hit.articleId) : latest), '');
+    const ofDay = ranked.filter((s) => dateOf(s.hit.articleId) === day);
+    if (ofDay.length) {
+      // Within the day the article's own priors (its lead) speak for the development again.
+      const hitsOfDay = ofDay.map((s) => s.hit);
+      const rescored = scoreSentences(read, hitsOfDay, (id) => index.wordsOf(id), SCORE_WEIGHTS, false);
+      return {
+        status: 'answered',
+        evidence: rescored.slice(0, limit).map((s) => s.hit),
+        closest: [],
+        basis,
+        mode: 'latest',
+      };
     }
   }
   const summary = summarise(corpus, { since: since ?? newest, length: 'short' });
