@@ -14,15 +14,7 @@ import { evalQuotes } from './quotes.js';
 import { evalStoryAnswers } from './story-answers.js';
 import { evalStoryQa } from './story-qa.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
-import type {
-  EvalReport,
-  FoldShares,
-  QaScores,
-  QuoteScores,
-  StoryMultiScores,
-  StoryQaScores,
-  SummaryScores,
-} from './types.js';
+import type { EvalReport, FoldShares, QaScores, QuoteScores, StoryQaScores, SummaryScores } from './types.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, json: { type: 'string' }, llm: { type: 'boolean', default: false } },

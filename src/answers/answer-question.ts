@@ -89,7 +89,7 @@ export function answerQuestion(question: string, deps: AnswerDeps, options: Answ
   }
   // "Where will the latest ceremony be held?" asks for a place: only an open question is about the story.
   if (read.kind === 'other' && asksForLatest(askingClause(text))) {
-    const latest = answerLatest(text, read, deps, limit, options.articleIds);
+    const latest = answerLatest(text, deps, limit, options.articleIds);
     if (latest) return latest;
   }
   return lookUp(text, read, deps, options, limit);

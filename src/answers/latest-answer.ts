@@ -9,7 +9,7 @@ import { contentWords } from '../search/query-terms.js';
 import { summarise } from '../summaries/summarise.js';
 import type { Answer, AnswerDeps } from './answer-question.js';
 import { latestFocus, sinceDay } from './question-shape.js';
-import { type Question, readQuestion, SCORE_WEIGHTS, scoreSentences } from './score-sentences.js';
+import { readQuestion, SCORE_WEIGHTS, scoreSentences } from './score-sentences.js';
 
 /** Sentences retrieved for a topic before re-ranking, as for any question. */
 const CANDIDATES = 40;
@@ -19,7 +19,6 @@ const MIN_KEY_COVERAGE = 0.5;
 
 export function answerLatest(
   text: string,
-  _read: Question,
   deps: AnswerDeps,
   limit: number,
   articleIds?: readonly string[],
@@ -45,7 +44,10 @@ export function answerLatest(
       (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
     );
     const dateOf = (id: string) => corpus.get(id)?.date ?? '';
-    const day = ranked.reduce((latest, s) => (dateOf(s.hit.articleId) > latest ? dateOf(s.hit.articleId) : latest), '');
+    const day = ranked
+      .map((s) => dateOf(s.hit.articleId))
+      .sort()
+      .at(-1);
     const ofDay = ranked.filter((s) => dateOf(s.hit.articleId) === day);
     if (ofDay.length) {
       // Within the day the article's own priors (its lead) speak for the development again.
