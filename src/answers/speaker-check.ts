@@ -11,11 +11,12 @@ import type { SearchHit } from '../search/passage-index.js';
 import { isStopword, tokenizeWords } from '../search/query-terms.js';
 
 const SUBJECT =
-  /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|warn|warned|announce|announced)\b/i;
+  /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|warn|warned|announce|announced|describe|described|call|characterise|characterize)\b/i;
 /** Reflexives and pronouns that only stress the subject ("Witkoff himself"). */
 const STRESS = /\b(himself|herself|themselves|itself|personally)\b/gi;
 
-const REPORTING_VERB = '(said|says|told|tells|added|stated|warned|argued|claimed|announced|wrote|insisted|noted)';
+const REPORTING_VERB =
+  '(said|says|told|tells|added|stated|warned|argued|claimed|announced|wrote|insisted|noted|described|called)';
 /** "Merz said", "Merz, the chancellor, said" is too far: the name must be the reporting verb's subject. */
 const REPORTS_AFTER = new RegExp(`^\\W*(\\w+\\W+){0,2}?${REPORTING_VERB}\\b`, 'i');
 /** "…, said Merz". */
