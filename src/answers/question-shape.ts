@@ -153,10 +153,11 @@ export function askedAs(question: string): string {
   return `“${text}?”`;
 }
 
-/** From the presupposed verb to the end of the question: what it takes for granted, in its words. */
+/**
+ * What the question takes for granted, in its words: from the verb on for a why-question ("call off
+ * the summit"), the whole question for "what ceasefire did X agree to?", whose noun is part of it.
+ */
 export function presupposition(question: string, verb: WordToken): string {
-  return question
-    .slice(verb.start)
-    .trim()
-    .replace(/[?.!\s]+$/, '');
+  const text = question.trim().replace(/[?.!\s]+$/, '');
+  return /\bwhy\b/i.test(text) ? text.slice(verb.start).trim() : `${text}?`;
 }
