@@ -129,7 +129,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   }
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
-  const short = shortAnswer(read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
+  const short = shortAnswer(text, read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
   // An older sentence that gives the same answer has not been replaced, only repeated.
   const changed = replaced && !(short && replaced.hit.text.includes(short)) ? replaced : undefined;
   const rest = usable.filter((s) => s !== first && s !== changed && s.score >= SUPPORT_SHARE * best.score);

@@ -1,9 +1,13 @@
 /**
- * The short answer a reply opens with ("Putin — Trump said Witkoff met Putin …"): the name, place,
- * date or number of the asked kind that the cited sentence holds and the question does not, cut
- * verbatim from that sentence so it can never say more than the sentence does.
+ * The short answer a reply opens with ("Putin — Trump said Witkoff met Putin …"): the person,
+ * place, date or number of the asked kind that the cited sentence holds and the question does not,
+ * cut verbatim from that sentence so it can never say more than the sentence does. A "which …"
+ * question gets none: what it asks for may be a name of any kind, and a wrong one read first
+ * misleads more than none.
  */
 import * as chrono from 'chrono-node';
+import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
+import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword, type WordToken } from '../search/query-terms.js';
 import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
 import type { SentenceWords } from './sentence-words.js';
@@ -13,7 +17,10 @@ const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
 /** Longest name run taken ("Joint Base Elmendorf-Richardson" is four words). */
 const MAX_NAME_WORDS = 5;
 
+const WHO_IS_NAME = /^\s*[Ww]ho (is|was|are|were) \p{Lu}/u;
+
 export function shortAnswer(
+  question: string,
   kind: AnswerKind,
   sentence: SentenceWords,
   questionStems: ReadonlySet<string>,
@@ -22,9 +29,12 @@ export function shortAnswer(
   const fresh = (token: WordToken) => !questionStems.has(token.stem) && !isStopword(token.norm);
   const span = (words: readonly WordToken[]) => sentence.text.slice(words[0]!.start, words.at(-1)!.end);
   switch (kind) {
-    case 'person':
-    case 'name': {
-      const run = nameRuns(sentence.tokens, sentence.text).find((words) => words.every(fresh));
+    case 'person': {
+      // "Who is Dominique Trinquand?" asks what the person is, which no name answers.
+      if (WHO_IS_NAME.test(question)) return null;
+      const run = nameRuns(sentence.tokens, sentence.text)
+        .map(withoutTitle)
+        .find((words) => words.length > 0 && words.every(fresh) && looksLikePerson(words));
       return run ? span(run) : null;
     }
     case 'place': {
@@ -32,7 +42,11 @@ export function shortAnswer(
       return place ? span(place) : null;
     }
     case 'time': {
-      for (const found of chrono.parse(sentence.text, REFERENCE_DATE)) {
+      // A calendar date ("Aug. 15") says more than a weekday ("Friday") in the same sentence.
+      const all = chrono.parse(sentence.text, REFERENCE_DATE);
+      const certain = (result: chrono.ParsedResult) =>
+        Number(result.start.isCertain('day') && result.start.isCertain('month'));
+      for (const found of [...all].sort((a, b) => certain(b) - certain(a))) {
         const words = sentence.tokens.filter(
           (token) => token.start >= found.index && token.end <= found.index + found.text.length,
         );
@@ -45,6 +59,25 @@ export function shortAnswer(
     default:
       return null;
   }
+}
+
+/** "German Chancellor Friedrich Merz" answers "who" as "Friedrich Merz": titles are not the name. */
+function withoutTitle(words: readonly WordToken[]): WordToken[] {
+  let start = 0;
+  const title = (word: WordToken) =>
+    isRoleWord(word.norm) || isDemonym(word.norm) || HONORIFICS.has(`${word.norm}.`) || HONORIFICS.has(word.norm);
+  while (start < words.length && title(words[start]!)) start++;
+  return words.slice(start);
+}
+
+/** A person's name, not a place, an organisation or a nationality ("Russia", "NATO", "Russian"). */
+function looksLikePerson(words: readonly WordToken[]): boolean {
+  const kind = classifyName(
+    words.map((word) => word.raw),
+    words.map((word) => word.norm),
+  );
+  if (words.length === 1) return kind === 'other' && !isDemonym(words[0]!.norm) && !isPlace(words[0]!.norm);
+  return kind === 'person';
 }
 
 /** Runs of capitalised words (not a sentence's lone first word), joined across "of" and hyphens. */
