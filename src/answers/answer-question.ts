@@ -3,6 +3,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import type { AnswerKind } from './answer-kind.js';
+import { asksAhead, stillAhead } from './future-dates.js';
 import { answerLatest } from './latest-answer.js';
 import { NEWER_SHARE, NEWER_SHARE_YES_NO, newestOf } from './newest-fact.js';
 import { checkPremise } from './premise.js';
@@ -109,6 +110,12 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     asked: askedAs(text),
   });
   if (!usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
+  const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
+  if (read.kind === 'time' && asksAhead(text) && basis.asOf) {
+    const ahead = stillAhead(usable, dateOf, basis.asOf);
+    if (!ahead.length) return notFound();
+    usable.splice(0, usable.length, ...ahead);
+  }
   const subject = read.kind === 'statement' ? statementSubject(text) : null;
   if (subject) {
     const said = saidBy(deps.corpus, subject);
@@ -127,7 +134,6 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
       premise: premise.presupposed,
     };
   }
-  const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
   const short = shortAnswer(text, read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
   // An older sentence that gives the same answer has not been replaced, only repeated.

@@ -78,6 +78,14 @@ describe('answers across the articles of one story', () => {
     expect(reply.items[0]?.text).toContain('agreement');
   });
 
+  it('does not answer "when will …" with a date the story has already passed', () => {
+    const after = buildArticle('Work on the harbour bridge went on through the week.', { date: '2025-03-20' }, 'after');
+    const question = 'When will Mayor Lina Ek and Governor Per Holm sign the agreement?';
+    expect(ask(question, [early, later]).answer.status).toBe('answered');
+    desk?.index.close();
+    expect(ask(question, [early, later, after]).answer.status).toBe('not_found');
+  });
+
   it('answers from the newer article when a later one changed the fact, naming both dates', () => {
     const { answer, reply } = ask('Where will the meeting between Mayor Lina Ek and Governor Per Holm be held?', [
       early,
