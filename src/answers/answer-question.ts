@@ -26,7 +26,7 @@ export interface Answer {
   /** The name, place, date or number asked for: a verbatim span of the first evidence sentence. */
   short?: string;
   /**
-   * What the question takes for granted that no sentence supports ("call off the summit"): the
+   * What the question takes for granted that no sentence supports ("call off the vote"): the
    * reply says so first, then shows what the articles do say (`evidence`).
    */
   premise?: string;

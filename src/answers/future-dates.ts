@@ -1,6 +1,6 @@
 /**
  * "When will they meet next?" is not answered by a date that has passed: a sentence written on
- * 9 August about "next Friday, August 15" answers it no longer once the story has reached the 17th.
+ * 2 March about "next Friday, 7 March" answers it no longer once the story has reached the 10th.
  * Dates are read with chrono relative to the day of the article that wrote them.
  */
 import * as chrono from 'chrono-node';

@@ -1,6 +1,6 @@
 /**
- * The newest fact wins: a developing story's early reports are overtaken ("a meeting in Russia",
- * then Alaska), so when sentences of different days answer about as well, the newest is the
+ * The newest fact wins: a developing story's early reports are overtaken ("a meeting in one city",
+ * then another), so when sentences of different days answer about as well, the newest is the
  * answer and the best older one is kept as what it replaced, both shown with their dates.
  */
 import type { ScoredSentence } from './score-sentences.js';
@@ -8,7 +8,7 @@ import type { ScoredSentence } from './score-sentences.js';
 /** An answer from a newer article may score this much less than the best and still win. */
 export const NEWER_SHARE = 0.8;
 /**
- * A yes/no question ("Will Trump meet Putin in Russia?", "Is he still insisting…?") asks how things
+ * A yes/no question ("Will the mayor meet the governor in the capital?", "Is she still insisting…?") asks how things
  * stand now, so a newer article's answer wins by a wider margin.
  */
 export const NEWER_SHARE_YES_NO = 0.6;

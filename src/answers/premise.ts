@@ -1,5 +1,5 @@
 /**
- * False premises: "why did Putin call off the summit?" takes a calling off for granted. The
+ * False premises: "why did the council call off the vote?" takes a calling off for granted. The
  * question is answered as asked only when some sentence about its focus says so, with the verb it
  * presupposes and not negated ("who is not attending" does not support "why is he attending").
  * Otherwise the reply says the articles don't report it and shows what they do say.
@@ -20,7 +20,7 @@ export interface PremiseCheck {
 
 /**
  * The common words of what the question takes for granted, other than its verb: what the event is
- * done to ("the summit" of "call off the summit"; "ceasefire" of "what ceasefire did X agree to").
+ * done to ("the vote" of "call off the vote"; "treaty" of "what treaty did X agree to").
  * Names are left out, as every sentence of a story holds them.
  */
 function objectStems(question: string, verb: WordToken): Set<string> {
@@ -44,7 +44,7 @@ export function checkPremise(
   if (!verb) return null;
   // The verb's own stem only: "agreement" names a thing, it does not say anyone agreed.
   const matches = (stem: string) => stem === verb.stem;
-  // The event is the verb with what it is done to: "agreed on many points" is no agreed ceasefire.
+  // The event is the verb with what it is done to: "agreed on many points" is no agreed treaty.
   const objects = objectStems(question, verb);
   const supports = (text: string) => {
     const tokens = tokenizeWords(text);

@@ -7,7 +7,7 @@ import * as chrono from 'chrono-node';
 import { deu, eng, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
 import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
 
-/** Auxiliaries that open a yes/no question ("Will Trump meet…?", "Has Russia responded…?"). */
+/** Auxiliaries that open a yes/no question ("Will the mayor resign…?", "Has the council voted…?"). */
 const AUXILIARIES = new Set([
   'is',
   'are',
@@ -33,7 +33,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const DO = new Set(['did', 'does', 'do']);
 const REPORTING =
   /^(say|said|says|tell|told|claim|claimed|think|thought|believe|believed|argue|argued|suggest|suggested)$/;
-/** Participles and gerunds: the verb of a "why were X barred" or "why is X attending" question. */
+/** Participles and gerunds: the verb of a "why were X excluded" or "why is X resigning" question. */
 const VERB_FORM = /(ed|en|ing|wn)$/;
 
 export function isYesNo(question: string): boolean {
@@ -54,7 +54,7 @@ export function asksForLatest(question: string): boolean {
 
 /**
  * What a whole-story question is about, once its news words ("the latest") and its time clause
- * ("since Friday", "after the summit": when, not what) are taken out: "What's the latest on the talks?" is about the talks; "What's new?" about
+ * ("since Friday", "after the vote": when, not what) are taken out: "What's the latest on the talks?" is about the talks; "What's new?" about
  * nothing in particular (empty).
  */
 export function latestFocus(question: string): string {
@@ -78,10 +78,10 @@ export function sinceDay(question: string, newest: string | null): string | null
 }
 
 /**
- * The verb a question takes for granted: "why did Putin call off the summit" presupposes a calling
- * off, "what ceasefire did Putin agree to" an agreement, "why were leaders barred" a barring. Only
+ * The verb a question takes for granted: "why did the council call off the vote" presupposes a
+ * calling off, "what treaty did the minister sign" a signing, "why were reporters excluded" an exclusion. Only
  * why-questions and "what/which <thing> did X <verb>" questions presuppose an event this way; for a
- * reporting verb ("why did Merz say Ukraine should accept…") the claim reported is what is presupposed.
+ * reporting verb ("why did the mayor say the city should pay…") the claim reported is what is presupposed.
  * Returns the verb's token, or null.
  */
 export function presupposedVerb(question: string): WordToken | null {
@@ -90,7 +90,7 @@ export function presupposedVerb(question: string): WordToken | null {
   let at = why;
   if (at < 0) {
     const wh = tokens.findIndex((token) => token.norm === 'what' || token.norm === 'which');
-    // "what ceasefire did": a noun between the wh-word and the auxiliary.
+    // "what treaty did": a noun between the wh-word and the auxiliary.
     if (wh < 0 || !tokens[wh + 2] || !DO.has(tokens[wh + 2]!.norm) || isStopword(tokens[wh + 1]!.norm)) return null;
     at = wh + 1;
   }
@@ -102,7 +102,7 @@ export function presupposedVerb(question: string): WordToken | null {
 /**
  * The verb after the auxiliary and its subject: a run of names ("did President Joe Biden hire") or
  * one common noun after its determiners ("did the boat capsize"); after "is"/"were", the participle
- * ("were European leaders barred").
+ * ("were reporters excluded").
  */
 function verbAfter(tokens: readonly WordToken[], aux: number): WordToken | null {
   const participle = BE.has(tokens[aux]!.norm);
@@ -155,7 +155,7 @@ export function askedAs(question: string): string {
 
 /**
  * What the question takes for granted, in its words: from the verb on for a why-question ("call off
- * the summit"), the whole question for "what ceasefire did X agree to?", whose noun is part of it.
+ * the vote"), the whole question for "what treaty did X sign?", whose noun is part of it.
  */
 export function presupposition(question: string, verb: WordToken): string {
   const text = question.trim().replace(/[?.!\s]+$/, '');

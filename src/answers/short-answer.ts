@@ -1,5 +1,5 @@
 /**
- * The short answer a reply opens with ("Putin — Trump said Witkoff met Putin …"): the person,
+ * The short answer a reply opens with ("Anna Berg — The manager, Anna Berg, praised …"): the person,
  * place, date or number of the asked kind that the cited sentence holds and the question does not,
  * cut verbatim from that sentence so it can never say more than the sentence does. A "which …"
  * question gets none: what it asks for may be a name of any kind, and a wrong one read first
@@ -30,7 +30,7 @@ export function shortAnswer(
   const span = (words: readonly WordToken[]) => sentence.text.slice(words[0]!.start, words.at(-1)!.end);
   switch (kind) {
     case 'person': {
-      // "Who is Dominique Trinquand?" asks what the person is, which no name answers.
+      // "Who is Anna Berg?" asks what the person is, which no name answers.
       if (WHO_IS_NAME.test(question)) return null;
       const run = nameRuns(sentence.tokens, sentence.text)
         .map(withoutTitle)
@@ -61,7 +61,7 @@ export function shortAnswer(
   }
 }
 
-/** "German Chancellor Friedrich Merz" answers "who" as "Friedrich Merz": titles are not the name. */
+/** "Finance Minister Anna Berg" answers "who" as "Anna Berg": titles are not the name. */
 function withoutTitle(words: readonly WordToken[]): WordToken[] {
   let start = 0;
   const title = (word: WordToken) =>
@@ -70,7 +70,7 @@ function withoutTitle(words: readonly WordToken[]): WordToken[] {
   return words.slice(start);
 }
 
-/** A person's name, not a place, an organisation or a nationality ("Russia", "NATO", "Russian"). */
+/** A person's name, not a place, an organisation or a nationality ("Norway", "UNICEF", "Norwegian"). */
 function looksLikePerson(words: readonly WordToken[]): boolean {
   const kind = classifyName(
     words.map((word) => word.raw),

@@ -1,6 +1,6 @@
 /**
  * "What did X say …?" is answered only by X's words: a quotation the article attributes to X, or a
- * sentence with no quotation of someone else that names X reporting ("Merz said Putin lacks…").
+ * sentence with no quotation of someone else that names X reporting ("Berg said the plan lacks…").
  * X is read through the people directory, so a role ("the German chancellor") finds the person;
  * when no one in the articles is X, they hold nothing X said.
  */
@@ -12,14 +12,14 @@ import { isStopword, tokenizeWords } from '../search/query-terms.js';
 
 const SUBJECT =
   /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|warn|warned|announce|announced|describe|described|call|characterise|characterize)\b/i;
-/** Reflexives and pronouns that only stress the subject ("Witkoff himself"). */
+/** Reflexives and pronouns that only stress the subject ("the mayor herself"). */
 const STRESS = /\b(himself|herself|themselves|itself|personally)\b/gi;
 
 const REPORTING_VERB =
   '(said|says|told|tells|added|stated|warned|argued|claimed|announced|wrote|insisted|noted|described|called)';
-/** "Merz said", "Merz, the chancellor, said" is too far: the name must be the reporting verb's subject. */
+/** "Berg said"; "Berg, the minister, said" is too far: the name must be the reporting verb's subject. */
 const REPORTS_AFTER = new RegExp(`^\\W*(\\w+\\W+){0,2}?${REPORTING_VERB}\\b`, 'i');
-/** "…, said Merz". */
+/** "…, said Berg". */
 const REPORTS_BEFORE = new RegExp(`\\b${REPORTING_VERB}\\W+(\\w+\\W+){0,3}$`, 'i');
 
 /** Most words a person is named or described by ("the British prime minister"). */
@@ -27,7 +27,7 @@ const MAX_SUBJECT_WORDS = 5;
 
 /**
  * Who a "what did X say" question asks about, as written; null when the question has no such
- * subject, or its subject is a thing rather than a person ("the banner behind the podium": a
+ * subject, or its subject is a thing rather than a person ("the sign behind the podium": a
  * phrase with a preposition, or longer than a name or a title).
  */
 export function statementSubject(question: string): string | null {
