@@ -11,9 +11,11 @@ import { parseArgs } from 'node:util';
 import { type LlmEvalResult, type LlmQaScores, type LlmSummaryScores, runLlmEval } from './llm.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
+import { evalStoryAnswers } from './story-answers.js';
+import { evalStoryQa } from './story-qa.js';
 import { evalStoryQuotes } from './story-quotes.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
-import type { EvalReport, QaScores, QuoteScores, SummaryScores } from './types.js';
+import type { EvalReport, FoldShares, QaScores, QuoteScores, StoryQaScores, SummaryScores } from './types.js';
 
 const { values } = parseArgs({
   options: { data: { type: 'string' }, json: { type: 'string' }, llm: { type: 'boolean', default: false } },
@@ -52,6 +54,9 @@ report.train = await part('train', (dir) => evalQuotes(dir, 'train'), {});
 const story = await part('story', evalStoryQuotes, null);
 if (story) report.story = { quotes: story.quotes, people: story.people };
 report.qa = await part('qa', evalQa, {});
+const storyQa = await part<StoryQaScores | null>('story', evalStoryAnswers, null);
+if (storyQa) report.story = { ...report.story, qa: storyQa };
+report.storyQa = await part('story-qa', evalStoryQa, {});
 if (values.llm) {
   const started = performance.now();
   const result = await runLlmEval(dataDir);
@@ -78,14 +83,31 @@ for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quote
 for (const [file, s] of Object.entries(report.train)) rows.push(quoteRow(`train/${file}`, s));
 if (report.story) {
   const { quotes: q, people: p } = report.story;
-  rows.push(`${quoteRow('story/quotes.jsonl', q)} (${q.speakersRight} right)`);
-  rows.push(
-    `${'story/entities.jsonl'.padEnd(34)} ${String(p.n).padStart(4)}  P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}` +
-      `  several spellings once ${pct(p.severalSpellingsOnce)} (people ${pct(p.peopleSeveralSpellingsOnce)})  split ${pct(p.splitRate)}  over-merged ${pct(p.overMergeRate)}` +
-      `  types right ${pct(p.typeAccuracy)}  non-people as people ${p.nonPeopleAsPeople}`,
-  );
+  if (q) rows.push(`${quoteRow('story/quotes.jsonl', q)} (${q.speakersRight} right)`);
+  if (p)
+    rows.push(
+      `${'story/entities.jsonl'.padEnd(34)} ${String(p.n).padStart(4)}  P ${pct(p.precision)}  R ${pct(p.recall)}  F1 ${pct(p.f1)}` +
+        `  several spellings once ${pct(p.severalSpellingsOnce)} (people ${pct(p.peopleSeveralSpellingsOnce)})  split ${pct(p.splitRate)}  over-merged ${pct(p.overMergeRate)}` +
+        `  types right ${pct(p.typeAccuracy)}  non-people as people ${p.nonPeopleAsPeople}`,
+    );
 }
 for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
+/** A share with its two folds (see eval/answer-scoring.ts), so a change that helps one fold only shows. */
+const folded = (s: FoldShares) => `${pct(s.all)} (folds ${pct(s.a)} /${pct(s.b)})`;
+if (report.story?.qa) {
+  const s = report.story.qa;
+  rows.push(`${'story/qa.jsonl'.padEnd(34)} ${String(s.n).padStart(4)}  first answer sentence right ${folded(s.all)}`);
+  for (const [kind, k] of Object.entries(s.kinds)) {
+    rows.push(`${`  ${kind}`.padEnd(34)} ${String(k.n).padStart(4)}  ${folded(k)}`);
+  }
+  rows.push(`${'  multi_article repeats superseded'.padEnd(34)}       ${pct(s.supersededRepeated)}`);
+}
+for (const [file, s] of Object.entries(report.storyQa ?? {})) {
+  rows.push(
+    `${`story-qa/${file}`.padEnd(34)} ${String(s.n).padStart(4)}  first sentence ${folded(s.firstSentence)}` +
+      `  top three ${folded(s.topThree)}  refused ${pct(s.refused.all)}`,
+  );
+}
 const counts = (s: LlmQaScores | LlmSummaryScores) =>
   `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +
   `  sentences dropped ${s.sentencesDropped}  fallbacks ${

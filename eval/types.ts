@@ -56,6 +56,32 @@ export interface EvalReport {
   quotes: Record<string, QuoteScores>;
   /** PolNeAR's training compartment, scored like `quotes`: rules are developed on it too. */
   train: Record<string, QuoteScores>;
-  story?: { quotes: StoryQuoteScores; people: StoryPeopleScores };
   qa: Record<string, QaScores>;
+  /** The story gold's parts (story/): `qa` is the answers. */
+  story?: { quotes?: StoryQuoteScores; people?: StoryPeopleScores; qa?: StoryQaScores };
+  storyQa?: Record<string, StoryMultiScores>;
+}
+
+/** A share overall and in each of the two folds fixed by a hash of the row id (see eval/answer-scoring.ts). */
+export interface FoldShares {
+  all: number;
+  a: number;
+  b: number;
+}
+
+/** story/ answers: first answer sentence right, by kind (look-ups grouped). */
+export interface StoryQaScores {
+  n: number;
+  all: FoldShares;
+  kinds: Record<string, FoldShares & { n: number }>;
+  /** Share of multi_article answers whose first sentence repeats the superseded statement. */
+  supersededRepeated: number;
+}
+
+/** story-qa/: a question over all of its articles. */
+export interface StoryMultiScores {
+  n: number;
+  firstSentence: FoldShares;
+  topThree: FoldShares;
+  refused: FoldShares;
 }

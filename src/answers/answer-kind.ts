@@ -19,7 +19,7 @@ const KIND_RULES: readonly [AnswerKind, RegExp][] = [
   ],
   [
     'statement',
-    /\bwhat (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|claim|think|warn|announce)\b/,
+    /\b(what|how) (did|does|do|has|have|had|will|would)\b.*\b(say|said|says|tell|told|claim|think|warn|announce|describe|described|call|characterise|characterize)\b/,
   ],
   ['person', /\b(who|whom|whose)\b/],
   ['name', /\bwhich\b|\bwhat (is|was|are|were) the (name|title)\b|\bname\b/],

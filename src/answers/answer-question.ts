@@ -2,7 +2,16 @@ import type { Basis } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
-import { readQuestion, scoreSentences } from './score-sentences.js';
+import type { AnswerKind } from './answer-kind.js';
+import { asksAhead, stillAhead } from './future-dates.js';
+import { answerLatest } from './latest-answer.js';
+import { NEWER_SHARE, NEWER_SHARE_YES_NO, newestOf } from './newest-fact.js';
+import { checkPremise } from './premise.js';
+import { askedAs, asksForLatest, isYesNo, looksEnglish } from './question-shape.js';
+import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
+import { SentenceWords } from './sentence-words.js';
+import { shortAnswer } from './short-answer.js';
+import { saidBy, statementSubject } from './speaker-check.js';
 
 export interface Answer {
   /** `not_found` when the articles do not contain an answer: say so, and show `closest`. */
@@ -12,12 +21,32 @@ export interface Answer {
   /** The nearest passages, shown when nothing answers. */
   closest: SearchHit[];
   basis: Basis;
+  /** What was asked, worded to follow "The articles don't say" (set when not found). */
+  asked?: string;
+  /** The name, place, date or number asked for: a verbatim span of the first evidence sentence. */
+  short?: string;
+  /**
+   * What the question takes for granted that no sentence supports ("call off the vote"): the
+   * reply says so first, then shows what the articles do say (`evidence`).
+   */
+  premise?: string;
+  /** An older article's sentence that answered differently, replaced by the newer `evidence[0]`. */
+  replaced?: SearchHit;
+  /** How the question was answered when not as a look-up: the story's newest developments. */
+  mode?: 'latest';
+  /** Set when the question is not in English and its names found nothing (no model to read it). */
+  language?: 'not_english';
 }
 
 export interface AnswerOptions {
   /** Most evidence sentences to return (1–3). */
   limit?: number;
   articleIds?: readonly string[];
+}
+
+export interface AnswerDeps {
+  corpus: Corpus;
+  index: PassageIndex;
 }
 
 export const MAX_EVIDENCE = 3;
@@ -38,34 +67,85 @@ const MIN_KEY_COVERAGE = 0.5;
  * the summit" for "Which city will welcome the delegates?").
  */
 const MIN_EVIDENCE_COVERAGE = 0.1;
+/** Questions asking for a name, place, date or number: the answer must hold one. */
+const LOOK_UPS: ReadonlySet<AnswerKind> = new Set(['person', 'place', 'time', 'number', 'name']);
 /** Further evidence must score at least this share of the best sentence. */
 const SUPPORT_SHARE = 0.85;
 
 /**
  * Answers from the articles alone: the sentences that say it, best first, or `not_found` with the
- * nearest passages when the question's key terms are not in the articles.
+ * nearest passages when the question's key terms are not in the articles. Questions about the whole
+ * story get its newest developments; a question taking for granted what no sentence supports is
+ * corrected; when articles of different days answer, the newest wins and the older is kept.
  */
-export function answerQuestion(
-  question: string,
-  deps: { corpus: Corpus; index: PassageIndex },
-  options: AnswerOptions = {},
-): Answer {
+export function answerQuestion(question: string, deps: AnswerDeps, options: AnswerOptions = {}): Answer {
   const text = question.trim().slice(0, MAX_QUESTION_LENGTH);
   if (!/[\p{L}\p{N}]/u.test(text))
     throw new UserFacingError('Please ask a question, for example “When could the meeting happen?”');
-  const basis = deps.corpus.basis();
+  const limit = Math.max(1, Math.min(MAX_EVIDENCE, Math.floor(options.limit ?? MAX_EVIDENCE)));
   const read = readQuestion(text);
+  if (!looksEnglish(text)) {
+    const found = lookUp(text, read, deps, options, limit);
+    return found.status === 'answered' ? found : { ...found, language: 'not_english' };
+  }
+  // "Where will the latest ceremony be held?" asks for a place: only an open question is about the story.
+  if (read.kind === 'other' && asksForLatest(askingClause(text))) {
+    const latest = answerLatest(text, deps, limit, options.articleIds);
+    if (latest) return latest;
+  }
+  return lookUp(text, read, deps, options, limit);
+}
+
+function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerOptions, limit: number): Answer {
+  const basis = deps.corpus.basis();
   const hits = deps.index.search(text, { limit: CANDIDATES, articleIds: options.articleIds });
   const ranked = scoreSentences(read, hits, (id) => deps.index.wordsOf(id));
+  const lookUp = LOOK_UPS.has(read.kind);
   const usable = ranked.filter((s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_EVIDENCE_COVERAGE);
-  const best = usable[0];
-  if (!best || !usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) {
-    return { status: 'not_found', evidence: [], closest: ranked.slice(0, CLOSEST).map((s) => s.hit), basis };
+  const notFound = (): Answer => ({
+    status: 'not_found',
+    evidence: [],
+    closest: ranked.slice(0, CLOSEST).map((s) => s.hit),
+    basis,
+    asked: askedAs(text),
+  });
+  if (!usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
+  const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
+  if (read.kind === 'time' && asksAhead(text) && basis.asOf) {
+    const ahead = stillAhead(usable, dateOf, basis.asOf);
+    if (!ahead.length) return notFound();
+    usable.splice(0, usable.length, ...ahead);
   }
-  const limit = Math.max(1, Math.min(MAX_EVIDENCE, Math.floor(options.limit ?? MAX_EVIDENCE)));
-  const evidence = usable
-    .filter((s) => s.score >= SUPPORT_SHARE * best.score)
-    .slice(0, limit)
-    .map((s) => s.hit);
-  return { status: 'answered', evidence, closest: [], basis };
+  const subject = read.kind === 'statement' ? statementSubject(text) : null;
+  if (subject) {
+    const said = saidBy(deps.corpus, subject);
+    const theirs = said ? usable.filter((s) => said(s.hit)) : [];
+    if (!theirs.length) return notFound();
+    usable.splice(0, usable.length, ...theirs);
+  }
+  const best = usable[0]!;
+  const premise = checkPremise(text, usable, lookUp);
+  if (premise) {
+    return {
+      status: 'answered',
+      evidence: premise.shown.slice(0, limit).map((s) => s.hit),
+      closest: [],
+      basis,
+      premise: premise.presupposed,
+    };
+  }
+  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
+  const short = shortAnswer(text, read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
+  // An older sentence that gives the same answer has not been replaced, only repeated.
+  const changed = replaced && !(short && replaced.hit.text.includes(short)) ? replaced : undefined;
+  const rest = usable.filter((s) => s !== first && s !== changed && s.score >= SUPPORT_SHARE * best.score);
+  const evidence = [first, ...rest].slice(0, limit);
+  return {
+    status: 'answered',
+    evidence: evidence.map((s) => s.hit),
+    closest: [],
+    basis,
+    ...(short ? { short } : {}),
+    ...(changed ? { replaced: changed.hit } : {}),
+  };
 }

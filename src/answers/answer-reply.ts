@@ -35,31 +35,61 @@ function modelReply(question: string, result: VerifiedLlmAnswer, corpus: Corpus)
   };
 }
 
+/** "6 Aug": the day of an article beside what it said, where the answer depends on when. */
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayOf = (iso: string | null | undefined) => (iso ? DAY.format(new Date(`${iso}T12:00:00Z`)) : null);
+
+export const NOT_ENGLISH =
+  'Without a language model, only questions in English can be answered. To ask in another language, ' +
+  'configure a model: set OPENAI_API_KEY (and OPENAI_BASE_URL and OPENAI_MODEL for another OpenAI-compatible provider).';
+
 /**
  * The reply to a question, however it was asked (/ask, a mention, a DM, a reply in a chain), so
  * every way of asking reads the same. `question` is the title: what the person asked, not the
- * self-contained form it was answered as.
+ * self-contained form it was answered as. What a person reads first says it: the short answer, the
+ * correction of a false premise, or the newer fact with its date and the older one it replaced.
  */
 export function answerReply(question: string, answer: Answer, corpus: Corpus): Reply {
   const book = new CitationBook(corpus);
-  const cite = (hit: SearchHit) => ({ text: hit.text, cites: [book.cite(hit.articleId, hit)] });
+  const dated = (hit: SearchHit) => {
+    const day = dayOf(corpus.get(hit.articleId)?.date);
+    return day ? `${day}: ${hit.text}` : hit.text;
+  };
+  const cite = (hit: SearchHit, text = hit.text) => ({ text, cites: [book.cite(hit.articleId, hit)] });
   if (answer.status === 'answered') {
-    return {
-      tone: 'answer',
-      title: question,
-      items: answer.evidence.map(cite),
-      citations: book.citations(),
-      footer: basisFooter(answer.basis),
-    };
+    const [first, ...rest] = answer.evidence;
+    const byDay = answer.mode === 'latest' || !!answer.replaced;
+    const show = (hit: SearchHit) => cite(hit, byDay ? dated(hit) : hit.text);
+    const items = first ? [cite(first, leadLine(answer, first, byDay ? dated(first) : first.text))] : [];
+    if (answer.replaced) {
+      const day = dayOf(corpus.get(answer.replaced.articleId)?.date);
+      items.push(cite(answer.replaced, `Earlier reports${day ? ` (${day})` : ''} said: ${answer.replaced.text}`));
+    }
+    items.push(...rest.map(show));
+    return { tone: 'answer', title: question, items, citations: book.citations(), footer: basisFooter(answer.basis) };
   }
+  const intro =
+    answer.language === 'not_english'
+      ? NOT_ENGLISH
+      : `The articles don't say${answer.asked ? `: ${answer.asked}` : '.'} ${
+          answer.closest.length
+            ? 'These are the closest passages they have:'
+            : 'Nothing in them comes close to the question.'
+        }`;
   return {
     tone: 'not_found',
     title: question,
-    intro: answer.closest.length
-      ? "The articles don't say. These are the closest passages they have:"
-      : "The articles don't say, and nothing in them comes close to the question.",
-    items: answer.closest.map(cite),
+    intro,
+    items: answer.closest.map((hit) => cite(hit)),
     citations: book.citations(),
     footer: basisFooter(answer.basis),
   };
+}
+
+/** The first line: the sentence, opened by the correction of a premise or by the short answer. */
+function leadLine(answer: Answer, first: SearchHit, text: string): string {
+  if (answer.premise) {
+    return `The articles don't report what the question takes for granted (“${answer.premise}”); what they say: ${text}`;
+  }
+  return answer.short && first.text.includes(answer.short) ? `${answer.short} — ${text}` : text;
 }

@@ -211,8 +211,6 @@ interface ArticleFit {
   words: ArticleWords;
   /** Each of the question's terms, in order, as found in the article. */
   found: TermInArticle[];
-  /** The question's terms reweighted for this article (see `focusTerms`). */
-  focus: QuestionTerm[];
   keyCoverage: number;
   articleCoverage: number;
 }
@@ -225,7 +223,6 @@ function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   return {
     words,
     found,
-    focus: focusTerms(found, words),
     articleCoverage: coverageOf(question.terms, matched),
     keyCoverage: keys.length ? coverageOf(keys, matched) : 1,
   };
@@ -237,14 +234,22 @@ function rankingWeight(term: QuestionTerm): number {
 }
 
 /**
- * The question's terms reweighted by how rare each is in the article: a word on every line (the
- * story's subject) says little about which sentence answers, a word on one line says much.
+ * The question's terms reweighted by how rare each is across the articles the candidates come
+ * from: a word on every line of the story (its subject, named in every article) says little about
+ * which sentence answers, a word on a few lines says much. With one article this is its own rarity.
  */
-function focusTerms(found: readonly TermInArticle[], words: ArticleWords): QuestionTerm[] {
-  return found.map(({ term, exact }) => ({
+function focusTerms(question: Question, fits: readonly ArticleFit[]): QuestionTerm[] {
+  let sentences = 0;
+  const spread = question.terms.map(() => 0);
+  for (const fit of fits) {
+    sentences += fit.words.sentenceCount;
+    fit.found.forEach(({ exact }, i) => {
+      if (exact.length) spread[i]! += fit.words.spread[exact[0]!]!;
+    });
+  }
+  return question.terms.map((term, i) => ({
     ...term,
-    weight:
-      rankingWeight(term) * Math.log(1 + words.sentenceCount / (1 + (exact.length ? words.spread[exact[0]!]! : 0))),
+    weight: rankingWeight(term) * Math.log(1 + sentences / (1 + spread[i]!)),
   }));
 }
 
@@ -258,6 +263,8 @@ export function scoreSentences(
   hits: readonly SearchHit[],
   wordsOf: (articleId: string) => ArticleWords | undefined,
   weights: Readonly<SentenceSignals> = SCORE_WEIGHTS,
+  /** False when the caller has already picked the articles (the newest day's): full article priors. */
+  articlesCompete = true,
 ): ScoredSentence[] {
   const fits = new Map<string, ArticleFit | null>();
   const fitOf = (id: string) => {
@@ -272,6 +279,16 @@ export function scoreSentences(
   const asksForName = NAME_KINDS.has(question.kind);
   const ranking = question.terms.map((term) => ({ ...term, weight: rankingWeight(term) }));
   const bestBm25 = Math.max(...hits.map((hit) => hit.score), Number.EPSILON);
+  for (const hit of hits) fitOf(hit.articleId);
+  // Lead, salience and headline say what an article is about, which picks its sentence well when
+  // one article is asked; when many articles of one story compete, each one's lead says so too and
+  // they would outrank the sentence that answers. So the prior is shared out among the articles.
+  const articleCount = [...fits.values()].filter((fit) => fit !== null).length;
+  const prior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
+  const focus = focusTerms(
+    question,
+    [...fits.values()].filter((fit): fit is ArticleFit => fit !== null),
+  );
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     const fit = fitOf(hit.articleId);
@@ -291,14 +308,14 @@ export function scoreSentences(
     }
     const signals: SentenceSignals = {
       coverage: coverageOf(ranking, (_, i) => inSentence[i]!),
-      focus: coverageOf(fit.focus, (_, i) => inSentence[i]!),
+      focus: coverageOf(focus, (_, i) => inSentence[i]!),
       context: coverageOf(ranking, (_, i) => Math.max(inSentence[i]!, NEIGHBOUR_SHARE * nearby[i]!)),
       bm25: hit.score / bestBm25,
       cue,
       novelty: Math.min(1, fresh / NOVELTY_TARGET),
-      lead: LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence),
-      salience: asksForName ? salienceOf(words, hit.sentence, sentence, question) : 0,
-      headline: asksForName ? Math.min(1, headline / HEADLINE_TARGET) : 0,
+      lead: prior * (LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence)),
+      salience: asksForName ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
+      headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
     };
     scored.push({

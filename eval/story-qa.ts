@@ -1,0 +1,76 @@
+/**
+ * `story-qa/`: news-quiz questions (RealTimeQA), each asked with /ask (no model) of ALL the
+ * articles a search returned for it that week, not only the one holding the answer. Scored on the
+ * share whose first answer sentence holds a gold answer, the share with one in the reply's first
+ * three sentences, and how often the question is refused (every row has an answer-bearing article).
+ * Runnable alone: `npx tsx eval/story-qa.ts DIR [--verbose]`.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildArticle, sentencesOfText } from '../src/articles/article.js';
+import { FoldedShare, firstAnswerSentence } from './answer-scoring.js';
+import { containsAnswer } from './qa.js';
+import { openStoryDesk, readJsonLines, replyLines } from './story-set.js';
+import type { StoryMultiScores } from './types.js';
+
+interface MultiRow {
+  id: string;
+  question: string;
+  answers: string[];
+  question_date: string;
+  articles: { id: string; title: string | null; date: string | null; text: string }[];
+}
+
+const TOP = 3;
+
+export async function scoreStoryQaFile(file: string, verbose = false): Promise<StoryMultiScores> {
+  const rows = await readJsonLines<MultiRow>(file);
+  const first = new FoldedShare();
+  const top = new FoldedShare();
+  const refused = new FoldedShare();
+  for (const row of rows) {
+    const articles = row.articles.map((a) => buildArticle(a.text, { title: a.title, date: a.date }, a.id));
+    const desk = openStoryDesk(articles);
+    try {
+      const reply = await desk.run('ask', { question: row.question }, new Date(`${row.question_date}T18:00:00Z`));
+      const sentence = firstAnswerSentence(reply);
+      const read = replyLines(reply)
+        .flatMap((line) => sentencesOfText(line).map((s) => s.text))
+        .slice(0, TOP);
+      first.add(row.id, containsAnswer(sentence, row.answers));
+      top.add(
+        row.id,
+        read.some((text) => containsAnswer(text, row.answers)),
+      );
+      refused.add(row.id, reply.tone === 'not_found');
+      if (verbose) {
+        const mark = containsAnswer(sentence, row.answers) ? 'ok ' : 'NO ';
+        process.stdout.write(`${mark} ${row.id}: ${row.question} [${row.answers.join(' | ')}]\n    ${sentence}\n`);
+      }
+    } finally {
+      desk.close();
+    }
+  }
+  return { n: first.n, firstSentence: first.shares(), topThree: top.shares(), refused: refused.shares() };
+}
+
+/** Scores every `DIR/story-qa/*.jsonl`, keyed by file name. */
+export async function evalStoryQa(dataDir: string, verbose = false): Promise<Record<string, StoryMultiScores>> {
+  const folder = join(dataDir, 'story-qa');
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.jsonl')).sort();
+  const scores: Record<string, StoryMultiScores> = {};
+  for (const name of files) scores[name] = await scoreStoryQaFile(join(folder, name), verbose);
+  return scores;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const dir = process.argv[2];
+  if (!dir || !existsSync(join(dir, 'story-qa'))) {
+    process.stderr.write('usage: npx tsx eval/story-qa.ts DIR [--verbose]\n');
+    process.exit(2);
+  }
+  const scores = await evalStoryQa(resolve(dir), process.argv.includes('--verbose'));
+  process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
+}

@@ -1,0 +1,77 @@
+/**
+ * Questions about the whole story ("what's the latest?", "what's new since Friday?") are answered
+ * with its newest developments: on a topic, the newest day whose articles speak to it; on nothing in
+ * particular, the summary of the newest day (or of the days since the one asked about), the same
+ * engine as `/summary since:`.
+ */
+import type { SearchHit } from '../search/passage-index.js';
+import { contentWords } from '../search/query-terms.js';
+import { summarise } from '../summaries/summarise.js';
+import type { Answer, AnswerDeps } from './answer-question.js';
+import { latestFocus, sinceDay } from './question-shape.js';
+import { readQuestion, SCORE_WEIGHTS, scoreSentences } from './score-sentences.js';
+
+/** Sentences retrieved for a topic before re-ranking, as for any question. */
+const CANDIDATES = 40;
+/** As for any answer: the sentence must cover this share of the topic's words. */
+const MIN_TOPIC_COVERAGE = 0.3;
+const MIN_KEY_COVERAGE = 0.5;
+
+export function answerLatest(
+  text: string,
+  deps: AnswerDeps,
+  limit: number,
+  articleIds?: readonly string[],
+): Answer | null {
+  const { corpus, index } = deps;
+  const basis = corpus.basis();
+  const allowed = articleIds ? new Set(articleIds) : null;
+  const articles = corpus.articles().filter((article) => article.date && (!allowed || allowed.has(article.id)));
+  const days = [...new Set(articles.map((article) => article.date!))].sort().reverse();
+  const newest = days[0];
+  if (!newest) return null;
+  const since = sinceDay(text, newest);
+  const topic = latestFocus(text);
+  if (contentWords(topic).length) {
+    // One search over the articles in scope, then the newest day among the sentences that speak to
+    // the topic: a search per day would cost as many searches as the story has days.
+    const read = readQuestion(topic);
+    const inScope = since
+      ? articles.filter((article) => article.date! >= since).map((article) => article.id)
+      : articleIds;
+    const hits = index.search(topic, { limit: CANDIDATES, articleIds: inScope });
+    const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id)).filter(
+      (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
+    );
+    const dateOf = (id: string) => corpus.get(id)?.date ?? '';
+    const day = ranked
+      .map((s) => dateOf(s.hit.articleId))
+      .sort()
+      .at(-1);
+    const ofDay = ranked.filter((s) => dateOf(s.hit.articleId) === day);
+    if (ofDay.length) {
+      // Within the day the article's own priors (its lead) speak for the development again.
+      const hitsOfDay = ofDay.map((s) => s.hit);
+      const rescored = scoreSentences(read, hitsOfDay, (id) => index.wordsOf(id), SCORE_WEIGHTS, false);
+      return {
+        status: 'answered',
+        evidence: rescored.slice(0, limit).map((s) => s.hit),
+        closest: [],
+        basis,
+        mode: 'latest',
+      };
+    }
+  }
+  const summary = summarise(corpus, { since: since ?? newest, length: 'short' });
+  const dateOf = (id: string) => corpus.get(id)?.date ?? '';
+  const points = [...summary.points].sort((a, b) => dateOf(b.articleId).localeCompare(dateOf(a.articleId)));
+  const evidence: SearchHit[] = points.slice(0, limit).map(({ articleId, sentence, start, end, text: said }) => ({
+    articleId,
+    sentence,
+    start,
+    end,
+    text: said,
+    score: 0,
+  }));
+  return evidence.length ? { status: 'answered', evidence, closest: [], basis, mode: 'latest' } : null;
+}

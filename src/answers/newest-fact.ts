@@ -1,0 +1,41 @@
+/**
+ * The newest fact wins: a developing story's early reports are overtaken ("a meeting in one city",
+ * then another), so when sentences of different days answer about as well, the newest is the
+ * answer and the best older one is kept as what it replaced, both shown with their dates.
+ */
+import type { ScoredSentence } from './score-sentences.js';
+
+/** An answer from a newer article may score this much less than the best and still win. */
+export const NEWER_SHARE = 0.8;
+/**
+ * A yes/no question ("Will the mayor meet the governor in the capital?", "Is she still insisting…?") asks how things
+ * stand now, so a newer article's answer wins by a wider margin.
+ */
+export const NEWER_SHARE_YES_NO = 0.6;
+
+export interface NewestChoice {
+  first: ScoredSentence;
+  /** The best answer about as good from an older day, which the newer one replaces. */
+  replaced?: ScoredSentence;
+}
+
+export function newestOf(
+  ranked: readonly ScoredSentence[],
+  dateOf: (sentence: ScoredSentence) => string | null,
+  share = NEWER_SHARE,
+): NewestChoice {
+  const best = ranked[0]!;
+  const comparable = ranked.filter((s) => s.score >= share * best.score && s.cue === best.cue);
+  let first = best;
+  for (const s of comparable) {
+    const date = dateOf(s);
+    const firstDate = dateOf(first);
+    if (date && (!firstDate || date > firstDate)) first = s;
+  }
+  const firstDate = dateOf(first);
+  const replaced = comparable.find((s) => {
+    const date = dateOf(s);
+    return !!date && !!firstDate && date < firstDate && s.hit.text !== first.hit.text;
+  });
+  return replaced ? { first, replaced } : { first };
+}

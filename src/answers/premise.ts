@@ -1,0 +1,63 @@
+/**
+ * False premises: "why did the council call off the vote?" takes a calling off for granted. The
+ * question is answered as asked only when some sentence about its focus says so, with the verb it
+ * presupposes and not negated ("who is not attending" does not support "why is he attending").
+ * Otherwise the reply says the articles don't report it and shows what they do say.
+ */
+import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { presupposedVerb, presupposition } from './question-shape.js';
+import type { ScoredSentence } from './score-sentences.js';
+
+/** A negation this close before the verb denies it ("not be forced to accept", "refused to agree"). */
+const NEGATED = /\b(not|no|never|without|nor|neither|refused|refuses|declined|n['’]t)\b\W+(\w+\W+){0,3}$/i;
+
+export interface PremiseCheck {
+  /** What the question takes for granted, in its own words. */
+  presupposed: string;
+  /** The sentences about the question's focus, to show what the articles do say. */
+  shown: ScoredSentence[];
+}
+
+/**
+ * The common words of what the question takes for granted, other than its verb: what the event is
+ * done to ("the vote" of "call off the vote"; "treaty" of "what treaty did X agree to").
+ * Names are left out, as every sentence of a story holds them.
+ */
+function objectStems(question: string, verb: WordToken): Set<string> {
+  const tokens = tokenizeWords(question);
+  const wh = tokens.findIndex((token) => token.norm === 'what' || token.norm === 'which');
+  const asked = wh >= 0 && tokens[wh + 1] && tokens[wh + 1]!.end <= verb.start ? [tokens[wh + 1]!] : [];
+  const after = tokens.filter((token) => token.start > verb.start);
+  return new Set(
+    [...asked, ...after]
+      .filter((token) => !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
+      .map((token) => token.stem),
+  );
+}
+
+export function checkPremise(
+  question: string,
+  candidates: readonly ScoredSentence[],
+  lookUp: boolean,
+): PremiseCheck | null {
+  const verb = presupposedVerb(question);
+  if (!verb) return null;
+  // The verb's own stem only: "agreement" names a thing, it does not say anyone agreed.
+  const matches = (stem: string) => stem === verb.stem;
+  // The event is the verb with what it is done to: "agreed on many points" is no agreed treaty.
+  const objects = objectStems(question, verb);
+  const supports = (text: string) => {
+    const tokens = tokenizeWords(text);
+    return (
+      (!objects.size || tokens.some((token) => objects.has(token.stem))) &&
+      tokens.some((token) => matches(token.stem) && !NEGATED.test(text.slice(0, token.start)))
+    );
+  };
+  if (candidates.some((s) => supports(s.hit.text))) return null;
+  // What the articles do say about the question's focus (its rarest words), unless the question
+  // asks for a name, date or number: then the sentence holding one is still the best to show.
+  const shown = lookUp
+    ? [...candidates]
+    : [...candidates].sort((a, b) => b.signals.focus - a.signals.focus || b.score - a.score);
+  return { presupposed: presupposition(question, verb), shown };
+}

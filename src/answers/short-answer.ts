@@ -1,0 +1,143 @@
+/**
+ * The short answer a reply opens with ("Anna Berg — The manager, Anna Berg, praised …"): the person,
+ * place, date or number of the asked kind that the cited sentence holds and the question does not,
+ * cut verbatim from that sentence so it can never say more than the sentence does. A "which …"
+ * question gets none: what it asks for may be a name of any kind, and a wrong one read first
+ * misleads more than none.
+ */
+import * as chrono from 'chrono-node';
+import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
+import { HONORIFICS, isRoleWord } from '../articles/roles.js';
+import { isStopword, type WordToken } from '../search/query-terms.js';
+import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
+import type { SentenceWords } from './sentence-words.js';
+
+/** chrono needs a reference day only to resolve relative dates; the span found does not depend on it. */
+const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+/** Longest name run taken ("Joint Base Elmendorf-Richardson" is four words). */
+const MAX_NAME_WORDS = 5;
+
+const WHO_IS_NAME = /^\s*[Ww]ho (is|was|are|were) \p{Lu}/u;
+
+export function shortAnswer(
+  question: string,
+  kind: AnswerKind,
+  sentence: SentenceWords,
+  questionStems: ReadonlySet<string>,
+  measure: Measure | null,
+): string | null {
+  const fresh = (token: WordToken) => !questionStems.has(token.stem) && !isStopword(token.norm);
+  const span = (words: readonly WordToken[]) => sentence.text.slice(words[0]!.start, words.at(-1)!.end);
+  switch (kind) {
+    case 'person': {
+      // "Who is Anna Berg?" asks what the person is, which no name answers.
+      if (WHO_IS_NAME.test(question)) return null;
+      const run = nameRuns(sentence.tokens, sentence.text)
+        .map(withoutTitle)
+        .find((words) => words.length > 0 && words.every(fresh) && looksLikePerson(words));
+      return run ? span(run) : null;
+    }
+    case 'place': {
+      const place = sentence.places().find((words) => words.some(fresh));
+      return place ? span(place) : null;
+    }
+    case 'time': {
+      // A calendar date ("Aug. 15") says more than a weekday ("Friday") in the same sentence.
+      const all = chrono.parse(sentence.text, REFERENCE_DATE);
+      const certain = (result: chrono.ParsedResult) =>
+        Number(result.start.isCertain('day') && result.start.isCertain('month'));
+      for (const found of [...all].sort((a, b) => certain(b) - certain(a))) {
+        const words = sentence.tokens.filter(
+          (token) => token.start >= found.index && token.end <= found.index + found.text.length,
+        );
+        if (words.some(fresh)) return sentence.text.slice(found.index, found.index + found.text.length).trim();
+      }
+      return null;
+    }
+    case 'number':
+      return numberSpan(sentence, questionStems, measure);
+    default:
+      return null;
+  }
+}
+
+/** "Finance Minister Anna Berg" answers "who" as "Anna Berg": titles are not the name. */
+function withoutTitle(words: readonly WordToken[]): WordToken[] {
+  let start = 0;
+  const title = (word: WordToken) =>
+    isRoleWord(word.norm) || isDemonym(word.norm) || HONORIFICS.has(`${word.norm}.`) || HONORIFICS.has(word.norm);
+  while (start < words.length && title(words[start]!)) start++;
+  return words.slice(start);
+}
+
+/** A person's name, not a place, an organisation or a nationality ("Norway", "UNICEF", "Norwegian"). */
+function looksLikePerson(words: readonly WordToken[]): boolean {
+  const kind = classifyName(
+    words.map((word) => word.raw),
+    words.map((word) => word.norm),
+  );
+  if (words.length === 1) return kind === 'other' && !isDemonym(words[0]!.norm) && !isPlace(words[0]!.norm);
+  return kind === 'person';
+}
+
+/** Runs of capitalised words (not a sentence's lone first word), joined across "of" and hyphens. */
+function nameRuns(tokens: readonly WordToken[], text: string): WordToken[][] {
+  const runs: WordToken[][] = [];
+  let run: WordToken[] = [];
+  const close = () => {
+    while (run.length && isStopword(run.at(-1)!.norm)) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  tokens.forEach((token, i) => {
+    const joined = run.length > 0 && /^[\s-]$|^ of $/.test(text.slice(tokens[i - 1]!.end, token.start));
+    const starts = isCapitalised(token) && !isStopword(token.norm) && (i > 0 || isCapitalised(tokens[1]));
+    if (starts && (run.length === 0 || joined) && run.length < MAX_NAME_WORDS) run.push(token);
+    else if (run.length && token.norm === 'of' && isCapitalised(tokens[i + 1])) run.push(token);
+    else {
+      close();
+      if (starts) run.push(token);
+    }
+  });
+  close();
+  return runs;
+}
+
+/** A number the question lacks, with the word it counts or the currency and share signs around it. */
+function numberSpan(
+  sentence: SentenceWords,
+  questionStems: ReadonlySet<string>,
+  measure: Measure | null,
+): string | null {
+  const { tokens, text } = sentence;
+  // A day of the month is a date, not the quantity asked for.
+  const dates = chrono.parse(text, REFERENCE_DATE).map((found) => [found.index, found.index + found.text.length]);
+  const inDate = (token: WordToken) => dates.some(([start, end]) => token.start >= start! && token.end <= end!);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
+    let start = token.start;
+    let end = token.end;
+    if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
+    // "1,000" and "87.3" are one number written as several words.
+    while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
+      i++;
+      end = tokens[i]!.end;
+    }
+    const next = tokens[i + 1];
+    if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
+    else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm)) end = next.end;
+    if (
+      measure &&
+      !measure.money &&
+      !measure.share &&
+      measure.counted.size &&
+      next &&
+      !measure.counted.has(next.stem)
+    ) {
+      continue;
+    }
+    return text.slice(start, end);
+  }
+  return null;
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answers/answer-question.js';
+import { answerReply, NOT_ENGLISH } from '../../src/answers/answer-reply.js';
+import { buildArticle } from '../../src/articles/article.js';
+import type { Article } from '../../src/articles/types.js';
+import { createIndexedCorpus, type IndexedCorpus } from '../../src/corpus/indexed-corpus.js';
+
+/** A small developing story, written for these tests: a harbour project over three weeks. */
+const early = buildArticle(
+  [
+    'Mayor Lina Ek and Governor Per Holm will meet to discuss the new harbour bridge.',
+    'The meeting between Mayor Lina Ek and Governor Per Holm will be held in Oslo, Norway, officials said.',
+    'Mayor Lina Ek said the bridge would cost less than the old ferry.',
+  ].join('\n\n'),
+  { title: 'Mayor and governor to meet on harbour bridge', date: '2025-03-01' },
+  'early',
+);
+const later = buildArticle(
+  [
+    'Mayor Lina Ek and Governor Per Holm have agreed on a date for their harbour bridge meeting.',
+    'The meeting between Mayor Lina Ek and Governor Per Holm will be held in Bergen, Norway, the organisers announced.',
+    'Governor Per Holm said he expected 40 engineers to work on the bridge.',
+    'Mayor Lina Ek and Governor Per Holm will sign the agreement on 14 March.',
+  ].join('\n\n'),
+  { title: 'Harbour bridge meeting moved', date: '2025-03-05' },
+  'later',
+);
+const newest = buildArticle(
+  [
+    'Mayor Lina Ek and Governor Per Holm signed the harbour bridge agreement in Bergen.',
+    'Construction of the harbour bridge will start in May, Governor Per Holm said.',
+  ].join('\n\n'),
+  { title: 'Harbour bridge agreement signed', date: '2025-03-14' },
+  'newest',
+);
+
+describe('answers across the articles of one story', () => {
+  let desk: IndexedCorpus | undefined;
+  const open = (articles: readonly Article[]) => {
+    desk = createIndexedCorpus(articles);
+    return desk;
+  };
+  const ask = (question: string, articles: readonly Article[] = [early, later, newest]) => {
+    const deps = open(articles);
+    const answer = answerQuestion(question, deps);
+    return { answer, reply: answerReply(question, answer, deps.corpus) };
+  };
+  afterEach(() => desk?.index.close());
+
+  it('cites the sentence holding the kind of thing asked for over an article lead that repeats the question', () => {
+    const { answer } = ask('How many engineers will work on the bridge?');
+    expect(answer.evidence[0]?.text).toContain('40 engineers');
+  });
+
+  it('opens with a short answer cut verbatim from the sentence it cites', () => {
+    const { answer, reply } = ask('How many engineers will work on the bridge?');
+    expect(answer.short).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain(answer.short);
+    expect(reply.items[0]?.text.startsWith(`${answer.short} — `)).toBe(true);
+  });
+
+  it("refuses a question the story doesn't cover although every sentence names its people", () => {
+    const { answer, reply } = ask('What did the finance minister say about the bridge?');
+    expect(answer.status).toBe('not_found');
+    expect(reply.intro).toMatch(/^The articles don't say: “What did the finance minister say about the bridge\?”/);
+  });
+
+  it('answers "what did X say" with the words the articles give X', () => {
+    const { answer } = ask('What did Governor Per Holm say about the bridge?');
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toMatch(/Governor Per Holm said|Per Holm said he/);
+  });
+
+  it('corrects a false premise first and shows what the articles say instead', () => {
+    const { answer, reply } = ask('Why did Governor Per Holm cancel the harbour bridge agreement?');
+    expect(answer.premise).toBe('cancel the harbour bridge agreement');
+    expect(reply.items[0]?.text).toMatch(/^The articles don't report what the question takes for granted/);
+    expect(reply.items[0]?.text).toContain('agreement');
+  });
+
+  it('does not answer "when will …" with a date the story has already passed', () => {
+    const after = buildArticle('Work on the harbour bridge went on through the week.', { date: '2025-03-20' }, 'after');
+    const question = 'When will Mayor Lina Ek and Governor Per Holm sign the agreement?';
+    expect(ask(question, [early, later]).answer.status).toBe('answered');
+    desk?.index.close();
+    expect(ask(question, [early, later, after]).answer.status).toBe('not_found');
+  });
+
+  it('answers from the newer article when a later one changed the fact, naming both dates', () => {
+    const { answer, reply } = ask('Where will the meeting between Mayor Lina Ek and Governor Per Holm be held?', [
+      early,
+      later,
+    ]);
+    expect(answer.evidence[0]?.text).toContain('Bergen');
+    expect(answer.replaced?.text).toContain('Oslo');
+    expect(reply.items[0]?.text).toContain('5 Mar');
+    expect(reply.items[1]?.text).toMatch(/^Earlier reports \(1 Mar\) said: .*Oslo/);
+  });
+
+  it('answers "what\'s the latest?" with the newest article\'s development', () => {
+    const { answer, reply } = ask("What's the latest?");
+    expect(answer.status).toBe('answered');
+    expect(answer.mode).toBe('latest');
+    expect(answer.evidence[0]?.articleId).toBe(newest.id);
+    expect(reply.items[0]?.text.startsWith('14 Mar: ')).toBe(true);
+  });
+
+  it('answers "what\'s new since …" from the articles of those days only', () => {
+    const { answer } = ask("What's new since 4 March?");
+    const ids = answer.evidence.map((hit) => hit.articleId);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).not.toContain(early.id);
+  });
+
+  it('says only English is answered without a model when a question in another language finds nothing', () => {
+    const { answer, reply } = ask('¿Cuándo empezarán las obras del puente?');
+    expect(answer.language).toBe('not_english');
+    expect(reply.intro).toBe(NOT_ENGLISH);
+    expect(reply.intro).toContain('OPENAI_API_KEY');
+  });
+});
