@@ -9,8 +9,10 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LlmEvalResult, type LlmQaScores, type LlmSummaryScores, runLlmEval } from './llm.js';
+import { evalMultiDoc, type MultiDocScores, multiDocRows } from './multi-doc.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
+import { evalStorySummary, type StorySummaryScores, storySummaryRows } from './story-summary.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
 import type { EvalReport, QaScores, QuoteScores, SummaryScores } from './types.js';
 
@@ -25,7 +27,7 @@ if (!values.data) {
 }
 const dataDir = resolve(values.data);
 /** `llm` is present only with --llm: the scores by set and file, or why the part was skipped. */
-const report: EvalReport & { llm?: LlmEvalResult } = {
+const report: EvalReport & { llm?: LlmEvalResult; multiDoc?: MultiDocScores; storySummary?: StorySummaryScores } = {
   summaries: {},
   timeline: {},
   quotes: {},
@@ -47,6 +49,8 @@ report.summaries = await part('summaries', evalSummaries, {});
 report.timeline = await part('timeline', evalTimeline, {});
 report.quotes = await part('quotes', evalQuotes, {});
 report.qa = await part('qa', evalQa, {});
+report.multiDoc = await part('multi-doc', evalMultiDoc, {});
+report.storySummary = await part('story', evalStorySummary, {});
 if (values.llm) {
   const started = performance.now();
   const result = await runLlmEval(dataDir);
@@ -71,6 +75,7 @@ for (const [file, s] of Object.entries(report.summaries)) rows.push(rougeRow(`su
 for (const [file, s] of Object.entries(report.timeline)) rows.push(rougeRow(`timeline/${file}`, s));
 for (const [file, s] of Object.entries(report.quotes)) rows.push(quoteRow(`quotes/${file}`, s));
 for (const [file, s] of Object.entries(report.qa)) rows.push(qaRow(`qa/${file}`, s));
+rows.push(...multiDocRows(report.multiDoc), ...storySummaryRows(report.storySummary));
 const counts = (s: LlmQaScores | LlmSummaryScores) =>
   `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +
   `  sentences dropped ${s.sentencesDropped}  fallbacks ${
