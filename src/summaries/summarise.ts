@@ -2,8 +2,11 @@ import type { Article, Basis } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import { type CorpusRankings, rankingsOf } from './corpus-rankings.js';
+import { developmentDay } from './development-day.js';
 import { DEFAULT_SUMMARY_LENGTH, SUMMARY_BUDGETS } from './lengths.js';
-import { pickCorpusSentences } from './pick-corpus-sentences.js';
+import { pickCorpusSentences, pointsOf } from './pick-corpus-sentences.js';
+import type { Budget } from './select-sentences.js';
+import { pickStorySentences } from './story-points.js';
 
 export type SummaryLength = 'short' | 'standard' | 'detailed';
 
@@ -16,6 +19,10 @@ export interface SummaryPoint {
   text: string;
   /** Other articles that report the same fact (shown as extra citations, not repeated). */
   alsoIn: string[];
+  /** The day of the development it reports (a date the sentence names, else its article's), when known. */
+  date?: string | null;
+  /** The story's latest development, shown first. */
+  latest?: boolean;
 }
 
 export interface SummaryOptions {
@@ -70,9 +77,46 @@ function validate(options: SummaryOptions): void {
 }
 
 /**
+ * Several articles: the developments they agree on most, each once, in the order they happened
+ * (the day each reports, then article order); the whole story opens with its latest development.
+ * `since`: what the articles from that day add to what the earlier ones said.
+ */
+function storyPoints(
+  rankings: CorpusRankings,
+  corpus: Corpus,
+  scope: readonly Article[],
+  budget: Budget,
+  since: string | undefined,
+): SummaryPoint[] {
+  const earlier =
+    since === undefined ? [] : corpus.articles().filter((article) => article.date !== null && article.date < since);
+  const picks = pickStorySentences(rankings, scope, earlier, budget, since === undefined);
+  const points = pointsOf(
+    rankings,
+    picks.map((pick) => pick.candidate),
+    scope,
+    false,
+  ).map((point, i) => {
+    const { article } = picks[i]!.candidate;
+    return {
+      ...point,
+      date: developmentDay(article, article.sentences[point.sentence]!.text),
+      latest: picks[i]!.latest,
+    };
+  });
+  const order = new Map(corpus.articles().map((article, i) => [article.id, i]));
+  return points.sort(
+    (a, b) =>
+      Number(b.latest) - Number(a.latest) ||
+      (a.date ?? '').localeCompare(b.date ?? '') ||
+      order.get(a.articleId)! - order.get(b.articleId)! ||
+      a.sentence - b.sentence,
+  );
+}
+
+/**
  * An extractive summary of the corpus, of one article, or of what is new since a day: verbatim
- * sentences, each citing its article, a fact reported by several articles given once, in story
- * order (article date, then position in the article).
+ * sentences, each citing its article, a fact reported by several articles given once.
  */
 export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary {
   validate(options);
@@ -92,7 +136,10 @@ export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary
     maxSentences: lengthBudget.maxSentences,
     maxWords: Math.min(lengthBudget.maxWords, options.maxWords ?? Number.POSITIVE_INFINITY),
   };
-  const points = pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined);
+  const points =
+    options.articleId === undefined && scope.length > 1
+      ? storyPoints(rankings, corpus, scope, budget, options.since)
+      : pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined);
   const summary: Summary = { points, articles: scope.length, basis: corpus.basis() };
   rankings.summaries.set(key, summary);
   return summary;
