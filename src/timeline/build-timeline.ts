@@ -74,10 +74,40 @@ export function buildTimeline(corpus: Corpus, options: TimelineOptions = {}): Ti
   return limit === 0 ? [] : selected.slice(-limit);
 }
 
+/** A timeline cut to a length, and how many entries there were before the cut. */
+export interface SelectedTimeline {
+  entries: TimelineEntry[];
+  total: number;
+}
+
+/**
+ * The timeline as a reader gets it: at most `limit` entries, in date order. With `since` alone the
+ * reader reads on from that day, so the first ones; otherwise a cut keeps the developments most
+ * articles reported (the story's first and latest always among them), so neither the start of the
+ * story nor its end is what goes missing.
+ */
+export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limit: number }): SelectedTimeline {
+  const { limit, ...rest } = options;
+  const all = buildTimeline(corpus, rest);
+  if (all.length <= limit) return { entries: all, total: all.length };
+  if (rest.since && !rest.until) return { entries: all.slice(0, limit), total: all.length };
+  const weight = (entry: TimelineEntry, i: number) =>
+    (i === 0 || i === all.length - 1 ? Number.POSITIVE_INFINITY : 0) +
+    (entry.alsoIn?.length ?? 0) +
+    (entry.when === null ? 0.5 : 0);
+  const kept = all
+    .map((entry, i) => ({ i, weight: weight(entry, i) }))
+    .sort((a, b) => b.weight - a.weight || b.i - a.i)
+    .slice(0, limit)
+    .map(({ i }) => i)
+    .sort((a, b) => a - b);
+  return { entries: kept.map((i) => all[i]!), total: all.length };
+}
+
 function mergedTimeline(corpus: Corpus): MergedEntry[] {
   const cached = timelines.get(corpus);
   if (cached && cached.version === corpus.version) return cached.entries;
-  const entries = mergeReports(sortedDevelopments(corpus));
+  const entries = foldOvertaken(mergeReports(sortedDevelopments(corpus)));
   timelines.set(corpus, { version: corpus.version, entries });
   return entries;
 }
@@ -91,6 +121,8 @@ function sortedDevelopments(corpus: Corpus): Development[] {
     .sort(
       (a, b) =>
         compare(a.entry.date, b.entry.date) ||
+        // A report that it happened is kept over the earlier announcement that it would.
+        Number(a.entry.expected ?? false) - Number(b.entry.expected ?? false) ||
         position.get(a.article.id)! - position.get(b.article.id)! ||
         a.entry.sentence - b.entry.sentence,
     );
@@ -112,6 +144,38 @@ function mergeReports(developments: Development[]): MergedEntry[] {
   return developments.flatMap((development, i) =>
     target[i] === i ? [{ ...development, alsoIn: repeats.get(i) ?? [] }] : [],
   );
+}
+
+/** Share of a scheduled development's words a report of that day must hold to say it happened. */
+const MIN_HAPPENED_SHARE = 0.5;
+
+/**
+ * A scheduled development (dated after the article announcing it) stays marked as scheduled until
+ * an article reports it happened: a development of the same day, not itself scheduled, holding most
+ * of its words. Then the announcement is folded into that report, as one more article carrying it.
+ */
+function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
+  const folded = new Map<number, string[]>();
+  const dropped = new Set<number>();
+  entries.forEach((scheduled, i) => {
+    if (!scheduled.entry.expected) return;
+    const words = [...scheduled.content];
+    for (let j = 0; j < entries.length; j++) {
+      const report = entries[j]!;
+      if (j === i || report.entry.expected || report.entry.date !== scheduled.entry.date) continue;
+      const shared = words.filter((word) => report.content.has(word)).length;
+      if (words.length === 0 || shared / words.length < MIN_HAPPENED_SHARE) continue;
+      dropped.add(i);
+      folded.set(j, [...(folded.get(j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
+      return;
+    }
+  });
+  if (!dropped.size) return entries;
+  return entries.flatMap((entry, i) => {
+    if (dropped.has(i)) return [];
+    const extra = (folded.get(i) ?? []).filter((id) => id !== entry.entry.articleId && !entry.alsoIn.includes(id));
+    return [extra.length ? { ...entry, alsoIn: [...entry.alsoIn, ...new Set(extra)] } : entry];
+  });
 }
 
 function checkDay(name: string, value: string | undefined): string | null {
