@@ -5,9 +5,10 @@
  * their centroid: a fact many outlets report is central to the story); MMR then picks across
  * articles, and each pick lists the other articles that carry a near-duplicate of it.
  */
+
+import { datelineLength } from '../articles/dateline.js';
 import type { Article } from '../articles/types.js';
 import type { Candidate, CorpusRankings } from './corpus-rankings.js';
-import { datelineLength } from './dateline.js';
 import { type Budget, NEAR_DUPLICATE, selectSentences } from './select-sentences.js';
 import type { SummaryPoint } from './summarise.js';
 import { centroid, cosineToDense } from './vectors.js';

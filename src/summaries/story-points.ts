@@ -29,6 +29,8 @@ export const ALREADY_TOLD_WEIGHT = 0.5;
 /** Prior, per unit of gain per word, for an article's opening sentence; it halves every `LEAD_HALF_LIFE` sentences. */
 export const LEAD_PRIOR = 0.3;
 export const LEAD_HALF_LIFE = 2;
+/** A sentence holding this share of an earlier article's sentence's words repeats it. */
+export const REPEATED_SHARE = 0.8;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
 const MAX_POSTING = 5000;
 
@@ -40,6 +42,8 @@ export interface StoryPick {
 
 interface Pool {
   candidates: Candidate[];
+  /** Candidates that repeat what an earlier (already read) article said. */
+  repeated: Set<number>;
   /** Each candidate's position among its article's candidates in text order (0 = its opening). */
   positions: number[];
   items: Coverable[];
@@ -90,8 +94,10 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     }
   });
   const told = new Uint8Array(ids.size);
+  const earlierCandidates: Candidate[] = [];
   for (const article of earlier) {
     for (const candidate of rankings.candidatesOf(article, limit)) {
+      earlierCandidates.push(candidate);
       for (const key of conceptKeys(rankings.termsOf(article, candidate.sentence.index))) {
         const id = ids.get(key);
         if (id !== undefined) told[id] = 1;
@@ -107,15 +113,39 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     words: candidate.sentence.words,
     prior: LEAD_PRIOR * 0.5 ** (positions[i]! / LEAD_HALF_LIFE),
   }));
-  return { candidates, positions, items, weights };
+  return { candidates, positions, items, weights, repeated: repeatedIn(candidates, earlierCandidates) };
+}
+
+/** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
+function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidate[]): Set<number> {
+  const repeated = new Set<number>();
+  if (!earlier.length) return repeated;
+  const postings = postingsOf(earlier);
+  candidates.forEach((candidate, i) => {
+    const seen = new Set<number>();
+    for (const term of candidate.vector.ids) {
+      for (const j of postings.get(term) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        if (containment(candidate.vector.ids, earlier[j]!.vector.ids) >= REPEATED_SHARE) {
+          repeated.add(i);
+          return;
+        }
+      }
+    }
+  });
+  return repeated;
 }
 
 /**
- * Whether a later article overtakes this forward-looking candidate: one dated after it (and on or
- * after the day it looked ahead to) holds most of its words in a sentence that does not look ahead.
+ * Whether events overtook this forward-looking candidate: the time it looked ahead to has come
+ * (an article in scope is dated on or after it), or a later article holds most of its words in a
+ * sentence that does not look ahead.
  */
 function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: number) => boolean {
   const memo = new Map<number, boolean>();
+  let newest = '';
+  for (const { article } of pool.candidates) if (article.date && article.date > newest) newest = article.date;
   return (i) => {
     let overtaken = memo.get(i);
     if (overtaken !== undefined) return overtaken;
@@ -123,7 +153,12 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
     const { article, sentence, vector } = pool.candidates[i]!;
     const text = article.sentences[sentence.index]!.text;
     if (article.date && looksAhead(text)) {
-      const after = dayLookedAheadTo(text, article) ?? article.date;
+      const day = dayLookedAheadTo(text, article);
+      if (day && newest >= day) {
+        memo.set(i, true);
+        return true;
+      }
+      const after = day ?? article.date;
       const seen = new Set<number>();
       for (const term of vector.ids) {
         const list = postings().get(term) ?? [];
@@ -147,9 +182,9 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
   };
 }
 
-function postingsOf(pool: Pool): Map<number, number[]> {
+function postingsOf(candidates: readonly Candidate[]): Map<number, number[]> {
   const postings = new Map<number, number[]>();
-  pool.candidates.forEach((candidate, j) => {
+  candidates.forEach((candidate, j) => {
     for (const term of candidate.vector.ids) {
       const list = postings.get(term);
       if (list) list.push(j);
@@ -192,13 +227,14 @@ export function pickStorySentences(
   const pool = buildPool(rankings, scope, earlier);
   let postings: Map<number, number[]> | null = null;
   const overtaken = overtakenBy(pool, () => {
-    postings ??= postingsOf(pool);
+    postings ??= postingsOf(pool.candidates);
     return postings;
   });
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
   const picked = coverConcepts(pool.items, pool.weights, budget, {
     first: latest === null ? [] : [latest],
     rejects: (i, chosen) =>
+      pool.repeated.has(i) ||
       overtaken(i) ||
       chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= 0.8),
   });

@@ -1,29 +1,33 @@
 /**
  * A sentence overtaken by events: it looks ahead ("will meet on Friday", "said he would travel"),
- * and a later article, dated on or after the day it looked ahead to, reports the same thing in
- * words that do not look ahead ("met on Friday"). The summary keeps the newer report.
+ * and either the time it looked ahead to has come (an article dated on or after it exists, so the
+ * newer articles tell what happened), or a later article reports the same thing in words that do
+ * not look ahead ("met on Friday"). The summary keeps the newer report.
  */
-import { findDateMentions } from '../articles/dates.js';
+import { addDays, findDateMentions } from '../articles/dates.js';
 import type { Article } from '../articles/types.js';
 
 /** Words that put a clause in the future, the report's own or those it quotes. */
 const LOOKS_AHEAD =
-  /\b(?:will|shall|would|won['’]t|going to|(?:is|are|was|were) (?:expected|set|scheduled|due|slated|poised|planning|preparing|to)\b|plans? to|upcoming|forthcoming)\b|\w['’]ll\b/i;
+  /\b(?:will|shall|would|won['’]t|going to|(?:is|are|was|were) (?:expected|set|scheduled|due|slated|poised|planning|preparing|to)\b|(?:plans?|intends?|expects?|hopes?|aims?) to|upcoming|forthcoming)\b|\w['’]ll\b/i;
 
 export function looksAhead(sentence: string): boolean {
   return LOOKS_AHEAD.test(sentence);
 }
 
 /**
- * The day a forward-looking sentence looks ahead to, when it names one after its article's date
- * ("on Friday", "Aug. 15"), else null.
+ * The last day a forward-looking sentence looks ahead to, when it names a time after its article's
+ * date ("on Friday", "Aug. 15", "next week", "within two weeks"), else null.
  */
 export function dayLookedAheadTo(sentence: string, article: Article): string | null {
   if (!article.date) return null;
+  let last: string | null = null;
   for (const mention of findDateMentions(sentence, article.date)) {
-    if (mention.precision === 'day' && mention.date > article.date) return mention.date;
+    if (mention.date <= article.date || mention.precision === 'month') continue;
+    const end = mention.until ?? (mention.precision === 'week' ? addDays(mention.date, 6) : mention.date);
+    if (!last || end > last) last = end;
   }
-  return null;
+  return last;
 }
 
 /** Share of `a`'s terms that `b` holds; both are ascending distinct term ids. */
