@@ -45,8 +45,14 @@ export const summary: CommandDefinition = {
     let note: string | undefined;
     const articles = scopeOf(corpus, { articleId: scope.article?.id, since: scope.since });
     if (llm && articles.length) {
+      const outline = summarise(corpus, {
+        length: scope.length,
+        since: scope.since,
+        articleId: scope.article?.id,
+      }).points;
       const result = await llm.summariser.summarise({
         articles,
+        outline,
         scope: scope.article ? `article:${scope.article.id}` : scope.since ? `since:${scope.since}` : 'all',
         sentences: SUMMARY_BUDGETS[scope.length].maxSentences,
         userId,
