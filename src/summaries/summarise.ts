@@ -77,8 +77,9 @@ function validate(options: SummaryOptions): void {
 }
 
 /**
- * Several articles: the developments they agree on most, each once, in the order they happened
- * (the day each reports, then article order); the whole story opens with its latest development.
+ * Several articles: the developments they agree on most, each once, newest first by the day each
+ * development happened (then the newer article): the whole story opens with its latest
+ * development, and a shorter cut of the list loses the oldest background, not the news.
  * `since`: what the articles from that day add to what the earlier ones said.
  */
 function storyPoints(
@@ -108,8 +109,8 @@ function storyPoints(
   return points.sort(
     (a, b) =>
       Number(b.latest) - Number(a.latest) ||
-      (a.date ?? '').localeCompare(b.date ?? '') ||
-      order.get(a.articleId)! - order.get(b.articleId)! ||
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      order.get(b.articleId)! - order.get(a.articleId)! ||
       a.sentence - b.sentence,
   );
 }

@@ -32,14 +32,14 @@ describe('summarise', () => {
     expect(closure!.alsoIn).toEqual([other]);
   });
 
-  it('opens with the latest development, then orders points by the day of the development and article', () => {
+  it('opens with the latest development, then orders points newest first by the day of the development', () => {
     const corpus = storyCorpus();
     const order = corpus.articles().map((a) => a.id);
     const [latest, ...rest] = summarise(corpus, { length: 'detailed' }).points;
     expect(latest!.latest).toBe(true);
     expect(corpus.get(latest!.articleId)!.date).toBe(corpus.articles().at(-1)!.date);
     const keys = rest.map((p) => [p.date ?? '', order.indexOf(p.articleId), p.sentence] as const);
-    const sorted = [...keys].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1] || a[2] - b[2]);
+    const sorted = [...keys].sort((a, b) => b[0].localeCompare(a[0]) || b[1] - a[1] || a[2] - b[2]);
     expect(keys).toEqual(sorted);
   });
 
