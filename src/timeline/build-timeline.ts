@@ -1,4 +1,4 @@
-import type { DatePrecision } from '../articles/dates.js';
+import { addDays, type DatePrecision } from '../articles/dates.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import { aboutMatcher } from './about-filter.js';
@@ -107,17 +107,17 @@ export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limi
 function mergedTimeline(corpus: Corpus): MergedEntry[] {
   const cached = timelines.get(corpus);
   if (cached && cached.version === corpus.version) return cached.entries;
-  const entries = foldOvertaken(mergeReports(sortedDevelopments(corpus)));
+  const entries = foldOvertaken(mergeReports(sortedDevelopments(corpus, redatedLeads(corpus))));
   timelines.set(corpus, { version: corpus.version, entries });
   return entries;
 }
 
-function sortedDevelopments(corpus: Corpus): Development[] {
+function sortedDevelopments(corpus: Corpus, redated: Map<Development, Development>): Development[] {
   // `corpus.articles()` is oldest first with a stable tie-break, so its position orders reports.
   const articles = corpus.articles();
   const position = new Map(articles.map((article, i) => [article.id, i]));
   return articles
-    .flatMap((article) => developmentsOf(article))
+    .flatMap((article) => developmentsOf(article).map((development) => redated.get(development) ?? development))
     .sort(
       (a, b) =>
         compare(a.entry.date, b.entry.date) ||
@@ -144,6 +144,44 @@ function mergeReports(developments: Development[]): MergedEntry[] {
   return developments.flatMap((development, i) =>
     target[i] === i ? [{ ...development, alsoIn: repeats.get(i) ?? [] }] : [],
   );
+}
+
+/** Share of a next-day lead's words the earlier day's dated report must hold for the lead to be about it. */
+const MIN_SAME_EVENT_SHARE = 0.4;
+/** Past-tense verbs of a lead telling what already happened (not "says", "will"). */
+const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
+const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
+
+/**
+ * A lead dated only by its article, telling in the past tense an event that another article dates
+ * to the day before ("held a briefing after a meeting at the White House", the meeting dated "on
+ * Monday" elsewhere): the report's date is not the event's, so it takes the event's day.
+ */
+function redatedLeads(corpus: Corpus): Map<Development, Development> {
+  const byDate = new Map<string, Development[]>();
+  const all = corpus.articles().flatMap((article) => developmentsOf(article));
+  for (const development of all) {
+    if (development.entry.when === null || development.entry.expected) continue;
+    const list = byDate.get(development.entry.date) ?? [];
+    list.push(development);
+    byDate.set(development.entry.date, list);
+  }
+  const redated = new Map<Development, Development>();
+  for (const lead of all) {
+    const { entry, article } = lead;
+    if (entry.when !== null || entry.expected || !article.date || entry.date !== article.date) continue;
+    if (!TOLD_IN_PAST.test(entry.text) || TOLD_IN_PRESENT.test(entry.text)) continue;
+    const dayBefore = addDays(article.date, -1);
+    const words = [...lead.content];
+    const match = (byDate.get(dayBefore) ?? []).find(
+      (report) =>
+        report.article !== article &&
+        words.length > 0 &&
+        words.filter((word) => report.content.has(word)).length / words.length >= MIN_SAME_EVENT_SHARE,
+    );
+    if (match) redated.set(lead, { ...lead, entry: { ...entry, date: dayBefore } });
+  }
+  return redated;
 }
 
 /** Share of a scheduled development's words a report of that day must hold to say it happened. */

@@ -56,6 +56,19 @@ describe('/timeline developments', () => {
     expect(day[0]!.cites).toHaveLength(2);
   });
 
+  it('does not put a report’s date on an event another article dates to the day before', async () => {
+    const services = servicesOf([
+      article('vote.txt', '2025-05-05', [
+        'Councillors voted on Monday to close the old Eastwick ferry pier to all traffic.',
+      ]),
+      article('next-day.txt', '2025-05-06', [
+        'Councillors in Eastwick voted to close the old ferry pier to all traffic after a long debate.',
+      ]),
+    ]);
+    const reply = await run(timeline, services);
+    expect(reply.items.every((item) => item.text.startsWith('2025-05-05'))).toBe(true);
+  });
+
   it('says how many lines a cut timeline left out, and keeps the story’s first development', async () => {
     const days = MAX_TIMELINE_ENTRIES + 5;
     const articles = Array.from({ length: days }, (_, i) => {
