@@ -4,6 +4,7 @@ import { articleOption, type CommandDefinition, dayOption, stringOption } from '
 import type { Corpus } from '../src/corpus/corpus.js';
 import type { VerifiedLlmSummary } from '../src/llm/llm-summariser.js';
 import type { Reply } from '../src/reply.js';
+import { REPEATS_NOTE } from '../src/subscriptions/update-post.js';
 import { SUMMARY_BUDGETS } from '../src/summaries/lengths.js';
 import { type SummaryLength, scopeOf, summarise } from '../src/summaries/summarise.js';
 
@@ -105,13 +106,19 @@ function extractiveSummaryReply(scope: Scope, corpus: Corpus, note?: string): Re
     : since
       ? `the ${plural(result.articles, 'article')} since ${since}, leaving out what earlier articles already said`
       : plural(result.articles, 'article');
+  const repeating = (result.repeating ?? []).flatMap((id) => corpus.get(id) ?? []);
+  const repeats = repeating.length
+    ? `${repeating.map((other) => `“${other.title}”${other.source ? ` (${other.source})` : ''}`).join(', ')} ${
+        repeating.length === 1 ? REPEATS_NOTE : REPEATS_NOTE.replace('repeats', 'repeat')
+      }.`
+    : undefined;
   const intro = items.length
     ? `From ${covered}; every sentence is quoted from the articles as written.`
     : `There is nothing to summarise in ${since ? `articles since ${since}` : covered}.`;
   return {
     tone: items.length ? 'answer' : 'not_found',
     title: titleOf(scope),
-    intro: [note, intro].filter(Boolean).join(' '),
+    intro: [note, intro, repeats].filter(Boolean).join(' '),
     items,
     citations: book.citations(),
     footer: basisFooter(result.basis),

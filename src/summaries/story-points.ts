@@ -223,7 +223,7 @@ export function pickStorySentences(
   earlier: readonly Article[],
   budget: Budget,
   leadWithLatest: boolean,
-): StoryPick[] {
+): { picks: StoryPick[]; repeating: Article[] } {
   const pool = buildPool(rankings, scope, earlier);
   let postings: Map<number, number[]> | null = null;
   const overtaken = overtakenBy(pool, () => {
@@ -238,5 +238,13 @@ export function pickStorySentences(
       overtaken(i) ||
       chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= 0.8),
   });
-  return picked.map((i) => ({ candidate: pool.candidates[i]!, latest: i === latest }));
+  // An article all of whose sentences an earlier one already said adds nothing new.
+  const adds = new Set<Article>();
+  pool.candidates.forEach((candidate, i) => {
+    if (!pool.repeated.has(i)) adds.add(candidate.article);
+  });
+  return {
+    picks: picked.map((i) => ({ candidate: pool.candidates[i]!, latest: i === latest })),
+    repeating: earlier.length ? scope.filter((article) => !adds.has(article)) : [],
+  };
 }

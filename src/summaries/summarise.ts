@@ -39,6 +39,8 @@ export interface Summary {
   points: SummaryPoint[];
   /** How many articles were in scope. */
   articles: number;
+  /** With `since`: articles in scope that only repeat what earlier articles said. */
+  repeating?: string[];
   basis: Basis;
 }
 
@@ -88,10 +90,10 @@ function storyPoints(
   scope: readonly Article[],
   budget: Budget,
   since: string | undefined,
-): SummaryPoint[] {
+): { points: SummaryPoint[]; repeating: string[] } {
   const earlier =
     since === undefined ? [] : corpus.articles().filter((article) => article.date !== null && article.date < since);
-  const picks = pickStorySentences(rankings, scope, earlier, budget, since === undefined);
+  const { picks, repeating } = pickStorySentences(rankings, scope, earlier, budget, since === undefined);
   const points = pointsOf(
     rankings,
     picks.map((pick) => pick.candidate),
@@ -106,13 +108,14 @@ function storyPoints(
     };
   });
   const order = new Map(corpus.articles().map((article, i) => [article.id, i]));
-  return points.sort(
+  points.sort(
     (a, b) =>
       Number(b.latest) - Number(a.latest) ||
       (b.date ?? '').localeCompare(a.date ?? '') ||
       order.get(b.articleId)! - order.get(a.articleId)! ||
       a.sentence - b.sentence,
   );
+  return { points, repeating: repeating.map((article) => article.id) };
 }
 
 /**
@@ -137,11 +140,16 @@ export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary
     maxSentences: lengthBudget.maxSentences,
     maxWords: Math.min(lengthBudget.maxWords, options.maxWords ?? Number.POSITIVE_INFINITY),
   };
-  const points =
+  const story =
     options.articleId === undefined && scope.length > 1
       ? storyPoints(rankings, corpus, scope, budget, options.since)
-      : pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined);
-  const summary: Summary = { points, articles: scope.length, basis: corpus.basis() };
+      : { points: pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined), repeating: [] };
+  const summary: Summary = {
+    points: story.points,
+    articles: scope.length,
+    basis: corpus.basis(),
+    ...(story.repeating.length ? { repeating: story.repeating } : {}),
+  };
   rankings.summaries.set(key, summary);
   return summary;
 }

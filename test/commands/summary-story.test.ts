@@ -79,6 +79,20 @@ describe('/summary of a developing story', () => {
   });
 });
 
+describe('/summary since: a day', () => {
+  it('says a newer article mostly repeats earlier reports when it adds nothing', async () => {
+    const echo = article('strike-echo.txt', '2025-05-09', 'Wire Service', [
+      'Dock workers at the port of Eastwick walked out on Monday in a dispute over night-shift pay.',
+      'Lorries queued for several miles on the coast road outside the closed container terminal.',
+    ]);
+    const reply = await run(summary, servicesOf([...strikeBegins, talksPlanned, talksHeld, echo]), {
+      since: '2025-05-09',
+    });
+    expect(reply.intro).toContain('“strike-echo” (Wire Service) mostly repeats earlier reports.');
+    expect(reply.items.some((item) => item.text.includes('agreed a new night-shift pay deal'))).toBe(true);
+  });
+});
+
 describe('headlines and /sources', () => {
   it('gives a seed-format article a short headline from its standfirst', () => {
     const text =
