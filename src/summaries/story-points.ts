@@ -13,11 +13,12 @@ import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
+import type { TermIds } from './terms.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
 export const MAX_STORY_CANDIDATES = 4000;
 /** With more articles than the pool holds, each still puts forward its best few. */
-export const MIN_CANDIDATES_PER_ARTICLE = 5;
+export const MIN_CANDIDATES_PER_ARTICLE = 3;
 /**
  * A concept carried by fewer articles than this is one outlet's detail: it weighs
  * `ONE_OUTLET_WEIGHT`, enough to choose between sentences once the shared facts are told.
@@ -61,6 +62,31 @@ function conceptKeys(terms: Int32Array): number[] {
   return [...keys];
 }
 
+/**
+ * Each article's sentences' concept keys, worked out once per term dictionary: articles never
+ * change, corpora do (and each corpus numbers its terms its own way).
+ */
+const keysByDictionary = new WeakMap<TermIds, WeakMap<Article, Map<number, number[]>>>();
+
+function conceptKeysOf(rankings: CorpusRankings, article: Article, sentence: number): number[] {
+  let byArticle = keysByDictionary.get(rankings.termIds);
+  if (!byArticle) {
+    byArticle = new WeakMap();
+    keysByDictionary.set(rankings.termIds, byArticle);
+  }
+  let bySentence = byArticle.get(article);
+  if (!bySentence) {
+    bySentence = new Map();
+    byArticle.set(article, bySentence);
+  }
+  let keys = bySentence.get(sentence);
+  if (!keys) {
+    keys = conceptKeys(rankings.termsOf(article, sentence));
+    bySentence.set(sentence, keys);
+  }
+  return keys;
+}
+
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
   const ids = new Map<number, number>();
@@ -73,7 +99,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     const ranked = rankings.candidatesOf(article, limit);
     const leadOrder = [...ranked].sort((x, y) => x.sentence.index - y.sentence.index);
     for (const candidate of ranked) {
-      const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
+      const keys = conceptKeysOf(rankings, article, candidate.sentence.index);
       const conceptIds = keys.map((key) => {
         let id = ids.get(key);
         if (id === undefined) {
@@ -98,7 +124,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   for (const article of earlier) {
     for (const candidate of rankings.candidatesOf(article, limit)) {
       earlierCandidates.push(candidate);
-      for (const key of conceptKeys(rankings.termsOf(article, candidate.sentence.index))) {
+      for (const key of conceptKeysOf(rankings, article, candidate.sentence.index)) {
         const id = ids.get(key);
         if (id !== undefined) told[id] = 1;
       }
