@@ -1,4 +1,4 @@
-import { basisFooter, CitationBook, describeArticle, plural } from '../src/citations.js';
+import { basisFooter, plural } from '../src/citations.js';
 import type { CommandDefinition } from '../src/command.js';
 
 export const sources: CommandDefinition = {
@@ -7,7 +7,6 @@ export const sources: CommandDefinition = {
   description: 'List every article Newsdesk answers from',
   options: [],
   run(_options, { services: { corpus } }) {
-    const book = new CitationBook(corpus);
     const articles = corpus.articles();
     return {
       tone: 'info',
@@ -15,11 +14,18 @@ export const sources: CommandDefinition = {
       intro: articles.length
         ? `${plural(articles.length, 'article')}, oldest first.`
         : 'No articles are loaded yet; add files to the seeds folder.',
+      // Each article is listed once, as its own line: citing it as well would list it twice.
       items: articles.map((article) => ({
-        text: `${describeArticle(article)} (${article.origin}, id ${article.id.slice(0, 8)})`,
-        cites: [book.cite(article)],
+        text: [
+          `${article.title} — ${[article.source, article.date ?? 'undated'].filter(Boolean).join(', ')}`,
+          `(${article.origin}, id ${article.id.slice(0, 8)})`,
+          article.url,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        cites: [],
       })),
-      citations: book.citations(),
+      citations: [],
       footer: basisFooter(corpus.basis()),
     };
   },

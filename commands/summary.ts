@@ -4,6 +4,7 @@ import { articleOption, type CommandDefinition, dayOption, stringOption } from '
 import type { Corpus } from '../src/corpus/corpus.js';
 import type { VerifiedLlmSummary } from '../src/llm/llm-summariser.js';
 import type { Reply } from '../src/reply.js';
+import { REPEATS_NOTE } from '../src/subscriptions/update-post.js';
 import { SUMMARY_BUDGETS } from '../src/summaries/lengths.js';
 import { type SummaryLength, scopeOf, summarise } from '../src/summaries/summarise.js';
 
@@ -46,8 +47,14 @@ export const summary: CommandDefinition = {
     let note: string | undefined;
     const articles = scopeOf(corpus, { articleId: scope.article?.id, since: scope.since });
     if (llm && articles.length) {
+      const outline = summarise(corpus, {
+        length: scope.length,
+        since: scope.since,
+        articleId: scope.article?.id,
+      }).points;
       const result = await llm.summariser.summarise({
         articles,
+        outline,
         scope: scope.article ? `article:${scope.article.id}` : scope.since ? `since:${scope.since}` : 'all',
         sentences: SUMMARY_BUDGETS[scope.length].maxSentences,
         userId,
@@ -61,7 +68,25 @@ export const summary: CommandDefinition = {
 };
 
 function titleOf({ article, since }: Scope): string {
-  return article ? `Summary of ${article.title}` : since ? `Summary since ${since}` : 'Summary of the story so far';
+  if (article) return `Summary of ${article.title}${article.source ? ` — ${article.source}` : ''}`;
+  return since ? `Summary since ${since}` : 'Summary of the story so far';
+}
+
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "19 Aug" for a YYYY-MM-DD day. */
+function shortDay(day: string): string {
+  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "(reported by 3 outlets: AP, BBC and Reuters)" for a fact several articles carry, else "". */
+export function reportedBy(corpus: Corpus, articleIds: readonly string[]): string {
+  const articles = [...new Set(articleIds)].flatMap((id) => corpus.get(id) ?? []);
+  if (articles.length < 2) return '';
+  const outlets = [...new Set(articles.flatMap((article) => article.source ?? []))];
+  if (outlets.length < 2) return ` (reported by ${plural(articles.length, 'article')})`;
+  const named = outlets.length > 1 ? `${outlets.slice(0, -1).join(', ')} and ${outlets.at(-1)}` : outlets[0];
+  return ` (reported by ${plural(outlets.length, 'outlet')}: ${named})`;
 }
 
 /** Verbatim sentences picked from the articles; `note` says why the model's summary is not shown. */
@@ -70,19 +95,31 @@ function extractiveSummaryReply(scope: Scope, corpus: Corpus, note?: string): Re
   const result = summarise(corpus, { length, since, articleId: article?.id });
   const book = new CitationBook(corpus);
   const items = result.points.map((point) => ({
-    text: point.text,
+    text: `${point.latest && point.date ? `Latest, ${shortDay(point.date)}: ` : ''}${point.text}${
+      article ? '' : reportedBy(corpus, [point.articleId, ...point.alsoIn])
+    }`,
     cites: [book.cite(point.articleId, point), ...book.citeAll(point.alsoIn)].filter(
       (n, i, all) => all.indexOf(n) === i,
     ),
   }));
-  const covered = article ? `“${article.title}”` : plural(result.articles, 'article');
+  const covered = article
+    ? `“${article.title}”${article.source ? ` (${article.source}${article.date ? `, ${article.date}` : ''})` : ''}`
+    : since
+      ? `the ${plural(result.articles, 'article')} since ${since}, leaving out what earlier articles already said`
+      : plural(result.articles, 'article');
+  const repeating = (result.repeating ?? []).flatMap((id) => corpus.get(id) ?? []);
+  const repeats = repeating.length
+    ? `${repeating.map((other) => `“${other.title}”${other.source ? ` (${other.source})` : ''}`).join(', ')} ${
+        repeating.length === 1 ? REPEATS_NOTE : REPEATS_NOTE.replace('repeats', 'repeat')
+      }.`
+    : undefined;
   const intro = items.length
     ? `From ${covered}; every sentence is quoted from the articles as written.`
     : `There is nothing to summarise in ${since ? `articles since ${since}` : covered}.`;
   return {
     tone: items.length ? 'answer' : 'not_found',
     title: titleOf(scope),
-    intro: [note, intro].filter(Boolean).join(' '),
+    intro: [note, intro, repeats].filter(Boolean).join(' '),
     items,
     citations: book.citations(),
     footer: basisFooter(result.basis),

@@ -9,11 +9,13 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LlmEvalResult, type LlmQaScores, type LlmSummaryScores, runLlmEval } from './llm.js';
+import { evalMultiDoc, type MultiDocScores, multiDocRows } from './multi-doc.js';
 import { evalQa } from './qa.js';
 import { evalQuotes } from './quotes.js';
 import { evalStoryAnswers } from './story-answers.js';
 import { evalStoryQa } from './story-qa.js';
 import { evalStoryQuotes } from './story-quotes.js';
+import { evalStorySummary, type StorySummaryScores, storySummaryRows } from './story-summary.js';
 import { evalSummaries, evalTimeline } from './summaries.js';
 import type { EvalReport, FoldShares, QaScores, QuoteScores, StoryQaScores, SummaryScores } from './types.js';
 
@@ -28,7 +30,7 @@ if (!values.data) {
 }
 const dataDir = resolve(values.data);
 /** `llm` is present only with --llm: the scores by set and file, or why the part was skipped. */
-const report: EvalReport & { llm?: LlmEvalResult } = {
+const report: EvalReport & { llm?: LlmEvalResult; multiDoc?: MultiDocScores; storySummary?: StorySummaryScores } = {
   summaries: {},
   timeline: {},
   quotes: {},
@@ -57,6 +59,8 @@ report.qa = await part('qa', evalQa, {});
 const storyQa = await part<StoryQaScores | null>('story', evalStoryAnswers, null);
 if (storyQa) report.story = { ...report.story, qa: storyQa };
 report.storyQa = await part('story-qa', evalStoryQa, {});
+report.multiDoc = await part('multi-doc', evalMultiDoc, {});
+report.storySummary = await part('story', evalStorySummary, {});
 if (values.llm) {
   const started = performance.now();
   const result = await runLlmEval(dataDir);
@@ -108,6 +112,7 @@ for (const [file, s] of Object.entries(report.storyQa ?? {})) {
       `  top three ${folded(s.topThree)}  refused ${pct(s.refused.all)}`,
   );
 }
+rows.push(...multiDocRows(report.multiDoc), ...storySummaryRows(report.storySummary));
 const counts = (s: LlmQaScores | LlmSummaryScores) =>
   `citations removed ${s.citationsRemoved}  quotes corrected ${s.quotesCorrected} removed ${s.quotesRemoved}` +
   `  sentences dropped ${s.sentencesDropped}  fallbacks ${

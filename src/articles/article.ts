@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { datelineAgency } from './dateline.js';
+import { headlineOf, sourceLineOf } from './headline.js';
 import { splitSentences } from './sentences.js';
 import type { Article, ArticleMeta, Paragraph, Sentence } from './types.js';
 
@@ -34,7 +36,11 @@ export function sentencesOfText(text: string): Sentence[] {
   return splitSentences(text, splitParagraphs(text));
 }
 
-/** Builds an article from its body text and metadata; the title falls back to the standfirst. */
+/**
+ * Builds an article from its body text and metadata. Without a title, a short headline is made
+ * (see `headlineOf`); without a source, a "Source:" line or a wire dateline's agency ("(AP)")
+ * names the outlet.
+ */
 export function buildArticle(text: string, meta: Partial<ArticleMeta>, origin: string): Article {
   const paragraphs = splitParagraphs(text);
   const sentences = splitSentences(text, paragraphs);
@@ -43,9 +49,9 @@ export function buildArticle(text: string, meta: Partial<ArticleMeta>, origin: s
   return {
     id: articleId(text),
     origin,
-    title: meta.title?.trim() || standfirst || origin,
+    title: meta.title?.trim() || headlineOf(standfirst, origin, text) || standfirst || origin,
     date: meta.date ?? null,
-    source: meta.source ?? null,
+    source: meta.source ?? sourceLineOf(text, paragraphs) ?? (sentences[0] ? datelineAgency(sentences[0].text) : null),
     url: meta.url ?? null,
     author: meta.author ?? null,
     text,

@@ -6,9 +6,9 @@ import type { Logger } from '../logger.js';
 import { BudgetRefusal, type LlmBudget } from './budget.js';
 import { type ChatModel, failureReason } from './chat.js';
 import { type FallbackReason, noteFor } from './fallback.js';
-import type { NumberedPassage } from './prompt.js';
+import { countTokens, type NumberedPassage } from './prompt.js';
 import { citedPassages, packNotes, packParts, readScope } from './summary-parts.js';
-import { INSTRUCTION_TOKENS, mapMessages, reduceMessages } from './summary-prompt.js';
+import { INSTRUCTION_TOKENS, mapMessages, type OutlineLine, outlinePrompt, reduceMessages } from './summary-prompt.js';
 import {
   addCounts,
   articleEvidenceOf,
@@ -47,9 +47,23 @@ export interface LlmSummaryRequest {
   scope: string;
   /** How many sentences at most. */
   sentences: number;
+  /**
+   * The extractive story outline (latest first, developments merged), which the summary keeps in
+   * order and dates; given to the call that writes the final summary.
+   */
+  outline?: readonly OutlinePoint[];
   /** With a budget, who is asking and where (as for answers). */
   userId?: string;
   guildId?: string | null;
+}
+
+/** One outline line: a verbatim article sentence, and the day of the development it reports. */
+export interface OutlinePoint {
+  articleId: string;
+  start: number;
+  text: string;
+  date?: string | null;
+  latest?: boolean;
 }
 
 export interface VerifiedLlmSummary {
@@ -140,12 +154,14 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
 
   async function run(request: LlmSummaryRequest, key: string): Promise<LlmSummary> {
     const outputTokens = outputTokensFor(request.sentences);
-    const partTokens = partTokensFor(contextTokens, request.sentences);
+    const input = readScope(request.articles, maxInputTokens);
+    const outline = outlineLines(request.outline, input.passages);
+    // The outline rides along with the call that writes the final summary, so every part leaves room for it.
+    const partTokens = partTokensFor(contextTokens - countTokens(outlinePrompt(outline)), request.sentences);
     if (budget && request.userId) {
       const allowed = budget.check(request.userId, request.guildId ?? null);
       if (!allowed.ok) return fallback(allowed.reason, undefined, allowed.message);
     }
-    const input = readScope(request.articles, maxInputTokens);
     if (!input.passages.length) return fallback('empty');
     if (budget && request.userId) {
       const left = budget.remaining(request.guildId ?? null);
@@ -191,13 +207,16 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
     try {
       const parts = packParts(input.passages, partTokens);
       const single = parts.length === 1;
-      const mapped = await inPool(parts, MAP_CONCURRENCY, (part) => ask(mapMessages(part, request.sentences), part));
+      const mapped = await inPool(parts, MAP_CONCURRENCY, (part) =>
+        ask(mapMessages(part, request.sentences, single ? outline : undefined), part),
+      );
       let notes = mapped.flat();
       for (let round = 0; !single && notes.length && round < MAX_REDUCE_ROUNDS; round++) {
         const batches = packNotes(notes, partTokens);
+        const final = batches.length === 1 ? outline : undefined;
         notes = (
           await inPool(batches, MAP_CONCURRENCY, (batch) =>
-            ask(reduceMessages(batch, request.sentences), citedPassages(batch, byNumber)),
+            ask(reduceMessages(batch, request.sentences, final), citedPassages(batch, byNumber)),
           )
         ).flat();
         if (batches.length === 1) break;
@@ -239,6 +258,23 @@ export function createLlmSummariser(options: LlmSummariserOptions): LlmSummarise
       return result;
     },
   };
+}
+
+/** The outline's lines with the numbers of the passages sent that hold their sentences. */
+function outlineLines(
+  outline: readonly OutlinePoint[] | undefined,
+  passages: readonly NumberedPassage[],
+): OutlineLine[] {
+  return (outline ?? []).map((point) => ({
+    text: point.text,
+    date: point.date ?? null,
+    latest: point.latest ?? false,
+    numbers: passages
+      .filter(
+        (passage) => passage.articleId === point.articleId && passage.start <= point.start && point.start < passage.end,
+      )
+      .map((passage) => passage.n),
+  }));
 }
 
 /** The room a reply of `sentences` cited sentences is given. */

@@ -11,6 +11,7 @@ import { grown } from './buffers.js';
 import { TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
+import type { TermIds } from './terms.js';
 import { countTerms, inverseFrequency, type TermCounts, type TermVector, weighTerms } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
@@ -55,6 +56,10 @@ export interface CorpusRankings {
    * corpus version. `score` is the within-article score.
    */
   candidatesOf(article: Article, limit: number): readonly Candidate[];
+  /** The content-term ids of one ranked sentence, in word order (ids of `termIds`); empty past the ranked ones. */
+  termsOf(article: Article, sentence: number): Int32Array;
+  /** The dictionary the term ids come from. */
+  readonly termIds: TermIds;
 }
 
 export function rankingsOf(corpus: Corpus): CorpusRankings {
@@ -145,5 +150,12 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     refresh,
     bestOf: (article) => rankingOf(article).best,
     candidatesOf,
+    termsOf: (article, sentence) => {
+      const ranking = rankingOf(article);
+      const starts = ranking.sentenceTermStarts;
+      if (sentence + 1 >= starts.length) return new Int32Array(0);
+      return ranking.sentenceTerms.subarray(starts[sentence], starts[sentence + 1]);
+    },
+    termIds: ranker.termIds,
   };
 }

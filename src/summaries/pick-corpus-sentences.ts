@@ -5,6 +5,8 @@
  * their centroid: a fact many outlets report is central to the story); MMR then picks across
  * articles, and each pick lists the other articles that carry a near-duplicate of it.
  */
+
+import { datelineLength } from '../articles/dateline.js';
 import type { Article } from '../articles/types.js';
 import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Budget, NEAR_DUPLICATE, selectSentences } from './select-sentences.js';
@@ -65,28 +67,41 @@ export function pickCorpusSentences(
     scored = candidates.map((c) => ({ ...c, score: c.score + CONSENSUS_WEIGHT * cosineToDense(c.vector, centre) }));
   }
   const picked = selectSentences(scored, budget);
+  const order = new Map(rankings.corpus.articles().map((article, i) => [article.id, i]));
+  picked.sort((a, b) => order.get(a.article.id)! - order.get(b.article.id)! || a.sentence.index - b.sentence.index);
+  return pointsOf(rankings, picked, scope, singleArticle, candidates);
+}
 
+/**
+ * The picks as summary points, each listing the other articles that carry a near-duplicate of it.
+ * `candidates`, when given, are the scope's candidates already made (reused when they are the pool).
+ */
+export function pointsOf(
+  rankings: CorpusRankings,
+  picked: readonly Candidate[],
+  scope: readonly Article[],
+  singleArticle: boolean,
+  candidates?: readonly Candidate[],
+): SummaryPoint[] {
   // One article's summary still credits the other articles that report the same facts.
   const poolArticles = singleArticle ? rankings.corpus.articles() : scope;
   const perArticle =
     eligibleCount(rankings, poolArticles) <= MAX_DUPLICATE_POOL ? Number.POSITIVE_INFINITY : CANDIDATES_PER_ARTICLE;
   const pool =
-    poolArticles === scope && perArticle === CANDIDATES_PER_ARTICLE
+    candidates && poolArticles === scope && perArticle === CANDIDATES_PER_ARTICLE
       ? candidates
       : candidatesOf(rankings, poolArticles, perArticle);
-
-  const order = new Map(rankings.corpus.articles().map((article, i) => [article.id, i]));
-  return picked
-    .sort((a, b) => order.get(a.article.id)! - order.get(b.article.id)! || a.sentence.index - b.sentence.index)
-    .map((pick) => {
-      const sentence = pick.article.sentences[pick.sentence.index]!;
-      return {
-        articleId: pick.article.id,
-        sentence: sentence.index,
-        start: sentence.start,
-        end: sentence.end,
-        text: sentence.text,
-        alsoIn: articlesRepeating(pick, pool),
-      };
-    });
+  return picked.map((pick) => {
+    const sentence = pick.article.sentences[pick.sentence.index]!;
+    // Only an article's opening sentence carries a dateline.
+    const skip = sentence.index === 0 ? datelineLength(sentence.text) : 0;
+    return {
+      articleId: pick.article.id,
+      sentence: sentence.index,
+      start: sentence.start + skip,
+      end: sentence.end,
+      text: sentence.text.slice(skip),
+      alsoIn: articlesRepeating(pick, pool),
+    };
+  });
 }

@@ -2,8 +2,11 @@ import type { Article, Basis } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import { type CorpusRankings, rankingsOf } from './corpus-rankings.js';
+import { developmentDay } from './development-day.js';
 import { DEFAULT_SUMMARY_LENGTH, SUMMARY_BUDGETS } from './lengths.js';
-import { pickCorpusSentences } from './pick-corpus-sentences.js';
+import { pickCorpusSentences, pointsOf } from './pick-corpus-sentences.js';
+import type { Budget } from './select-sentences.js';
+import { pickStorySentences } from './story-points.js';
 
 export type SummaryLength = 'short' | 'standard' | 'detailed';
 
@@ -16,6 +19,10 @@ export interface SummaryPoint {
   text: string;
   /** Other articles that report the same fact (shown as extra citations, not repeated). */
   alsoIn: string[];
+  /** The day of the development it reports (a date the sentence names, else its article's), when known. */
+  date?: string | null;
+  /** The story's latest development, shown first. */
+  latest?: boolean;
 }
 
 export interface SummaryOptions {
@@ -32,6 +39,8 @@ export interface Summary {
   points: SummaryPoint[];
   /** How many articles were in scope. */
   articles: number;
+  /** With `since`: articles in scope that only repeat what earlier articles said. */
+  repeating?: string[];
   basis: Basis;
 }
 
@@ -70,9 +79,48 @@ function validate(options: SummaryOptions): void {
 }
 
 /**
+ * Several articles: the developments they agree on most, each once, newest first by the day each
+ * development happened (then the newer article): the whole story opens with its latest
+ * development, and a shorter cut of the list loses the oldest background, not the news.
+ * `since`: what the articles from that day add to what the earlier ones said.
+ */
+function storyPoints(
+  rankings: CorpusRankings,
+  corpus: Corpus,
+  scope: readonly Article[],
+  budget: Budget,
+  since: string | undefined,
+): { points: SummaryPoint[]; repeating: string[] } {
+  const earlier =
+    since === undefined ? [] : corpus.articles().filter((article) => article.date !== null && article.date < since);
+  const { picks, repeating } = pickStorySentences(rankings, scope, earlier, budget, since === undefined);
+  const points = pointsOf(
+    rankings,
+    picks.map((pick) => pick.candidate),
+    scope,
+    false,
+  ).map((point, i) => {
+    const { article } = picks[i]!.candidate;
+    return {
+      ...point,
+      date: developmentDay(article, article.sentences[point.sentence]!.text),
+      latest: picks[i]!.latest,
+    };
+  });
+  const order = new Map(corpus.articles().map((article, i) => [article.id, i]));
+  points.sort(
+    (a, b) =>
+      Number(b.latest) - Number(a.latest) ||
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      order.get(b.articleId)! - order.get(a.articleId)! ||
+      a.sentence - b.sentence,
+  );
+  return { points, repeating: repeating.map((article) => article.id) };
+}
+
+/**
  * An extractive summary of the corpus, of one article, or of what is new since a day: verbatim
- * sentences, each citing its article, a fact reported by several articles given once, in story
- * order (article date, then position in the article).
+ * sentences, each citing its article, a fact reported by several articles given once.
  */
 export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary {
   validate(options);
@@ -92,8 +140,16 @@ export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary
     maxSentences: lengthBudget.maxSentences,
     maxWords: Math.min(lengthBudget.maxWords, options.maxWords ?? Number.POSITIVE_INFINITY),
   };
-  const points = pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined);
-  const summary: Summary = { points, articles: scope.length, basis: corpus.basis() };
+  const story =
+    options.articleId === undefined && scope.length > 1
+      ? storyPoints(rankings, corpus, scope, budget, options.since)
+      : { points: pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined), repeating: [] };
+  const summary: Summary = {
+    points: story.points,
+    articles: scope.length,
+    basis: corpus.basis(),
+    ...(story.repeating.length ? { repeating: story.repeating } : {}),
+  };
   rankings.summaries.set(key, summary);
   return summary;
 }

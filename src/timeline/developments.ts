@@ -40,19 +40,30 @@ export function developmentsOf(article: Article): readonly Development[] {
   return developments;
 }
 
-/** The dated developments one article reports, in sentence order. */
+/**
+ * The dated developments one article reports, in sentence order. A sentence is dated by a day or
+ * month it names; a vague time ("in the coming days", "next week", "within a week") dates nothing.
+ * An article's lead reports what happened on its own day, unless it names the day an event is
+ * scheduled for ("will meet on Aug. 15"): then it is that day's development, marked expected.
+ */
 export function collectDevelopments(article: Article): TimelineEntry[] {
-  const dated = new Map(findDatedEvents(article).map((d) => [d.sentence, d.mentions]));
+  const dated = new Map(findDatedEvents(article).map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
   const entries: TimelineEntry[] = [];
   for (const sentence of article.sentences) {
     const mention = primaryMention(dated.get(sentence.index) ?? []);
     const lead = isLead(article, sentence);
-    // A lead that looks ahead ("Trump said he will meet Putin on Aug. 15") reports the announcement.
-    const useArticleDate = lead && article.date && (!mention || mention.date > article.date);
+    // A lead looking ahead to a month or a vague time ("in August") reports the announcement.
+    const useArticleDate =
+      lead && article.date && (!mention || (mention.date > article.date && mention.precision !== 'day'));
     if (useArticleDate) entries.push(entryOf(article, sentence, article.date!, null));
     else if (mention) entries.push(entryOf(article, sentence, mention.date, mention));
   }
   return entries;
+}
+
+/** A day, or a month named alone ("in January"); weeks and open windows are too vague to place. */
+function isPrecise(mention: DateMention): boolean {
+  return mention.until === undefined && mention.precision !== 'week';
 }
 
 /** The mention that dates a sentence: the first of the finest precision ("said Friday he would … on Aug. 15"). */

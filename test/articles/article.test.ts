@@ -34,9 +34,9 @@ describe('splitParagraphs', () => {
 });
 
 describe('buildArticle', () => {
-  it('falls back to the standfirst when there is no title', () => {
+  it('falls back to the standfirst’s main clause when there is no title', () => {
     const article = buildArticle('Standfirst here.\n\nBody here.', {}, 'a.txt');
-    expect(article.title).toBe('Standfirst here.');
+    expect(article.title).toBe('Standfirst here');
     expect(article).toMatchObject({ date: null, source: null, url: null, author: null, origin: 'a.txt' });
   });
 

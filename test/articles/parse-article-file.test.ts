@@ -30,11 +30,11 @@ describe('parseArticleFile: the seed format', () => {
     expect(article.text).toBe(content.slice(content.indexOf('Talks')));
   });
 
-  it('makes the standfirst paragraph 0 and the title', () => {
+  it('makes the standfirst paragraph 0 and its main clause the title', () => {
     const article = parseArticleFile('update.txt', bytes(content));
     const first = article.paragraphs[0]!;
     expect(article.text.slice(first.start, first.end)).toBe('Talks resume at the harbour.');
-    expect(article.title).toBe('Talks resume at the harbour.');
+    expect(article.title).toBe('Talks resume at the harbour');
     expect(article.origin).toBe('update.txt');
   });
 

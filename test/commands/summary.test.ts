@@ -24,7 +24,7 @@ describe('/summary', () => {
 
   it('summarises only the article named by words of its title', async () => {
     const reply = await run(summary, fixtures, { article: 'ferry' });
-    expect(reply.title).toBe('Summary of Ferry service adds evening crossings');
+    expect(reply.title).toBe('Summary of Ferry service adds evening crossings — Coastal Times');
     expectGrounded(reply, fixtures);
     const ferry = fixtures.corpus.articles().find((article) => article.title.startsWith('Ferry'))!;
     for (const citation of reply.citations) expect(citation.articleId).toBe(ferry.id);

@@ -27,7 +27,8 @@ describe('newsdesk from the command line', () => {
     const { code, stdout, stderr } = await newsdesk(env, ['/sources']);
     expect(code).toBe(0);
     expect(stdout.startsWith('Sources\n')).toBe(true);
-    expect(stdout).toContain('[1] Harbour bridge reopens after repairs — Coastal Times, 2025-03-01');
+    expect(stdout).toContain('Harbour bridge reopens after repairs — Coastal Times, 2025-03-01');
+    expect(stdout).not.toContain('[1]');
     expect(stdout).toContain('As of 2025-03-15 · 3 articles');
     expect(stdout).not.toContain('"level"');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: no colour when stdout is not a terminal

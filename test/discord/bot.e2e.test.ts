@@ -192,7 +192,8 @@ describe('the Discord bot, started as npm start starts it', () => {
     ['summary', {}, true],
     ['quote', { speaker: 'Leavitt' }, true],
     ['search', { query: 'meeting' }, true],
-    ['sources', {}, true],
+    // /sources lists each article once, as its own line, with no second list of citations.
+    ['sources', {}, false],
     ['timeline', {}, true],
     ['who', {}, true],
     ['help', {}, false],

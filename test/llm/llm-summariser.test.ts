@@ -4,6 +4,7 @@ import { LlmBudget } from '../../src/llm/budget.js';
 import { createLlmSummariser, type LlmSummary, partTokensFor } from '../../src/llm/llm-summariser.js';
 import { packParts, readScope } from '../../src/llm/summary-parts.js';
 import { createLogger } from '../../src/logger.js';
+import { summarise } from '../../src/summaries/summarise.js';
 import { FakeOpenAi } from './fake-openai.js';
 import { deskOf } from './fixtures.js';
 import { chatFor, MODEL } from './model-services.js';
@@ -90,6 +91,25 @@ describe('model summaries', () => {
     expect(summary.sentences.map((s) => s.text).join(' ')).not.toContain('sea');
     expect(summary.sentences.length).toBeLessThanOrEqual(6);
     expect(summary.sentences[0]!.passages[0]!.articleId).toBe(floodStory[0]!.id);
+  });
+
+  it('give the call that writes the final summary the extractive outline, latest first, to keep its order and dates', async () => {
+    const { desk, summariser } = summariserFor();
+    const outline = summarise(desk.corpus, { length: 'standard' }).points;
+    fake.reply(copyingModel());
+    verified(await summariser.summarise({ ...all, outline }));
+    const [request] = fake.requests;
+    const user = request!.body.messages.find((m) => m.role === 'user')!.content;
+    const lines = user
+      .slice(user.indexOf('<outline>'), user.indexOf('</outline>'))
+      .split('\n')
+      .slice(1)
+      .filter(Boolean);
+    expect(lines).toHaveLength(outline.length);
+    expect(lines[0]).toMatch(/^- Latest, \d{4}-\d{2}-\d{2}: /);
+    expect(lines[0]).toContain(outline[0]!.text.replace(/\s+/g, ' ').trim());
+    expect(lines[0]).toMatch(/\[\d+\]$/);
+    expect(request!.body.messages[0]!.content).toContain('keep its order');
   });
 
   it('are cached per corpus version, scope and length', async () => {

@@ -5,12 +5,12 @@ import { buildUpdatePost, REPEATS_NOTE } from '../../src/subscriptions/update-po
 import { corpusOf, FIRST_VERSION, ferryArticle, NEW_SENTENCE, ORIGIN, SECOND_VERSION } from './helpers.js';
 
 describe('the post for an article change', () => {
-  it('does not repeat a headline taken from the standfirst, and shows the date alone when the source is unknown', () => {
+  it('heads an article without a headline with its standfirst’s main clause, and shows the date alone when the source is unknown', () => {
     const article = buildArticle(FIRST_VERSION, { date: '2025-08-12' }, ORIGIN);
 
     const post = buildUpdatePost({ kind: 'added', origin: ORIGIN, article }, corpusOf(article));
 
-    expect(post.title).toBe(article.sentences[0]!.text);
+    expect(post.title).toBe('Ferry workers ended their nine-day strike on Tuesday');
     expect(post.items.map((item) => item.text)).not.toContain(post.title);
     expect(post.intro).toBe('2025-08-12');
   });

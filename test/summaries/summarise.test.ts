@@ -32,12 +32,14 @@ describe('summarise', () => {
     expect(closure!.alsoIn).toEqual([other]);
   });
 
-  it('orders points by article date, then by position in the article', () => {
+  it('opens with the latest development, then orders points newest first by the day of the development', () => {
     const corpus = storyCorpus();
     const order = corpus.articles().map((a) => a.id);
-    const points = summarise(corpus, { length: 'detailed' }).points;
-    const keys = points.map((p) => [order.indexOf(p.articleId), p.sentence] as const);
-    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const [latest, ...rest] = summarise(corpus, { length: 'detailed' }).points;
+    expect(latest!.latest).toBe(true);
+    expect(corpus.get(latest!.articleId)!.date).toBe(corpus.articles().at(-1)!.date);
+    const keys = rest.map((p) => [p.date ?? '', order.indexOf(p.articleId), p.sentence] as const);
+    const sorted = [...keys].sort((a, b) => b[0].localeCompare(a[0]) || b[1] - a[1] || a[2] - b[2]);
     expect(keys).toEqual(sorted);
   });
 

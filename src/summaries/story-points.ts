@@ -1,0 +1,276 @@
+/**
+ * The story so far from many articles: the sentences that together cover most of what the articles
+ * agree on (pairs of adjacent content words, weighed by how many articles carry them; see
+ * `coverConcepts`), with a small prior for sentences that lead their article. Optionally the
+ * summary opens with the latest development (the most widely carried opening of the newest
+ * articles). A forward-looking sentence that a later article has overtaken is never picked.
+ *
+ * For "what's new" (`earlier` articles given), concepts the earlier articles already carried weigh
+ * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
+ */
+import type { Article } from '../articles/types.js';
+import type { Candidate, CorpusRankings } from './corpus-rankings.js';
+import { type Coverable, coverConcepts } from './cover-concepts.js';
+import type { Budget } from './select-sentences.js';
+import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
+import type { TermIds } from './terms.js';
+
+/** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
+export const MAX_STORY_CANDIDATES = 4000;
+/** With more articles than the pool holds, each still puts forward its best few. */
+export const MIN_CANDIDATES_PER_ARTICLE = 3;
+/**
+ * A concept carried by fewer articles than this is one outlet's detail: it weighs
+ * `ONE_OUTLET_WEIGHT`, enough to choose between sentences once the shared facts are told.
+ */
+export const MIN_CONCEPT_ARTICLES = 2;
+export const ONE_OUTLET_WEIGHT = 0.3;
+/** Weight left to a concept the earlier articles already carried (update summaries). */
+export const ALREADY_TOLD_WEIGHT = 0.5;
+/** Prior, per unit of gain per word, for an article's opening sentence; it halves every `LEAD_HALF_LIFE` sentences. */
+export const LEAD_PRIOR = 0.3;
+export const LEAD_HALF_LIFE = 2;
+/** A sentence holding this share of an earlier article's sentence's words repeats it. */
+export const REPEATED_SHARE = 0.8;
+/** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
+const MAX_POSTING = 5000;
+
+export interface StoryPick {
+  candidate: Candidate;
+  /** True for the opening "latest development" pick. */
+  latest: boolean;
+}
+
+interface Pool {
+  candidates: Candidate[];
+  /** Candidates that repeat what an earlier (already read) article said. */
+  repeated: Set<number>;
+  /** Each candidate's position among its article's candidates in text order (0 = its opening). */
+  positions: number[];
+  items: Coverable[];
+  weights: Float64Array;
+}
+
+function perArticleLimit(articles: number): number {
+  return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
+}
+
+/** Pairs of adjacent content terms, as numbers (ids stay far below 2^22, so the pair is exact). */
+function conceptKeys(terms: Int32Array): number[] {
+  const keys = new Set<number>();
+  for (let i = 0; i + 1 < terms.length; i++) keys.add(terms[i]! * 4_194_304 + terms[i + 1]!);
+  return [...keys];
+}
+
+/**
+ * Each article's sentences' concept keys, worked out once per term dictionary: articles never
+ * change, corpora do (and each corpus numbers its terms its own way).
+ */
+const keysByDictionary = new WeakMap<TermIds, WeakMap<Article, Map<number, number[]>>>();
+
+function conceptKeysOf(rankings: CorpusRankings, article: Article, sentence: number): number[] {
+  let byArticle = keysByDictionary.get(rankings.termIds);
+  if (!byArticle) {
+    byArticle = new WeakMap();
+    keysByDictionary.set(rankings.termIds, byArticle);
+  }
+  let bySentence = byArticle.get(article);
+  if (!bySentence) {
+    bySentence = new Map();
+    byArticle.set(article, bySentence);
+  }
+  let keys = bySentence.get(sentence);
+  if (!keys) {
+    keys = conceptKeys(rankings.termsOf(article, sentence));
+    bySentence.set(sentence, keys);
+  }
+  return keys;
+}
+
+function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
+  const limit = perArticleLimit(scope.length);
+  const ids = new Map<number, number>();
+  const articlesOf: number[] = [];
+  const lastArticle: number[] = [];
+  const candidates: Candidate[] = [];
+  const positions: number[] = [];
+  const keysOf: number[][] = [];
+  scope.forEach((article, a) => {
+    const ranked = rankings.candidatesOf(article, limit);
+    const leadOrder = [...ranked].sort((x, y) => x.sentence.index - y.sentence.index);
+    for (const candidate of ranked) {
+      const keys = conceptKeysOf(rankings, article, candidate.sentence.index);
+      const conceptIds = keys.map((key) => {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+          articlesOf.push(0);
+          lastArticle.push(-1);
+        }
+        if (lastArticle[id] !== a) {
+          lastArticle[id] = a;
+          articlesOf[id]!++;
+        }
+        return id;
+      });
+      candidates.push(candidate);
+      positions.push(leadOrder.indexOf(candidate));
+      keysOf.push(conceptIds);
+    }
+  });
+  const told = new Uint8Array(ids.size);
+  const earlierCandidates: Candidate[] = [];
+  for (const article of earlier) {
+    for (const candidate of rankings.candidatesOf(article, limit)) {
+      earlierCandidates.push(candidate);
+      for (const key of conceptKeysOf(rankings, article, candidate.sentence.index)) {
+        const id = ids.get(key);
+        if (id !== undefined) told[id] = 1;
+      }
+    }
+  }
+  const weights = Float64Array.from(
+    articlesOf,
+    (count, id) => (count < MIN_CONCEPT_ARTICLES ? ONE_OUTLET_WEIGHT : count) * (told[id] ? ALREADY_TOLD_WEIGHT : 1),
+  );
+  const items = candidates.map((candidate, i) => ({
+    concepts: Int32Array.from(keysOf[i]!),
+    words: candidate.sentence.words,
+    prior: LEAD_PRIOR * 0.5 ** (positions[i]! / LEAD_HALF_LIFE),
+  }));
+  return { candidates, positions, items, weights, repeated: repeatedIn(candidates, earlierCandidates) };
+}
+
+/** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
+function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidate[]): Set<number> {
+  const repeated = new Set<number>();
+  if (!earlier.length) return repeated;
+  const postings = postingsOf(earlier);
+  candidates.forEach((candidate, i) => {
+    const seen = new Set<number>();
+    for (const term of candidate.vector.ids) {
+      for (const j of postings.get(term) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        if (containment(candidate.vector.ids, earlier[j]!.vector.ids) >= REPEATED_SHARE) {
+          repeated.add(i);
+          return;
+        }
+      }
+    }
+  });
+  return repeated;
+}
+
+/**
+ * Whether events overtook this forward-looking candidate: the time it looked ahead to has come
+ * (an article in scope is dated on or after it), or a later article holds most of its words in a
+ * sentence that does not look ahead.
+ */
+function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: number) => boolean {
+  const memo = new Map<number, boolean>();
+  let newest = '';
+  for (const { article } of pool.candidates) if (article.date && article.date > newest) newest = article.date;
+  return (i) => {
+    let overtaken = memo.get(i);
+    if (overtaken !== undefined) return overtaken;
+    overtaken = false;
+    const { article, sentence, vector } = pool.candidates[i]!;
+    const text = article.sentences[sentence.index]!.text;
+    if (article.date && looksAhead(text)) {
+      const day = dayLookedAheadTo(text, article);
+      if (day && newest >= day) {
+        memo.set(i, true);
+        return true;
+      }
+      const after = day ?? article.date;
+      const seen = new Set<number>();
+      for (const term of vector.ids) {
+        const list = postings().get(term) ?? [];
+        if (list.length > MAX_POSTING) continue;
+        for (const j of list) {
+          if (seen.has(j)) continue;
+          seen.add(j);
+          const later = pool.candidates[j]!;
+          const date = later.article.date;
+          if (!date || date <= article.date || date < after) continue;
+          if (containment(vector.ids, later.vector.ids) < MIN_OVERTAKING_SHARE) continue;
+          if (looksAhead(later.article.sentences[later.sentence.index]!.text)) continue;
+          overtaken = true;
+          break;
+        }
+        if (overtaken) break;
+      }
+    }
+    memo.set(i, overtaken);
+    return overtaken;
+  };
+}
+
+function postingsOf(candidates: readonly Candidate[]): Map<number, number[]> {
+  const postings = new Map<number, number[]>();
+  candidates.forEach((candidate, j) => {
+    for (const term of candidate.vector.ids) {
+      const list = postings.get(term);
+      if (list) list.push(j);
+      else postings.set(term, [j]);
+    }
+  });
+  return postings;
+}
+
+/** The opening of the newest articles that carries the most of the story, if not overtaken. */
+function latestOf(pool: Pool, overtaken: (i: number) => boolean): number | null {
+  let newest: string | null = null;
+  for (const { article } of pool.candidates)
+    if (article.date && (!newest || article.date > newest)) newest = article.date;
+  if (!newest) return null;
+  let best: number | null = null;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  pool.candidates.forEach((candidate, i) => {
+    // Only an article's first two eligible sentences say what it reports.
+    const position = pool.positions[i]!;
+    if (candidate.article.date !== newest || position > 1) return;
+    let value = 0;
+    for (const concept of pool.items[i]!.concepts) value += pool.weights[concept]!;
+    value *= 0.5 ** position;
+    if (value > bestValue && !overtaken(i)) {
+      bestValue = value;
+      best = i;
+    }
+  });
+  return best;
+}
+
+export function pickStorySentences(
+  rankings: CorpusRankings,
+  scope: readonly Article[],
+  earlier: readonly Article[],
+  budget: Budget,
+  leadWithLatest: boolean,
+): { picks: StoryPick[]; repeating: Article[] } {
+  const pool = buildPool(rankings, scope, earlier);
+  let postings: Map<number, number[]> | null = null;
+  const overtaken = overtakenBy(pool, () => {
+    postings ??= postingsOf(pool.candidates);
+    return postings;
+  });
+  const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
+  const picked = coverConcepts(pool.items, pool.weights, budget, {
+    first: latest === null ? [] : [latest],
+    rejects: (i, chosen) =>
+      pool.repeated.has(i) ||
+      overtaken(i) ||
+      chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= 0.8),
+  });
+  // An article all of whose sentences an earlier one already said adds nothing new.
+  const adds = new Set<Article>();
+  pool.candidates.forEach((candidate, i) => {
+    if (!pool.repeated.has(i)) adds.add(candidate.article);
+  });
+  return {
+    picks: picked.map((i) => ({ candidate: pool.candidates[i]!, latest: i === latest })),
+    repeating: earlier.length ? scope.filter((article) => !adds.has(article)) : [],
+  };
+}
