@@ -5,37 +5,21 @@
  */
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { Registry } from 'prom-client';
 import { commands } from '../commands/index.js';
 import { loadArticles } from './articles/load-articles.js';
 import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
-import { ConversationStore } from './conversations/conversation-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { createIndexedCorpus } from './corpus/indexed-corpus.js';
-import { startBot } from './discord/bot.js';
-import { contextMenuHandlers } from './discord/context-menus.js';
-import { createDiscordPoster } from './discord/discord-poster.js';
-import { handleMessage } from './discord/messages.js';
-import { startShards } from './discord/shards.js';
 import { UserFacingError } from './errors.js';
-import { startHealthServer } from './health/health-server.js';
-import { createMetrics } from './health/metrics.js';
-import { FeedManager } from './ingest/feed-manager.js';
-import { loadSavedFeedItems, savedFeedItemsIn, startIngest } from './ingest/start-ingest.js';
-import { LlmBudget } from './llm/budget.js';
-import { createChatModel } from './llm/chat.js';
-import { createLlmClient } from './llm/client.js';
-import { createLlmAnswerer } from './llm/llm-answerer.js';
-import { createLlmClaimChecker } from './llm/llm-claim-checker.js';
-import { createLlmSummariser } from './llm/llm-summariser.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
-import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
-import { startSubscriptions } from './subscriptions/start-subscriptions.js';
-import { SubscriptionManager } from './subscriptions/subscription-manager.js';
+
+// The Discord bot, feeds, the store and the model client are imported where they are first needed
+// (`await import`), not here: discord.js, openai, linkedom, rss-parser, pg and gpt-tokenizer cost a
+// one-shot console command more time to load than it spends answering.
 
 const HISTORY_FILE = 'console-history';
 /** Redraw the progress line at most this often, so a big folder does not flood the terminal. */
@@ -101,6 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
       closeIndex();
     }
   }
+  const { startIngest } = await import('./ingest/start-ingest.js');
   const ingest = startIngest(config, services.corpus, services.corpus.articles(), logger);
   try {
     await runInteractive(deps, io);
@@ -125,6 +110,35 @@ function shutdownSignal(): Promise<NodeJS.Signals> {
 async function runDiscord(config: Config, token: string, services: Services, logger: Logger): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
+  const [
+    { Registry },
+    { ConversationStore },
+    { startBot },
+    { contextMenuHandlers },
+    { createDiscordPoster },
+    { handleMessage },
+    { startHealthServer },
+    { createMetrics },
+    { FeedManager },
+    { loadSavedFeedItems, savedFeedItemsIn, startIngest },
+    { openStore },
+    { startSubscriptions },
+    { SubscriptionManager },
+  ] = await Promise.all([
+    import('prom-client'),
+    import('./conversations/conversation-store.js'),
+    import('./discord/bot.js'),
+    import('./discord/context-menus.js'),
+    import('./discord/discord-poster.js'),
+    import('./discord/messages.js'),
+    import('./health/health-server.js'),
+    import('./health/metrics.js'),
+    import('./ingest/feed-manager.js'),
+    import('./ingest/start-ingest.js'),
+    import('./store/open-store.js'),
+    import('./subscriptions/start-subscriptions.js'),
+    import('./subscriptions/subscription-manager.js'),
+  ]);
   // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
@@ -220,6 +234,7 @@ function storeProblem(config: Config): string {
 async function runShardManager(config: Config, token: string, logger: Logger): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
+  const { startShards } = await import('./discord/shards.js');
   const shards = await startShards(
     { shardCount: config.shardCount ?? 'auto', discordToken: token, discordApiBase: config.discordApiBase },
     logger,
@@ -238,7 +253,7 @@ async function buildServices(config: Config, logger: Logger): Promise<Services> 
     onProgress: process.stderr.isTTY ? progressLine() : undefined,
   });
   const { corpus, index } = createIndexedCorpus(articles);
-  const llm = config.llm && createLlm(config.llm, corpus, index, logger);
+  const llm = config.llm && (await createLlm(config.llm, corpus, index, logger));
   const ms = Math.round(performance.now() - started);
   log.info(
     { dir: config.seedsDir, articles: corpus.size, passages: index.size, skipped: skipped.length, ms },
@@ -255,12 +270,27 @@ async function buildServices(config: Config, logger: Logger): Promise<Services> 
   };
 }
 
-function createLlm(
+async function createLlm(
   settings: NonNullable<Config['llm']>,
   corpus: Corpus,
   index: PassageIndex,
   logger: Logger,
-): NonNullable<Services['llm']> {
+): Promise<NonNullable<Services['llm']>> {
+  const [
+    { LlmBudget },
+    { createChatModel },
+    { createLlmClient },
+    { createLlmAnswerer },
+    { createLlmClaimChecker },
+    { createLlmSummariser },
+  ] = await Promise.all([
+    import('./llm/budget.js'),
+    import('./llm/chat.js'),
+    import('./llm/client.js'),
+    import('./llm/llm-answerer.js'),
+    import('./llm/llm-claim-checker.js'),
+    import('./llm/llm-summariser.js'),
+  ]);
   const client = createLlmClient({
     apiKey: settings.apiKey,
     baseURL: settings.baseUrl,
