@@ -3,18 +3,22 @@
  * transport: the Discord bot when DISCORD_TOKEN is set (several shards with SHARD_COUNT), the
  * console (one command from argv, or interactive) otherwise. Everything is built here and handed down.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { loadArticles } from './articles/load-articles.js';
+import type { Article } from './articles/types.js';
 import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
 import type { Corpus } from './corpus/corpus.js';
 import { createIndexedCorpus } from './corpus/indexed-corpus.js';
+import { keepStored, loadStoredCorpus } from './corpus/stored-corpus.js';
 import { UserFacingError } from './errors.js';
+import type { ReadFeedItem } from './ingest/feed-poller.js';
 import { createLogger, type Logger } from './logger.js';
-import type { PassageIndex } from './search/passage-index.js';
+import { IndexBusyError, PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
+import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
 
 // The Discord bot, feeds, the store and the model client are imported where they are first needed
@@ -22,6 +26,8 @@ import type { Store } from './store/types.js';
 // one-shot console command more time to load than it spends answering.
 
 const HISTORY_FILE = 'console-history';
+/** The passage index's file inside DATA_DIR. */
+const INDEX_FILE = 'passages.sqlite';
 /** Redraw the progress line at most this often, so a big folder does not flood the terminal. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -46,28 +52,43 @@ async function main(argv: readonly string[]): Promise<number> {
     return runShardManager(config, discordToken, logger);
   }
 
-  let services: Services;
+  // The interactive console follows the seeds folder from the moment its articles are loaded, so the
+  // watcher's module is loaded before them rather than after.
+  const ingestModule = line || discordToken ? undefined : await import('./ingest/start-ingest.js');
+  // Articles and their analysis are kept in the store; the bot cannot run without it, the console can.
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger }).catch(
+    (err: unknown) => {
+      log[discordToken ? 'fatal' : 'warn']({ err }, storeProblem(config));
+      return undefined;
+    },
+  );
+  if (discordToken && !store) return 1;
+  let built: BuiltServices;
   try {
-    services = await buildServices(config, logger);
+    built = await buildServices(config, logger, store);
   } catch (err) {
+    await store?.close();
     if (!(err instanceof UserFacingError)) throw err;
     log.fatal({ dir: config.seedsDir }, err.message);
     return 1;
   }
-  if (discordToken) return runDiscord(config, discordToken, services, logger);
-  const closeIndex = () => services.index.close();
+  const { services, seedArticles } = built;
+  if (discordToken && store) return runDiscord(config, discordToken, built, store, logger);
+  const close = async () => {
+    await built.stored?.flush();
+    await store?.close();
+    services.index.close();
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down');
-      closeIndex();
-      process.exit(0);
+      void close().finally(() => process.exit(0));
     });
   }
   // A reader that goes away (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
-    closeIndex();
-    process.exit(0);
+    void close().finally(() => process.exit(0));
   });
 
   const deps = { commands, services, logger };
@@ -82,17 +103,17 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       return await runOneShot(line, deps, io);
     } finally {
-      closeIndex();
+      await close();
     }
   }
-  const { startIngest } = await import('./ingest/start-ingest.js');
-  const ingest = startIngest(config, services.corpus, services.corpus.articles(), logger);
+  const { startIngest } = await (ingestModule ?? import('./ingest/start-ingest.js'));
+  const ingest = startIngest(config, services.corpus, seedArticles, logger);
   try {
     await runInteractive(deps, io);
     return 0;
   } finally {
     await ingest.close();
-    closeIndex();
+    await close();
   }
 }
 
@@ -107,7 +128,13 @@ function shutdownSignal(): Promise<NodeJS.Signals> {
  * The Discord bot until SIGINT/SIGTERM: then it stops taking interactions, finishes the replies in
  * flight, closes the gateway, the health server and the index, and exits 0.
  */
-async function runDiscord(config: Config, token: string, services: Services, logger: Logger): Promise<number> {
+async function runDiscord(
+  config: Config,
+  token: string,
+  { services, seedArticles, savedFeeds, stored }: BuiltServices,
+  store: Store,
+  logger: Logger,
+): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
   const [
@@ -120,8 +147,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
     { startHealthServer },
     { createMetrics },
     { FeedManager },
-    { loadSavedFeedItems, savedFeedItemsIn, startIngest },
-    { openStore },
+    { savedFeedItemsIn, startIngest },
     { startSubscriptions },
     { SubscriptionManager },
   ] = await Promise.all([
@@ -135,32 +161,15 @@ async function runDiscord(config: Config, token: string, services: Services, log
     import('./health/metrics.js'),
     import('./ingest/feed-manager.js'),
     import('./ingest/start-ingest.js'),
-    import('./store/open-store.js'),
     import('./subscriptions/start-subscriptions.js'),
     import('./subscriptions/subscription-manager.js'),
   ]);
   // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
-  let store: Store;
-  try {
-    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger });
-  } catch (err) {
-    log.fatal({ err }, storeProblem(config));
-    services.index.close();
-    return 1;
-  }
   services.subscriptions = new SubscriptionManager(store);
   // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
-  const initial = services.corpus.articles();
-  // Feed articles read in earlier runs answer from the start, including those no longer in their
-  // feed's window; they are not announced again, and the poller reports only what changed since.
-  const savedFeeds = await loadSavedFeedItems(store).catch((err: unknown) => {
-    log.error({ err }, 'could not read the feed articles kept in the store');
-    return [];
-  });
-  services.corpus.add(savedFeeds.map((item) => item.article));
-  if (savedFeeds.length) log.info({ items: savedFeeds.length }, 'feed articles loaded from the store');
+  const initial = seedArticles;
   services.llm?.budget.useLedger(store, (err) => log.warn({ err }, 'could not keep model token counts in the store'));
   const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
   let bot: Awaited<ReturnType<typeof startBot>>;
@@ -176,6 +185,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
     });
   } catch (err) {
     log.fatal({ err }, 'could not log in to Discord; check DISCORD_TOKEN and DISCORD_API_BASE');
+    await stored?.flush();
     await store.close();
     services.index.close();
     return 1;
@@ -217,6 +227,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
   await subscriptions.close();
   await bot.stop();
   await health?.close();
+  await stored?.flush();
   await store.close();
   services.index.close();
   log.info('stopped');
@@ -245,29 +256,85 @@ async function runShardManager(config: Config, token: string, logger: Logger): P
   return 0;
 }
 
-async function buildServices(config: Config, logger: Logger): Promise<Services> {
+/** The services, and what the bot's ingest and announcements need to know of how they were built. */
+interface BuiltServices {
+  services: Services;
+  /** The articles of the seeds folder, without feed articles. */
+  seedArticles: readonly Article[];
+  /** Feed articles read in earlier runs, kept in the store. */
+  savedFeeds: ReadFeedItem[];
+  /** Keeps the store in step with the corpus; present when a store is open. */
+  stored?: { flush(): Promise<void> };
+}
+
+async function buildServices(config: Config, logger: Logger, store: Store | undefined): Promise<BuiltServices> {
   const log = logger.child({ module: 'startup' });
   const started = performance.now();
-  const { articles, skipped } = await loadArticles(config.seedsDir, {
+  const load = await loadStoredCorpus(config.seedsDir, store?.articles, {
     maxBytes: config.maxArticleBytes,
     onProgress: process.stderr.isTTY ? progressLine() : undefined,
   });
-  const { corpus, index } = createIndexedCorpus(articles);
+  const index = openIndex(config, logger);
+  const { corpus } = createIndexedCorpus(load.articles, { analyse: load.analyse, index });
+  // Feed articles read in earlier runs answer from the start, including those no longer in their
+  // feed's window; they are not announced again, and the poller reports only what changed since.
+  const savedFeeds = store ? await readSavedFeeds(store, log) : [];
+  corpus.add(savedFeeds.map((item) => item.article));
+  const dropped = index.dropArticlesNotAdded();
+  await load.save(corpus).catch((err: unknown) => log.warn({ err }, 'could not keep the articles in the store'));
+  const stored = store && keepStored(corpus, store.articles, logger);
   const llm = config.llm && (await createLlm(config.llm, corpus, index, logger));
   const ms = Math.round(performance.now() - started);
   log.info(
-    { dir: config.seedsDir, articles: corpus.size, passages: index.size, skipped: skipped.length, ms },
+    {
+      dir: config.seedsDir,
+      articles: corpus.size,
+      feedArticles: savedFeeds.length,
+      passages: index.size,
+      skipped: load.skipped.length,
+      parsedFiles: load.parsedFiles(),
+      analysed: load.analysedArticles(),
+      ...(dropped ? { droppedFromIndex: dropped } : {}),
+      ms,
+    },
     'articles loaded',
   );
-  for (const skip of skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
+  for (const skip of load.skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
   if (llm) log.info({ model: llm.model }, 'answers come from the model, verified against the articles');
-  return {
+  const services: Services = {
     corpus,
     index,
-    load: { loaded: corpus.size, skipped, ms, dir: config.seedsDir },
+    load: { loaded: corpus.size, skipped: load.skipped, ms, dir: config.seedsDir },
     startedAt: new Date(),
     ...(llm ? { llm } : {}),
   };
+  return { services, seedArticles: load.articles, savedFeeds, ...(stored ? { stored } : {}) };
+}
+
+/** The file-backed passage index under DATA_DIR; in memory when another process holds the file. */
+function openIndex(config: Config, logger: Logger): PassageIndex {
+  mkdirSync(config.dataDir, { recursive: true });
+  try {
+    return PassageIndex.open(join(config.dataDir, INDEX_FILE));
+  } catch (err) {
+    if (!(err instanceof IndexBusyError)) throw err;
+    logger
+      .child({ module: 'startup' })
+      .info({ file: err.file }, 'passage index in use by another process; indexing in memory');
+    return PassageIndex.open();
+  }
+}
+
+/** The feed module (and its parsers) is loaded only when the store holds feed articles. */
+async function readSavedFeeds(store: Store, log: Logger): Promise<ReadFeedItem[]> {
+  try {
+    if (!(await store.listFeedArticles()).length) return [];
+    const { loadSavedFeedItems } = await import('./ingest/start-ingest.js');
+    return await loadSavedFeedItems(store);
+  } catch (err) {
+    log.error({ err }, 'could not read the feed articles kept in the store');
+    return [];
+  }
 }
 
 async function createLlm(

@@ -39,6 +39,8 @@ const BODY_WEIGHT = 1;
  * passages the rarer ones find (see `matchFor`).
  */
 export const MAX_RANKED_PASSAGES = 10_000;
+/** How long opening an index file waits for another process to let go of it. */
+const LOCK_WAIT_MS = 200;
 /** Words whose passage counts are remembered between searches, until the index changes. */
 const MAX_COUNTED_WORDS = 10_000;
 
@@ -106,6 +108,7 @@ function prepareStatements(db: Database.Database) {
   }
   return {
     hasArticle: db.prepare<[string], { id: string }>('SELECT id FROM article WHERE id = ?'),
+    articleIds: db.prepare<[], { id: string }>('SELECT id FROM article'),
     insertArticle: db.prepare<[string]>('INSERT INTO article (id) VALUES (?)'),
     insertPassage: db.prepare<[string, number, number, number]>(
       'INSERT INTO passage (article_id, sentence, start_at, end_at) VALUES (?, ?, ?, ?)',
@@ -136,6 +139,14 @@ function prepareStatements(db: Database.Database) {
 
 type Statements = ReturnType<typeof prepareStatements>;
 
+/** The index file is held by another process. */
+export class IndexBusyError extends Error {
+  constructor(readonly file: string) {
+    super(`the passage index ${file} is in use by another process`);
+    this.name = 'IndexBusyError';
+  }
+}
+
 function byRankThenPlace(a: HitRow, b: HitRow): number {
   return a.rank - b.rank || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.sentence - b.sentence);
 }
@@ -163,11 +174,26 @@ export class PassageIndex {
     this.statements = prepareStatements(db);
   }
 
-  /** Opens (or creates) an index; in memory unless a file is given. */
+  /**
+   * Opens (or creates) an index; in memory unless a file is given. A file is held by one process
+   * at a time (SQLite's exclusive locking mode): its statistics must describe exactly the articles
+   * that process added, so another process opening it gets an `IndexBusyError` and should index
+   * in memory instead.
+   */
   static open(file?: string): PassageIndex {
-    const db = new Database(file ?? ':memory:');
-    if (file) db.pragma('journal_mode = WAL');
-    return new PassageIndex(db);
+    if (!file) return new PassageIndex(new Database(':memory:'));
+    const db = new Database(file, { timeout: LOCK_WAIT_MS });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = WAL');
+      // The lock is taken by the first write and kept until the connection closes.
+      db.exec('BEGIN EXCLUSIVE; COMMIT;');
+      return new PassageIndex(db);
+    } catch (err) {
+      db.close();
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new IndexBusyError(file);
+      throw err;
+    }
   }
 
   /** Indexes every sentence of the articles not yet indexed, in one transaction. */
@@ -207,6 +233,17 @@ export class PassageIndex {
       if (textUnknown) this.rebuild();
     })();
     this.forgetCounts();
+  }
+
+  /**
+   * Forgets every article a file-backed index kept from an earlier run that has not been added in
+   * this one, so the index holds exactly this run's articles (after a crash, or a change made by
+   * another process). Call once every article of the start has been added.
+   */
+  dropArticlesNotAdded(): number {
+    const stale = this.statements.articleIds.all().filter(({ id }) => !this.articles.has(id));
+    if (stale.length) this.remove(stale.map(({ id }) => id));
+    return stale.length;
   }
 
   /** Empties the index and indexes the added articles again: what a fresh start would hold. */

@@ -16,6 +16,7 @@ import {
   toSubscription,
   type UpdateRecord,
 } from './rows.js';
+import { SqliteArticleStore } from './sqlite-article-store.js';
 import { checkDay, checkTokens } from './token-day.js';
 import {
   type AddedFeed,
@@ -90,10 +91,14 @@ const SAVE_FEED_ARTICLE = `
  * method for method with `Store` and with the PostgreSQL back-end, so the two read side by side.
  */
 export class SqliteStore implements Store {
+  readonly articles: SqliteArticleStore;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly now: Clock,
-  ) {}
+  ) {
+    this.articles = new SqliteArticleStore(db);
+  }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static async open(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {

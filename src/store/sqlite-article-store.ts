@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import {
+  type ArticleStore,
+  decodeStoredArticle,
+  encodeStoredArticle,
+  type FolderChange,
+  type StoredArticle,
+  type StoredFolder,
+} from '../corpus/article-store.js';
+
+interface FileRow {
+  path: string;
+  size: number;
+  mtime_ms: number;
+  article_ids: string;
+}
+
+/** `ArticleStore` on the SQLite store's connection (tables from migration 004). */
+export class SqliteArticleStore implements ArticleStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async readFolder(folder: string, version: number): Promise<StoredFolder> {
+    const files = this.db
+      .prepare<[string], FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = ?')
+      .all(folder)
+      .map((row) => ({
+        path: row.path,
+        size: row.size,
+        mtimeMs: row.mtime_ms,
+        articleIds: JSON.parse(row.article_ids) as string[],
+      }));
+    const articles = this.db
+      .prepare<[number], { record: string }>('SELECT record FROM stored_articles WHERE analysis_version = ?')
+      .all(version)
+      .map((row) => decodeStoredArticle(row.record));
+    return { files, articles };
+  }
+
+  async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
+    const upsertFile = this.db.prepare(
+      `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (folder, path) DO UPDATE SET
+         size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
+    );
+    const removeFile = this.db.prepare('DELETE FROM seed_files WHERE folder = ? AND path = ?');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM stored_articles WHERE analysis_version <> ?').run(version);
+      for (const file of change.files) {
+        upsertFile.run(folder, file.path, file.size, file.mtimeMs, JSON.stringify(file.articleIds));
+      }
+      for (const path of change.removedFiles) removeFile.run(folder, path);
+      this.writeArticles(version, change.articles);
+      this.deleteArticles(change.removedArticles);
+    })();
+  }
+
+  async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
+    this.db.transaction(() => this.writeArticles(version, articles))();
+  }
+
+  async removeArticles(ids: readonly string[]): Promise<void> {
+    this.db.transaction(() => this.deleteArticles(ids))();
+  }
+
+  private writeArticles(version: number, articles: readonly StoredArticle[]): void {
+    const save = this.db.prepare(
+      `INSERT INTO stored_articles (id, analysis_version, record) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version, record = excluded.record`,
+    );
+    for (const stored of articles) save.run(stored.article.id, version, encodeStoredArticle(stored));
+  }
+
+  private deleteArticles(ids: readonly string[]): void {
+    const remove = this.db.prepare('DELETE FROM stored_articles WHERE id = ?');
+    for (const id of ids) remove.run(id);
+  }
+}
