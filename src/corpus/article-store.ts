@@ -23,10 +23,16 @@ export interface FileSignature {
   articleIds: string[];
 }
 
+/** A stored article as read back: its analysis is decoded when first asked for, not at start-up. */
+export interface KeptArticle {
+  article: Article;
+  analysis: () => ArticleAnalysis;
+}
+
 export interface StoredFolder {
   files: FileSignature[];
   /** Every stored article of the current analysis version (the folder's and any other, e.g. feeds'). */
-  articles: StoredArticle[];
+  articles: KeptArticle[];
 }
 
 export interface FolderChange {
@@ -53,28 +59,62 @@ export interface ArticleStore {
   removeArticles(ids: readonly string[]): Promise<void>;
 }
 
-/**
- * The stored form: the article and its analysis as JSON, without the sentence and quote texts,
- * which are exact slices of the article text (see `Sentence.text`, `Quote.text`) and are cut again
- * on reading, sharing the text's memory instead of holding copies.
- */
-export function encodeStoredArticle({ article, analysis }: StoredArticle): string {
-  return JSON.stringify({
-    article: { ...article, sentences: article.sentences.map(({ text: _text, ...sentence }) => sentence) },
-    analysis: {
-      ...analysis,
-      quotes: analysis.quotes.map(({ text: _text, articleId: _articleId, ...quote }) => quote),
-    },
-  });
+/** A stored article's columns: the text as is, the rest as JSON. */
+export interface ArticleColumns {
+  text: string;
+  /** Metadata, then paragraphs and sentences as flat offset lists (their index is their position). */
+  article: string;
+  analysis: string;
 }
 
-export function decodeStoredArticle(json: string): StoredArticle {
-  const stored = JSON.parse(json) as StoredArticle;
-  const { article, analysis } = stored;
-  for (const sentence of article.sentences) sentence.text = article.text.slice(sentence.start, sentence.end);
-  for (const quote of analysis.quotes) {
-    quote.text = article.text.slice(quote.start, quote.end);
-    quote.articleId = article.id;
+interface EncodedArticle extends Omit<Article, 'id' | 'text' | 'paragraphs' | 'sentences'> {
+  /** start, end of each paragraph. */
+  p: number[];
+  /** start, end, paragraph of each sentence. */
+  s: number[];
+}
+
+/**
+ * The stored form, compact because a warm start decodes every article: sentence and quote texts
+ * are not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`) cut
+ * again on reading, which also shares the text's memory instead of holding copies.
+ */
+export function encodeStoredArticle({ article, analysis }: StoredArticle): ArticleColumns {
+  const { id: _id, text, paragraphs, sentences, ...meta } = article;
+  const encoded: EncodedArticle = {
+    ...meta,
+    p: paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
+    s: sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
+  };
+  return {
+    text,
+    article: JSON.stringify(encoded),
+    analysis: JSON.stringify({
+      ...analysis,
+      quotes: analysis.quotes.map(({ text: _text, articleId: _articleId, ...quote }) => quote),
+    }),
+  };
+}
+
+export function decodeStoredArticle(id: string, columns: ArticleColumns): KeptArticle {
+  const { p, s, ...meta } = JSON.parse(columns.article) as EncodedArticle;
+  const text = columns.text;
+  const paragraphs = [];
+  for (let i = 0; i < p.length; i += 2) paragraphs.push({ index: i / 2, start: p[i]!, end: p[i + 1]! });
+  const sentences = [];
+  for (let i = 0; i < s.length; i += 3) {
+    const start = s[i]!;
+    const end = s[i + 1]!;
+    sentences.push({ index: i / 3, paragraph: s[i + 2]!, start, end, text: text.slice(start, end) });
   }
-  return stored;
+  const article: Article = { id, ...meta, text, paragraphs, sentences };
+  const analysis = () => {
+    const decoded = JSON.parse(columns.analysis) as ArticleAnalysis;
+    for (const quote of decoded.quotes) {
+      quote.text = text.slice(quote.start, quote.end);
+      quote.articleId = id;
+    }
+    return decoded;
+  };
+  return { article, analysis };
 }

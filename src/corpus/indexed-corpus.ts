@@ -1,7 +1,7 @@
 import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import type { Article } from '../articles/types.js';
 import { PassageIndex } from '../search/passage-index.js';
-import { Corpus } from './corpus.js';
+import { type AnalysisSource, Corpus } from './corpus.js';
 
 export interface IndexedCorpus {
   corpus: Corpus;
@@ -14,7 +14,7 @@ export interface IndexedCorpus {
  */
 export function createIndexedCorpus(
   articles: readonly Article[] = [],
-  options: { analyse?: (article: Article) => ArticleAnalysis; index?: PassageIndex } = {},
+  options: { analyse?: (article: Article) => AnalysisSource; index?: PassageIndex } = {},
 ): IndexedCorpus {
   const corpus = new Corpus(options.analyse ?? analyseArticle);
   const index = options.index ?? PassageIndex.open();

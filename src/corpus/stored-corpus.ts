@@ -3,12 +3,18 @@ import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
 import type { Article } from '../articles/types.js';
 import type { Logger } from '../logger.js';
-import { ANALYSIS_VERSION, type ArticleStore, type FileSignature, type StoredArticle } from './article-store.js';
-import type { Corpus } from './corpus.js';
+import {
+  ANALYSIS_VERSION,
+  type ArticleStore,
+  type FileSignature,
+  type KeptArticle,
+  type StoredArticle,
+} from './article-store.js';
+import type { AnalysisSource, Corpus } from './corpus.js';
 
 export interface StoredCorpusLoad extends LoadedArticles {
   /** The analysis of each article: the stored one when its content was analysed before, else made now. */
-  analyse: (article: Article) => ArticleAnalysis;
+  analyse: (article: Article) => AnalysisSource;
   /** Files parsed in this run; the others' articles were read back from the store. */
   parsedFiles(): number;
   /** Articles analysed in this run. */
@@ -60,7 +66,7 @@ export async function loadStoredCorpus(
   const analyseFresh = options.analyse ?? analyseArticle;
   let fresh: StoredArticle[] | null = [];
   let analysed = 0;
-  const analyse = (article: Article): ArticleAnalysis => {
+  const analyse = (article: Article): AnalysisSource => {
     const kept = storedById.get(article.id);
     if (kept) return kept.analysis;
     analysed += 1;
@@ -90,7 +96,7 @@ export async function loadStoredCorpus(
 /** The stored articles of a file that has not changed since it was read, or undefined. */
 function unchangedArticles(
   signature: FileSignature | undefined,
-  storedById: ReadonlyMap<string, StoredArticle>,
+  storedById: ReadonlyMap<string, KeptArticle>,
   file: string,
   size: number,
   mtimeMs: number,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import {
+  type ArticleColumns,
   type ArticleStore,
   decodeStoredArticle,
   encodeStoredArticle,
@@ -25,7 +26,10 @@ export class PostgresArticleStore implements ArticleStore {
   async readFolder(folder: string, version: number): Promise<StoredFolder> {
     const [files, articles] = await Promise.all([
       this.pool.query<FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = $1', [folder]),
-      this.pool.query<{ record: string }>('SELECT record FROM stored_articles WHERE analysis_version = $1', [version]),
+      this.pool.query<ArticleColumns & { id: string }>(
+        'SELECT id, text, article, analysis FROM stored_articles WHERE analysis_version = $1',
+        [version],
+      ),
     ]);
     return {
       files: files.rows.map((row) => ({
@@ -34,7 +38,7 @@ export class PostgresArticleStore implements ArticleStore {
         mtimeMs: row.mtime_ms,
         articleIds: JSON.parse(row.article_ids) as string[],
       })),
-      articles: articles.rows.map((row) => decodeStoredArticle(row.record)),
+      articles: articles.rows.map((row) => decodeStoredArticle(row.id, row)),
     };
   }
 
@@ -95,9 +99,13 @@ async function writeArticles(client: pg.PoolClient, version: number, articles: r
   const unique = [...new Map(articles.map((stored) => [stored.article.id, stored])).values()];
   for (const batch of batches(unique)) {
     await client.query(
-      `INSERT INTO stored_articles (id, analysis_version, record) VALUES ${placeholders(batch.length, 3)}
-       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version, record = excluded.record`,
-      batch.flatMap((stored) => [stored.article.id, version, encodeStoredArticle(stored)]),
+      `INSERT INTO stored_articles (id, analysis_version, text, article, analysis) VALUES ${placeholders(batch.length, 5)}
+       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
+         text = excluded.text, article = excluded.article, analysis = excluded.analysis`,
+      batch.flatMap((stored) => {
+        const columns = encodeStoredArticle(stored);
+        return [stored.article.id, version, columns.text, columns.article, columns.analysis];
+      }),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  type ArticleColumns,
   type ArticleStore,
   decodeStoredArticle,
   encodeStoredArticle,
@@ -30,9 +31,11 @@ export class SqliteArticleStore implements ArticleStore {
         articleIds: JSON.parse(row.article_ids) as string[],
       }));
     const articles = this.db
-      .prepare<[number], { record: string }>('SELECT record FROM stored_articles WHERE analysis_version = ?')
+      .prepare<[number], ArticleColumns & { id: string }>(
+        'SELECT id, text, article, analysis FROM stored_articles WHERE analysis_version = ?',
+      )
       .all(version)
-      .map((row) => decodeStoredArticle(row.record));
+      .map((row) => decodeStoredArticle(row.id, row));
     return { files, articles };
   }
 
@@ -64,10 +67,14 @@ export class SqliteArticleStore implements ArticleStore {
 
   private writeArticles(version: number, articles: readonly StoredArticle[]): void {
     const save = this.db.prepare(
-      `INSERT INTO stored_articles (id, analysis_version, record) VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version, record = excluded.record`,
+      `INSERT INTO stored_articles (id, analysis_version, text, article, analysis) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
+         text = excluded.text, article = excluded.article, analysis = excluded.analysis`,
     );
-    for (const stored of articles) save.run(stored.article.id, version, encodeStoredArticle(stored));
+    for (const stored of articles) {
+      const columns = encodeStoredArticle(stored);
+      save.run(stored.article.id, version, columns.text, columns.article, columns.analysis);
+    }
   }
 
   private deleteArticles(ids: readonly string[]): void {

@@ -81,7 +81,7 @@ export function defineArticleStoreContract(openFreshStore: OpenFreshStore): void
       );
       const { articles: stored } = await store.articles.readFolder(SEEDS, ANALYSIS_VERSION);
       expect(stored.map(({ article }) => article)).toEqual(articles);
-      expect(stored.map(({ analysis }) => analysis)).toEqual(articles.map(analyseArticle));
+      expect(stored.map(({ analysis }) => analysis())).toEqual(articles.map(analyseArticle));
     });
 
     it('re-analyses a changed file and withdraws its old version', async () => {

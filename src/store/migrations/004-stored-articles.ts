@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 // Articles as parsed and analysed, so a restart reads them back instead of rebuilding them (see
-// src/corpus/article-store.ts). `record` is the article and its analysis as JSON; a seed file's row
+// src/corpus/article-store.ts): the text, the rest of the article and its analysis as JSON. A seed file's row
 // lists the articles it held, with the size and modification time that tell whether it changed.
 export const storedArticles: Migration = {
   version: 4,
@@ -10,7 +10,9 @@ export const storedArticles: Migration = {
     CREATE TABLE stored_articles (
       id TEXT PRIMARY KEY,
       analysis_version INTEGER NOT NULL,
-      record TEXT NOT NULL
+      text TEXT NOT NULL,
+      article TEXT NOT NULL,
+      analysis TEXT NOT NULL
     );
     CREATE TABLE seed_files (
       folder TEXT NOT NULL,
@@ -25,7 +27,9 @@ export const storedArticles: Migration = {
     CREATE TABLE stored_articles (
       id TEXT PRIMARY KEY,
       analysis_version INTEGER NOT NULL,
-      record TEXT NOT NULL
+      text TEXT NOT NULL,
+      article TEXT NOT NULL,
+      analysis TEXT NOT NULL
     );
     CREATE TABLE seed_files (
       folder TEXT NOT NULL,
