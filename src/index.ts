@@ -3,7 +3,6 @@
  * transport: the Discord bot when DISCORD_TOKEN is set (several shards with SHARD_COUNT), the
  * console (one command from argv, or interactive) otherwise. Everything is built here and handed down.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
@@ -11,12 +10,11 @@ import type { Article } from './articles/types.js';
 import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
 import type { Corpus } from './corpus/corpus.js';
-import { createIndexedCorpus } from './corpus/indexed-corpus.js';
-import { keepStored, loadStoredCorpus } from './corpus/stored-corpus.js';
+import { openCorpus } from './corpus/open-corpus.js';
 import { UserFacingError } from './errors.js';
 import type { ReadFeedItem } from './ingest/feed-poller.js';
 import { createLogger, type Logger } from './logger.js';
-import { IndexBusyError, PassageIndex } from './search/passage-index.js';
+import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
@@ -26,8 +24,6 @@ import type { Store } from './store/types.js';
 // one-shot console command more time to load than it spends answering.
 
 const HISTORY_FILE = 'console-history';
-/** The passage index's file inside DATA_DIR. */
-const INDEX_FILE = 'passages.sqlite';
 /** Redraw the progress line at most this often, so a big folder does not flood the terminal. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -270,19 +266,22 @@ interface BuiltServices {
 async function buildServices(config: Config, logger: Logger, store: Store | undefined): Promise<BuiltServices> {
   const log = logger.child({ module: 'startup' });
   const started = performance.now();
-  const load = await loadStoredCorpus(config.seedsDir, store?.articles, {
+  let savedFeeds: ReadFeedItem[] = [];
+  const opened = await openCorpus({
+    seedsDir: config.seedsDir,
+    dataDir: config.dataDir,
+    store: store?.articles,
     maxBytes: config.maxArticleBytes,
     onProgress: process.stderr.isTTY ? progressLine() : undefined,
+    // Feed articles read in earlier runs answer from the start, including those no longer in their
+    // feed's window; they are not announced again, and the poller reports only what changed since.
+    moreArticles: async () => {
+      savedFeeds = store ? await readSavedFeeds(store, log) : [];
+      return savedFeeds.map((item) => item.article);
+    },
+    logger,
   });
-  const index = openIndex(config, logger);
-  const { corpus } = createIndexedCorpus(load.articles, { analyse: load.analyse, index });
-  // Feed articles read in earlier runs answer from the start, including those no longer in their
-  // feed's window; they are not announced again, and the poller reports only what changed since.
-  const savedFeeds = store ? await readSavedFeeds(store, log) : [];
-  corpus.add(savedFeeds.map((item) => item.article));
-  const dropped = index.dropArticlesNotAdded();
-  await load.save(corpus).catch((err: unknown) => log.warn({ err }, 'could not keep the articles in the store'));
-  const stored = store && keepStored(corpus, store.articles, logger);
+  const { corpus, index } = opened;
   const llm = config.llm && (await createLlm(config.llm, corpus, index, logger));
   const ms = Math.round(performance.now() - started);
   log.info(
@@ -291,38 +290,29 @@ async function buildServices(config: Config, logger: Logger, store: Store | unde
       articles: corpus.size,
       feedArticles: savedFeeds.length,
       passages: index.size,
-      skipped: load.skipped.length,
-      parsedFiles: load.parsedFiles(),
-      analysed: load.analysedArticles(),
-      ...(dropped ? { droppedFromIndex: dropped } : {}),
+      skipped: opened.skipped.length,
+      parsedFiles: opened.parsedFiles,
+      analysed: opened.analysed,
+      ...(opened.droppedFromIndex ? { droppedFromIndex: opened.droppedFromIndex } : {}),
       ms,
     },
     'articles loaded',
   );
-  for (const skip of load.skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
+  for (const skip of opened.skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
   if (llm) log.info({ model: llm.model }, 'answers come from the model, verified against the articles');
   const services: Services = {
     corpus,
     index,
-    load: { loaded: corpus.size, skipped: load.skipped, ms, dir: config.seedsDir },
+    load: { loaded: corpus.size, skipped: opened.skipped, ms, dir: config.seedsDir },
     startedAt: new Date(),
     ...(llm ? { llm } : {}),
   };
-  return { services, seedArticles: load.articles, savedFeeds, ...(stored ? { stored } : {}) };
-}
-
-/** The file-backed passage index under DATA_DIR; in memory when another process holds the file. */
-function openIndex(config: Config, logger: Logger): PassageIndex {
-  mkdirSync(config.dataDir, { recursive: true });
-  try {
-    return PassageIndex.open(join(config.dataDir, INDEX_FILE));
-  } catch (err) {
-    if (!(err instanceof IndexBusyError)) throw err;
-    logger
-      .child({ module: 'startup' })
-      .info({ file: err.file }, 'passage index in use by another process; indexing in memory');
-    return PassageIndex.open();
-  }
+  return {
+    services,
+    seedArticles: opened.seedArticles,
+    savedFeeds,
+    ...(opened.stored ? { stored: opened.stored } : {}),
+  };
 }
 
 /** The feed module (and its parsers) is loaded only when the store holds feed articles. */

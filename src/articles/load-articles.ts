@@ -75,8 +75,9 @@ async function loadOrReuse(
   options: LoadArticlesOptions,
 ): Promise<FileOutcome> {
   if (!options.reuse && !options.onRead) return loadArticleFile(dir, file, maxBytes);
-  // A file that cannot be stat'ed is read anyway, so its error is reported the usual way.
-  const info = await stat(join(dir, file)).catch(() => null);
+  // Synchronous: a stat is microseconds, and at 10,000 files promise round trips cost more than the
+  // stats. A file that cannot be stat'ed is read anyway, so its error is reported the usual way.
+  const info = fs.statSync(join(dir, file), { throwIfNoEntry: false });
   if (!info) return loadArticleFile(dir, file, maxBytes);
   const reused = options.reuse?.(file, info.size, info.mtimeMs);
   if (reused) return { articles: reused, skipped: [] };

@@ -23,10 +23,14 @@ export interface FileSignature {
   articleIds: string[];
 }
 
-/** A stored article as read back: its analysis is decoded when first asked for, not at start-up. */
+/**
+ * A stored article as read back. Its paragraphs and sentences are decoded when first read, its
+ * analysis when a service first asks for it (undefined if the store no longer holds it): a warm
+ * start reads every article, so it decodes no more than it must.
+ */
 export interface KeptArticle {
   article: Article;
-  analysis: () => ArticleAnalysis;
+  analysis: () => ArticleAnalysis | undefined;
 }
 
 export interface StoredFolder {
@@ -62,12 +66,16 @@ export interface ArticleStore {
 /** A stored article's columns: the text as is, the rest as JSON. */
 export interface ArticleColumns {
   text: string;
-  /** Metadata, then paragraphs and sentences as flat offset lists (their index is their position). */
+  /** Metadata. */
   article: string;
+  /** Paragraphs and sentences as flat offset lists (their index is their position). */
+  layout: string;
   analysis: string;
 }
 
-interface EncodedArticle extends Omit<Article, 'id' | 'text' | 'paragraphs' | 'sentences'> {
+type ArticleMetaColumns = Omit<Article, 'id' | 'text' | 'paragraphs' | 'sentences'>;
+
+interface Layout {
   /** start, end of each paragraph. */
   p: number[];
   /** start, end, paragraph of each sentence. */
@@ -75,20 +83,20 @@ interface EncodedArticle extends Omit<Article, 'id' | 'text' | 'paragraphs' | 's
 }
 
 /**
- * The stored form, compact because a warm start decodes every article: sentence and quote texts
- * are not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`) cut
- * again on reading, which also shares the text's memory instead of holding copies.
+ * The stored form, compact because a warm start reads every article: sentence and quote texts are
+ * not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`) cut again
+ * on reading, which also shares the text's memory instead of holding copies.
  */
 export function encodeStoredArticle({ article, analysis }: StoredArticle): ArticleColumns {
   const { id: _id, text, paragraphs, sentences, ...meta } = article;
-  const encoded: EncodedArticle = {
-    ...meta,
+  const layout: Layout = {
     p: paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
     s: sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
   };
   return {
     text,
-    article: JSON.stringify(encoded),
+    article: JSON.stringify(meta),
+    layout: JSON.stringify(layout),
     analysis: JSON.stringify({
       ...analysis,
       quotes: analysis.quotes.map(({ text: _text, articleId: _articleId, ...quote }) => quote),
@@ -96,25 +104,45 @@ export function encodeStoredArticle({ article, analysis }: StoredArticle): Artic
   };
 }
 
-export function decodeStoredArticle(id: string, columns: ArticleColumns): KeptArticle {
-  const { p, s, ...meta } = JSON.parse(columns.article) as EncodedArticle;
+/** The article from its columns, paragraphs and sentences decoded on first read and then kept. */
+export function decodeArticle(id: string, columns: Omit<ArticleColumns, 'analysis'>): Article {
   const text = columns.text;
-  const paragraphs = [];
-  for (let i = 0; i < p.length; i += 2) paragraphs.push({ index: i / 2, start: p[i]!, end: p[i + 1]! });
-  const sentences = [];
-  for (let i = 0; i < s.length; i += 3) {
-    const start = s[i]!;
-    const end = s[i + 1]!;
-    sentences.push({ index: i / 3, paragraph: s[i + 2]!, start, end, text: text.slice(start, end) });
-  }
-  const article: Article = { id, ...meta, text, paragraphs, sentences };
-  const analysis = () => {
-    const decoded = JSON.parse(columns.analysis) as ArticleAnalysis;
-    for (const quote of decoded.quotes) {
-      quote.text = text.slice(quote.start, quote.end);
-      quote.articleId = id;
+  const article = { id, ...(JSON.parse(columns.article) as ArticleMetaColumns), text } as Article;
+  const decodeLayout = () => {
+    const { p, s } = JSON.parse(columns.layout) as Layout;
+    const paragraphs = [];
+    for (let i = 0; i < p.length; i += 2) paragraphs.push({ index: i / 2, start: p[i]!, end: p[i + 1]! });
+    const sentences = [];
+    for (let i = 0; i < s.length; i += 3) {
+      const start = s[i]!;
+      const end = s[i + 1]!;
+      sentences.push({ index: i / 3, paragraph: s[i + 2]!, start, end, text: text.slice(start, end) });
     }
-    return decoded;
+    // Plain properties from now on, as on an article parsed from its file.
+    Object.defineProperties(article, {
+      paragraphs: { value: paragraphs, enumerable: true, writable: true, configurable: true },
+      sentences: { value: sentences, enumerable: true, writable: true, configurable: true },
+    });
   };
-  return { article, analysis };
+  for (const key of ['paragraphs', 'sentences'] as const) {
+    Object.defineProperty(article, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        decodeLayout();
+        return article[key];
+      },
+    });
+  }
+  return article;
+}
+
+/** The analysis from its column, quote texts cut again from the article text. */
+export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: string): ArticleAnalysis {
+  const analysis = JSON.parse(json) as ArticleAnalysis;
+  for (const quote of analysis.quotes) {
+    quote.text = article.text.slice(quote.start, quote.end);
+    quote.articleId = article.id;
+  }
+  return analysis;
 }

@@ -68,7 +68,8 @@ export async function loadStoredCorpus(
   let analysed = 0;
   const analyse = (article: Article): AnalysisSource => {
     const kept = storedById.get(article.id);
-    if (kept) return kept.analysis;
+    // Read from the store when first asked for; analysed then if the store has lost it meanwhile.
+    if (kept) return () => kept.analysis() ?? analyseFresh(article);
     analysed += 1;
     const analysis = analyseFresh(article);
     fresh?.push({ article, analysis });

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import {
   type ArticleColumns,
   type ArticleStore,
-  decodeStoredArticle,
+  decodeAnalysis,
+  decodeArticle,
   encodeStoredArticle,
   type FolderChange,
   type StoredArticle,
@@ -27,7 +28,7 @@ export class PostgresArticleStore implements ArticleStore {
     const [files, articles] = await Promise.all([
       this.pool.query<FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = $1', [folder]),
       this.pool.query<ArticleColumns & { id: string }>(
-        'SELECT id, text, article, analysis FROM stored_articles WHERE analysis_version = $1',
+        'SELECT id, text, article, layout, analysis FROM stored_articles WHERE analysis_version = $1',
         [version],
       ),
     ]);
@@ -38,7 +39,10 @@ export class PostgresArticleStore implements ArticleStore {
         mtimeMs: row.mtime_ms,
         articleIds: JSON.parse(row.article_ids) as string[],
       })),
-      articles: articles.rows.map((row) => decodeStoredArticle(row.id, row)),
+      articles: articles.rows.map((row) => {
+        const article = decodeArticle(row.id, row);
+        return { article, analysis: () => decodeAnalysis(article, row.analysis) };
+      }),
     };
   }
 
@@ -99,12 +103,12 @@ async function writeArticles(client: pg.PoolClient, version: number, articles: r
   const unique = [...new Map(articles.map((stored) => [stored.article.id, stored])).values()];
   for (const batch of batches(unique)) {
     await client.query(
-      `INSERT INTO stored_articles (id, analysis_version, text, article, analysis) VALUES ${placeholders(batch.length, 5)}
+      `INSERT INTO stored_articles (id, analysis_version, text, article, layout, analysis) VALUES ${placeholders(batch.length, 6)}
        ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
-         text = excluded.text, article = excluded.article, analysis = excluded.analysis`,
+         text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
       batch.flatMap((stored) => {
         const columns = encodeStoredArticle(stored);
-        return [stored.article.id, version, columns.text, columns.article, columns.analysis];
+        return [stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis];
       }),
     );
   }

@@ -2,9 +2,11 @@ import type Database from 'better-sqlite3';
 import {
   type ArticleColumns,
   type ArticleStore,
-  decodeStoredArticle,
+  decodeAnalysis,
+  decodeArticle,
   encodeStoredArticle,
   type FolderChange,
+  type KeptArticle,
   type StoredArticle,
   type StoredFolder,
 } from '../corpus/article-store.js';
@@ -30,12 +32,24 @@ export class SqliteArticleStore implements ArticleStore {
         mtimeMs: row.mtime_ms,
         articleIds: JSON.parse(row.article_ids) as string[],
       }));
+    // The analysis stays on disk until asked for (SQLite reads are synchronous): at 10k articles it is
+    // half of what is stored, and most of it is never read by a process that only answers /ask.
+    const analysisOf = this.db.prepare<[string, number], { analysis: string }>(
+      'SELECT analysis FROM stored_articles WHERE id = ? AND analysis_version = ?',
+    );
     const articles = this.db
-      .prepare<[number], ArticleColumns & { id: string }>(
-        'SELECT id, text, article, analysis FROM stored_articles WHERE analysis_version = ?',
+      .prepare<[number], Omit<ArticleColumns, 'analysis'> & { id: string }>(
+        'SELECT id, text, article, layout FROM stored_articles WHERE analysis_version = ?',
       )
       .all(version)
-      .map((row) => decodeStoredArticle(row.id, row));
+      .map((row): KeptArticle => {
+        const article = decodeArticle(row.id, row);
+        const analysis = () => {
+          const found = this.db.open ? analysisOf.get(row.id, version) : undefined;
+          return found && decodeAnalysis(article, found.analysis);
+        };
+        return { article, analysis };
+      });
     return { files, articles };
   }
 
@@ -67,13 +81,13 @@ export class SqliteArticleStore implements ArticleStore {
 
   private writeArticles(version: number, articles: readonly StoredArticle[]): void {
     const save = this.db.prepare(
-      `INSERT INTO stored_articles (id, analysis_version, text, article, analysis) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO stored_articles (id, analysis_version, text, article, layout, analysis) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
-         text = excluded.text, article = excluded.article, analysis = excluded.analysis`,
+         text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
     );
     for (const stored of articles) {
       const columns = encodeStoredArticle(stored);
-      save.run(stored.article.id, version, columns.text, columns.article, columns.analysis);
+      save.run(stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 // Articles as parsed and analysed, so a restart reads them back instead of rebuilding them (see
-// src/corpus/article-store.ts): the text, the rest of the article and its analysis as JSON. A seed file's row
+// src/corpus/article-store.ts): the text; metadata, paragraph and sentence offsets, and analysis as JSON. A seed file's row
 // lists the articles it held, with the size and modification time that tell whether it changed.
 export const storedArticles: Migration = {
   version: 4,
@@ -12,6 +12,7 @@ export const storedArticles: Migration = {
       analysis_version INTEGER NOT NULL,
       text TEXT NOT NULL,
       article TEXT NOT NULL,
+      layout TEXT NOT NULL,
       analysis TEXT NOT NULL
     );
     CREATE TABLE seed_files (
@@ -29,6 +30,7 @@ export const storedArticles: Migration = {
       analysis_version INTEGER NOT NULL,
       text TEXT NOT NULL,
       article TEXT NOT NULL,
+      layout TEXT NOT NULL,
       analysis TEXT NOT NULL
     );
     CREATE TABLE seed_files (
