@@ -11,6 +11,9 @@ import {
   type StoredFolder,
 } from '../corpus/article-store.js';
 
+/** Writes this big leave a WAL worth checkpointing at once. */
+const CHECKPOINT_AFTER_ARTICLES = 1_000;
+
 interface FileRow {
   path: string;
   size: number;
@@ -69,6 +72,9 @@ export class SqliteArticleStore implements ArticleStore {
       this.writeArticles(version, change.articles);
       this.deleteArticles(change.removedArticles);
     })();
+    // A first start writes every article: copied into the database file now, during start-up,
+    // rather than by the auto-checkpoint of whichever small write comes next, maybe while serving.
+    if (change.articles.length >= CHECKPOINT_AFTER_ARTICLES) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {

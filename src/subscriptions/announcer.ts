@@ -5,6 +5,9 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import { announceChange } from './announce.js';
 
+/** Announcements made in a row before the catch-up lets other work run. */
+const CATCH_UP_YIELD_EVERY = 50;
+
 /** Attempts at one announcement before it is given up on (the store unreachable throughout). */
 const ATTEMPTS = 5;
 const FIRST_RETRY_MS = 500;
@@ -76,6 +79,11 @@ export class Announcer {
    */
   async catchUp(articles: readonly Article[]): Promise<void> {
     const byDate = [...articles].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-    for (const article of byDate) await this.announce({ kind: 'added', origin: article.origin, article });
+    for (const [n, article] of byDate.entries()) {
+      await this.announce({ kind: 'added', origin: article.origin, article });
+      // SQLite answers synchronously, so without this a first start's 10,000 announcements would hold
+      // the event loop for seconds, past Discord's 3-second window for the first interactions.
+      if (n % CATCH_UP_YIELD_EVERY === CATCH_UP_YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
