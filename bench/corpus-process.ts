@@ -41,6 +41,10 @@ export interface CorpusProcessResult {
   analysed: number;
   /** VmHWM: the most memory the process ever held resident. */
   peakRssMB: number;
+  /** VmHWM once loaded, before any command. */
+  startupPeakRssMB?: number;
+  /** Set on the line written after start-up, before the commands: the process stopped there. */
+  partial?: boolean;
   /** Warm only. */
   firstCallMs?: ViewTimes;
   latency?: Record<'ask' | 'quote' | 'search' | 'people' | 'summary', Latency>;
@@ -70,6 +74,10 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
     analysed: opened.analysed,
     peakRssMB: 0,
   };
+  // Written now as well, so a process that dies in the commands below (out of memory) still
+  // reports its start-up.
+  result.startupPeakRssMB = peakRssMB();
+  process.stdout.write(`${JSON.stringify({ ...result, peakRssMB: result.startupPeakRssMB, partial: true })}\n`);
   if (mode === 'warm') {
     const pools = await storyPools(SEEDS_DIR, BENCH_SEED);
     const queries = makeQueries(pools, queryCount, BENCH_SEED);

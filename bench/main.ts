@@ -85,8 +85,10 @@ async function benchCorpus(label: string, articles: number): Promise<CorpusRun> 
     try {
       warm = startCorpus('warm', synthetic.dir, dataDir, queries);
     } catch (err) {
-      // Reported as missing (and the run fails) rather than losing the cold numbers.
+      // Its start-up line is kept (the commands are reported missing) and the run fails.
       log(`[${label}] warm run failed: ${err instanceof Error ? err.message : String(err)}`);
+      const stdout = String((err as { stdout?: unknown }).stdout ?? '').trim();
+      if (stdout) warm = JSON.parse(stdout.split('\n').at(-1) ?? '{}') as CorpusProcessResult;
       process.exitCode = 1;
     }
     return { label, generateMs: synthetic.generated ? generated.ms : 0, cold, warm, diskMB };

@@ -66,9 +66,10 @@ export function formatReport(runs: readonly CorpusRun[], header: string): string
     'warm: 0 / 0',
   );
   add('peak RSS, cold process MB', (run) => run.cold.peakRssMB.toFixed(0));
+  add('peak RSS, warm start MB', (run) => run.warm?.startupPeakRssMB?.toFixed(0) ?? '-');
   add(
     'peak RSS, warm + commands MB',
-    (run) => run.warm?.peakRssMB.toFixed(0) ?? 'failed',
+    (run) => (run.warm ? `${run.warm.peakRssMB.toFixed(0)}${run.warm.partial ? ' (died in commands)' : ''}` : 'failed'),
     `${goal('10k', 'both ≤ 400 MB at 10k', (run) => peak(run) <= GOALS['10k'].peakRssMB)}; ${goal('100k', '≤ 1.5 GB at 100k', (run) => peak(run) <= GOALS['100k'].peakRssMB)}`,
   );
   add('DATA_DIR on disk MB', (run) => run.diskMB.toFixed(0));
