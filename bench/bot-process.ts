@@ -19,12 +19,12 @@ export interface BotProcess {
 }
 
 /**
- * The bot as `npm start` runs it: `node --import tsx src/index.ts` in the project folder. Only the
+ * The bot as `npm start` runs it: `node scripts/run.mjs src/index.ts` (the compiled build) in the project folder. Only the
  * variables given (plus PATH and HOME) are passed, so a developer's .env cannot change what is
  * measured: dotenv never overrides a variable that is already set, even to nothing.
  */
 export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'src/index.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,39 +1,35 @@
 /**
  * `npm run bench [-- --100k] [-- --no-discord] [-- --json FILE]`: generates synthetic corpora of 1k
- * and 10k articles (100k with --100k) in the temp folder, loads and indexes each in this process as
- * the bot does at start-up, and measures memory and the latency of /ask, /quote, /summary and search.
- * Then, unless --no-discord, it starts the bot on the 10k corpus against the fake Discord and times
- * the interaction round trip of /ask, /quote and /summary (see discord-round-trip.ts).
+ * and 10k articles (100k with --100k) in the temp folder. For each, Newsdesk's corpus is started
+ * twice in a child process of its own, as `npm start` builds it (store and index file under a fresh
+ * DATA_DIR): cold (everything parsed, analysed, indexed, stored), then warm (nothing changed), which
+ * then times the commands and one new article (see corpus-process.ts). Each child reports its peak
+ * resident memory; the DATA_DIR's size is measured between runs. Then, unless --no-discord, the bot
+ * runs on the 10k corpus against the fake Discord (discord-round-trip.ts, fan-out, new file → post).
  */
-import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { answerQuestion } from '../src/answers/answer-question.js';
-import { analyseArticle } from '../src/articles/analysis.js';
-import { loadArticles } from '../src/articles/load-articles.js';
-import { Corpus } from '../src/corpus/corpus.js';
-import { listPeople } from '../src/people/directory.js';
-import { findQuotes } from '../src/quotes/find-quotes.js';
-import { PassageIndex } from '../src/search/passage-index.js';
-import { summarise } from '../src/summaries/summarise.js';
+import { BENCH_SEED, type CorpusProcessResult } from './corpus-process.js';
 import { formatDiscordReport } from './discord-report.js';
 import { measureDiscordRoundTrip } from './discord-round-trip.js';
 import { formatFanOut, measureFanOut } from './fan-out.js';
 import { generateCorpus } from './generate-corpus.js';
-import { garbageCollector, memoryUse, timeAsync, timeEach, timeOnce } from './measure.js';
+import { timeAsync } from './measure.js';
 import { formatNewFileToPost, measureNewFileToPost } from './new-file-to-post.js';
-import { makeQueries } from './queries.js';
 import { type CorpusRun, formatReport } from './report.js';
 
-const SEED = 20250806;
+const SEED = BENCH_SEED;
 const SEEDS_DIR = fileURLToPath(new URL('../seeds', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUERIES = 300;
 /** Fewer queries at 100k keep a run within minutes on a shared two-core machine. */
 const QUERIES_100K = 150;
-const SUMMARY_REPEATS = 50;
-/** Calls made before timing, so the JIT has seen each code path (the first call is reported apart). */
-const WARM_UP = 10;
+/** A child that has not answered by then has hung; the bench reports it rather than waiting forever. */
+const CHILD_TIMEOUT_MS = 30 * 60_000;
 
 const SIZES = [
   { label: '1k', articles: 1_000 },
@@ -48,82 +44,62 @@ const { values: flags } = parseArgs({
   },
 });
 
-const collectGarbage = garbageCollector();
 const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** One start of the corpus in a child process (node --import tsx, like the tests), its JSON line parsed. */
+function startCorpus(mode: 'cold' | 'warm', dir: string, dataDir: string, queries: number): CorpusProcessResult {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench', 'corpus-process.ts'), mode, dir, dataDir, String(queries)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 2 ** 20,
+      timeout: CHILD_TIMEOUT_MS,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as CorpusProcessResult;
+}
+
+function folderMB(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return bytes / 2 ** 20;
+}
 
 async function benchCorpus(label: string, articles: number): Promise<CorpusRun> {
   log(`[${label}] generating ${articles} articles...`);
   const generated = await timeAsync(() => generateCorpus(articles, { seedsDir: SEEDS_DIR, seed: SEED }));
   const synthetic = generated.value;
-  collectGarbage();
-
-  log(`[${label}] loading ${synthetic.dir}...`);
-  const loaded = await timeAsync(() => loadArticles(synthetic.dir));
-  const corpus = new Corpus(analyseArticle);
-  const index = PassageIndex.open();
-  let indexMs = 0;
-  corpus.onChange((change) => {
-    indexMs += timeOnce(() => {
-      index.add(change.added);
-      index.remove(change.removed.map((article) => article.id));
-    });
-  });
-  // The last article is held back and added after the queries, to time the rebuild one new article causes.
-  const held = loaded.value.articles.slice(0, -1);
-  const late = loaded.value.articles.slice(-1);
-  const addMs = timeOnce(() => corpus.add(held));
-  collectGarbage();
-  const memory = memoryUse();
-
-  log(`[${label}] querying...`);
-  const queries = makeQueries(synthetic.pools, articles >= 100_000 ? QUERIES_100K : QUERIES, SEED);
-  const speaker = synthetic.pools.people[0]?.surname;
-  const firstCallMs = {
-    people: timeOnce(() => listPeople(corpus)),
-    quote: timeOnce(() => findQuotes(corpus, { speaker })),
-    summary: timeOnce(() => summarise(corpus, { length: 'standard' })),
-  };
-  const deps = { corpus, index };
-  const warm = <T>(inputs: readonly T[], run: (input: T) => unknown) => {
-    timeEach(inputs.slice(0, WARM_UP), run);
-    return timeEach(inputs, run);
-  };
-  const latency = {
-    ask: warm(queries.questions, (question) => answerQuestion(question, deps)),
-    quote: warm(queries.quotes, (query) => findQuotes(corpus, query)),
-    summary: timeEach(Array.from({ length: SUMMARY_REPEATS }), () => summarise(corpus, { length: 'standard' })),
-    search: warm(queries.searches, (query) => index.search(query, { limit: 10 })),
-    people: warm(queries.quotes, (query) => listPeople(corpus, { query: query.speaker ?? query.about })),
-  };
-  const addLateMs = timeOnce(() => corpus.add(late));
-  const afterNewArticleMs = {
-    people: timeOnce(() => listPeople(corpus)),
-    quote: timeOnce(() => findQuotes(corpus, { speaker })),
-    summary: timeOnce(() => summarise(corpus, { length: 'standard' })),
-  };
-  index.close();
-  return {
-    label,
-    articles: corpus.size,
-    skipped: loaded.value.skipped.length,
-    generateMs: synthetic.generated ? generated.ms : 0,
-    loadMs: loaded.ms,
-    analyseMs: addMs - indexMs,
-    indexMs,
-    totalMs: loaded.ms + addMs + addLateMs,
-    memory,
-    firstCallMs,
-    afterNewArticleMs,
-    latency,
-  };
+  const dataDir = mkdtempSync(join(tmpdir(), `newsdesk-bench-data-${label}-`));
+  try {
+    const queries = articles >= 100_000 ? QUERIES_100K : QUERIES;
+    log(`[${label}] cold start on ${synthetic.dir}...`);
+    const cold = startCorpus('cold', synthetic.dir, dataDir, queries);
+    const diskMB = folderMB(dataDir);
+    log(`[${label}] warm start, then commands...`);
+    let warm: CorpusProcessResult | undefined;
+    try {
+      warm = startCorpus('warm', synthetic.dir, dataDir, queries);
+    } catch (err) {
+      // Its start-up line is kept (the commands are reported missing) and the run fails.
+      log(`[${label}] warm run failed: ${err instanceof Error ? err.message : String(err)}`);
+      const stdout = String((err as { stdout?: unknown }).stdout ?? '').trim();
+      if (stdout) warm = JSON.parse(stdout.split('\n').at(-1) ?? '{}') as CorpusProcessResult;
+      process.exitCode = 1;
+    }
+    return { label, generateMs: synthetic.generated ? generated.ms : 0, cold, warm, diskMB };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const sizes = flags['100k'] ? [...SIZES, { label: '100k', articles: 100_000 }] : SIZES;
 const runs: CorpusRun[] = [];
-for (const size of sizes) {
-  runs.push(await benchCorpus(size.label, size.articles));
-  collectGarbage();
-}
+for (const size of sizes) runs.push(await benchCorpus(size.label, size.articles));
 
 const header = `Newsdesk benchmark · node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`;
 process.stdout.write(formatReport(runs, header));

@@ -1,79 +1,112 @@
-import type { Latency, MemoryUse } from './measure.js';
-
-export type Operation = 'ask' | 'quote' | 'summary' | 'search' | 'people';
+import type { CorpusProcessResult } from './corpus-process.js';
+import type { Latency } from './measure.js';
 
 export interface CorpusRun {
   label: string;
-  articles: number;
-  skipped: number;
   /** Milliseconds spent writing the synthetic files (0 when reused). */
   generateMs: number;
-  loadMs: number;
-  analyseMs: number;
-  indexMs: number;
-  /** Read, parse, analyse and index: what a start-up or a reload costs. */
-  totalMs: number;
-  memory: MemoryUse;
-  /** The first call of services that build a per-corpus-version cache. */
-  firstCallMs: Record<'quote' | 'people' | 'summary', number>;
-  /** The same calls after one more article arrives (what each subscription update costs). */
-  afterNewArticleMs: Record<'quote' | 'people' | 'summary', number>;
-  latency: Record<Operation, Latency>;
+  cold: CorpusProcessResult;
+  /** Missing when the warm process failed (e.g. ran out of memory). */
+  warm?: CorpusProcessResult | undefined;
+  /** DATA_DIR after the cold start: the store (articles, analysis) and the passage index file. */
+  diskMB: number;
 }
 
-const GOAL_CORPUS = '10k';
+/** The issue's bars (#14), each checked at one corpus size. */
 export const GOALS = {
-  loadMs: 10_000,
-  askP99: 50,
-  quoteP99: 50,
+  '10k': { peakRssMB: 400, warmMs: 1_000 },
+  '100k': { coldMs: 60_000, warmMs: 5_000, peakRssMB: 1_536, askP99: 50, summaryAfterNewMs: 3_000 },
 };
-
-const OPERATIONS: Array<{ op: Operation; label: string; goal?: keyof typeof GOALS }> = [
-  { op: 'ask', label: 'ask (answerQuestion)', goal: 'askP99' },
-  { op: 'quote', label: 'quote (findQuotes)', goal: 'quoteP99' },
-  { op: 'summary', label: 'summary, cached', goal: undefined },
-  { op: 'search', label: 'search (index.search)', goal: undefined },
-  { op: 'people', label: 'people (listPeople)', goal: undefined },
-];
 
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const seconds = (value: number) => (value / 1000).toFixed(2);
-const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
-/** One readable table: load and memory per corpus, then latency per operation, goals beside them. */
+type Cell = (run: CorpusRun) => string;
+
+/** One readable table per corpus size and measurement, the bars beside them with met / MISSED. */
 export function formatReport(runs: readonly CorpusRun[], header: string): string {
-  const goalRun = runs.find((run) => run.label === GOAL_CORPUS);
   const labels = runs.map((run) => run.label);
-  const rows: string[][] = [['loading', ...labels, 'goal']];
-  const add = (label: string, cell: (run: CorpusRun) => string, goal = '') => {
-    rows.push([`  ${label}`, ...runs.map(cell), goal]);
+  const rows: string[][] = [];
+  const section = (title: string) => rows.push([], [title, ...labels, 'goal']);
+  const goal = (label: keyof typeof GOALS, text: string, check: (run: CorpusRun) => boolean) => {
+    const run = runs.find((candidate) => candidate.label === label);
+    return run ? `${text}: ${mark(check(run))}` : text;
   };
-  add('articles loaded', (run) => `${run.articles}${run.skipped ? ` (${run.skipped} skipped)` : ''}`);
-  add('read + parse s', (run) => seconds(run.loadMs));
-  add('analyse s', (run) => seconds(run.analyseMs));
-  add('index s', (run) => seconds(run.indexMs));
-  const loadGoal = goalRun ? `< 10 s at 10k: ${mark(goalRun.totalMs < GOALS.loadMs)}` : '< 10 s at 10k';
-  add('loaded + indexed s', (run) => seconds(run.totalMs), loadGoal);
-  add('heap MB', (run) => run.memory.heapMB.toFixed(0));
-  add('rss MB', (run) => run.memory.rssMB.toFixed(0));
-  rows.push([]);
-  rows.push(['latency ms (p50 / p99)', ...labels, 'goal']);
-  for (const { op, label, goal } of OPERATIONS) {
-    const goalText = goal && goalRun ? `p99 < 50 ms at 10k: ${mark(goalRun.latency[op].p99 < GOALS[goal])}` : '';
-    add(label, (run) => latencyCell(run.latency[op]), goal ? goalText || 'p99 < 50 ms at 10k' : '');
-  }
-  rows.push([]);
-  rows.push(['per-version caches ms', ...labels, '']);
-  add('people, first call', (run) => ms(run.firstCallMs.people), 'merges the people directory');
-  add('quote, first call', (run) => ms(run.firstCallMs.quote), 'builds the quote catalogue');
-  add('summary, first call', (run) => ms(run.firstCallMs.summary), 'ranks the whole corpus');
-  add('people, after +1 article', (run) => ms(run.afterNewArticleMs.people));
-  add('quote, after +1 article', (run) => ms(run.afterNewArticleMs.quote), 'reuses per-article preparation');
-  add('summary, after +1 article', (run) => ms(run.afterNewArticleMs.summary));
+  const add = (label: string, cell: Cell, goalText = '') => rows.push([`  ${label}`, ...runs.map(cell), goalText]);
+  const peak = (run: CorpusRun) => Math.max(run.cold.peakRssMB, run.warm?.peakRssMB ?? Infinity);
+  const latency =
+    (op: keyof NonNullable<CorpusProcessResult['latency']>): Cell =>
+    (run) =>
+      run.warm?.latency ? latencyCell(run.warm.latency[op]) : '-';
+  const after =
+    (view: keyof NonNullable<CorpusProcessResult['afterNewArticleMs']>): Cell =>
+    (run) =>
+      run.warm?.afterNewArticleMs ? ms(run.warm.afterNewArticleMs[view]) : '-';
+  const first =
+    (view: keyof NonNullable<CorpusProcessResult['firstCallMs']>): Cell =>
+    (run) =>
+      run.warm?.firstCallMs ? ms(run.warm.firstCallMs[view]) : '-';
+
+  rows.push(['start-up', ...labels, 'goal']);
+  add('articles / passages', (run) => `${run.cold.articles} / ${run.cold.passages}`);
+  add(
+    'cold: load + index + store s',
+    (run) => seconds(run.cold.loadMs),
+    goal('100k', '≤ 60 s at 100k', (run) => run.cold.loadMs <= GOALS['100k'].coldMs),
+  );
+  add(
+    'warm restart (nothing changed) s',
+    (run) => (run.warm ? seconds(run.warm.loadMs) : 'failed'),
+    `${goal('10k', '≤ 1 s at 10k', (run) => (run.warm?.loadMs ?? Infinity) <= GOALS['10k'].warmMs)}; ${goal('100k', '≤ 5 s at 100k', (run) => (run.warm?.loadMs ?? Infinity) <= GOALS['100k'].warmMs)}`,
+  );
+  add(
+    '  files parsed / articles analysed',
+    (run) => (run.warm ? `${run.warm.parsedFiles} / ${run.warm.analysed}` : '-'),
+    'warm: 0 / 0',
+  );
+  add('peak RSS, cold process MB', (run) => run.cold.peakRssMB.toFixed(0));
+  add('peak RSS, warm start MB', (run) => run.warm?.startupPeakRssMB?.toFixed(0) ?? '-');
+  add(
+    'peak RSS, warm + commands MB',
+    (run) => (run.warm ? `${run.warm.peakRssMB.toFixed(0)}${run.warm.partial ? ' (died in commands)' : ''}` : 'failed'),
+    `${goal('10k', 'both ≤ 400 MB at 10k', (run) => peak(run) <= GOALS['10k'].peakRssMB)}; ${goal('100k', '≤ 1.5 GB at 100k', (run) => peak(run) <= GOALS['100k'].peakRssMB)}`,
+  );
+  add('DATA_DIR on disk MB', (run) => run.diskMB.toFixed(0));
+
+  section('latency ms (p50 / p99), warm');
+  add(
+    '/ask (answerQuestion)',
+    latency('ask'),
+    goal('100k', 'p99 ≤ 50 ms at 100k', (run) => (run.warm?.latency?.ask.p99 ?? Infinity) <= GOALS['100k'].askP99),
+  );
+  add('/quote (findQuotes)', latency('quote'));
+  add('/search (index.search)', latency('search'));
+  add('/who (listPeople)', latency('people'));
+  add('/summary, cached', latency('summary'));
+
+  section('first call ms');
+  add('/summary after start', first('summary'));
+  add('/quote after start', first('quote'));
+  add('/who after start', first('people'));
+  add('/timeline after start', first('timeline'));
+  add('one new article: analyse, index, store', (run) => (run.warm?.addOneMs ? ms(run.warm.addOneMs) : '-'));
+  add(
+    '/summary after one new article',
+    after('summary'),
+    goal(
+      '100k',
+      '≤ 3 s at 100k',
+      (run) => (run.warm?.afterNewArticleMs?.summary ?? Infinity) <= GOALS['100k'].summaryAfterNewMs,
+    ),
+  );
+  add('/quote after one new article', after('quote'));
+  add('/who after one new article', after('people'));
+  add('/timeline after one new article', after('timeline'));
   return `${header}\n\n${alignColumns(rows)}\n`;
 }
 
-export function latencyCell(latency: { p50: number; p99: number; errors: number }): string {
+export function latencyCell(latency: Pick<Latency, 'p50' | 'p99' | 'errors'>): string {
   const errors = latency.errors ? ` (${latency.errors} errors)` : '';
   return `${ms(latency.p50)} / ${ms(latency.p99)}${errors}`;
 }

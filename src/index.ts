@@ -5,38 +5,24 @@
  */
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { Registry } from 'prom-client';
 import { commands } from '../commands/index.js';
-import { loadArticles } from './articles/load-articles.js';
+import type { Article } from './articles/types.js';
 import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig, secretsOf } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
-import { ConversationStore } from './conversations/conversation-store.js';
 import type { Corpus } from './corpus/corpus.js';
-import { createIndexedCorpus } from './corpus/indexed-corpus.js';
-import { startBot } from './discord/bot.js';
-import { contextMenuHandlers } from './discord/context-menus.js';
-import { createDiscordPoster } from './discord/discord-poster.js';
-import { handleMessage } from './discord/messages.js';
-import { startShards } from './discord/shards.js';
+import { openCorpus } from './corpus/open-corpus.js';
 import { UserFacingError } from './errors.js';
-import { startHealthServer } from './health/health-server.js';
-import { createMetrics } from './health/metrics.js';
-import { FeedManager } from './ingest/feed-manager.js';
-import { loadSavedFeedItems, savedFeedItemsIn, startIngest } from './ingest/start-ingest.js';
-import { LlmBudget } from './llm/budget.js';
-import { createChatModel } from './llm/chat.js';
-import { createLlmClient } from './llm/client.js';
-import { createLlmAnswerer } from './llm/llm-answerer.js';
-import { createLlmClaimChecker } from './llm/llm-claim-checker.js';
-import { createLlmSummariser } from './llm/llm-summariser.js';
+import type { ReadFeedItem } from './ingest/feed-poller.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
 import { DatabaseMissingError, openStore } from './store/open-store.js';
 import { monitorStore, StoreHealth } from './store/store-health.js';
 import type { Store } from './store/types.js';
-import { startSubscriptions } from './subscriptions/start-subscriptions.js';
-import { SubscriptionManager } from './subscriptions/subscription-manager.js';
+
+// The Discord bot, feeds, the store and the model client are imported where they are first needed
+// (`await import`), not here: discord.js, openai, linkedom, rss-parser, pg and gpt-tokenizer cost a
+// one-shot console command more time to load than it spends answering.
 
 const HISTORY_FILE = 'console-history';
 /** Redraw the progress line at most this often, so a big folder does not flood the terminal. */
@@ -68,28 +54,48 @@ async function main(argv: readonly string[]): Promise<number> {
     return runShardManager(config, discordToken, logger);
   }
 
-  let services: Services;
+  // The interactive console follows the seeds folder from the moment its articles are loaded, so the
+  // watcher's module is loaded before them rather than after.
+  const ingestModule = line || discordToken ? undefined : await import('./ingest/start-ingest.js');
+  // Articles and their analysis are kept in the store; the bot cannot run without it, the console can.
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    logger,
+    allowNewDatabase: config.allowNewDatabase,
+  }).catch((err: unknown) => {
+    const level = discordToken ? 'fatal' : 'warn';
+    if (err instanceof DatabaseMissingError) log[level](err.message);
+    else log[level]({ err }, storeProblem(config));
+    return undefined;
+  });
+  if (discordToken && !store) return 1;
+  let built: BuiltServices;
   try {
-    services = await buildServices(config, logger);
+    built = await buildServices(config, logger, store);
   } catch (err) {
+    await store?.close();
     if (!(err instanceof UserFacingError)) throw err;
     log.fatal({ dir: config.seedsDir }, err.message);
     return 1;
   }
-  if (discordToken) return runDiscord(config, discordToken, services, logger);
-  const closeIndex = () => services.index.close();
+  const { services, seedArticles } = built;
+  if (discordToken && store) return runDiscord(config, discordToken, built, store, logger);
+  const close = async () => {
+    await built.stored?.flush();
+    await store?.close();
+    services.index.close();
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down');
-      closeIndex();
-      process.exit(0);
+      void close().finally(() => process.exit(0));
     });
   }
   // A reader that goes away (`| head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
-    closeIndex();
-    process.exit(0);
+    void close().finally(() => process.exit(0));
   });
 
   const deps = { commands, services, logger };
@@ -104,16 +110,17 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       return await runOneShot(line, deps, io);
     } finally {
-      closeIndex();
+      await close();
     }
   }
-  const ingest = startIngest(config, services.corpus, services.corpus.articles(), logger);
+  const { startIngest } = await (ingestModule ?? import('./ingest/start-ingest.js'));
+  const ingest = startIngest(config, services.corpus, seedArticles, logger);
   try {
     await runInteractive(deps, io);
     return 0;
   } finally {
     await ingest.close();
-    closeIndex();
+    await close();
   }
 }
 
@@ -128,26 +135,45 @@ function shutdownSignal(): Promise<NodeJS.Signals> {
  * The Discord bot until SIGINT/SIGTERM: then it stops taking interactions, finishes the replies in
  * flight, closes the gateway, the health server and the index, and exits 0.
  */
-async function runDiscord(config: Config, token: string, services: Services, logger: Logger): Promise<number> {
+async function runDiscord(
+  config: Config,
+  token: string,
+  { services, seedArticles, savedFeeds, stored }: BuiltServices,
+  opened: Store,
+  logger: Logger,
+): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
+  const [
+    { Registry },
+    { ConversationStore },
+    { startBot },
+    { contextMenuHandlers },
+    { createDiscordPoster },
+    { handleMessage },
+    { startHealthServer },
+    { createMetrics },
+    { FeedManager },
+    { savedFeedItemsIn, startIngest },
+    { startSubscriptions },
+    { SubscriptionManager },
+  ] = await Promise.all([
+    import('prom-client'),
+    import('./conversations/conversation-store.js'),
+    import('./discord/bot.js'),
+    import('./discord/context-menus.js'),
+    import('./discord/discord-poster.js'),
+    import('./discord/messages.js'),
+    import('./health/health-server.js'),
+    import('./health/metrics.js'),
+    import('./ingest/feed-manager.js'),
+    import('./ingest/start-ingest.js'),
+    import('./subscriptions/start-subscriptions.js'),
+    import('./subscriptions/subscription-manager.js'),
+  ]);
   // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
-  let opened: Store;
-  try {
-    opened = await openStore({
-      dataDir: config.dataDir,
-      databaseUrl: config.databaseUrl,
-      logger,
-      allowNewDatabase: config.allowNewDatabase,
-    });
-  } catch (err) {
-    if (err instanceof DatabaseMissingError) log.fatal(err.message);
-    else log.fatal({ err }, storeProblem(config));
-    services.index.close();
-    return 1;
-  }
   // Every use of the store reports an outage to its health, which /healthz, /status and the
   // subscription commands read; a write probe at start and on a timer catches the rest.
   const storeHealth = new StoreHealth({ store: opened, logger });
@@ -156,15 +182,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
   services.storeHealth = storeHealth;
   services.subscriptions = new SubscriptionManager(store, storeHealth);
   // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
-  const initial = services.corpus.articles();
-  // Feed articles read in earlier runs answer from the start, including those no longer in their
-  // feed's window; they are not announced again, and the poller reports only what changed since.
-  const savedFeeds = await loadSavedFeedItems(store).catch((err: unknown) => {
-    log.error({ err }, 'could not read the feed articles kept in the store');
-    return [];
-  });
-  services.corpus.add(savedFeeds.map((item) => item.article));
-  if (savedFeeds.length) log.info({ items: savedFeeds.length }, 'feed articles loaded from the store');
+  const initial = seedArticles;
   services.llm?.budget.useLedger(store, (err) => log.warn({ err }, 'could not keep model token counts in the store'));
   const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
   let bot: Awaited<ReturnType<typeof startBot>>;
@@ -180,6 +198,8 @@ async function runDiscord(config: Config, token: string, services: Services, log
     });
   } catch (err) {
     log.fatal({ err }, 'could not log in to Discord; check DISCORD_TOKEN and DISCORD_API_BASE');
+    storeHealth.stop();
+    await stored?.flush();
     await store.close();
     services.index.close();
     return 1;
@@ -223,6 +243,7 @@ async function runDiscord(config: Config, token: string, services: Services, log
   await bot.stop();
   await health?.close();
   storeHealth.stop();
+  await stored?.flush();
   await store.close();
   services.index.close();
   log.info('stopped');
@@ -240,6 +261,7 @@ function storeProblem(config: Config): string {
 async function runShardManager(config: Config, token: string, logger: Logger): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
+  const { startShards } = await import('./discord/shards.js');
   const shards = await startShards(
     { shardCount: config.shardCount ?? 'auto', discordToken: token, discordApiBase: config.discordApiBase },
     logger,
@@ -250,37 +272,102 @@ async function runShardManager(config: Config, token: string, logger: Logger): P
   return 0;
 }
 
-async function buildServices(config: Config, logger: Logger): Promise<Services> {
+/** The services, and what the bot's ingest and announcements need to know of how they were built. */
+interface BuiltServices {
+  services: Services;
+  /** The articles of the seeds folder, without feed articles. */
+  seedArticles: readonly Article[];
+  /** Feed articles read in earlier runs, kept in the store. */
+  savedFeeds: ReadFeedItem[];
+  /** Keeps the store in step with the corpus; present when a store is open. */
+  stored?: { flush(): Promise<void> };
+}
+
+async function buildServices(config: Config, logger: Logger, store: Store | undefined): Promise<BuiltServices> {
   const log = logger.child({ module: 'startup' });
   const started = performance.now();
-  const { articles, skipped } = await loadArticles(config.seedsDir, {
+  let savedFeeds: ReadFeedItem[] = [];
+  const opened = await openCorpus({
+    seedsDir: config.seedsDir,
+    dataDir: config.dataDir,
+    store: store?.articles,
     maxBytes: config.maxArticleBytes,
     onProgress: process.stderr.isTTY ? progressLine() : undefined,
+    // Feed articles read in earlier runs answer from the start, including those no longer in their
+    // feed's window; they are not announced again, and the poller reports only what changed since.
+    moreArticles: async () => {
+      savedFeeds = store ? await readSavedFeeds(store, log) : [];
+      return savedFeeds.map((item) => item.article);
+    },
+    logger,
   });
-  const { corpus, index } = createIndexedCorpus(articles);
-  const llm = config.llm && createLlm(config.llm, corpus, index, logger);
+  const { corpus, index } = opened;
+  const llm = config.llm && (await createLlm(config.llm, corpus, index, logger));
   const ms = Math.round(performance.now() - started);
   log.info(
-    { dir: config.seedsDir, articles: corpus.size, passages: index.size, skipped: skipped.length, ms },
+    {
+      dir: config.seedsDir,
+      articles: corpus.size,
+      feedArticles: savedFeeds.length,
+      passages: index.size,
+      skipped: opened.skipped.length,
+      parsedFiles: opened.parsedFiles,
+      analysed: opened.analysed,
+      ...(opened.droppedFromIndex ? { droppedFromIndex: opened.droppedFromIndex } : {}),
+      ms,
+    },
     'articles loaded',
   );
-  for (const skip of skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
+  for (const skip of opened.skipped) log.warn({ file: skip.file, reason: skip.reason }, 'skipped file');
   if (llm) log.info({ model: llm.model }, 'answers come from the model, verified against the articles');
-  return {
+  const services: Services = {
     corpus,
     index,
-    load: { loaded: corpus.size, skipped, ms, dir: config.seedsDir },
+    load: { loaded: corpus.size, skipped: opened.skipped, ms, dir: config.seedsDir },
     startedAt: new Date(),
     ...(llm ? { llm } : {}),
   };
+  return {
+    services,
+    seedArticles: opened.seedArticles,
+    savedFeeds,
+    ...(opened.stored ? { stored: opened.stored } : {}),
+  };
 }
 
-function createLlm(
+/** The feed module (and its parsers) is loaded only when the store holds feed articles. */
+async function readSavedFeeds(store: Store, log: Logger): Promise<ReadFeedItem[]> {
+  try {
+    if (!(await store.listFeedArticles()).length) return [];
+    const { loadSavedFeedItems } = await import('./ingest/start-ingest.js');
+    return await loadSavedFeedItems(store);
+  } catch (err) {
+    log.error({ err }, 'could not read the feed articles kept in the store');
+    return [];
+  }
+}
+
+async function createLlm(
   settings: NonNullable<Config['llm']>,
   corpus: Corpus,
   index: PassageIndex,
   logger: Logger,
-): NonNullable<Services['llm']> {
+): Promise<NonNullable<Services['llm']>> {
+  const [
+    { LlmBudget },
+    { createChatModel },
+    { createLlmClient },
+    { createLlmAnswerer },
+    { createLlmClaimChecker },
+    { createLlmSummariser },
+  ] = await Promise.all([
+    import('./llm/budget.js'),
+    import('./llm/chat.js'),
+    import('./llm/client.js'),
+    import('./llm/llm-answerer.js'),
+    import('./llm/llm-claim-checker.js'),
+    import('./llm/llm-summariser.js'),
+  ]);
   const client = createLlmClient({
     apiKey: settings.apiKey,
     baseURL: settings.baseUrl,

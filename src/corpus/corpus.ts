@@ -9,6 +9,9 @@ export interface CorpusChange {
 
 export type CorpusListener = (change: CorpusChange) => void;
 
+/** An analysis, or how to get it when first asked for (a stored one is decoded only then). */
+export type AnalysisSource = ArticleAnalysis | (() => ArticleAnalysis);
+
 /**
  * The articles Newsdesk answers from, with each article's analysis (quotes, people) computed once
  * when it arrives. Listeners (the search index) are told of every change, in batches, so they can
@@ -16,13 +19,13 @@ export type CorpusListener = (change: CorpusChange) => void;
  */
 export class Corpus {
   private readonly byId = new Map<string, Article>();
-  private readonly analyses = new Map<string, ArticleAnalysis>();
+  private readonly analyses = new Map<string, AnalysisSource>();
   private readonly listeners: CorpusListener[] = [];
   private sorted: Article[] | null = null;
   private cachedVersion: string | null = null;
   private cachedBasis: Basis | null = null;
 
-  constructor(private readonly analyse: (article: Article) => ArticleAnalysis) {}
+  constructor(private readonly analyse: (article: Article) => AnalysisSource) {}
 
   onChange(listener: CorpusListener): void {
     this.listeners.push(listener);
@@ -59,7 +62,11 @@ export class Corpus {
   }
 
   analysis(id: string): ArticleAnalysis | undefined {
-    return this.analyses.get(id);
+    const source = this.analyses.get(id);
+    if (typeof source !== 'function') return source;
+    const analysis = source();
+    this.analyses.set(id, analysis);
+    return analysis;
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import type { Article } from '../articles/types.js';
 import { PassageIndex } from '../search/passage-index.js';
-import { Corpus } from './corpus.js';
+import { type AnalysisSource, Corpus } from './corpus.js';
 
 export interface IndexedCorpus {
   corpus: Corpus;
@@ -14,10 +14,10 @@ export interface IndexedCorpus {
  */
 export function createIndexedCorpus(
   articles: readonly Article[] = [],
-  options: { analyse?: (article: Article) => ArticleAnalysis } = {},
+  options: { analyse?: (article: Article) => AnalysisSource; index?: PassageIndex } = {},
 ): IndexedCorpus {
   const corpus = new Corpus(options.analyse ?? analyseArticle);
-  const index = PassageIndex.open();
+  const index = options.index ?? PassageIndex.open();
   corpus.onChange(({ added, removed }) => {
     if (removed.length) index.remove(removed.map((article) => article.id));
     if (added.length) index.add(added);

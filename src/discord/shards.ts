@@ -13,8 +13,12 @@ export interface ShardConfig {
   discordApiBase?: string;
 }
 
-/** The bot's entry point, run once per shard: the same file `npm start` runs. */
-export const BOT_ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
+/**
+ * The bot's entry point, run once per shard: the same file `npm start` runs, compiled (dist/) when
+ * this module is, the TypeScript source through tsx when it is not (tests, tsx).
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+export const BOT_ENTRY = fileURLToPath(new URL(COMPILED ? '../index.js' : '../index.ts', import.meta.url));
 /**
  * Discord allows one IDENTIFY per 5 seconds per bucket; discord.js's default wait between shards.
  * https://discord.com/developers/docs/events/gateway#sharding-max-concurrency
@@ -34,16 +38,15 @@ export function parseShardCount(text: string): ShardCount {
 }
 
 /**
- * The ShardingManager's options: every shard is the bot's own entry run through tsx (so the
- * TypeScript source runs as it does under `npm start`), in its own process. The shard count is
- * always a number here: see `resolveShardCount`.
+ * The ShardingManager's options: every shard is the bot's own entry (see BOT_ENTRY), in its own
+ * process. The shard count is always a number here: see `resolveShardCount`.
  */
 export function shardingOptions(config: ShardConfig, totalShards: number): ShardingManagerOptions {
   return {
     totalShards,
     token: config.discordToken,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: COMPILED ? [] : ['--import', 'tsx'],
     shardArgs: [],
     respawn: true,
   };

@@ -39,11 +39,27 @@ const BODY_WEIGHT = 1;
  * passages the rarer ones find (see `matchFor`).
  */
 export const MAX_RANKED_PASSAGES = 10_000;
+/** How long opening an index file waits for another process to let go of it. */
+const LOCK_WAIT_MS = 200;
 /** Words whose passage counts are remembered between searches, until the index changes. */
 const MAX_COUNTED_WORDS = 10_000;
 
+/**
+ * Bumped whenever SCHEMA changes: a file written under another version is emptied and its articles
+ * indexed again when added, rather than read with the wrong statistics.
+ */
+const SCHEMA_VERSION = 2;
+/**
+ * Hits whose rank ties with the last one asked for are fetched up to this many beyond the limit, so
+ * ties can be put in one order (see `search`).
+ */
+const TIE_ROOM = 16;
+
 // Porter stemming so "meeting" finds "meet"; diacritics folded so "Zelenskyy" and accented
 // spellings meet. Contentless: the text lives in the articles, hits are cut from them by offset.
+// Not `contentless_delete=1`: its deletes leave the removed rows in the BM25 statistics (row count,
+// average length), so a withdrawn article would go on changing every ranking. Removal instead
+// replays the passage text through FTS5's 'delete' command, which takes its tokens back out exactly.
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS article (id TEXT PRIMARY KEY) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS passage (
@@ -55,7 +71,7 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS passage_by_article ON passage (article_id);
   CREATE VIRTUAL TABLE IF NOT EXISTS passage_text USING fts5(
-    title, body, content='', contentless_delete=1,
+    title, body, content='',
     tokenize='porter unicode61 remove_diacritics 2'
   );
 `;
@@ -67,14 +83,13 @@ const HIT_COLUMNS = 'p.article_id AS articleId, p.sentence, p.start_at AS start,
 const SEARCH = `
   SELECT ${HIT_COLUMNS}, t.rank
   FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match ORDER BY rank LIMIT @limit) t
-  JOIN passage p ON p.id = t.rowid
-  ORDER BY t.rank`;
+  JOIN passage p ON p.id = t.rowid`;
 
 const SEARCH_IN = `
   SELECT ${HIT_COLUMNS}, ${BM25} AS rank
   FROM passage_text JOIN passage p ON p.id = passage_text.rowid
   WHERE passage_text MATCH @match AND p.article_id IN (SELECT value FROM json_each(@ids))
-  ORDER BY rank LIMIT @limit`;
+  ORDER BY rank, p.article_id, p.sentence LIMIT @limit`;
 
 interface HitRow {
   articleId: string;
@@ -84,11 +99,16 @@ interface HitRow {
   rank: number;
 }
 
-/** Creates the schema when missing and prepares every statement once, for reuse. */
+/** Creates the schema when missing (or written by another version) and prepares every statement once. */
 function prepareStatements(db: Database.Database) {
-  db.exec(SCHEMA);
+  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    db.exec('DROP TABLE IF EXISTS passage_text; DROP TABLE IF EXISTS passage; DROP TABLE IF EXISTS article;');
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
   return {
     hasArticle: db.prepare<[string], { id: string }>('SELECT id FROM article WHERE id = ?'),
+    articleIds: db.prepare<[], { id: string }>('SELECT id FROM article'),
     insertArticle: db.prepare<[string]>('INSERT INTO article (id) VALUES (?)'),
     insertPassage: db.prepare<[string, number, number, number]>(
       'INSERT INTO passage (article_id, sentence, start_at, end_at) VALUES (?, ?, ?, ?)',
@@ -96,8 +116,16 @@ function prepareStatements(db: Database.Database) {
     insertText: db.prepare<[number | bigint, string, string]>(
       'INSERT INTO passage_text (rowid, title, body) VALUES (?, ?, ?)',
     ),
-    passageIds: db.prepare<[string], { id: number }>('SELECT id FROM passage WHERE article_id = ?'),
-    deleteText: db.prepare<[number]>('DELETE FROM passage_text WHERE rowid = ?'),
+    passagesOf: db.prepare<[string], { id: number; start: number; end: number }>(
+      'SELECT id, start_at AS start, end_at AS end FROM passage WHERE article_id = ?',
+    ),
+    // FTS5's way to remove a row from a contentless table: the same values as were inserted.
+    deleteText: db.prepare<[number, string, string]>(
+      "INSERT INTO passage_text (passage_text, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+    ),
+    deleteEverything: db.prepare("INSERT INTO passage_text (passage_text) VALUES ('delete-all')"),
+    clearPassages: db.prepare('DELETE FROM passage'),
+    clearArticles: db.prepare('DELETE FROM article'),
     deletePassages: db.prepare<[string]>('DELETE FROM passage WHERE article_id = ?'),
     deleteArticle: db.prepare<[string]>('DELETE FROM article WHERE id = ?'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passage'),
@@ -110,6 +138,18 @@ function prepareStatements(db: Database.Database) {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
+
+/** The index file is held by another process. */
+export class IndexBusyError extends Error {
+  constructor(readonly file: string) {
+    super(`the passage index ${file} is in use by another process`);
+    this.name = 'IndexBusyError';
+  }
+}
+
+function byRankThenPlace(a: HitRow, b: HitRow): number {
+  return a.rank - b.rank || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.sentence - b.sentence);
+}
 
 /**
  * Full-text index over passages, updated incrementally as articles come and go. SQLite FTS5 does
@@ -134,43 +174,94 @@ export class PassageIndex {
     this.statements = prepareStatements(db);
   }
 
-  /** Opens (or creates) an index; in memory unless a file is given. */
+  /**
+   * Opens (or creates) an index; in memory unless a file is given. A file is held by one process
+   * at a time (SQLite's exclusive locking mode): its statistics must describe exactly the articles
+   * that process added, so another process opening it gets an `IndexBusyError` and should index
+   * in memory instead.
+   */
   static open(file?: string): PassageIndex {
-    const db = new Database(file ?? ':memory:');
-    if (file) db.pragma('journal_mode = WAL');
-    return new PassageIndex(db);
+    if (!file) return new PassageIndex(new Database(':memory:'));
+    const db = new Database(file, { timeout: LOCK_WAIT_MS });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = WAL');
+      // The lock is taken by the first write and kept until the connection closes.
+      db.exec('BEGIN EXCLUSIVE; COMMIT;');
+      return new PassageIndex(db);
+    } catch (err) {
+      db.close();
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new IndexBusyError(file);
+      throw err;
+    }
   }
 
   /** Indexes every sentence of the articles not yet indexed, in one transaction. */
   add(articles: readonly Article[]): void {
-    const s = this.statements;
     this.db.transaction(() => {
       for (const article of articles) {
         if (this.articles.has(article.id)) continue;
         this.articles.set(article.id, { article });
-        if (s.hasArticle.get(article.id)) continue;
-        s.insertArticle.run(article.id);
-        for (const sentence of article.sentences) {
-          const { lastInsertRowid } = s.insertPassage.run(article.id, sentence.index, sentence.start, sentence.end);
-          s.insertText.run(lastInsertRowid, article.title, article.text.slice(sentence.start, sentence.end));
-        }
+        if (!this.statements.hasArticle.get(article.id)) this.indexPassages(article);
       }
     })();
     this.forgetCounts();
   }
 
-  /** Forgets the articles' passages, in one transaction; unknown ids are ignored. */
+  /**
+   * Forgets the articles' passages, in one transaction; unknown ids are ignored. An article indexed
+   * in an earlier run but not added in this one has no text to take back out, so then the index is
+   * rebuilt from the articles added (rare: a file-backed index out of step with its articles).
+   */
   remove(articleIds: readonly string[]): void {
     const s = this.statements;
     this.db.transaction(() => {
+      let textUnknown = false;
       for (const id of articleIds) {
+        const article = this.articles.get(id)?.article;
         this.articles.delete(id);
-        for (const { id: rowid } of s.passageIds.all(id)) s.deleteText.run(rowid);
+        if (!article) {
+          textUnknown ||= s.hasArticle.get(id) !== undefined;
+          continue;
+        }
+        for (const passage of s.passagesOf.all(id)) {
+          s.deleteText.run(passage.id, article.title, article.text.slice(passage.start, passage.end));
+        }
         s.deletePassages.run(id);
         s.deleteArticle.run(id);
       }
+      if (textUnknown) this.rebuild();
     })();
     this.forgetCounts();
+  }
+
+  /**
+   * Forgets every article a file-backed index kept from an earlier run that has not been added in
+   * this one, so the index holds exactly this run's articles (after a crash, or a change made by
+   * another process). Call once every article of the start has been added.
+   */
+  dropArticlesNotAdded(): number {
+    const stale = this.statements.articleIds.all().filter(({ id }) => !this.articles.has(id));
+    if (stale.length) this.remove(stale.map(({ id }) => id));
+    return stale.length;
+  }
+
+  /** Empties the index and indexes the added articles again: what a fresh start would hold. */
+  private rebuild(): void {
+    const s = this.statements;
+    s.deleteEverything.run();
+    s.clearPassages.run();
+    s.clearArticles.run();
+    for (const { article } of this.articles.values()) this.indexPassages(article);
+  }
+
+  private indexPassages(article: Article): void {
+    const s = this.statements;
+    s.insertArticle.run(article.id);
+    for (const sentence of article.sentences) {
+      const { lastInsertRowid } = s.insertPassage.run(article.id, sentence.index, sentence.start, sentence.end);
+      s.insertText.run(lastInsertRowid, article.title, article.text.slice(sentence.start, sentence.end));
+    }
   }
 
   /** Passages ranked by BM25 against the words of `query` (any text: it is never parsed as FTS syntax). */
@@ -181,7 +272,7 @@ export class PassageIndex {
     const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT)));
     const rows = options.articleIds
       ? this.statements.searchIn.all({ match, limit, ids: JSON.stringify(options.articleIds) })
-      : this.statements.search.all({ match, limit });
+      : this.topRanked(match, limit);
     const hits: SearchHit[] = [];
     for (const row of rows) {
       const article = this.articles.get(row.articleId)?.article;
@@ -190,6 +281,21 @@ export class PassageIndex {
       hits.push({ articleId, sentence, start, end, text: article.text.slice(start, end), score: -row.rank });
     }
     return hits;
+  }
+
+  /**
+   * The best `limit` passages, equal ranks in article and sentence order. Passages' row ids depend on
+   * the order articles arrived in, so FTS5's own order among equal ranks (wire copies of one
+   * sentence score alike) would make a running index answer differently from a fresh start over the
+   * same articles. A few passages past the limit are fetched; when the rank at the limit ties all the
+   * way to the last one fetched, more are fetched until the tie is whole.
+   */
+  private topRanked(match: string, limit: number): HitRow[] {
+    for (let fetch = limit + TIE_ROOM; ; fetch *= 2) {
+      const rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
+      const atLimit = rows[limit - 1];
+      if (rows.length < fetch || !atLimit || rows[fetch - 1]?.rank !== atLimit.rank) return rows.slice(0, limit);
+    }
   }
 
   /** How the article's passages read as stems, for re-ranking its hits; undefined when not indexed. */

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
-import { PostgresStore } from './postgres-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Clock, Store } from './types.js';
 
@@ -40,6 +39,8 @@ export class DatabaseMissingError extends Error {
 /** SQLite under `dataDir` with no set-up, or PostgreSQL when a database URL is given. Migrates either. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.databaseUrl) {
+    // Loaded only when used: pg is a tenth of a one-shot console command's start-up.
+    const { PostgresStore } = await import('./postgres-store.js');
     return PostgresStore.open({
       pool: { connectionString: options.databaseUrl },
       now: options.now,

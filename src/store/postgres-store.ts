@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
 import { checkNewSubscription } from './new-subscription.js';
+import { PostgresArticleStore } from './postgres-article-store.js';
 import {
   byDueThenId,
   type FeedArticleRecord,
@@ -97,10 +98,14 @@ const SAVE_FEED_ARTICLE = `
  * One class, method for method with `Store` and with the SQLite back-end, so the two read side by side.
  */
 export class PostgresStore implements Store {
+  readonly articles: PostgresArticleStore;
+
   private constructor(
     private readonly pool: pg.Pool,
     private readonly now: Clock,
-  ) {}
+  ) {
+    this.articles = new PostgresArticleStore(pool);
+  }
 
   /** Connects and brings the schema up to date. */
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {

@@ -17,6 +17,7 @@ import {
   toSubscription,
   type UpdateRecord,
 } from './rows.js';
+import { SqliteArticleStore } from './sqlite-article-store.js';
 import { StoreUnavailableError } from './store-errors.js';
 import { checkDay, checkTokens } from './token-day.js';
 import {
@@ -92,13 +93,17 @@ const SAVE_FEED_ARTICLE = `
  * method for method with `Store` and with the PostgreSQL back-end, so the two read side by side.
  */
 export class SqliteStore implements Store {
+  readonly articles: SqliteArticleStore;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly now: Clock,
     private readonly file: string,
     /** The file opened, by device and inode: a path that later names another file (or none) is noticed. */
     private readonly identity: { dev: number; ino: number },
-  ) {}
+  ) {
+    this.articles = new SqliteArticleStore(db);
+  }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static async open(file: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {

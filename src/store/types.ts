@@ -1,3 +1,4 @@
+import type { ArticleStore } from '../corpus/article-store.js';
 /**
  * What Newsdesk keeps between restarts: channel subscriptions, the articles it has seen (to tell a
  * new story from an updated one) and the delivery outbox. Delivery is data, after MonitoRSS: one
@@ -182,6 +183,8 @@ export const DEFAULT_OUTBOX_PAGE = 25;
 export type RetryAt = Date | 'permanent';
 
 export interface Store {
+  /** Articles and their analysis, kept across restarts (src/corpus/article-store.ts). */
+  readonly articles: ArticleStore;
   addSubscription(subscription: NewSubscription): Promise<Subscription>;
   /** Removes one of this guild's subscriptions; its undelivered rows become `skipped`. False when none matched. */
   removeSubscription(guildId: string, id: string): Promise<boolean>;

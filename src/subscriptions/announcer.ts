@@ -6,6 +6,9 @@ import { isStoreUnavailable } from '../store/store-errors.js';
 import type { Store } from '../store/types.js';
 import { announceChange } from './announce.js';
 
+/** Announcements made in a row before the catch-up lets other work run. */
+const CATCH_UP_YIELD_EVERY = 50;
+
 /** The first wait before an announcement the store could not take is tried again; it doubles. */
 const FIRST_RETRY_MS = 500;
 /** The longest wait between tries while the store is out (a recovery noticed sooner tries at once). */
@@ -107,7 +110,12 @@ export class Announcer {
    */
   async catchUp(articles: readonly Article[]): Promise<void> {
     const byDate = [...articles].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-    for (const article of byDate) await this.announce({ kind: 'added', origin: article.origin, article });
+    for (const [n, article] of byDate.entries()) {
+      await this.announce({ kind: 'added', origin: article.origin, article });
+      // SQLite answers synchronously, so without this a first start's 10,000 announcements would hold
+      // the event loop for seconds, past Discord's 3-second window for the first interactions.
+      if (n % CATCH_UP_YIELD_EVERY === CATCH_UP_YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async announceOnce(change: ArticleChange, previous: Article | undefined): Promise<void> {

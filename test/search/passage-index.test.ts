@@ -144,6 +144,66 @@ describe('PassageIndex', () => {
     }
   });
 
+  it('ranks exactly as a fresh start over the same articles after articles are withdrawn and replaced', () => {
+    // Sentences drawn from a small vocabulary, some repeated word for word across outlets (wire
+    // copies score alike, so the order among equal ranks is tested too), some long and some short
+    // (so the removed articles move the average length that BM25 normalises by).
+    const words = ['talks', 'ceasefire', 'summit', 'envoy', 'Alaska', 'sanctions', 'troops', 'border', 'vote', 'aid'];
+    const wire = 'The envoy said the ceasefire talks would resume at the border.';
+    const story = (n: number) => {
+      const sentences = Array.from({ length: 3 + (n % 4) }, (_, i) => {
+        const picked = Array.from(
+          { length: 2 + ((n * 7 + i * 3) % 9) },
+          (_, j) => words[(n * 3 + i * 5 + j * j) % words.length],
+        );
+        return `Reporters wrote ${picked.join(' and ')} on day ${n}.`;
+      });
+      if (n % 3 === 0) sentences.push(wire);
+      return buildArticle(sentences.join('\n\n'), { title: n % 2 ? 'Talks latest' : `Update ${n}` }, `story-${n}`);
+    };
+    const first = Array.from({ length: 12 }, (_, n) => story(n));
+    const later = Array.from({ length: 5 }, (_, n) => story(100 + n));
+    const withdrawn = new Set([first[0]!.id, first[3]!.id, first[7]!.id, first[8]!.id]);
+
+    const running = open();
+    running.add(first);
+    running.remove([...withdrawn].slice(0, 2));
+    running.add(later.slice(0, 3));
+    running.remove([...withdrawn].slice(2));
+    running.add(later.slice(3));
+    const remaining = [...first.filter((article) => !withdrawn.has(article.id)), ...later];
+    const fresh = open();
+    fresh.add([...remaining].reverse());
+
+    expect(running.size).toBe(fresh.size);
+    const queries = [...words, wire, 'envoy talks', 'sanctions troops border vote', 'Alaska aid summit'];
+    for (const query of queries) {
+      for (const options of [{ limit: 3 }, { limit: 50 }, { limit: 5, articleIds: remaining.map((a) => a.id) }]) {
+        expect(running.search(query, options)).toEqual(fresh.search(query, options));
+      }
+    }
+  });
+
+  it('rebuilds from the articles added when one indexed in an earlier run is removed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-index-'));
+    try {
+      const file = join(dir, 'index.db');
+      const earlier = PassageIndex.open(file);
+      earlier.add([summit, weather]);
+      earlier.close();
+      const again = open(file);
+      again.add([weather]);
+      again.remove([summit.id]);
+      const fresh = open();
+      fresh.add([weather]);
+      expect(again.size).toBe(weather.sentences.length);
+      expect(again.search('Friday storm coast')).toEqual(fresh.search('Friday storm coast'));
+    } finally {
+      for (const index of opened.splice(0)) index.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('finds passages in the real seed articles', async () => {
     const { articles } = await loadArticles(join(import.meta.dirname, '../../seeds'));
     const index = open();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
+import { defineArticleStoreContract } from './article-store-contract.js';
 import { DATABASE_URL, POSTGRES_REQUIRED, probePostgres, TestSchemas } from './postgres-database.js';
 import { defineStoreContract } from './store-contract.js';
 
@@ -34,6 +35,8 @@ describe.skipIf(skip)(`PostgreSQL store${skip ? ` (skipped: ${DATABASE_URL} unre
     },
   });
 
+  defineArticleStoreContract(async () => PostgresStore.open({ pool: schemas.poolConfig(await schemas.create()) }));
+
   it('is what openStore picks when given a database URL, and keeps every table in its schema', async () => {
     const schema = await schemas.create('tables');
     const dataDir = join(tmpdir(), `newsdesk-unused-${schema}`);
@@ -49,6 +52,8 @@ describe.skipIf(skip)(`PostgreSQL store${skip ? ` (skipped: ${DATABASE_URL} unre
       'llm_tokens',
       'outbox',
       'schema_migrations',
+      'seed_files',
+      'stored_articles',
       'subscriptions',
       'update_log',
     ]);

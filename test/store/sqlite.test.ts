@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openStore, SQLITE_FILE } from '../../src/store/open-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { defineArticleStoreContract } from './article-store-contract.js';
 import { defineStoreContract } from './store-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
@@ -26,6 +27,8 @@ describe('SQLite store', () => {
       };
     },
   });
+
+  defineArticleStoreContract(() => openStore({ dataDir: join(root, `db-${++databases}`, 'data') }));
 
   it('creates its data directory and database file on first start', async () => {
     const dataDir = join(root, 'first-start', 'nested', 'data');

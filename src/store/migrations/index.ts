@@ -1,6 +1,7 @@
 import { subscriptionsArticlesOutbox } from './001-subscriptions-articles-outbox.js';
 import { feedsUpdateLogDigestsTokens } from './002-feeds-update-log-digests-tokens.js';
 import { feedArticles } from './003-feed-articles.js';
+import { storedArticles } from './004-stored-articles.js';
 import type { Migration } from './migration.js';
 
 export { CREATE_SCHEMA_MIGRATIONS, type Migration } from './migration.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   subscriptionsArticlesOutbox,
   feedsUpdateLogDigestsTokens,
   feedArticles,
+  storedArticles,
 ];

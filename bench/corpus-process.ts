@@ -1,0 +1,131 @@
+/**
+ * One start of Newsdesk's corpus in its own process, as `npm start` builds it (store, stored
+ * articles, index file under DATA_DIR), so its peak resident memory is its own:
+ *
+ *   tsx bench/corpus-process.ts cold|warm <corpus dir> <data dir> <queries>
+ *
+ * `cold` starts from an empty DATA_DIR and stops once loaded. `warm` starts again on the same
+ * DATA_DIR (nothing changed), then times the commands, then one new article and the first
+ * story-wide views after it. Prints one JSON line (`CorpusProcessResult`) on stdout.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { answerQuestion } from '../src/answers/answer-question.js';
+import { buildArticle } from '../src/articles/article.js';
+import { openCorpus } from '../src/corpus/open-corpus.js';
+import { createLogger } from '../src/logger.js';
+import { listPeople } from '../src/people/directory.js';
+import { findQuotes } from '../src/quotes/find-quotes.js';
+import { openStore } from '../src/store/open-store.js';
+import { summarise } from '../src/summaries/summarise.js';
+import { buildTimeline } from '../src/timeline/build-timeline.js';
+import { storyPools } from './generate-corpus.js';
+import { type Latency, timeEach, timeOnce } from './measure.js';
+import { makeQueries } from './queries.js';
+
+export const BENCH_SEED = 20250806;
+const SEEDS_DIR = fileURLToPath(new URL('../seeds', import.meta.url));
+/** Calls made before timing, so the JIT has seen each code path (first calls are reported apart). */
+const WARM_UP = 10;
+const SUMMARY_REPEATS = 50;
+
+export type ViewTimes = Record<'summary' | 'quote' | 'people' | 'timeline', number>;
+
+export interface CorpusProcessResult {
+  mode: 'cold' | 'warm';
+  articles: number;
+  passages: number;
+  /** Read, parse, analyse, index and store (cold), or read back (warm): until ready to answer. */
+  loadMs: number;
+  parsedFiles: number;
+  analysed: number;
+  /** VmHWM: the most memory the process ever held resident. */
+  peakRssMB: number;
+  /** VmHWM once loaded, before any command. */
+  startupPeakRssMB?: number;
+  /** Set on the line written after start-up, before the commands: the process stopped there. */
+  partial?: boolean;
+  /** Warm only. */
+  firstCallMs?: ViewTimes;
+  latency?: Record<'ask' | 'quote' | 'search' | 'people' | 'summary', Latency>;
+  /** One new article: analysed, indexed and stored. */
+  addOneMs?: number;
+  afterNewArticleMs?: ViewTimes;
+}
+
+function peakRssMB(): number {
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCount: number) {
+  const logger = createLogger({ level: 'silent' });
+  const started = performance.now();
+  const store = await openStore({ dataDir });
+  const opened = await openCorpus({ seedsDir: dir, dataDir, store: store.articles, logger });
+  const loadMs = performance.now() - started;
+  const { corpus, index } = opened;
+  const result: CorpusProcessResult = {
+    mode,
+    articles: corpus.size,
+    passages: index.size,
+    loadMs,
+    parsedFiles: opened.parsedFiles,
+    analysed: opened.analysed,
+    peakRssMB: 0,
+  };
+  // Written now as well, so a process that dies in the commands below (out of memory) still
+  // reports its start-up.
+  result.startupPeakRssMB = peakRssMB();
+  process.stdout.write(`${JSON.stringify({ ...result, peakRssMB: result.startupPeakRssMB, partial: true })}\n`);
+  if (mode === 'warm') {
+    const pools = await storyPools(SEEDS_DIR, BENCH_SEED);
+    const queries = makeQueries(pools, queryCount, BENCH_SEED);
+    const speaker = pools.people[0]?.surname;
+    const views = (): ViewTimes => ({
+      summary: timeOnce(() => summarise(corpus, { length: 'standard' })),
+      quote: timeOnce(() => findQuotes(corpus, { speaker })),
+      people: timeOnce(() => listPeople(corpus)),
+      timeline: timeOnce(() => buildTimeline(corpus)),
+    });
+    result.firstCallMs = views();
+    const deps = { corpus, index };
+    const warm = <T>(inputs: readonly T[], call: (input: T) => unknown) => {
+      timeEach(inputs.slice(0, WARM_UP), call);
+      return timeEach(inputs, call);
+    };
+    result.latency = {
+      ask: warm(queries.questions, (question) => answerQuestion(question, deps)),
+      quote: warm(queries.quotes, (query) => findQuotes(corpus, query)),
+      search: warm(queries.searches, (query) => index.search(query, { limit: 10 })),
+      people: warm(queries.quotes, (query) => listPeople(corpus, { query: query.speaker ?? query.about })),
+      summary: timeEach(Array.from({ length: SUMMARY_REPEATS }), () => summarise(corpus, { length: 'standard' })),
+    };
+    // A follow-up of the newest article, as a feed would bring it.
+    const newest = corpus.articles().at(-1)!;
+    const follow = buildArticle(
+      `${newest.text}\n\nOfficials said on Friday that the talks would resume next week in Geneva.`,
+      { title: `${newest.title} (updated)`, date: newest.date },
+      'bench-new-article.txt',
+    );
+    const addStarted = performance.now();
+    corpus.add([follow]);
+    await opened.stored?.flush();
+    result.addOneMs = performance.now() - addStarted;
+    result.afterNewArticleMs = views();
+  }
+  await opened.stored?.flush();
+  await store.close();
+  index.close();
+  result.peakRssMB = peakRssMB();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [mode, dir, dataDir, queries] = process.argv.slice(2);
+  if ((mode !== 'cold' && mode !== 'warm') || !dir || !dataDir) {
+    process.stderr.write('usage: tsx bench/corpus-process.ts cold|warm <corpus dir> <data dir> [queries]\n');
+    process.exit(2);
+  }
+  await run(mode, dir, dataDir, Number(queries ?? 300));
+}

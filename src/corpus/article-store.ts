@@ -1,0 +1,148 @@
+import type { ArticleAnalysis } from '../articles/analysis.js';
+import type { Article } from '../articles/types.js';
+
+/**
+ * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
+ * types change shape): stored articles of another version are read and analysed again, once.
+ */
+export const ANALYSIS_VERSION = 1;
+
+/** An article as parsed and analysed, kept so that a restart reads it back instead of rebuilding it. */
+export interface StoredArticle {
+  article: Article;
+  analysis: ArticleAnalysis;
+}
+
+/** What a seed file held when it was last read: unchanged size and modification time mean unchanged content. */
+export interface FileSignature {
+  /** Relative to the seeds folder, as `Article.origin`. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** The articles read from it (a JSON file may hold several), by content hash. */
+  articleIds: string[];
+}
+
+/**
+ * A stored article as read back. Its paragraphs and sentences are decoded when first read, its
+ * analysis when a service first asks for it (undefined if the store no longer holds it): a warm
+ * start reads every article, so it decodes no more than it must.
+ */
+export interface KeptArticle {
+  article: Article;
+  analysis: () => ArticleAnalysis | undefined;
+}
+
+export interface StoredFolder {
+  files: FileSignature[];
+  /** Every stored article of the current analysis version (the folder's and any other, e.g. feeds'). */
+  articles: KeptArticle[];
+}
+
+export interface FolderChange {
+  /** New or changed files. */
+  files: FileSignature[];
+  removedFiles: string[];
+  /** Articles parsed and analysed in this run. */
+  articles: StoredArticle[];
+  /** Articles no longer held by any file. */
+  removedArticles: string[];
+}
+
+/**
+ * Articles and their analysis, kept in the store beside subscriptions (SQLite or PostgreSQL),
+ * keyed by content hash and analysis version. Implemented in `src/store`.
+ */
+export interface ArticleStore {
+  /** The folder's files as last read, with every article stored under `version`. */
+  readFolder(folder: string, version: number): Promise<StoredFolder>;
+  /** Records one start-up's changes in one transaction; articles of other versions are dropped. */
+  saveFolder(folder: string, version: number, change: FolderChange): Promise<void>;
+  /** Articles that joined the corpus while running (a file changed, a feed item). */
+  saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void>;
+  removeArticles(ids: readonly string[]): Promise<void>;
+}
+
+/** A stored article's columns: the text as is, the rest as JSON. */
+export interface ArticleColumns {
+  text: string;
+  /** Metadata. */
+  article: string;
+  /** Paragraphs and sentences as flat offset lists (their index is their position). */
+  layout: string;
+  analysis: string;
+}
+
+type ArticleMetaColumns = Omit<Article, 'id' | 'text' | 'paragraphs' | 'sentences'>;
+
+interface Layout {
+  /** start, end of each paragraph. */
+  p: number[];
+  /** start, end, paragraph of each sentence. */
+  s: number[];
+}
+
+/**
+ * The stored form, compact because a warm start reads every article: sentence and quote texts are
+ * not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`) cut again
+ * on reading, which also shares the text's memory instead of holding copies.
+ */
+export function encodeStoredArticle({ article, analysis }: StoredArticle): ArticleColumns {
+  const { id: _id, text, paragraphs, sentences, ...meta } = article;
+  const layout: Layout = {
+    p: paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
+    s: sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
+  };
+  return {
+    text,
+    article: JSON.stringify(meta),
+    layout: JSON.stringify(layout),
+    analysis: JSON.stringify({
+      ...analysis,
+      quotes: analysis.quotes.map(({ text: _text, articleId: _articleId, ...quote }) => quote),
+    }),
+  };
+}
+
+/** The article from its columns, paragraphs and sentences decoded on first read and then kept. */
+export function decodeArticle(id: string, columns: Omit<ArticleColumns, 'analysis'>): Article {
+  const text = columns.text;
+  const article = { id, ...(JSON.parse(columns.article) as ArticleMetaColumns), text } as Article;
+  const decodeLayout = () => {
+    const { p, s } = JSON.parse(columns.layout) as Layout;
+    const paragraphs = [];
+    for (let i = 0; i < p.length; i += 2) paragraphs.push({ index: i / 2, start: p[i]!, end: p[i + 1]! });
+    const sentences = [];
+    for (let i = 0; i < s.length; i += 3) {
+      const start = s[i]!;
+      const end = s[i + 1]!;
+      sentences.push({ index: i / 3, paragraph: s[i + 2]!, start, end, text: text.slice(start, end) });
+    }
+    // Plain properties from now on, as on an article parsed from its file.
+    Object.defineProperties(article, {
+      paragraphs: { value: paragraphs, enumerable: true, writable: true, configurable: true },
+      sentences: { value: sentences, enumerable: true, writable: true, configurable: true },
+    });
+  };
+  for (const key of ['paragraphs', 'sentences'] as const) {
+    Object.defineProperty(article, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        decodeLayout();
+        return article[key];
+      },
+    });
+  }
+  return article;
+}
+
+/** The analysis from its column, quote texts cut again from the article text. */
+export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: string): ArticleAnalysis {
+  const analysis = JSON.parse(json) as ArticleAnalysis;
+  for (const quote of analysis.quotes) {
+    quote.text = article.text.slice(quote.start, quote.end);
+    quote.articleId = article.id;
+  }
+  return analysis;
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, SkippedFile } from '../articles/types.js';
+import type { Logger } from '../logger.js';
+import { IndexBusyError, PassageIndex } from '../search/passage-index.js';
+import type { ArticleStore } from './article-store.js';
+import type { Corpus } from './corpus.js';
+import { createIndexedCorpus } from './indexed-corpus.js';
+import { keepStored, loadStoredCorpus } from './stored-corpus.js';
+
+/** The passage index's file inside DATA_DIR. */
+export const INDEX_FILE = 'passages.sqlite';
+
+export interface OpenCorpusOptions {
+  seedsDir: string;
+  /** Where the passage index file lives; created if missing. */
+  dataDir: string;
+  /** Where articles and their analysis are kept; without one every start parses and analyses all. */
+  store?: ArticleStore | undefined;
+  maxBytes?: number;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Articles kept elsewhere (feed articles in the store) that join the corpus at start. */
+  moreArticles?: () => Promise<readonly Article[]>;
+  logger: Logger;
+}
+
+export interface OpenedCorpus {
+  corpus: Corpus;
+  index: PassageIndex;
+  /** The seeds folder's articles (without `moreArticles`). */
+  seedArticles: readonly Article[];
+  skipped: SkippedFile[];
+  /** Files parsed and articles analysed in this start (none on a restart with nothing changed). */
+  parsedFiles: number;
+  analysed: number;
+  /** Articles the index file kept that this start did not add (after a crash or a change elsewhere). */
+  droppedFromIndex: number;
+  /** Keeps the store in step with the corpus from now on; present with a store. */
+  stored?: { flush(): Promise<void> };
+}
+
+/**
+ * The corpus and its passage index as a start needs them: seeds read back from the store where
+ * unchanged, the index file brought in step with exactly the articles of this start, and the
+ * store following every later change.
+ */
+export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorpus> {
+  const log = options.logger.child({ module: 'corpus' });
+  const load = await loadStoredCorpus(options.seedsDir, options.store, {
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const index = openIndexFile(options.dataDir, log);
+  const { corpus } = createIndexedCorpus(load.articles, { analyse: load.analyse, index });
+  if (options.moreArticles) corpus.add(await options.moreArticles());
+  const droppedFromIndex = index.dropArticlesNotAdded();
+  await load.save(corpus).catch((err: unknown) => log.warn({ err }, 'could not keep the articles in the store'));
+  const stored = options.store && keepStored(corpus, options.store, options.logger);
+  return {
+    corpus,
+    index,
+    seedArticles: load.articles,
+    skipped: load.skipped,
+    parsedFiles: load.parsedFiles(),
+    analysed: load.analysedArticles(),
+    droppedFromIndex,
+    ...(stored ? { stored } : {}),
+  };
+}
+
+/** The file-backed index under `dataDir`; in memory when another process holds the file. */
+function openIndexFile(dataDir: string, log: Logger): PassageIndex {
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    return PassageIndex.open(join(dataDir, INDEX_FILE));
+  } catch (err) {
+    if (!(err instanceof IndexBusyError)) throw err;
+    log.info({ file: err.file }, 'passage index in use by another process; indexing in memory');
+    return PassageIndex.open();
+  }
+}

@@ -1,0 +1,131 @@
+import type pg from 'pg';
+import {
+  type ArticleColumns,
+  type ArticleStore,
+  decodeAnalysis,
+  decodeArticle,
+  encodeStoredArticle,
+  type FolderChange,
+  type StoredArticle,
+  type StoredFolder,
+} from '../corpus/article-store.js';
+
+/** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
+const BATCH = 500;
+
+interface FileRow {
+  path: string;
+  size: string;
+  mtime_ms: number;
+  article_ids: string;
+}
+
+/** `ArticleStore` on the PostgreSQL store's pool (tables from migration 004). */
+export class PostgresArticleStore implements ArticleStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async readFolder(folder: string, version: number): Promise<StoredFolder> {
+    const [files, articles] = await Promise.all([
+      this.pool.query<FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = $1', [folder]),
+      this.pool.query<ArticleColumns & { id: string }>(
+        'SELECT id, text, article, layout, analysis FROM stored_articles WHERE analysis_version = $1',
+        [version],
+      ),
+    ]);
+    return {
+      files: files.rows.map((row) => ({
+        path: row.path,
+        size: Number(row.size),
+        mtimeMs: row.mtime_ms,
+        articleIds: JSON.parse(row.article_ids) as string[],
+      })),
+      articles: articles.rows.map((row) => {
+        const article = decodeArticle(row.id, row);
+        return { article, analysis: () => decodeAnalysis(article, row.analysis) };
+      }),
+    };
+  }
+
+  async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
+    await this.inTransaction(async (client) => {
+      await client.query('DELETE FROM stored_articles WHERE analysis_version <> $1', [version]);
+      for (const batch of batches(change.files)) {
+        const values = batch.flatMap((file) => [
+          folder,
+          file.path,
+          file.size,
+          file.mtimeMs,
+          JSON.stringify(file.articleIds),
+        ]);
+        await client.query(
+          `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES ${placeholders(batch.length, 5)}
+           ON CONFLICT (folder, path) DO UPDATE SET
+             size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
+          values,
+        );
+      }
+      if (change.removedFiles.length) {
+        await client.query('DELETE FROM seed_files WHERE folder = $1 AND path = ANY($2)', [
+          folder,
+          change.removedFiles,
+        ]);
+      }
+      await writeArticles(client, version, change.articles);
+      await deleteArticles(client, change.removedArticles);
+    });
+  }
+
+  async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
+    await this.inTransaction((client) => writeArticles(client, version, articles));
+  }
+
+  async removeArticles(ids: readonly string[]): Promise<void> {
+    await deleteArticles(this.pool, ids);
+  }
+
+  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+async function writeArticles(client: pg.PoolClient, version: number, articles: readonly StoredArticle[]) {
+  // One statement may not update a row twice, so an article given twice is written once.
+  const unique = [...new Map(articles.map((stored) => [stored.article.id, stored])).values()];
+  for (const batch of batches(unique)) {
+    await client.query(
+      `INSERT INTO stored_articles (id, analysis_version, text, article, layout, analysis) VALUES ${placeholders(batch.length, 6)}
+       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
+         text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
+      batch.flatMap((stored) => {
+        const columns = encodeStoredArticle(stored);
+        return [stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis];
+      }),
+    );
+  }
+}
+
+async function deleteArticles(client: pg.Pool | pg.PoolClient, ids: readonly string[]) {
+  if (ids.length) await client.query('DELETE FROM stored_articles WHERE id = ANY($1)', [ids]);
+}
+
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += BATCH) yield items.slice(start, start + BATCH);
+}
+
+/** "($1, $2, $3), ($4, $5, $6)" for `rows` rows of `columns` values. */
+function placeholders(rows: number, columns: number): string {
+  return Array.from(
+    { length: rows },
+    (_, row) => `(${Array.from({ length: columns }, (_, column) => `$${row * columns + column + 1}`).join(', ')})`,
+  ).join(', ');
+}

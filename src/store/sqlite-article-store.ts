@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import {
+  type ArticleColumns,
+  type ArticleStore,
+  decodeAnalysis,
+  decodeArticle,
+  encodeStoredArticle,
+  type FolderChange,
+  type KeptArticle,
+  type StoredArticle,
+  type StoredFolder,
+} from '../corpus/article-store.js';
+
+/** Writes this big leave a WAL worth checkpointing at once. */
+const CHECKPOINT_AFTER_ARTICLES = 1_000;
+
+interface FileRow {
+  path: string;
+  size: number;
+  mtime_ms: number;
+  article_ids: string;
+}
+
+/** `ArticleStore` on the SQLite store's connection (tables from migration 004). */
+export class SqliteArticleStore implements ArticleStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async readFolder(folder: string, version: number): Promise<StoredFolder> {
+    const files = this.db
+      .prepare<[string], FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = ?')
+      .all(folder)
+      .map((row) => ({
+        path: row.path,
+        size: row.size,
+        mtimeMs: row.mtime_ms,
+        articleIds: JSON.parse(row.article_ids) as string[],
+      }));
+    // The analysis stays on disk until asked for (SQLite reads are synchronous): at 10k articles it is
+    // half of what is stored, and most of it is never read by a process that only answers /ask.
+    const analysisOf = this.db.prepare<[string, number], { analysis: string }>(
+      'SELECT analysis FROM stored_articles WHERE id = ? AND analysis_version = ?',
+    );
+    const articles = this.db
+      .prepare<[number], Omit<ArticleColumns, 'analysis'> & { id: string }>(
+        'SELECT id, text, article, layout FROM stored_articles WHERE analysis_version = ?',
+      )
+      .all(version)
+      .map((row): KeptArticle => {
+        const article = decodeArticle(row.id, row);
+        const analysis = () => {
+          const found = this.db.open ? analysisOf.get(row.id, version) : undefined;
+          return found && decodeAnalysis(article, found.analysis);
+        };
+        return { article, analysis };
+      });
+    return { files, articles };
+  }
+
+  async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
+    const upsertFile = this.db.prepare(
+      `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (folder, path) DO UPDATE SET
+         size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
+    );
+    const removeFile = this.db.prepare('DELETE FROM seed_files WHERE folder = ? AND path = ?');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM stored_articles WHERE analysis_version <> ?').run(version);
+      for (const file of change.files) {
+        upsertFile.run(folder, file.path, file.size, file.mtimeMs, JSON.stringify(file.articleIds));
+      }
+      for (const path of change.removedFiles) removeFile.run(folder, path);
+      this.writeArticles(version, change.articles);
+      this.deleteArticles(change.removedArticles);
+    })();
+    // A first start writes every article: copied into the database file now, during start-up,
+    // rather than by the auto-checkpoint of whichever small write comes next, maybe while serving.
+    if (change.articles.length >= CHECKPOINT_AFTER_ARTICLES) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
+    this.db.transaction(() => this.writeArticles(version, articles))();
+  }
+
+  async removeArticles(ids: readonly string[]): Promise<void> {
+    this.db.transaction(() => this.deleteArticles(ids))();
+  }
+
+  private writeArticles(version: number, articles: readonly StoredArticle[]): void {
+    const save = this.db.prepare(
+      `INSERT INTO stored_articles (id, analysis_version, text, article, layout, analysis) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
+         text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
+    );
+    for (const stored of articles) {
+      const columns = encodeStoredArticle(stored);
+      save.run(stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis);
+    }
+  }
+
+  private deleteArticles(ids: readonly string[]): void {
+    const remove = this.db.prepare('DELETE FROM stored_articles WHERE id = ?');
+    for (const id of ids) remove.run(id);
+  }
+}
