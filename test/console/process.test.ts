@@ -130,7 +130,7 @@ describe('newsdesk starting over a seeds folder left in a mess', () => {
       wrapper ?? [],
     );
     expect(code).toBe(0);
-    expect(stdout).toContain('Tugboat crews join the ferry strike.');
+    expect(stdout).toContain('Tugboat crews join the ferry strike');
     const skipped = stderr
       .split('\n')
       .filter((line) => line.startsWith('{'))
