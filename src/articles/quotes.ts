@@ -3,9 +3,10 @@ import type { EntityInArticle } from './people.js';
 import { isNotSpeech } from './quote-filters.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import { SpeakerAntecedents } from './speaker-antecedents.js';
+import { speakerAtClauseStart } from './speaker-phrases.js';
 import { type ResolvedSpeaker, resolveSpeaker } from './speakers.js';
 import type { Article, TextSpan } from './types.js';
-import { type Token, tokenize } from './word-tokens.js';
+import { type Token, tokenIndexAt, tokenize } from './word-tokens.js';
 
 export interface Speaker {
   /** Full name as the article gives it ("Karoline Leavitt"), or the surface mention when unresolved. */
@@ -133,6 +134,27 @@ function speakerOfSentenceBefore(
 }
 
 /**
+ * "Moore thanked him for “stepping up …”", "Rubio also bemoaned a climate in which people
+ * “literally hate each other”": a quotation inside a sentence with no speech verb of its own is
+ * the words of the person the sentence is about, its subject, when that is a name or a pronoun.
+ */
+function speakerOfOwnSentence(
+  article: Article,
+  tokens: readonly Token[],
+  span: QuotedSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const sentence = article.sentences[sentenceAt(article, span.open)];
+  if (!sentence) return null;
+  const lo = tokenIndexAt(tokens, sentence.start);
+  const hi = tokenIndexAt(tokens, span.open);
+  if (hi <= lo) return null;
+  const phrase = speakerAtClauseStart(article.text, tokens, lo, hi);
+  if (!phrase || phrase.kind === 'noun') return null;
+  return resolveSpeaker(article, phrase, antecedents);
+}
+
+/**
  * Every direct quotation in the article, with its speaker resolved against the article's people
  * and organisations. Pure string work, so it stays fast enough to run on every article as it arrives.
  */
@@ -159,7 +181,9 @@ export function extractQuotes(
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
     else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, span, antecedents);
-    else speaker = speakerOfSentenceBefore(article, span, antecedents);
+    else
+      speaker =
+        speakerOfSentenceBefore(article, span, antecedents) ?? speakerOfOwnSentence(article, tokens, span, antecedents);
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;

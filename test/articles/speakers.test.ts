@@ -111,6 +111,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'These are decisive days')).toBe('Aino Lehto');
   });
 
+  it('credits a quotation inside a sentence with no speech verb to the sentence’s subject', () => {
+    const quotes = quotesOf([
+      'The council voted on the new ferry route on Monday.',
+      'Mayor Lena Hart thanked the council for “listening to the people on the islands at last.”',
+    ]);
+    expect(speakerOf(quotes, 'listening to the people')).toBe('Lena Hart');
+  });
+
   it('shows a quotation whose speaker the article leaves unclear as unattributed', () => {
     const { corpus, index } = createIndexedCorpus([
       buildArticle(
