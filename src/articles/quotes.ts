@@ -98,6 +98,23 @@ function opensParagraph(article: Article, span: QuotedSpan): boolean {
 }
 
 /**
+ * "Viguerie is upbeat about the race. ¶ “Not only can …”": with no one speaking in the paragraph
+ * before, a quotation standing alone is the words of the last subject of that paragraph.
+ */
+function subjectOfParagraph(
+  article: Article,
+  paragraph: number,
+  antecedents: SpeakerAntecedents,
+): EntityInArticle | null {
+  const sentences = article.sentences.filter((sentence) => sentence.paragraph === paragraph);
+  for (const sentence of sentences.reverse()) {
+    const subject = antecedents.subjectOf(sentence.index);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+/**
  * "Merz said that the talks will focus on … ¶ Quote: “To this end, we will …”": a quotation
  * standing alone at the head of a paragraph continues the reported speech just before it, so it
  * is the last speaker of the previous paragraph's.
@@ -108,7 +125,10 @@ function speakerOfParagraphBefore(
   antecedents: SpeakerAntecedents,
 ): ResolvedSpeaker | null {
   const previous = article.paragraphs[span.paragraph - 1];
-  const entity = previous && antecedents.lastSpeakerIn(previous.start, previous.end);
+  if (!previous) return null;
+  const entity =
+    antecedents.lastSpeakerIn(previous.start, previous.end) ??
+    subjectOfParagraph(article, span.paragraph - 1, antecedents);
   if (!entity) return null;
   return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
 }

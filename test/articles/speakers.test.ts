@@ -119,6 +119,15 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'listening to the people')).toBe('Lena Hart');
   });
 
+  it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
+    const quotes = quotesOf([
+      'The ferry route opens in May.',
+      'Mayor Lena Hart is hopeful about the summer season.',
+      '“We expect twice as many visitors as last year.”',
+    ]);
+    expect(speakerOf(quotes, 'twice as many visitors')).toBe('Lena Hart');
+  });
+
   it('shows a quotation whose speaker the article leaves unclear as unattributed', () => {
     const { corpus, index } = createIndexedCorpus([
       buildArticle(
