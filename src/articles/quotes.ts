@@ -171,6 +171,13 @@ function speakerOfOwnSentence(
   if (hi <= lo) return null;
   const phrase = speakerAtClauseStart(article.text, tokens, lo, hi);
   if (!phrase || phrase.kind === 'noun') return null;
+  // With no cue to say it speaks, a capitalised opener ("Indeed", "His face") is no speaker: only a name the article knows.
+  const last = phrase.tokens.at(-1)!;
+  if (
+    phrase.kind === 'name' &&
+    !antecedents.people.some((entity) => entity.spans.some((s) => s.start <= last.start && last.start < s.end))
+  )
+    return null;
   return resolveSpeaker(article, phrase, antecedents);
 }
 

@@ -119,6 +119,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'listening to the people')).toBe('Lena Hart');
   });
 
+  it('does not take a capitalised word opening the sentence for the speaker of a quotation with no cue', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart opened the ferry terminal on Monday.',
+      'Indeed, the islands have waited decades for what locals call “the long way round to the mainland.”',
+    ]);
+    expect(speakerOf(quotes, 'the long way round')).not.toBe('Indeed');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
