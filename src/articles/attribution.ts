@@ -52,6 +52,17 @@ function invertedSpeaker(text: string, tokens: readonly Token[], cue: number, hi
   return isInvertingCue(tokens[cue]!.lower) ? speakerAfter(text, tokens, cue + 1, hi) : null;
 }
 
+/**
+ * "said Smith: “…”": before a quotation, the words after a cue are its speaker only when a comma,
+ * colon or dash follows them; "said the route was “…”" opens a reported clause instead.
+ */
+function invertedSpeakerBefore(text: string, tokens: readonly Token[], cue: number, hi: number): SpeakerPhrase | null {
+  const speaker = invertedSpeaker(text, tokens, cue, hi);
+  if (!speaker) return null;
+  const after = tokenIndexAt(tokens, speaker.end);
+  return after < hi && /^[,:—–]$/.test(tokens[after]!.text) ? speaker : null;
+}
+
 /** Index after a parenthesis opening at `j` ("Moore (D-Wis.) said"), or `j` itself. */
 function skipParenthesis(tokens: readonly Token[], j: number, hi: number): number {
   if (tokens[j]?.text !== '(') return j;
@@ -147,7 +158,7 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
     tried++;
     const speaker = isDependentCue(token.lower, tokens[m - 1]?.lower)
       ? speakerAtClauseStart(text, tokens, lo, m)
-      : (speakerBefore(text, tokens, lo, m) ?? invertedSpeaker(text, tokens, m, hi));
+      : (speakerBefore(text, tokens, lo, m) ?? invertedSpeakerBefore(text, tokens, m, hi));
     if (speaker) return { speaker, cue: token.text };
   }
   // "Trump: ‘I will meet Putin’", "PENCE: Well…"

@@ -3,7 +3,7 @@ import { isNotName, isPlace } from './entity-kinds.js';
 import { SENTENCE_OPENERS } from './names.js';
 import { HONORIFICS, isRoleWord } from './roles.js';
 import type { TextSpan } from './types.js';
-import { spaceBetween, type Token } from './word-tokens.js';
+import { spaceBetween, type Token, tokenIndexAt } from './word-tokens.js';
 
 /** The words that name a speaker in an attribution: a name, a pronoun or a noun phrase. */
 export interface SpeakerPhrase extends TextSpan {
@@ -43,6 +43,12 @@ const PREPOSITIONS = new Set([
   'while',
 ]);
 const MAX_TITLE_BEFORE_NAME = 4;
+/** Prepositions whose noun phrase is their object: the noun right after them cannot be a verb's subject. */
+// biome-ignore format: a word list reads better packed
+const OBJECT_PREPOSITIONS = new Set([
+  'on', 'in', 'at', 'to', 'for', 'with', 'from', 'during', 'after', 'before', 'by', 'of', 'about', 'than',
+  'like', 'into', 'over', 'under', 'since', 'until', 'without', 'within', 'among', 'between', 'against',
+]);
 /** Prepositions a verb takes right after it ("began by", "went to"); "of" is left out ("head of"). */
 const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with', 'into', 'from']);
 
@@ -171,7 +177,10 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
   const name = nameEndingAt(text, tokens, lo, j);
   if (name) return phrase(name, 'name', role);
   const noun = nounEndingAt(text, tokens, lo, j);
-  return noun ? phrase(noun, 'noun', null) : null;
+  if (!noun) return null;
+  // "Beck, who has in the past described", "Trump at the time said": a noun after a preposition is no subject.
+  const before = tokens[tokenIndexAt(tokens, noun[0]!.start) - 1];
+  return before && OBJECT_PREPOSITIONS.has(before.lower) ? null : phrase(noun, 'noun', null);
 }
 
 /** The speaker phrase starting at token `k` (after a cue verb): "said Caddell", "said a White House official". */

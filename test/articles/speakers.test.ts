@@ -127,6 +127,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'the long way round')).not.toBe('Indeed');
   });
 
+  it('does not take the object of a preposition before the verb for the speaker (“at the time said”)', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart backed the ferry plan on Monday.',
+      'Hart at the time said the route was “the only way to keep the islands alive.”',
+    ]);
+    expect(speakerOf(quotes, 'the only way to keep')).toBe('Lena Hart');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
