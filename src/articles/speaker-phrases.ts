@@ -48,6 +48,8 @@ const MAX_TITLE_BEFORE_NAME = 4;
 const OBJECT_PREPOSITIONS = new Set([
   'on', 'in', 'at', 'to', 'for', 'with', 'from', 'during', 'after', 'before', 'by', 'of', 'about', 'than',
   'like', 'into', 'over', 'under', 'since', 'until', 'without', 'within', 'among', 'between', 'against',
+  'through', 'throughout', 'across', 'around', 'near', 'behind', 'beyond', 'toward', 'towards', 'inside',
+  'outside', 'via', 'upon', 'onto', 'amid', 'despite',
 ]);
 /** Prepositions a verb takes right after it ("began by", "went to"); "of" is left out ("head of"). */
 const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with', 'into', 'from']);
@@ -212,7 +214,9 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
   if (DETERMINERS.has(first.lower)) {
     let end = j + 1;
     while (end < hi && end - j < MAX_NOUN_PHRASE && isWord(tokens[end]!) && !isCue(tokens[end]!.lower)) {
-      if (NOT_SPEAKER_WORDS.has(tokens[end]!.lower)) break;
+      // "the mayor also said": an adverb or auxiliary ends the noun phrase.
+      const lower = tokens[end]!.lower;
+      if (NOT_SPEAKER_WORDS.has(lower) || (lower !== 'on' && isBetweenSpeakerAndCue(lower))) break;
       // "The retired pilot began by talking": a word that is no title, before a preposition, is the verb.
       const word = tokens[end]!;
       if (end - j >= 2 && VERB_PREPOSITIONS.has(tokens[end + 1]?.lower ?? '') && !isRoleWord(word.lower)) break;

@@ -135,6 +135,18 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'the only way to keep')).toBe('Lena Hart');
   });
 
+  it('ends a described speaker before an adverb (“the mayor also said”)', () => {
+    const quotes = quotesOf([
+      'At a press conference on the pier, the mayor also said there was “no reason yet to close the harbour.”',
+    ]);
+    expect(speakerOf(quotes, 'no reason yet')).toBe('the mayor');
+  });
+
+  it('does not take the place marched through for the speaker (“marching through the streets chanted”)', () => {
+    const quotes = quotesOf(['Fishermen marching through the streets chanted “Keep the harbour open!” until dawn.']);
+    expect(speakerOf(quotes, 'Keep the harbour open')).not.toBe('the streets');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
