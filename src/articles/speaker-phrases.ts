@@ -239,9 +239,11 @@ export function speakerAtClauseStart(
 ): SpeakerPhrase | null {
   let j = lo;
   const opener = tokens[j];
+  // "Following a late meeting, the council …": a participle opens a phrase like "During …" does.
+  const participle = opener && opener.lower.length > 5 && opener.lower.endsWith('ing') && !tokens[j + 1]?.capital;
   if (
     opener &&
-    SENTENCE_OPENERS.has(opener.lower) &&
+    (SENTENCE_OPENERS.has(opener.lower) || participle) &&
     !DETERMINERS.has(opener.lower) &&
     !SPEAKER_PRONOUNS.has(opener.lower)
   ) {
@@ -249,7 +251,16 @@ export function speakerAtClauseStart(
     j++;
   }
   if (j >= hi) return null;
-  const found = speakerAfter(text, tokens, j, hi);
+  let found = speakerAfter(text, tokens, j, hi);
+  // "Speaking in Salem, New Hampshire, Trump …": the rest of a place name is still the opening phrase.
+  const afterPlace = found ? tokenIndexAt(tokens, found.end) : hi;
+  if (
+    found?.kind === 'name' &&
+    j > lo &&
+    isPlace(text.slice(found.start, found.end).toLowerCase()) &&
+    tokens[afterPlace]?.text === ','
+  )
+    found = afterPlace + 1 < hi ? speakerAfter(text, tokens, afterPlace + 1, hi) : null;
   if (!found || (found.kind === 'name' && isPlace(text.slice(found.start, found.end).toLowerCase()))) return null;
   if (found.kind === 'name' && found.tokens.every((token) => token.text === token.text.toUpperCase())) return null;
   return found;

@@ -147,6 +147,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'Keep the harbour open')).not.toBe('the streets');
   });
 
+  it('skips an opening participle phrase to find the subject a “calling” hangs from', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart and Tom Reyes spoke on Monday.',
+      'Following a late meeting with Tom Reyes, Hart took aim at the ferry company, calling its timetable “a disgrace to the islands.”',
+    ]);
+    expect(speakerOf(quotes, 'a disgrace to the islands')).toBe('Lena Hart');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
