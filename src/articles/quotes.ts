@@ -121,6 +121,7 @@ function subjectOfParagraph(
  */
 function speakerOfParagraphBefore(
   article: Article,
+  tokens: readonly Token[],
   span: QuotedSpan,
   antecedents: SpeakerAntecedents,
 ): ResolvedSpeaker | null {
@@ -129,8 +130,9 @@ function speakerOfParagraphBefore(
   const entity =
     antecedents.lastSpeakerIn(previous.start, previous.end) ??
     subjectOfParagraph(article, span.paragraph - 1, antecedents);
-  if (!entity) return null;
-  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  if (entity) return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  const last = article.sentences.findLast((sentence) => sentence.paragraph === span.paragraph - 1);
+  return last ? pronounSubjectOf(article, tokens, last, antecedents) : null;
 }
 
 /**
@@ -140,6 +142,7 @@ function speakerOfParagraphBefore(
  */
 function speakerOfSentenceBefore(
   article: Article,
+  tokens: readonly Token[],
   span: QuotedSpan,
   antecedents: SpeakerAntecedents,
 ): ResolvedSpeaker | null {
@@ -149,8 +152,26 @@ function speakerOfSentenceBefore(
   if (!sentence || !before || before.paragraph !== sentence.paragraph) return null;
   if (article.text.slice(sentence.start, span.open).trim()) return null;
   const entity = antecedents.subjectOf(index - 1);
-  if (!entity) return null;
-  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  if (entity) return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  return pronounSubjectOf(article, tokens, before, antecedents);
+}
+
+/** "She said she and Obama had made progress. “I really believe …”": a he or she opening the sentence, resolved. */
+function pronounSubjectOf(
+  article: Article,
+  tokens: readonly Token[],
+  sentence: TextSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const phrase = speakerAtClauseStart(
+    article.text,
+    tokens,
+    tokenIndexAt(tokens, sentence.start),
+    tokenIndexAt(tokens, sentence.end),
+  );
+  if (phrase?.kind !== 'pronoun' || !/^(?:he|she)$/.test(phrase.tokens[0]!.lower)) return null;
+  const resolved = resolveSpeaker(article, phrase, antecedents);
+  return resolved.speaker.name === article.text.slice(phrase.start, phrase.end) ? null : resolved;
 }
 
 /**
@@ -207,10 +228,11 @@ export function extractQuotes(
     let speaker: ResolvedSpeaker | null = null;
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
-    else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, span, antecedents);
+    else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, tokens, span, antecedents);
     else
       speaker =
-        speakerOfSentenceBefore(article, span, antecedents) ?? speakerOfOwnSentence(article, tokens, span, antecedents);
+        speakerOfSentenceBefore(article, tokens, span, antecedents) ??
+        speakerOfOwnSentence(article, tokens, span, antecedents);
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;

@@ -155,6 +155,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'a disgrace to the islands')).toBe('Lena Hart');
   });
 
+  it('gives a quotation after a sentence whose subject is “she” to the woman she refers to', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart spoke after the vote.',
+      'In reply to the ferry company, she said the council had done its best. “We will not give up on the islands.”',
+    ]);
+    expect(speakerOf(quotes, 'We will not give up')).toBe('Lena Hart');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
