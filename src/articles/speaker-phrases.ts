@@ -97,7 +97,9 @@ function nameEndingAt(text: string, tokens: readonly Token[], lo: number, j: num
 /** A common noun phrase ending at token `j`: "a source", "the ad’s narrator", "a spokesman for the campaign". */
 function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: number): Token[] | null {
   const head = tokens[j]!;
-  if (!isWord(head) || head.capital || isCue(head.lower) || NOT_SPEAKER_WORDS.has(head.lower)) return null;
+  // "one senior Democrat": a capitalised word that is no name may head a description.
+  const plainHead = !head.capital || isNotName(head.lower);
+  if (!isWord(head) || !plainHead || isCue(head.lower) || NOT_SPEAKER_WORDS.has(head.lower)) return null;
   let from = j;
   let determined = false;
   while (from >= lo && j - from < MAX_NOUN_PHRASE) {

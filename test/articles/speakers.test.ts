@@ -163,6 +163,11 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'We will not give up')).toBe('Lena Hart');
   });
 
+  it('reads “one senior Democrat said” as a described speaker', () => {
+    const quotes = quotesOf(['“The campaign has been slow to answer,” one senior Democrat said.']);
+    expect(speakerOf(quotes, 'slow to answer')).toBe('one senior Democrat');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
