@@ -63,6 +63,10 @@ function invertedSpeakerBefore(text: string, tokens: readonly Token[], cue: numb
   return after < hi && /^[,:—–]$/.test(tokens[after]!.text) ? speaker : null;
 }
 
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+/** Cues whose object is the person spoken to, so "X was asked" makes X the one addressed. */
+const ADDRESSEE_CUES = new Set(['asked', 'told', 'urged', 'warned', 'questioned', 'pressed']);
+
 /** Index after a parenthesis opening at `j` ("Moore (D-Wis.) said"), or `j` itself. */
 function skipParenthesis(tokens: readonly Token[], j: number, hi: number): number {
   if (tokens[j]?.text !== '(') return j;
@@ -156,6 +160,12 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
     // "his calls with Zelensky": after a determiner the word is a noun, not a cue.
     if (!isCueBefore(tokens, m) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     tried++;
+    // "Sanders was asked by host Bill Maher, “…”": a passive cue's speaker is its agent, or unknown.
+    if (PASSIVE_AUXILIARIES.has(tokens[m - 1]?.lower ?? '') && ADDRESSEE_CUES.has(token.lower)) {
+      const agent = tokens[m + 1]?.lower === 'by' ? speakerAfter(text, tokens, m + 2, hi) : null;
+      if (agent) return { speaker: agent, cue: token.text };
+      continue;
+    }
     const speaker = isDependentCue(token.lower, tokens[m - 1]?.lower)
       ? speakerAtClauseStart(text, tokens, lo, m)
       : (speakerBefore(text, tokens, lo, m) ?? invertedSpeakerBefore(text, tokens, m, hi));

@@ -168,6 +168,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'slow to answer')).toBe('one senior Democrat');
   });
 
+  it('credits the asker, not the person asked, in “X was asked by Y”', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart went on the radio on Monday.',
+      'Hart was asked by host Tom Reyes, “Will the ferry run in winter?”',
+    ]);
+    expect(speakerOf(quotes, 'Will the ferry run')).toBe('Tom Reyes');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
