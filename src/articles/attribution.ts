@@ -188,8 +188,23 @@ export function attributeFromRegions(
 ): Attribution | null {
   return (
     attributionAfter(text, tokens, regions.afterLo, regions.afterHi) ??
-    attributionBefore(text, tokens, regions.beforeLo, regions.beforeHi)
+    attributionBefore(text, tokens, regions.beforeLo, regions.beforeHi) ??
+    participleAfter(text, tokens, regions)
   );
+}
+
+/**
+ * "The foundation did not want to address “that person,” telling reporters …": a participle right
+ * after the quotation hangs from the subject of the clause the quotation sits in.
+ */
+function participleAfter(text: string, tokens: readonly Token[], regions: QuoteRegions): Attribution | null {
+  let j = regions.afterLo;
+  while (j < regions.afterHi && tokens[j]!.text === ',') j++;
+  const cue = tokens[j];
+  if (!cue || j >= regions.afterHi || !isCueToken(cue) || !cue.lower.endsWith('ing')) return null;
+  if (regions.beforeHi <= regions.beforeLo) return null;
+  const speaker = speakerAtClauseStart(text, tokens, regions.beforeLo, regions.beforeHi);
+  return speaker && speaker.kind !== 'noun' ? { speaker, cue: cue.text } : null;
 }
 
 /** Index of the sentence holding `offset`. */

@@ -176,6 +176,13 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'Will the ferry run')).toBe('Tom Reyes');
   });
 
+  it('gives a quotation followed by “, telling …” to the subject of its own clause', () => {
+    const quotes = quotesOf([
+      'Ferry captain Tom Reyes said the boats were “late again today.” Mayor Lena Hart did not want to discuss “that company’s timetable,” telling reporters the council was busy.',
+    ]);
+    expect(speakerOf(quotes, 'that company’s timetable')).toBe('Lena Hart');
+  });
+
   it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
     const quotes = quotesOf([
       'The ferry route opens in May.',
