@@ -52,6 +52,21 @@ function invertedSpeaker(text: string, tokens: readonly Token[], cue: number, hi
   return isInvertingCue(tokens[cue]!.lower) ? speakerAfter(text, tokens, cue + 1, hi) : null;
 }
 
+/**
+ * "said Smith: “…”": before a quotation, the words after a cue are its speaker only when a comma,
+ * colon or dash follows them; "said the route was “…”" opens a reported clause instead.
+ */
+function invertedSpeakerBefore(text: string, tokens: readonly Token[], cue: number, hi: number): SpeakerPhrase | null {
+  const speaker = invertedSpeaker(text, tokens, cue, hi);
+  if (!speaker) return null;
+  const after = tokenIndexAt(tokens, speaker.end);
+  return after < hi && /^[,:—–]$/.test(tokens[after]!.text) ? speaker : null;
+}
+
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+/** Cues whose object is the person spoken to, so "X was asked" makes X the one addressed. */
+const ADDRESSEE_CUES = new Set(['asked', 'told', 'urged', 'warned', 'questioned', 'pressed']);
+
 /** Index after a parenthesis opening at `j` ("Moore (D-Wis.) said"), or `j` itself. */
 function skipParenthesis(tokens: readonly Token[], j: number, hi: number): number {
   if (tokens[j]?.text !== '(') return j;
@@ -145,9 +160,15 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
     // "his calls with Zelensky": after a determiner the word is a noun, not a cue.
     if (!isCueBefore(tokens, m) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     tried++;
+    // "Sanders was asked by host Bill Maher, “…”": a passive cue's speaker is its agent, or unknown.
+    if (PASSIVE_AUXILIARIES.has(tokens[m - 1]?.lower ?? '') && ADDRESSEE_CUES.has(token.lower)) {
+      const agent = tokens[m + 1]?.lower === 'by' ? speakerAfter(text, tokens, m + 2, hi) : null;
+      if (agent) return { speaker: agent, cue: token.text };
+      continue;
+    }
     const speaker = isDependentCue(token.lower, tokens[m - 1]?.lower)
       ? speakerAtClauseStart(text, tokens, lo, m)
-      : (speakerBefore(text, tokens, lo, m) ?? invertedSpeaker(text, tokens, m, hi));
+      : (speakerBefore(text, tokens, lo, m) ?? invertedSpeakerBefore(text, tokens, m, hi));
     if (speaker) return { speaker, cue: token.text };
   }
   // "Trump: ‘I will meet Putin’", "PENCE: Well…"
@@ -167,8 +188,23 @@ export function attributeFromRegions(
 ): Attribution | null {
   return (
     attributionAfter(text, tokens, regions.afterLo, regions.afterHi) ??
-    attributionBefore(text, tokens, regions.beforeLo, regions.beforeHi)
+    attributionBefore(text, tokens, regions.beforeLo, regions.beforeHi) ??
+    participleAfter(text, tokens, regions)
   );
+}
+
+/**
+ * "The foundation did not want to address “that person,” telling reporters …": a participle right
+ * after the quotation hangs from the subject of the clause the quotation sits in.
+ */
+function participleAfter(text: string, tokens: readonly Token[], regions: QuoteRegions): Attribution | null {
+  let j = regions.afterLo;
+  while (j < regions.afterHi && tokens[j]!.text === ',') j++;
+  const cue = tokens[j];
+  if (!cue || j >= regions.afterHi || !isCueToken(cue) || !cue.lower.endsWith('ing')) return null;
+  if (regions.beforeHi <= regions.beforeLo) return null;
+  const speaker = speakerAtClauseStart(text, tokens, regions.beforeLo, regions.beforeHi);
+  return speaker && speaker.kind !== 'noun' ? { speaker, cue: cue.text } : null;
 }
 
 /** Index of the sentence holding `offset`. */

@@ -3,9 +3,10 @@ import type { EntityInArticle } from './people.js';
 import { isNotSpeech } from './quote-filters.js';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.js';
 import { SpeakerAntecedents } from './speaker-antecedents.js';
+import { speakerAtClauseStart } from './speaker-phrases.js';
 import { type ResolvedSpeaker, resolveSpeaker } from './speakers.js';
 import type { Article, TextSpan } from './types.js';
-import { type Token, tokenize } from './word-tokens.js';
+import { type Token, tokenIndexAt, tokenize } from './word-tokens.js';
 
 export interface Speaker {
   /** Full name as the article gives it ("Karoline Leavitt"), or the surface mention when unresolved. */
@@ -97,19 +98,41 @@ function opensParagraph(article: Article, span: QuotedSpan): boolean {
 }
 
 /**
+ * "Viguerie is upbeat about the race. ¶ “Not only can …”": with no one speaking in the paragraph
+ * before, a quotation standing alone is the words of the last subject of that paragraph.
+ */
+function subjectOfParagraph(
+  article: Article,
+  paragraph: number,
+  antecedents: SpeakerAntecedents,
+): EntityInArticle | null {
+  const sentences = article.sentences.filter((sentence) => sentence.paragraph === paragraph);
+  for (const sentence of sentences.reverse()) {
+    const subject = antecedents.subjectOf(sentence.index);
+    if (subject) return subject;
+  }
+  return null;
+}
+
+/**
  * "Merz said that the talks will focus on … ¶ Quote: “To this end, we will …”": a quotation
  * standing alone at the head of a paragraph continues the reported speech just before it, so it
  * is the last speaker of the previous paragraph's.
  */
 function speakerOfParagraphBefore(
   article: Article,
+  tokens: readonly Token[],
   span: QuotedSpan,
   antecedents: SpeakerAntecedents,
 ): ResolvedSpeaker | null {
   const previous = article.paragraphs[span.paragraph - 1];
-  const entity = previous && antecedents.lastSpeakerIn(previous.start, previous.end);
-  if (!entity) return null;
-  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  if (!previous) return null;
+  const entity =
+    antecedents.lastSpeakerIn(previous.start, previous.end) ??
+    subjectOfParagraph(article, span.paragraph - 1, antecedents);
+  if (entity) return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  const last = article.sentences.findLast((sentence) => sentence.paragraph === span.paragraph - 1);
+  return last ? pronounSubjectOf(article, tokens, last, antecedents) : null;
 }
 
 /**
@@ -119,6 +142,7 @@ function speakerOfParagraphBefore(
  */
 function speakerOfSentenceBefore(
   article: Article,
+  tokens: readonly Token[],
   span: QuotedSpan,
   antecedents: SpeakerAntecedents,
 ): ResolvedSpeaker | null {
@@ -128,8 +152,54 @@ function speakerOfSentenceBefore(
   if (!sentence || !before || before.paragraph !== sentence.paragraph) return null;
   if (article.text.slice(sentence.start, span.open).trim()) return null;
   const entity = antecedents.subjectOf(index - 1);
-  if (!entity) return null;
-  return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  if (entity) return { speaker: { name: entity.name, role: entity.roles[0] ?? null, mention: null }, person: true };
+  return pronounSubjectOf(article, tokens, before, antecedents);
+}
+
+/** "She said she and Obama had made progress. “I really believe …”": a he or she opening the sentence, resolved. */
+function pronounSubjectOf(
+  article: Article,
+  tokens: readonly Token[],
+  sentence: TextSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const phrase = speakerAtClauseStart(
+    article.text,
+    tokens,
+    tokenIndexAt(tokens, sentence.start),
+    tokenIndexAt(tokens, sentence.end),
+  );
+  if (phrase?.kind !== 'pronoun' || !/^(?:he|she)$/.test(phrase.tokens[0]!.lower)) return null;
+  const resolved = resolveSpeaker(article, phrase, antecedents);
+  return resolved.speaker.name === article.text.slice(phrase.start, phrase.end) ? null : resolved;
+}
+
+/**
+ * "Moore thanked him for “stepping up …”", "Rubio also bemoaned a climate in which people
+ * “literally hate each other”": a quotation inside a sentence with no speech verb of its own is
+ * the words of the person the sentence is about, its subject, when that is a name or a pronoun.
+ */
+function speakerOfOwnSentence(
+  article: Article,
+  tokens: readonly Token[],
+  span: QuotedSpan,
+  antecedents: SpeakerAntecedents,
+): ResolvedSpeaker | null {
+  const sentence = article.sentences[sentenceAt(article, span.open)];
+  if (!sentence) return null;
+  const lo = tokenIndexAt(tokens, sentence.start);
+  const hi = tokenIndexAt(tokens, span.open);
+  if (hi <= lo) return null;
+  const phrase = speakerAtClauseStart(article.text, tokens, lo, hi);
+  if (!phrase || phrase.kind === 'noun') return null;
+  // With no cue to say it speaks, a capitalised opener ("Indeed", "His face") is no speaker: only a name the article knows.
+  const last = phrase.tokens.at(-1)!;
+  if (
+    phrase.kind === 'name' &&
+    !antecedents.people.some((entity) => entity.spans.some((s) => s.start <= last.start && last.start < s.end))
+  )
+    return null;
+  return resolveSpeaker(article, phrase, antecedents);
 }
 
 /**
@@ -158,8 +228,11 @@ export function extractQuotes(
     let speaker: ResolvedSpeaker | null = null;
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
-    else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, span, antecedents);
-    else speaker = speakerOfSentenceBefore(article, span, antecedents);
+    else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, tokens, span, antecedents);
+    else
+      speaker =
+        speakerOfSentenceBefore(article, tokens, span, antecedents) ??
+        speakerOfOwnSentence(article, tokens, span, antecedents);
     resolved.push(speaker);
     // One or two words in quotation marks with no one saying them are scare quotes or a term.
     if (!speaker && text.slice(span.start, span.end).split(/\s+/).length <= MAX_SCARE_QUOTE_WORDS) continue;

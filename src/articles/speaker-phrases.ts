@@ -3,7 +3,7 @@ import { isNotName, isPlace } from './entity-kinds.js';
 import { SENTENCE_OPENERS } from './names.js';
 import { HONORIFICS, isRoleWord } from './roles.js';
 import type { TextSpan } from './types.js';
-import { spaceBetween, type Token } from './word-tokens.js';
+import { spaceBetween, type Token, tokenIndexAt } from './word-tokens.js';
 
 /** The words that name a speaker in an attribution: a name, a pronoun or a noun phrase. */
 export interface SpeakerPhrase extends TextSpan {
@@ -43,6 +43,14 @@ const PREPOSITIONS = new Set([
   'while',
 ]);
 const MAX_TITLE_BEFORE_NAME = 4;
+/** Prepositions whose noun phrase is their object: the noun right after them cannot be a verb's subject. */
+// biome-ignore format: a word list reads better packed
+const OBJECT_PREPOSITIONS = new Set([
+  'on', 'in', 'at', 'to', 'for', 'with', 'from', 'during', 'after', 'before', 'by', 'of', 'about', 'than',
+  'like', 'into', 'over', 'under', 'since', 'until', 'without', 'within', 'among', 'between', 'against',
+  'through', 'throughout', 'across', 'around', 'near', 'behind', 'beyond', 'toward', 'towards', 'inside',
+  'outside', 'via', 'upon', 'onto', 'amid', 'despite',
+]);
 /** Prepositions a verb takes right after it ("began by", "went to"); "of" is left out ("head of"). */
 const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with', 'into', 'from']);
 
@@ -89,7 +97,9 @@ function nameEndingAt(text: string, tokens: readonly Token[], lo: number, j: num
 /** A common noun phrase ending at token `j`: "a source", "the ad’s narrator", "a spokesman for the campaign". */
 function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: number): Token[] | null {
   const head = tokens[j]!;
-  if (!isWord(head) || head.capital || isCue(head.lower) || NOT_SPEAKER_WORDS.has(head.lower)) return null;
+  // "one senior Democrat": a capitalised word that is no name may head a description.
+  const plainHead = !head.capital || isNotName(head.lower);
+  if (!isWord(head) || !plainHead || isCue(head.lower) || NOT_SPEAKER_WORDS.has(head.lower)) return null;
   let from = j;
   let determined = false;
   while (from >= lo && j - from < MAX_NOUN_PHRASE) {
@@ -171,7 +181,10 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
   const name = nameEndingAt(text, tokens, lo, j);
   if (name) return phrase(name, 'name', role);
   const noun = nounEndingAt(text, tokens, lo, j);
-  return noun ? phrase(noun, 'noun', null) : null;
+  if (!noun) return null;
+  // "Beck, who has in the past described", "Trump at the time said": a noun after a preposition is no subject.
+  const before = tokens[tokenIndexAt(tokens, noun[0]!.start) - 1];
+  return before && OBJECT_PREPOSITIONS.has(before.lower) ? null : phrase(noun, 'noun', null);
 }
 
 /** The speaker phrase starting at token `k` (after a cue verb): "said Caddell", "said a White House official". */
@@ -203,7 +216,9 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
   if (DETERMINERS.has(first.lower)) {
     let end = j + 1;
     while (end < hi && end - j < MAX_NOUN_PHRASE && isWord(tokens[end]!) && !isCue(tokens[end]!.lower)) {
-      if (NOT_SPEAKER_WORDS.has(tokens[end]!.lower)) break;
+      // "the mayor also said": an adverb or auxiliary ends the noun phrase.
+      const lower = tokens[end]!.lower;
+      if (NOT_SPEAKER_WORDS.has(lower) || (lower !== 'on' && isBetweenSpeakerAndCue(lower))) break;
       // "The retired pilot began by talking": a word that is no title, before a preposition, is the verb.
       const word = tokens[end]!;
       if (end - j >= 2 && VERB_PREPOSITIONS.has(tokens[end + 1]?.lower ?? '') && !isRoleWord(word.lower)) break;
@@ -226,9 +241,11 @@ export function speakerAtClauseStart(
 ): SpeakerPhrase | null {
   let j = lo;
   const opener = tokens[j];
+  // "Following a late meeting, the council …": a participle opens a phrase like "During …" does.
+  const participle = opener && opener.lower.length > 5 && opener.lower.endsWith('ing') && !tokens[j + 1]?.capital;
   if (
     opener &&
-    SENTENCE_OPENERS.has(opener.lower) &&
+    (SENTENCE_OPENERS.has(opener.lower) || participle) &&
     !DETERMINERS.has(opener.lower) &&
     !SPEAKER_PRONOUNS.has(opener.lower)
   ) {
@@ -236,7 +253,16 @@ export function speakerAtClauseStart(
     j++;
   }
   if (j >= hi) return null;
-  const found = speakerAfter(text, tokens, j, hi);
+  let found = speakerAfter(text, tokens, j, hi);
+  // "Speaking in Salem, New Hampshire, Trump …": the rest of a place name is still the opening phrase.
+  const afterPlace = found ? tokenIndexAt(tokens, found.end) : hi;
+  if (
+    found?.kind === 'name' &&
+    j > lo &&
+    isPlace(text.slice(found.start, found.end).toLowerCase()) &&
+    tokens[afterPlace]?.text === ','
+  )
+    found = afterPlace + 1 < hi ? speakerAfter(text, tokens, afterPlace + 1, hi) : null;
   if (!found || (found.kind === 'name' && isPlace(text.slice(found.start, found.end).toLowerCase()))) return null;
   if (found.kind === 'name' && found.tokens.every((token) => token.text === token.text.toUpperCase())) return null;
   return found;

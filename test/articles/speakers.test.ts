@@ -111,6 +111,87 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'These are decisive days')).toBe('Aino Lehto');
   });
 
+  it('credits a quotation inside a sentence with no speech verb to the sentence’s subject', () => {
+    const quotes = quotesOf([
+      'The council voted on the new ferry route on Monday.',
+      'Mayor Lena Hart thanked the council for “listening to the people on the islands at last.”',
+    ]);
+    expect(speakerOf(quotes, 'listening to the people')).toBe('Lena Hart');
+  });
+
+  it('does not take a capitalised word opening the sentence for the speaker of a quotation with no cue', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart opened the ferry terminal on Monday.',
+      'Indeed, the islands have waited decades for what locals call “the long way round to the mainland.”',
+    ]);
+    expect(speakerOf(quotes, 'the long way round')).not.toBe('Indeed');
+  });
+
+  it('does not take the object of a preposition before the verb for the speaker (“at the time said”)', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart backed the ferry plan on Monday.',
+      'Hart at the time said the route was “the only way to keep the islands alive.”',
+    ]);
+    expect(speakerOf(quotes, 'the only way to keep')).toBe('Lena Hart');
+  });
+
+  it('ends a described speaker before an adverb (“the mayor also said”)', () => {
+    const quotes = quotesOf([
+      'At a press conference on the pier, the mayor also said there was “no reason yet to close the harbour.”',
+    ]);
+    expect(speakerOf(quotes, 'no reason yet')).toBe('the mayor');
+  });
+
+  it('does not take the place marched through for the speaker (“marching through the streets chanted”)', () => {
+    const quotes = quotesOf(['Fishermen marching through the streets chanted “Keep the harbour open!” until dawn.']);
+    expect(speakerOf(quotes, 'Keep the harbour open')).not.toBe('the streets');
+  });
+
+  it('skips an opening participle phrase to find the subject a “calling” hangs from', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart and Tom Reyes spoke on Monday.',
+      'Following a late meeting with Tom Reyes, Hart took aim at the ferry company, calling its timetable “a disgrace to the islands.”',
+    ]);
+    expect(speakerOf(quotes, 'a disgrace to the islands')).toBe('Lena Hart');
+  });
+
+  it('gives a quotation after a sentence whose subject is “she” to the woman she refers to', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart spoke after the vote.',
+      'In reply to the ferry company, she said the council had done its best. “We will not give up on the islands.”',
+    ]);
+    expect(speakerOf(quotes, 'We will not give up')).toBe('Lena Hart');
+  });
+
+  it('reads “one senior Democrat said” as a described speaker', () => {
+    const quotes = quotesOf(['“The campaign has been slow to answer,” one senior Democrat said.']);
+    expect(speakerOf(quotes, 'slow to answer')).toBe('one senior Democrat');
+  });
+
+  it('credits the asker, not the person asked, in “X was asked by Y”', () => {
+    const quotes = quotesOf([
+      'Mayor Lena Hart went on the radio on Monday.',
+      'Hart was asked by host Tom Reyes, “Will the ferry run in winter?”',
+    ]);
+    expect(speakerOf(quotes, 'Will the ferry run')).toBe('Tom Reyes');
+  });
+
+  it('gives a quotation followed by “, telling …” to the subject of its own clause', () => {
+    const quotes = quotesOf([
+      'Ferry captain Tom Reyes said the boats were “late again today.” Mayor Lena Hart did not want to discuss “that company’s timetable,” telling reporters the council was busy.',
+    ]);
+    expect(speakerOf(quotes, 'that company’s timetable')).toBe('Lena Hart');
+  });
+
+  it('gives a quotation alone in its paragraph to the subject of the paragraph before, when no one speaks there', () => {
+    const quotes = quotesOf([
+      'The ferry route opens in May.',
+      'Mayor Lena Hart is hopeful about the summer season.',
+      '“We expect twice as many visitors as last year.”',
+    ]);
+    expect(speakerOf(quotes, 'twice as many visitors')).toBe('Lena Hart');
+  });
+
   it('shows a quotation whose speaker the article leaves unclear as unattributed', () => {
     const { corpus, index } = createIndexedCorpus([
       buildArticle(
