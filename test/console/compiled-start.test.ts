@@ -29,7 +29,7 @@ describe('npm start', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('[1] Harbour bridge reopens — Coastal Times, 2025-03-01');
+    expect(run.stdout).toContain('Harbour bridge reopens — Coastal Times, 2025-03-01');
     expect(existsSync(join(ROOT, 'dist', 'src', 'index.js'))).toBe(true);
   });
 });
