@@ -9,6 +9,7 @@ import {
 } from 'discord.js';
 import { describeArticle } from '../citations.js';
 import type { Citation, Reply, ReplyItem, ReplyTone } from '../reply.js';
+import { displaySafe } from '../text/display-safe.js';
 import {
   MAX_BUTTON_LABEL,
   MAX_EMBED_DESCRIPTION,
@@ -65,10 +66,16 @@ export type PageControls = Omit<PageState, 'page'>;
 
 /**
  * Escapes what would change formatting (bold, italics, code, spoilers, headings, list markers,
- * masked links), so article text shows as written.
+ * masked links), so article text shows as written, without the control and invisible characters
+ * that would make it read otherwise.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return escapeMarkdown(displaySafe(text), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
 }
 
 /**

@@ -18,7 +18,14 @@ function listingPoller() {
     removeFeed: async (url: string) => urls.delete(url),
     pollSoon: () => {},
     status: (): FeedStatus[] =>
-      [...urls].map((url) => ({ url, title: null, lastSuccessAt: null, failures: 0, lastError: null, nextAttemptAt: 0 })),
+      [...urls].map((url) => ({
+        url,
+        title: null,
+        lastSuccessAt: null,
+        failures: 0,
+        lastError: null,
+        nextAttemptAt: 0,
+      })),
   };
 }
 

@@ -107,6 +107,21 @@ describe('rendering a reply for Discord', () => {
     expect(escapeText('[click](https://evil.example)')).not.toMatch(/^\[click\]\(/);
   });
 
+  it('shows no control, bidirectional or zero-width character from outside text, in any part of a post', () => {
+    const hostile = 'safe\u001b]0;title\u0007 \u001b[2Jtext \u202Eevil\u202C zero\u200Bwidth \u0000nul';
+    const r: Reply = {
+      ...reply(1),
+      title: `Asked: ${hostile}`,
+      intro: hostile,
+      items: [{ text: hostile, cites: [1] }],
+      citations: [citation(1, { title: hostile, source: hostile }), citation(2, { title: hostile, url: null })],
+    };
+    const shown = JSON.stringify(renderPage(r).payload.embeds);
+    for (const unsafe of ['\\u001b', '\\u0007', '\\u0000', '\u202E', '\u200B']) expect(shown).not.toContain(unsafe);
+    expect(shown).toContain('text');
+    expect(shown).toContain('evil');
+  });
+
   it('keeps every page within Discord limits however long the input', () => {
     const huge: Reply = {
       tone: 'answer',

@@ -19,12 +19,13 @@ const ANY_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\
 const REPLACEMENT = '\uFFFD';
 
 /**
- * Text from outside (articles, feeds, the model, what was typed) made safe to write to a terminal:
- * escape sequences (CSI, OSC, and the like: colour, cursor moves, a reset, a window title) are
- * removed whole, any other control character is shown as �, and invisible formatting characters
- * are dropped. Newlines and tabs stay. For display only: stored article text is never changed.
+ * Text from outside (articles, feeds, the model, what was typed) made safe to show, on a terminal
+ * or in a Discord message: escape sequences (CSI, OSC, and the like: colour, cursor moves, a reset,
+ * a window title) are removed whole, any other control character is shown as �, and invisible
+ * formatting characters are dropped, so a bidirectional override cannot make a line read other than
+ * it is. Newlines and tabs stay. For display only: stored article text is never changed.
  */
-export function terminalSafe(text: string): string {
+export function displaySafe(text: string): string {
   if (!ANY_UNSAFE.test(text)) return text;
   return stripVTControlCharacters(text).replace(CONTROLS, REPLACEMENT).replace(INVISIBLE, '');
 }
