@@ -97,15 +97,20 @@ export function citationLine(citation: Citation): string {
   const described = truncate(describeArticle({ ...citation, title: shortTitle }), MAX_FIELD_VALUE / 2);
   const url = safeUrl(citation.url);
   if (!url || url.length > MAX_FIELD_VALUE / 2) return `**[${citation.n}]** ${escapeText(described)}`;
-  const title = escapeText(shortTitle).replace(/[[\]]/g, '\\$&');
+  // Brackets escapeText left alone are escaped; those it escaped already keep their one backslash.
+  const title = escapeText(shortTitle).replace(/(?<!\\)[[\]]/g, '\\$&');
   const rest = escapeText(described.slice(shortTitle.length));
   return `**[${citation.n}]** [${title}](${url})${rest}`;
 }
 
-/** Only http(s) links become masked links; brackets and spaces are percent-encoded so the link holds. */
+/**
+ * Only http(s) links become masked links; parentheses, brackets, spaces and angle brackets are
+ * percent-encoded so the link holds. (encodeURIComponent leaves parentheses as they are, and a `)`
+ * would end the link and let the rest of the address start a link of its own.)
+ */
 function safeUrl(url: string | null): string | null {
   if (!url || !/^https?:\/\//i.test(url)) return null;
-  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[()[\]\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

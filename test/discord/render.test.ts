@@ -122,6 +122,22 @@ describe('rendering a reply for Discord', () => {
     expect(shown).toContain('evil');
   });
 
+  it('keeps a source link whole when its address or title holds brackets or parentheses', () => {
+    const line = citationLine(
+      citation(1, {
+        title: '[Official](https://evil.example) statement',
+        url: 'https://example.com/a)[x](https://evil.example',
+      }),
+    );
+    // One masked link: the article's title, pointing at the article's own address.
+    expect(line.match(/(?<!\\)\]\(/g)).toHaveLength(1);
+    expect(line).not.toMatch(/(?<!\\)\]\(https:\/\/evil/);
+    expect(line).toContain('(https://example.com/a%29%5Bx%5D%28https://evil.example)');
+    // A title's bracket is escaped once: `\\[` would be a backslash followed by a live bracket.
+    expect(line).toContain('[\\[Official\\]');
+    expect(line).not.toContain('\\\\[');
+  });
+
   it('keeps every page within Discord limits however long the input', () => {
     const huge: Reply = {
       tone: 'answer',
