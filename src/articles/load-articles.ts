@@ -25,12 +25,12 @@ type FileOutcome = { articles: Article[]; skipped: SkippedFile[] };
  * skipped with a reason and the rest load; a missing folder is an error.
  */
 export async function loadArticles(dir: string, options: LoadArticlesOptions = {}): Promise<LoadedArticles> {
-  const { files, skipped: unreadable } = await listArticleFiles(dir);
+  const { files, skipped: unreadable, realDir } = await listArticleFiles(dir);
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
   await forEachLimited(files, MAX_CONCURRENT_READS, async (file, index) => {
-    outcomes[index] = await loadArticleFile(dir, file, maxBytes);
+    outcomes[index] = await loadArticleFile(dir, realDir, file, maxBytes);
     done += 1;
     options.onProgress?.(done, files.length);
   });
@@ -59,9 +59,9 @@ function mergeOutcomes(outcomes: readonly FileOutcome[], unreadable: SkippedFile
   return { articles, skipped };
 }
 
-async function loadArticleFile(dir: string, file: string, maxBytes: number): Promise<FileOutcome> {
+async function loadArticleFile(dir: string, realDir: string, file: string, maxBytes: number): Promise<FileOutcome> {
   try {
-    return parseArticles(file, await readArticleBytes(join(dir, file), maxBytes), { maxBytes });
+    return parseArticles(file, await readArticleBytes(join(dir, file), maxBytes, realDir), { maxBytes });
   } catch (error) {
     if (error instanceof ArticleFileError) return { articles: [], skipped: [{ file, reason: error.reason }] };
     const code = (error as NodeJS.ErrnoException).code;
