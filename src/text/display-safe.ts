@@ -9,9 +9,10 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /**
  * Invisible characters that change how the text around them reads: zero-width spaces and joiners,
  * the word joiner and invisible operators, the byte-order mark, and the bidirectional marks,
- * embeddings, overrides and isolates ("Trojan Source").
+ * embeddings, overrides and isolates ("Trojan Source"). A zero-width space right after `@` stays:
+ * it is how a mention in model text is made inert (`neutraliseMentions`), and it hides nothing.
  */
-const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /(?<!@)\u200B|[\u061C\u200C-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters looked for
 const ANY_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 
