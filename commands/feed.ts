@@ -44,7 +44,7 @@ export const feed: CommandDefinition = {
       }[outcome];
       return {
         tone: 'info',
-        title: `Feed ${url}`,
+        title: `Feed ${shownUrl(url)}`,
         intro: `${said} Every server this Newsdesk serves shares its feeds.`,
         items: [],
         citations: [],
@@ -60,7 +60,7 @@ export const feed: CommandDefinition = {
       throw new UserFacingError('Newsdesk does not follow that feed; /feed action:list shows the ones it does.');
     return {
       tone: 'info',
-      title: `Feed ${url}`,
+      title: `Feed ${shownUrl(url)}`,
       intro: 'Removed. Articles read from it are withdrawn from answers.',
       items: [],
       citations: [],
@@ -93,7 +93,7 @@ function listReply(feeds: readonly ListedFeed[]): Reply {
 }
 
 function describe(listed: ListedFeed): string {
-  const name = listed.title ? `${listed.title} (${listed.url})` : listed.url;
+  const name = listed.title ? `${listed.title} (${shownUrl(listed.url)})` : shownUrl(listed.url);
   const from = listed.origin === 'config' ? 'set in configuration' : 'added with /feed';
   const health = listed.lastError
     ? `failing: ${listed.lastError}`
@@ -101,4 +101,21 @@ function describe(listed: ListedFeed): string {
       ? `last read ${utcStamp(new Date(listed.lastSuccessAt))}`
       : 'not read yet';
   return `${name} — ${from}; ${health}`;
+}
+
+/**
+ * A feed's address without the user name and password it may carry: feeds are shared by every
+ * server, so a private feed's sign-in (the operator's in FEEDS, or one server's) would otherwise be
+ * listed to the managers of all the others.
+ */
+function shownUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    if (!url.username && !url.password) return text;
+    url.username = '';
+    url.password = '';
+    return url.href.replace('://', '://…@');
+  } catch {
+    return text;
+  }
 }

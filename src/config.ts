@@ -19,6 +19,8 @@ export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 /** discord.js appends the API version (/v10) itself. */
 export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api';
 
+// Waits have an upper bound as well as a lower one: Node cuts a timer longer than 2^31-1 ms (about
+// 24.8 days) to 1 ms, so a huge value meant as "rarely" would poll, deliver or time out at once.
 const ENV_SCHEMA = z.object({
   SEEDS_DIR: optional(z.string().default('./seeds')),
   DATA_DIR: optional(z.string().default('./data')),
@@ -90,6 +92,7 @@ const ENV_SCHEMA = z.object({
       .number({ error: 'should be a number of seconds, like 300' })
       .int()
       .min(60, { error: 'should be at least 60' })
+      .max(604_800, { error: 'should be at most 604800 (a week)' })
       .default(300),
   ),
   DATABASE_URL: optional(
@@ -106,6 +109,7 @@ const ENV_SCHEMA = z.object({
       .number({ error: 'should be milliseconds, like 1000' })
       .int()
       .min(100, { error: 'should be at least 100' })
+      .max(3_600_000, { error: 'should be at most 3600000 (an hour)' })
       .default(1000),
   ),
   OPENAI_API_KEY: optional(z.string().optional()),
@@ -118,6 +122,7 @@ const ENV_SCHEMA = z.object({
       .number({ error: 'should be milliseconds, like 20000' })
       .int()
       .min(1000, { error: 'should be at least 1000' })
+      .max(600_000, { error: 'should be at most 600000 (ten minutes)' })
       .default(20_000),
   ),
   LLM_CONTEXT_TOKENS: optional(

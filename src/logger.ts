@@ -43,6 +43,8 @@ const CENSOR = '[redacted]';
 const MIN_SECRET_LENGTH = 6;
 /** `scheme://user:password@`: the password of any URL, configured or not (a redirect, a proxy). */
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@"'\\]*:)[^\s/?#@"'\\]+@/gi;
+/** `scheme://token@`: a sign-in given as a user name alone (private feeds, git hosts take tokens so). */
+const URL_USER_ONLY = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s:/?#@"'\\]+@/gi;
 
 /**
  * The one root logger. It writes to stderr so logs never mix with the program's own output on
@@ -74,7 +76,7 @@ export function createLogger(options: LoggerOptions): Logger {
   );
 }
 
-/** Replaces every secret, as written and as escaped inside a JSON string, and any URL's password. */
+/** Replaces every secret, as written and as escaped inside a JSON string, and any URL's sign-in. */
 export function blankSecrets(secrets: readonly string[]): (line: string) => string {
   const forms = new Set<string>();
   for (const secret of secrets) {
@@ -86,7 +88,7 @@ export function blankSecrets(secrets: readonly string[]): (line: string) => stri
   // Longest first, so a secret that contains another is blanked whole.
   const values = [...forms].sort((a, b) => b.length - a.length);
   return (line) => {
-    let clean = line.replace(URL_PASSWORD, `$1${CENSOR}@`);
+    let clean = line.replace(URL_PASSWORD, `$1${CENSOR}@`).replace(URL_USER_ONLY, `$1${CENSOR}@`);
     for (const value of values) if (clean.includes(value)) clean = clean.split(value).join(CENSOR);
     return clean;
   };

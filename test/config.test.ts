@@ -86,6 +86,16 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses waits longer than a timer can hold, which Node would cut to 1 ms and repeat at once', () => {
+    const env = { OPENAI_API_KEY: 'sk-test' };
+    expect(() => parseConfig({ ...env, FEED_POLL_SECONDS: '1e12' })).toThrow(/FEED_POLL_SECONDS: should be at most/);
+    expect(() => parseConfig({ ...env, DELIVERY_INTERVAL_MS: '3000000000' })).toThrow(
+      /DELIVERY_INTERVAL_MS: should be at most/,
+    );
+    expect(() => parseConfig({ ...env, LLM_TIMEOUT_MS: '1e10' })).toThrow(/LLM_TIMEOUT_MS: should be at most/);
+    expect(parseConfig({ ...env, FEED_POLL_SECONDS: '86400' }).feedPollSeconds).toBe(86_400);
+  });
+
   it('refuses a byte limit that is not a number', () => {
     expect(() => parseConfig({ MAX_ARTICLE_BYTES: 'lots' })).toThrow(/MAX_ARTICLE_BYTES: should be a number of bytes/);
   });

@@ -77,6 +77,15 @@ describe('the logger', () => {
     expect(line).toContain('https://desk:[redacted]@llm.example.net/v1/chat');
   });
 
+  it('blanks a URL sign-in given as a user name alone, as private feeds and git hosts take tokens', () => {
+    const { destination, lines } = capture();
+    const logger = createLogger({ level: 'info', destination });
+    logger.warn({ feed: 'https://ghp_feedToken123@feeds.example/atom' }, 'feed failed');
+    const [line] = lines;
+    expect(line).not.toContain('ghp_feedToken123');
+    expect(line).toContain('https://[redacted]@feeds.example/atom');
+  });
+
   it('leaves short values alone, which are no real credential', () => {
     const { destination, lines } = capture();
     const logger = createLogger({ level: 'info', destination, secrets: ['x'] });

@@ -71,7 +71,10 @@ function specialFileReason(info: Stats): string {
  * passed over in silence; one that cannot be read (permissions, a path longer than the system allows)
  * is skipped with the reason, never an error: one bad folder must not stop the rest loading.
  */
-export async function listArticleFiles(dir: string, under = ''): Promise<{ files: string[]; skipped: SkippedFile[] }> {
+export async function listArticleFiles(
+  dir: string,
+  under = '',
+): Promise<{ files: string[]; skipped: SkippedFile[]; realDir: string }> {
   const realDir = await assertFolder(dir);
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -100,7 +103,7 @@ export async function listArticleFiles(dir: string, under = ''): Promise<{ files
     }
   }
   files.sort(comparePaths);
-  return { files, skipped };
+  return { files, skipped, realDir };
 }
 
 /** The folder itself must be there and readable: without it there is nothing to answer from. */
@@ -122,6 +125,17 @@ function unreadableFolder(dir: string, error: unknown): Error {
   return new UserFacingError(`The articles folder ${dir} cannot be read (${code}).`);
 }
 
+/** Whether the open file `fd` is inside `realDir`; true where the system cannot say. */
+function openedInside(fd: number, realDir: string): boolean {
+  let opened: string;
+  try {
+    opened = fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return true;
+  }
+  return opened.startsWith(realDir.endsWith(sep) ? realDir : realDir + sep);
+}
+
 /** Code-unit order, so the result does not depend on the machine's locale. */
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -133,13 +147,20 @@ export function comparePaths(a: string, b: string): number {
  * regular file before reading, so a file swapped for a FIFO after it was listed cannot hang the read.
  * Callback fs rather than FileHandle: it costs about half the CPU per small file, which is most of
  * the work for a folder of 10,000.
+ *
+ * A file listed as regular (or as a link inside the folder) can be swapped for a link to anywhere
+ * before it is opened, so what was opened is checked to lie inside `realDir` (the folder's real
+ * path), where the system says which file a descriptor is (/proc on Linux; elsewhere unchecked).
  */
-export function readArticleBytes(path: string, maxBytes: number): Promise<Buffer> {
+export function readArticleBytes(path: string, maxBytes: number, realDir: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     fs.open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK, (openError, fd) => {
       if (openError) return reject(openError);
       const finish = (error: Error | null, buffer?: Buffer) =>
         fs.close(fd, () => (error ? reject(error) : resolve(buffer ?? Buffer.alloc(0))));
+      if (!openedInside(fd, realDir)) {
+        return finish(new ArticleFileError(path, 'link to something outside the articles folder (not followed)'));
+      }
       fs.fstat(fd, (statError, stats) => {
         if (statError) return finish(statError);
         if (!stats.isFile()) return finish(new ArticleFileError(path, specialFileReason(stats)));

@@ -33,12 +33,12 @@ type FileOutcome = { articles: Article[]; skipped: SkippedFile[] };
  * skipped with a reason and the rest load; a missing folder is an error.
  */
 export async function loadArticles(dir: string, options: LoadArticlesOptions = {}): Promise<LoadedArticles> {
-  const { files, skipped: unreadable } = await listArticleFiles(dir);
+  const { files, skipped: unreadable, realDir } = await listArticleFiles(dir);
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
   await forEachLimited(files, MAX_CONCURRENT_READS, async (file, index) => {
-    outcomes[index] = await loadOrReuse(dir, file, maxBytes, options);
+    outcomes[index] = await loadOrReuse(dir, realDir, file, maxBytes, options);
     done += 1;
     options.onProgress?.(done, files.length);
   });
@@ -69,25 +69,26 @@ function mergeOutcomes(outcomes: readonly FileOutcome[], unreadable: SkippedFile
 
 async function loadOrReuse(
   dir: string,
+  realDir: string,
   file: string,
   maxBytes: number,
   options: LoadArticlesOptions,
 ): Promise<FileOutcome> {
-  if (!options.reuse && !options.onRead) return loadArticleFile(dir, file, maxBytes);
+  if (!options.reuse && !options.onRead) return loadArticleFile(dir, realDir, file, maxBytes);
   // Synchronous: a stat is microseconds, and at 10,000 files promise round trips cost more than the
   // stats. A file that cannot be stat'ed is read anyway, so its error is reported the usual way.
   const info = statSync(join(dir, file), { throwIfNoEntry: false });
-  if (!info) return loadArticleFile(dir, file, maxBytes);
+  if (!info) return loadArticleFile(dir, realDir, file, maxBytes);
   const reused = options.reuse?.(file, info.size, info.mtimeMs);
   if (reused) return { articles: reused, skipped: [] };
-  const outcome = await loadArticleFile(dir, file, maxBytes);
+  const outcome = await loadArticleFile(dir, realDir, file, maxBytes);
   if (!outcome.skipped.length) options.onRead?.(file, info.size, info.mtimeMs, outcome.articles);
   return outcome;
 }
 
-async function loadArticleFile(dir: string, file: string, maxBytes: number): Promise<FileOutcome> {
+async function loadArticleFile(dir: string, realDir: string, file: string, maxBytes: number): Promise<FileOutcome> {
   try {
-    return parseArticles(file, await readArticleBytes(join(dir, file), maxBytes), { maxBytes });
+    return parseArticles(file, await readArticleBytes(join(dir, file), maxBytes, realDir), { maxBytes });
   } catch (error) {
     if (error instanceof ArticleFileError) return { articles: [], skipped: [{ file, reason: error.reason }] };
     const code = (error as NodeJS.ErrnoException).code;

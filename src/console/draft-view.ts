@@ -1,7 +1,7 @@
 import { clearScreenDown, cursorTo, moveCursor } from 'node:readline';
 import { WRITING_MARKER } from '../llm/model-text.js';
+import { displaySafe } from '../text/display-safe.js';
 import { style, wrapText } from './render-reply.js';
-import { terminalSafe } from './terminal-text.js';
 
 /** The draft of an answer in the terminal, redrawn in place, then erased before the verified answer. */
 export interface DraftView {
@@ -41,7 +41,7 @@ export function createDraftView(output: NodeJS.WritableStream, options: DraftVie
     show(draft) {
       clear();
       // The model's text: it may hold escape sequences of its own (or echo an article's).
-      const body = wrapText(terminalSafe(draft), width, '  ', '  ');
+      const body = wrapText(displaySafe(draft), width, '  ', '  ');
       output.write(`${colour ? style('dim', WRITING_MARKER) : WRITING_MARKER}\n${body}`);
       rows = rowsTaken(`${WRITING_MARKER}\n${body}`, width);
     },

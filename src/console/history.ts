@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { terminalSafe } from './terminal-text.js';
+import { displaySafe } from '../text/display-safe.js';
 
 export const MAX_HISTORY = 500;
 
@@ -16,7 +16,7 @@ export async function loadHistory(file: string): Promise<string[]> {
   // Made safe again on the way in: a file written by an older version may hold escape sequences.
   const lines = text
     .split('\n')
-    .map(terminalSafe)
+    .map(displaySafe)
     .filter((line) => line.trim());
   const kept = lines.slice(-MAX_HISTORY);
   if (lines.length > 2 * MAX_HISTORY) await writeFile(file, `${kept.join('\n')}\n`);
@@ -29,5 +29,5 @@ export async function loadHistory(file: string): Promise<string[]> {
  */
 export async function appendHistory(file: string, line: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${terminalSafe(line).replaceAll('\n', ' ')}\n`);
+  await appendFile(file, `${displaySafe(line).replaceAll('\n', ' ')}\n`);
 }

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describeArticle } from '../citations.js';
 import type { Citation, Reply } from '../reply.js';
-import { terminalSafe } from './terminal-text.js';
+import { displaySafe } from '../text/display-safe.js';
 
 export interface RenderOptions {
   /** Wrap lines to this many columns; omit to leave lines unwrapped (output piped to a file). */
@@ -25,12 +25,12 @@ export function style(styles: Style | Style[], text: string): string {
 /**
  * A reply as plain text: title, intro, the items with their [n] markers, the numbered sources and
  * the footer. Colour only marks structure, so the text reads the same without it. Every piece of
- * text passes through terminalSafe: it comes from articles, feeds, the model or what was typed.
+ * text passes through displaySafe: it comes from articles, feeds, the model or what was typed.
  */
 export function renderReply(reply: Reply, options: RenderOptions): string {
   const paint = (styles: Style | Style[], text: string) => (options.colour ? style(styles, text) : text);
   const wrap = (text: string, indent = '', hanging = indent) =>
-    wrapText(terminalSafe(text), options.width, indent, hanging);
+    wrapText(displaySafe(text), options.width, indent, hanging);
   const titleStyle: Style[] =
     reply.tone === 'error' ? ['bold', 'red'] : reply.tone === 'not_found' ? ['bold', 'yellow'] : ['bold'];
   const blocks: string[] = [paint(titleStyle, wrap(reply.title))];
@@ -63,7 +63,7 @@ function renderCitation(
 ): string {
   const marker = `[${citation.n}] `;
   const line = wrap(describeArticle(citation), marker, ' '.repeat(marker.length));
-  return citation.url ? `${line}\n${' '.repeat(marker.length)}${paint('underline', terminalSafe(citation.url))}` : line;
+  return citation.url ? `${line}\n${' '.repeat(marker.length)}${paint('underline', displaySafe(citation.url))}` : line;
 }
 
 /** Greedy word wrap; words longer than the line (URLs) are left whole rather than broken. */

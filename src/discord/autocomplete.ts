@@ -5,6 +5,7 @@ import type { AutocompleteKind } from '../command.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Person } from '../people/directory.js';
 import { peopleIndex } from '../people/directory.js';
+import { displaySafe } from '../text/display-safe.js';
 import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, truncate } from './limits.js';
 
 export type Choice = ApplicationCommandOptionChoiceData<string>;
@@ -50,7 +51,8 @@ function rank<T>(items: readonly T[], score: (item: T) => number): T[] {
 }
 
 function choice(name: string, value: string): Choice {
-  return { name: truncate(name, MAX_CHOICE_NAME), value: value.slice(0, MAX_CHOICE_VALUE) };
+  // Names come from article text; a control or bidirectional character would make one read otherwise.
+  return { name: truncate(displaySafe(name), MAX_CHOICE_NAME), value: value.slice(0, MAX_CHOICE_VALUE) };
 }
 
 function articleChoices(corpus: Corpus, typed: string): Choice[] {

@@ -17,6 +17,7 @@ import {
 } from 'discord.js';
 import type { Reply } from '../reply.js';
 import { PostError, type Poster } from '../subscriptions/poster.js';
+import { displaySafe } from '../text/display-safe.js';
 import { truncate } from './limits.js';
 import { renderPage } from './render.js';
 
@@ -133,7 +134,7 @@ async function createForumPost(rest: REST, forum: ForumChannel, reply: Reply): P
   if (!forum.client.isReady()) {
     throw new PostError('transient', 'Newsdesk is still connecting to Discord; forum posts wait until it is ready');
   }
-  const name = truncate(reply.title.trim() || 'Newsdesk update', MAX_THREAD_NAME);
+  const name = truncate(displaySafe(reply.title).trim() || 'Newsdesk update', MAX_THREAD_NAME);
   const message = messageBody(reply);
   const earlier = await findEarlierPost(rest, forum, name, message.embeds);
   // The first message of a forum post shares the thread's id.

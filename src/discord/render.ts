@@ -9,6 +9,7 @@ import {
 } from 'discord.js';
 import { describeArticle } from '../citations.js';
 import type { Citation, Reply, ReplyItem, ReplyTone } from '../reply.js';
+import { displaySafe } from '../text/display-safe.js';
 import {
   MAX_BUTTON_LABEL,
   MAX_EMBED_DESCRIPTION,
@@ -65,10 +66,16 @@ export type PageControls = Omit<PageState, 'page'>;
 
 /**
  * Escapes what would change formatting (bold, italics, code, spoilers, headings, list markers,
- * masked links), so article text shows as written.
+ * masked links), so article text shows as written, without the control and invisible characters
+ * that would make it read otherwise.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return escapeMarkdown(displaySafe(text), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
 }
 
 /**
@@ -90,15 +97,20 @@ export function citationLine(citation: Citation): string {
   const described = truncate(describeArticle({ ...citation, title: shortTitle }), MAX_FIELD_VALUE / 2);
   const url = safeUrl(citation.url);
   if (!url || url.length > MAX_FIELD_VALUE / 2) return `**[${citation.n}]** ${escapeText(described)}`;
-  const title = escapeText(shortTitle).replace(/[[\]]/g, '\\$&');
+  // Brackets escapeText left alone are escaped; those it escaped already keep their one backslash.
+  const title = escapeText(shortTitle).replace(/(?<!\\)[[\]]/g, '\\$&');
   const rest = escapeText(described.slice(shortTitle.length));
   return `**[${citation.n}]** [${title}](${url})${rest}`;
 }
 
-/** Only http(s) links become masked links; brackets and spaces are percent-encoded so the link holds. */
+/**
+ * Only http(s) links become masked links; parentheses, brackets, spaces and angle brackets are
+ * percent-encoded so the link holds. (encodeURIComponent leaves parentheses as they are, and a `)`
+ * would end the link and let the rest of the address start a link of its own.)
+ */
 function safeUrl(url: string | null): string | null {
   if (!url || !/^https?:\/\//i.test(url)) return null;
-  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[()[\]\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

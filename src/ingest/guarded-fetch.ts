@@ -21,7 +21,8 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  * the bot is in, and whatever a fetch finds becomes answerable by every member, so the bot must not
  * be a way into the network it runs in. Loopback, private (RFC 1918, carrier-grade NAT, unique
  * local), link-local (including cloud metadata at 169.254.169.254), unspecified, multicast and
- * reserved ranges. IPv4-mapped IPv6 forms are checked as the IPv4 address they carry.
+ * reserved ranges. IPv4-mapped IPv6 forms are checked as the IPv4 address they carry; the older forms
+ * that carry one (compatible, translated, local NAT64, 6to4) are refused whole.
  */
 const INTERNAL = new BlockList();
 for (const [network, prefix] of [
@@ -40,8 +41,14 @@ for (const [network, prefix] of [
   INTERNAL.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  // IPv4-compatible (deprecated, ::a.b.c.d), with the unspecified and loopback addresses in it.
+  ['::', 96],
+  // IPv4-translated (SIIT, ::ffff:0:a.b.c.d) and local-use NAT64 (RFC 8215): each carries an IPv4
+  // address a translator on the way may deliver to, internal or not.
+  ['::ffff:0:0:0', 96],
+  ['64:ff9b:1::', 48],
+  // 6to4 (2002:a.b.c.d::/48, deprecated by RFC 7526): a relay would deliver to the IPv4 inside.
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],

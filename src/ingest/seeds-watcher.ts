@@ -145,7 +145,7 @@ class SeedsFolderWatcher implements SeedsWatcher {
   private async readFile(path: string): Promise<ArticleChange[]> {
     let parsed: ReturnType<typeof parseArticles>;
     try {
-      const bytes = await readArticleBytes(join(this.dir, path), this.maxBytes);
+      const bytes = await readArticleBytes(join(this.dir, path), this.maxBytes, await this.realDir);
       parsed = parseArticles(path, bytes, { maxBytes: this.maxBytes });
     } catch (error) {
       if (!(error instanceof ArticleFileError)) throw error;

@@ -7,11 +7,11 @@ import { commands } from '../../commands/index.js';
 import { buildArticle } from '../../src/articles/article.js';
 import { runInteractive } from '../../src/console/console.js';
 import { createDraftView } from '../../src/console/draft-view.js';
-import { terminalSafe } from '../../src/console/terminal-text.js';
 import { createIndexedCorpus } from '../../src/corpus/indexed-corpus.js';
 import { WRITING_MARKER } from '../../src/llm/model-text.js';
 import { createLogger } from '../../src/logger.js';
 import type { Services } from '../../src/services.js';
+import { displaySafe } from '../../src/text/display-safe.js';
 import { FakeOpenAi, passageNumber } from '../llm/fake-openai.js';
 import { servicesWithModel } from '../llm/model-desk.js';
 import { VirtualTerminal } from './virtual-terminal.js';
@@ -72,13 +72,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('terminalSafe', () => {
+describe('displaySafe', () => {
   it('removes escape sequences whole, shows other controls as �, drops invisible characters', () => {
-    expect(terminalSafe(`a${RESET}b${CLEAR}c${TITLE}d${LINK}e`)).toBe('abcde');
-    expect(terminalSafe('a\x9b31mb')).toBe('ab');
-    expect(terminalSafe('one\rtwo\x07three\x08')).toBe('one�two�three�');
-    expect(terminalSafe(`abc${BIDI}def${ZERO_WIDTH}g\u2066h\u2069`)).toBe('abcdefgh');
-    expect(terminalSafe('tabs\tand\nnewlines stay; “quotes” and é too')).toBe(
+    expect(displaySafe(`a${RESET}b${CLEAR}c${TITLE}d${LINK}e`)).toBe('abcde');
+    expect(displaySafe('a\x9b31mb')).toBe('ab');
+    expect(displaySafe('one\rtwo\x07three\x08')).toBe('one�two�three�');
+    expect(displaySafe(`abc${BIDI}def${ZERO_WIDTH}g\u2066h\u2069`)).toBe('abcdefgh');
+    expect(displaySafe('tabs\tand\nnewlines stay; “quotes” and é too')).toBe(
       'tabs\tand\nnewlines stay; “quotes” and é too',
     );
   });

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relevance, suggest } from '../../src/discord/autocomplete.js';
 import type { Services } from '../../src/services.js';
@@ -39,6 +42,21 @@ describe('autocomplete', () => {
   it('finds an article by the first characters of its id', () => {
     const [article] = fixtures.corpus.articles();
     expect(suggest(fixtures.corpus, 'article', article!.id.slice(0, 6))[0]!.value).toBe(article!.id);
+  });
+
+  it('suggests an article whose title hides control or bidirectional characters without them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newsdesk-autocomplete-'));
+    try {
+      await writeFile(
+        join(dir, 'hostile.json'),
+        JSON.stringify({ title: 'Ferry \u001b]0;owned\u0007news \u202Ereversed', body: 'The ferry sailed on time.' }),
+      );
+      const { corpus } = await servicesFrom(dir);
+      const [first] = suggest(corpus, 'article', 'ferry');
+      expect(first?.name).toMatch(/^Ferry news reversed/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('suggests nothing when no word matches', () => {

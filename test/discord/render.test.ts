@@ -107,6 +107,37 @@ describe('rendering a reply for Discord', () => {
     expect(escapeText('[click](https://evil.example)')).not.toMatch(/^\[click\]\(/);
   });
 
+  it('shows no control, bidirectional or zero-width character from outside text, in any part of a post', () => {
+    const hostile = 'safe\u001b]0;title\u0007 \u001b[2Jtext \u202Eevil\u202C zero\u200Bwidth \u0000nul';
+    const r: Reply = {
+      ...reply(1),
+      title: `Asked: ${hostile}`,
+      intro: hostile,
+      items: [{ text: hostile, cites: [1] }],
+      citations: [citation(1, { title: hostile, source: hostile }), citation(2, { title: hostile, url: null })],
+    };
+    const shown = JSON.stringify(renderPage(r).payload.embeds);
+    for (const unsafe of ['\\u001b', '\\u0007', '\\u0000', '\u202E', '\u200B']) expect(shown).not.toContain(unsafe);
+    expect(shown).toContain('text');
+    expect(shown).toContain('evil');
+  });
+
+  it('keeps a source link whole when its address or title holds brackets or parentheses', () => {
+    const line = citationLine(
+      citation(1, {
+        title: '[Official](https://evil.example) statement',
+        url: 'https://example.com/a)[x](https://evil.example',
+      }),
+    );
+    // One masked link: the article's title, pointing at the article's own address.
+    expect(line.match(/(?<!\\)\]\(/g)).toHaveLength(1);
+    expect(line).not.toMatch(/(?<!\\)\]\(https:\/\/evil/);
+    expect(line).toContain('(https://example.com/a%29%5Bx%5D%28https://evil.example)');
+    // A title's bracket is escaped once: `\\[` would be a backslash followed by a live bracket.
+    expect(line).toContain('[\\[Official\\]');
+    expect(line).not.toContain('\\\\[');
+  });
+
   it('keeps every page within Discord limits however long the input', () => {
     const huge: Reply = {
       tone: 'answer',

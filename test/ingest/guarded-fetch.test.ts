@@ -42,6 +42,21 @@ describe('isInternalAddress', () => {
     }
   });
 
+  it('refuses the older IPv6 forms that carry an IPv4 address: compatible, translated, local NAT64, 6to4', () => {
+    for (const address of [
+      '::127.0.0.1',
+      '::7f00:1',
+      '::a00:1',
+      '::ffff:0:127.0.0.1',
+      '::ffff:0:7f00:1',
+      '64:ff9b:1::7f00:1',
+      '2002:7f00:1::',
+      '2002:a9fe:a9fe::1',
+    ]) {
+      expect(isInternalAddress(address), address).toBe(true);
+    }
+  });
+
   it('lets public addresses through', () => {
     for (const address of [
       '93.184.216.34',

@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { feed } from '../../commands/feed.js';
+import { readOptions } from '../../src/command.js';
+import { FeedManager } from '../../src/ingest/feed-manager.js';
+import type { FeedStatus } from '../../src/ingest/feed-poller.js';
+import type { Reply } from '../../src/reply.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { fixtureServices } from './helpers.js';
+
+/** A poller that only keeps the list of feeds it was given, as the real one reports them. */
+function listingPoller() {
+  const urls = new Set<string>();
+  return {
+    addFeed: (url: string) => void urls.add(url),
+    removeFeed: async (url: string) => urls.delete(url),
+    pollSoon: () => {},
+    status: (): FeedStatus[] =>
+      [...urls].map((url) => ({
+        url,
+        title: null,
+        lastSuccessAt: null,
+        failures: 0,
+        lastError: null,
+        nextAttemptAt: 0,
+      })),
+  };
+}
+
+describe('/feed', () => {
+  let dir: string;
+  let store: SqliteStore;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'newsdesk-feed-command-'));
+    store = await SqliteStore.open(join(dir, 'store.sqlite'));
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function runFeed(feeds: FeedManager, raw: Record<string, string>, guildId: string): Promise<Reply> {
+    const services = { ...(await fixtureServices()), feeds };
+    return feed.run(readOptions(feed, raw), { services, now: new Date(), guildId, userId: '1' });
+  }
+
+  it('never shows the user name or password inside a feed address, to any server', async () => {
+    const poller = listingPoller();
+    const configured = 'https://operator:op-secret-123@private.example/rss';
+    poller.addFeed(configured);
+    const feeds = new FeedManager(store, poller, [configured]);
+
+    const added = await runFeed(
+      feeds,
+      { action: 'add', url: 'https://ghp_tokenOfOneServer@feeds.example/atom' },
+      '111111111111111111',
+    );
+    const listed = await runFeed(feeds, { action: 'list' }, '222222222222222222');
+
+    const shown = JSON.stringify([added, listed]);
+    for (const secret of ['operator', 'op-secret-123', 'ghp_tokenOfOneServer']) expect(shown).not.toContain(secret);
+    expect(listed.items.map((item) => item.text).join('\n')).toContain('private.example/rss');
+    expect(listed.items.map((item) => item.text).join('\n')).toContain('feeds.example/atom');
+  });
+});
