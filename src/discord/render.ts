@@ -70,13 +70,22 @@ export type PageControls = Omit<PageState, 'page'>;
  * that would make it read otherwise.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(displaySafe(text), {
+  const escaped = escapeMarkdown(displaySafe(text), {
     heading: true,
     bulletedList: true,
     numberedList: true,
     maskedLink: true,
   });
+  return escaped.replace(DISCORD_MARKUP, '\\<');
 }
+
+/**
+ * Discord's own markup in article text (a timestamp `<t:0:R>`, a custom emoji `<:name:id>`, a
+ * command link `</ask:id>`, a mention or channel pill `<@id>` `<#id>`, a guide link `<id:home>`)
+ * would render as something the article never showed; a backslash makes Discord show it as written.
+ * https://discord.com/developers/docs/reference#message-formatting
+ */
+const DISCORD_MARKUP = /<(?=t:-?\d|a?:\w+:\d|\/[\w -]+:\d|[@#][!&]?\d|id:\w)/g;
 
 /**
  * Escaped text of at most `max` characters. The text is cut before escaping too: escaping only

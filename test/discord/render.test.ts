@@ -107,6 +107,15 @@ describe('rendering a reply for Discord', () => {
     expect(escapeText('[click](https://evil.example)')).not.toMatch(/^\[click\]\(/);
   });
 
+  it("shows Discord's own markup in article text as written: no timestamp, emoji, command link or pill", () => {
+    const text = 'at <t:0:R> with <:wave:123456> or <a:spin:42>, run </ask:99>, see <#555> and <@&777> <id:home>';
+    const escaped = escapeText(text);
+    for (const markup of ['<t:0:R>', '<:wave:123456>', '<a:spin:42>', '</ask:99>', '<#555>', '<@&777>', '<id:home>']) {
+      expect(escaped).toContain(`\\${markup}`);
+    }
+    expect(escapeText('a < b and c <d>')).toBe('a < b and c <d>');
+  });
+
   it('shows no control, bidirectional or zero-width character from outside text, in any part of a post', () => {
     const hostile = 'safe\u001b]0;title\u0007 \u001b[2Jtext \u202Eevil\u202C zero\u200Bwidth \u0000nul';
     const r: Reply = {
