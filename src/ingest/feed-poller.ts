@@ -1,9 +1,9 @@
 import Parser from 'rss-parser';
 import type { Article } from '../articles/types.js';
 import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
+import { extractPageText } from './extract-page-text.js';
 import { type FeedItem, feedItemArticle, itemFingerprint, itemKey, itemText, MIN_ARTICLE_CHARS } from './feed-items.js';
 import { createGuardedFetch, type GuardedFetch, type GuardedFetchOptions, RefusedFetchError } from './guarded-fetch.js';
-import { extractArticleText } from './html-text.js';
 import { OriginIndex } from './origin-index.js';
 
 /** A feed or page that has not answered by then is treated as failed for this round. */
@@ -348,7 +348,7 @@ export class FeedPoller {
         await response.body?.cancel();
         throw new FeedError(`HTTP ${response.status}`);
       }
-      return extractArticleText(await response.text());
+      return await extractPageText(await response.text());
     } catch (error) {
       this.options.logger.warn(
         { feed: feed.url, page: url, reason: describeError(error, this.timeoutMs) },
