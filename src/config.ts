@@ -42,11 +42,18 @@ const ENV_SCHEMA = z.object({
       .default(DEFAULT_DISCORD_API_BASE),
   ),
   HEALTH_PORT: optional(
-    z.coerce
-      .number({ error: 'should be a port number, like 8080' })
-      .int({ error: 'should be a whole port number' })
-      .min(1, { error: 'should be between 1 and 65535' })
-      .max(65535, { error: 'should be between 1 and 65535' })
+    z
+      .string()
+      // Digits only: Number() would also read "0x50" as port 80.
+      .regex(/^\d+$/, { error: 'should be a port number, like 8080' })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .int({ error: 'should be a whole port number' })
+          .min(1, { error: 'should be between 1 and 65535' })
+          .max(65535, { error: 'should be between 1 and 65535' }),
+      )
       .optional(),
   ),
   SHARD_COUNT: optional(

@@ -39,6 +39,11 @@ describe('Discord settings', () => {
     expect(config.shardCount).toBeUndefined();
   });
 
+  it('refuses a port written any way but in digits', () => {
+    expect(() => parseConfig({ HEALTH_PORT: '0x50' })).toThrow(ConfigError);
+    expect(parseConfig({ HEALTH_PORT: '8080' }).healthPort).toBe(8080);
+  });
+
   it('report every bad setting at once', () => {
     try {
       parseConfig({ DISCORD_API_BASE: 'ftp://x', HEALTH_PORT: '70000', SHARD_COUNT: '0', DISCORD_GUILD_ID: 'general' });
