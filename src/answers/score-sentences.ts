@@ -13,6 +13,11 @@ export interface QuestionTerm {
   /** A name or a number: an article that lacks it is about something else. */
   key: boolean;
   /**
+   * Written as a name where the question's wording does not force a capital: a name even when it
+   * is the question's first content word ("Where in Norway …"), which `key` leaves out.
+   */
+  named: boolean;
+  /**
    * Only in a sentence that sets the scene before the one that asks (see `askingClause`): it tells
    * which article is meant, not which sentence answers, so it does not rank sentences.
    */
@@ -38,6 +43,13 @@ export interface ScoredSentence {
   /** Weighted share of the question's terms found anywhere in the article. */
   articleCoverage: number;
   cue: boolean;
+  /**
+   * Share of the question's common words (its predicate: what is said of the names, not the names)
+   * found in the sentence or its neighbours, each weighted by how rare it is among the candidates'
+   * articles; 1 when the question has none. Inside one story every sentence holds the names, so
+   * this is what tells a sentence about the question from one about its people.
+   */
+  predicate: number;
   signals: SentenceSignals;
 }
 
@@ -48,6 +60,8 @@ const PARTIAL_MATCH = 0.7;
 const MIN_PREFIX = 4;
 /** Neighbouring sentences lend this share of their matches: questions often span two sentences. */
 const NEIGHBOUR_SHARE = 0.4;
+/** A neighbouring sentence's match of a predicate word counts this much (see `predicate`). */
+const PREDICATE_NEIGHBOUR = 0.5;
 /** Content words a sentence needs beyond the question's own to be worth reading as an answer. */
 const NOVELTY_TARGET = 4;
 
@@ -162,7 +176,8 @@ export function askingClause(text: string): string {
 function termOf(token: WordToken, position: number, background: boolean): QuestionTerm {
   const key = /\d/.test(token.raw) || /^\p{Lu}/u.test(token.raw) ? position > 0 || /\d/.test(token.raw) : false;
   const weight = key ? KEY_WEIGHT : GENERIC_WORDS.has(token.norm) ? GENERIC_WEIGHT : 1;
-  return { stem: token.stem, norm: token.norm, weight, key, background };
+  const named = /\d/.test(token.raw) || (/^\p{Lu}/u.test(token.raw) && token.start > 0);
+  return { stem: token.stem, norm: token.norm, weight, key, named, background };
 }
 
 /**
@@ -238,7 +253,7 @@ function rankingWeight(term: QuestionTerm): number {
  * from: a word on every line of the story (its subject, named in every article) says little about
  * which sentence answers, a word on a few lines says much. With one article this is its own rarity.
  */
-function focusTerms(question: Question, fits: readonly ArticleFit[]): QuestionTerm[] {
+function focusTerms(question: Question, fits: readonly ArticleFit[], withBackground = false): QuestionTerm[] {
   let sentences = 0;
   const spread = question.terms.map(() => 0);
   for (const fit of fits) {
@@ -249,7 +264,7 @@ function focusTerms(question: Question, fits: readonly ArticleFit[]): QuestionTe
   }
   return question.terms.map((term, i) => ({
     ...term,
-    weight: rankingWeight(term) * Math.log(1 + sentences / (1 + spread[i]!)),
+    weight: (withBackground ? term.weight : rankingWeight(term)) * Math.log(1 + sentences / (1 + spread[i]!)),
   }));
 }
 
@@ -285,10 +300,11 @@ export function scoreSentences(
   // they would outrank the sentence that answers. So the prior is shared out among the articles.
   const articleCount = [...fits.values()].filter((fit) => fit !== null).length;
   const prior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
-  const focus = focusTerms(
-    question,
-    [...fits.values()].filter((fit): fit is ArticleFit => fit !== null),
-  );
+  const found = [...fits.values()].filter((fit): fit is ArticleFit => fit !== null);
+  const focus = focusTerms(question, found);
+  // The predicate counts background words too: "A man attacked a rally … Where did it happen?"
+  const predicateWeights = focusTerms(question, found, true).map((term) => (term.key || term.named ? 0 : term.weight));
+  const predicateTotal = predicateWeights.reduce((sum, w) => sum + w, 0);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     const fit = fitOf(hit.articleId);
@@ -325,6 +341,12 @@ export function scoreSentences(
       keyCoverage: fit.keyCoverage,
       articleCoverage: fit.articleCoverage,
       cue: cue > 0,
+      predicate: predicateTotal
+        ? predicateWeights.reduce(
+            (sum, w, i) => sum + w * Math.max(inSentence[i]!, PREDICATE_NEIGHBOUR * nearby[i]!),
+            0,
+          ) / predicateTotal
+        : 1,
       signals,
     });
   }

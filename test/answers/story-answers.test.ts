@@ -65,6 +65,11 @@ describe('answers across the articles of one story', () => {
     expect(reply.intro).toMatch(/^The articles don't say: “What did the finance minister say about the bridge\?”/);
   });
 
+  it('refuses a look-up whose names are in every article when no sentence says what it asks of them', () => {
+    const { answer } = ask('Where in Norway will Governor Per Holm put the toll booths?');
+    expect(answer.status).toBe('not_found');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
