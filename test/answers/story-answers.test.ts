@@ -110,6 +110,12 @@ describe('answers across the articles of one story', () => {
     expect(reply.items[0]?.text.startsWith('14 Mar: ')).toBe(true);
   });
 
+  it('answers "what came out of …?" with the newest development on it', () => {
+    const { answer } = ask('What came out of the harbour bridge meeting?');
+    expect(answer.mode).toBe('latest');
+    expect(answer.evidence[0]?.articleId).toBe(newest.id);
+  });
+
   it('answers "what\'s new since …" from the articles of those days only', () => {
     const { answer } = ask("What's new since 4 March?");
     const ids = answer.evidence.map((hit) => hit.articleId);
