@@ -83,6 +83,21 @@ describe('answers across the articles of one story', () => {
     expect(reply.items[0]?.text).toContain('agreement');
   });
 
+  it('shows first the sentence that denies a false premise', () => {
+    const ferry = buildArticle(
+      [
+        'Governor Per Holm discussed the harbour ferry contract in Bergen with Mayor Lina Ek on Monday.',
+        'The harbour ferry contract was the main topic of the talks in Bergen, Governor Per Holm said.',
+        'He has so far declined to approve the contract, his office said.',
+      ].join('\n\n'),
+      { title: 'Ferry contract talks', date: '2025-03-20' },
+      'ferry',
+    );
+    const { answer } = ask('Why did Governor Per Holm approve the harbour ferry contract in Bergen?', [ferry]);
+    expect(answer.premise).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain('declined to approve');
+  });
+
   it('does not answer "when will …" with a date the story has already passed', () => {
     const after = buildArticle('Work on the harbour bridge went on through the week.', { date: '2025-03-20' }, 'after');
     const question = 'When will Mayor Lina Ek and Governor Per Holm sign the agreement?';
