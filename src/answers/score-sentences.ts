@@ -1,7 +1,7 @@
 import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
-import { contentWords, type WordToken } from '../search/query-terms.js';
+import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
 import { type AnswerKind, answerCue, classifyQuestion, type Measure, measureCue, readMeasure } from './answer-kind.js';
 import { SentenceWords } from './sentence-words.js';
 
@@ -31,6 +31,8 @@ export interface Question {
   stems: ReadonlySet<string>;
   /** For a question asking how many, how much or what share: what it measures (see `Measure`). */
   measure: Measure | null;
+  /** For "which base …?": stems of the common words naming the type of thing asked for. */
+  typed: ReadonlySet<string>;
 }
 
 export interface ScoredSentence {
@@ -102,6 +104,8 @@ export interface SentenceSignals {
   headline: number;
   /** Whether the sentence gives the quantity asked for as the question words it (see `measureCue`). */
   measure: number;
+  /** Whether it names a thing of the type a "which …" question asks for (see `namesTyped`). */
+  typed: number;
 }
 
 /**
@@ -125,6 +129,7 @@ export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   salience: 1,
   headline: 0.5,
   measure: 1,
+  typed: 0.2,
 };
 
 /**
@@ -158,7 +163,39 @@ export function readQuestion(text: string): Question {
     terms,
     stems: new Set(terms.map((term) => term.stem)),
     measure: readMeasure(asking),
+    typed: askedType(asking),
   };
+}
+
+/** Words after "which" read for the type of thing asked: "which military base" → military, base. */
+const TYPE_WORDS = 3;
+
+function askedType(asking: string): ReadonlySet<string> {
+  const tokens = tokenizeWords(asking);
+  const which = tokens.findIndex((token) => token.norm === 'which');
+  if (which < 0) return new Set();
+  return new Set(
+    tokens
+      .slice(which + 1, which + 1 + TYPE_WORDS)
+      .filter((token) => !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
+      .map((token) => token.stem),
+  );
+}
+
+/**
+ * Whether the sentence names a thing of the type asked, which the question does not name: a name
+ * that holds the type word ("which base" → "Fort Collins Base Camp"). A type word merely beside a
+ * name ("officials said Smith") cost the QA sets more than it gained.
+ */
+function namesTyped(sentence: SentenceWords, question: Question): boolean {
+  if (!question.typed.size) return false;
+  const { tokens } = sentence;
+  const isNew = (token: WordToken | undefined) =>
+    !!token && /^\p{Lu}/u.test(token.raw) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
+  return tokens.some((token, i) => {
+    if (!question.typed.has(token.stem)) return false;
+    return /^\p{Lu}/u.test(token.raw) && (isNew(tokens[i - 1]) || isNew(tokens[i + 1]));
+  });
 }
 
 const ASKS = /\?\s*$|\b(who|whom|whose|what|which|when|where|why|how)\b/i;
@@ -333,6 +370,7 @@ export function scoreSentences(
       salience: asksForName ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
+      typed: Number(namesTyped(sentence, question)),
     };
     scored.push({
       hit,

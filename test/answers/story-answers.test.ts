@@ -70,6 +70,19 @@ describe('answers across the articles of one story', () => {
     expect(answer.status).toBe('not_found');
   });
 
+  it('answers "which base …?" with the name that holds the word base', () => {
+    const visit = buildArticle(
+      [
+        'Governor Per Holm will fly to Stavanger on Friday to meet Mayor Lina Ek, officials in Oslo said.',
+        'The plane carrying Governor Per Holm will land at Sola Air Base near Stavanger.',
+      ].join('\n\n'),
+      { title: 'Governor Per Holm to visit Stavanger', date: '2025-03-21' },
+      'visit',
+    );
+    const { answer } = ask('At which air base will Governor Per Holm land in Stavanger?', [visit]);
+    expect(answer.evidence[0]?.text).toContain('Sola Air Base');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
