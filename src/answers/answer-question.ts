@@ -110,6 +110,9 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     asked: askedAs(text),
   });
   if (!usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
+  // Names alone don't make an answer: "where is the match played?" shares "Leeds" with every
+  // sentence of an article about Leeds, so some sentence must also say something the question asks.
+  if (!usable.some((s) => s.predicate > 0)) return notFound();
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   if (read.kind === 'time' && asksAhead(text) && basis.asOf) {
     const ahead = stillAhead(usable, dateOf, basis.asOf);
@@ -135,6 +138,9 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     };
   }
   const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
+  // Across several articles of one story every sentence holds its names, and the one that ranks
+  // first for a name, place, date or number may hold one without a word of what was asked.
+  if (lookUp && first.predicate === 0 && new Set(usable.map((s) => s.hit.articleId)).size > 1) return notFound();
   const short = shortAnswer(text, read.kind, new SentenceWords(first.hit.text), read.stems, read.measure) ?? undefined;
   // An older sentence that gives the same answer has not been replaced, only repeated.
   const changed = replaced && !(short && replaced.hit.text.includes(short)) ? replaced : undefined;

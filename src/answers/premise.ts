@@ -11,6 +11,22 @@ import type { ScoredSentence } from './score-sentences.js';
 /** A negation this close before the verb denies it ("not be forced to accept", "refused to agree"). */
 const NEGATED = /\b(not|no|never|without|nor|neither|refused|refuses|declined|n['’]t)\b\W+(\w+\W+){0,3}$/i;
 
+/** Words that deny what stands near them. */
+const DENIAL =
+  /^(not|no|never|without|nor|neither|refused|refuses|refusal|declined|declines|rejected|rejects|n['’]t)$/i;
+/** How near (in words) a denial must stand to the premise's verb or object to deny it. */
+const DENIAL_REACH = 5;
+
+/** Whether a denial stands within reach of one of the premise's words. */
+function denies(text: string, premiseWord: (stem: string) => boolean): boolean {
+  const tokens = tokenizeWords(text);
+  return tokens.some(
+    (token, i) =>
+      premiseWord(token.stem) &&
+      tokens.slice(Math.max(0, i - DENIAL_REACH), i + DENIAL_REACH + 1).some((near) => DENIAL.test(near.norm)),
+  );
+}
+
 export interface PremiseCheck {
   /** What the question takes for granted, in its own words. */
   presupposed: string;
@@ -56,8 +72,12 @@ export function checkPremise(
   if (candidates.some((s) => supports(s.hit.text))) return null;
   // What the articles do say about the question's focus (its rarest words), unless the question
   // asks for a name, date or number: then the sentence holding one is still the best to show.
-  const shown = lookUp
+  const ordered = lookUp
     ? [...candidates]
     : [...candidates].sort((a, b) => b.signals.focus - a.signals.focus || b.score - a.score);
+  // A sentence denying the event is the correction itself ("the plan was left without comment",
+  // "his refusal to sign a treaty"): it comes first.
+  const denied = (text: string) => denies(text, (stem) => matches(stem) || objects.has(stem));
+  const shown = [...ordered.filter((s) => denied(s.hit.text)), ...ordered.filter((s) => !denied(s.hit.text))];
   return { presupposed: presupposition(question, verb), shown };
 }

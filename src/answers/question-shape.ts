@@ -43,10 +43,11 @@ export function isYesNo(question: string): boolean {
 
 /**
  * Questions about the story as a whole rather than one fact: what is new, the latest, what is going
- * on. Asked in the words people use for news itself, so the answer is the newest development.
+ * on, what came out of an event (its outcome is whatever the newest articles on it report). Asked
+ * in the words people use for news itself, so the answer is the newest development.
  */
 const WHOLE_STORY =
-  /\b(latest|what'?s new|anything new|new developments?|developments|going on|happening|update|updates|news)\b|\bwhat('s| is| has)? (happened|changed)\b/i;
+  /\b(latest|what'?s new|anything new|new developments?|developments|going on|happening|update|updates|news|(came|come|comes) out of|outcomes?)\b|\bwhat('s| is| has)? (happened|changed)\b/i;
 
 export function asksForLatest(question: string): boolean {
   return WHOLE_STORY.test(question.replace(/[’‘]/g, "'"));

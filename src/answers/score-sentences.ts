@@ -1,7 +1,7 @@
 import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
-import { contentWords, type WordToken } from '../search/query-terms.js';
+import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
 import { type AnswerKind, answerCue, classifyQuestion, type Measure, measureCue, readMeasure } from './answer-kind.js';
 import { SentenceWords } from './sentence-words.js';
 
@@ -12,6 +12,11 @@ export interface QuestionTerm {
   weight: number;
   /** A name or a number: an article that lacks it is about something else. */
   key: boolean;
+  /**
+   * Written as a name where the question's wording does not force a capital: a name even when it
+   * is the question's first content word ("Where in Norway …"), which `key` leaves out.
+   */
+  named: boolean;
   /**
    * Only in a sentence that sets the scene before the one that asks (see `askingClause`): it tells
    * which article is meant, not which sentence answers, so it does not rank sentences.
@@ -26,6 +31,8 @@ export interface Question {
   stems: ReadonlySet<string>;
   /** For a question asking how many, how much or what share: what it measures (see `Measure`). */
   measure: Measure | null;
+  /** For "which base …?": stems of the common words naming the type of thing asked for. */
+  typed: ReadonlySet<string>;
 }
 
 export interface ScoredSentence {
@@ -38,6 +45,13 @@ export interface ScoredSentence {
   /** Weighted share of the question's terms found anywhere in the article. */
   articleCoverage: number;
   cue: boolean;
+  /**
+   * Share of the question's common words (its predicate: what is said of the names, not the names)
+   * found in the sentence or its neighbours, each weighted by how rare it is among the candidates'
+   * articles; 1 when the question has none. Inside one story every sentence holds the names, so
+   * this is what tells a sentence about the question from one about its people.
+   */
+  predicate: number;
   signals: SentenceSignals;
 }
 
@@ -48,6 +62,8 @@ const PARTIAL_MATCH = 0.7;
 const MIN_PREFIX = 4;
 /** Neighbouring sentences lend this share of their matches: questions often span two sentences. */
 const NEIGHBOUR_SHARE = 0.4;
+/** A neighbouring sentence's match of a predicate word counts this much (see `predicate`). */
+const PREDICATE_NEIGHBOUR = 0.5;
 /** Content words a sentence needs beyond the question's own to be worth reading as an answer. */
 const NOVELTY_TARGET = 4;
 
@@ -88,6 +104,8 @@ export interface SentenceSignals {
   headline: number;
   /** Whether the sentence gives the quantity asked for as the question words it (see `measureCue`). */
   measure: number;
+  /** Whether it names a thing of the type a "which …" question asks for (see `namesTyped`). */
+  typed: number;
 }
 
 /**
@@ -111,6 +129,7 @@ export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   salience: 1,
   headline: 0.5,
   measure: 1,
+  typed: 0.2,
 };
 
 /**
@@ -144,7 +163,39 @@ export function readQuestion(text: string): Question {
     terms,
     stems: new Set(terms.map((term) => term.stem)),
     measure: readMeasure(asking),
+    typed: askedType(asking),
   };
+}
+
+/** Words after "which" read for the type of thing asked: "which military base" → military, base. */
+const TYPE_WORDS = 3;
+
+function askedType(asking: string): ReadonlySet<string> {
+  const tokens = tokenizeWords(asking);
+  const which = tokens.findIndex((token) => token.norm === 'which');
+  if (which < 0) return new Set();
+  return new Set(
+    tokens
+      .slice(which + 1, which + 1 + TYPE_WORDS)
+      .filter((token) => !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
+      .map((token) => token.stem),
+  );
+}
+
+/**
+ * Whether the sentence names a thing of the type asked, which the question does not name: a name
+ * that holds the type word ("which base" → "Fort Collins Base Camp"). A type word merely beside a
+ * name ("officials said Smith") cost the QA sets more than it gained.
+ */
+function namesTyped(sentence: SentenceWords, question: Question): boolean {
+  if (!question.typed.size) return false;
+  const { tokens } = sentence;
+  const isNew = (token: WordToken | undefined) =>
+    !!token && /^\p{Lu}/u.test(token.raw) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
+  return tokens.some((token, i) => {
+    if (!question.typed.has(token.stem)) return false;
+    return /^\p{Lu}/u.test(token.raw) && (isNew(tokens[i - 1]) || isNew(tokens[i + 1]));
+  });
 }
 
 const ASKS = /\?\s*$|\b(who|whom|whose|what|which|when|where|why|how)\b/i;
@@ -162,7 +213,8 @@ export function askingClause(text: string): string {
 function termOf(token: WordToken, position: number, background: boolean): QuestionTerm {
   const key = /\d/.test(token.raw) || /^\p{Lu}/u.test(token.raw) ? position > 0 || /\d/.test(token.raw) : false;
   const weight = key ? KEY_WEIGHT : GENERIC_WORDS.has(token.norm) ? GENERIC_WEIGHT : 1;
-  return { stem: token.stem, norm: token.norm, weight, key, background };
+  const named = /\d/.test(token.raw) || (/^\p{Lu}/u.test(token.raw) && token.start > 0);
+  return { stem: token.stem, norm: token.norm, weight, key, named, background };
 }
 
 /**
@@ -238,7 +290,7 @@ function rankingWeight(term: QuestionTerm): number {
  * from: a word on every line of the story (its subject, named in every article) says little about
  * which sentence answers, a word on a few lines says much. With one article this is its own rarity.
  */
-function focusTerms(question: Question, fits: readonly ArticleFit[]): QuestionTerm[] {
+function focusTerms(question: Question, fits: readonly ArticleFit[], withBackground = false): QuestionTerm[] {
   let sentences = 0;
   const spread = question.terms.map(() => 0);
   for (const fit of fits) {
@@ -249,7 +301,7 @@ function focusTerms(question: Question, fits: readonly ArticleFit[]): QuestionTe
   }
   return question.terms.map((term, i) => ({
     ...term,
-    weight: rankingWeight(term) * Math.log(1 + sentences / (1 + spread[i]!)),
+    weight: (withBackground ? term.weight : rankingWeight(term)) * Math.log(1 + sentences / (1 + spread[i]!)),
   }));
 }
 
@@ -285,10 +337,11 @@ export function scoreSentences(
   // they would outrank the sentence that answers. So the prior is shared out among the articles.
   const articleCount = [...fits.values()].filter((fit) => fit !== null).length;
   const prior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
-  const focus = focusTerms(
-    question,
-    [...fits.values()].filter((fit): fit is ArticleFit => fit !== null),
-  );
+  const found = [...fits.values()].filter((fit): fit is ArticleFit => fit !== null);
+  const focus = focusTerms(question, found);
+  // The predicate counts background words too: "A man attacked a rally … Where did it happen?"
+  const predicateWeights = focusTerms(question, found, true).map((term) => (term.key || term.named ? 0 : term.weight));
+  const predicateTotal = predicateWeights.reduce((sum, w) => sum + w, 0);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     const fit = fitOf(hit.articleId);
@@ -317,6 +370,7 @@ export function scoreSentences(
       salience: asksForName ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
+      typed: Number(namesTyped(sentence, question)),
     };
     scored.push({
       hit,
@@ -325,6 +379,12 @@ export function scoreSentences(
       keyCoverage: fit.keyCoverage,
       articleCoverage: fit.articleCoverage,
       cue: cue > 0,
+      predicate: predicateTotal
+        ? predicateWeights.reduce(
+            (sum, w, i) => sum + w * Math.max(inSentence[i]!, PREDICATE_NEIGHBOUR * nearby[i]!),
+            0,
+          ) / predicateTotal
+        : 1,
       signals,
     });
   }

@@ -65,6 +65,24 @@ describe('answers across the articles of one story', () => {
     expect(reply.intro).toMatch(/^The articles don't say: “What did the finance minister say about the bridge\?”/);
   });
 
+  it('refuses a look-up whose names are in every article when no sentence says what it asks of them', () => {
+    const { answer } = ask('Where in Norway will Governor Per Holm put the toll booths?');
+    expect(answer.status).toBe('not_found');
+  });
+
+  it('answers "which base …?" with the name that holds the word base', () => {
+    const visit = buildArticle(
+      [
+        'Governor Per Holm will fly to Stavanger on Friday to meet Mayor Lina Ek, officials in Oslo said.',
+        'The plane carrying Governor Per Holm will land at Sola Air Base near Stavanger.',
+      ].join('\n\n'),
+      { title: 'Governor Per Holm to visit Stavanger', date: '2025-03-21' },
+      'visit',
+    );
+    const { answer } = ask('At which air base will Governor Per Holm land in Stavanger?', [visit]);
+    expect(answer.evidence[0]?.text).toContain('Sola Air Base');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
@@ -76,6 +94,21 @@ describe('answers across the articles of one story', () => {
     expect(answer.premise).toBe('cancel the harbour bridge agreement');
     expect(reply.items[0]?.text).toMatch(/^The articles don't report what the question takes for granted/);
     expect(reply.items[0]?.text).toContain('agreement');
+  });
+
+  it('shows first the sentence that denies a false premise', () => {
+    const ferry = buildArticle(
+      [
+        'Governor Per Holm discussed the harbour ferry contract in Bergen with Mayor Lina Ek on Monday.',
+        'The harbour ferry contract was the main topic of the talks in Bergen, Governor Per Holm said.',
+        'He has so far declined to approve the contract, his office said.',
+      ].join('\n\n'),
+      { title: 'Ferry contract talks', date: '2025-03-20' },
+      'ferry',
+    );
+    const { answer } = ask('Why did Governor Per Holm approve the harbour ferry contract in Bergen?', [ferry]);
+    expect(answer.premise).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain('declined to approve');
   });
 
   it('does not answer "when will …" with a date the story has already passed', () => {
@@ -103,6 +136,12 @@ describe('answers across the articles of one story', () => {
     expect(answer.mode).toBe('latest');
     expect(answer.evidence[0]?.articleId).toBe(newest.id);
     expect(reply.items[0]?.text.startsWith('14 Mar: ')).toBe(true);
+  });
+
+  it('answers "what came out of …?" with the newest development on it', () => {
+    const { answer } = ask('What came out of the harbour bridge meeting?');
+    expect(answer.mode).toBe('latest');
+    expect(answer.evidence[0]?.articleId).toBe(newest.id);
   });
 
   it('answers "what\'s new since …" from the articles of those days only', () => {
