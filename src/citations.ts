@@ -64,7 +64,7 @@ export function quoted(text: string): string {
   return `“${text}”`;
 }
 
-/** “The words” — Karoline Leavitt, White House Press Secretary (told) */
+/** “The words” — Maja Lund, White House Press Secretary (told) */
 export function quoteLine(quote: Quote): string {
   const who = quote.speaker ? [quote.speaker.name, quote.speaker.role].filter(Boolean).join(', ') : 'unattributed';
   return `${quoted(quote.text)} — ${quote.cue ? `${who} (${quote.cue})` : who}`;

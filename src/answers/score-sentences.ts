@@ -57,7 +57,7 @@ export interface ScoredSentence {
 
 const KEY_WEIGHT = 2;
 const GENERIC_WEIGHT = 0.5;
-/** A stem that only starts like a question word ("ukrain" / "ukrainian") counts this much. */
+/** A stem that only starts like a question word ("norweg" / "norwegian") counts this much. */
 const PARTIAL_MATCH = 0.7;
 const MIN_PREFIX = 4;
 /** Neighbouring sentences lend this share of their matches: questions often span two sentences. */
@@ -219,7 +219,7 @@ function termOf(token: WordToken, position: number, background: boolean): Questi
 
 /**
  * Where one term of the question is found in an article: the number of its own stem, and of the
- * stems that share a prefix with it ("ukrain" / "ukrainian"), which match partly.
+ * stems that share a prefix with it ("norweg" / "norwegian"), which match partly.
  */
 interface TermInArticle {
   term: QuestionTerm;

@@ -14,7 +14,7 @@ import type { SentenceWords } from './sentence-words.js';
 
 /** chrono needs a reference day only to resolve relative dates; the span found does not depend on it. */
 const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
-/** Longest name run taken ("Joint Base Elmendorf-Richardson" is four words). */
+/** Longest name run taken ("Royal Air Force Base Northholt" is four words). */
 const MAX_NAME_WORDS = 5;
 
 const WHO_IS_NAME = /^\s*[Ww]ho (is|was|are|were) \p{Lu}/u;

@@ -1,7 +1,7 @@
 /**
  * "What did X say …?" is answered only by X's words: a quotation the article attributes to X, or a
  * sentence with no quotation of someone else that names X reporting ("Berg said the plan lacks…").
- * X is read through the people directory, so a role ("the German chancellor") finds the person;
+ * X is read through the people directory, so a role ("the Danish minister") finds the person;
  * when no one in the articles is X, they hold nothing X said.
  */
 import type { Corpus } from '../corpus/corpus.js';

@@ -40,7 +40,7 @@ const MORE_CUES = [
   'denying', 'charging', 'contending', 'maintaining', 'wondering', 'tweeting', 'posting', 'writing',
 ];
 
-/** Cue verbs after which the speaker may follow ("…,” said Caddell); others take an object there. */
+/** Cue verbs after which the speaker may follow ("…,” said Norrby); others take an object there. */
 // biome-ignore format: a word list reads better packed
 const INVERTING_CUES = new Set([
   'said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'continued', 'continues', 'explained',
@@ -63,7 +63,7 @@ export function isDependentCue(lower: string, before: string | undefined): boole
 /** Verbs that take the speaker as object rather than subject: "according to X". */
 export const ACCORDING_TO = 'according to';
 
-/** Words that may sit between a speaker and the cue verb ("Trump also said", "Leavitt has said"). */
+/** Words that may sit between a speaker and the cue verb ("Holm also said", "Lund has said"). */
 // biome-ignore format: a word list reads better packed
 const BETWEEN_SPEAKER_AND_CUE = new Set([
   'also', 'later', 'then', 'has', 'have', 'had', 'once', 'previously', 'repeatedly', 'again', 'recently',

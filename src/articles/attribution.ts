@@ -47,7 +47,7 @@ function isCueBefore(tokens: readonly Token[], m: number): boolean {
   return !BARE_CUES.has(token.lower) || !next || /^[,:.;—–]$/.test(next.text);
 }
 
-/** The speaker after a cue verb, for the verbs that allow it ("said Caddell", not "called Trump"). */
+/** The speaker after a cue verb, for the verbs that allow it ("said Norrby", not "called Holm"). */
 function invertedSpeaker(text: string, tokens: readonly Token[], cue: number, hi: number): SpeakerPhrase | null {
   return isInvertingCue(tokens[cue]!.lower) ? speakerAfter(text, tokens, cue + 1, hi) : null;
 }
@@ -74,7 +74,7 @@ function skipParenthesis(tokens: readonly Token[], j: number, hi: number): numbe
   return j;
 }
 
-/** "…,” Leavitt told", "…,” said Caddell", "…” ― Pamela Padilla": attribution right after the quotation. */
+/** "…,” Lund told", "…,” said Norrby", "…” ― Pamela Padilla": attribution right after the quotation. */
 function attributionAfter(text: string, tokens: readonly Token[], lo: number, hi: number): Attribution | null {
   let j = lo;
   while (j < hi && (tokens[j]!.text === ',' || tokens[j]!.text === '.')) j++;
@@ -146,7 +146,7 @@ function attributionAtSentenceEnd(text: string, tokens: readonly Token[], lo: nu
   return null;
 }
 
-/** "Trump said Witkoff held a “highly productive” meeting", "according to X, “…”", "X said: “…”". */
+/** "Holm said Berg held a “highly productive” meeting", "according to X, “…”", "X said: “…”". */
 function attributionBefore(text: string, tokens: readonly Token[], lo: number, hi: number): Attribution | null {
   let tried = 0;
   for (let m = hi - 1; m >= lo && tried < MAX_CUES_BEFORE; m--) {
@@ -157,7 +157,7 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
       if (speaker) return { speaker, cue: 'according to' };
       continue;
     }
-    // "his calls with Zelensky": after a determiner the word is a noun, not a cue.
+    // "his calls with Kowalsky": after a determiner the word is a noun, not a cue.
     if (!isCueBefore(tokens, m) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     tried++;
     // "Sanders was asked by host Bill Maher, “…”": a passive cue's speaker is its agent, or unknown.
@@ -171,7 +171,7 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
       : (speakerBefore(text, tokens, lo, m) ?? invertedSpeakerBefore(text, tokens, m, hi));
     if (speaker) return { speaker, cue: token.text };
   }
-  // "Trump: ‘I will meet Putin’", "PENCE: Well…"
+  // "Holm: ‘I will meet Ek’", "PENCE: Well…"
   if (hi - 1 >= lo && tokens[hi - 1]!.text === ':') {
     const named = speakerBefore(text, tokens, lo, hi - 1);
     const speaker = named?.kind === 'name' ? named : speakerAtClauseStart(text, tokens, lo, hi - 1);
@@ -252,7 +252,7 @@ export function regionsOf(
   };
 }
 
-/** Attribution in the sentence before a quotation that opens its line, when it ends "Caddell continued:". */
+/** Attribution in the sentence before a quotation that opens its line, when it ends "Norrby continued:". */
 export function attributeFromLeadIn(article: Article, tokens: readonly Token[], open: number): Attribution | null {
   const before = article.text.slice(0, open).trimEnd();
   if (!before.endsWith(':')) return null;

@@ -1,6 +1,6 @@
 import type { EntityKind } from './people.js';
 
-/** A word anywhere in a name that marks an organisation ("New York Times", "Fox Business Network"). */
+/** A word anywhere in a name that marks an organisation ("New York Times", "Bay Business Network"). */
 // biome-ignore format: a word list reads better packed
 const ORGANISATION_WORDS = new Set([
   'times', 'post', 'news', 'network', 'party', 'committee', 'department', 'ministry', 'council', 'commission',
@@ -30,7 +30,7 @@ const PLACES = new Set([
   'argentina', 'venezuela', 'cuba', 'colombia', 'australia', 'new zealand', 'south africa', 'nigeria',
   'kenya', 'ethiopia', 'europe', 'asia', 'africa', 'middle east', 'crimea', 'donbas', 'donetsk', 'luhansk',
   'zaporizhzhia', 'kherson', 'kharkiv', 'moscow', 'kyiv', 'kiev', 'washington', 'london', 'paris', 'berlin',
-  'brussels', 'beijing', 'tokyo', 'anchorage', 'alaska', 'new york', 'california', 'texas', 'florida',
+  'brussels', 'beijing', 'tokyo', 'alaska', 'new york', 'california', 'texas', 'florida',
   'ohio', 'pennsylvania', 'michigan', 'wisconsin', 'virginia', 'north carolina', 'arizona', 'nevada',
   'iowa', 'new hampshire', 'colorado', 'illinois', 'chicago', 'los angeles', 'philadelphia', 'boston',
   'atlanta', 'miami', 'geneva', 'istanbul', 'riyadh', 'helsinki', 'warsaw', 'rome', 'vatican', 'tehran',
@@ -117,9 +117,9 @@ const PLACE_WORDS = new Set([
   'cathedral', 'harbour', 'harbor', 'bridge', 'embassy', 'headquarters',
 ]);
 
-/** After a name, nouns that make it a medium one posts on: "his Truth Social platform", "a Facebook post". */
+/** After a name, nouns that make it a medium one posts on: "his Chirp Social platform", "a Facebook post". */
 const MEDIUM_NOUNS = new Set(['post', 'platform', 'account', 'page', 'feed', 'livestream', 'app']);
-/** Words that open the noun phrase of such a medium ("a …", "his …", "on …"); "Trump post" alone is ambiguous. */
+/** Words that open the noun phrase of such a medium ("a …", "his …", "on …"); "Holm post" alone is ambiguous. */
 const MEDIUM_OPENERS = new Set([
   'a',
   'an',
@@ -150,7 +150,7 @@ interface ContextToken {
 
 /**
  * The kind a name's own surroundings give it, whatever its words look like: a platform one posts
- * on, an outlet that reports ("as reported by Reuters", "per Al Jazeera", "AP quoted"), a place one
+ * on, an outlet that reports ("as reported by Reuters", "per Harbour Radio", "AP quoted"), a place one
  * arrives at or that names a place noun. Null when the text says nothing either way.
  */
 export function kindFromContext(
@@ -163,13 +163,13 @@ export function kindFromContext(
   const [previous, beforePrevious] = [before.at(-1), before.at(-2)];
   const word = (token: ContextToken | undefined) => (token && !token.capital ? token.lower : '');
   if (MEDIUM_NOUNS.has(word(next)) && MEDIUM_OPENERS.has(word(previous))) return 'other';
-  // "Fox Business Network’s “Kudlow,”": a name alone in quotation marks after an owner is a title
+  // "Bay Business Network’s “Tideline,”": a name alone in quotation marks after an owner is a title
   // (a programme, a column), never a person.
   const closes =
     /^[”"’]$/.test(next?.lower ?? '') || (/^[,.]$/.test(next?.lower ?? '') && /^[”"’]$/.test(afterNext?.lower ?? ''));
   if (/^[“"‘]$/.test(previous?.lower ?? '') && beforePrevious?.possessive && closes) return 'other';
   if (word(previous) === 'on' && POSTING_VERBS.has(word(beforePrevious))) return 'other';
-  // "per Al Jazeera", "Source: European Pravda": a credit line names an outlet.
+  // "per Harbour Radio", "Source: Coastal Herald": a credit line names an outlet.
   if (word(previous) === 'per' || (previous?.lower === ':' && /^sources?$/.test(beforePrevious?.lower ?? ''))) {
     return 'organisation';
   }

@@ -1,7 +1,7 @@
 /**
  * A short headline for an article that comes without one (the seed format starts with its
  * standfirst): the file name's words when they read as a headline (news sites name files after
- * the headline: "2025-08-16-trump-drops-ceasefire-demand-….txt"), else the main clause of the
+ * the headline: "2024-03-02-council-approves-new-harbour-bridge-….txt"), else the main clause of the
  * standfirst's first sentence, at most about 14 words.
  */
 import { basename, extname } from 'node:path';
@@ -46,7 +46,7 @@ export function headlineFromFileName(origin: string, text: string): string | nul
 
 /**
  * The word as the article writes it: lower case if it is ever written so, else its capitalised
- * form ("putin" → "Putin", "nato" → "NATO"); a word the article lacks stays lower case.
+ * form ("ek" → "Ek", "nato" → "NATO"); a word the article lacks stays lower case.
  */
 function casedAsWritten(word: string, text: string): string {
   const lower = word.toLowerCase();
@@ -76,7 +76,7 @@ export function mainClauseOf(standfirst: string): string | null {
   return `${words.slice(0, MAX_HEADLINE_WORDS).join(' ')}…`;
 }
 
-/** A "Source: European Pravda, citing …" line near the start or end names the outlet. */
+/** A "Source: Coastal Herald, citing …" line near the start or end names the outlet. */
 const SOURCE_LINE = /^(?:source|via)\s*:\s*([^,;\n(]{2,60}?)\s*(?:[,;(]|$)/i;
 /** How many paragraphs from either end are searched for a source line. */
 const SOURCE_LINE_PARAGRAPHS = 3;

@@ -4,7 +4,7 @@ import { isRoleWord, splitRole } from './roles.js';
 import type { Article } from './types.js';
 import { spaceBetween, type Token } from './word-tokens.js';
 
-/** A run of capitalised words ("White House Press Secretary Karoline Leavitt"), split into title and name. */
+/** A run of capitalised words ("White House Press Secretary Maja Lund"), split into title and name. */
 export interface NameRun {
   /** All words of the run, title included. */
   tokens: Token[];
@@ -46,7 +46,7 @@ function isTitleCase(tokens: readonly Token[]): boolean {
 }
 
 function isNameWord(token: Token): boolean {
-  // "NATO-style", "Kremlin-backed": a capital joined to a lower-case word is an adjective, not a name.
+  // "NATO-style", "Palace-backed": a capital joined to a lower-case word is an adjective, not a name.
   return (
     token.capital &&
     /^\p{Lu}/u.test(token.text) &&
@@ -56,7 +56,7 @@ function isNameWord(token: Token): boolean {
   );
 }
 
-/** "Trump-Putin" before more name words is a modifier ("the Trump-Putin Alaska summit"), not their first name. */
+/** "Holm-Ek" before more name words is a modifier ("the Holm-Ek Nordland summit"), not their first name. */
 function isCompoundModifier(token: Token): boolean {
   return /^\p{Lu}[\p{L}.]*-\p{Lu}/u.test(token.text);
 }
@@ -142,9 +142,9 @@ export function findNameRuns(article: Article, tokens: readonly Token[]): NameRu
 const ROLE_LINKS = new Set(['to', 'of', 'for', 'at']);
 
 /**
- * "Permanent Representative to NATO Matt Whitaker": after a role and its link word, the first
+ * "Special Envoy to the League Anna Berg": after a role and its link word, the first
  * capitalised words belong to the role (an acronym, an organisation) and the person's name is what
- * follows; gluing them would make "NATO Matt Whitaker" an organisation. Returns where the name
+ * follows; gluing them would make "League Anna Berg" an organisation. Returns where the name
  * starts, or `from` when the run is one name.
  */
 function personAfterRoleObject(tokens: readonly Token[], from: number, to: number): number {
@@ -156,7 +156,7 @@ function personAfterRoleObject(tokens: readonly Token[], from: number, to: numbe
   return at > from && isRoleObjectWord(tokens[at - 1]!) ? at : from;
 }
 
-/** The title a role object ends: "US Permanent Representative to NATO" before "Matt Whitaker". */
+/** The title a role object ends: "Special Envoy to the League" before "Anna Berg". */
 function titleBefore(text: string, tokens: readonly Token[], objectAt: number, personAt: number): string {
   let from = objectAt - 1;
   while (from > 0 && tokens[from - 1]!.capital && /^\p{L}/u.test(tokens[from - 1]!.text)) from--;

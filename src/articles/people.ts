@@ -10,12 +10,12 @@ export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
 
 /** A person, organisation or place named in one article. */
 export interface EntityInArticle {
-  /** The fullest name the article uses ("Karoline Leavitt"). */
+  /** The fullest name the article uses ("Maja Lund"). */
   name: string;
   kind: EntityKind;
   /** Roles and titles as the article gives them ("White House Press Secretary"). */
   roles: string[];
-  /** Shorter forms the article also uses ("Leavitt"). */
+  /** Shorter forms the article also uses ("Lund"). */
   aliases: string[];
   mentions: number;
   /** Offsets of every mention, full or short form. */
@@ -42,7 +42,7 @@ function nameText(article: Article, tokens: readonly Token[]): { text: string; e
   return { text: article.text.slice(tokens[0]!.start, end), end };
 }
 
-/** The run is followed by a cue verb ("Caddell said"), so it names a speaker. */
+/** The run is followed by a cue verb ("Norrby said"), so it names a speaker. */
 function speaksNext(tokens: readonly Token[], after: number): boolean {
   for (let i = after; i < tokens.length && i < after + 3; i++) {
     const token = tokens[i]!;
@@ -144,7 +144,7 @@ function newGroup(article: Article, mention: Mention): Group {
 
 /**
  * People, organisations and places named in the article, from runs of capitalised words with
- * title cues. Surname-only mentions ("Leavitt") count towards the full name given elsewhere.
+ * title cues. Surname-only mentions ("Lund") count towards the full name given elsewhere.
  */
 export function extractEntities(
   article: Article,

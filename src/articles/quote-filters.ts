@@ -24,7 +24,7 @@ function isTitleCased(words: readonly string[]): boolean {
 
 /**
  * Quotation marks that set off a name rather than speech: a programme or publication ("Fox
- * Business Network’s “Kudlow”", "on “Face the Nation”", a spot "titled “Arrogant”"), a nickname
+ * Business Network’s “Tideline”", "on “Face the Nation”", a spot "titled “Arrogant”"), a nickname
  * inside a name (Robert C. "Bobby" Scott) or an attribute in markup (author="…").
  */
 export function isNotSpeech(text: string, tokens: readonly Token[], span: QuotedSpan): boolean {

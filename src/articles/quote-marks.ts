@@ -47,7 +47,7 @@ function innerSpan(text: string, from: number, to: number): TextSpan | null {
 
 /**
  * Pairs quotation marks paragraph by paragraph: curly and straight double marks, and single marks
- * that open after a space and close before a non-letter (so apostrophes in "Trump’s" are skipped).
+ * that open after a space and close before a non-letter (so apostrophes in "Holm’s" are skipped).
  * Curly marks typed the wrong way round and straight marks are told apart by the characters around them.
  */
 export function findQuotedSpans(text: string, paragraphs: readonly Paragraph[]): QuotedSpan[] {
@@ -84,7 +84,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Paragraph[]):
       const code = text.charCodeAt(i);
       // Only line breaks and quotation marks matter; skip everything else cheaply.
       if (code !== 10 && code !== 34 && code !== 39 && (code < 0x2018 || code > 0x201d)) continue;
-      // An apostrophe inside a word ("Trump’s", "don't") is by far the most common case.
+      // An apostrophe inside a word ("Holm’s", "don't") is by far the most common case.
       if (
         (code === 39 || code === 0x2019) &&
         isAsciiLetter(text.charCodeAt(i - 1)) &&

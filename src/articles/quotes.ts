@@ -9,11 +9,11 @@ import type { Article, TextSpan } from './types.js';
 import { type Token, tokenIndexAt, tokenize } from './word-tokens.js';
 
 export interface Speaker {
-  /** Full name as the article gives it ("Karoline Leavitt"), or the surface mention when unresolved. */
+  /** Full name as the article gives it ("Maja Lund"), or the surface mention when unresolved. */
   name: string;
   /** Role or title as the article gives it ("White House Press Secretary"), when it does. */
   role: string | null;
-  /** The words in the attribution that name the speaker ("Leavitt", "he"), with their offsets. */
+  /** The words in the attribution that name the speaker ("Lund", "he"), with their offsets. */
   mention: (TextSpan & { text: string }) | null;
 }
 
@@ -50,7 +50,7 @@ function quoteId(articleId: string, span: TextSpan): string {
 }
 
 /**
- * A quotation is partial when it sits inside a sentence of reported speech ("said Witkoff held a
+ * A quotation is partial when it sits inside a sentence of reported speech ("said Berg held a
  * “highly productive” meeting") rather than standing as the whole sentence or clause.
  */
 function isPartial(article: Article, span: QuotedSpan, previous: QuotedSpan | undefined): boolean {
@@ -115,7 +115,7 @@ function subjectOfParagraph(
 }
 
 /**
- * "Merz said that the talks will focus on … ¶ Quote: “To this end, we will …”": a quotation
+ * "Holm said that the talks will focus on … ¶ Quote: “To this end, we will …”": a quotation
  * standing alone at the head of a paragraph continues the reported speech just before it, so it
  * is the last speaker of the previous paragraph's.
  */
@@ -175,7 +175,7 @@ function pronounSubjectOf(
 }
 
 /**
- * "Moore thanked him for “stepping up …”", "Rubio also bemoaned a climate in which people
+ * "Lind thanked him for “stepping up …”", "Dahl also bemoaned a climate in which people
  * “literally hate each other”": a quotation inside a sentence with no speech verb of its own is
  * the words of the person the sentence is about, its subject, when that is a name or a pronoun.
  */

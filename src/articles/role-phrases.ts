@@ -8,7 +8,7 @@ const MAX_PREFIX_WORDS = 5;
 const MAX_APPOSITION_WORDS = 12;
 const APPOSITION_ENDS = new Set([',', '.', ';', ')', '(', ':', '—', '–', 'who', 'which', 'that', 'and']);
 
-/** "US envoy Steve Witkoff", "Trump campaign spokesman Jason Miller": a lower-case title before the name. */
+/** "US envoy Steve Berg", "Holm campaign spokesman Jason Miller": a lower-case title before the name. */
 function roleBefore(article: Article, tokens: readonly Token[], first: number): string | null {
   let from = first;
   let sawHead = false;

@@ -1,6 +1,6 @@
 /**
  * Words that make a phrase a title or role ("Press Secretary", "US envoy", "NATO Secretary General").
- * A role head ends the title part of "Russian President Vladimir Putin"; the words after it are the name.
+ * A role head ends the title part of "Russian President Vladimir Ek"; the words after it are the name.
  */
 // biome-ignore format: a word list reads better packed
 export const ROLE_HEADS = new Set([
@@ -48,7 +48,7 @@ export interface RoleSplit {
 /**
  * Splits a run of capitalised words into its leading title and the name after it, by the last
  * role head that is followed by at least one name word: "White House Press Secretary Karoline
- * Leavitt" → 4 title words; "Secretary of State Marco Rubio" → 3.
+ * Lund" → 4 title words; "Secretary of State Erik Dahl" → 3.
  */
 export function splitRole(lowers: readonly string[]): RoleSplit {
   let roleLength = 0;

@@ -7,10 +7,10 @@ import type { Article, TextSpan } from './types.js';
 import { type Token, tokenIndexAt } from './word-tokens.js';
 
 /**
- * Who "he", "she" or "the German chancellor" refers to, decided as a reader decides it: the
+ * Who "he", "she" or "the Danish minister" refers to, decided as a reader decides it: the
  * person most in focus before the words, not merely the name nearest to them. A person is in
- * focus when they speak ("Ushakov said") or are the subject of a sentence; a name that is only
- * the object or topic ("a call with Zelensky", "Trump's envoy"), or that sits inside someone's
+ * focus when they speak ("Holm said") or are the subject of a sentence; a name that is only
+ * the object or topic ("a call with Kowalsky", "Holm's envoy"), or that sits inside someone's
  * quotation, is not a candidate. A reader looks back a few sentences; beyond that the speaker is
  * unclear and is left unresolved rather than guessed.
  */
@@ -37,7 +37,7 @@ const FOCUS_COST: Record<Focus, number> = { [Focus.Speaker]: 0, [Focus.Subject]:
 /** How many sentences back a pronoun's antecedent is looked for. */
 const MAX_SENTENCES_BACK = 4;
 
-/** Words after which a name is an object, not a subject ("a call with Zelensky", "told Al Jazeera"). */
+/** Words after which a name is an object, not a subject ("a call with Ek", "told Harbour Radio"). */
 // biome-ignore format: a word list reads better packed
 const OBJECT_MARKERS = new Set([
   'with', 'to', 'by', 'about', 'of', 'between', 'on', 'in', 'for', 'from', 'against', 'at', 'into', 'than',
@@ -82,7 +82,7 @@ function isInside(offset: number, spans: readonly TextSpan[]): boolean {
 /** Lower-case words allowed before a role word in a title ("union leader", "city council member"). */
 const MAX_TITLE_MODIFIERS = 2;
 
-/** Index of the first word before a mention's title ("with Ukraine’s President Volodymyr Zelensky" → "with"). */
+/** Index of the first word before a mention's title ("with Norway’s President Piotr Kowalsky" → "with"). */
 function beforeTitle(tokens: readonly Token[], first: number): number {
   let k = first - 1;
   let modifiers = -1;
@@ -111,7 +111,7 @@ function isPlainWord(token: Token): boolean {
   return /^\p{Ll}/u.test(token.text) && !isCue(token.lower) && !OBJECT_MARKERS.has(token.lower);
 }
 
-/** Whether a cue verb follows the mention ("Ushakov said", "Merz also told") or precedes it ("said Caddell"). */
+/** Whether a cue verb follows the mention ("Holm said", "Ek also told") or precedes it ("said Norrby"). */
 function isSpeakerAt(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = last + 1; i < tokens.length && i <= last + 3; i++) {
     const token = tokens[i]!;
@@ -159,7 +159,7 @@ export class SpeakerAntecedents {
     this.noteGenderFromPronouns(tokens);
   }
 
-  /** "Spokeswoman Karoline Leavitt": a gendered title word in any role the article gives. */
+  /** "Spokeswoman Maja Lund": a gendered title word in any role the article gives. */
   private noteGenderFromRoles(entity: EntityInArticle): void {
     for (const role of entity.roles) {
       for (const word of role.toLowerCase().split(/\s+/)) {

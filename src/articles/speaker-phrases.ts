@@ -77,7 +77,7 @@ function phrase(tokens: Token[], kind: SpeakerPhrase['kind'], role: string | nul
   return { start: tokens[0]!.start, end, kind, tokens, role };
 }
 
-/** A proper name ending at token `j` (inclusive), read backwards: "White House Press Secretary Karoline Leavitt". */
+/** A proper name ending at token `j` (inclusive), read backwards: "White House Press Secretary Maja Lund". */
 function nameEndingAt(text: string, tokens: readonly Token[], lo: number, j: number): Token[] | null {
   if (j < lo || !isNamePart(tokens[j]!)) return null;
   let from = j;
@@ -140,7 +140,7 @@ function skipParenthesis(tokens: readonly Token[], lo: number, j: number): numbe
 
 /**
  * The speaker phrase that ends just before token `k` (a cue verb), skipping adverbs and
- * auxiliaries: "Trump also said", "Leavitt has said", "Brian Fallon, the campaign’s press secretary, said".
+ * auxiliaries: "Holm also said", "Lund has said", "Brian Fallon, the campaign’s press secretary, said".
  */
 export function speakerBefore(text: string, tokens: readonly Token[], lo: number, k: number): SpeakerPhrase | null {
   let j = k - 1;
@@ -182,12 +182,12 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
   if (name) return phrase(name, 'name', role);
   const noun = nounEndingAt(text, tokens, lo, j);
   if (!noun) return null;
-  // "Beck, who has in the past described", "Trump at the time said": a noun after a preposition is no subject.
+  // "Sand, who has in the past described", "Holm at the time said": a noun after a preposition is no subject.
   const before = tokens[tokenIndexAt(tokens, noun[0]!.start) - 1];
   return before && OBJECT_PREPOSITIONS.has(before.lower) ? null : phrase(noun, 'noun', null);
 }
 
-/** The speaker phrase starting at token `k` (after a cue verb): "said Caddell", "said a White House official". */
+/** The speaker phrase starting at token `k` (after a cue verb): "said Norrby", "said a White House official". */
 export function speakerAfter(text: string, tokens: readonly Token[], k: number, hi: number): SpeakerPhrase | null {
   let j = k;
   while (j < hi && isBetweenSpeakerAndCue(tokens[j]!.lower) && tokens[j]!.lower !== 'on') j++;
@@ -230,8 +230,8 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
 }
 
 /**
- * The subject at the start of a clause ("Trump took to Twitter … to accuse"), for cues that hang
- * from it; an opening phrase up to its comma is skipped ("During the debate, Trump …").
+ * The subject at the start of a clause ("Holm took to Twitter … to accuse"), for cues that hang
+ * from it; an opening phrase up to its comma is skipped ("During the debate, Holm …").
  */
 export function speakerAtClauseStart(
   text: string,
@@ -254,7 +254,7 @@ export function speakerAtClauseStart(
   }
   if (j >= hi) return null;
   let found = speakerAfter(text, tokens, j, hi);
-  // "Speaking in Salem, New Hampshire, Trump …": the rest of a place name is still the opening phrase.
+  // "Speaking in Lakeside, New County, Holm …": the rest of a place name is still the opening phrase.
   const afterPlace = found ? tokenIndexAt(tokens, found.end) : hi;
   if (
     found?.kind === 'name' &&

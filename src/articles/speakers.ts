@@ -81,7 +81,7 @@ function fromEntity(entity: EntityInArticle, role: string | null, mention: Speak
   return { speaker: { name: entity.name, role: role ?? bestRole(entity), mention }, person: entity.kind === 'person' };
 }
 
-/** Role words a description must share with a role to name its holder ("the German chancellor"). */
+/** Role words a description must share with a role to name its holder ("the Danish minister"). */
 function describes(phrase: readonly string[], role: string, strict: boolean): boolean {
   const words = roleWords(role);
   if (words.at(-1) !== phrase.at(-1)) return false;
@@ -89,7 +89,7 @@ function describes(phrase: readonly string[], role: string, strict: boolean): bo
 }
 
 /**
- * "the German chancellor said", "according to the Kremlin aide": a description whose head is a
+ * "the Danish minister said", "according to the palace aide": a description whose head is a
  * role names the person the article gives that role, the one most in focus before it (or, for a
  * headline, just after it). Every word of the description must be in the role when some person
  * fits that way; otherwise the head alone, when only one person of the article has it.
@@ -151,7 +151,7 @@ export function resolveSpeaker(
   const role = titled ?? phrase.role;
   const nameStart = nameTokens[0]?.start ?? phrase.start;
   const name = article.text.slice(nameStart, phrase.end);
-  // "The Kremlin": the entity's own span may start after a leading "The", so look it up by the last word.
+  // "The Palace": the entity's own span may start after a leading "The", so look it up by the last word.
   const lastStart = nameTokens.at(-1)?.start ?? nameStart;
   const entity = entityAt(entities, nameStart) ?? entityAt(entities, lastStart) ?? entityNamed(entities, name);
   if (entity) return fromEntity(entity, role, mention);

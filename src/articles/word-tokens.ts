@@ -3,7 +3,7 @@ import type { TextSpan } from './types.js';
 /** A word or punctuation mark with its offsets in the article text. */
 export interface Token extends TextSpan {
   text: string;
-  /** Lower-cased text without a trailing possessive ("Trump’s" → "trump"). */
+  /** Lower-cased text without a trailing possessive ("Holm’s" → "holm"). */
   lower: string;
   /** Starts with an upper-case letter. */
   capital: boolean;

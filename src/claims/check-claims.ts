@@ -58,7 +58,7 @@ const GREETING =
  *
  * Claims are the message's sentences, less questions, greetings and sentences too short to state
  * a fact. When some passages support a claim and others disagree, the passage holding more of the
- * claim's words decides (support on a tie): a close paraphrase that denies it ("Leavitt did not say
+ * claim's words decides (support on a tie): a close paraphrase that denies it ("Lund did not say
  * when…") outweighs a loose match that does not.
  */
 export function checkClaims(text: string, deps: { corpus: Corpus; index: PassageIndex }): ClaimCheck {

@@ -7,7 +7,7 @@ export interface Conflict {
   kind: 'number' | 'date' | 'name' | 'negation';
   /** The claim's words ("Aug. 20", "Moscow", "40,000"; for a negation, the claim). */
   claim: string;
-  /** The passage's words in the same place ("Aug. 15", "Alaska", "52,000"). */
+  /** The passage's words in the same place ("Aug. 15", "Nordland", "52,000"). */
   passage: string;
 }
 
@@ -40,7 +40,7 @@ const SLOT_CONTEXT = 4;
  *   - a number of the claim is missing and the passage has another number beside the same words;
  *   - one name of the claim is missing and the passage puts another name in the same slot (after
  *     the same verb, or the same preposition after the same word: "summit in Moscow" / "summit in
- *     Alaska"); a passage missing two of the claim's names is about something else;
+ *     Nordland"); a passage missing two of the claim's names is about something else;
  *   - everything else supports but one side is negated and the other is not.
  */
 export function assessPassage(claim: TextFacts, passage: TextFacts): Assessment {
@@ -147,7 +147,7 @@ function nameConflicts(
   missing: readonly Term[],
 ): Conflict[] {
   // One name may be in dispute; a passage lacking two of the claim's names is about something else
-  // ("Xi visited Paris" against "Witkoff visited Moscow"). A multi-word name counts once.
+  // ("Xi visited Paris" against "Berg visited Moscow"). A multi-word name counts once.
   const starts = missing.filter((term) => !missing.some((other) => other.at === term.at - 1));
   if (starts.length !== 1) return [];
   const disputed = new Set(missing);

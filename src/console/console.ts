@@ -32,9 +32,6 @@ export async function runOneShot(line: string, deps: ConsoleDeps, io: ConsoleIO)
   return ok ? 0 : 1;
 }
 
-/** Terminals that report no width (or 0 columns) are taken to be this wide. */
-const DEFAULT_COLUMNS = 80;
-
 /**
  * The interactive console: a prompt, tab completion and history, until exit, quit or Ctrl-D. On a
  * terminal, a model's answer is shown while it is written (marked "writing…", redrawn in place),
@@ -67,9 +64,7 @@ export async function runInteractive(deps: ConsoleDeps, io: ConsoleIO): Promise<
     if (EXIT_WORDS.has(text.toLowerCase())) break;
     if (text) {
       await appendHistory(io.historyFile, text).catch((err: unknown) => log.warn({ err }, 'could not save history'));
-      const draft = terminal
-        ? createDraftView(io.output, { width: io.output.columns || DEFAULT_COLUMNS, colour: io.colour })
-        : undefined;
+      const draft = terminal ? createDraftView(io.output, { width: io.output.columns, colour: io.colour }) : undefined;
       const { reply } = await runLine(text, deps, { conversation, ...(draft ? { onDraft: draft.show } : {}) });
       draft?.clear();
       io.output.write(`${renderReply(reply, renderOptions(io))}\n`);

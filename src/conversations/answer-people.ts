@@ -22,7 +22,7 @@ export function mainPersonOf(spans: readonly (TextSpan & { articleId: string })[
 const nameWordsByCorpus = new WeakMap<Corpus, { version: string; words: ReadonlySet<string> }>();
 
 /**
- * Every lower-cased word of the names of people the articles mention ("marco", "rubio"), so a
+ * Every lower-cased word of the names of people the articles mention ("erik", "dahl"), so a
  * question typed without capitals still has its names recognised. Places and organisations are left
  * out: their words ("new", "house") are everyday words too. Rebuilt only when the corpus changes.
  */

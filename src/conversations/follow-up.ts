@@ -3,7 +3,7 @@ import type { Turn } from './conversation-store.js';
 
 export interface FollowUpOptions {
   /**
-   * Whether a lower-cased word names someone or something the articles know ("rubio"), for
+   * Whether a lower-cased word names someone or something the articles know ("dahl"), for
    * questions typed without capitals. Capitalised words inside the question always count as names.
    */
   isName?: (norm: string) => boolean;
@@ -13,7 +13,7 @@ export interface FollowUpOptions {
 const SHORT_FOLLOW_UP = 3;
 /** Opening words that mark a question as continuing the previous one. */
 const CONTINUES = /^(?:and|but|so|also|then|ok(?:ay)?|what else)\b[\s,]*/i;
-/** "what about Rubio?", "how about the talks?": the previous question, asked of something else. */
+/** "what about Dahl?", "how about the talks?": the previous question, asked of something else. */
 const WHAT_ABOUT = /^(?:(?:and|but|so)[\s,]+)?(?:what|how) about\s+(.+?)[\s?.!]*$/i;
 /** Pronouns standing for a person; "it" is left alone (it is rarely a person) and covered by carried terms. */
 const PERSON_PRONOUN = /\b(?:he|she|they|him|them|his|hers|her|their|theirs)\b/gi;
@@ -26,8 +26,8 @@ const POSSESSIVE = /^(?:his|hers|her|their|theirs)$/i;
  * - he / she / they (him, her, his, their…) become the person the last answer was mostly about;
  * - a follow-up (it opens with "and"/"so"/"also", used a pronoun, or is short) keeps the previous
  *   question's subject: its content words when the new question names someone of its own, else
- *   its names too. "and what did Rubio say?" after "what did Leavitt say about the meeting?" asks
- *   "what did Rubio say (meeting)?".
+ *   its names too. "and what did Dahl say?" after "what did Lund say about the meeting?" asks
+ *   "what did Dahl say (meeting)?".
  *
  * A question that stands on its own is returned as it is. Pure: no state, no I/O.
  */
@@ -74,7 +74,7 @@ function reaskAbout(previous: string, subject: string, options: FollowUpOptions)
   return `${previous.slice(0, first.start)}${subject}${previous.slice(first.end).replace(/[\s?.!]+$/, '')}?`;
 }
 
-/** The names a question asks about itself ("and what did Rubio say?" → ["Rubio"]). */
+/** The names a question asks about itself ("and what did Dahl say?" → ["Dahl"]). */
 export function namesAskedAbout(question: string, options: FollowUpOptions = {}): string[] {
   return namesIn(question.trim().replace(CONTINUES, ''), options);
 }

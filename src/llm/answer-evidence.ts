@@ -65,7 +65,7 @@ export function modelPassages(
 
 /**
  * The words a question takes for granted that no passage shown to the model contains: "cancel" in
- * "why did Putin cancel the summit?" when no passage says anything was cancelled. A sentence
+ * "why did the mayor cancel the fair?" when no passage says anything was cancelled. A sentence
  * asserting them is answering a premise the articles do not support.
  */
 export function unsupportedPremise(question: string, passages: readonly NumberedPassage[]): Set<string> {
@@ -103,7 +103,7 @@ function anchorsOf(text: string): Anchor[] {
     .map(({ token, i }) => ({ norm: token.norm, before: tokens[i - 1]?.norm, after: tokens[i + 1]?.norm }));
 }
 
-/** "Aug" and "August", "Zelensky" and "Zelenskyy": one written shorter than the other is the same anchor. */
+/** "Aug" and "August", "Kowalsky" and "Kowalskyy": one written shorter than the other is the same anchor. */
 const sameAnchor = (a: Anchor, b: Anchor) => a.norm.startsWith(b.norm) || b.norm.startsWith(a.norm);
 /** Two anchors in the same place of the same statement: one stands where the other stood. */
 const samePlace = (a: Anchor, b: Anchor) =>

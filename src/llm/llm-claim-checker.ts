@@ -92,8 +92,8 @@ export function claimsPrompt(
   const system = [
     'You check claims made in a chat message against numbered passages from news articles given in the user message.',
     'For each claim write exactly one line: its label, a verdict, then one sentence stating what the passages say on that point, ending with the passage number(s) in square brackets. For example:',
-    'C1: SUPPORTED — Putin and Trump will meet in Alaska on Aug. 15 [2].',
-    'C2: CONTRADICTED — The summit will be held in Alaska [4].',
+    'C1: SUPPORTED — The mayor and the governor will meet in Bergen on March 3 [2].',
+    'C2: CONTRADICTED — The meeting will be held in Oslo [4].',
     'C3: NOT COVERED',
     'SUPPORTED: a passage says what the claim says. CONTRADICTED: a passage about the same thing says something incompatible with it. NOT COVERED: neither.',
     'The sentence uses the passages’ own words: do not repeat the claim, do not write "the articles say", do not add facts, names, numbers or dates that are not in the passages, and only put words in quotation marks if they appear word for word in a passage.',

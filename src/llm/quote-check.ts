@@ -11,7 +11,7 @@ import { isStopword, tokenizeWords } from '../search/query-terms.js';
 /**
  * Quotations in every style a model writes: curly and straight double marks, German „…“, French
  * « … », and single marks ‘…’ and '…'. A single mark only opens after a space or bracket and only
- * closes before a non-letter, so the apostrophes of "Putin’s" and "leaders' talks" pair with nothing.
+ * closes before a non-letter, so the apostrophes of "Ek’s" and "leaders' talks" pair with nothing.
  */
 const QUOTATION =
   /(“)([^“”\n]+)(”)|(")([^"\n]+)(")|(„)([^„“”\n]+)([“”])|(«\s?)([^«»\n]+?)(\s?»)|(?<=^|[\s([{—–:;-])([‘'])((?:[^'‘’\n]|['’](?=\p{L}))+?)(['’])(?=$|[^\p{L}\p{N}])/gu;
@@ -102,7 +102,7 @@ export interface AttributedWords {
 
 /**
  * The quotations of `sentence` credited to someone the articles do not credit them to: the
- * sentence's own attribution ("…,” Rubio said), read by the article quote extractor, must name
+ * sentence's own attribution ("…,” Dahl said), read by the article quote extractor, must name
  * the person (or role) the articles give for the same words. Attributions by pronoun or by a
  * description ("the engineer said") and words the articles attribute to no one are not judged.
  */
@@ -130,7 +130,7 @@ export function misattributedQuotes(sentence: string, attributed: readonly Attri
   return wrong;
 }
 
-/** The stems of the capitalised words naming a speaker ("Secretary Marco Rubio"); none for "he", "the engineer". */
+/** The stems of the capitalised words naming a speaker ("Secretary Erik Dahl"); none for "he", "the engineer". */
 function nameWords(name: string): string[] {
   return tokenizeWords(name)
     .filter((token) => /^\p{Lu}/u.test(token.raw) && !isStopword(token.norm))

@@ -170,7 +170,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     if (shortForms.has(key)) return null;
     const expanded = abbreviations.get(key);
     if (expanded?.size === 1) return [...expanded][0] ?? null;
-    // The article's surnames, given with the full name or alone ("Zelensky" for "Volodymyr Zelenskyy").
+    // The article's surnames, given with the full name or alone ("Kowalsky" for "Piotr Kowalskyy").
     const surnames = [...article.surnames];
     const owners = article.keys.map(canonical);
     for (const other of article.keys) {
@@ -255,7 +255,7 @@ function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean)
   tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 
-/** A role keeps the wording of the newest article that gives it (singular: "Presidents Trump and Putin"). */
+/** A role keeps the wording of the newest article that gives it (singular: "Presidents Holm and Ek"). */
 function addRole(tally: Tally, role: string, key: string, date: string): void {
   if (!key) return;
   const text = singularRole(role.trim());

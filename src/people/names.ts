@@ -1,14 +1,14 @@
 /**
  * Name and word keys shared by the people directory and the quote finder: text is folded
- * (accents removed, lower case, curly apostrophes straightened) so "Zelenskyy", "zelenskyy" and
- * "Zelénskyy" meet, and names are keyed without initials or honorifics so "Donald J. Trump" and
- * "Mr Donald Trump" are one person.
+ * (accents removed, lower case, curly apostrophes straightened) so "Kowalskyy", "kowalskyy" and
+ * "Zelénskyy" meet, and names are keyed without initials or honorifics so "Donald J. Holm" and
+ * "Mr Donald Holm" are one person.
  */
 
 /** Honorifics that sit in front of a name but are not part of it. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'sir', 'dame', 'prof']);
 
-/** Generational suffixes: part of the name ("Donald Trump Jr." is not his father) but not the surname. */
+/** Generational suffixes: part of the name ("Donald Holm Jr." is not his father) but not the surname. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Mentions that point at a speaker without naming them; never used as a name key. */
@@ -33,7 +33,7 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-/** The folded words of a text; a trailing possessive "'s" is dropped ("Trump's" is "trump"). */
+/** The folded words of a text; a trailing possessive "'s" is dropped ("Holm's" is "holm"). */
 export function wordsOf(text: string): string[] {
   // String#match collects all words in one call, several times faster than iterating matchAll.
   const words = foldText(text).match(WORD) ?? [];
@@ -76,8 +76,8 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * How far apart two spellings of one surname may be: transliterations ("Zelensky", "Zelenskyy",
- * "Zelenskiy") and one-letter typos differ by a letter or two; short names are left alone, since
+ * How far apart two spellings of one surname may be: transliterations ("Kowalsky", "Kowalskyy",
+ * "Kowalskiy") and one-letter typos differ by a letter or two; short names are left alone, since
  * "Park" and "Parr" are different people.
  */
 export function spellingTolerance(word: string): number {
@@ -92,7 +92,7 @@ export function isSpellingOf(a: string, b: string): boolean {
   return tolerance > 0 && a.slice(0, 2) === b.slice(0, 2) && editDistance(a, b, tolerance) <= tolerance;
 }
 
-/** One key per person name: "Donald J. Trump" and "donald trump" share it. */
+/** One key per person name: "Donald J. Holm" and "donald holm" share it. */
 export function nameKey(name: string): string {
   return nameWords(name).join(' ');
 }

@@ -17,7 +17,7 @@ export interface PersonMatch {
 
 /**
  * Lookups over the merged people list: resolving a name as written in an article, and matching a
- * user's words ("Leavitt", "press secretary", "President Trump") against names, aliases and roles.
+ * user's words ("Lund", "press secretary", "President Holm") against names, aliases and roles.
  * Built once per corpus version; every lookup touches only the people that share a query word.
  */
 export class PeopleIndex {
@@ -61,7 +61,7 @@ export class PeopleIndex {
     const [first, ...rest] = words.map((word) => this.peopleNamedBy(word));
     let candidates = first ?? new Set<number>();
     for (const found of rest) candidates = new Set([...candidates].filter((index) => found.has(index)));
-    // "the Kremlin aide" for the one "Russian presidential aide": a description's head word names the
+    // "the palace aide" for the one "royal palace aide": a description's head word names the
     // role when its other words are the article's, not the role's.
     if (!candidates.size && words.length > 1) {
       const holders = this.byRoleStem.get(stem(words.at(-1)!)) ?? [];
@@ -78,7 +78,7 @@ export class PeopleIndex {
   private peopleNamedBy(word: string): Set<number> {
     const found = new Set([...(this.byNameWord.get(word) ?? []), ...(this.byRoleStem.get(stem(word)) ?? [])]);
     if (found.size) return found;
-    // "Zelenskiy" when the articles write "Zelenskyy": a name word spelled another way.
+    // "Kowalskiy" when the articles write "Kowalskyy": a name word spelled another way.
     for (const spelling of this.spellingsOf(word))
       for (const index of this.byNameWord.get(spelling) ?? []) found.add(index);
     return found;

@@ -2,8 +2,8 @@ import { isSpellingOf } from './names.js';
 
 /**
  * Spellings of one name that keys alone keep apart: transliterations of a surname across outlets
- * ("Volodymyr Zelensky", "Volodymyr Zelenskyy"), a one-letter typo an article makes ("Zelenky"
- * beside "Volodymyr Zelenskyy" in the same article), and an abbreviation of a multi-word name
+ * ("Piotr Kowalsky", "Piotr Kowalskyy"), a one-letter typo an article makes ("Kowalky"
+ * beside "Piotr Kowalskyy" in the same article), and an abbreviation of a multi-word name
  * ("AP", "Associated Press"). Two different people who share a surname stay apart: full names
  * merge only when every other word is the same, and a lone word only when exactly one name fits.
  */

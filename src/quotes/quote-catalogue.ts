@@ -110,7 +110,7 @@ export class QuoteCatalogue {
   readonly personOf: Int32Array;
   /**
    * Each quote as it is shown: the speaker under the one name the directory gives them across
-   * the story ("Zelensky" and "Zelenskyy" are one person), and a bare pronoun the article never
+   * the story ("Kowalsky" and "Kowalskyy" are one person), and a bare pronoun the article never
    * resolved shown as unattributed rather than as "he".
    */
   readonly shown: Quote[];

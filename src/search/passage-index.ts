@@ -55,7 +55,7 @@ const SCHEMA_VERSION = 2;
  */
 const TIE_ROOM = 16;
 
-// Porter stemming so "meeting" finds "meet"; diacritics folded so "Zelenskyy" and accented
+// Porter stemming so "meeting" finds "meet"; diacritics folded so "Kowalskyy" and accented
 // spellings meet. Contentless: the text lives in the articles, hits are cut from them by offset.
 // Not `contentless_delete=1`: its deletes leave the removed rows in the BM25 statistics (row count,
 // average length), so a withdrawn article would go on changing every ranking. Removal instead

@@ -1,5 +1,5 @@
 /**
- * A subscription's topic: words or people, several separated by commas ("ferry, Karoline Leavitt").
+ * A subscription's topic: words or people, several separated by commas ("ferry, Maja Lund").
  * An article matches when any of them appears in its title or text as whole words, ignoring case
  * and spacing, so "strike" matches "Strike" but not "strikebreakers".
  */

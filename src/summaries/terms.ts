@@ -10,7 +10,7 @@ import { stem } from '../text/stem.js';
 
 const STOPWORDS = new Set(eng);
 
-/** Possessive endings carry no meaning of their own ("Trump's" is about Trump). */
+/** Possessive endings carry no meaning of their own ("Holm's" is about Holm). */
 const POSSESSIVE = /['’]s$/;
 
 /** A letter or digit outside ASCII, as one code point (sticky: tested at a given index). */
@@ -34,7 +34,7 @@ function nonAsciiWordCharAt(text: string, at: number): number {
   return NON_ASCII_WORD_CHAR.test(text) ? NON_ASCII_WORD_CHAR.lastIndex - at : 0;
 }
 
-/** Apostrophes and hyphens join letters into one word ("Putin's", "long-range"). */
+/** Apostrophes and hyphens join letters into one word ("Ek's", "long-range"). */
 function isJoiner(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2d;
 }
@@ -45,7 +45,7 @@ function isDigit(code: number): boolean {
 
 /**
  * Calls `visit` with the span of each word of `text` and whether it holds an ASCII digit. Words
- * are letters and digits, with inner apostrophes and hyphens kept ("Putin's", "long-range"), as
+ * are letters and digits, with inner apostrophes and hyphens kept ("Ek's", "long-range"), as
  * the Unicode pattern `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*` matches them. A scan rather than the
  * regular expression: it is about three times faster, and every sentence of every article is split
  * when a corpus is ranked.
@@ -102,7 +102,7 @@ const MAX_REMEMBERED_SPELLINGS = 200_000;
  */
 export class TermIds {
   private readonly terms = new Interner();
-  /** Each spelling as written ("Talks", "talks", "Trump's") to its term id, or -1. */
+  /** Each spelling as written ("Talks", "talks", "Holm's") to its term id, or -1. */
   private readonly spellings = new Map<string, number>();
 
   /** How many distinct terms have ids (ids run from 0 to size - 1). */

@@ -10,8 +10,8 @@ export interface AboutTarget {
 
 /**
  * Matches developments about some words or a person, word by word and case-insensitively: every
- * content word of the topic must appear in the sentence ("Alaska summit"). A name also matches a
- * sentence that gives only its last word ("Putin") when the same article spells out the full name,
+ * content word of the topic must appear in the sentence ("Nordland summit"). A name also matches a
+ * sentence that gives only its last word ("Ek") when the same article spells out the full name,
  * which is how news copy refers to people after the first mention.
  */
 export function aboutMatcher(about: string): ((target: AboutTarget) => boolean) | null {
