@@ -1,4 +1,5 @@
 import type { Answer } from '../answers/answer-question.js';
+import { asksForLatest } from '../answers/question-shape.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import { contentWords, isStopword, tokenizeWords } from '../search/query-terms.js';
@@ -15,9 +16,6 @@ import type { PassageRef, VerifiedSentence } from './verify.js';
  *  - a sentence resting on a report a later article contradicts is flagged, with both dates.
  */
 
-/** Whole-story questions ("what's the latest?", "what is going on?") want the newest developments. */
-const WHOLE_STORY =
-  /\b(?:latest|newest|most recent|going on|happening|updates?|what(?:'|’)?s new|what is new|new since)\b/i;
 /** The newest articles whose developments a whole-story question is shown. */
 const NEWEST_ARTICLES = 3;
 /** Share of a sentence's other words (names and numbers aside) a later passage must say to be telling the same thing. */
@@ -27,8 +25,12 @@ const CONTEXT_PASSAGES = 30;
 /** Later passages looked at for each sentence of the answer. */
 const LATER_CANDIDATES = 10;
 
+/**
+ * Whole-story questions ("what's the latest?", "what came out of the talks?") want the newest
+ * developments: read exactly as the extractive engine reads them, so both paths agree.
+ */
 export function asksAboutWholeStory(question: string): boolean {
-  return WHOLE_STORY.test(question);
+  return asksForLatest(question);
 }
 
 /** The opening developments of the newest dated articles, newest first: what the story's latest news is. */
