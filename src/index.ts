@@ -11,6 +11,7 @@ import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig, secr
 import { runInteractive, runOneShot } from './console/console.js';
 import type { Corpus } from './corpus/corpus.js';
 import { openCorpus } from './corpus/open-corpus.js';
+import { warmStoryViews } from './corpus/warm-views.js';
 import { UserFacingError } from './errors.js';
 import type { ReadFeedItem } from './ingest/feed-poller.js';
 import { createLogger, type Logger } from './logger.js';
@@ -185,6 +186,7 @@ async function runDiscord(
   const initial = seedArticles;
   services.llm?.budget.useLedger(store, (err) => log.warn({ err }, 'could not keep model token counts in the store'));
   const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
+  warmStoryViews(services.corpus, logger);
   let bot: Awaited<ReturnType<typeof startBot>>;
   hideShardCountFromDiscordJs(config);
   try {
