@@ -149,7 +149,13 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidat
   const postings = postingsOf(earlier);
   candidates.forEach((candidate, i) => {
     const seen = new Set<number>();
-    for (const term of candidate.vector.ids) {
+    // Prefix filtering: an earlier sentence holding REPEATED_SHARE of this one's n terms lacks at
+    // most n - ceil(share * n) of them, so it holds one of the rarest n - ceil(share * n) + 1. Only
+    // their postings are read: exact, and common words' long postings are never walked.
+    const ids = candidate.vector.ids;
+    const probes = ids.length - Math.ceil(REPEATED_SHARE * ids.length) + 1;
+    const rarest = [...ids].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
+    for (const term of rarest.slice(0, probes)) {
       for (const j of postings.get(term) ?? []) {
         if (seen.has(j)) continue;
         seen.add(j);
