@@ -1,4 +1,4 @@
-import { basisFooter, plural } from '../src/citations.js';
+import { basisFooter, describeArticle, plural } from '../src/citations.js';
 import type { CommandDefinition } from '../src/command.js';
 
 export const sources: CommandDefinition = {
@@ -16,11 +16,7 @@ export const sources: CommandDefinition = {
         : 'No articles are loaded yet; add files to the seeds folder.',
       // Each article is listed once, as its own line: citing it as well would list it twice.
       items: articles.map((article) => ({
-        text: [
-          `${article.title} — ${[article.source, article.date ?? 'undated'].filter(Boolean).join(', ')}`,
-          `(${article.origin}, id ${article.id.slice(0, 8)})`,
-          article.url,
-        ]
+        text: [describeArticle(article), `(${article.origin}, id ${article.id.slice(0, 8)})`, article.url]
           .filter(Boolean)
           .join(' '),
         cites: [],

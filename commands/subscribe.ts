@@ -1,3 +1,4 @@
+import { listed } from '../src/citations.js';
 import { type CommandContext, type CommandDefinition, stringOption } from '../src/command.js';
 import { UserFacingError } from '../src/errors.js';
 import type { Reply } from '../src/reply.js';
@@ -125,9 +126,4 @@ function confirmation(kind: 'created' | 'resumed' | 'exists', subscription: Subs
     ],
     citations: [],
   };
-}
-
-function listed(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

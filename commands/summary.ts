@@ -1,5 +1,5 @@
 import type { Article } from '../src/articles/types.js';
-import { basisFooter, CitationBook, plural } from '../src/citations.js';
+import { basisFooter, CitationBook, listed, plural, shortDay } from '../src/citations.js';
 import { articleOption, type CommandDefinition, dayOption, stringOption } from '../src/command.js';
 import type { Corpus } from '../src/corpus/corpus.js';
 import type { VerifiedLlmSummary } from '../src/llm/llm-summariser.js';
@@ -72,21 +72,13 @@ function titleOf({ article, since }: Scope): string {
   return since ? `Summary since ${since}` : 'Summary of the story so far';
 }
 
-const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-/** "19 Aug" for a YYYY-MM-DD day. */
-function shortDay(day: string): string {
-  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
-}
-
 /** "(reported by 3 outlets: AP, BBC and Reuters)" for a fact several articles carry, else "". */
 export function reportedBy(corpus: Corpus, articleIds: readonly string[]): string {
   const articles = [...new Set(articleIds)].flatMap((id) => corpus.get(id) ?? []);
   if (articles.length < 2) return '';
   const outlets = [...new Set(articles.flatMap((article) => article.source ?? []))];
   if (outlets.length < 2) return ` (reported by ${plural(articles.length, 'article')})`;
-  const named = outlets.length > 1 ? `${outlets.slice(0, -1).join(', ')} and ${outlets.at(-1)}` : outlets[0];
-  return ` (reported by ${plural(outlets.length, 'outlet')}: ${named})`;
+  return ` (reported by ${plural(outlets.length, 'outlet')}: ${listed(outlets)})`;
 }
 
 /** Verbatim sentences picked from the articles; `note` says why the model's summary is not shown. */

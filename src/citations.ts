@@ -74,6 +74,19 @@ export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
+/** "AP, BBC and Reuters": names in a sentence. */
+export function listed(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "19 Aug" for a YYYY-MM-DD day: beside a sentence whose meaning depends on when it was reported. */
+export function shortDay(day: string): string {
+  return SHORT_DAY.format(new Date(`${day}T12:00:00Z`));
+}
+
 /** "2025-08-06 14:05 UTC": unambiguous for a server spread across time zones. */
 export function utcStamp(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

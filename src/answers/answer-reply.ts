@@ -3,7 +3,7 @@
  * chain, the console): the extractive answer or the verified model answer, as a platform-neutral
  * Reply with numbered citations.
  */
-import { basisFooter, CitationBook } from '../citations.js';
+import { basisFooter, CitationBook, shortDay } from '../citations.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { LlmAnswer, VerifiedLlmAnswer } from '../llm/llm-answerer.js';
 import type { Reply } from '../reply.js';
@@ -36,8 +36,7 @@ function modelReply(question: string, result: VerifiedLlmAnswer, corpus: Corpus)
 }
 
 /** "6 Aug": the day of an article beside what it said, where the answer depends on when. */
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayOf = (iso: string | null | undefined) => (iso ? DAY.format(new Date(`${iso}T12:00:00Z`)) : null);
+const dayOf = (iso: string | null | undefined) => (iso ? shortDay(iso) : null);
 
 export const NOT_ENGLISH =
   'Without a language model, only questions in English can be answered. To ask in another language, ' +
