@@ -29,7 +29,7 @@ export function headlineOf(standfirst: string, origin: string, text: string): st
 }
 
 /** The file name's words as a headline, cased as the article writes them, or null. */
-export function headlineFromFileName(origin: string, text: string): string | null {
+function headlineFromFileName(origin: string, text: string): string | null {
   let slug = basename(origin, extname(origin)).replace(LEADING_DATE, '');
   if (!/^[a-z0-9]+(?:[-_][a-z0-9]+)+$/i.test(slug)) return null;
   const truncated = slug.length >= SLUG_CUT_LENGTH;
@@ -59,7 +59,7 @@ function casedAsWritten(word: string, text: string): string {
 }
 
 /** The first sentence's main clause: its dateline, attribution and trailing clauses cut. */
-export function mainClauseOf(standfirst: string): string | null {
+function mainClauseOf(standfirst: string): string | null {
   let sentence = standfirst.trim();
   const end = /[.!?](?=\s|$)/.exec(sentence);
   if (end) sentence = sentence.slice(0, end.index);

@@ -111,16 +111,19 @@ function isPlainWord(token: Token): boolean {
   return /^\p{Ll}/u.test(token.text) && !isCue(token.lower) && !OBJECT_MARKERS.has(token.lower);
 }
 
-/** Whether a cue verb follows the mention ("Holm said", "Ek also told") or precedes it ("said Norrby"). */
-function isSpeakerAt(tokens: readonly Token[], first: number, last: number): boolean {
+/**
+ * Whether a cue verb follows the mention ("Holm said", "Ek also told") or precedes it ("said Norrby");
+ * `before` is `beforeTitle(tokens, first)`.
+ */
+function isSpeakerAt(tokens: readonly Token[], before: number, last: number): boolean {
   for (let i = last + 1; i < tokens.length && i <= last + 3; i++) {
     const token = tokens[i]!;
     if (!token.capital && isCue(token.lower)) return true;
     if (!isBetweenSpeakerAndCue(token.lower)) break;
   }
-  const before = tokens[beforeTitle(tokens, first)];
-  if (before && !before.capital && isInvertingCue(before.lower)) return true;
-  return before?.lower === 'to' && tokens[beforeTitle(tokens, first) - 1]?.lower === 'according';
+  const marker = tokens[before];
+  if (marker && !marker.capital && isInvertingCue(marker.lower)) return true;
+  return marker?.lower === 'to' && tokens[before - 1]?.lower === 'according';
 }
 
 /** The people of an article as antecedents for pronouns and role descriptions. */
@@ -145,10 +148,11 @@ export class SpeakerAntecedents {
         const titleGender = genderOfWord(tokens[first - 1]?.lower ?? '');
         if (titleGender && !this.genders.has(entity)) this.genders.set(entity, titleGender);
         const sentence = sentenceAt(article, span.start);
-        const marker = tokens[beforeTitle(tokens, first)];
+        const before = beforeTitle(tokens, first);
+        const marker = tokens[before];
         const possessive = tokens[last]?.possessive || tokens[first - 1]?.possessive;
         let focus = Focus.Other;
-        if (isSpeakerAt(tokens, first, last)) focus = Focus.Speaker;
+        if (isSpeakerAt(tokens, before, last)) focus = Focus.Speaker;
         else if (possessive || (marker && !marker.capital && OBJECT_MARKERS.has(marker.lower))) continue;
         else if (!inFocus.has(sentence)) focus = Focus.Subject;
         inFocus.add(sentence);

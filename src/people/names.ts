@@ -57,7 +57,7 @@ export function nameWords(name: string): string[] {
  * Levenshtein distance of two words, or `max + 1` as soon as it is known to exceed `max`: names
  * are compared by the thousand and almost all pairs are far apart.
  */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_value, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -80,7 +80,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * "Kowalskiy") and one-letter typos differ by a letter or two; short names are left alone, since
  * "Park" and "Parr" are different people.
  */
-export function spellingTolerance(word: string): number {
+function spellingTolerance(word: string): number {
   if (word.length < 5) return 0;
   return word.length < 8 ? 1 : 2;
 }

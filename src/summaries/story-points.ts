@@ -30,7 +30,7 @@ export const ALREADY_TOLD_WEIGHT = 0.5;
 /** Prior, per unit of gain per word, for an article's opening sentence; it halves every `LEAD_HALF_LIFE` sentences. */
 export const LEAD_PRIOR = 0.3;
 export const LEAD_HALF_LIFE = 2;
-/** A sentence holding this share of an earlier article's sentence's words repeats it. */
+/** A sentence holding this share of an earlier (or an already picked) sentence's words repeats it. */
 export const REPEATED_SHARE = 0.8;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
 const MAX_POSTING = 5000;
@@ -49,6 +49,8 @@ interface Pool {
   positions: number[];
   items: Coverable[];
   weights: Float64Array;
+  /** The newest date among the candidates' articles, or null when none is dated. */
+  newest: string | null;
 }
 
 function perArticleLimit(articles: number): number {
@@ -139,7 +141,9 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     words: candidate.sentence.words,
     prior: LEAD_PRIOR * 0.5 ** (positions[i]! / LEAD_HALF_LIFE),
   }));
-  return { candidates, positions, items, weights, repeated: repeatedIn(candidates, earlierCandidates) };
+  let newest: string | null = null;
+  for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
+  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierCandidates) };
 }
 
 /** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
@@ -176,8 +180,7 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidat
  */
 function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: number) => boolean {
   const memo = new Map<number, boolean>();
-  let newest = '';
-  for (const { article } of pool.candidates) if (article.date && article.date > newest) newest = article.date;
+  const { newest } = pool;
   return (i) => {
     let overtaken = memo.get(i);
     if (overtaken !== undefined) return overtaken;
@@ -186,7 +189,7 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
     const text = article.sentences[sentence.index]!.text;
     if (article.date && looksAhead(text)) {
       const day = dayLookedAheadTo(text, article);
-      if (day && newest >= day) {
+      if (day && newest !== null && newest >= day) {
         memo.set(i, true);
         return true;
       }
@@ -228,9 +231,7 @@ function postingsOf(candidates: readonly Candidate[]): Map<number, number[]> {
 
 /** The opening of the newest articles that carries the most of the story, if not overtaken. */
 function latestOf(pool: Pool, overtaken: (i: number) => boolean): number | null {
-  let newest: string | null = null;
-  for (const { article } of pool.candidates)
-    if (article.date && (!newest || article.date > newest)) newest = article.date;
+  const { newest } = pool;
   if (!newest) return null;
   let best: number | null = null;
   let bestValue = Number.NEGATIVE_INFINITY;
@@ -268,7 +269,7 @@ export function pickStorySentences(
     rejects: (i, chosen) =>
       pool.repeated.has(i) ||
       overtaken(i) ||
-      chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= 0.8),
+      chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE),
   });
   // An article all of whose sentences an earlier one already said adds nothing new.
   const adds = new Set<Article>();
