@@ -145,6 +145,17 @@ async function runDiscord(
 ): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
+  // Every use of the store reports an outage to its health, which /healthz, /status and the
+  // subscription commands read; a write probe at start and on a timer catches the rest.
+  const storeHealth = new StoreHealth({ store: opened, logger });
+  const store = monitorStore(opened, storeHealth);
+  /** What every way out of here closes: articles not yet written are written first. */
+  const release = async () => {
+    storeHealth.stop();
+    await stored?.flush();
+    await store.close();
+    services.index.close();
+  };
   const [
     { Registry },
     { ConversationStore },
@@ -171,14 +182,13 @@ async function runDiscord(
     import('./ingest/start-ingest.js'),
     import('./subscriptions/start-subscriptions.js'),
     import('./subscriptions/subscription-manager.js'),
-  ]);
+  ]).catch(async (err: unknown) => {
+    await release();
+    throw err;
+  });
   // Nothing Discord or a handler does may bring the bot down; it is logged and the bot carries on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   const metrics = createMetrics(new Registry(), { countArticles: () => services.corpus.size });
-  // Every use of the store reports an outage to its health, which /healthz, /status and the
-  // subscription commands read; a write probe at start and on a timer catches the rest.
-  const storeHealth = new StoreHealth({ store: opened, logger });
-  const store = monitorStore(opened, storeHealth);
   await storeHealth.start();
   services.storeHealth = storeHealth;
   services.subscriptions = new SubscriptionManager(store, storeHealth);
@@ -200,10 +210,7 @@ async function runDiscord(
     });
   } catch (err) {
     log.fatal({ err }, 'could not log in to Discord; check DISCORD_TOKEN and DISCORD_API_BASE');
-    storeHealth.stop();
-    await stored?.flush();
-    await store.close();
-    services.index.close();
+    await release();
     return 1;
   }
   // Shards are separate processes that cannot share one port, so a sharded bot has no health server yet.
@@ -244,10 +251,7 @@ async function runDiscord(
   await subscriptions.close();
   await bot.stop();
   await health?.close();
-  storeHealth.stop();
-  await stored?.flush();
-  await store.close();
-  services.index.close();
+  await release();
   log.info('stopped');
   return 0;
 }

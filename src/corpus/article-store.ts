@@ -63,6 +63,23 @@ export interface ArticleStore {
   removeArticles(ids: readonly string[]): Promise<void>;
 }
 
+/** A `seed_files` row as either database returns it (PostgreSQL's BIGINT arrives as a string). */
+export interface FileRow {
+  path: string;
+  size: number | string;
+  mtime_ms: number;
+  article_ids: string;
+}
+
+export function decodeFileRow(row: FileRow): FileSignature {
+  return {
+    path: row.path,
+    size: Number(row.size),
+    mtimeMs: row.mtime_ms,
+    articleIds: JSON.parse(row.article_ids) as string[],
+  };
+}
+
 /** A stored article's columns: the text as is, the rest as JSON. */
 export interface ArticleColumns {
   text: string;

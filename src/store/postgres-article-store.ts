@@ -4,7 +4,9 @@ import {
   type ArticleStore,
   decodeAnalysis,
   decodeArticle,
+  decodeFileRow,
   encodeStoredArticle,
+  type FileRow,
   type FolderChange,
   type StoredArticle,
   type StoredFolder,
@@ -12,13 +14,6 @@ import {
 
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 500;
-
-interface FileRow {
-  path: string;
-  size: string;
-  mtime_ms: number;
-  article_ids: string;
-}
 
 /** `ArticleStore` on the PostgreSQL store's pool (tables from migration 004). */
 export class PostgresArticleStore implements ArticleStore {
@@ -33,12 +28,7 @@ export class PostgresArticleStore implements ArticleStore {
       ),
     ]);
     return {
-      files: files.rows.map((row) => ({
-        path: row.path,
-        size: Number(row.size),
-        mtimeMs: row.mtime_ms,
-        articleIds: JSON.parse(row.article_ids) as string[],
-      })),
+      files: files.rows.map(decodeFileRow),
       articles: articles.rows.map((row) => {
         const article = decodeArticle(row.id, row);
         return { article, analysis: () => decodeAnalysis(article, row.analysis) };

@@ -4,7 +4,9 @@ import {
   type ArticleStore,
   decodeAnalysis,
   decodeArticle,
+  decodeFileRow,
   encodeStoredArticle,
+  type FileRow,
   type FolderChange,
   type KeptArticle,
   type StoredArticle,
@@ -14,13 +16,6 @@ import {
 /** Writes this big leave a WAL worth checkpointing at once. */
 const CHECKPOINT_AFTER_ARTICLES = 1_000;
 
-interface FileRow {
-  path: string;
-  size: number;
-  mtime_ms: number;
-  article_ids: string;
-}
-
 /** `ArticleStore` on the SQLite store's connection (tables from migration 004). */
 export class SqliteArticleStore implements ArticleStore {
   constructor(private readonly db: Database.Database) {}
@@ -29,12 +24,7 @@ export class SqliteArticleStore implements ArticleStore {
     const files = this.db
       .prepare<[string], FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = ?')
       .all(folder)
-      .map((row) => ({
-        path: row.path,
-        size: row.size,
-        mtimeMs: row.mtime_ms,
-        articleIds: JSON.parse(row.article_ids) as string[],
-      }));
+      .map(decodeFileRow);
     // The analysis stays on disk until asked for (SQLite reads are synchronous): at 10k articles it is
     // half of what is stored, and most of it is never read by a process that only answers /ask.
     const analysisOf = this.db.prepare<[string, number], { analysis: string }>(

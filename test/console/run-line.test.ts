@@ -1,21 +1,9 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { CommandDefinition } from '../../src/command.js';
 import { runLine } from '../../src/console/run-line.js';
 import { UserFacingError } from '../../src/errors.js';
 import type { Services } from '../../src/services.js';
-
-function capturingLogger() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, stream), lines };
-}
+import { capturingLogger } from '../support/capturing-logger.js';
 
 const broken: CommandDefinition = {
   name: 'broken',

@@ -1,25 +1,13 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { warmStoryViews } from '../../src/corpus/warm-views.js';
 import { summarise } from '../../src/summaries/summarise.js';
 import { fixtureServices } from '../commands/helpers.js';
-
-function collectingLogger() {
-  const lines: Array<Record<string, unknown>> = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, stream), lines };
-}
+import { capturingLogger } from '../support/capturing-logger.js';
 
 describe('warmStoryViews', () => {
   it('builds the story-wide views before anyone asks, and says how long it took', async () => {
     const services = await fixtureServices();
-    const { logger, lines } = collectingLogger();
+    const { logger, lines } = capturingLogger('info');
     warmStoryViews(services.corpus, logger);
     await new Promise((resolve) => setImmediate(resolve));
     const built = lines.find((line) => line.msg === 'story views built');
