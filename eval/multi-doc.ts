@@ -14,8 +14,8 @@ import { buildArticle } from '../src/articles/article.js';
 import { Corpus } from '../src/corpus/corpus.js';
 import { WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
 import { summarise } from '../src/summaries/summarise.js';
+import { readJsonLines } from './json-lines.js';
 import { DUC_WORD_LIMIT, type DucRouge, DucRougeScorer, meanDucRouge, readWordnetExceptions } from './rouge-duc.js';
-import { readJsonLines } from './story-set.js';
 
 interface DucArticle {
   id: string;

@@ -3,7 +3,7 @@
  * does Newsdesk refuse when asked the same question of an unrelated article?
  * Runnable alone: `npx tsx eval/qa.ts DIR` reads DIR/qa/*.jsonl.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import type { Article } from '../src/articles/types.js';
 import type { Corpus } from '../src/corpus/corpus.js';
 import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
 import type { PassageIndex } from '../src/search/passage-index.js';
+import { readJsonLines } from './json-lines.js';
 import type { QaScores } from './types.js';
 
 /** Rows at or above this overlap between question and evidence sentence are "strongly grounded". */
@@ -85,8 +86,7 @@ export function unrelatedRow(rows: readonly QaRow[], i: number, answers: readonl
 }
 
 export async function readQaRows(file: string): Promise<QaRow[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim());
-  return lines.map((line) => QaRow.parse(JSON.parse(line)));
+  return (await readJsonLines<unknown>(file)).map((row) => QaRow.parse(row));
 }
 
 export function scoreQaRows(rows: readonly QaRow[]): QaScores {

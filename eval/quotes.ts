@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildArticle } from '../src/articles/article.js';
 import { extractEntities } from '../src/articles/people.js';
 import { extractQuotes, type Quote } from '../src/articles/quotes.js';
 import type { TextSpan } from '../src/articles/types.js';
+import { readJsonLines } from './json-lines.js';
 import type { QuoteScores } from './types.js';
 
 /**
@@ -195,21 +196,13 @@ export function scoreResults(results: readonly RowResult[]): QuoteScores {
   };
 }
 
-export async function readRows(file: string): Promise<Row[]> {
-  const content = await readFile(file, 'utf8');
-  return content
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Row);
-}
-
 /** Scores every `DIR/<part>/*.jsonl` file (`quotes/`, or `train/`), keyed by file name. */
 export async function evalQuotes(dataDir: string, part = 'quotes'): Promise<Record<string, QuoteScores>> {
   const folder = join(dataDir, part);
   const files = (await readdir(folder)).filter((file) => file.endsWith('.jsonl')).sort();
   const scores: Record<string, QuoteScores> = {};
   for (const file of files) {
-    const rows = await readRows(join(folder, file));
+    const rows = await readJsonLines<Row>(join(folder, file));
     scores[file] = scoreResults(rows.map(evaluateRow));
   }
   return scores;

@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tokenizeWords } from '../src/search/query-terms.js';
 import { FoldedShare, firstAnswerSentence, REFUSAL } from './answer-scoring.js';
-import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk, readJsonLines } from './story-set.js';
+import { readJsonLines } from './json-lines.js';
+import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
 import type { StoryQaScores } from './types.js';
 
 interface StoryQuestion {

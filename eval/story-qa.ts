@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildArticle, sentencesOfText } from '../src/articles/article.js';
 import { FoldedShare, firstAnswerSentence } from './answer-scoring.js';
+import { readJsonLines } from './json-lines.js';
 import { containsAnswer } from './qa.js';
-import { openStoryDesk, readJsonLines, replyLines } from './story-set.js';
+import { openStoryDesk, replyLines } from './story-set.js';
 import type { StoryMultiScores } from './types.js';
 
 interface MultiRow {

@@ -4,7 +4,8 @@ import type { Article } from '../src/articles/types.js';
 import { listPeople, type Person } from '../src/people/directory.js';
 import { findQuotes } from '../src/quotes/find-quotes.js';
 import { overlapF1 } from './char-overlap.js';
-import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk, readJsonLines } from './story-set.js';
+import { readJsonLines } from './json-lines.js';
+import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
 import type { StoryPeopleScores, StoryQuoteScores } from './types.js';
 
 /**

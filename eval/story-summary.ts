@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk, readJsonLines } from './story-set.js';
+import { readJsonLines } from './json-lines.js';
+import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
 
 interface Fact {
   fact: string;
