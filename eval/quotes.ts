@@ -5,6 +5,7 @@ import { buildArticle } from '../src/articles/article.js';
 import { extractEntities } from '../src/articles/people.js';
 import { extractQuotes, type Quote } from '../src/articles/quotes.js';
 import type { TextSpan } from '../src/articles/types.js';
+import { f1 } from './f1.js';
 import { readJsonLines } from './json-lines.js';
 import type { QuoteScores } from './types.js';
 
@@ -190,7 +191,7 @@ export function scoreResults(results: readonly RowResult[]): QuoteScores {
     n: gold,
     precision,
     recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    f1: f1(precision, recall),
     speakerAccuracy: matched ? speakers / matched : 0,
     speakerNamed: matched ? named / matched : 0,
   };
