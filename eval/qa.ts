@@ -5,7 +5,6 @@
  */
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { type Answer, answerQuestion } from '../src/answers/answer-question.js';
 import { buildArticle } from '../src/articles/article.js';
@@ -14,6 +13,7 @@ import type { Corpus } from '../src/corpus/corpus.js';
 import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
 import type { PassageIndex } from '../src/search/passage-index.js';
 import { readJsonLines } from './json-lines.js';
+import { dataDirArgument, isScript } from './script.js';
 import type { QaScores } from './types.js';
 
 /** Rows at or above this overlap between question and evidence sentence are "strongly grounded". */
@@ -131,12 +131,8 @@ export async function evalQa(dataDir: string): Promise<Record<string, QaScores>>
   return scores;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
-  if (!dir) {
-    process.stderr.write('usage: npx tsx eval/qa.ts DIR\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dir = dataDirArgument('npx tsx eval/qa.ts DIR');
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   for (const [file, s] of Object.entries(await evalQa(resolve(dir)))) {
     process.stdout.write(

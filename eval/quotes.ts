@@ -1,12 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArticle } from '../src/articles/article.js';
 import { extractEntities } from '../src/articles/people.js';
 import { extractQuotes, type Quote } from '../src/articles/quotes.js';
 import type { TextSpan } from '../src/articles/types.js';
 import { f1 } from './f1.js';
 import { readJsonLines } from './json-lines.js';
+import { isScript } from './script.js';
 import type { QuoteScores } from './types.js';
 
 /**
@@ -209,7 +209,7 @@ export async function evalQuotes(dataDir: string, part = 'quotes'): Promise<Reco
   return scores;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isScript(import.meta.url)) {
   const dataDir = process.argv[2] ?? '../shared/eval';
   console.log(JSON.stringify(await evalQuotes(dataDir, process.argv[3]), null, 2));
 }

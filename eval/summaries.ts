@@ -8,7 +8,6 @@
  */
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArticle, sentencesOfText } from '../src/articles/article.js';
 import type { Article } from '../src/articles/types.js';
 import { Corpus } from '../src/corpus/corpus.js';
@@ -18,6 +17,7 @@ import { summarise } from '../src/summaries/summarise.js';
 import { summariseArticleText } from '../src/summaries/summarise-text.js';
 import { readJsonLines } from './json-lines.js';
 import { scoreRouge } from './rouge.js';
+import { dataDirArgument, isScript } from './script.js';
 import type { RougeScores, SummaryScores } from './types.js';
 
 /**
@@ -177,12 +177,8 @@ function formatRow(name: string, s: SummaryScores): string {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dataDir = process.argv[2];
-  if (!dataDir) {
-    process.stderr.write('usage: npx tsx eval/summaries.ts DIR\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dataDir = dataDirArgument('npx tsx eval/summaries.ts DIR');
   const summaries = await evalSummaries(dataDir);
   const timeline = await evalTimeline(dataDir);
   const rows = [
