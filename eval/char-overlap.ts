@@ -1,3 +1,5 @@
+import { f1 } from './f1.js';
+
 /**
  * Character overlap as the story gold's README defines it: the total size of the matching blocks
  * of Python's `difflib.SequenceMatcher(None, a, b, autojunk=False)`. Reproduced here (same
@@ -57,7 +59,5 @@ export function matchingCharacters(a: string, b: string): number {
 export function overlapF1(predicted: string, gold: string): number {
   if (!predicted.length || !gold.length) return 0;
   const overlap = matchingCharacters(predicted, gold);
-  const p = overlap / predicted.length;
-  const r = overlap / gold.length;
-  return p + r ? (2 * p * r) / (p + r) : 0;
+  return f1(overlap / predicted.length, overlap / gold.length);
 }

@@ -9,13 +9,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArticle } from '../src/articles/article.js';
 import { Corpus } from '../src/corpus/corpus.js';
 import { WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
 import { summarise } from '../src/summaries/summarise.js';
+import { readJsonLines } from './json-lines.js';
 import { DUC_WORD_LIMIT, type DucRouge, DucRougeScorer, meanDucRouge, readWordnetExceptions } from './rouge-duc.js';
-import { readJsonLines } from './story-set.js';
+import { dataDirArgument, isScript } from './script.js';
 
 interface DucArticle {
   id: string;
@@ -167,11 +167,7 @@ export function multiDocRows(scores: MultiDocScores): string[] {
   return rows;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dataDir = process.argv[2];
-  if (!dataDir) {
-    process.stderr.write('usage: npx tsx eval/multi-doc.ts DIR\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dataDir = dataDirArgument('npx tsx eval/multi-doc.ts DIR');
   process.stdout.write(`${multiDocRows(await evalMultiDoc(dataDir)).join('\n')}\n`);
 }

@@ -3,9 +3,8 @@
  * does Newsdesk refuse when asked the same question of an unrelated article?
  * Runnable alone: `npx tsx eval/qa.ts DIR` reads DIR/qa/*.jsonl.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { type Answer, answerQuestion } from '../src/answers/answer-question.js';
 import { buildArticle } from '../src/articles/article.js';
@@ -13,6 +12,8 @@ import type { Article } from '../src/articles/types.js';
 import type { Corpus } from '../src/corpus/corpus.js';
 import { createIndexedCorpus, WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
 import type { PassageIndex } from '../src/search/passage-index.js';
+import { readJsonLines } from './json-lines.js';
+import { dataDirArgument, isScript } from './script.js';
 import type { QaScores } from './types.js';
 
 /** Rows at or above this overlap between question and evidence sentence are "strongly grounded". */
@@ -85,8 +86,7 @@ export function unrelatedRow(rows: readonly QaRow[], i: number, answers: readonl
 }
 
 export async function readQaRows(file: string): Promise<QaRow[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim());
-  return lines.map((line) => QaRow.parse(JSON.parse(line)));
+  return (await readJsonLines<unknown>(file)).map((row) => QaRow.parse(row));
 }
 
 export function scoreQaRows(rows: readonly QaRow[]): QaScores {
@@ -131,12 +131,8 @@ export async function evalQa(dataDir: string): Promise<Record<string, QaScores>>
   return scores;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
-  if (!dir) {
-    process.stderr.write('usage: npx tsx eval/qa.ts DIR\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dir = dataDirArgument('npx tsx eval/qa.ts DIR');
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   for (const [file, s] of Object.entries(await evalQa(resolve(dir)))) {
     process.stdout.write(

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArticle } from '../src/articles/article.js';
 import { extractEntities } from '../src/articles/people.js';
 import { extractQuotes, type Quote } from '../src/articles/quotes.js';
 import type { TextSpan } from '../src/articles/types.js';
+import { f1 } from './f1.js';
+import { readJsonLines } from './json-lines.js';
+import { isScript } from './script.js';
 import type { QuoteScores } from './types.js';
 
 /**
@@ -189,18 +191,10 @@ export function scoreResults(results: readonly RowResult[]): QuoteScores {
     n: gold,
     precision,
     recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    f1: f1(precision, recall),
     speakerAccuracy: matched ? speakers / matched : 0,
     speakerNamed: matched ? named / matched : 0,
   };
-}
-
-export async function readRows(file: string): Promise<Row[]> {
-  const content = await readFile(file, 'utf8');
-  return content
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Row);
 }
 
 /** Scores every `DIR/<part>/*.jsonl` file (`quotes/`, or `train/`), keyed by file name. */
@@ -209,13 +203,13 @@ export async function evalQuotes(dataDir: string, part = 'quotes'): Promise<Reco
   const files = (await readdir(folder)).filter((file) => file.endsWith('.jsonl')).sort();
   const scores: Record<string, QuoteScores> = {};
   for (const file of files) {
-    const rows = await readRows(join(folder, file));
+    const rows = await readJsonLines<Row>(join(folder, file));
     scores[file] = scoreResults(rows.map(evaluateRow));
   }
   return scores;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isScript(import.meta.url)) {
   const dataDir = process.argv[2] ?? '../shared/eval';
   console.log(JSON.stringify(await evalQuotes(dataDir, process.argv[3]), null, 2));
 }

@@ -5,6 +5,7 @@
  * characters are Porter-stemmed, and each score is an F1 of precision and recall.
  */
 import { stemmer } from 'stemmer';
+import { f1 } from './f1.js';
 import type { RougeScores } from './types.js';
 
 /** rouge-score leaves tokens of three characters or fewer unstemmed. */
@@ -32,8 +33,7 @@ function score(hits: number, candidateTotal: number, referenceTotal: number): Ro
   if (candidateTotal === 0 || referenceTotal === 0) return ZERO;
   const precision = hits / candidateTotal;
   const recall = hits / referenceTotal;
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
+  return { precision, recall, f1: f1(precision, recall) };
 }
 
 function countNgrams(tokens: readonly string[], n: number): Map<string, number> {

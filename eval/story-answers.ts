@@ -6,12 +6,12 @@
  * that names nothing the question does not; `false_premise` opens with the correcting fact.
  * Runnable alone: `npx tsx eval/story-answers.ts DIR [--verbose]`.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { tokenizeWords } from '../src/search/query-terms.js';
 import { FoldedShare, firstAnswerSentence, REFUSAL } from './answer-scoring.js';
-import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk, readJsonLines } from './story-set.js';
+import { readJsonLines } from './json-lines.js';
+import { dataDirArgument, isScript } from './script.js';
+import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
 import type { StoryQaScores } from './types.js';
 
 interface StoryQuestion {
@@ -83,12 +83,8 @@ export async function evalStoryAnswers(dataDir: string, verbose = false): Promis
   return { n: all.n, all: all.shares(), kinds, supersededRepeated: supersededRepeated.shares().all };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
-  if (!dir || !existsSync(join(dir, 'story'))) {
-    process.stderr.write('usage: npx tsx eval/story-answers.ts DIR [--verbose]\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dir = dataDirArgument('npx tsx eval/story-answers.ts DIR [--verbose]', 'story');
   const scores = await evalStoryAnswers(resolve(dir), process.argv.includes('--verbose'));
   process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
 }

@@ -5,14 +5,14 @@
  * three sentences, and how often the question is refused (every row has an answer-bearing article).
  * Runnable alone: `npx tsx eval/story-qa.ts DIR [--verbose]`.
  */
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArticle, sentencesOfText } from '../src/articles/article.js';
 import { FoldedShare, firstAnswerSentence } from './answer-scoring.js';
+import { readJsonLines } from './json-lines.js';
 import { containsAnswer } from './qa.js';
-import { openStoryDesk, readJsonLines, replyLines } from './story-set.js';
+import { dataDirArgument, isScript } from './script.js';
+import { openStoryDesk, replyLines } from './story-set.js';
 import type { StoryMultiScores } from './types.js';
 
 interface MultiRow {
@@ -65,12 +65,8 @@ export async function evalStoryQa(dataDir: string, verbose = false): Promise<Rec
   return scores;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
-  if (!dir || !existsSync(join(dir, 'story-qa'))) {
-    process.stderr.write('usage: npx tsx eval/story-qa.ts DIR [--verbose]\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dir = dataDirArgument('npx tsx eval/story-qa.ts DIR [--verbose]', 'story-qa');
   const scores = await evalStoryQa(resolve(dir), process.argv.includes('--verbose'));
   process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
 }

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Article } from '../src/articles/types.js';
 import { listPeople, type Person } from '../src/people/directory.js';
 import { findQuotes } from '../src/quotes/find-quotes.js';
 import { overlapF1 } from './char-overlap.js';
-import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk, readJsonLines } from './story-set.js';
+import { f1 } from './f1.js';
+import { readJsonLines } from './json-lines.js';
+import { isScript } from './script.js';
+import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
 import type { StoryPeopleScores, StoryQuoteScores } from './types.js';
 
 /**
@@ -113,7 +115,7 @@ function scoreQuotes(
     n: gold.length,
     precision,
     recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    f1: f1(precision, recall),
     speakerAccuracy: found ? speakersRight / found : 0,
     speakersRight,
   };
@@ -187,7 +189,7 @@ function scorePeople(gold: readonly GoldEntity[], people: readonly Person[], det
     n: gold.length,
     precision,
     recall,
-    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    f1: f1(precision, recall),
     severalSpellingsOnce: several ? severalOnce / several : 0,
     peopleSeveralSpellingsOnce: severalPeople ? severalPeopleOnce / severalPeople : 0,
     splitRate: gold.length ? split / gold.length : 0,
@@ -219,7 +221,7 @@ export async function evalStoryQuotes(dataDir: string): Promise<StoryResult> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isScript(import.meta.url)) {
   const result = await evalStoryQuotes(process.argv[2] ?? '../shared/eval');
   console.log(result.details.join('\n'));
   console.log(JSON.stringify({ quotes: result.quotes, people: result.people }, null, 2));

@@ -105,12 +105,3 @@ export function normaliseStoryText(text: string, forQa = false): string {
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** "Aug. 15", "August 15", "Aug.15" (month first) or "15 August" (day first). */
 const DATE_FORMS = new RegExp(`\\b(?:${MONTH}\\s*(\\d{1,2})\\b|(\\d{1,2})\\s+${MONTH})`, 'gi');
-
-/** Reads a JSON-lines file of the story gold. */
-export async function readJsonLines<T>(file: string): Promise<T[]> {
-  const text = await readFile(file, 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-}

@@ -8,8 +8,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk, readJsonLines } from './story-set.js';
+import { readJsonLines } from './json-lines.js';
+import { dataDirArgument, isScript } from './script.js';
+import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
 
 interface Fact {
   fact: string;
@@ -194,11 +195,7 @@ export function storySummaryRows(scores: StorySummaryScores): string[] {
   return rows;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dataDir = process.argv[2];
-  if (!dataDir) {
-    process.stderr.write('usage: npx tsx eval/story-summary.ts DIR\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dataDir = dataDirArgument('npx tsx eval/story-summary.ts DIR');
   process.stdout.write(`${storySummaryRows(await evalStorySummary(dataDir)).join('\n')}\n`);
 }

@@ -6,9 +6,8 @@
  *
  * Run alone: `npx tsx eval/summaries.ts DIR`.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildArticle, sentencesOfText } from '../src/articles/article.js';
 import type { Article } from '../src/articles/types.js';
 import { Corpus } from '../src/corpus/corpus.js';
@@ -16,7 +15,9 @@ import { WITHOUT_ANALYSIS } from '../src/corpus/indexed-corpus.js';
 import type { Budget } from '../src/summaries/select-sentences.js';
 import { summarise } from '../src/summaries/summarise.js';
 import { summariseArticleText } from '../src/summaries/summarise-text.js';
+import { readJsonLines } from './json-lines.js';
 import { scoreRouge } from './rouge.js';
+import { dataDirArgument, isScript } from './script.js';
 import type { RougeScores, SummaryScores } from './types.js';
 
 /**
@@ -50,11 +51,6 @@ interface TimelineRow {
   id: string;
   text: string;
   reference_summary: string;
-}
-
-async function readJsonl<T>(file: string): Promise<T[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim());
-  return lines.map((line) => JSON.parse(line) as T);
 }
 
 async function jsonlFiles(dir: string): Promise<string[]> {
@@ -118,7 +114,7 @@ export async function evalSummaries(
 ): Promise<Record<string, SummaryScores>> {
   const results: Record<string, SummaryScores> = {};
   for (const file of await jsonlFiles(join(dataDir, 'summaries'))) {
-    const rows = await readJsonl<SummaryRow>(file);
+    const rows = await readJsonLines<SummaryRow>(file);
     const pairs: { system: string; lead: string; reference: string }[] = [];
     for (const row of rows) {
       const budget = budgetFor(file, sentencesOfText(row.text).length);
@@ -154,7 +150,7 @@ export function updatesAsArticles(row: TimelineRow): Article[] {
 export async function evalTimeline(dataDir: string): Promise<Record<string, SummaryScores>> {
   const results: Record<string, SummaryScores> = {};
   for (const file of await jsonlFiles(join(dataDir, 'timeline'))) {
-    const rows = await readJsonl<TimelineRow>(file);
+    const rows = await readJsonLines<TimelineRow>(file);
     const pairs = rows.map((row) => {
       const articles = updatesAsArticles(row);
       // Summaries read no analysis (quotes, people), so the eval skips computing it.
@@ -181,12 +177,8 @@ function formatRow(name: string, s: SummaryScores): string {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dataDir = process.argv[2];
-  if (!dataDir) {
-    process.stderr.write('usage: npx tsx eval/summaries.ts DIR\n');
-    process.exit(2);
-  }
+if (isScript(import.meta.url)) {
+  const dataDir = dataDirArgument('npx tsx eval/summaries.ts DIR');
   const summaries = await evalSummaries(dataDir);
   const timeline = await evalTimeline(dataDir);
   const rows = [

@@ -5,15 +5,23 @@
  * Otherwise the reply says the articles don't report it and shows what they do say.
  */
 import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { NEGATORS } from '../text/negation.js';
 import { presupposedVerb, presupposition } from './question-shape.js';
 import type { ScoredSentence } from './score-sentences.js';
 
+/**
+ * Beyond the shared negators, premise checks count refusals ("refused to agree") and "without" ("left
+ * without comment") as denials of the verb they stand by.
+ */
+const PREMISE_DENIALS = [...NEGATORS, 'without', 'refused', 'refuses', 'declined'];
 /** A negation this close before the verb denies it ("not be forced to accept", "refused to agree"). */
-const NEGATED = /\b(not|no|never|without|nor|neither|refused|refuses|declined|n['’]t)\b\W+(\w+\W+){0,3}$/i;
+const NEGATED = new RegExp(`\\b(${PREMISE_DENIALS.join('|')}|n['’]t)\\b\\W+(\\w+\\W+){0,3}$`, 'i');
 
-/** Words that deny what stands near them. */
-const DENIAL =
-  /^(not|no|never|without|nor|neither|refused|refuses|refusal|declined|declines|rejected|rejects|n['’]t)$/i;
+/** Words that deny what stands near them, refusals named as nouns and other tenses included. */
+const DENIAL = new RegExp(
+  `^(${[...PREMISE_DENIALS, 'refusal', 'declines', 'rejected', 'rejects'].join('|')}|n['’]t)$`,
+  'i',
+);
 /** How near (in words) a denial must stand to the premise's verb or object to deny it. */
 const DENIAL_REACH = 5;
 

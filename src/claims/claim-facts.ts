@@ -1,6 +1,7 @@
 import { type DateMention, findDateMentions } from '../articles/dates.js';
 import { SENTENCE_OPENERS } from '../articles/names.js';
 import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { NEGATION_WORDS } from '../text/negation.js';
 
 /** What a claim or a passage says, read into the parts a claim check compares. */
 export interface TextFacts {
@@ -39,7 +40,7 @@ const THOUSANDS = /,(?=\d{3}(?:\D|$))/g;
  * Words that turn a statement into its denial. Refusal verbs ("denied", "rejected") are left out:
  * "denied the report" and "the report" are not opposite claims about the same fact.
  */
-const NEGATION = /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b/i;
+const NEGATION = new RegExp(`\\b(?:${[...NEGATION_WORDS, 'without'].join('|')})\\b|n[’']t\\b`, 'i');
 
 /**
  * Reads a claim or a passage. Relative dates ("on Wednesday", "Aug. 15" with no year) are resolved

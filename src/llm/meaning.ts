@@ -1,4 +1,5 @@
 import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { NEGATION_WORDS } from '../text/negation.js';
 
 /**
  * Checks that a sentence the model wrote means what its passages say, beyond sharing their words:
@@ -7,17 +8,7 @@ import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms
  * another passage, not "four weeks" for "three-week"). Pure and cheap: a sentence and a few passages.
  */
 
-const NEGATIONS: ReadonlySet<string> = new Set([
-  'not',
-  'never',
-  'no',
-  'none',
-  'nobody',
-  'nothing',
-  'neither',
-  'nor',
-  'cannot',
-]);
+const NEGATIONS: ReadonlySet<string> = new Set(NEGATION_WORDS);
 /** A negation governs the content word this many words after it ("has not yet been invited"). */
 const SCOPE_AFTER = 3;
 /** …and the word just before it ("expressed no desire" denies the expressing too). */

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLlmAnswerer } from '../../src/llm/llm-answerer.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeOpenAi, passageNumber, type RecordedRequest } from './fake-openai.js';
@@ -14,16 +14,7 @@ const OPENAI_TEMPERATURE =
   "Unsupported value: 'temperature' does not support 0 with this model. Only the default (1) value is supported.";
 const MESSAGES = [{ role: 'user' as const, content: 'Say hello.' }];
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await FakeOpenAi.start();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
-afterEach(() => {
-  expect(fake.unexpected).toEqual([]);
-  expect(fake.pending).toBe(0);
-});
+const fake = FakeOpenAi.forTestFile();
 
 const sent = (request: RecordedRequest) => Object.keys(request.body).filter((k) => k !== 'messages');
 

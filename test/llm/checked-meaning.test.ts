@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/articles/article.js';
 import { createLlmAnswerer } from '../../src/llm/llm-answerer.js';
 import { reversedPolarity, unheldNumbers } from '../../src/llm/meaning.js';
@@ -35,17 +35,7 @@ const planted = buildArticle(
 const QUESTION =
   'What did Leavitt say about the president, the summit in Geneva, the attack, the soldiers and the talks?';
 const logger = createLogger({ level: 'silent' });
-let fake: FakeOpenAi;
-
-beforeAll(async () => {
-  fake = await FakeOpenAi.start();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
-afterEach(() => {
-  expect(fake.unexpected).toEqual([]);
-  expect(fake.pending).toBe(0);
-});
+const fake = FakeOpenAi.forTestFile();
 
 /** A scripted reply written against the passages actually sent: `{{snippet}}` becomes its number. */
 const citing = (sentences: readonly string[]) => (request: RecordedRequest) => ({

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 /**
  * A local OpenAI-compatible server for tests: POST /v1/chat/completions, answered from a script
@@ -53,8 +54,28 @@ export class FakeOpenAi {
 
   static async start(): Promise<FakeOpenAi> {
     const fake = new FakeOpenAi();
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await fake.listen();
     return fake;
+  }
+
+  /**
+   * The fake for a whole test file: listening before its tests, reset before each, closed after all;
+   * each test must ask for exactly what it scripted, nothing more and nothing less.
+   */
+  static forTestFile(): FakeOpenAi {
+    const fake = new FakeOpenAi();
+    beforeAll(() => fake.listen());
+    afterAll(() => fake.close());
+    beforeEach(() => fake.reset());
+    afterEach(() => {
+      expect(fake.unexpected).toEqual([]);
+      expect(fake.pending).toBe(0);
+    });
+    return fake;
+  }
+
+  private listen(): Promise<void> {
+    return new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
   }
 
   /** The base URL to give the openai client. */

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/articles/types.js';
 import { LlmBudget } from '../../src/llm/budget.js';
 import { createLlmAnswerer, DRAFT_INTERVAL_MS, type LlmAnswer } from '../../src/llm/llm-answerer.js';
@@ -9,18 +9,11 @@ import { damStory, deskOf, lettersPage, seedArticles } from './fixtures.js';
 import { chatFor, MODEL } from './model-services.js';
 
 const logger = createLogger({ level: 'silent' });
-let fake: FakeOpenAi;
+const fake = FakeOpenAi.forTestFile();
 let seeds: Article[];
 
 beforeAll(async () => {
-  fake = await FakeOpenAi.start();
   seeds = await seedArticles();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
-afterEach(() => {
-  expect(fake.unexpected).toEqual([]);
-  expect(fake.pending).toBe(0);
 });
 
 /** An answerer over the real openai client, pointed at the fake server. */

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/articles/article.js';
 import { LlmBudget } from '../../src/llm/budget.js';
 import { createLlmSummariser, type LlmSummary, partTokensFor } from '../../src/llm/llm-summariser.js';
@@ -11,17 +11,7 @@ import { chatFor, MODEL } from './model-services.js';
 import { copyingModel, floodStory, isReduce, promptNotes, promptSentences } from './summary-fixtures.js';
 
 const logger = createLogger({ level: 'silent' });
-let fake: FakeOpenAi;
-
-beforeAll(async () => {
-  fake = await FakeOpenAi.start();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
-afterEach(() => {
-  expect(fake.unexpected).toEqual([]);
-  expect(fake.pending).toBe(0);
-});
+const fake = FakeOpenAi.forTestFile();
 
 function summariserFor(options: { contextTokens?: number; maxInputTokens?: number; budget?: LlmBudget } = {}) {
   const desk = deskOf(floodStory);

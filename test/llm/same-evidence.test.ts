@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answers/answer-question.js';
 import { answerAsked } from '../../src/answers/answer-use-case.js';
 import { buildArticle } from '../../src/articles/article.js';
@@ -14,17 +14,7 @@ import { chatFor, MODEL } from './model-services.js';
 // replies through the local OpenAI-compatible server.
 
 const logger = createLogger({ level: 'silent' });
-let fake: FakeOpenAi;
-
-beforeAll(async () => {
-  fake = await FakeOpenAi.start();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
-afterEach(() => {
-  expect(fake.unexpected).toEqual([]);
-  expect(fake.pending).toBe(0);
-});
+const fake = FakeOpenAi.forTestFile();
 
 const citing = (template: string) => (request: RecordedRequest) => ({
   content: template.replace(/\{\{(.+?)\}\}/g, (_, snippet: string) => String(passageNumber(request, snippet))),
