@@ -2,10 +2,10 @@ import { listed } from '../src/citations.js';
 import { type CommandContext, type CommandDefinition, stringOption } from '../src/command.js';
 import { UserFacingError } from '../src/errors.js';
 import type { Reply } from '../src/reply.js';
-import { isTimeZone } from '../src/store/new-subscription.js';
-import type { DeliveryMode, DigestSchedule, Subscription } from '../src/store/types.js';
 import { type ChannelCheck, canPost } from '../src/subscriptions/channel-access.js';
 import { describeSubscription, requireSubscriptions } from '../src/subscriptions/describe-subscription.js';
+import { isTimeZone } from '../src/subscriptions/new-subscription.js';
+import type { DeliveryMode, DigestSchedule, Subscription } from '../src/subscriptions/subscription.js';
 
 const DIGEST_TIME = /^([01]?\d|2[0-3])[:.h]([0-5]\d)$/;
 export const MAX_TOPIC_LENGTH = 200;

@@ -1,9 +1,9 @@
 import { plural, utcStamp } from '../src/citations.js';
 import type { CommandDefinition } from '../src/command.js';
-import type { Subscription } from '../src/store/types.js';
 import { canPost } from '../src/subscriptions/channel-access.js';
 import { describeSubscription, requireSubscriptions } from '../src/subscriptions/describe-subscription.js';
 import { formatInZone, nextSlot } from '../src/subscriptions/digest-schedule.js';
+import type { Subscription } from '../src/subscriptions/subscription.js';
 
 export const subscriptions: CommandDefinition = {
   name: 'subscriptions',

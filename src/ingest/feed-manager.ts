@@ -1,5 +1,5 @@
-import type { Store } from '../store/types.js';
 import type { FeedPoller, FeedStatus } from './feed-poller.js';
+import type { FeedStore } from './feed-records.js';
 
 export type AddFeedOutcome = 'added' | 'already-followed' | 'configured';
 export type RemoveFeedOutcome = 'removed' | 'configured' | 'unknown';
@@ -20,7 +20,7 @@ export class FeedManager {
   private readonly configured: ReadonlySet<string>;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: FeedStore,
     private readonly poller: Pick<FeedPoller, 'addFeed' | 'removeFeed' | 'status' | 'pollSoon'>,
     configured: readonly string[],
   ) {

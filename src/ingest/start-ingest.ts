@@ -2,10 +2,10 @@ import { buildArticle } from '../articles/article.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/types.js';
 import { applyChange } from './apply-change.js';
 import type { ArticleChange } from './article-change.js';
 import { FeedPoller, type ReadFeedItem, type SavedFeedItems } from './feed-poller.js';
+import type { FeedStore } from './feed-records.js';
 import { watchSeeds } from './seeds-watcher.js';
 
 export interface IngestSettings {
@@ -34,7 +34,7 @@ export type AfterChange = (change: ArticleChange, previous: Article | undefined)
  * The feed items saved in the store, their articles rebuilt exactly as the poller built them (same
  * text and metadata, so the same id): for the corpus at start-up and for the poller's `known`.
  */
-export async function loadSavedFeedItems(store: Pick<Store, 'listFeedArticles'>): Promise<ReadFeedItem[]> {
+export async function loadSavedFeedItems(store: Pick<FeedStore, 'listFeedArticles'>): Promise<ReadFeedItem[]> {
   return (await store.listFeedArticles()).map((saved) => ({
     origin: saved.origin,
     feedUrl: saved.feedUrl,
@@ -49,7 +49,7 @@ export async function loadSavedFeedItems(store: Pick<Store, 'listFeedArticles'>)
 
 /** Keeps the items the poller reads in the store, starting from those saved before (`known`). */
 export function savedFeedItemsIn(
-  store: Pick<Store, 'saveFeedArticle' | 'removeFeedArticle'>,
+  store: Pick<FeedStore, 'saveFeedArticle' | 'removeFeedArticle'>,
   known: readonly ReadFeedItem[],
 ): SavedFeedItems {
   return {

@@ -10,8 +10,8 @@
  * counts cached here only serve /status and the quick refusal in `check`.
  */
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { utcDay } from '../store/token-day.js';
 import { estimateTokens, failureReason } from './chat.js';
+import { utcDay } from './token-day.js';
 
 export const DEFAULT_COOLDOWN_SECONDS = 10;
 export const DEFAULT_DAILY_TOKENS_PER_SERVER = 200_000;
@@ -20,12 +20,20 @@ const MS_PER_DAY = 86_400_000;
 
 /** Where token counts are kept between restarts and shared between processes (the Store). */
 export interface TokenLedger {
-  /** Adds tokens to a server's count for a UTC day (`YYYY-MM-DD`) and returns the day's total. */
+  /**
+   * Adds model tokens to a server's count for a UTC day (`YYYY-MM-DD`, see `utcDay`) and returns
+   * the day's new total. Atomic: concurrent calls, from any process, all count.
+   */
   addTokens(guildId: string, day: string, tokens: number): Promise<number>;
-  /** Adds tokens only if the day's total stays within `limit` (atomically); null when it would not. */
+  /**
+   * Adds tokens to the day's count only if the total stays within `limit`, and returns the new
+   * total, or null (nothing added) when it would not. One atomic step: however many processes
+   * reserve at once, the count never passes the limit through reservations.
+   */
   reserveTokens(guildId: string, day: string, tokens: number, limit: number): Promise<number | null>;
-  /** Takes back tokens reserved but not used; returns the day's total. */
+  /** Takes back tokens reserved but not used (never below 0); returns the day's new total. */
   refundTokens(guildId: string, day: string, tokens: number): Promise<number>;
+  /** A server's model tokens on a UTC day; 0 when none. */
   tokensUsed(guildId: string, day: string): Promise<number>;
 }
 

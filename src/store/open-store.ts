@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { SqliteStore } from './sqlite-store.js';
-import type { Clock, Store } from './types.js';
+import type { Store } from './types.js';
 
 /** The SQLite file's name inside DATA_DIR. */
 export const SQLITE_FILE = 'newsdesk.sqlite';

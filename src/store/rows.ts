@@ -1,4 +1,7 @@
-import type { Feed, FeedArticle, LoggedUpdate, OutboxRow, OutboxStatus, Subscription } from './types.js';
+import type { Feed, FeedArticle } from '../ingest/feed-records.js';
+import type { OutboxRow, OutboxStatus } from '../subscriptions/outbox.js';
+import type { Subscription } from '../subscriptions/subscription.js';
+import type { LoggedUpdate } from '../subscriptions/update-log.js';
 
 /** A time as either back-end returns it: integer milliseconds (SQLite) or a Date (PostgreSQL). */
 type StoredTime = number | Date;

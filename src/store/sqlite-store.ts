@@ -1,9 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { Clock } from '../clock.js';
+import type { AddedFeed, Feed, FeedArticle, NewFeed, NewFeedArticle } from '../ingest/feed-records.js';
+import { checkDay, checkTokens } from '../llm/token-day.js';
+import type { ArticleVersion, SeenArticle } from '../subscriptions/article-versions.js';
+import { checkNewSubscription } from '../subscriptions/new-subscription.js';
+import {
+  DEFAULT_OUTBOX_PAGE,
+  type DeliveryTarget,
+  type EnqueueOptions,
+  type ListOutboxOptions,
+  type OutboxRow,
+  type OutboxStatus,
+  type RetryAt,
+} from '../subscriptions/outbox.js';
+import type { NewSubscription, Subscription } from '../subscriptions/subscription.js';
+import type { LoggedUpdate, NewLoggedUpdate } from '../subscriptions/update-log.js';
 import { idempotencyKey } from './idempotency-key.js';
 import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
-import { checkNewSubscription } from './new-subscription.js';
 import {
   byDueThenId,
   type FeedArticleRecord,
@@ -19,29 +34,7 @@ import {
 } from './rows.js';
 import { SqliteArticleStore } from './sqlite-article-store.js';
 import { StoreUnavailableError } from './store-errors.js';
-import { checkDay, checkTokens } from './token-day.js';
-import {
-  type AddedFeed,
-  type ArticleVersion,
-  type Clock,
-  DEFAULT_OUTBOX_PAGE,
-  type DeliveryTarget,
-  type EnqueueOptions,
-  type Feed,
-  type FeedArticle,
-  type ListOutboxOptions,
-  type LoggedUpdate,
-  type NewFeed,
-  type NewFeedArticle,
-  type NewLoggedUpdate,
-  type NewSubscription,
-  type OutboxRow,
-  type OutboxStatus,
-  type RetryAt,
-  type SeenArticle,
-  type Store,
-  type Subscription,
-} from './types.js';
+import type { Store } from './types.js';
 
 /**
  * How long a connection waits for another connection's write lock before giving up. Several

@@ -2,17 +2,20 @@ import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { ArticleChange } from '../ingest/article-change.js';
 import { otherOutlets, wireCopies } from '../ingest/wire-groups.js';
-import type { Store } from '../store/types.js';
+import type { ArticleVersions } from './article-versions.js';
 import { targetOf } from './delivery-target.js';
+import type { OutboxStore } from './outbox.js';
+import type { SubscriptionStore } from './subscription.js';
 import { groupByTold, type ToldGroup } from './told-groups.js';
 import { matchesTopic } from './topic-filter.js';
+import type { UpdateLog } from './update-log.js';
 import { type PostableChange, prepareUpdatePost } from './update-post.js';
 
 /** The store's `origin` for every article Newsdesk ingests; the article key is the ingest origin. */
 export const ARTICLE_NAMESPACE = 'ingest';
 
 export interface AnnounceOptions {
-  store: Store;
+  store: SubscriptionStore & OutboxStore & UpdateLog & ArticleVersions;
   /** The corpus with the change already applied. */
   corpus: Corpus;
   /** For an update: the version channels were told about (take it from the corpus before applying). */

@@ -1,4 +1,5 @@
-import type { DeliveryTarget, Subscription } from '../store/types.js';
+import type { DeliveryTarget } from './outbox.js';
+import type { Subscription } from './subscription.js';
 
 /** Where a subscription's posts go: its channel, with the subscription to pause if posting there fails for good. */
 export function targetOf(subscription: Subscription): DeliveryTarget {

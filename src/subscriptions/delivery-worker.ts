@@ -1,7 +1,8 @@
+import type { Clock } from '../clock.js';
 import type { Reply } from '../reply.js';
-import { type BackoffOptions, nextRetryAt } from '../store/backoff.js';
 import { isStoreUnavailable } from '../store/store-errors.js';
-import type { Clock, OutboxRow, Store } from '../store/types.js';
+import { type BackoffOptions, nextRetryAt } from './backoff.js';
+import type { OutboxRow, OutboxStore } from './outbox.js';
 import { PostError, type Poster } from './poster.js';
 
 export const DEFAULT_LEASE_MS = 60_000;
@@ -17,7 +18,7 @@ export interface DeliveryLogger {
 }
 
 export interface DeliveryWorkerOptions {
-  store: Store;
+  store: OutboxStore;
   poster: Poster;
   /** Unique per process (e.g. host + pid + shard): whose lease a claimed row is under. */
   workerId: string;

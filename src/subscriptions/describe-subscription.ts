@@ -1,6 +1,6 @@
 import type { CommandContext } from '../command.js';
 import { UserFacingError } from '../errors.js';
-import type { Subscription } from '../store/types.js';
+import type { Subscription } from './subscription.js';
 import type { SubscriptionManager } from './subscription-manager.js';
 
 /** "every update to the story", "a daily digest at 18:30 (Europe/Paris) of updates about “ferry”". */

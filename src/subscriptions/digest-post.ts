@@ -1,8 +1,8 @@
 import { describeArticle, plural } from '../citations.js';
 import type { Citation, Reply, ReplyItem } from '../reply.js';
-import type { LoggedUpdate } from '../store/types.js';
 import { parsePost } from './delivery-worker.js';
 import { formatInZone } from './digest-schedule.js';
+import type { LoggedUpdate } from './update-log.js';
 import { UPDATED_PREFIX } from './update-post.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DigestSchedule } from '../store/types.js';
+import type { DigestSchedule } from './subscription.js';
 
 /**
  * When a daily digest is due. A schedule is a wall-clock time in an IANA zone, so its instant moves

@@ -1,8 +1,11 @@
-import type { Clock, LoggedUpdate, Store, Subscription } from '../store/types.js';
+import type { Clock } from '../clock.js';
 import { targetOf } from './delivery-target.js';
 import { buildDigestPost } from './digest-post.js';
 import { latestSlot } from './digest-schedule.js';
+import type { OutboxStore } from './outbox.js';
+import type { Subscription, SubscriptionStore } from './subscription.js';
 import { matchesTopic } from './topic-filter.js';
+import type { LoggedUpdate, UpdateLog } from './update-log.js';
 
 /** How often the scheduler looks for digests that have fallen due. */
 export const DEFAULT_DIGEST_INTERVAL_MS = 30_000;
@@ -19,7 +22,7 @@ export interface DigestLogger {
 }
 
 export interface DigestSchedulerOptions {
-  store: Store;
+  store: SubscriptionStore & OutboxStore & UpdateLog;
   logger: DigestLogger;
   now?: Clock;
   intervalMs?: number;

@@ -1,5 +1,6 @@
 import { StoreUnavailableError } from '../store/store-errors.js';
-import type { DeliveryMode, DigestSchedule, Store, Subscription } from '../store/types.js';
+import type { OutboxStore } from './outbox.js';
+import type { DeliveryMode, DigestSchedule, Subscription, SubscriptionStore } from './subscription.js';
 
 /** Subscriptions a server may hold; a guard against a runaway script, far above any real use. */
 export const MAX_SUBSCRIPTIONS_PER_SERVER = 50;
@@ -32,7 +33,7 @@ export type SubscribeOutcome =
  */
 export class SubscriptionManager {
   constructor(
-    private readonly store: Store,
+    private readonly store: SubscriptionStore & OutboxStore,
     /** Whether the store can be written (see StoreHealth); without one it is assumed it can. */
     private readonly health?: { problem(): string | null },
   ) {}

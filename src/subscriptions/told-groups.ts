@@ -1,8 +1,10 @@
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
-import type { DeliveryTarget, LoggedUpdate, Store, Subscription } from '../store/types.js';
 import { targetOf } from './delivery-target.js';
+import type { DeliveryTarget } from './outbox.js';
+import type { Subscription } from './subscription.js';
 import { matchesTopic } from './topic-filter.js';
+import type { LoggedUpdate, UpdateLog } from './update-log.js';
 
 /** A post compares with at most this many earlier updates: enough for a story's recent run, cheap per announcement. */
 export const MAX_TOLD_UPDATES = 200;
@@ -18,7 +20,7 @@ export interface ToldGroup {
 }
 
 export interface ToldGroupOptions {
-  store: Store;
+  store: UpdateLog;
   corpus: Corpus;
   /** The every-update subscriptions the new article goes to. */
   subscriptions: readonly Subscription[];

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock.js';
+import type { NewFeedArticle } from '../../src/ingest/feed-records.js';
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../src/store/idempotency-key.js';
 import { MIGRATIONS, type Migration } from '../../src/store/migrations/index.js';
-import type {
-  Clock,
-  DeliveryTarget,
-  NewFeedArticle,
-  NewLoggedUpdate,
-  NewSubscription,
-  Store,
-} from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
+import type { DeliveryTarget } from '../../src/subscriptions/outbox.js';
+import type { NewSubscription } from '../../src/subscriptions/subscription.js';
+import type { NewLoggedUpdate } from '../../src/subscriptions/update-log.js';
 
 /** A fresh, empty database that several store instances (think: processes) can open. */
 export interface TestDatabase {

@@ -1,6 +1,6 @@
 import { buildArticle } from '../../src/articles/article.js';
 import type { Article } from '../../src/articles/types.js';
-import type { LoggedUpdate } from '../../src/store/types.js';
+import type { LoggedUpdate } from '../../src/subscriptions/update-log.js';
 import { buildUpdatePost } from '../../src/subscriptions/update-post.js';
 import { corpusOf } from './helpers.js';
 

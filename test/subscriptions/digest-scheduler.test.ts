@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock.js';
 import type { Reply } from '../../src/reply.js';
 import { openStore } from '../../src/store/open-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
-import type { Clock, OutboxRow, Store, Subscription } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
 import { announceChange } from '../../src/subscriptions/announce.js';
 import { DeliveryWorker } from '../../src/subscriptions/delivery-worker.js';
 import { DigestScheduler, digestKey } from '../../src/subscriptions/digest-scheduler.js';
+import type { OutboxRow } from '../../src/subscriptions/outbox.js';
+import type { Subscription } from '../../src/subscriptions/subscription.js';
 import { DATABASE_URL, POSTGRES_REQUIRED, probePostgres, TestSchemas } from '../store/postgres-database.js';
 import { storyAbout } from './digest-fixtures.js';
 import { corpusOf, freshDataDir, GUILD, RecordingPoster, removeStores, silentLogger } from './helpers.js';

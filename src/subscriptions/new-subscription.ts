@@ -1,4 +1,4 @@
-import type { DigestSchedule, NewSubscription } from './types.js';
+import type { DigestSchedule, NewSubscription } from './subscription.js';
 
 const DIGEST_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

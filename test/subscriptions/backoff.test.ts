@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextRetryAt, retryDelayMs } from '../../src/store/backoff.js';
+import { nextRetryAt, retryDelayMs } from '../../src/subscriptions/backoff.js';
 
 describe('retry backoff', () => {
   it('doubles the delay with each attempt, between half and all of it', () => {
