@@ -114,8 +114,10 @@ async function main(argv: readonly string[]): Promise<number> {
       await close();
     }
   }
-  const { startIngest } = await (ingestModule ?? import('./ingest/start-ingest.js'));
-  const ingest = startIngest(config, services.corpus, seedArticles, logger);
+  const { savedFeedItemsIn, startIngest } = await (ingestModule ?? import('./ingest/start-ingest.js'));
+  // As in the bot: feed items read before are known to the poller, and new ones are kept.
+  const saved = store ? savedFeedItemsIn(store, built.savedFeeds) : undefined;
+  const ingest = startIngest(config, services.corpus, seedArticles, logger, undefined, saved);
   try {
     await runInteractive(deps, io);
     return 0;

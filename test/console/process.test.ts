@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureArticles } from '../commands/helpers.js';
+import { type FeedServer, startFeedServer } from '../ingest/feed-server.js';
 import { runScript, type ScriptOutcome } from '../support/run-script.js';
 
 /** Runs Newsdesk as a user would, with its own seeds and data folders and no inherited settings. */
@@ -146,5 +147,45 @@ describe('newsdesk starting over a seeds folder left in a mess', () => {
       ['loop-b.txt', 'link cannot be followed (ELOOP)'],
       ['pipe.txt', 'a FIFO, not a regular file (never opened)'],
     ]);
+  });
+});
+
+describe('the console following a feed', () => {
+  let server: FeedServer;
+  let root: string;
+  beforeAll(async () => {
+    server = await startFeedServer();
+    root = await mkdtemp(join(tmpdir(), 'newsdesk-console-feed-'));
+  });
+  afterAll(async () => {
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('keeps the feed items it reads for the next start, as the bot does', async () => {
+    server.routes.set('/rss', {
+      body: `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+        <title>Island Wire</title><link>https://island.example/</link><description>News</description>
+        <item><guid>ferry</guid><title>Ferry adds evening crossings</title><link>https://island.example/ferry</link>
+        <pubDate>Tue, 12 Aug 2025 07:00:00 GMT</pubDate>
+        <content:encoded><![CDATA[<p>The island ferry will add two evening crossings each weekday from next month, its operator said.</p>]]></content:encoded></item>
+      </channel></rss>`,
+    });
+    const env = {
+      SEEDS_DIR: await writeFixtureArticles(),
+      DATA_DIR: join(root, 'data'),
+      FEEDS: server.url('/rss'),
+      FEED_ALLOWED_HOSTS: '127.0.0.1',
+      FEED_POLL_SECONDS: '3600',
+    };
+    // The session ends at once; closing waits for the first poll, which saves what it read.
+    const first = await runScript('src/index.ts', [], { LOG_LEVEL: 'info', ...env }, '');
+    expect(first.code).toBe(0);
+    server.routes.delete('/rss');
+    // The feed is gone now, yet the next start still answers from the item read before.
+    const { code, stdout } = await runScript('src/index.ts', ['/sources'], { LOG_LEVEL: 'info', ...env });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ferry adds evening crossings');
+    await rm(env.SEEDS_DIR, { recursive: true, force: true });
   });
 });
