@@ -71,9 +71,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return undefined;
   });
   if (discordToken && !store) return 1;
+  // The bot's every use of the store, from the first article written, reports an outage to its
+  // health, which /healthz, /status and the subscription commands read.
+  const storeHealth = discordToken && store ? new StoreHealth({ store, logger }) : undefined;
+  const used = store && storeHealth ? monitorStore(store, storeHealth) : store;
   let built: BuiltServices;
   try {
-    built = await buildServices(config, logger, store);
+    built = await buildServices(config, logger, used);
   } catch (err) {
     await store?.close();
     if (!(err instanceof UserFacingError)) throw err;
@@ -81,7 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const { services, seedArticles } = built;
-  if (discordToken && store) return runDiscord(config, discordToken, built, store, logger);
+  if (discordToken && used && storeHealth) return runDiscord(config, discordToken, built, used, storeHealth, logger);
   const close = async () => {
     await built.stored?.flush();
     await store?.close();
@@ -142,15 +146,13 @@ async function runDiscord(
   config: Config,
   token: string,
   { services, seedArticles, savedFeeds, stored }: BuiltServices,
-  opened: Store,
+  /** Monitored by `storeHealth`, whose write probe, at start and on a timer, catches the rest. */
+  store: Store,
+  storeHealth: StoreHealth,
   logger: Logger,
 ): Promise<number> {
   const log = logger.child({ module: 'main' });
   const stopping = shutdownSignal();
-  // Every use of the store reports an outage to its health, which /healthz, /status and the
-  // subscription commands read; a write probe at start and on a timer catches the rest.
-  const storeHealth = new StoreHealth({ store: opened, logger });
-  const store = monitorStore(opened, storeHealth);
   /** What every way out of here closes: articles not yet written are written first. */
   const release = async () => {
     storeHealth.stop();

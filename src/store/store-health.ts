@@ -114,11 +114,18 @@ export class StoreHealth {
  * of reach is reported to `health` and rethrown as a StoreUnavailableError, which the one error
  * policy shows as written ("cannot reach its database") instead of an apology for a bug. Other
  * errors pass through untouched. A Proxy, so that every method of `Store`, present and future,
- * is covered without a hand-written forwarder for each.
+ * is covered without a hand-written forwarder for each, and so are the ports it holds (the stored
+ * articles), whose writes go to the same database.
  */
 export function monitorStore(store: Store, health: StoreHealth): Store {
-  return new Proxy(store, {
+  return monitored(store, health, { articles: monitored(store.articles, health) });
+}
+
+/** `port` with its methods' outages reported; `ports` are handed out in place of the properties they name. */
+function monitored<T extends object>(port: T, health: StoreHealth, ports: Partial<T> = {}): T {
+  return new Proxy(port, {
     get(target, property, receiver) {
+      if (Object.hasOwn(ports, property)) return ports[property as keyof T];
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'close') return value;
       return (...args: unknown[]) => {

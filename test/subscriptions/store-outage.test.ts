@@ -124,4 +124,30 @@ describe.skipIf(skip)(`a PostgreSQL outage${skip ? ` (skipped: ${DATABASE_URL} u
     for (const [title] of REPORTS) expect(titles.filter((posted) => posted.includes(title!))).toHaveLength(1);
     expect(running.announcer.heldCount).toBe(0);
   }, 60_000);
+
+  it('turns the store unhealthy when an article write fails, as any other write does', async () => {
+    const target = new URL(DATABASE_URL);
+    const proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+    cleanups.push(() => proxy.close());
+    const schema = await schemas.create('outage_articles');
+    const viaProxy = new URL(DATABASE_URL);
+    viaProxy.port = String(proxy.port);
+    const logger = createLogger({ level: 'silent' });
+    const opened = await PostgresStore.open({
+      pool: { connectionString: viaProxy.href, options: `-c search_path=${schema}`, connectionTimeoutMillis: 1000 },
+      logger,
+    });
+    cleanups.push(() => opened.close());
+    // No probe on a timer here: only the failed write can tell the health.
+    const health = new StoreHealth({ store: opened, logger, intervalMs: 600_000, failingIntervalMs: 600_000 });
+    cleanups.push(() => health.stop());
+    await health.start();
+    const store = monitorStore(opened, health);
+    await store.articles.removeArticles(['nothing-yet']);
+
+    proxy.cut();
+    await expect(store.articles.removeArticles(['report-1'])).rejects.toThrow(STORE_UNAVAILABLE_MESSAGE);
+    expect(health.problem()).not.toBeNull();
+    proxy.restore();
+  }, 30_000);
 });
