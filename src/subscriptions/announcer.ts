@@ -5,11 +5,15 @@ import type { Logger } from '../logger.js';
 import { isStoreUnavailable } from '../store/store-errors.js';
 import type { Store } from '../store/types.js';
 import { announceChange } from './announce.js';
+import { retryDelayMs } from './backoff.js';
 
 /** Announcements made in a row before the catch-up lets other work run. */
 const CATCH_UP_YIELD_EVERY = 50;
 
-/** The first wait before an announcement the store could not take is tried again; it doubles. */
+/**
+ * The first wait before an announcement the store could not take is tried again; it doubles, with
+ * jitter, so that processes sharing a database that went away do not all come back at once.
+ */
 const FIRST_RETRY_MS = 500;
 /** The longest wait between tries while the store is out (a recovery noticed sooner tries at once). */
 const MAX_RETRY_MS = 30_000;
@@ -48,7 +52,8 @@ interface Held {
 export class Announcer {
   private readonly log: Logger;
   private readonly held = new Map<string, Held>();
-  private retryDelayMs = FIRST_RETRY_MS;
+  /** Retries scheduled since the store last took a change. */
+  private retries = 0;
   private timer: { cancel(): void } | null = null;
   private draining: Promise<void> | null = null;
   private stopped = false;
@@ -90,7 +95,7 @@ export class Announcer {
 
   /** Tries the held announcements now (the store was seen to come back). */
   retryNow(): Promise<void> {
-    this.retryDelayMs = FIRST_RETRY_MS;
+    this.retries = 0;
     return this.drain();
   }
 
@@ -156,7 +161,7 @@ export class Announcer {
       }
     }
     this.log.warn(
-      { err, origin, held: this.held.size, retryInMs: this.retryDelayMs },
+      { err, origin, held: this.held.size, retries: this.retries },
       'announcing failed; held until the store takes it',
     );
     this.scheduleRetry();
@@ -164,8 +169,8 @@ export class Announcer {
 
   private scheduleRetry(): void {
     if (this.stopped || this.timer || this.draining) return;
-    const delay = this.retryDelayMs;
-    this.retryDelayMs = Math.min(MAX_RETRY_MS, this.retryDelayMs * 2);
+    this.retries++;
+    const delay = retryDelayMs(this.retries, { baseMs: FIRST_RETRY_MS, maxMs: MAX_RETRY_MS });
     this.timer = this.setTimer(() => {
       this.timer = null;
       void this.drain();
@@ -191,7 +196,7 @@ export class Announcer {
           if (this.held.get(origin) === entry) this.held.delete(origin);
           announced++;
         }
-        this.retryDelayMs = FIRST_RETRY_MS;
+        this.retries = 0;
       } finally {
         if (announced)
           this.log.info({ announced, stillHeld: this.held.size }, 'announced changes held while the store was out');
