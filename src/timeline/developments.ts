@@ -71,6 +71,8 @@ export function collectDevelopments(article: Article): TimelineEntry[] {
  * from his allies"). Participles and lists ("the summit, scheduled for Friday") do not part clauses.
  */
 const CLAUSE_BREAK = /(?:[,;]\s+(?:as|while|and|but|whereas|after|before|when)\b|;)\s*/giu;
+/** The words opening a span of time whose "and" joins its two ends. */
+const RANGE_OPENING = /\bbetween\b[^,;]*(?:,[^,;]*)?$/i;
 /** A clause shorter than this many words is a phrase of its neighbour's, not a development. */
 const MIN_CLAUSE_WORDS = 5;
 
@@ -93,8 +95,11 @@ function datedClauses(sentence: Sentence, mentions: readonly DateMention[]): Dat
     const from = days[k]!.end - sentence.start;
     const to = days[k + 1]!.start - sentence.start;
     let cut = -1;
-    for (const match of sentence.text.slice(from, to).matchAll(CLAUSE_BREAK))
+    for (const match of sentence.text.slice(from, to).matchAll(CLAUSE_BREAK)) {
+      // "between Sept. 11, 1973, and Dec. 31, 1983" is one span of time, not two clauses.
+      if (/\band\b/i.test(match[0]) && RANGE_OPENING.test(sentence.text.slice(0, from))) continue;
       cut = from + match.index + match[0].length;
+    }
     if (cut >= 0) starts.push(sentence.start + cut);
   }
   if (starts.length < 2) return whole();

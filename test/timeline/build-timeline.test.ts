@@ -166,6 +166,20 @@ describe('a sentence telling developments of several days', () => {
     for (const entry of timeline) expect(report.text.slice(entry.start, entry.end)).toBe(entry.text);
   });
 
+  it('keeps a span of time between two days as one development', () => {
+    const charges = buildTimeline(
+      corpusOf(
+        article(
+          'charges.txt',
+          '2025-03-12',
+          'The charges cover the years between March 3, 2001, and June 9, 2004, prosecutors said.',
+        ),
+      ),
+    );
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({ date: '2001-03-03' });
+  });
+
   it('keeps a sentence whole when its days share one clause', () => {
     const minister = timeline.filter((entry) => entry.text.includes('minister'));
     expect(minister).toHaveLength(1);
