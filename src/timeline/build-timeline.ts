@@ -12,7 +12,7 @@ export interface TimelineEntry {
   sentence: number;
   start: number;
   end: number;
-  /** Verbatim sentence. */
+  /** Verbatim sentence, or the clause of it that tells this development when its clauses tell several days'. */
   text: string;
   /** The words that dated it ("on Wednesday", "earlier today"), or null when it is the article's date. */
   when: string | null;

@@ -56,9 +56,73 @@ export function collectDevelopments(article: Article): TimelineEntry[] {
     const useArticleDate =
       lead && article.date && (!mention || (mention.date > article.date && mention.precision !== 'day'));
     if (useArticleDate) entries.push(entryOf(article, sentence, article.date!, null));
-    else if (mention) entries.push(entryOf(article, sentence, mention.date, mention));
+    else if (mention) {
+      for (const clause of datedClauses(sentence, dated.get(sentence.index)!)) {
+        entries.push(entryOf(article, clause, clause.mention.date, clause.mention));
+      }
+    }
   }
   return entries;
+}
+
+/**
+ * Where one clause of a sentence ends and the next, about another time, begins: a comma or
+ * semicolon followed by a conjunction ("…will meet on Monday, as the president on Saturday split
+ * from his allies"). Participles and lists ("the summit, scheduled for Friday") do not part clauses.
+ */
+const CLAUSE_BREAK = /(?:[,;]\s+(?:as|while|and|but|whereas|after|before|when)\b|;)\s*/giu;
+/** The words opening a span of time whose "and" joins its two ends. */
+const RANGE_OPENING = /\bbetween\b[^,;]*(?:,[^,;]*)?$/i;
+/** A clause shorter than this many words is a phrase of its neighbour's, not a development. */
+const MIN_CLAUSE_WORDS = 5;
+
+interface DatedClause extends Sentence {
+  mention: DateMention;
+}
+
+/**
+ * A sentence told in clauses about different days ("leaders will meet on Sunday, as the president
+ * on Saturday split from them") reports one development per day: each clause with its day. A
+ * sentence whose days share one clause is one development, dated by its primary mention.
+ */
+function datedClauses(sentence: Sentence, mentions: readonly DateMention[]): DatedClause[] {
+  const whole = (): DatedClause[] => [{ ...sentence, mention: primaryMention(mentions)! }];
+  const days = mentions.filter((mention) => mention.precision === 'day');
+  if (new Set(days.map((mention) => mention.date)).size < 2) return whole();
+  // Clause starts (article offsets): the sentence's start and each break that lies between two days.
+  const starts = [sentence.start];
+  for (let k = 0; k + 1 < days.length; k++) {
+    const from = days[k]!.end - sentence.start;
+    const to = days[k + 1]!.start - sentence.start;
+    let cut = -1;
+    for (const match of sentence.text.slice(from, to).matchAll(CLAUSE_BREAK)) {
+      // "between Sept. 11, 1973, and Dec. 31, 1983" is one span of time, not two clauses.
+      if (/\band\b/i.test(match[0]) && RANGE_OPENING.test(sentence.text.slice(0, from))) continue;
+      cut = from + match.index + match[0].length;
+    }
+    if (cut >= 0) starts.push(sentence.start + cut);
+  }
+  if (starts.length < 2) return whole();
+  const clauses: DatedClause[] = [];
+  for (let c = 0; c < starts.length; c++) {
+    const start = starts[c]!;
+    const end = c + 1 < starts.length ? trimmedEnd(sentence, starts[c + 1]!) : sentence.end;
+    const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+    const inside = mentions.filter((mention) => mention.start >= start && mention.end <= end);
+    const mention = primaryMention(inside);
+    if (!mention || text.split(/\s+/).length < MIN_CLAUSE_WORDS) return whole();
+    clauses.push({ ...sentence, start, end, text, mention });
+  }
+  // Two clauses of one day are one development.
+  if (new Set(clauses.map((clause) => clause.mention.date)).size < clauses.length) return whole();
+  return clauses;
+}
+
+/** A clause's end before the next clause's start, without the break's comma and conjunction. */
+function trimmedEnd(sentence: Sentence, next: number): number {
+  const before = sentence.text.slice(0, next - sentence.start);
+  const match = /(?:[,;]\s+(?:as|while|and|but|whereas|after|before|when)\b|;)\s*$/iu.exec(before);
+  return sentence.start + (match ? match.index : before.length);
 }
 
 /** A day, or a month named alone ("in January"); weeks and open windows are too vague to place. */

@@ -43,6 +43,32 @@ describe('summarise', () => {
     expect(keys).toEqual(sorted);
   });
 
+  it('drops a plan with no day once a later article reports it in its own words', () => {
+    const planned = buildArticle(
+      [
+        'The transport minister is expected to visit the closed bridge and meet its engineers and residents.',
+        'Ministers have so far said little about the closure.',
+      ].join('\n\n'),
+      { date: '2025-03-03', source: 'Wire Service' },
+      'visit-planned.txt',
+    );
+    const visited = buildArticle(
+      [
+        'The transport minister toured the closed bridge on Tuesday and promised the council money for the repairs.',
+        'Council leader Maria Lind welcomed the promise.',
+      ].join('\n\n'),
+      { date: '2025-03-05', source: 'County Times' },
+      'visited.txt',
+    );
+    const plans = (articles: ReturnType<typeof storyArticles>) =>
+      summarise(storyCorpus(articles), { length: 'detailed' }).points.filter((p) =>
+        p.text.includes('is expected to visit'),
+      );
+    const [closedHerald, closedTimes] = storyArticles();
+    expect(plans([closedHerald!, closedTimes!, planned])).toHaveLength(1);
+    expect(plans([closedHerald!, closedTimes!, planned, visited])).toHaveLength(0);
+  });
+
   it('keeps each length within its sentence budget, longer lengths saying more', () => {
     const corpus = storyCorpus();
     const counts = (['short', 'standard', 'detailed'] as const).map((length) => {

@@ -139,6 +139,54 @@ describe('filtering by person', () => {
   });
 });
 
+describe('a sentence telling developments of several days', () => {
+  // 2025-03-12 is a Wednesday.
+  const report = article(
+    'ferry.txt',
+    '2025-03-12',
+    [
+      'Ferry crews will strike on Thursday, as the operator on Monday cut the night sailings to the islands.',
+      'The minister said on Tuesday that the timetable, agreed on Friday, would stand.',
+    ].join('\n\n'),
+  );
+  const timeline = buildTimeline(corpusOf(report));
+
+  it('gives each clause about another day its own line, dated by that clause', () => {
+    expect(timeline.map((entry) => [entry.date, entry.text])).toContainEqual([
+      '2025-03-10',
+      'the operator on Monday cut the night sailings to the islands.',
+    ]);
+    expect(timeline.map((entry) => [entry.date, entry.text])).toContainEqual([
+      '2025-03-13',
+      'Ferry crews will strike on Thursday',
+    ]);
+  });
+
+  it('keeps a clause verbatim at its offsets', () => {
+    for (const entry of timeline) expect(report.text.slice(entry.start, entry.end)).toBe(entry.text);
+  });
+
+  it('keeps a span of time between two days as one development', () => {
+    const charges = buildTimeline(
+      corpusOf(
+        article(
+          'charges.txt',
+          '2025-03-12',
+          'The charges cover the years between March 3, 2001, and June 9, 2004, prosecutors said.',
+        ),
+      ),
+    );
+    expect(charges).toHaveLength(1);
+    expect(charges[0]).toMatchObject({ date: '2001-03-03' });
+  });
+
+  it('keeps a sentence whole when its days share one clause', () => {
+    const minister = timeline.filter((entry) => entry.text.includes('minister'));
+    expect(minister).toHaveLength(1);
+    expect(minister[0]).toMatchObject({ date: '2025-03-11', when: 'on Tuesday' });
+  });
+});
+
 describe('undated articles', () => {
   it('contribute only sentences with a date stated in full', () => {
     const undated = article('undated.txt', null, 'Talks began on Monday.\n\nThe accord was signed on June 2, 2024.');
