@@ -126,6 +126,9 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     if (!theirs.length) return notFound();
     usable.splice(0, usable.length, ...theirs);
   }
+  // "How much aid was pledged?" is not answered by a sentence whose only number is a date: a
+  // question naming its measure (money, a share, a count of something) needs a sentence giving one.
+  if (read.measure && !usable.some((s) => s.signals.measure > 0)) return notFound();
   const best = usable[0]!;
   const premise = checkPremise(text, usable, lookUp);
   if (premise) {

@@ -70,6 +70,11 @@ describe('answers across the articles of one story', () => {
     expect(answer.status).toBe('not_found');
   });
 
+  it('refuses "how much …?" when the only numbers about it are dates', () => {
+    const { answer } = ask('How much money will Governor Per Holm spend on the harbour bridge?');
+    expect(answer.status).toBe('not_found');
+  });
+
   it('answers "which base …?" with the name that holds the word base', () => {
     const visit = buildArticle(
       [
