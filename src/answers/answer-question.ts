@@ -127,8 +127,10 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     usable.splice(0, usable.length, ...theirs);
   }
   // "How much aid was pledged?" is not answered by a sentence whose only number is a date: a
-  // question naming its measure (money, a share, a count of something) needs a sentence giving one.
-  if (read.measure && !usable.some((s) => s.signals.measure > 0)) return notFound();
+  // question asking for an amount or a share needs a sentence giving one. (A count is left alone:
+  // "how many people" is answered by "a crowd of 52,000".)
+  const amount = read.measure && (read.measure.money || read.measure.share);
+  if (amount && !usable.some((s) => s.signals.measure > 0)) return notFound();
   const best = usable[0]!;
   const premise = checkPremise(text, usable, lookUp);
   if (premise) {
