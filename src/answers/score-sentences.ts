@@ -280,9 +280,13 @@ function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   };
 }
 
-/** A term's weight for ranking sentences: background words have none. */
+/**
+ * A term's weight for ranking sentences: background words have none, and a name weighs as a name
+ * even as the question's first content word ("Who did Berg meet?"), where `key` leaves it out.
+ */
 function rankingWeight(term: QuestionTerm): number {
-  return term.background ? 0 : term.weight;
+  if (term.background) return 0;
+  return term.named ? KEY_WEIGHT : term.weight;
 }
 
 /**

@@ -169,4 +169,19 @@ describe('answerQuestion', () => {
     const answer = answerQuestion('Which NFL team has played the most games on Thanksgiving?', deskOf([lions]));
     expect(answer.evidence[0]?.text).toContain('Detroit Lions');
   });
+
+  it("weighs the question's name as a name though it is the first word after who", () => {
+    const talks = buildArticle(
+      [
+        'The harbour talks in Oslo could take weeks, officials said.',
+        'Ferries were late again on Monday.',
+        'Envoy Sven Dahl held talks with Mayor Lina Ek in Bergen.',
+        'Governor Per Holm will meet Prime Minister Eva Lund on Friday.',
+      ].join('\n\n'),
+      { title: 'Holm talks' },
+      'talks',
+    );
+    const answer = answerQuestion('Who did Dahl meet?', deskOf([talks]));
+    expect(answer.evidence[0]?.text).toContain('Lina Ek');
+  });
 });
