@@ -124,6 +124,28 @@ describe('answers across the articles of one story', () => {
     expect(ask(question, [early, later, after]).answer.status).toBe('not_found');
   });
 
+  it('answers a yes/no question from the newer sentence that says what was asked, not one that only names its people', () => {
+    const before = buildArticle(
+      [
+        'Mayor Lina Ek of Oslo has not visited the bridge site since January.',
+        'The harbour bridge will link the two halves of the city.',
+      ].join('\n\n'),
+      { title: 'Harbour bridge work goes on', date: '2025-04-01' },
+      'before',
+    );
+    const after = buildArticle(
+      [
+        'Mayor Lina Ek of Oslo will take questions from residents on Friday.',
+        'Ferries will run late all week.',
+        'Mayor Lina Ek visited the site today with engineers.',
+      ].join('\n\n'),
+      { title: 'Mayor tours the harbour bridge', date: '2025-04-09' },
+      'after',
+    );
+    const { answer } = ask('Has Mayor Lina Ek of Oslo visited the bridge site since January?', [before, after]);
+    expect(answer.evidence[0]?.text).toContain('visited the site today');
+  });
+
   it('answers from the newer article when a later one changed the fact, naming both dates', () => {
     const { answer, reply } = ask('Where will the meeting between Mayor Lina Ek and Governor Per Holm be held?', [
       early,
