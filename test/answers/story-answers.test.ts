@@ -171,6 +171,19 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.articleId).toBe(newest.id);
   });
 
+  it('answers "the latest in <common word>" with the newest day, though only an older article uses that word', () => {
+    const { answer } = ask("What's the latest in the negotiations?", [
+      buildArticle(
+        'The negotiations over the harbour bridge stalled on Tuesday.',
+        { title: 'Bridge negotiations stall', date: '2025-03-04' },
+        'stalled',
+      ),
+      newest,
+    ]);
+    expect(answer.mode).toBe('latest');
+    expect(answer.evidence[0]?.articleId).toBe(newest.id);
+  });
+
   it('answers "what\'s new since …" from the articles of those days only', () => {
     const { answer } = ask("What's new since 4 March?");
     const ids = answer.evidence.map((hit) => hit.articleId);
