@@ -340,7 +340,7 @@ export function scoreSentences(
   // one article is asked; when many articles of one story compete, each one's lead says so too and
   // they would outrank the sentence that answers. So the prior is shared out among the articles.
   const articleCount = [...fits.values()].filter((fit) => fit !== null).length;
-  const prior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
+  const articlePrior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
   const found = [...fits.values()].filter((fit): fit is ArticleFit => fit !== null);
   const focus = focusTerms(question, found);
   // The predicate counts background words too: "A man attacked a rally … Where did it happen?"
@@ -363,6 +363,9 @@ export function scoreSentences(
       fresh++;
       if (words.inTitle(words.numberOf(stem))) headline++;
     }
+    // "Who did Dahl meet?" is about Dahl: a sentence naming none of the question's names cannot say
+    // whom Dahl met, however well it leads its article or names the article's subject.
+    const prior = aboutNamed(question, inSentence) ? articlePrior : 0;
     const signals: SentenceSignals = {
       coverage: coverageOf(ranking, (_, i) => inSentence[i]!),
       focus: coverageOf(focus, (_, i) => inSentence[i]!),
@@ -393,6 +396,16 @@ export function scoreSentences(
     });
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Whether a sentence can answer a who-question about the names it asks of: it holds one of them.
+ * Other questions (and who-questions naming no one) always can.
+ */
+function aboutNamed(question: Question, inSentence: readonly number[]): boolean {
+  if (question.kind !== 'person') return true;
+  const named = question.terms.map((term, i) => (term.named && !term.background ? i : -1)).filter((i) => i >= 0);
+  return !named.length || named.some((i) => inSentence[i]! > 0);
 }
 
 /**

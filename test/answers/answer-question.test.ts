@@ -184,4 +184,22 @@ describe('answerQuestion', () => {
     const answer = answerQuestion('Who did Dahl meet?', deskOf([talks]));
     expect(answer.evidence[0]?.text).toContain('Lina Ek');
   });
+
+  it('answers "who did X meet?" from a sentence naming X, with the name beside the meeting first', () => {
+    const visit = buildArticle(
+      [
+        'Officials say the governor wants a meeting with President Eva Lund.',
+        'The White House said President Eva Lund is open to a meeting with the governor.',
+        'Envoy Sven Dahl flew to Bergen on Monday.',
+        'Ferries were late again on Tuesday.',
+        'In a statement, Eva Lund said Dahl held a productive meeting with Mayor Lina Ek.',
+      ].join('\n\n'),
+      { title: 'Eva Lund open to meeting the governor', date: '2025-03-02' },
+      'visit',
+    );
+    const answer = answerQuestion('Who did Dahl meet in Bergen?', deskOf([visit]));
+    expect(answer.evidence[0]?.text).toContain('Dahl held a productive meeting');
+    expect(answer.short).toBe('Lina Ek');
+  });
 });
+
