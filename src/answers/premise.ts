@@ -59,6 +59,15 @@ function objectStems(question: string, verb: WordToken): Set<string> {
   );
 }
 
+/** The common words before the verb a question takes for granted: its subject ("the reporters"). */
+function subjectStems(question: string, verb: WordToken): Set<string> {
+  return new Set(
+    tokenizeWords(question)
+      .filter((token) => token.end <= verb.start && !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
+      .map((token) => token.stem),
+  );
+}
+
 export function checkPremise(
   question: string,
   candidates: readonly ScoredSentence[],
@@ -80,9 +89,15 @@ export function checkPremise(
   if (candidates.some((s) => supports(s.hit.text))) return null;
   // What the articles do say about the question's focus (its rarest words), unless the question
   // asks for a name, date or number: then the sentence holding one is still the best to show.
+  // Among those, the ones about who or what the premise is about come first: "why were the
+  // reporters barred from the hearing?" is corrected by what the articles say of the reporters.
+  const subject = subjectStems(question, verb);
+  const aboutSubject = (s: ScoredSentence) => Number(tokenizeWords(s.hit.text).some((token) => subject.has(token.stem)));
   const ordered = lookUp
     ? [...candidates]
-    : [...candidates].sort((a, b) => b.signals.focus - a.signals.focus || b.score - a.score);
+    : [...candidates].sort(
+        (a, b) => aboutSubject(b) - aboutSubject(a) || b.signals.focus - a.signals.focus || b.score - a.score,
+      );
   // A sentence denying the event is the correction itself ("the plan was left without comment",
   // "his refusal to sign a treaty"): it comes first.
   const denied = (text: string) => denies(text, (stem) => matches(stem) || objects.has(stem));

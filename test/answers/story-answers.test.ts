@@ -116,6 +116,21 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('declined to approve');
   });
 
+  it('corrects a false premise with what the articles say of the ones it is about', () => {
+    const hearing = buildArticle(
+      [
+        'The harbour bridge hearing in Bergen with Governor Per Holm ran late on Monday.',
+        'Governor Per Holm told the hearing in Bergen that the bridge would open in May.',
+        'Reporters from six papers attended the hearing.',
+      ].join('\n\n'),
+      { title: 'Bridge hearing in Bergen', date: '2025-03-20' },
+      'hearing',
+    );
+    const { answer } = ask("Why were reporters barred from Governor Per Holm's hearing in Bergen?", [hearing]);
+    expect(answer.premise).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain('Reporters from six papers attended');
+  });
+
   it('does not answer "when will …" with a date the story has already passed', () => {
     const after = buildArticle('Work on the harbour bridge went on through the week.', { date: '2025-03-20' }, 'after');
     const question = 'When will Mayor Lina Ek and Governor Per Holm sign the agreement?';
