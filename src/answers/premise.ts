@@ -79,9 +79,17 @@ export function checkPremise(
   const matches = (stem: string) => stem === verb.stem;
   // The event is the verb with what it is done to: "agreed on many points" is no agreed treaty.
   const objects = objectStems(question, verb);
+  // A premise tied to a day or a number ("at the 13 August talks") is supported only by a sentence
+  // holding it: an agreement reported of another day is not the one asked about.
+  const when = new Set(
+    tokenizeWords(question)
+      .filter((token) => /\d/.test(token.raw))
+      .map((token) => token.stem),
+  );
   const supports = (text: string) => {
     const tokens = tokenizeWords(text);
     return (
+      (!when.size || tokens.some((token) => when.has(token.stem))) &&
       (!objects.size || tokens.some((token) => objects.has(token.stem))) &&
       tokens.some((token) => matches(token.stem) && !NEGATED.test(text.slice(0, token.start)))
     );
