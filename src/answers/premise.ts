@@ -100,7 +100,8 @@ export function checkPremise(
   // Among those, the ones about who or what the premise is about come first: "why were the
   // reporters barred from the hearing?" is corrected by what the articles say of the reporters.
   const subject = subjectStems(question, verb);
-  const aboutSubject = (s: ScoredSentence) => Number(tokenizeWords(s.hit.text).some((token) => subject.has(token.stem)));
+  const aboutSubject = (s: ScoredSentence) =>
+    Number(tokenizeWords(s.hit.text).some((token) => subject.has(token.stem)));
   const ordered = lookUp
     ? [...candidates]
     : [...candidates].sort(

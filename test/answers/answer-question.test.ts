@@ -202,4 +202,3 @@ describe('answerQuestion', () => {
     expect(answer.short).toBe('Lina Ek');
   });
 });
-

@@ -131,7 +131,7 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Reporters from six papers attended');
   });
 
-  it('says the articles don\'t say what was agreed at talks on a day when only another day\'s agreement is reported', () => {
+  it("says the articles don't say what was agreed at talks on a day when only another day's agreement is reported", () => {
     const talks = buildArticle(
       [
         'Mayor Lina Ek and Governor Per Holm will hold talks on the harbour bridge on 12 March.',
@@ -140,9 +140,10 @@ describe('answers across the articles of one story', () => {
       { title: 'Harbour talks set for 12 March', date: '2025-03-03' },
       'talks',
     );
-    const { answer, reply } = ask('What was agreed at the 12 March talks between Mayor Lina Ek and Governor Per Holm?', [
-      talks,
-    ]);
+    const { answer, reply } = ask(
+      'What was agreed at the 12 March talks between Mayor Lina Ek and Governor Per Holm?',
+      [talks],
+    );
     expect(answer.status).toBe('not_found');
     expect(reply.intro).toMatch(/^The articles don't say: “What was agreed at the 12 March talks/);
   });
