@@ -2,7 +2,15 @@ import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
-import { type AnswerKind, answerCue, classifyQuestion, type Measure, measureCue, readMeasure } from './answer-kind.js';
+import {
+  type AnswerKind,
+  answerCue,
+  classifyQuestion,
+  dateWords,
+  type Measure,
+  measureCue,
+  readMeasure,
+} from './answer-kind.js';
 import { SentenceWords } from './sentence-words.js';
 
 /** A content word of the question, weighted by how much it says about what is asked. */
@@ -33,6 +41,8 @@ export interface Question {
   measure: Measure | null;
   /** For "which base …?": stems of the common words naming the type of thing asked for. */
   typed: ReadonlySet<string>;
+  /** Stems of the question's time expressions ("on Monday", "in 2024"): when, not who or what. */
+  when: ReadonlySet<string>;
 }
 
 export interface ScoredSentence {
@@ -164,6 +174,7 @@ export function readQuestion(text: string): Question {
     stems: new Set(terms.map((term) => term.stem)),
     measure: readMeasure(asking),
     typed: askedType(asking),
+    when: new Set(dateWords(asking).flatMap((words) => words.map((word) => word.stem))),
   };
 }
 
@@ -404,7 +415,9 @@ export function scoreSentences(
  */
 function aboutNamed(question: Question, inSentence: readonly number[]): boolean {
   if (question.kind !== 'person') return true;
-  const named = question.terms.map((term, i) => (term.named && !term.background ? i : -1)).filter((i) => i >= 0);
+  const named = question.terms
+    .map((term, i) => (term.named && !term.background && !question.when.has(term.stem) ? i : -1))
+    .filter((i) => i >= 0);
   return !named.length || named.some((i) => inSentence[i]! > 0);
 }
 

@@ -201,4 +201,19 @@ describe('answerQuestion', () => {
     expect(answer.evidence[0]?.text).toContain('Dahl held a productive meeting');
     expect(answer.short).toBe('Lina Ek');
   });
+
+  it('reads the day a who-question names as when, not as whom it is about', () => {
+    const council = buildArticle(
+      [
+        'Mayor Lina Ek has resigned after six years in office, the council said.',
+        'Her deputy, Per Holm, will lead the city until the election.',
+        'On Monday, Governor Eva Lund said the ferry contract would be signed in May.',
+      ].join('\n\n'),
+      { title: 'Mayor Lina Ek resigns', date: '2025-03-04' },
+      'council',
+    );
+    const answer = answerQuestion('Who resigned on Monday?', deskOf([council]));
+    expect(answer.evidence[0]?.text).toContain('Lina Ek has resigned');
+  });
 });
+
