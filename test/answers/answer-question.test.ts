@@ -216,4 +216,3 @@ describe('answerQuestion', () => {
     expect(answer.evidence[0]?.text).toContain('Lina Ek has resigned');
   });
 });
-
