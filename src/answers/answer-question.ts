@@ -7,7 +7,7 @@ import { asksAhead, stillAhead } from './future-dates.js';
 import { answerLatest } from './latest-answer.js';
 import { NEWER_SHARE, NEWER_SHARE_YES_NO, newestOf } from './newest-fact.js';
 import { checkPremise } from './premise.js';
-import { askedAs, asksForLatest, isYesNo, looksEnglish } from './question-shape.js';
+import { askedAs, asksForLatest, asksWhatWasDone, isYesNo, looksEnglish } from './question-shape.js';
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
 import { SentenceWords } from './sentence-words.js';
 import { shortAnswer } from './short-answer.js';
@@ -126,8 +126,16 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     if (!theirs.length) return notFound();
     usable.splice(0, usable.length, ...theirs);
   }
+  // "How much aid was pledged?" is not answered by a sentence whose only number is a date: a
+  // question asking for an amount or a share needs a sentence giving one. (A count is left alone:
+  // "how many people" is answered by "a crowd of 52,000".)
+  const amount = read.measure && (read.measure.money || read.measure.share);
+  if (amount && !usable.some((s) => s.signals.measure > 0)) return notFound();
   const best = usable[0]!;
   const premise = checkPremise(text, usable, lookUp);
+  // "What was agreed at the talks?" when no sentence says anything was: what was asked is not
+  // reported, which is all there is to say (there is no claim in the question to correct).
+  if (premise && asksWhatWasDone(text)) return notFound();
   if (premise) {
     return {
       status: 'answered',

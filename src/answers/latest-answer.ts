@@ -32,7 +32,10 @@ export function answerLatest(
   if (!newest) return null;
   const since = sinceDay(text, newest);
   const topic = latestFocus(text);
-  if (contentWords(topic).length) {
+  // A topic naming something ("the latest on the Oslo talks") picks the newest day that speaks to
+  // it; one of common words only ("the latest in the diplomacy") is the story itself, which its
+  // newest articles rarely call by that word, so the newest day's summary answers it.
+  if (contentWords(topic).some((word) => /^[\p{Lu}\d]/u.test(word.raw))) {
     // One search over the articles in scope, then the newest day among the sentences that speak to
     // the topic: a search per day would cost as many searches as the story has days.
     const read = readQuestion(topic);

@@ -25,7 +25,10 @@ export function newestOf(
   share = NEWER_SHARE,
 ): NewestChoice {
   const best = ranked[0]!;
-  const comparable = ranked.filter((s) => s.score >= share * best.score && s.cue === best.cue);
+  // A newer sentence replaces the answer only when it says something the question asks of its
+  // names: "the envoy will join the governor" names them all and says nothing about meeting.
+  const onPoint = (s: ScoredSentence) => best.predicate === 0 || s.predicate > 0;
+  const comparable = ranked.filter((s) => s.score >= share * best.score && s.cue === best.cue && onPoint(s));
   let first = best;
   for (const s of comparable) {
     const date = dateOf(s);

@@ -59,6 +59,15 @@ function objectStems(question: string, verb: WordToken): Set<string> {
   );
 }
 
+/** The common words before the verb a question takes for granted: its subject ("the reporters"). */
+function subjectStems(question: string, verb: WordToken): Set<string> {
+  return new Set(
+    tokenizeWords(question)
+      .filter((token) => token.end <= verb.start && !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
+      .map((token) => token.stem),
+  );
+}
+
 export function checkPremise(
   question: string,
   candidates: readonly ScoredSentence[],
@@ -70,9 +79,17 @@ export function checkPremise(
   const matches = (stem: string) => stem === verb.stem;
   // The event is the verb with what it is done to: "agreed on many points" is no agreed treaty.
   const objects = objectStems(question, verb);
+  // A premise tied to a day or a number ("at the 13 August talks") is supported only by a sentence
+  // holding it: an agreement reported of another day is not the one asked about.
+  const when = new Set(
+    tokenizeWords(question)
+      .filter((token) => /\d/.test(token.raw))
+      .map((token) => token.stem),
+  );
   const supports = (text: string) => {
     const tokens = tokenizeWords(text);
     return (
+      (!when.size || tokens.some((token) => when.has(token.stem))) &&
       (!objects.size || tokens.some((token) => objects.has(token.stem))) &&
       tokens.some((token) => matches(token.stem) && !NEGATED.test(text.slice(0, token.start)))
     );
@@ -80,9 +97,16 @@ export function checkPremise(
   if (candidates.some((s) => supports(s.hit.text))) return null;
   // What the articles do say about the question's focus (its rarest words), unless the question
   // asks for a name, date or number: then the sentence holding one is still the best to show.
+  // Among those, the ones about who or what the premise is about come first: "why were the
+  // reporters barred from the hearing?" is corrected by what the articles say of the reporters.
+  const subject = subjectStems(question, verb);
+  const aboutSubject = (s: ScoredSentence) =>
+    Number(tokenizeWords(s.hit.text).some((token) => subject.has(token.stem)));
   const ordered = lookUp
     ? [...candidates]
-    : [...candidates].sort((a, b) => b.signals.focus - a.signals.focus || b.score - a.score);
+    : [...candidates].sort(
+        (a, b) => aboutSubject(b) - aboutSubject(a) || b.signals.focus - a.signals.focus || b.score - a.score,
+      );
   // A sentence denying the event is the correction itself ("the plan was left without comment",
   // "his refusal to sign a treaty"): it comes first.
   const denied = (text: string) => denies(text, (stem) => matches(stem) || objects.has(stem));

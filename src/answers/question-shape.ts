@@ -90,6 +90,8 @@ export function presupposedVerb(question: string): WordToken | null {
   const why = tokens.findIndex((token) => token.norm === 'why');
   let at = why;
   if (at < 0) {
+    const done = whatWasDone(tokens);
+    if (done) return done;
     const wh = tokens.findIndex((token) => token.norm === 'what' || token.norm === 'which');
     // "what treaty did": a noun between the wh-word and the auxiliary.
     if (wh < 0 || !tokens[wh + 2] || !DO.has(tokens[wh + 2]!.norm) || isStopword(tokens[wh + 1]!.norm)) return null;
@@ -98,6 +100,25 @@ export function presupposedVerb(question: string): WordToken | null {
   const aux = tokens.findIndex((token, i) => i > at && (AUXILIARIES.has(token.norm) || BE.has(token.norm)));
   if (aux < 0 || aux > at + 2) return null;
   return verbAfter(tokens, aux);
+}
+
+/**
+ * The participle of "what was agreed at the talks?" or "what has been decided?": the question asks
+ * what an event it takes for granted settled, and names nothing of it but the verb.
+ */
+function whatWasDone(tokens: readonly WordToken[]): WordToken | null {
+  const wh = tokens.findIndex((token) => token.norm === 'what');
+  if (wh < 0) return null;
+  let i = wh + 1;
+  if (tokens[i] && /^(has|have|had)$/.test(tokens[i]!.norm) && tokens[i + 1]?.norm === 'been') i++;
+  if (!tokens[i] || !BE.has(tokens[i]!.norm)) return null;
+  const verb = tokens[i + 1];
+  return verb && !isStopword(verb.norm) && /ed$/.test(verb.norm) ? verb : null;
+}
+
+/** Whether the question asks what an event it takes for granted settled ("what was agreed …?"). */
+export function asksWhatWasDone(question: string): boolean {
+  return whatWasDone(tokenizeWords(question)) !== null;
 }
 
 /**

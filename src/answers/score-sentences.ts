@@ -2,7 +2,15 @@ import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
-import { type AnswerKind, answerCue, classifyQuestion, type Measure, measureCue, readMeasure } from './answer-kind.js';
+import {
+  type AnswerKind,
+  answerCue,
+  classifyQuestion,
+  dateWords,
+  type Measure,
+  measureCue,
+  readMeasure,
+} from './answer-kind.js';
 import { SentenceWords } from './sentence-words.js';
 
 /** A content word of the question, weighted by how much it says about what is asked. */
@@ -33,6 +41,8 @@ export interface Question {
   measure: Measure | null;
   /** For "which base …?": stems of the common words naming the type of thing asked for. */
   typed: ReadonlySet<string>;
+  /** Stems of the question's time expressions ("on Monday", "in 2024"): when, not who or what. */
+  when: ReadonlySet<string>;
 }
 
 export interface ScoredSentence {
@@ -164,6 +174,7 @@ export function readQuestion(text: string): Question {
     stems: new Set(terms.map((term) => term.stem)),
     measure: readMeasure(asking),
     typed: askedType(asking),
+    when: new Set(dateWords(asking).flatMap((words) => words.map((word) => word.stem))),
   };
 }
 
@@ -280,9 +291,13 @@ function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   };
 }
 
-/** A term's weight for ranking sentences: background words have none. */
+/**
+ * A term's weight for ranking sentences: background words have none, and a name weighs as a name
+ * even as the question's first content word ("Who did Berg meet?"), where `key` leaves it out.
+ */
 function rankingWeight(term: QuestionTerm): number {
-  return term.background ? 0 : term.weight;
+  if (term.background) return 0;
+  return term.named ? KEY_WEIGHT : term.weight;
 }
 
 /**
@@ -336,7 +351,7 @@ export function scoreSentences(
   // one article is asked; when many articles of one story compete, each one's lead says so too and
   // they would outrank the sentence that answers. So the prior is shared out among the articles.
   const articleCount = [...fits.values()].filter((fit) => fit !== null).length;
-  const prior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
+  const articlePrior = articlesCompete ? 1 / Math.max(1, articleCount) : 1;
   const found = [...fits.values()].filter((fit): fit is ArticleFit => fit !== null);
   const focus = focusTerms(question, found);
   // The predicate counts background words too: "A man attacked a rally … Where did it happen?"
@@ -359,6 +374,9 @@ export function scoreSentences(
       fresh++;
       if (words.inTitle(words.numberOf(stem))) headline++;
     }
+    // "Who did Dahl meet?" is about Dahl: a sentence naming none of the question's names cannot say
+    // whom Dahl met, however well it leads its article or names the article's subject.
+    const prior = aboutNamed(question, inSentence) ? articlePrior : 0;
     const signals: SentenceSignals = {
       coverage: coverageOf(ranking, (_, i) => inSentence[i]!),
       focus: coverageOf(focus, (_, i) => inSentence[i]!),
@@ -389,6 +407,18 @@ export function scoreSentences(
     });
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Whether a sentence can answer a who-question about the names it asks of: it holds one of them.
+ * Other questions (and who-questions naming no one) always can.
+ */
+function aboutNamed(question: Question, inSentence: readonly number[]): boolean {
+  if (question.kind !== 'person') return true;
+  const named = question.terms
+    .map((term, i) => (term.named && !term.background && !question.when.has(term.stem) ? i : -1))
+    .filter((i) => i >= 0);
+  return !named.length || named.some((i) => inSentence[i]! > 0);
 }
 
 /**

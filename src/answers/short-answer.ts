@@ -32,9 +32,10 @@ export function shortAnswer(
     case 'person': {
       // "Who is Anna Berg?" asks what the person is, which no name answers.
       if (WHO_IS_NAME.test(question)) return null;
-      const run = nameRuns(sentence.tokens, sentence.text)
+      const runs = nameRuns(sentence.tokens, sentence.text)
         .map(withoutTitle)
-        .find((words) => words.length > 0 && words.every(fresh) && looksLikePerson(words));
+        .filter((words) => words.length > 0 && words.every(fresh) && looksLikePerson(words));
+      const run = nearestToAsked(runs, sentence.tokens, questionStems);
       return run ? span(run) : null;
     }
     case 'place': {
@@ -59,6 +60,32 @@ export function shortAnswer(
     default:
       return null;
   }
+}
+
+/**
+ * Of the names a sentence holds, the one nearest to what the question asks of its names (its
+ * common words): "Who did the envoy meet?" is answered by the name beside "meeting" in "the mayor
+ * said the envoy held a meeting with the governor", not by the speaker named first. The first name
+ * when the sentence holds none of the question's common words.
+ */
+function nearestToAsked(
+  runs: readonly WordToken[][],
+  tokens: readonly WordToken[],
+  questionStems: ReadonlySet<string>,
+): WordToken[] | undefined {
+  const asked = tokens.filter(
+    (token) => questionStems.has(token.stem) && !isStopword(token.norm) && !isCapitalised(token),
+  );
+  if (!asked.length) return runs[0];
+  const distance = (run: readonly WordToken[]) =>
+    Math.min(
+      ...asked.map((token) =>
+        token.end <= run[0]!.start ? run[0]!.start - token.end : Math.max(0, token.start - run.at(-1)!.end),
+      ),
+    );
+  let best = runs[0];
+  for (const run of runs) if (distance(run) < distance(best!)) best = run;
+  return best;
 }
 
 /** "Finance Minister Anna Berg" answers "who" as "Anna Berg": titles are not the name. */

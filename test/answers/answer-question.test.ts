@@ -169,4 +169,50 @@ describe('answerQuestion', () => {
     const answer = answerQuestion('Which NFL team has played the most games on Thanksgiving?', deskOf([lions]));
     expect(answer.evidence[0]?.text).toContain('Detroit Lions');
   });
+
+  it("weighs the question's name as a name though it is the first word after who", () => {
+    const talks = buildArticle(
+      [
+        'The harbour talks in Oslo could take weeks, officials said.',
+        'Ferries were late again on Monday.',
+        'Envoy Sven Dahl held talks with Mayor Lina Ek in Bergen.',
+        'Governor Per Holm will meet Prime Minister Eva Lund on Friday.',
+      ].join('\n\n'),
+      { title: 'Holm talks' },
+      'talks',
+    );
+    const answer = answerQuestion('Who did Dahl meet?', deskOf([talks]));
+    expect(answer.evidence[0]?.text).toContain('Lina Ek');
+  });
+
+  it('answers "who did X meet?" from a sentence naming X, with the name beside the meeting first', () => {
+    const visit = buildArticle(
+      [
+        'Officials say the governor wants a meeting with President Eva Lund.',
+        'The White House said President Eva Lund is open to a meeting with the governor.',
+        'Envoy Sven Dahl flew to Bergen on Monday.',
+        'Ferries were late again on Tuesday.',
+        'In a statement, Eva Lund said Dahl held a productive meeting with Mayor Lina Ek.',
+      ].join('\n\n'),
+      { title: 'Eva Lund open to meeting the governor', date: '2025-03-02' },
+      'visit',
+    );
+    const answer = answerQuestion('Who did Dahl meet in Bergen?', deskOf([visit]));
+    expect(answer.evidence[0]?.text).toContain('Dahl held a productive meeting');
+    expect(answer.short).toBe('Lina Ek');
+  });
+
+  it('reads the day a who-question names as when, not as whom it is about', () => {
+    const council = buildArticle(
+      [
+        'Mayor Lina Ek has resigned after six years in office, the council said.',
+        'Her deputy, Per Holm, will lead the city until the election.',
+        'On Monday, Governor Eva Lund said the ferry contract would be signed in May.',
+      ].join('\n\n'),
+      { title: 'Mayor Lina Ek resigns', date: '2025-03-04' },
+      'council',
+    );
+    const answer = answerQuestion('Who resigned on Monday?', deskOf([council]));
+    expect(answer.evidence[0]?.text).toContain('Lina Ek has resigned');
+  });
 });

@@ -70,6 +70,11 @@ describe('answers across the articles of one story', () => {
     expect(answer.status).toBe('not_found');
   });
 
+  it('refuses "how much …?" when the only numbers about it are dates', () => {
+    const { answer } = ask('How much money will Governor Per Holm spend on the harbour bridge?');
+    expect(answer.status).toBe('not_found');
+  });
+
   it('answers "which base …?" with the name that holds the word base', () => {
     const visit = buildArticle(
       [
@@ -111,12 +116,66 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('declined to approve');
   });
 
+  it('corrects a false premise with what the articles say of the ones it is about', () => {
+    const hearing = buildArticle(
+      [
+        'The harbour bridge hearing in Bergen with Governor Per Holm ran late on Monday.',
+        'Governor Per Holm told the hearing in Bergen that the bridge would open in May.',
+        'Reporters from six papers attended the hearing.',
+      ].join('\n\n'),
+      { title: 'Bridge hearing in Bergen', date: '2025-03-20' },
+      'hearing',
+    );
+    const { answer } = ask("Why were reporters barred from Governor Per Holm's hearing in Bergen?", [hearing]);
+    expect(answer.premise).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain('Reporters from six papers attended');
+  });
+
+  it("says the articles don't say what was agreed at talks on a day when only another day's agreement is reported", () => {
+    const talks = buildArticle(
+      [
+        'Mayor Lina Ek and Governor Per Holm will hold talks on the harbour bridge on 12 March.',
+        'At talks on 2 March, Mayor Lina Ek agreed to pay for the new ferry pier.',
+      ].join('\n\n'),
+      { title: 'Harbour talks set for 12 March', date: '2025-03-03' },
+      'talks',
+    );
+    const { answer, reply } = ask(
+      'What was agreed at the 12 March talks between Mayor Lina Ek and Governor Per Holm?',
+      [talks],
+    );
+    expect(answer.status).toBe('not_found');
+    expect(reply.intro).toMatch(/^The articles don't say: “What was agreed at the 12 March talks/);
+  });
+
   it('does not answer "when will …" with a date the story has already passed', () => {
     const after = buildArticle('Work on the harbour bridge went on through the week.', { date: '2025-03-20' }, 'after');
     const question = 'When will Mayor Lina Ek and Governor Per Holm sign the agreement?';
     expect(ask(question, [early, later]).answer.status).toBe('answered');
     desk?.index.close();
     expect(ask(question, [early, later, after]).answer.status).toBe('not_found');
+  });
+
+  it('answers a yes/no question from the newer sentence that says what was asked, not one that only names its people', () => {
+    const before = buildArticle(
+      [
+        'Mayor Lina Ek of Oslo has not visited the bridge site since January.',
+        'The harbour bridge will link the two halves of the city.',
+      ].join('\n\n'),
+      { title: 'Harbour bridge work goes on', date: '2025-04-01' },
+      'before',
+    );
+    const after = buildArticle(
+      [
+        'Mayor Lina Ek of Oslo will take questions from residents on Friday.',
+        'Ferries will run late all week.',
+        'Mayor Lina Ek visited the site today with engineers.',
+      ].join('\n\n'),
+      { title: 'Mayor tours the harbour bridge', date: '2025-04-09' },
+      'after',
+    );
+    const { answer } = ask('Has Mayor Lina Ek of Oslo visited the bridge site since January?', [before, after]);
+    expect(answer.evidence[0]?.text).toContain('visited the site today');
   });
 
   it('answers from the newer article when a later one changed the fact, naming both dates', () => {
@@ -140,6 +199,19 @@ describe('answers across the articles of one story', () => {
 
   it('answers "what came out of …?" with the newest development on it', () => {
     const { answer } = ask('What came out of the harbour bridge meeting?');
+    expect(answer.mode).toBe('latest');
+    expect(answer.evidence[0]?.articleId).toBe(newest.id);
+  });
+
+  it('answers "the latest in <common word>" with the newest day, though only an older article uses that word', () => {
+    const { answer } = ask("What's the latest in the negotiations?", [
+      buildArticle(
+        'The negotiations over the harbour bridge stalled on Tuesday.',
+        { title: 'Bridge negotiations stall', date: '2025-03-04' },
+        'stalled',
+      ),
+      newest,
+    ]);
     expect(answer.mode).toBe('latest');
     expect(answer.evidence[0]?.articleId).toBe(newest.id);
   });
