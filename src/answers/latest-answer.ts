@@ -23,7 +23,7 @@ export function answerLatest(
   limit: number,
   articleIds?: readonly string[],
 ): Answer | null {
-  const { corpus, index } = deps;
+  const { corpus } = deps;
   const basis = corpus.basis();
   const allowed = articleIds ? new Set(articleIds) : null;
   const articles = corpus.articles().filter((article) => article.date && (!allowed || allowed.has(article.id)));
@@ -33,37 +33,17 @@ export function answerLatest(
   const since = sinceDay(text, newest);
   const topic = latestFocus(text);
   // A topic naming something ("the latest on the Oslo talks") picks the newest day that speaks to
-  // it; one of common words only ("the latest in the diplomacy") is the story itself, which its
-  // newest articles rarely call by that word, so the newest day's summary answers it.
-  if (contentWords(topic).some((word) => /^[\p{Lu}\d]/u.test(word.raw))) {
-    // One search over the articles in scope, then the newest day among the sentences that speak to
-    // the topic: a search per day would cost as many searches as the story has days.
-    const read = readQuestion(topic);
+  // it. One of common words only ("the latest in the diplomacy") may be the story itself, which its
+  // newest articles rarely call by that word: it is answered from the words only when the newest
+  // day in scope speaks to them ("the latest on the ceasefire"), otherwise by the newest day's summary.
+  const words = contentWords(topic);
+  if (words.length) {
+    const naming = words.some((word) => /^[\p{Lu}\d]/u.test(word.raw));
     const inScope = since
       ? articles.filter((article) => article.date! >= since).map((article) => article.id)
       : articleIds;
-    const hits = index.search(topic, { limit: CANDIDATES, articleIds: inScope });
-    const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id)).filter(
-      (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
-    );
-    const dateOf = (id: string) => corpus.get(id)?.date ?? '';
-    const day = ranked
-      .map((s) => dateOf(s.hit.articleId))
-      .sort()
-      .at(-1);
-    const ofDay = ranked.filter((s) => dateOf(s.hit.articleId) === day);
-    if (ofDay.length) {
-      // Within the day the article's own priors (its lead) speak for the development again.
-      const hitsOfDay = ofDay.map((s) => s.hit);
-      const rescored = scoreSentences(read, hitsOfDay, (id) => index.wordsOf(id), SCORE_WEIGHTS, false);
-      return {
-        status: 'answered',
-        evidence: rescored.slice(0, limit).map((s) => s.hit),
-        closest: [],
-        basis,
-        mode: 'latest',
-      };
-    }
+    const found = newestDayOn(topic, deps, limit, inScope);
+    if (found && (naming || found.day === newest)) return { ...found.answer, basis };
   }
   const summary = summarise(corpus, { since: since ?? newest, length: 'short' });
   const dateOf = (id: string) => corpus.get(id)?.date ?? '';
@@ -77,4 +57,34 @@ export function answerLatest(
     score: 0,
   }));
   return evidence.length ? { status: 'answered', evidence, closest: [], basis, mode: 'latest' } : null;
+}
+
+/** The sentences of the newest day in `articles` that speak to `topic`, as an answer; null when none does. */
+function newestDayOn(
+  topic: string,
+  { corpus, index }: AnswerDeps,
+  limit: number,
+  inScope: readonly string[] | undefined,
+): { day: string; answer: Omit<Answer, 'basis'> } | null {
+  // One search over the articles in scope, then the newest day among the sentences that speak to
+  // the topic: a search per day would cost as many searches as the story has days.
+  const read = readQuestion(topic);
+  const hits = index.search(topic, { limit: CANDIDATES, articleIds: inScope });
+  const ranked = scoreSentences(read, hits, (id) => index.wordsOf(id)).filter(
+    (s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_TOPIC_COVERAGE,
+  );
+  const dateOf = (id: string) => corpus.get(id)?.date ?? '';
+  const day = ranked
+    .map((s) => dateOf(s.hit.articleId))
+    .sort()
+    .at(-1);
+  const ofDay = ranked.filter((s) => dateOf(s.hit.articleId) === day);
+  if (!day || !ofDay.length) return null;
+  // Within the day the article's own priors (its lead) speak for the development again.
+  const hitsOfDay = ofDay.map((s) => s.hit);
+  const rescored = scoreSentences(read, hitsOfDay, (id) => index.wordsOf(id), SCORE_WEIGHTS, false);
+  return {
+    day,
+    answer: { status: 'answered', evidence: rescored.slice(0, limit).map((s) => s.hit), closest: [], mode: 'latest' },
+  };
 }

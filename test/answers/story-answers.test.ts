@@ -216,6 +216,27 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.articleId).toBe(newest.id);
   });
 
+  it('answers "the latest on <common word>" from the newest day that speaks of it, not that day\'s other news', () => {
+    const tolls = buildArticle(
+      [
+        'Ferry operators cut their winter timetable on Friday.',
+        'Tolls on the harbour bridge will rise to four crowns once it opens, the council said on Friday.',
+      ].join('\n\n'),
+      { title: 'Ferries cut winter timetable', date: '2025-03-14' },
+      'tolls',
+    );
+    const { answer } = ask("What's the latest on the tolls?", [
+      buildArticle(
+        'Tolls on the harbour bridge will be three crowns.',
+        { title: 'Tolls set', date: '2025-03-04' },
+        'set',
+      ),
+      tolls,
+    ]);
+    expect(answer.mode).toBe('latest');
+    expect(answer.evidence[0]?.text).toContain('four crowns');
+  });
+
   it('answers "what\'s new since …" from the articles of those days only', () => {
     const { answer } = ask("What's new since 4 March?");
     const ids = answer.evidence.map((hit) => hit.articleId);
