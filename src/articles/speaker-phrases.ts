@@ -1,5 +1,5 @@
 import { BARE_SPEAKERS, DETERMINERS, isBetweenSpeakerAndCue, isCue, SPEAKER_PRONOUNS } from './attribution-cues.js';
-import { isNotName, isPlace } from './entity-kinds.js';
+import { isDemonym, isNotName, isPlace } from './entity-kinds.js';
 import { SENTENCE_OPENERS } from './names.js';
 import { HONORIFICS, isRoleWord } from './roles.js';
 import type { TextSpan } from './types.js';
@@ -54,12 +54,20 @@ const OBJECT_PREPOSITIONS = new Set([
 /** Prepositions a verb takes right after it ("began by", "went to"); "of" is left out ("head of"). */
 const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with', 'into', 'from']);
 
-/** Lower-case words and numbers of a title before a name ("9/11 widow", "state Del."). */
-function isTitleModifier(token: Token): boolean {
-  if (token.capital || PREPOSITIONS.has(token.lower) || DETERMINERS.has(token.lower) || isCue(token.lower))
-    return false;
+/**
+ * Words of a title before a name: lower-case words and numbers ("9/11 widow", "state Del."), party
+ * and nationality adjectives ("Democratic pollster", "Russian envoy"), and "of" inside a title
+ * ("former secretary of state").
+ */
+function isTitleModifier(token: Token, next: Token | undefined): boolean {
+  if (token.capital) return isDemonym(token.lower) || PARTY_WORDS.has(token.lower);
+  if (token.lower === 'of') return !!next && !next.capital && isWord(next) && !DETERMINERS.has(next.lower);
+  if (PREPOSITIONS.has(token.lower) || DETERMINERS.has(token.lower) || isCue(token.lower)) return false;
   return /^[\p{Ll}\p{N}/-]/u.test(token.text);
 }
+
+/** Party adjectives that open a title ("said Republican strategist …"), never a name. */
+const PARTY_WORDS = new Set(['democratic', 'republican', 'independent', 'conservative', 'liberal', 'libertarian']);
 
 /** Tokens that may belong to a proper name read right to left or left to right. */
 function isNamePart(token: Token): boolean {
@@ -195,7 +203,8 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
   const first = tokens[j]!;
   if (SPEAKER_PRONOUNS.has(first.lower) && isWord(first)) return phrase([first], 'pronoun', null);
   let nameAt = j;
-  while (nameAt < hi && nameAt - j < MAX_TITLE_BEFORE_NAME && isTitleModifier(tokens[nameAt]!)) nameAt++;
+  while (nameAt < hi && nameAt - j < MAX_TITLE_BEFORE_NAME && isTitleModifier(tokens[nameAt]!, tokens[nameAt + 1]))
+    nameAt++;
   if (nameAt > j && nameAt < hi && isNamePart(tokens[nameAt]!)) {
     const named = speakerAfter(text, tokens, nameAt, hi);
     if (named?.kind === 'name')
