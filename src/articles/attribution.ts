@@ -97,6 +97,11 @@ function attributionAfter(text: string, tokens: readonly Token[], lo: number, hi
       const speaker = invertedSpeaker(text, tokens, m, hi);
       return speaker ? { speaker, cue: token.text } : null;
     }
+    // "…” if she lost by more than that, said Dana Holm.": the quotation's sentence runs on, then ", said X".
+    if (tokens[m - 1]?.text === ',') {
+      const speaker = invertedSpeaker(text, tokens, m, hi);
+      if (speaker?.kind === 'name') return { speaker, cue: token.text };
+    }
     const speaker = speakerBefore(text, tokens, j, m);
     // Words before the name may only be its title ("White House press secretary Josh Earnest").
     const gap = speaker ? tokens.slice(j, tokenIndexAt(tokens, speaker.start)) : [];
@@ -129,6 +134,18 @@ function attributionAfterApposition(text: string, tokens: readonly Token[], j: n
   return null;
 }
 
+/** A word of a title before a name ("Republican candidate"): a capitalised word or a lower-case one that is no function word. */
+function isTitleWord(token: Token): boolean {
+  if (!isWordToken(token) || isCueToken(token)) return false;
+  return token.capital || (!DETERMINERS.has(token.lower) && !FUNCTION_WORDS.has(token.lower));
+}
+
+// biome-ignore format: a word list reads better packed
+const FUNCTION_WORDS = new Set([
+  'and', 'but', 'or', 'nor', 'so', 'yet', 'that', 'which', 'who', 'when', 'while', 'if', 'as', 'to', 'of',
+  'in', 'on', 'at', 'by', 'for', 'with', 'from', 'than', 'because', 'though', 'although', 'not',
+]);
+
 /** "…” to drive up the stock price, she said.": a closing ", X said" clause ends the sentence. */
 function attributionAtSentenceEnd(text: string, tokens: readonly Token[], lo: number, hi: number): Attribution | null {
   let end = hi;
@@ -138,8 +155,11 @@ function attributionAtSentenceEnd(text: string, tokens: readonly Token[], lo: nu
     if (isCueToken(token)) {
       const speaker = speakerBefore(text, tokens, lo, m);
       if (!speaker) return null;
-      const before = tokens[tokenIndexAt(tokens, speaker.start) - 1];
-      return before?.text === ',' ? { speaker, cue: token.text } : null;
+      // Title words may stand between the comma and the name (", Republican candidate Ben Holm said").
+      const first = tokenIndexAt(tokens, speaker.start);
+      let k = first - 1;
+      if (speaker.kind === 'name') while (k >= lo && first - k <= MAX_TITLE_GAP && isTitleWord(tokens[k]!)) k--;
+      return tokens[k]?.text === ',' ? { speaker, cue: token.text } : null;
     }
     if (!isWordToken(token)) return null;
   }
