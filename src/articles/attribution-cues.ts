@@ -99,6 +99,8 @@ export function isCue(lower: string): boolean {
   return CUE_WORDS.has(lower);
 }
 
-export function isBetweenSpeakerAndCue(lower: string): boolean {
-  return BETWEEN_SPEAKER_AND_CUE.has(lower) || (lower.length > 4 && lower.endsWith('ly'));
+/** An adverb or auxiliary between speaker and cue; "-ly" marks an adverb only in lower case ("Kelly said"). */
+export function isBetweenSpeakerAndCue(token: { lower: string; capital: boolean }): boolean {
+  const { lower } = token;
+  return BETWEEN_SPEAKER_AND_CUE.has(lower) || (!token.capital && lower.length > 4 && lower.endsWith('ly'));
 }

@@ -126,7 +126,7 @@ function attributionAfterApposition(text: string, tokens: readonly Token[], j: n
     // "one of the states suing": after a determiner the word is a noun, not a cue.
     if (!isCueToken(token) || DETERMINERS.has(tokens[m - 1]?.lower ?? '')) continue;
     let k = m - 1;
-    while (k > after && isBetweenSpeakerAndCue(tokens[k]!.lower)) k--;
+    while (k > after && isBetweenSpeakerAndCue(tokens[k]!)) k--;
     if (tokens[k]?.text !== ',' && tokens[k]?.text !== ')') return null;
     const role = text.slice(tokens[after + 1]!.start, tokens[k - 1]!.end).replace(/^(?:the|a|an)\s+/i, '');
     return { speaker: { ...lead, role: lead.role ?? role }, cue: token.text };

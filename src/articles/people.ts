@@ -47,7 +47,7 @@ function speaksNext(tokens: readonly Token[], after: number): boolean {
   for (let i = after; i < tokens.length && i < after + 3; i++) {
     const token = tokens[i]!;
     if (!token.capital && isCue(token.lower)) return true;
-    if (!isBetweenSpeakerAndCue(token.lower)) return false;
+    if (!isBetweenSpeakerAndCue(token)) return false;
   }
   return false;
 }

@@ -119,7 +119,7 @@ function isSpeakerAt(tokens: readonly Token[], before: number, last: number): bo
   for (let i = last + 1; i < tokens.length && i <= last + 3; i++) {
     const token = tokens[i]!;
     if (!token.capital && isCue(token.lower)) return true;
-    if (!isBetweenSpeakerAndCue(token.lower)) break;
+    if (!isBetweenSpeakerAndCue(token)) break;
   }
   const marker = tokens[before];
   if (marker && !marker.capital && isInvertingCue(marker.lower)) return true;

@@ -152,7 +152,7 @@ function skipParenthesis(tokens: readonly Token[], lo: number, j: number): numbe
  */
 export function speakerBefore(text: string, tokens: readonly Token[], lo: number, k: number): SpeakerPhrase | null {
   let j = k - 1;
-  while (j >= lo && isBetweenSpeakerAndCue(tokens[j]!.lower)) j--;
+  while (j >= lo && isBetweenSpeakerAndCue(tokens[j]!)) j--;
   j = skipParenthesis(tokens, lo, j);
   if (j < lo) return null;
   let role: string | null = null;
@@ -198,7 +198,7 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
 /** The speaker phrase starting at token `k` (after a cue verb): "said Norrby", "said a White House official". */
 export function speakerAfter(text: string, tokens: readonly Token[], k: number, hi: number): SpeakerPhrase | null {
   let j = k;
-  while (j < hi && isBetweenSpeakerAndCue(tokens[j]!.lower) && tokens[j]!.lower !== 'on') j++;
+  while (j < hi && isBetweenSpeakerAndCue(tokens[j]!) && tokens[j]!.lower !== 'on') j++;
   if (j >= hi) return null;
   const first = tokens[j]!;
   if (SPEAKER_PRONOUNS.has(first.lower) && isWord(first)) return phrase([first], 'pronoun', null);
@@ -226,10 +226,10 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
     let end = j + 1;
     while (end < hi && end - j < MAX_NOUN_PHRASE && isWord(tokens[end]!) && !isCue(tokens[end]!.lower)) {
       // "the mayor also said": an adverb or auxiliary ends the noun phrase.
-      const lower = tokens[end]!.lower;
-      if (NOT_SPEAKER_WORDS.has(lower) || (lower !== 'on' && isBetweenSpeakerAndCue(lower))) break;
-      // "The retired pilot began by talking": a word that is no title, before a preposition, is the verb.
       const word = tokens[end]!;
+      const lower = word.lower;
+      if (NOT_SPEAKER_WORDS.has(lower) || (lower !== 'on' && isBetweenSpeakerAndCue(word))) break;
+      // "The retired pilot began by talking": a word that is no title, before a preposition, is the verb.
       if (end - j >= 2 && VERB_PREPOSITIONS.has(tokens[end + 1]?.lower ?? '') && !isRoleWord(word.lower)) break;
       end++;
     }
