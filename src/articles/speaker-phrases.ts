@@ -171,6 +171,13 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
         comma--;
       }
       if (comma < lo || tokens[comma]!.text !== ',') return null;
+      // "her senior policy adviser, Jake Holm, said": the name in apposition to a description speaks.
+      const inner = nameEndingAt(text, tokens, comma + 1, skipParenthesis(tokens, comma + 1, close - 1));
+      if (apposition === 0 && inner?.[0] === tokens[comma + 1] && !isNamePart(tokens[comma - 1] ?? tokens[comma]!)) {
+        const description = comma - 1 >= lo ? nounEndingAt(text, tokens, lo, comma - 1) : null;
+        const described = description ? text.slice(description[0]!.start, tokens[comma - 1]!.end) : null;
+        return phrase(inner!, 'name', described?.replace(/^(?:the|a|an)\s+/i, '') ?? null);
+      }
       role = text.slice(tokens[comma + 1]!.start, tokens[close - 1]!.end).replace(/^(?:the|a|an)\s+/i, '');
       const name = nameEndingAt(text, tokens, lo, skipParenthesis(tokens, lo, comma - 1));
       if (name) return phrase(name, 'name', role);
