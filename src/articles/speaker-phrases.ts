@@ -218,7 +218,12 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
       return { ...named, start: first.start, tokens: [...tokens.slice(j, nameAt), ...named.tokens] };
   }
   // "The billionaire businessman began …": a capitalised determiner before a common noun opens a description.
-  const describes = DETERMINERS.has(first.lower) && tokens[j + 1] !== undefined && !tokens[j + 1]!.capital;
+  // "The Republican nominee", "the Russian envoy": a party or nationality adjective opens a description too.
+  const second = tokens[j + 1];
+  const describes =
+    DETERMINERS.has(first.lower) &&
+    second !== undefined &&
+    (!second.capital || ((isDemonym(second.lower) || PARTY_WORDS.has(second.lower)) && !tokens[j + 2]?.capital));
   if (!describes && (isNamePart(first) || HONORIFICS.has(first.lower))) {
     let end = j + 1;
     while (end < hi && spaceBetween(text, tokens[end - 1]!, tokens[end]!) && !tokens[end - 1]!.possessive) {
