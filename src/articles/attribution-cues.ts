@@ -26,6 +26,7 @@ const SPEECH_VERBS = [
   'touts', 'hail', 'hailed', 'exclaim', 'exclaimed', 'recount', 'recounted', 'reiterate', 'reiterated',
   'agreed', 'whispered', 'threatened', 'repeated', 'opine', 'opined', 'interject', 'interjected', 'explain',
   'declare', 'continue', 'elaborated', 'elaborates', 'confessed', 'confesses', 'compared', 'compares',
+  'read', 'assured', 'concludes', 'barked', 'fumed', 'cautioned', 'retaliated', 'reacted', 'declaring',
 ];
 
 /** Participles and other forms reporters use around partial quotes ("stressing the need for…"). */
@@ -47,6 +48,7 @@ const INVERTING_CUES = new Set([
   'recalled', 'noted', 'replied', 'answered', 'declared', 'insisted', 'argued', 'warned', 'stated', 'observed',
   'countered', 'responded', 'remarked', 'quipped', 'joked', 'tweeted', 'reported', 'reports', 'read', 'reads',
   'exclaimed', 'concluded', 'acknowledged', 'admitted', 'conceded', 'suggested', 'announced', 'claimed',
+  'declares', 'mused', 'opined', 'concludes', 'cautioned', 'reacted', 'recounted', 'stressed', 'predicted',
 ]);
 
 const CUE_WORDS = new Set([...SPEECH_VERBS, ...MORE_CUES]);
