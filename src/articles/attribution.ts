@@ -1,6 +1,12 @@
 import { DETERMINERS, isBetweenSpeakerAndCue, isCue, isDependentCue, isInvertingCue } from './attribution-cues.js';
 import type { QuotedSpan } from './quote-marks.js';
-import { type SpeakerPhrase, speakerAfter, speakerAtClauseStart, speakerBefore } from './speaker-phrases.js';
+import {
+  nameBeforeParticiple,
+  type SpeakerPhrase,
+  speakerAfter,
+  speakerAtClauseStart,
+  speakerBefore,
+} from './speaker-phrases.js';
 import type { Article } from './types.js';
 import { type Token, tokenIndexAt } from './word-tokens.js';
 
@@ -105,7 +111,10 @@ function attributionAfter(text: string, tokens: readonly Token[], lo: number, hi
     const speaker = speakerBefore(text, tokens, j, m);
     // Words before the name may only be its title ("White House press secretary Josh Earnest").
     const gap = speaker ? tokens.slice(j, tokenIndexAt(tokens, speaker.start)) : [];
-    if (speaker && gap.length <= MAX_TITLE_GAP && gap.every(isWordToken)) return { speaker, cue: token.text };
+    // "…,” when Holm blasted him": a clause of its own follows, whose subject did not say the quotation.
+    const opensClause = gap.some((word) => CLAUSE_OPENERS.has(word.lower));
+    if (speaker && gap.length <= MAX_TITLE_GAP && gap.every(isWordToken) && !opensClause)
+      return { speaker, cue: token.text };
     break;
   }
   return attributionAtSentenceEnd(text, tokens, lo, hi);
@@ -145,6 +154,9 @@ const FUNCTION_WORDS = new Set([
   'and', 'but', 'or', 'nor', 'so', 'yet', 'that', 'which', 'who', 'when', 'while', 'if', 'as', 'to', 'of',
   'in', 'on', 'at', 'by', 'for', 'with', 'from', 'than', 'because', 'though', 'although', 'not',
 ]);
+
+/** Conjunctions that open a new clause after a quotation. */
+const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'after', 'before', 'if', 'since', 'until', 'though']);
 
 /** "…” to drive up the stock price, she said.": a closing ", X said" clause ends the sentence. */
 function attributionAtSentenceEnd(text: string, tokens: readonly Token[], lo: number, hi: number): Attribution | null {
@@ -186,8 +198,11 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
       if (agent) return { speaker: agent, cue: token.text };
       continue;
     }
+    // "Holm calling for a ban": a call for something is no speech of the quotation's.
+    const callsFor = /^(?:for|on)$/.test(tokens[m + 1]?.lower ?? '');
+    const participle = token.lower.endsWith('ing') && !callsFor ? nameBeforeParticiple(text, tokens, lo, m) : null;
     const speaker = isDependentCue(token.lower, tokens[m - 1]?.lower)
-      ? speakerAtClauseStart(text, tokens, lo, m)
+      ? (participle ?? speakerAtClauseStart(text, tokens, lo, m))
       : (speakerBefore(text, tokens, lo, m) ?? invertedSpeakerBefore(text, tokens, m, hi));
     if (speaker) return { speaker, cue: token.text };
   }

@@ -202,6 +202,23 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
   return before && OBJECT_PREPOSITIONS.has(before.lower) ? null : phrase(noun, 'noun', null);
 }
 
+/**
+ * "footage of Dana Holm saying", "with Senator Ek telling reporters": the name right before a
+ * participle is the one speaking, whatever the clause's subject; null when no name stands there.
+ */
+export function nameBeforeParticiple(text: string, tokens: readonly Token[], lo: number, k: number): SpeakerPhrase | null {
+  const last = tokens[k - 1];
+  if (!last || last.possessive) return null;
+  const name = nameEndingAt(text, tokens, lo, k - 1);
+  if (!name || SENTENCE_OPENERS.has(name[0]!.lower)) return null;
+  // "a letter to Attorney General Ek asking …", "a post on Chirp writing …": the name is the addressee or the medium.
+  let before = tokenIndexAt(tokens, name[0]!.start) - 1;
+  while (before >= lo && isTitleModifier(tokens[before]!, tokens[before + 1])) before--;
+  return ADDRESS_PREPOSITIONS.has(tokens[before]?.lower ?? '') ? null : phrase(name, 'name', null);
+}
+
+const ADDRESS_PREPOSITIONS = new Set(['to', 'on', 'in', 'at', 'from', 'for', 'by', 'about', 'against', 'into', 'via']);
+
 /** The speaker phrase starting at token `k` (after a cue verb): "said Norrby", "said a White House official". */
 export function speakerAfter(text: string, tokens: readonly Token[], k: number, hi: number): SpeakerPhrase | null {
   let j = k;
