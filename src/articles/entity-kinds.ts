@@ -54,6 +54,13 @@ const PLACE_TAILS = new Set([
   'oblast',
 ]);
 
+/** Last words that make a name an event or an act, not an actor ("Ukraine War", "Affordable Care Act"). */
+// biome-ignore format: a word list reads better packed
+const EVENT_TAILS = new Set([
+  'war', 'wars', 'crisis', 'conflict', 'summit', 'treaty', 'accord', 'accords', 'pact', 'election', 'elections',
+  'olympics', 'games', 'revolution', 'act', 'initiative', 'doctrine', 'uprising', 'invasion', 'massacre',
+]);
+
 /** Words that never name anyone on their own even when capitalised (days, months, demonyms…). */
 // biome-ignore format: a word list reads better packed
 const NOT_NAMES = new Set([
@@ -101,6 +108,7 @@ export function isOrganisationWord(lower: string): boolean {
 export function classifyName(words: readonly string[], lowers: readonly string[]): EntityKind {
   const full = lowers.join(' ');
   if (PLACES.has(full)) return 'place';
+  if (lowers.length > 1 && EVENT_TAILS.has(lowers.at(-1)!)) return 'other';
   if (lowers.some((word) => ORGANISATION_WORDS.has(word))) return 'organisation';
   if (words.length === 1 && /^[\p{Lu}&.]{2,6}$/u.test(words[0]!)) return 'organisation';
   if (PLACE_TAILS.has(lowers.at(-1)!)) return 'place';
@@ -186,5 +194,9 @@ export function kindFromContext(
     return 'place';
   }
   if ((word(previous) === 'at' || word(previous) === 'in') && ARRIVAL_VERBS.has(word(beforePrevious))) return 'place';
+  // "Lakeside, Ohio", "ANCHORAGE, Alaska": a name followed by a comma and a known region is a place in it.
+  if (next?.lower === ',' && afterNext?.capital && PLACES.has(afterNext.lower) && !PLACES.has(lowers.join(' '))) {
+    if (classifyName(words, lowers) !== 'organisation') return 'place';
+  }
   return null;
 }
