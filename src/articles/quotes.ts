@@ -40,6 +40,8 @@ interface Candidate {
   attribution: Attribution | null;
   /** Take the speaker of this earlier candidate (same speech going on). */
   inheritFrom: number | null;
+  /** Sits inside a sentence of its own, after the quotation it would inherit from. */
+  ownSentence?: boolean;
   partial: boolean;
 }
 
@@ -77,6 +79,10 @@ function inheritAttributions(article: Article, tokens: readonly Token[], candida
     const sameParagraph = previous.span.paragraph === candidate.span.paragraph;
     const followsOn = opensLine && previous.span.paragraph === candidate.span.paragraph - 1;
     if (sameParagraph || followsOn || candidate.span.continues) candidate.inheritFrom = i - 1;
+    const sentence = sentenceAt(article, candidate.span.open);
+    candidate.ownSentence =
+      sentence !== sentenceAt(article, previous.span.open) &&
+      article.text.slice(article.sentences[sentence]!.start, candidate.span.open).trim() !== '';
   }
   // "“First paragraph … (no closing mark) ¶ “… second,” she said.": the attribution comes later.
   for (let i = candidates.length - 2; i >= 0; i--) {
@@ -224,9 +230,14 @@ export function extractQuotes(
   inheritAttributions(article, tokens, candidates);
   const quotes: Quote[] = [];
   const resolved: Array<ResolvedSpeaker | null> = [];
-  for (const { span, attribution, inheritFrom, partial } of candidates) {
+  for (const { span, attribution, inheritFrom, partial, ownSentence } of candidates) {
     let speaker: ResolvedSpeaker | null = null;
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
+    // "Holm has gone after Ek as a “…”": a quotation inside a sentence of its own, after another
+    // one, is the words of that sentence's subject, when it has one, not of whoever spoke before
+    // (only where someone spoke before: a short quotation with no one speaking stays a scare quote).
+    else if (inheritFrom !== null && ownSentence && resolved[inheritFrom])
+      speaker = speakerOfOwnSentence(article, tokens, span, antecedents) ?? resolved[inheritFrom] ?? null;
     else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
     else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, tokens, span, antecedents);
     else
