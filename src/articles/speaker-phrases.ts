@@ -206,7 +206,12 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
  * "footage of Dana Holm saying", "with Senator Ek telling reporters": the name right before a
  * participle is the one speaking, whatever the clause's subject; null when no name stands there.
  */
-export function nameBeforeParticiple(text: string, tokens: readonly Token[], lo: number, k: number): SpeakerPhrase | null {
+export function nameBeforeParticiple(
+  text: string,
+  tokens: readonly Token[],
+  lo: number,
+  k: number,
+): SpeakerPhrase | null {
   const last = tokens[k - 1];
   if (!last || last.possessive) return null;
   const name = nameEndingAt(text, tokens, lo, k - 1);

@@ -70,6 +70,16 @@ describe('extractEntities on the seed article', () => {
 });
 
 describe('extractEntities rules', () => {
+  it('types a name ending in an event word as a thing, not an actor ("the Tallow War")', () => {
+    const entities = entitiesOf('Governor Paul Dunn wants a deal to end the Tallow War before winter.');
+    expect(entity(entities, 'Tallow War').kind).toBe('other');
+  });
+
+  it('types a name followed by a comma and a known region as a place ("Kestrelton, Alaska")', () => {
+    const entities = entitiesOf('The two leaders met today in Kestrelton, Alaska, for three hours.');
+    expect(entity(entities, 'Kestrelton').kind).toBe('place');
+  });
+
   it('reads a role given in apposition', () => {
     const entities = entitiesOf('Lena Ortiz, the city’s finance director, presented the budget.');
     expect(entity(entities, 'Lena Ortiz').roles).toEqual(['city’s finance director']);

@@ -208,4 +208,63 @@ describe('who said a quotation, read as a reader reads it', () => {
       index.close();
     }
   });
+
+  it('credits a party title before a name after the cue ("said Democratic pollster …")', () => {
+    const quotes = quotesOf([
+      'The ferry vote is close, and both sides know it.',
+      '“Nobody on the islands wants to wait another year,” said Democratic pollster Mara Quill.',
+      '“It just was never going to be easy,” said former secretary of state Ivo Brandt.',
+    ]);
+    expect(speakerOf(quotes, 'Nobody on the islands')).toBe('Mara Quill');
+    expect(speakerOf(quotes, 'never going to be easy')).toBe('Ivo Brandt');
+  });
+
+  it('credits ", said X" after a quotation whose sentence runs on', () => {
+    const quotes = quotesOf([
+      'Governor Paul Dunn has championed the ferry for years.',
+      'The budget makes the route “a question of when, not if” for the northern islands, said harbour master Ada Lind.',
+    ]);
+    expect(speakerOf(quotes, 'a question of when')).toBe('Ada Lind');
+  });
+
+  it('takes a capitalised name ending in "-ly" for a name, not an adverb ("said Skelly")', () => {
+    const quotes = quotesOf([
+      'Bill Skelly, a longtime harbour engineer, vouched for the plan.',
+      '“Having two crews on the route is valuable,” said Skelly, explaining the rota.',
+    ]);
+    expect(speakerOf(quotes, 'Having two crews')).toBe('Bill Skelly');
+  });
+
+  it('credits the name in apposition to a description ("her adviser, Jake Holm, said")', () => {
+    const quotes = quotesOf([
+      'Mayor Anna Berg did not speak at the hearing.',
+      'In a statement to the Coastal Herald, her senior policy adviser, Jake Holm, said: “The mayor backs the route.”',
+    ]);
+    expect(speakerOf(quotes, 'The mayor backs the route')).toBe('Jake Holm');
+  });
+
+  it('credits the name right before a participle ("footage of X asking, “…”")', () => {
+    const quotes = quotesOf([
+      'Governor Paul Dunn is running again. The new ad uses footage of Anna Berg asking, “Why is the ferry always late?”',
+    ]);
+    expect(speakerOf(quotes, 'Why is the ferry')).toBe('Anna Berg');
+  });
+
+  it('gives a quotation inside a sentence of its own the subject of that sentence, not the last speaker', () => {
+    const quotes = quotesOf([
+      '“The route pays for itself,” Governor Paul Dunn said. Senator Ada Lind has since called the plan “a ferry to nowhere.”',
+    ]);
+    expect(speakerOf(quotes, 'The route pays')).toBe('Paul Dunn');
+    expect(speakerOf(quotes, 'a ferry to nowhere')).toBe('Ada Lind');
+  });
+
+  it('reads "the statement read" and "mused X" as attributions', () => {
+    const quotes = quotesOf([
+      'The harbour board released a statement on Monday.',
+      '“The ferry will run all winter,” the statement read.',
+      '“Imagine a winter without a boat,” mused radio host Ivo Brandt.',
+    ]);
+    expect(speakerOf(quotes, 'The ferry will run')).toBe('the statement');
+    expect(speakerOf(quotes, 'Imagine a winter')).toBe('Ivo Brandt');
+  });
 });
