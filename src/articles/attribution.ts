@@ -46,8 +46,15 @@ function isCueToken(token: Token): boolean {
 /** Cues that report speech only when a pause follows ("he continued:"), not "will continue “counting on …”". */
 const BARE_CUES = new Set(['continue', 'continues', 'continued']);
 
+/** "As Holm put it, “…”": "put it" before a pause quotes someone like a cue verb does. */
+function putsIt(tokens: readonly Token[], m: number): boolean {
+  const after = tokens[m + 2];
+  return /^puts?$/.test(tokens[m]!.lower) && tokens[m + 1]?.lower === 'it' && (!after || /^[,:.;—–]$/.test(after.text));
+}
+
 function isCueBefore(tokens: readonly Token[], m: number): boolean {
   const token = tokens[m]!;
+  if (putsIt(tokens, m)) return true;
   if (!isCueToken(token)) return false;
   const next = tokens[m + 1];
   return !BARE_CUES.has(token.lower) || !next || /^[,:.;—–]$/.test(next.text);
@@ -98,7 +105,7 @@ function attributionAfter(text: string, tokens: readonly Token[], lo: number, hi
     m = skipParenthesis(tokens, m, hi);
     const token = tokens[m];
     if (!token || /^[.!?;“"]$/.test(token.text)) break;
-    if (!isCueToken(token)) continue;
+    if (!isCueToken(token) && !putsIt(tokens, m)) continue;
     if (m === j) {
       const speaker = invertedSpeaker(text, tokens, m, hi);
       return speaker ? { speaker, cue: token.text } : null;

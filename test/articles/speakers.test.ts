@@ -258,6 +258,15 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'a ferry to nowhere')).toBe('Ada Lind');
   });
 
+  it('reads "as X put it" as an attribution, before or after the quotation', () => {
+    const quotes = quotesOf([
+      'The ferry was late again. As the Coastal Herald put it, “The boat is a rumour.”',
+      'The route is “a question of when, not if,” as harbour master Ada Lind put it.',
+    ]);
+    expect(speakerOf(quotes, 'The boat is a rumour')).toBe('Coastal Herald');
+    expect(speakerOf(quotes, 'a question of when')).toBe('Ada Lind');
+  });
+
   it('reads "the statement read" and "mused X" as attributions', () => {
     const quotes = quotesOf([
       'The harbour board released a statement on Monday.',
