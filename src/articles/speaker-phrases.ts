@@ -102,6 +102,11 @@ function nameEndingAt(text: string, tokens: readonly Token[], lo: number, j: num
   return name.length ? name : null;
 }
 
+/** A lower-case title word ("senator", "governor"), the end of a first title joined by "and" to a second. */
+function isRoleLike(token: Token | undefined): boolean {
+  return !!token && !token.capital && isRoleWord(token.lower);
+}
+
 /** A common noun phrase ending at token `j`: "a source", "the ad’s narrator", "a spokesman for the campaign". */
 function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: number): Token[] | null {
   const head = tokens[j]!;
@@ -110,8 +115,15 @@ function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: num
   if (!isWord(head) || !plainHead || isCue(head.lower) || NOT_SPEAKER_WORDS.has(head.lower)) return null;
   let from = j;
   let determined = false;
-  while (from >= lo && j - from < MAX_NOUN_PHRASE) {
+  let joined = false;
+  while (from >= lo && j - from < MAX_NOUN_PHRASE + (joined ? MAX_NOUN_PHRASE : 0)) {
     const token = tokens[from]!;
+    // "the Vermont senator and Democratic presidential candidate": one "and" may join two titles.
+    if (token.lower === 'and' && !joined && from < j && isRoleLike(tokens[from - 1])) {
+      joined = true;
+      from--;
+      continue;
+    }
     if (!isWord(token) || (!token.capital && isCue(token.lower)) || NOT_SPEAKER_WORDS.has(token.lower)) break;
     // "Gary Johnson’s doctor", "Clinton’s campaign": a possessive name works as a determiner.
     if (token.possessive && token.capital && from < j) {
@@ -131,6 +143,7 @@ function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: num
     from--;
   }
   if (determined) return tokens.slice(from, j + 1);
+  if (joined) return null;
   if (BARE_SPEAKERS.has(head.lower)) {
     let start = j;
     while (start > lo && tokens[start - 1]!.capital && isWord(tokens[start - 1]!)) start--;

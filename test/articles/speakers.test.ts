@@ -258,6 +258,15 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'a ferry to nowhere')).toBe('Ada Lind');
   });
 
+  it('reads two titles joined by "and" as one described speaker', () => {
+    const quotes = quotesOf([
+      'Ada Lind spoke first.',
+      '“The ferry must run all winter,” the island senator and ferry board candidate told the Coastal Herald.',
+    ]);
+    const quote = quotes.find((candidate) => candidate.text.includes('The ferry must run'));
+    expect(quote?.speaker?.mention?.text).toBe('the island senator and ferry board candidate');
+  });
+
   it('reads "as X put it" as an attribution, before or after the quotation', () => {
     const quotes = quotesOf([
       'The ferry was late again. As the Coastal Herald put it, “The boat is a rumour.”',
