@@ -1,6 +1,7 @@
 import { DETERMINERS, isBetweenSpeakerAndCue, isCue, isDependentCue, isInvertingCue } from './attribution-cues.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
+  isObjectPreposition,
   nameBeforeParticiple,
   type SpeakerPhrase,
   speakerAfter,
@@ -216,7 +217,9 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
   // "Holm: ‘I will meet Ek’", "PENCE: Well…"
   if (hi - 1 >= lo && tokens[hi - 1]!.text === ':') {
     const named = speakerBefore(text, tokens, lo, hi - 1);
-    const speaker = named?.kind === 'name' ? named : speakerAtClauseStart(text, tokens, lo, hi - 1);
+    // "… a blunt message to Ek: “…”": a name that is the object of a preposition is the one addressed.
+    const addressed = named && isObjectPreposition(tokens[tokenIndexAt(tokens, named.start) - 1]?.lower ?? '');
+    const speaker = named?.kind === 'name' && !addressed ? named : speakerAtClauseStart(text, tokens, lo, hi - 1);
     if (speaker) return { speaker, cue: ':' };
   }
   return null;

@@ -51,6 +51,11 @@ const OBJECT_PREPOSITIONS = new Set([
   'through', 'throughout', 'across', 'around', 'near', 'behind', 'beyond', 'toward', 'towards', 'inside',
   'outside', 'via', 'upon', 'onto', 'amid', 'despite',
 ]);
+/** "with", "to", "about": the noun after it is the preposition's object, no verb's subject. */
+export function isObjectPreposition(lower: string): boolean {
+  return OBJECT_PREPOSITIONS.has(lower);
+}
+
 /** Prepositions a verb takes right after it ("began by", "went to"); "of" is left out ("head of"). */
 const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with', 'into', 'from']);
 

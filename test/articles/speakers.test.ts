@@ -258,6 +258,11 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'a ferry to nowhere')).toBe('Ada Lind');
   });
 
+  it('credits the sender of "a message to X: “…”", not X', () => {
+    const quotes = quotesOf(['Mayor Anna Berg delivered a blunt message to Governor Paul Dunn: “Fund the ferry now.”']);
+    expect(speakerOf(quotes, 'Fund the ferry now')).toBe('Anna Berg');
+  });
+
   it('reads two titles joined by "and" as one described speaker', () => {
     const quotes = quotesOf([
       'Ada Lind spoke first.',
