@@ -238,7 +238,16 @@ export function extractQuotes(
     // (only where someone spoke before: a short quotation with no one speaking stays a scare quote).
     else if (inheritFrom !== null && ownSentence && resolved[inheritFrom])
       speaker = speakerOfOwnSentence(article, tokens, span, antecedents) ?? resolved[inheritFrom] ?? null;
-    else if (inheritFrom !== null) speaker = resolved[inheritFrom] ?? null;
+    // "What “go ahead” means … since Dunn spoke …" ¶ "“We have to …”": a paragraph of quotation after a
+    // scare quote no one said is the words of the paragraph before's subject (short ones stay scare quotes).
+    else if (inheritFrom !== null)
+      speaker =
+        resolved[inheritFrom] ??
+        (opensParagraph(article, span) &&
+        candidates[inheritFrom]?.span.paragraph !== span.paragraph &&
+        text.slice(span.start, span.end).split(/\s+/).length > MAX_SCARE_QUOTE_WORDS
+          ? speakerOfParagraphBefore(article, tokens, span, antecedents)
+          : null);
     else if (opensParagraph(article, span)) speaker = speakerOfParagraphBefore(article, tokens, span, antecedents);
     else
       speaker =

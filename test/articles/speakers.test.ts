@@ -258,6 +258,14 @@ describe('who said a quotation, read as a reader reads it', () => {
     expect(speakerOf(quotes, 'a ferry to nowhere')).toBe('Ada Lind');
   });
 
+  it('gives a paragraph of quotation after a scare quote the subject of the paragraph before', () => {
+    const quotes = quotesOf([
+      'What “go ahead” means is anyone’s guess, since Governor Paul Dunn spoke only in generalities.',
+      '“We have to do something about the ferry before winter.”',
+    ]);
+    expect(speakerOf(quotes, 'We have to do something')).toBe('Paul Dunn');
+  });
+
   it('credits the sender of "a message to X: “…”", not X', () => {
     const quotes = quotesOf(['Mayor Anna Berg delivered a blunt message to Governor Paul Dunn: “Fund the ferry now.”']);
     expect(speakerOf(quotes, 'Fund the ferry now')).toBe('Anna Berg');
