@@ -27,6 +27,7 @@ const SPEECH_VERBS = [
   'agreed', 'whispered', 'threatened', 'repeated', 'opine', 'opined', 'interject', 'interjected', 'explain',
   'declare', 'continue', 'elaborated', 'elaborates', 'confessed', 'confesses', 'compared', 'compares',
   'read', 'assured', 'concludes', 'barked', 'fumed', 'cautioned', 'retaliated', 'reacted', 'declaring',
+  'cried', 'screamed', 'snapped', 'pressed', 'riffed', 'exhorted', 'remembered', 'surmised',
 ];
 
 /** Participles and other forms reporters use around partial quotes ("stressing the need for…"). */
@@ -49,6 +50,7 @@ const INVERTING_CUES = new Set([
   'countered', 'responded', 'remarked', 'quipped', 'joked', 'tweeted', 'reported', 'reports', 'read', 'reads',
   'exclaimed', 'concluded', 'acknowledged', 'admitted', 'conceded', 'suggested', 'announced', 'claimed',
   'declares', 'mused', 'opined', 'concludes', 'cautioned', 'reacted', 'recounted', 'stressed', 'predicted',
+  'exhorted', 'remembered', 'snapped',
 ]);
 
 const CUE_WORDS = new Set([...SPEECH_VERBS, ...MORE_CUES]);
