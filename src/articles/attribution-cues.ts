@@ -27,7 +27,8 @@ const SPEECH_VERBS = [
   'agreed', 'whispered', 'threatened', 'repeated', 'opine', 'opined', 'interject', 'interjected', 'explain',
   'declare', 'continue', 'elaborated', 'elaborates', 'confessed', 'confesses', 'compared', 'compares',
   'read', 'assured', 'concludes', 'barked', 'fumed', 'cautioned', 'retaliated', 'reacted', 'declaring',
-  'cried', 'screamed', 'snapped', 'pressed', 'riffed', 'exhorted', 'remembered', 'surmised',
+  'cried', 'screamed', 'snapped', 'pressed', 'riffed', 'exhorted', 'remembered', 'surmised', 'referred', 'refers',
+  'referring',
 ];
 
 /** Participles and other forms reporters use around partial quotes ("stressing the need for…"). */
