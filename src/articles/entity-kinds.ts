@@ -54,7 +54,7 @@ const PLACE_TAILS = new Set([
   'oblast',
 ]);
 
-/** Last words that make a name an event or an act, not an actor ("Ukraine War", "Affordable Care Act"). */
+/** Last words that make a name an event or an act, not an actor ("Crimean War", "Clean Air Act"). */
 // biome-ignore format: a word list reads better packed
 const EVENT_TAILS = new Set([
   'war', 'wars', 'crisis', 'conflict', 'summit', 'treaty', 'accord', 'accords', 'pact', 'election', 'elections',
@@ -73,7 +73,7 @@ const NOT_NAMES = new Set([
   'update', 'updated', 'editor', 'note', 'photo', 'video', 'watch', 'read', 'related', 'advertisement',
 ]);
 
-/** Nationality and group adjectives: "Russian President" is a title, "European Allies" no one's name. */
+/** Nationality and group adjectives: "Norwegian Minister" is a title, "European Allies" no one's name. */
 // biome-ignore format: a word list reads better packed
 const DEMONYMS = new Set([
   'russian', 'ukrainian', 'european', 'american', 'british', 'german', 'french', 'chinese', 'iranian',
@@ -194,7 +194,7 @@ export function kindFromContext(
     return 'place';
   }
   if ((word(previous) === 'at' || word(previous) === 'in') && ARRIVAL_VERBS.has(word(beforePrevious))) return 'place';
-  // "Lakeside, Ohio", "ANCHORAGE, Alaska": a name followed by a comma and a known region is a place in it.
+  // "Lakeside, Ohio", "DULUTH, Minnesota": a name followed by a comma and a known region is a place in it.
   if (next?.lower === ',' && afterNext?.capital && PLACES.has(afterNext.lower) && !PLACES.has(lowers.join(' '))) {
     if (classifyName(words, lowers) !== 'organisation') return 'place';
   }

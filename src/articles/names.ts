@@ -8,7 +8,7 @@ import { spaceBetween, type Token } from './word-tokens.js';
 export interface NameRun {
   /** All words of the run, title included. */
   tokens: Token[];
-  /** How many leading tokens are a title or honorific ("Russian President", "Mr."). */
+  /** How many leading tokens are a title or honorific ("Norwegian Minister", "Mr."). */
   roleLength: number;
   /** The title part contains a real role, not just an honorific. */
   hasRole: boolean;

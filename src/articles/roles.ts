@@ -1,6 +1,6 @@
 /**
  * Words that make a phrase a title or role ("Press Secretary", "US envoy", "NATO Secretary General").
- * A role head ends the title part of "Russian President Vladimir Ek"; the words after it are the name.
+ * A role head ends the title part of "Norwegian Minister Ola Ek"; the words after it are the name.
  */
 // biome-ignore format: a word list reads better packed
 export const ROLE_HEADS = new Set([

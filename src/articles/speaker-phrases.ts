@@ -61,7 +61,7 @@ const VERB_PREPOSITIONS = new Set(['by', 'to', 'at', 'about', 'on', 'in', 'with'
 
 /**
  * Words of a title before a name: lower-case words and numbers ("9/11 widow", "state Del."), party
- * and nationality adjectives ("Democratic pollster", "Russian envoy"), and "of" inside a title
+ * and nationality adjectives ("Democratic pollster", "Swedish envoy"), and "of" inside a title
  * ("former secretary of state").
  */
 function isTitleModifier(token: Token, next: Token | undefined): boolean {
@@ -258,7 +258,7 @@ export function speakerAfter(text: string, tokens: readonly Token[], k: number, 
       return { ...named, start: first.start, tokens: [...tokens.slice(j, nameAt), ...named.tokens] };
   }
   // "The billionaire businessman began …": a capitalised determiner before a common noun opens a description.
-  // "The Republican nominee", "the Russian envoy": a party or nationality adjective opens a description too.
+  // "The Republican nominee", "the Swedish envoy": a party or nationality adjective opens a description too.
   const second = tokens[j + 1];
   const describes =
     DETERMINERS.has(first.lower) &&

@@ -83,7 +83,7 @@ export function isNameToken(text: string, tokens: readonly WordToken[], at: numb
 
 /** A stem shorter than this never matches by prefix ("war" / "ward"). */
 const MIN_PREFIX = 4;
-/** A word that only starts like the claim's ("Russia" / "Russian") counts this much. */
+/** A word that only starts like the claim's ("Norway" / "Norwegian") counts this much. */
 export const PARTIAL_MATCH = 0.7;
 
 /** How well a set of stems holds a term: 1 exactly, PARTIAL_MATCH by a shared prefix, else 0. */

@@ -5,7 +5,7 @@ import { isNameToken, matchStem, stemsOf, type Term, type TextFacts } from './cl
 /** One point on which a passage disagrees with a claim, with both sides' words verbatim. */
 export interface Conflict {
   kind: 'number' | 'date' | 'name' | 'negation';
-  /** The claim's words ("Aug. 20", "Moscow", "40,000"; for a negation, the claim). */
+  /** The claim's words ("Aug. 20", "Oslo", "40,000"; for a negation, the claim). */
   claim: string;
   /** The passage's words in the same place ("Aug. 15", "Nordland", "52,000"). */
   passage: string;
@@ -33,13 +33,13 @@ const SLOT_CONTEXT = 4;
  *
  * - **supports**: every name and number of the claim is in the passage, each of its dates agrees
  *   with a date there, both or neither are negated, and the passage holds SUPPORT_COVERAGE of the
- *   claim's words (stems; "Russia" partly matches "Russian").
+ *   claim's words (stems; "Norway" partly matches "Norwegian").
  * - **conflicts**, only when the passage is about the same thing (it holds the claim's other names
  *   and SUBJECT_COVERAGE of the words not in dispute):
  *   - a date of the claim matches no date of the passage and the passage gives a different day;
  *   - a number of the claim is missing and the passage has another number beside the same words;
  *   - one name of the claim is missing and the passage puts another name in the same slot (after
- *     the same verb, or the same preposition after the same word: "summit in Moscow" / "summit in
+ *     the same verb, or the same preposition after the same word: "summit in Oslo" / "summit in
  *     Nordland"); a passage missing two of the claim's names is about something else;
  *   - everything else supports but one side is negated and the other is not.
  */
@@ -147,7 +147,7 @@ function nameConflicts(
   missing: readonly Term[],
 ): Conflict[] {
   // One name may be in dispute; a passage lacking two of the claim's names is about something else
-  // ("Xi visited Paris" against "Berg visited Moscow"). A multi-word name counts once.
+  // ("Xi visited Paris" against "Berg visited Oslo"). A multi-word name counts once.
   const starts = missing.filter((term) => !missing.some((other) => other.at === term.at - 1));
   if (starts.length !== 1) return [];
   const disputed = new Set(missing);
