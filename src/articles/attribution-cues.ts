@@ -2,6 +2,8 @@
  * The words news copy uses to attribute speech: "said", "told", "according to", "wrote". Cue verbs
  * are listed in all the forms reporters use, since matching is by exact lower-case token.
  */
+import type { Token } from './word-tokens.js';
+
 // biome-ignore format: a word list reads better packed
 const SPEECH_VERBS = [
   'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding',
@@ -65,8 +67,10 @@ export function isDependentCue(lower: string, before: string | undefined): boole
   return lower.endsWith('ing') || before === 'to';
 }
 
-/** Verbs that take the speaker as object rather than subject: "according to X". */
-export const ACCORDING_TO = 'according to';
+/** Whether the tokens at `at` read "according to", the one cue that takes its speaker after it ("according to X"). */
+export function isAccordingTo(tokens: readonly Token[], at: number): boolean {
+  return tokens[at]?.lower === 'according' && tokens[at + 1]?.lower === 'to';
+}
 
 /** Words that may sit between a speaker and the cue verb ("Holm also said", "Lund has said"). */
 // biome-ignore format: a word list reads better packed

@@ -1,4 +1,11 @@
-import { DETERMINERS, isBetweenSpeakerAndCue, isCue, isDependentCue, isInvertingCue } from './attribution-cues.js';
+import {
+  DETERMINERS,
+  isAccordingTo,
+  isBetweenSpeakerAndCue,
+  isCue,
+  isDependentCue,
+  isInvertingCue,
+} from './attribution-cues.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   isObjectPreposition,
@@ -97,7 +104,7 @@ function attributionAfter(text: string, tokens: readonly Token[], lo: number, hi
     const speaker = speakerAfter(text, tokens, j + 1, hi);
     return speaker?.kind === 'name' ? { speaker, cue: tokens[j]!.text } : null;
   }
-  if (tokens[j]!.lower === 'according' && tokens[j + 1]?.lower === 'to') {
+  if (isAccordingTo(tokens, j)) {
     return { speaker: speakerAfter(text, tokens, j + 2, hi), cue: 'according to' };
   }
   const appositive = attributionAfterApposition(text, tokens, j, hi);
@@ -191,7 +198,7 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
   let tried = 0;
   for (let m = hi - 1; m >= lo && tried < MAX_CUES_BEFORE; m--) {
     const token = tokens[m]!;
-    if (token.lower === 'according' && tokens[m + 1]?.lower === 'to') {
+    if (isAccordingTo(tokens, m)) {
       tried++;
       const speaker = speakerAfter(text, tokens, m + 2, hi);
       if (speaker) return { speaker, cue: 'according to' };

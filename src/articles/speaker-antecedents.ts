@@ -1,5 +1,5 @@
 import { sentenceAt } from './attribution.js';
-import { DETERMINERS, isBetweenSpeakerAndCue, isCue, isInvertingCue } from './attribution-cues.js';
+import { DETERMINERS, isAccordingTo, isBetweenSpeakerAndCue, isCue, isInvertingCue } from './attribution-cues.js';
 import { isDemonym } from './entity-kinds.js';
 import type { EntityInArticle } from './people.js';
 import { isRoleWord } from './roles.js';
@@ -123,7 +123,7 @@ function isSpeakerAt(tokens: readonly Token[], before: number, last: number): bo
   }
   const marker = tokens[before];
   if (marker && !marker.capital && isInvertingCue(marker.lower)) return true;
-  return marker?.lower === 'to' && tokens[before - 1]?.lower === 'according';
+  return isAccordingTo(tokens, before - 1);
 }
 
 /** The people of an article as antecedents for pronouns and role descriptions. */
