@@ -3,6 +3,7 @@ import { asksForLatest } from '../answers/question-shape.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import { contentWords, isStopword, tokenizeWords } from '../search/query-terms.js';
+import { NEGATION_WORDS } from '../text/negation.js';
 import { developmentsOf, LEAD_SENTENCES } from '../timeline/developments.js';
 import { reversedPolarity } from './meaning.js';
 import { type NumberedPassage, PASSAGE_TOKEN_BUDGET, packPassages } from './prompt.js';
@@ -81,11 +82,14 @@ export function unsupportedPremise(question: string, passages: readonly Numbered
   return unsupported;
 }
 
+/** The words that deny, and the "t" of "didn't" (split off by the tokenizer). */
+const DENYING = new Set([...NEGATION_WORDS, 't']);
+
 /** Whether a sentence states one of `premise`'s words as fact (a sentence denying something is not). */
 export function assertsPremise(sentence: string, premise: ReadonlySet<string>): boolean {
   if (!premise.size) return false;
   const tokens = tokenizeWords(sentence);
-  if (tokens.some((token) => /^(?:not|never|no|nothing|t)$/.test(token.norm))) return false;
+  if (tokens.some((token) => DENYING.has(token.norm))) return false;
   return tokens.some((token) => premise.has(token.stem));
 }
 
