@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ask } from '../../commands/ask.js';
 import { runInteractive, runOneShot } from '../../src/console/console.js';
 import { rowsTaken } from '../../src/console/draft-view.js';
@@ -19,21 +19,14 @@ import { VirtualTerminal } from './virtual-terminal.js';
 // client against the local OpenAI-compatible server; a virtual terminal shows what a person sees.
 
 const QUESTION = 'When will the Harlow dam reopen?';
-let openai: FakeOpenAi;
+const openai = FakeOpenAi.forTestFile();
 let dir: string;
 
 beforeAll(async () => {
-  openai = await FakeOpenAi.start();
   dir = await mkdtemp(join(tmpdir(), 'newsdesk-stream-console-'));
 });
 afterAll(async () => {
-  await openai.close();
   await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => openai.reset());
-afterEach(() => {
-  expect(openai.unexpected).toEqual([]);
-  expect(openai.pending).toBe(0);
 });
 
 /** A sentence the articles do not support, then two they do: only checked sentences are drafted, and survive. */

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import type { Article } from '../../src/articles/types.js';
 import type { CommandDefinition } from '../../src/command.js';
 import { ConversationStore } from '../../src/conversations/conversation-store.js';
@@ -61,19 +61,13 @@ export interface ModelBotFixture {
  * Discord rule broken, a model request nobody scripted, or one left unanswered.
  */
 export function useModelBot(articles: readonly Article[], commands: readonly CommandDefinition[]): ModelBotFixture {
-  const fixture = {} as ModelBotFixture;
-  beforeAll(async () => {
-    fixture.openai = await FakeOpenAi.start();
-  });
-  afterAll(() => fixture.openai.close());
+  // Registered first, so its checks run after the bot below has stopped (after-hooks run in reverse).
+  const fixture = { openai: FakeOpenAi.forTestFile() } as ModelBotFixture;
   beforeEach(async () => {
-    fixture.openai.reset();
     fixture.running = await startModelBot(servicesWithModel(articles, fixture.openai), commands);
   });
   afterEach(async () => {
     await fixture.running.stop();
-    expect(fixture.openai.unexpected).toEqual([]);
-    expect(fixture.openai.pending).toBe(0);
   });
   return fixture;
 }
