@@ -14,6 +14,7 @@ import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
 import type { TermIds } from './terms.js';
+import { countTerms } from './vectors.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
 export const MAX_STORY_CANDIDATES = 4000;
@@ -122,11 +123,15 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     }
   });
   const told = new Uint8Array(ids.size);
-  const earlierCandidates: Candidate[] = [];
+  // What the earlier articles said is read from their ranked terms alone, neither weighted nor kept:
+  // "what's new" since a late day reads nearly every sentence of the corpus, and keeping them as
+  // candidates held every ranked sentence's vector (220 MB at 10k articles).
+  const earlierTerms: Int32Array[] = [];
   for (const article of earlier) {
-    for (const candidate of rankings.candidatesOf(article, limit)) {
-      earlierCandidates.push(candidate);
-      for (const key of conceptKeysOf(rankings, article, candidate.sentence.index)) {
+    for (const sentence of rankings.bestOf(article).slice(0, limit)) {
+      const terms = rankings.termsOf(article, sentence.index);
+      earlierTerms.push(countTerms(terms).ids);
+      for (const key of conceptKeys(terms)) {
         const id = ids.get(key);
         if (id !== undefined) told[id] = 1;
       }
@@ -143,11 +148,11 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   }));
   let newest: string | null = null;
   for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
-  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierCandidates) };
+  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierTerms) };
 }
 
 /** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
-function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidate[]): Set<number> {
+function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Array[]): Set<number> {
   const repeated = new Set<number>();
   if (!earlier.length) return repeated;
   const postings = postingsOf(earlier);
@@ -163,7 +168,7 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidat
       for (const j of postings.get(term) ?? []) {
         if (seen.has(j)) continue;
         seen.add(j);
-        if (containment(candidate.vector.ids, earlier[j]!.vector.ids) >= REPEATED_SHARE) {
+        if (containment(candidate.vector.ids, earlier[j]!) >= REPEATED_SHARE) {
           repeated.add(i);
           return;
         }
@@ -217,10 +222,11 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
   };
 }
 
-function postingsOf(candidates: readonly Candidate[]): Map<number, number[]> {
+/** The positions of the sentences holding each term id, given each sentence's distinct term ids. */
+function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
   const postings = new Map<number, number[]>();
-  candidates.forEach((candidate, j) => {
-    for (const term of candidate.vector.ids) {
+  sentences.forEach((ids, j) => {
+    for (const term of ids) {
       const list = postings.get(term);
       if (list) list.push(j);
       else postings.set(term, [j]);
@@ -260,7 +266,7 @@ export function pickStorySentences(
   const pool = buildPool(rankings, scope, earlier);
   let postings: Map<number, number[]> | null = null;
   const overtaken = overtakenBy(pool, () => {
-    postings ??= postingsOf(pool.candidates);
+    postings ??= postingsOf(pool.candidates.map((candidate) => candidate.vector.ids));
     return postings;
   });
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
