@@ -1,3 +1,5 @@
+import type { WordSet } from '../text/word-list.js';
+
 /**
  * The same development reported by several outlets: sentences of the same date whose content words
  * mostly agree. Either measure is enough: Jaccard catches rewordings of similar length, containment
@@ -13,7 +15,7 @@ const MIN_SHARED_OF_SMALLER = Math.min(MIN_JACCARD, MIN_CONTAINMENT);
 export interface Mergeable {
   date: string;
   /** Distinct content-word stems of the sentence. */
-  words: ReadonlySet<string>;
+  words: WordSet;
 }
 
 /** Per date, kept items by word: every word of each, and only the words of its prefix. */
@@ -85,7 +87,7 @@ function post(index: Map<string, number[]>, word: string, i: number): void {
   else index.set(word, [i]);
 }
 
-function isDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+function isDuplicate(a: WordSet, b: WordSet): boolean {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared += 1;
   const jaccard = shared / (a.size + b.size - shared);
