@@ -13,7 +13,6 @@ import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
-import type { TermIds } from './terms.js';
 import { countTerms } from './vectors.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
@@ -65,31 +64,6 @@ function conceptKeys(terms: Int32Array): number[] {
   return [...keys];
 }
 
-/**
- * Each article's sentences' concept keys, worked out once per term dictionary: articles never
- * change, corpora do (and each corpus numbers its terms its own way).
- */
-const keysByDictionary = new WeakMap<TermIds, WeakMap<Article, Map<number, number[]>>>();
-
-function conceptKeysOf(rankings: CorpusRankings, article: Article, sentence: number): number[] {
-  let byArticle = keysByDictionary.get(rankings.termIds);
-  if (!byArticle) {
-    byArticle = new WeakMap();
-    keysByDictionary.set(rankings.termIds, byArticle);
-  }
-  let bySentence = byArticle.get(article);
-  if (!bySentence) {
-    bySentence = new Map();
-    byArticle.set(article, bySentence);
-  }
-  let keys = bySentence.get(sentence);
-  if (!keys) {
-    keys = conceptKeys(rankings.termsOf(article, sentence));
-    bySentence.set(sentence, keys);
-  }
-  return keys;
-}
-
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
   const ids = new Map<number, number>();
@@ -102,7 +76,8 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     const ranked = rankings.candidatesOf(article, limit);
     const leadOrder = [...ranked].sort((x, y) => x.sentence.index - y.sentence.index);
     for (const candidate of ranked) {
-      const keys = conceptKeysOf(rankings, article, candidate.sentence.index);
+      // Worked out again per summary rather than kept per article: cheap next to choosing.
+      const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
       const conceptIds = keys.map((key) => {
         let id = ids.get(key);
         if (id === undefined) {
