@@ -13,7 +13,6 @@ import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
-import { countTerms } from './vectors.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
 export const MAX_STORY_CANDIDATES = 4000;
@@ -57,11 +56,28 @@ function perArticleLimit(articles: number): number {
   return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
 }
 
-/** Pairs of adjacent content terms, as numbers (ids stay far below 2^22, so the pair is exact). */
+/** A pair of adjacent content terms as one number (ids stay far below 2^22, so the pair is exact). */
+function conceptKey(first: number, second: number): number {
+  return first * 4_194_304 + second;
+}
+
+/** Pairs of adjacent content terms, distinct, in order of first use. */
 function conceptKeys(terms: Int32Array): number[] {
   const keys = new Set<number>();
-  for (let i = 0; i + 1 < terms.length; i++) keys.add(terms[i]! * 4_194_304 + terms[i + 1]!);
+  for (let i = 0; i + 1 < terms.length; i++) keys.add(conceptKey(terms[i]!, terms[i + 1]!));
   return [...keys];
+}
+
+/** The distinct ids of `terms`, ascending (as `countTerms(terms).ids`), written into `buffer` from `at`. */
+function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
+  const region = buffer.subarray(at, at + terms.length);
+  region.set(terms);
+  region.sort();
+  let distinct = 0;
+  for (let i = 0; i < region.length; i++) {
+    if (distinct === 0 || region[i] !== region[distinct - 1]) region[distinct++] = region[i]!;
+  }
+  return buffer.subarray(at, at + distinct);
 }
 
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
@@ -101,13 +117,21 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   // What the earlier articles said is read from their ranked terms alone, neither weighted nor kept:
   // "what's new" since a late day reads nearly every sentence of the corpus, and keeping them as
   // candidates held every ranked sentence's vector (220 MB at 10k articles).
+  // Each article's sentences share one buffer, so a pass over the corpus allocates per article.
   const earlierTerms: Int32Array[] = [];
   for (const article of earlier) {
-    for (const sentence of rankings.bestOf(article).slice(0, limit)) {
-      const terms = rankings.termsOf(article, sentence.index);
-      earlierTerms.push(countTerms(terms).ids);
-      for (const key of conceptKeys(terms)) {
-        const id = ids.get(key);
+    const sentenceTerms = rankings
+      .bestOf(article)
+      .slice(0, limit)
+      .map((sentence) => rankings.termsOf(article, sentence.index));
+    const buffer = new Int32Array(sentenceTerms.reduce((sum, terms) => sum + terms.length, 0));
+    let at = 0;
+    for (const terms of sentenceTerms) {
+      const distinct = distinctIdsInto(terms, buffer, at);
+      earlierTerms.push(distinct);
+      at += distinct.length;
+      for (let i = 0; i + 1 < terms.length; i++) {
+        const id = ids.get(conceptKey(terms[i]!, terms[i + 1]!));
         if (id !== undefined) told[id] = 1;
       }
     }
