@@ -20,7 +20,7 @@ import { openStore } from '../src/store/open-store.js';
 import { summarise } from '../src/summaries/summarise.js';
 import { buildTimeline } from '../src/timeline/build-timeline.js';
 import { storyPools } from './generate-corpus.js';
-import { type Latency, timeEach, timeOnce } from './measure.js';
+import { garbageCollector, type Latency, memoryUse, timeEach, timeOnce } from './measure.js';
 import { makeQueries } from './queries.js';
 
 export const BENCH_SEED = 20250806;
@@ -51,6 +51,8 @@ export interface CorpusProcessResult {
   /** One new article: analysed, indexed and stored. */
   addOneMs?: number;
   afterNewArticleMs?: ViewTimes;
+  /** Heap and resident memory after each step, a collection first: what each step keeps. */
+  memoryAfter?: Record<string, { heapMB: number; rssMB: number }>;
 }
 
 function peakRssMB(): number {
@@ -59,6 +61,13 @@ function peakRssMB(): number {
 }
 
 async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCount: number) {
+  const gc = garbageCollector();
+  const memoryAfter: Record<string, { heapMB: number; rssMB: number }> = {};
+  const keptAfter = (step: string) => {
+    gc();
+    const { heapMB, rssMB } = memoryUse();
+    memoryAfter[step] = { heapMB: Math.round(heapMB), rssMB: Math.round(rssMB) };
+  };
   const logger = createLogger({ level: 'silent' });
   const started = performance.now();
   const store = await openStore({ dataDir });
@@ -73,7 +82,9 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
     parsedFiles: opened.parsedFiles,
     analysed: opened.analysed,
     peakRssMB: 0,
+    memoryAfter,
   };
+  keptAfter('load');
   // Written now as well, so a process that dies in the commands below (out of memory) still
   // reports its start-up.
   result.startupPeakRssMB = peakRssMB();
@@ -82,13 +93,20 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
     const pools = await storyPools(SEEDS_DIR, BENCH_SEED);
     const queries = makeQueries(pools, queryCount, BENCH_SEED);
     const speaker = pools.people[0]?.surname;
-    const views = (): ViewTimes => ({
-      summary: timeOnce(() => summarise(corpus, { length: 'standard' })),
-      quote: timeOnce(() => findQuotes(corpus, { speaker })),
-      people: timeOnce(() => listPeople(corpus)),
-      timeline: timeOnce(() => buildTimeline(corpus)),
-    });
-    result.firstCallMs = views();
+    const views = (when: string): ViewTimes => {
+      const timed = (view: keyof ViewTimes, call: () => unknown) => {
+        const ms = timeOnce(call);
+        keptAfter(`${when} ${view}`);
+        return ms;
+      };
+      return {
+        summary: timed('summary', () => summarise(corpus, { length: 'standard' })),
+        quote: timed('quote', () => findQuotes(corpus, { speaker })),
+        people: timed('people', () => listPeople(corpus)),
+        timeline: timed('timeline', () => buildTimeline(corpus)),
+      };
+    };
+    result.firstCallMs = views('first');
     const deps = { corpus, index };
     const warm = <T>(inputs: readonly T[], call: (input: T) => unknown) => {
       timeEach(inputs.slice(0, WARM_UP), call);
@@ -112,7 +130,8 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
     corpus.add([follow]);
     await opened.stored?.flush();
     result.addOneMs = performance.now() - addStarted;
-    result.afterNewArticleMs = views();
+    keptAfter('latency and one new article');
+    result.afterNewArticleMs = views('after new article');
   }
   await opened.stored?.flush();
   await store.close();

@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --100k] [-- --no-discord] [-- --json FILE]`: generates synthetic corpora of 1k
- * and 10k articles (100k with --100k) in the temp folder. For each, Newsdesk's corpus is started
+ * `npm run bench [-- --100k] [-- --sizes 10k,100k] [-- --no-discord] [-- --json FILE]`: generates
+ * synthetic corpora of 1k and 10k articles (100k with --100k; only the sizes named with --sizes) in
+ * the temp folder. For each, Newsdesk's corpus is started
  * twice in a child process of its own, as `npm start` builds it (store and index file under a fresh
  * DATA_DIR): cold (everything parsed, analysed, indexed, stored), then warm (nothing changed), which
  * then times the commands and one new article (see corpus-process.ts). Each child reports its peak
@@ -35,10 +36,13 @@ const SIZES = [
   { label: '1k', articles: 1_000 },
   { label: '10k', articles: 10_000 },
 ];
+const SIZE_100K = { label: '100k', articles: 100_000 };
 
 const { values: flags } = parseArgs({
   options: {
     '100k': { type: 'boolean', default: false },
+    /** Comma-separated labels (1k, 10k, 100k): runs only those sizes, so one size can be measured alone. */
+    sizes: { type: 'string' },
     'no-discord': { type: 'boolean', default: false },
     json: { type: 'string' },
   },
@@ -97,7 +101,16 @@ async function benchCorpus(label: string, articles: number): Promise<CorpusRun> 
   }
 }
 
-const sizes = flags['100k'] ? [...SIZES, { label: '100k', articles: 100_000 }] : SIZES;
+function chosenSizes(): typeof SIZES {
+  const all = [...SIZES, SIZE_100K];
+  if (!flags.sizes) return flags['100k'] ? all : SIZES;
+  const labels = flags.sizes.split(',').map((label) => label.trim().toLowerCase());
+  const unknown = labels.filter((label) => !all.some((size) => size.label === label));
+  if (unknown.length) throw new Error(`unknown size ${unknown.join(', ')}; use ${all.map((s) => s.label).join(', ')}`);
+  return all.filter((size) => labels.includes(size.label));
+}
+
+const sizes = chosenSizes();
 const runs: CorpusRun[] = [];
 for (const size of sizes) runs.push(await benchCorpus(size.label, size.articles));
 

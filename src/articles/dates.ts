@@ -81,21 +81,16 @@ const PLAN_VERBS = new Set([
 const MAY_HOLD_DATE =
   /\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|days?|weeks?|weekend|months?|years?|ago)\b|\d[/-]\d/i;
 
-const byArticle = new WeakMap<Article, DatedSentence[]>();
-
 /**
  * The sentences of an article that carry a date, each date resolved against the article's own date
- * (undated articles keep only dates stated in full). Cached per article object.
+ * (undated articles keep only dates stated in full). Not cached: the timeline keeps what it reads
+ * of them (see `developmentsOf`), and a cache here held every dated sentence's mentions as well.
  */
 export function findDatedEvents(article: Article): DatedSentence[] {
-  let dated = byArticle.get(article);
-  if (!dated) {
-    dated = [];
-    for (const sentence of article.sentences) {
-      const mentions = findDateMentions(sentence.text, article.date, sentence.start);
-      if (mentions.length) dated.push({ sentence: sentence.index, mentions });
-    }
-    byArticle.set(article, dated);
+  const dated: DatedSentence[] = [];
+  for (const sentence of article.sentences) {
+    const mentions = findDateMentions(sentence.text, article.date, sentence.start);
+    if (mentions.length) dated.push({ sentence: sentence.index, mentions });
   }
   return dated;
 }

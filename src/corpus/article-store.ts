@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { Article } from '../articles/types.js';
+import { sharedWord } from '../text/shared-words.js';
 
 /**
  * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
@@ -154,12 +155,34 @@ export function decodeArticle(id: string, columns: Omit<ArticleColumns, 'analysi
   return article;
 }
 
-/** The analysis from its column, quote texts cut again from the article text. */
+/** Most entities have no roles or aliases: they share one empty list (decoded analyses are never changed). */
+const NO_WORDS = Object.freeze([]) as unknown as string[];
+
+function sharedAll(words: string[]): string[] {
+  return words.length ? words.map(sharedWord) : NO_WORDS;
+}
+
+/**
+ * The analysis from its column, quote texts cut again from the article text, repeated words and
+ * empty lists shared: a service holds the analysis of every article (94 MB at 10k articles before).
+ */
 export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: string): ArticleAnalysis {
   const analysis = JSON.parse(json) as ArticleAnalysis;
+  for (const entity of analysis.entities) {
+    entity.name = sharedWord(entity.name);
+    entity.kind = sharedWord(entity.kind) as typeof entity.kind;
+    entity.roles = sharedAll(entity.roles);
+    entity.aliases = sharedAll(entity.aliases);
+  }
   for (const quote of analysis.quotes) {
     quote.text = article.text.slice(quote.start, quote.end);
     quote.articleId = article.id;
+    if (quote.cue !== null) quote.cue = sharedWord(quote.cue);
+    const speaker = quote.speaker;
+    if (speaker) {
+      speaker.name = sharedWord(speaker.name);
+      if (speaker.role !== null) speaker.role = sharedWord(speaker.role);
+    }
   }
   return analysis;
 }

@@ -43,6 +43,8 @@ export const MAX_RANKED_PASSAGES = 10_000;
 const LOCK_WAIT_MS = 200;
 /** Words whose passage counts are remembered between searches, until the index changes. */
 const MAX_COUNTED_WORDS = 10_000;
+/** Articles whose `ArticleWords` are kept: those of a few hundred questions' hits. */
+const MAX_KEPT_WORDS = 2_000;
 
 /**
  * Bumped whenever SCHEMA changes: a file written under another version is emptied and its articles
@@ -160,11 +162,14 @@ function byRankThenPlace(a: HitRow, b: HitRow): number {
  * (already-indexed ones are only registered, not re-indexed) so their hits can be returned.
  */
 export class PassageIndex {
+  /** The articles whose passages can be returned, by id. */
+  private readonly articles = new Map<string, { article: Article }>();
   /**
-   * The articles whose passages can be returned, by id, with how their passages read as stems once
-   * asked for: read on first use rather than when indexing, to keep start-up fast.
+   * How the passages of the articles asked about lately read as stems, read on first use (not when
+   * indexing, to keep start-up fast) and kept for at most `MAX_KEPT_WORDS` articles, least recently
+   * used dropped first: kept for every article, they grew with the corpus (220 MB at 10k articles).
    */
-  private readonly articles = new Map<string, { article: Article; words?: ArticleWords }>();
+  private readonly words = new Map<string, ArticleWords>();
   private readonly statements: Statements;
   /** Passages holding each word, and in all, counted on first need since the index last changed. */
   private readonly passagesWith = new Map<string, number>();
@@ -220,6 +225,7 @@ export class PassageIndex {
       for (const id of articleIds) {
         const article = this.articles.get(id)?.article;
         this.articles.delete(id);
+        this.words.delete(id);
         if (!article) {
           textUnknown ||= s.hasArticle.get(id) !== undefined;
           continue;
@@ -301,8 +307,15 @@ export class PassageIndex {
   /** How the article's passages read as stems, for re-ranking its hits; undefined when not indexed. */
   wordsOf(articleId: string): ArticleWords | undefined {
     const entry = this.articles.get(articleId);
-    if (entry) entry.words ??= new ArticleWords(entry.article);
-    return entry?.words;
+    if (!entry) return undefined;
+    let words = this.words.get(articleId);
+    if (words) this.words.delete(articleId);
+    else {
+      words = new ArticleWords(entry.article);
+      if (this.words.size >= MAX_KEPT_WORDS) this.words.delete(this.words.keys().next().value!);
+    }
+    this.words.set(articleId, words);
+    return words;
   }
 
   /** Number of passages indexed. */

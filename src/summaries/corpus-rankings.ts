@@ -12,7 +12,7 @@ import { TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
 import type { TermIds } from './terms.js';
-import { countTerms, inverseFrequency, type TermCounts, type TermVector, weighTerms } from './vectors.js';
+import { countTerms, inverseFrequency, type TermVector, weighTerms } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
@@ -39,8 +39,6 @@ interface ArticleRanking {
   /** Term ids of each ranked sentence (see `RankedText.terms`). */
   sentenceTerms: Int32Array;
   sentenceTermStarts: Int32Array;
-  /** Term counts of `best[i]`, counted when it is first put forward (most sentences never are). */
-  counts: TermCounts[];
 }
 
 export interface CorpusRankings {
@@ -87,7 +85,6 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
         terms: ranked.distinctTerms.slice(),
         sentenceTerms: ranked.terms.slice(),
         sentenceTermStarts: ranked.termStarts.slice(),
-        counts: [],
       };
       rankings.set(article.id, ranking);
     }
@@ -123,7 +120,7 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
 
   const candidatesOf = (article: Article, limit: number): readonly Candidate[] => {
     const ranking = rankingOf(article);
-    const { best, counts } = ranking;
+    const { best } = ranking;
     const wanted = Math.min(limit, best.length);
     let made = candidates.get(article.id);
     if (!made) {
@@ -132,13 +129,15 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     }
     for (let i = made.length; i < wanted; i++) {
       const sentence = best[i]!;
-      counts[i] ??= countTerms(
+      // Counted again for each corpus version rather than kept: cheap, and kept for every sentence
+      // ever put forward they outgrew the rest of the rankings.
+      const counts = countTerms(
         ranking.sentenceTerms.subarray(
           ranking.sentenceTermStarts[sentence.index],
           ranking.sentenceTermStarts[sentence.index + 1],
         ),
       );
-      const vector: TermVector = weighTerms(counts[i]!, idf);
+      const vector: TermVector = weighTerms(counts, idf);
       made.push({ article, sentence, score: sentence.score, words: sentence.words, vector });
     }
     return made.length === wanted ? made : made.slice(0, wanted);

@@ -13,7 +13,6 @@ import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
-import type { TermIds } from './terms.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
 export const MAX_STORY_CANDIDATES = 4000;
@@ -57,36 +56,28 @@ function perArticleLimit(articles: number): number {
   return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
 }
 
-/** Pairs of adjacent content terms, as numbers (ids stay far below 2^22, so the pair is exact). */
+/** A pair of adjacent content terms as one number (ids stay far below 2^22, so the pair is exact). */
+function conceptKey(first: number, second: number): number {
+  return first * 4_194_304 + second;
+}
+
+/** Pairs of adjacent content terms, distinct, in order of first use. */
 function conceptKeys(terms: Int32Array): number[] {
   const keys = new Set<number>();
-  for (let i = 0; i + 1 < terms.length; i++) keys.add(terms[i]! * 4_194_304 + terms[i + 1]!);
+  for (let i = 0; i + 1 < terms.length; i++) keys.add(conceptKey(terms[i]!, terms[i + 1]!));
   return [...keys];
 }
 
-/**
- * Each article's sentences' concept keys, worked out once per term dictionary: articles never
- * change, corpora do (and each corpus numbers its terms its own way).
- */
-const keysByDictionary = new WeakMap<TermIds, WeakMap<Article, Map<number, number[]>>>();
-
-function conceptKeysOf(rankings: CorpusRankings, article: Article, sentence: number): number[] {
-  let byArticle = keysByDictionary.get(rankings.termIds);
-  if (!byArticle) {
-    byArticle = new WeakMap();
-    keysByDictionary.set(rankings.termIds, byArticle);
+/** The distinct ids of `terms`, ascending (as `countTerms(terms).ids`), written into `buffer` from `at`. */
+function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
+  const region = buffer.subarray(at, at + terms.length);
+  region.set(terms);
+  region.sort();
+  let distinct = 0;
+  for (let i = 0; i < region.length; i++) {
+    if (distinct === 0 || region[i] !== region[distinct - 1]) region[distinct++] = region[i]!;
   }
-  let bySentence = byArticle.get(article);
-  if (!bySentence) {
-    bySentence = new Map();
-    byArticle.set(article, bySentence);
-  }
-  let keys = bySentence.get(sentence);
-  if (!keys) {
-    keys = conceptKeys(rankings.termsOf(article, sentence));
-    bySentence.set(sentence, keys);
-  }
-  return keys;
+  return buffer.subarray(at, at + distinct);
 }
 
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
@@ -101,7 +92,8 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     const ranked = rankings.candidatesOf(article, limit);
     const leadOrder = [...ranked].sort((x, y) => x.sentence.index - y.sentence.index);
     for (const candidate of ranked) {
-      const keys = conceptKeysOf(rankings, article, candidate.sentence.index);
+      // Worked out again per summary rather than kept per article: cheap next to choosing.
+      const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
       const conceptIds = keys.map((key) => {
         let id = ids.get(key);
         if (id === undefined) {
@@ -122,12 +114,24 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     }
   });
   const told = new Uint8Array(ids.size);
-  const earlierCandidates: Candidate[] = [];
+  // What the earlier articles said is read from their ranked terms alone, neither weighted nor kept:
+  // "what's new" since a late day reads nearly every sentence of the corpus, and keeping them as
+  // candidates held every ranked sentence's vector (220 MB at 10k articles).
+  // Each article's sentences share one buffer, so a pass over the corpus allocates per article.
+  const earlierTerms: Int32Array[] = [];
   for (const article of earlier) {
-    for (const candidate of rankings.candidatesOf(article, limit)) {
-      earlierCandidates.push(candidate);
-      for (const key of conceptKeysOf(rankings, article, candidate.sentence.index)) {
-        const id = ids.get(key);
+    const sentenceTerms = rankings
+      .bestOf(article)
+      .slice(0, limit)
+      .map((sentence) => rankings.termsOf(article, sentence.index));
+    const buffer = new Int32Array(sentenceTerms.reduce((sum, terms) => sum + terms.length, 0));
+    let at = 0;
+    for (const terms of sentenceTerms) {
+      const distinct = distinctIdsInto(terms, buffer, at);
+      earlierTerms.push(distinct);
+      at += distinct.length;
+      for (let i = 0; i + 1 < terms.length; i++) {
+        const id = ids.get(conceptKey(terms[i]!, terms[i + 1]!));
         if (id !== undefined) told[id] = 1;
       }
     }
@@ -143,11 +147,11 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   }));
   let newest: string | null = null;
   for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
-  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierCandidates) };
+  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierTerms) };
 }
 
 /** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
-function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidate[]): Set<number> {
+function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Array[]): Set<number> {
   const repeated = new Set<number>();
   if (!earlier.length) return repeated;
   const postings = postingsOf(earlier);
@@ -163,7 +167,7 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Candidat
       for (const j of postings.get(term) ?? []) {
         if (seen.has(j)) continue;
         seen.add(j);
-        if (containment(candidate.vector.ids, earlier[j]!.vector.ids) >= REPEATED_SHARE) {
+        if (containment(candidate.vector.ids, earlier[j]!) >= REPEATED_SHARE) {
           repeated.add(i);
           return;
         }
@@ -217,10 +221,11 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
   };
 }
 
-function postingsOf(candidates: readonly Candidate[]): Map<number, number[]> {
+/** The positions of the sentences holding each term id, given each sentence's distinct term ids. */
+function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
   const postings = new Map<number, number[]>();
-  candidates.forEach((candidate, j) => {
-    for (const term of candidate.vector.ids) {
+  sentences.forEach((ids, j) => {
+    for (const term of ids) {
       const list = postings.get(term);
       if (list) list.push(j);
       else postings.set(term, [j]);
@@ -260,7 +265,7 @@ export function pickStorySentences(
   const pool = buildPool(rankings, scope, earlier);
   let postings: Map<number, number[]> | null = null;
   const overtaken = overtakenBy(pool, () => {
-    postings ??= postingsOf(pool.candidates);
+    postings ??= postingsOf(pool.candidates.map((candidate) => candidate.vector.ids));
     return postings;
   });
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;

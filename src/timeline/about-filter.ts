@@ -1,10 +1,11 @@
 import type { Article } from '../articles/types.js';
 import { contentWords, tokenizeWords } from '../search/query-terms.js';
+import type { WordSet } from '../text/word-list.js';
 
 /** What an entry offers to the `about` filter. */
 export interface AboutTarget {
   /** Stems of every word of the sentence. */
-  stems: ReadonlySet<string>;
+  stems: WordSet;
   article: Article;
 }
 

@@ -1,6 +1,7 @@
 import { addDays, type DatePrecision } from '../articles/dates.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
+import type { WordSet } from '../text/word-list.js';
 import { aboutMatcher } from './about-filter.js';
 import { type Development, developmentsOf } from './developments.js';
 import { mergeDuplicates } from './merge-duplicates.js';
@@ -213,7 +214,7 @@ const MAX_DAY_POSTING = 500;
  * Developments of each day by their content words, to find one holding a share of some words
  * without comparing every pair (a day of a large corpus has thousands of developments).
  */
-class DayIndex<T extends { readonly content: ReadonlySet<string> }> {
+class DayIndex<T extends { readonly content: WordSet }> {
   private readonly days = new Map<string, Map<string, T[]>>();
 
   add(date: string, item: T): void {
@@ -230,7 +231,7 @@ class DayIndex<T extends { readonly content: ReadonlySet<string> }> {
   }
 
   /** The first item of `date` (in the order added) holding `share` of `words` that `accept` takes. */
-  holding(date: string, words: ReadonlySet<string>, share: number, accept: (item: T) => boolean): T | undefined {
+  holding(date: string, words: WordSet, share: number, accept: (item: T) => boolean): T | undefined {
     const day = this.days.get(date);
     if (!day || words.size === 0) return undefined;
     const seen = new Set<T>();
@@ -262,7 +263,7 @@ const MIN_HAPPENED_SHARE = 0.5;
 function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const folded = new Map<number, string[]>();
   const dropped = new Set<number>();
-  const reports = new DayIndex<{ content: ReadonlySet<string>; j: number }>();
+  const reports = new DayIndex<{ content: WordSet; j: number }>();
   // Only the days something was scheduled for are indexed.
   const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
   entries.forEach((report, j) => {

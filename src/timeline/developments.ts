@@ -1,6 +1,7 @@
 import { type DateMention, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { isStopword, tokenizeWords } from '../search/query-terms.js';
+import { WordList, type WordSet } from '../text/word-list.js';
 import type { TimelineEntry } from './build-timeline.js';
 
 /** A development with the words the timeline filters and merges on. Shared by every build: never mutated. */
@@ -8,9 +9,9 @@ export interface Development {
   readonly entry: Readonly<TimelineEntry>;
   readonly article: Article;
   /** Stems of every word, for `about`. */
-  readonly stems: ReadonlySet<string>;
+  readonly stems: WordSet;
   /** Stems of the content words, for spotting the same development told twice. */
-  readonly content: ReadonlySet<string>;
+  readonly content: WordSet;
 }
 
 /**
@@ -32,8 +33,9 @@ export function developmentsOf(article: Article): readonly Development[] {
   if (!developments) {
     developments = collectDevelopments(article).map((entry) => {
       const words = tokenizeWords(entry.text);
-      const content = new Set(words.filter((word) => !isStopword(word.norm)).map((word) => word.stem));
-      return { entry, article, stems: new Set(words.map((word) => word.stem)), content };
+      const content = new WordList(words.filter((word) => !isStopword(word.norm)).map((word) => word.stem));
+      // Kept for every dated sentence of the corpus, so as lists rather than sets.
+      return { entry, article, stems: new WordList(words.map((word) => word.stem)), content };
     });
     byArticle.set(article, developments);
   }
