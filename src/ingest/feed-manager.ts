@@ -36,6 +36,23 @@ export class FeedManager {
     return feeds.length;
   }
 
+  /**
+   * Brings the feeds polled in step with the store, where other processes add and remove them with
+   * /feed: stored ones not polled yet are read at once; added ones no longer stored are removed
+   * (their articles withdrawn). Configured feeds stay.
+   */
+  async sync(): Promise<void> {
+    // Looked at before reading the store: a feed added meanwhile was stored before it was polled.
+    const polled = this.poller.status().map((status) => status.url);
+    const stored = new Set((await this.store.listFeeds()).map((feed) => feed.url));
+    const unread = [...stored].filter((url) => !polled.includes(url));
+    for (const url of unread) this.poller.addFeed(url);
+    if (unread.length) this.poller.pollSoon();
+    for (const url of polled) {
+      if (!stored.has(url) && !this.configured.has(url)) await this.poller.removeFeed(url);
+    }
+  }
+
   async add(url: string, guildId: string, userId: string): Promise<AddFeedOutcome> {
     if (this.configured.has(url)) return 'configured';
     const { added } = await this.store.addFeed({ guildId, url, addedBy: userId });
