@@ -3,6 +3,8 @@
  * transport: the Discord bot when DISCORD_TOKEN is set (several shards with SHARD_COUNT), the
  * console (one command from argv, or interactive) otherwise. Everything is built here and handed down.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
@@ -11,6 +13,7 @@ import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig, secr
 import { runInteractive, runOneShot } from './console/console.js';
 import type { Corpus } from './corpus/corpus.js';
 import { openCorpus } from './corpus/open-corpus.js';
+import type { KeptStored } from './corpus/stored-corpus.js';
 import { warmStoryViews } from './corpus/warm-views.js';
 import { UserFacingError } from './errors.js';
 import type { ReadFeedItem } from './ingest/feed-poller.js';
@@ -145,7 +148,7 @@ function shutdownSignal(): Promise<NodeJS.Signals> {
 async function runDiscord(
   config: Config,
   token: string,
-  { services, seedArticles, savedFeeds, stored }: BuiltServices,
+  { services, seedArticles, savedFeeds, stored, changesSeen }: BuiltServices,
   /** Monitored by `storeHealth`, whose write probe, at start and on a timer, catches the rest. */
   store: Store,
   storeHealth: StoreHealth,
@@ -170,7 +173,9 @@ async function runDiscord(
     { startHealthServer },
     { createMetrics },
     { FeedManager },
-    { savedFeedItemsIn, startIngest },
+    { idleFeeds, loadSavedFeedItems, savedFeedItemsIn, seedArticlesIn, startIngest },
+    { shareIngest },
+    { followCorpus },
     { startSubscriptions },
     { SubscriptionManager },
   ] = await Promise.all([
@@ -184,6 +189,8 @@ async function runDiscord(
     import('./health/metrics.js'),
     import('./ingest/feed-manager.js'),
     import('./ingest/start-ingest.js'),
+    import('./ingest/shared-ingest.js'),
+    import('./corpus/corpus-follower.js'),
     import('./subscriptions/start-subscriptions.js'),
     import('./subscriptions/subscription-manager.js'),
   ]).catch(async (err: unknown) => {
@@ -233,18 +240,40 @@ async function runDiscord(
     logger,
     deliveryIntervalMs: config.deliveryIntervalMs,
   });
-  const ingest = startIngest(
-    config,
-    services.corpus,
-    initial,
+  // Of the processes sharing the store (shards, instances), the one holding the ingest lease watches
+  // the seeds folder and polls the feeds; the others follow what it stores, and one takes over if it stops.
+  let firstTurn = true;
+  const ingest = shareIngest({
+    leases: store,
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    follower: followCorpus(services.corpus, store.articles, {
+      after: changesSeen,
+      logger,
+      ...(stored ? { apply: stored.fromStore } : {}),
+    }),
+    idleFeeds: idleFeeds(config, logger),
+    startIngest: async () => {
+      // Taking over after following: the corpus's seeds and the feed items now stored are the start.
+      const feedItems = firstTurn ? savedFeeds : await loadSavedFeedItems(store);
+      const seeds = firstTurn ? initial : seedArticlesIn(services.corpus, feedItems);
+      return startIngest(
+        config,
+        services.corpus,
+        seeds,
+        logger,
+        subscriptions.announcer.afterChange,
+        savedFeedItemsIn(store, feedItems),
+      );
+    },
+    // Feeds added or removed with /feed in any process are polled (or dropped) by the holder.
+    afterTurn: async () => {
+      firstTurn = false;
+      await services.feeds?.sync();
+    },
     logger,
-    subscriptions.announcer.afterChange,
-    savedFeedItemsIn(store, savedFeeds),
-  );
+  });
   services.feeds = new FeedManager(store, ingest.feeds, config.feeds);
-  await services.feeds
-    .restore()
-    .catch((err: unknown) => log.error({ err }, 'could not read the feeds added with /feed'));
+  await ingest.start();
   storeHealth.onRecovered(() => subscriptions.storeRecovered());
   // Files added or edited while Newsdesk was down are announced now, in the background.
   const caughtUp = subscriptions.catchUp(initial);
@@ -290,7 +319,9 @@ interface BuiltServices {
   /** Feed articles read in earlier runs, kept in the store. */
   savedFeeds: ReadFeedItem[];
   /** Keeps the store in step with the corpus; present when a store is open. */
-  stored?: { flush(): Promise<void> };
+  stored?: KeptStored;
+  /** The store's corpus change log position this start reflects. */
+  changesSeen: number;
 }
 
 async function buildServices(config: Config, logger: Logger, store: Store | undefined): Promise<BuiltServices> {
@@ -341,6 +372,7 @@ async function buildServices(config: Config, logger: Logger, store: Store | unde
     services,
     seedArticles: opened.seedArticles,
     savedFeeds,
+    changesSeen: opened.changesSeen,
     ...(opened.stored ? { stored: opened.stored } : {}),
   };
 }

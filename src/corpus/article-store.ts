@@ -62,6 +62,33 @@ export interface ArticleStore {
   /** Articles that joined the corpus while running (a file changed, a feed item). */
   saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void>;
   removeArticles(ids: readonly string[]): Promise<void>;
+  /**
+   * The change log's last sequence number (0 when empty). Every write above logs each article it
+   * adds or removes, in the same transaction, so another process can follow (`changesSince`).
+   */
+  lastChange(): Promise<number>;
+  /** Up to `limit` logged changes after `after`, in order. */
+  changesSince(after: number, limit: number): Promise<LoggedArticleChange[]>;
+  /** The stored articles of `version` among `ids` (those no longer stored are left out). */
+  readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]>;
+}
+
+/** One entry of the corpus change log: an article joined or left the stored articles. */
+export interface LoggedArticleChange {
+  seq: number;
+  articleId: string;
+  kind: 'added' | 'removed';
+}
+
+/** A `corpus_changes` row as either database returns it (PostgreSQL's BIGINT arrives as a string). */
+export interface ChangeRow {
+  seq: number | string;
+  article_id: string;
+  kind: 'added' | 'removed';
+}
+
+export function decodeChangeRow(row: ChangeRow): LoggedArticleChange {
+  return { seq: Number(row.seq), articleId: row.article_id, kind: row.kind };
 }
 
 /** A `seed_files` row as either database returns it (PostgreSQL's BIGINT arrives as a string). */

@@ -31,13 +31,16 @@ export class Corpus {
     this.listeners.push(listener);
   }
 
-  /** Adds articles not already present (same id means same content); returns those added. */
-  add(articles: readonly Article[]): Article[] {
+  /**
+   * Adds articles not already present (same id means same content); returns those added. `analyse`
+   * gives their analysis when it is known already (read from the store), instead of the corpus's own.
+   */
+  add(articles: readonly Article[], analyse: (article: Article) => AnalysisSource = this.analyse): Article[] {
     const added: Article[] = [];
     for (const article of articles) {
       if (this.byId.has(article.id)) continue;
       this.byId.set(article.id, article);
-      this.analyses.set(article.id, this.analyse(article));
+      this.analyses.set(article.id, analyse(article));
       added.push(article);
     }
     if (added.length) this.changed({ added, removed: [] });

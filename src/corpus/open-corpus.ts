@@ -6,7 +6,7 @@ import { IndexBusyError, PassageIndex } from '../search/passage-index.js';
 import type { ArticleStore } from './article-store.js';
 import type { Corpus } from './corpus.js';
 import { createIndexedCorpus } from './indexed-corpus.js';
-import { keepStored, loadStoredCorpus } from './stored-corpus.js';
+import { type KeptStored, keepStored, loadStoredCorpus } from './stored-corpus.js';
 
 /** The passage index's file inside DATA_DIR. */
 export const INDEX_FILE = 'passages.sqlite';
@@ -36,7 +36,12 @@ export interface OpenedCorpus {
   /** Articles the index file kept that this start did not add (after a crash or a change elsewhere). */
   droppedFromIndex: number;
   /** Keeps the store in step with the corpus from now on; present with a store. */
-  stored?: { flush(): Promise<void> };
+  stored?: KeptStored;
+  /**
+   * The store's change log position read before this start read the store: following the log from
+   * here (`followCorpus`) misses nothing another process stored meanwhile. 0 without a store.
+   */
+  changesSeen: number;
 }
 
 /**
@@ -46,6 +51,12 @@ export interface OpenedCorpus {
  */
 export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorpus> {
   const log = options.logger.child({ module: 'corpus' });
+  const changesSeen = options.store
+    ? await options.store.lastChange().catch((err: unknown) => {
+        log.warn({ err }, 'could not read the corpus change log');
+        return 0;
+      })
+    : 0;
   const load = await loadStoredCorpus(options.seedsDir, options.store, {
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -64,6 +75,7 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
     parsedFiles: load.parsedFiles(),
     analysed: load.analysedArticles(),
     droppedFromIndex,
+    changesSeen,
     ...(stored ? { stored } : {}),
   };
 }

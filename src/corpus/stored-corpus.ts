@@ -113,20 +113,29 @@ function unchangedArticles(
   return articles;
 }
 
+export interface KeptStored {
+  /** Waits for the writes queued so far. */
+  flush(): Promise<void>;
+  /** Runs `change`, whose changes to the corpus came from the store (another process's ingest): not written back. */
+  fromStore(change: () => void): void;
+}
+
 /**
  * Keeps the store in step with the corpus while running: articles that join are stored with their
  * analysis, withdrawn ones removed, in order. Failures are logged; the next start re-reads what
- * was missed. `flush` waits for the writes queued so far.
+ * was missed.
  */
 export function keepStored(
   corpus: Corpus,
   store: ArticleStore,
   logger: Logger,
   version = ANALYSIS_VERSION,
-): { flush(): Promise<void> } {
+): KeptStored {
   const log = logger.child({ module: 'article-store' });
   let queue: Promise<void> = Promise.resolve();
+  let followingStore = false;
   corpus.onChange(({ added, removed }) => {
+    if (followingStore) return;
     const addedIds = new Set(added.map((article) => article.id));
     const gone = removed.map((article) => article.id).filter((id) => !addedIds.has(id));
     const kept = added.flatMap((article) => {
@@ -140,5 +149,15 @@ export function keepStored(
       })
       .catch((err: unknown) => log.warn({ err }, 'could not keep the changed articles in the store'));
   });
-  return { flush: () => queue };
+  return {
+    flush: () => queue,
+    fromStore(change) {
+      followingStore = true;
+      try {
+        change();
+      } finally {
+        followingStore = false;
+      }
+    },
+  };
 }

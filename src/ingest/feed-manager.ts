@@ -27,13 +27,22 @@ export class FeedManager {
     this.configured = new Set(configured);
   }
 
-  /** Starts polling the feeds added in earlier runs (or by other processes). */
-  async restore(): Promise<number> {
-    const feeds = await this.store.listFeeds();
-    for (const feed of feeds) this.poller.addFeed(feed.url);
-    // Reads only these: the configured feeds are read by the round that started with the poller.
-    if (feeds.length) this.poller.pollSoon();
-    return feeds.length;
+  /**
+   * Brings the feeds polled in step with the store, where earlier runs and other processes add and
+   * remove them with /feed: stored ones not polled yet are read at once (the configured ones are
+   * read by the round that started with the poller); added ones no longer stored are removed
+   * (their articles withdrawn). Configured feeds stay.
+   */
+  async sync(): Promise<void> {
+    // Looked at before reading the store: a feed added meanwhile was stored before it was polled.
+    const polled = this.poller.status().map((status) => status.url);
+    const stored = new Set((await this.store.listFeeds()).map((feed) => feed.url));
+    const unread = [...stored].filter((url) => !polled.includes(url));
+    for (const url of unread) this.poller.addFeed(url);
+    if (unread.length) this.poller.pollSoon();
+    for (const url of polled) {
+      if (!stored.has(url) && !this.configured.has(url)) await this.poller.removeFeed(url);
+    }
   }
 
   async add(url: string, guildId: string, userId: string): Promise<AddFeedOutcome> {

@@ -75,6 +75,25 @@ export function savedFeedItemsIn(
 }
 
 /**
+ * The feeds as /feed lists and changes them in a process that does not ingest (another holds the
+ * ingest lease): configured ones listed, none ever polled here.
+ */
+export function idleFeeds(settings: IngestSettings, logger: Logger): FeedPoller {
+  return new FeedPoller({
+    feeds: settings.feeds,
+    intervalMs: settings.feedPollSeconds * 1000,
+    onChange: async () => {},
+    logger: logger.child({ module: 'feed-poller' }),
+  });
+}
+
+/** The seed articles among the corpus's: every article not read from a feed (`feedItems`). */
+export function seedArticlesIn(corpus: Corpus, feedItems: readonly ReadFeedItem[]): Article[] {
+  const fromFeeds = new Set(feedItems.map((item) => item.article.origin));
+  return corpus.articles().filter((article) => !fromFeeds.has(article.origin));
+}
+
+/**
  * Keeps the corpus current while Newsdesk runs: files added to, changed in or removed from the
  * seeds folder, and items of the configured feeds, reach answers and search as soon as they settle.
  * `initial` are the seed articles already loaded. With `savedFeeds`, feed items are kept between

@@ -2,12 +2,16 @@ import type pg from 'pg';
 import {
   type ArticleColumns,
   type ArticleStore,
+  type ChangeRow,
   decodeAnalysis,
   decodeArticle,
+  decodeChangeRow,
   decodeFileRow,
   encodeStoredArticle,
   type FileRow,
   type FolderChange,
+  type KeptArticle,
+  type LoggedArticleChange,
   type StoredArticle,
   type StoredFolder,
 } from '../corpus/article-store.js';
@@ -15,7 +19,14 @@ import {
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 500;
 
-/** `ArticleStore` on the PostgreSQL store's pool (tables from migration 004). */
+/**
+ * Every transaction that writes the change log first takes this lock, so writers take turns and
+ * log entries commit in the order of their sequence numbers: a follower reading "after n" never
+ * passes over an entry committed later with a smaller number. Reads are not blocked by it.
+ */
+const LOCK_CHANGE_LOG = 'LOCK TABLE corpus_changes IN EXCLUSIVE MODE';
+
+/** `ArticleStore` on the PostgreSQL store's pool (tables from migrations 004 and 005). */
 export class PostgresArticleStore implements ArticleStore {
   constructor(private readonly pool: pg.Pool) {}
 
@@ -29,15 +40,35 @@ export class PostgresArticleStore implements ArticleStore {
     ]);
     return {
       files: files.rows.map(decodeFileRow),
-      articles: articles.rows.map((row) => {
-        const article = decodeArticle(row.id, row);
-        return { article, analysis: () => decodeAnalysis(article, row.analysis) };
-      }),
+      articles: articles.rows.map(kept),
     };
+  }
+
+  async lastChange(): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM corpus_changes');
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  async changesSince(after: number, limit: number): Promise<LoggedArticleChange[]> {
+    const { rows } = await this.pool.query<ChangeRow>(
+      'SELECT seq, article_id, kind FROM corpus_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [after, limit],
+    );
+    return rows.map(decodeChangeRow);
+  }
+
+  async readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.pool.query<ArticleColumns & { id: string }>(
+      'SELECT id, text, article, layout, analysis FROM stored_articles WHERE id = ANY($1) AND analysis_version = $2',
+      [ids, version],
+    );
+    return rows.map(kept);
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
     await this.inTransaction(async (client) => {
+      await client.query(LOCK_CHANGE_LOG);
       await client.query('DELETE FROM stored_articles WHERE analysis_version <> $1', [version]);
       for (const batch of batches(change.files)) {
         const values = batch.flatMap((file) => [
@@ -66,11 +97,17 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
-    await this.inTransaction((client) => writeArticles(client, version, articles));
+    await this.inTransaction(async (client) => {
+      await client.query(LOCK_CHANGE_LOG);
+      await writeArticles(client, version, articles);
+    });
   }
 
   async removeArticles(ids: readonly string[]): Promise<void> {
-    await deleteArticles(this.pool, ids);
+    await this.inTransaction(async (client) => {
+      await client.query(LOCK_CHANGE_LOG);
+      await deleteArticles(client, ids);
+    });
   }
 
   private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
@@ -102,10 +139,33 @@ async function writeArticles(client: pg.PoolClient, version: number, articles: r
       }),
     );
   }
+  await logChanges(
+    client,
+    unique.map((stored) => stored.article.id),
+    'added',
+  );
 }
 
-async function deleteArticles(client: pg.Pool | pg.PoolClient, ids: readonly string[]) {
-  if (ids.length) await client.query('DELETE FROM stored_articles WHERE id = ANY($1)', [ids]);
+async function deleteArticles(client: pg.PoolClient, ids: readonly string[]) {
+  if (!ids.length) return;
+  const { rows } = await client.query<{ id: string }>('DELETE FROM stored_articles WHERE id = ANY($1) RETURNING id', [
+    ids,
+  ]);
+  await logChanges(
+    client,
+    rows.map((row) => row.id),
+    'removed',
+  );
+}
+
+async function logChanges(client: pg.PoolClient, ids: readonly string[], kind: 'added' | 'removed') {
+  if (!ids.length) return;
+  await client.query('INSERT INTO corpus_changes (article_id, kind) SELECT unnest($1::text[]), $2', [ids, kind]);
+}
+
+function kept(row: ArticleColumns & { id: string }): KeptArticle {
+  const article = decodeArticle(row.id, row);
+  return { article, analysis: () => decodeAnalysis(article, row.analysis) };
 }
 
 function* batches<T>(items: readonly T[]): Generator<T[]> {

@@ -77,6 +77,15 @@ const RECORD_ARTICLE = `
     WHERE articles_seen.content_hash <> excluded.content_hash
   RETURNING version`;
 
+// A free or expired lease is taken, one's own renewed, anyone else's left alone (no row returned).
+// The upsert takes the row lock and re-checks the condition on the latest row, so of two processes
+// reaching for one lease at once exactly one gets it.
+const ACQUIRE_LEASE = `
+  INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $4)
+  ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE leases.holder = excluded.holder OR leases.expires_at <= $3
+  RETURNING holder`;
+
 /** One statement: a feed article saved again (a changed item) replaces the one saved before. */
 const SAVE_FEED_ARTICLE = `
   INSERT INTO feed_articles (origin, feed_url, fingerprint, article_origin, title, date, source, url, author, text, updated_at)
@@ -336,6 +345,16 @@ export class PostgresStore implements Store {
       limit,
     ]);
     return rows.map(toOutboxRow).sort(byDueThenId);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const { rowCount } = await this.pool.query(ACQUIRE_LEASE, [name, holder, now, new Date(now.getTime() + ttlMs)]);
+    return rowCount === 1;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.pool.query('DELETE FROM leases WHERE name = $1 AND holder = $2', [name, holder]);
   }
 
   async releaseClaims(workerId: string): Promise<number> {

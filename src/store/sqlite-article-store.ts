@@ -2,13 +2,16 @@ import type Database from 'better-sqlite3';
 import {
   type ArticleColumns,
   type ArticleStore,
+  type ChangeRow,
   decodeAnalysis,
   decodeArticle,
+  decodeChangeRow,
   decodeFileRow,
   encodeStoredArticle,
   type FileRow,
   type FolderChange,
   type KeptArticle,
+  type LoggedArticleChange,
   type StoredArticle,
   type StoredFolder,
 } from '../corpus/article-store.js';
@@ -16,8 +19,10 @@ import {
 /** Writes this big leave a WAL worth checkpointing at once. */
 const CHECKPOINT_AFTER_ARTICLES = 1_000;
 
-/** `ArticleStore` on the SQLite store's connection (tables from migration 004). */
+/** `ArticleStore` on the SQLite store's connection (tables from migrations 004 and 005). */
 export class SqliteArticleStore implements ArticleStore {
+  private analysisOf?: Database.Statement<[string, number], { analysis: string }>;
+
   constructor(private readonly db: Database.Database) {}
 
   async readFolder(folder: string, version: number): Promise<StoredFolder> {
@@ -27,23 +32,49 @@ export class SqliteArticleStore implements ArticleStore {
       .map(decodeFileRow);
     // The analysis stays on disk until asked for (SQLite reads are synchronous): at 10k articles it is
     // half of what is stored, and most of it is never read by a process that only answers /ask.
-    const analysisOf = this.db.prepare<[string, number], { analysis: string }>(
+    const articles = this.db
+      .prepare<[number], ArticleRow>('SELECT id, text, article, layout FROM stored_articles WHERE analysis_version = ?')
+      .all(version)
+      .map((row) => this.kept(row, version));
+    return { files, articles };
+  }
+
+  async lastChange(): Promise<number> {
+    const row = this.db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM corpus_changes').get();
+    return row?.seq ?? 0;
+  }
+
+  async changesSince(after: number, limit: number): Promise<LoggedArticleChange[]> {
+    return this.db
+      .prepare<[number, number], ChangeRow>(
+        'SELECT seq, article_id, kind FROM corpus_changes WHERE seq > ? ORDER BY seq LIMIT ?',
+      )
+      .all(after, limit)
+      .map(decodeChangeRow);
+  }
+
+  async readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]> {
+    const read = this.db.prepare<[string, number], ArticleRow>(
+      'SELECT id, text, article, layout FROM stored_articles WHERE id = ? AND analysis_version = ?',
+    );
+    return ids.flatMap((id) => {
+      const row = read.get(id, version);
+      return row ? [this.kept(row, version)] : [];
+    });
+  }
+
+  /** A stored article whose analysis is read when first asked for. */
+  private kept(row: ArticleRow, version: number): KeptArticle {
+    this.analysisOf ??= this.db.prepare<[string, number], { analysis: string }>(
       'SELECT analysis FROM stored_articles WHERE id = ? AND analysis_version = ?',
     );
-    const articles = this.db
-      .prepare<[number], Omit<ArticleColumns, 'analysis'> & { id: string }>(
-        'SELECT id, text, article, layout FROM stored_articles WHERE analysis_version = ?',
-      )
-      .all(version)
-      .map((row): KeptArticle => {
-        const article = decodeArticle(row.id, row);
-        const analysis = () => {
-          const found = this.db.open ? analysisOf.get(row.id, version) : undefined;
-          return found && decodeAnalysis(article, found.analysis);
-        };
-        return { article, analysis };
-      });
-    return { files, articles };
+    const analysisOf = this.analysisOf;
+    const article = decodeArticle(row.id, row);
+    const analysis = () => {
+      const found = this.db.open ? analysisOf.get(row.id, version) : undefined;
+      return found && decodeAnalysis(article, found.analysis);
+    };
+    return { article, analysis };
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
@@ -81,14 +112,19 @@ export class SqliteArticleStore implements ArticleStore {
        ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
          text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
     );
+    const log = this.db.prepare("INSERT INTO corpus_changes (article_id, kind) VALUES (?, 'added')");
     for (const stored of articles) {
       const columns = encodeStoredArticle(stored);
       save.run(stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis);
+      log.run(stored.article.id);
     }
   }
 
   private deleteArticles(ids: readonly string[]): void {
     const remove = this.db.prepare('DELETE FROM stored_articles WHERE id = ?');
-    for (const id of ids) remove.run(id);
+    const log = this.db.prepare("INSERT INTO corpus_changes (article_id, kind) VALUES (?, 'removed')");
+    for (const id of ids) if (remove.run(id).changes > 0) log.run(id);
   }
 }
+
+type ArticleRow = Omit<ArticleColumns, 'analysis'> & { id: string };

@@ -72,6 +72,14 @@ const RECORD_ARTICLE = `
     WHERE articles_seen.content_hash <> excluded.content_hash
   RETURNING version`;
 
+// A free or expired lease is taken, one's own renewed, anyone else's left alone (no row returned);
+// one statement under the write lock, so of two connections exactly one gets it.
+const ACQUIRE_LEASE = `
+  INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
+  ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE leases.holder = excluded.holder OR leases.expires_at <= @now
+  RETURNING holder`;
+
 /** One statement: a feed article saved again (a changed item) replaces the one saved before. */
 const SAVE_FEED_ARTICLE = `
   INSERT INTO feed_articles (origin, feed_url, fingerprint, article_origin, title, date, source, url, author, text, updated_at)
@@ -328,6 +336,15 @@ export class SqliteStore implements Store {
       .all({ workerId, limit, now, leaseUntil: now + leaseMs })
       .map(toOutboxRow)
       .sort(byDueThenId);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = this.millis();
+    return this.db.prepare(ACQUIRE_LEASE).get({ name, holder, now, until: now + ttlMs }) !== undefined;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
   }
 
   async releaseClaims(workerId: string): Promise<number> {

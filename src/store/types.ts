@@ -1,5 +1,6 @@
 import type { ArticleStore } from '../corpus/article-store.js';
 import type { FeedStore } from '../ingest/feed-records.js';
+import type { Leases } from '../ingest/lease.js';
 import type { TokenLedger } from '../llm/budget.js';
 import type { ArticleVersions } from '../subscriptions/article-versions.js';
 import type { OutboxStore } from '../subscriptions/outbox.js';
@@ -9,11 +10,18 @@ import type { UpdateLog } from '../subscriptions/update-log.js';
 /**
  * What Newsdesk keeps between restarts, in one database (SQLite by default, PostgreSQL with
  * DATABASE_URL): each service owns its records and the port it needs (subscriptions, outbox,
- * update log, article versions, feeds, the model's token ledger, stored articles), and the stores
+ * update log, article versions, feeds, the model's token ledger, stored articles, leases), and the stores
  * in this folder implement them all. Every operation is async so SQLite and PostgreSQL fit the
  * same interface.
  */
-export interface Store extends SubscriptionStore, OutboxStore, UpdateLog, ArticleVersions, FeedStore, TokenLedger {
+export interface Store
+  extends SubscriptionStore,
+    OutboxStore,
+    UpdateLog,
+    ArticleVersions,
+    FeedStore,
+    TokenLedger,
+    Leases {
   /** Articles and their analysis, kept across restarts (src/corpus/article-store.ts). */
   readonly articles: ArticleStore;
 

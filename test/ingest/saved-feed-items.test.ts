@@ -169,7 +169,8 @@ describe('feed articles kept in the store', () => {
     const running = await start();
     await running.store.addFeed({ guildId: 'guild', url: server.url('/added'), addedBy: 'admin' });
     const feeds = new FeedManager(running.store, running.ingest.feeds, [server.url('/rss')]);
-    expect(await feeds.restore()).toBe(1);
+    await feeds.sync();
+    expect(feeds.list().map((feed) => feed.origin)).toEqual(['config', 'added']);
     await vi.waitFor(async () => expect(await running.store.listFeedArticles()).toHaveLength(2), { timeout: 5_000 });
     await running.ingest.close();
     expect(server.hits('/rss')).toBe(1);

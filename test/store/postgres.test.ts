@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { defineArticleStoreContract } from './article-store-contract.js';
+import { defineLeaseContract } from './lease-contract.js';
 import { DATABASE_URL, POSTGRES_REQUIRED, probePostgres, TestSchemas } from './postgres-database.js';
 import { defineStoreContract } from './store-contract.js';
 
@@ -37,6 +38,12 @@ describe.skipIf(skip)(`PostgreSQL store${skip ? ` (skipped: ${DATABASE_URL} unre
 
   defineArticleStoreContract(async () => PostgresStore.open({ pool: schemas.poolConfig(await schemas.create()) }));
 
+  defineLeaseContract(async (now) => {
+    const pool = schemas.poolConfig(await schemas.create());
+    const first = await PostgresStore.open({ pool, now });
+    return [first, await PostgresStore.open({ pool, now })];
+  });
+
   it('is what openStore picks when given a database URL, and keeps every table in its schema', async () => {
     const schema = await schemas.create('tables');
     const dataDir = join(tmpdir(), `newsdesk-unused-${schema}`);
@@ -47,8 +54,10 @@ describe.skipIf(skip)(`PostgreSQL store${skip ? ` (skipped: ${DATABASE_URL} unre
     await store.close();
     expect(await schemas.tables(schema)).toEqual([
       'articles_seen',
+      'corpus_changes',
       'feed_articles',
       'feeds',
+      'leases',
       'llm_tokens',
       'outbox',
       'schema_migrations',

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openStore, SQLITE_FILE } from '../../src/store/open-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { defineArticleStoreContract } from './article-store-contract.js';
+import { defineLeaseContract } from './lease-contract.js';
 import { defineStoreContract } from './store-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'newsdesk-store-'));
@@ -29,6 +30,14 @@ describe('SQLite store', () => {
   });
 
   defineArticleStoreContract(() => openStore({ dataDir: join(root, `db-${++databases}`, 'data') }));
+
+  defineLeaseContract(async (now) => {
+    const dataDir = join(root, `db-${++databases}`, 'data');
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, SQLITE_FILE);
+    const first = await SqliteStore.open(file, { now });
+    return [first, await SqliteStore.open(file, { now })];
+  });
 
   it('creates its data directory and database file on first start', async () => {
     const dataDir = join(root, 'first-start', 'nested', 'data');

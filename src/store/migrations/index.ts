@@ -2,6 +2,7 @@ import { subscriptionsArticlesOutbox } from './001-subscriptions-articles-outbox
 import { feedsUpdateLogDigestsTokens } from './002-feeds-update-log-digests-tokens.js';
 import { feedArticles } from './003-feed-articles.js';
 import { storedArticles } from './004-stored-articles.js';
+import { leasesCorpusChanges } from './005-leases-corpus-changes.js';
 import type { Migration } from './migration.js';
 
 export { CREATE_SCHEMA_MIGRATIONS, type Migration } from './migration.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   feedsUpdateLogDigestsTokens,
   feedArticles,
   storedArticles,
+  leasesCorpusChanges,
 ];

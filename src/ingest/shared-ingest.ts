@@ -1,0 +1,120 @@
+import type { CorpusFollower } from '../corpus/corpus-follower.js';
+import type { Logger } from '../logger.js';
+import type { FeedPoller } from './feed-poller.js';
+import type { Leases } from './lease.js';
+import type { Ingest } from './start-ingest.js';
+
+/** The lease whose holder watches the seeds folder and polls the feeds for every process on the store. */
+export const INGEST_LEASE = 'ingest';
+/** How long a holder that stops renewing keeps the lease; it renews three times as often. */
+export const DEFAULT_INGEST_LEASE_MS = 30_000;
+
+export type FeedControl = Pick<FeedPoller, 'addFeed' | 'removeFeed' | 'status' | 'pollSoon'>;
+
+export interface SharedIngestOptions {
+  leases: Leases;
+  /** This process, unique among those sharing the store. */
+  holder: string;
+  /** Follows the store while another process ingests. */
+  follower: CorpusFollower;
+  /** Starts ingesting into the corpus, which the follower has brought up to date. */
+  startIngest: () => Promise<Ingest>;
+  /** The feeds /feed shows and changes while following (never polled here). */
+  idleFeeds: FeedControl;
+  /** After each turn, whichever the role (e.g. bringing the feeds polled in step with the store). */
+  afterTurn?: () => Promise<void>;
+  logger: Logger;
+  leaseMs?: number;
+}
+
+export interface SharedIngest {
+  /** True while this process holds the lease and ingests. */
+  ingesting(): boolean;
+  /** Takes or renews the lease and starts or stops ingesting to match; runs on a timer after `start`. */
+  turn(): Promise<void>;
+  start(): Promise<void>;
+  /** The feeds being polled when ingesting, the idle list when following. */
+  readonly feeds: FeedControl;
+  /** Stops ingesting or following, and lets the lease go so another process takes over at once. */
+  close(): Promise<void>;
+}
+
+/**
+ * One ingest for every process on a shared store: the holder of the ingest lease watches the seeds
+ * folder and polls the feeds (writing what it reads to the store, which logs it); the others follow
+ * the store's change log, and keep reaching for the lease, so one of them starts ingesting when
+ * the holder stops renewing (it died, or lost the database for longer than the lease). When the
+ * store cannot be reached, each process keeps the role it had.
+ */
+export function shareIngest(options: SharedIngestOptions): SharedIngest {
+  const log = options.logger.child({ module: 'shared-ingest' });
+  const leaseMs = options.leaseMs ?? DEFAULT_INGEST_LEASE_MS;
+  let ingest: Ingest | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const once = async (): Promise<void> => {
+    if (closed) return;
+    let held: boolean;
+    try {
+      held = await options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
+    } catch (err) {
+      log.warn({ err }, 'could not reach the ingest lease; keeping the current role');
+      held = ingest !== null;
+    }
+    if (held && !ingest) {
+      await options.follower.stop();
+      // Whatever the last holder stored is in the corpus before this process reads on from there.
+      await options.follower.poll().catch((err: unknown) => log.warn({ err }, 'could not read the corpus change log'));
+      ingest = await options.startIngest();
+      log.info({ holder: options.holder }, 'holding the ingest lease: watching the seeds folder and polling the feeds');
+    } else if (!held && ingest) {
+      const stopping = ingest;
+      ingest = null;
+      await stopping.close();
+      log.warn({ holder: options.holder }, 'lost the ingest lease: following the process that holds it');
+    }
+    if (!held) options.follower.start();
+    await options.afterTurn?.().catch((err: unknown) => log.warn({ err }, 'could not bring the feeds in step'));
+  };
+
+  const turn = (): Promise<void> => {
+    running = running.then(once).catch((err: unknown) => log.error({ err }, 'could not start or stop ingesting'));
+    return running;
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    timer = setTimeout(() => void turn().finally(schedule), Math.max(1, Math.floor(leaseMs / 3)));
+  };
+
+  const current = (): FeedControl => ingest?.feeds ?? options.idleFeeds;
+
+  return {
+    ingesting: () => ingest !== null,
+    turn,
+    async start() {
+      await turn();
+      schedule();
+    },
+    feeds: {
+      addFeed: (url) => current().addFeed(url),
+      removeFeed: (url) => current().removeFeed(url),
+      status: () => current().status(),
+      pollSoon: () => current().pollSoon(),
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      await running.catch(() => {});
+      await options.follower.stop();
+      if (!ingest) return;
+      await ingest.close();
+      ingest = null;
+      await options.leases
+        .releaseLease(INGEST_LEASE, options.holder)
+        .catch((err: unknown) => log.warn({ err }, 'could not release the ingest lease; it expires by itself'));
+    },
+  };
+}

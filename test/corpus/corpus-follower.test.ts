@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../src/articles/analysis.js';
+import { buildArticle } from '../../src/articles/article.js';
+import type { Article } from '../../src/articles/types.js';
+import { ANALYSIS_VERSION } from '../../src/corpus/article-store.js';
+import { Corpus } from '../../src/corpus/corpus.js';
+import { followCorpus } from '../../src/corpus/corpus-follower.js';
+import { createLogger } from '../../src/logger.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
+
+const logger = createLogger({ level: 'silent' });
+const FERRY = buildArticle(
+  '“We are back at the wheel,” said union leader Sam Reyes on Sunday, as ferry crews returned to work.',
+  { title: 'Ferry strike ends', date: '2025-03-02' },
+  'ferry.md',
+);
+const TRAM = buildArticle(
+  'The new tram line carried its first riders along the seafront on Monday.',
+  { title: 'Tram line opens', date: '2025-03-03' },
+  'tram.md',
+);
+
+describe('a corpus following the store', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function setUp() {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-follower-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const store = await SqliteStore.open(join(dir, 'store.sqlite'));
+    cleanups.push(() => store.close());
+    const analysed: string[] = [];
+    const corpus = new Corpus((article: Article) => {
+      analysed.push(article.id);
+      return analyseArticle(article);
+    });
+    const follower = followCorpus(corpus, store.articles, { after: await store.articles.lastChange(), logger });
+    const stored = (article: Article) => ({ article, analysis: analyseArticle(article) });
+    return { store, corpus, follower, analysed, stored };
+  }
+
+  it('adds an article another process stored with the analysis stored beside it, analysing nothing', async () => {
+    const { store, corpus, follower, analysed, stored } = await setUp();
+    await store.articles.saveArticles(ANALYSIS_VERSION, [stored(FERRY)]);
+
+    expect(await follower.poll()).toBe(1);
+    expect(corpus.get(FERRY.id)?.title).toBe('Ferry strike ends');
+    expect(corpus.analysis(FERRY.id)?.quotes.map((quote) => quote.text)).toEqual(['We are back at the wheel']);
+    expect(analysed).toEqual([]);
+    expect(await follower.poll()).toBe(0);
+  });
+
+  it('withdraws an article another process removed, and never adds one stored and removed before it looked', async () => {
+    const { store, corpus, follower, stored } = await setUp();
+    await store.articles.saveArticles(ANALYSIS_VERSION, [stored(FERRY)]);
+    await follower.poll();
+
+    await store.articles.saveArticles(ANALYSIS_VERSION, [stored(TRAM)]);
+    await store.articles.removeArticles([TRAM.id, FERRY.id]);
+    const added: string[] = [];
+    corpus.onChange((change) => added.push(...change.added.map((article) => article.id)));
+    await follower.poll();
+
+    expect(corpus.size).toBe(0);
+    expect(added).toEqual([]);
+  });
+});
