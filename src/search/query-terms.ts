@@ -38,9 +38,16 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** A query never needs more terms than this; longer text is cut so MATCH stays cheap. */
 export const MAX_QUERY_TERMS = 32;
 
-/** Numbers are kept whole ("2025", "g7"); every other word is stemmed. */
+/** A number with a plural "s" ("16s", "1990s"): the full-text index's Porter stemmer reads it as the number. */
+const PLURAL_NUMBER = /^\d+s$/;
+
+/**
+ * Numbers are kept whole ("2025", "g7") but for a plural "s", which the full-text index drops too,
+ * so "under-16s" and "under 16" meet in ranking as they do in search; every other word is stemmed.
+ */
 export function stemOf(norm: string): string {
-  return /\d/.test(norm) ? norm : stem(norm);
+  if (!/\d/.test(norm)) return stem(norm);
+  return PLURAL_NUMBER.test(norm) ? norm.slice(0, -1) : norm;
 }
 
 /** Every word of `text`, in order. */
