@@ -35,7 +35,7 @@ export function answerLatest(
   // A topic naming something ("the latest on the Oslo talks") picks the newest day that speaks to
   // it. One of common words only ("the latest in the diplomacy") may be the story itself, which its
   // newest articles rarely call by that word: it is answered from the words only when the newest
-  // day in scope speaks to them ("the latest on the ceasefire"), otherwise by the newest day's summary.
+  // day in scope speaks to them ("the latest on the tolls"), otherwise by the newest day's summary.
   const words = contentWords(topic);
   if (words.length) {
     const naming = words.some((word) => /^[\p{Lu}\d]/u.test(word.raw));

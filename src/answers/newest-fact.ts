@@ -26,7 +26,7 @@ export function newestOf(
 ): NewestChoice {
   const best = ranked[0]!;
   // A newer sentence replaces the answer only when it says something the question asks of its
-  // names: "the envoy will join the governor" names them all and says nothing about meeting.
+  // names: "the coach will travel with the captain" names them all and says nothing about signing.
   const onPoint = (s: ScoredSentence) => best.predicate === 0 || s.predicate > 0;
   const comparable = ranked.filter((s) => s.score >= share * best.score && s.cue === best.cue && onPoint(s));
   let first = best;

@@ -79,8 +79,8 @@ export function checkPremise(
   const matches = (stem: string) => stem === verb.stem;
   // The event is the verb with what it is done to: "agreed on many points" is no agreed treaty.
   const objects = objectStems(question, verb);
-  // A premise tied to a day or a number ("at the 13 August talks") is supported only by a sentence
-  // holding it: an agreement reported of another day is not the one asked about.
+  // A premise tied to a day or a number ("signed at the 2 June meeting") is supported only by a sentence
+  // holding it: a signing reported of another day is not the one asked about.
   const when = new Set(
     tokenizeWords(question)
       .filter((token) => /\d/.test(token.raw))
@@ -97,8 +97,8 @@ export function checkPremise(
   if (candidates.some((s) => supports(s.hit.text))) return null;
   // What the articles do say about the question's focus (its rarest words), unless the question
   // asks for a name, date or number: then the sentence holding one is still the best to show.
-  // Among those, the ones about who or what the premise is about come first: "why were the
-  // reporters barred from the hearing?" is corrected by what the articles say of the reporters.
+  // Among those, the ones about who or what the premise is about come first: "why did the
+  // pilots walk out of the talks?" is corrected by what the articles say of the pilots.
   const subject = subjectStems(question, verb);
   const aboutSubject = (s: ScoredSentence) =>
     Number(tokenizeWords(s.hit.text).some((token) => subject.has(token.stem)));

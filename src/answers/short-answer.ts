@@ -64,8 +64,8 @@ export function shortAnswer(
 
 /**
  * Of the names a sentence holds, the one nearest to what the question asks of its names (its
- * common words): "Who did the envoy meet?" is answered by the name beside "meeting" in "the mayor
- * said the envoy held a meeting with the governor", not by the speaker named first. The first name
+ * common words): "Who did the coach sign?" is answered by the name beside "signing" in "the chairman
+ * said the coach completed the signing of Dahl", not by the speaker named first. The first name
  * when the sentence holds none of the question's common words.
  */
 function nearestToAsked(

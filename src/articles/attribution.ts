@@ -224,7 +224,7 @@ function attributionBefore(text: string, tokens: readonly Token[], lo: number, h
   // "Holm: ‘I will meet Ek’", "PENCE: Well…"
   if (hi - 1 >= lo && tokens[hi - 1]!.text === ':') {
     const named = speakerBefore(text, tokens, lo, hi - 1);
-    // "… a blunt message to Ek: “…”": a name that is the object of a preposition is the one addressed.
+    // "… she wrote in a letter to Dahl: “…”": a name that is the object of a preposition is the one addressed.
     const addressed = named && isObjectPreposition(tokens[tokenIndexAt(tokens, named.start) - 1]?.lower ?? '');
     const speaker = named?.kind === 'name' && !addressed ? named : speakerAtClauseStart(text, tokens, lo, hi - 1);
     if (speaker) return { speaker, cue: ':' };

@@ -233,7 +233,7 @@ export function extractQuotes(
   for (const { span, attribution, inheritFrom, partial, ownSentence } of candidates) {
     let speaker: ResolvedSpeaker | null = null;
     if (attribution?.speaker) speaker = resolveSpeaker(article, attribution.speaker, antecedents);
-    // "Holm has gone after Ek as a “…”": a quotation inside a sentence of its own, after another
+    // "Dahl later called the plan a “…”": a quotation inside a sentence of its own, after another
     // one, is the words of that sentence's subject, when it has one, not of whoever spoke before
     // (only where someone spoke before: a short quotation with no one speaking stays a scare quote).
     else if (inheritFrom !== null && ownSentence && resolved[inheritFrom])

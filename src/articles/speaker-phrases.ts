@@ -123,7 +123,7 @@ function nounEndingAt(text: string, tokens: readonly Token[], lo: number, j: num
   let joined = false;
   while (from >= lo && j - from < MAX_NOUN_PHRASE + (joined ? MAX_NOUN_PHRASE : 0)) {
     const token = tokens[from]!;
-    // "the Vermont senator and Democratic presidential candidate": one "and" may join two titles.
+    // "the club's captain and longest-serving player told": one "and" may join two titles.
     if (token.lower === 'and' && !joined && from < j && isRoleLike(tokens[from - 1])) {
       joined = true;
       from--;
@@ -189,7 +189,7 @@ export function speakerBefore(text: string, tokens: readonly Token[], lo: number
         comma--;
       }
       if (comma < lo || tokens[comma]!.text !== ',') return null;
-      // "her senior policy adviser, Jake Holm, said": the name in apposition to a description speaks.
+      // "the museum's head curator, Ola Dahl, said": the name in apposition to a description speaks.
       const inner = nameEndingAt(text, tokens, comma + 1, skipParenthesis(tokens, comma + 1, close - 1));
       if (apposition === 0 && inner?.[0] === tokens[comma + 1] && !isNamePart(tokens[comma - 1] ?? tokens[comma]!)) {
         const description = comma - 1 >= lo ? nounEndingAt(text, tokens, lo, comma - 1) : null;

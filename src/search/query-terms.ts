@@ -43,7 +43,7 @@ const PLURAL_NUMBER = /^\d+s$/;
 
 /**
  * Numbers are kept whole ("2025", "g7") but for a plural "s", which the full-text index drops too,
- * so "under-16s" and "under 16" meet in ranking as they do in search; every other word is stemmed.
+ * so "the 1990s" and "1990" meet in ranking as they do in search; every other word is stemmed.
  */
 export function stemOf(norm: string): string {
   if (!/\d/.test(norm)) return stem(norm);

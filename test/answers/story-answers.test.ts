@@ -119,33 +119,33 @@ describe('answers across the articles of one story', () => {
   it('corrects a false premise with what the articles say of the ones it is about', () => {
     const hearing = buildArticle(
       [
-        'The harbour bridge hearing in Bergen with Governor Per Holm ran late on Monday.',
-        'Governor Per Holm told the hearing in Bergen that the bridge would open in May.',
-        'Reporters from six papers attended the hearing.',
+        'The harbour bridge inspection in Bergen with Governor Per Holm ran late on Monday.',
+        'Governor Per Holm told the inspectors in Bergen that the bridge would open in May.',
+        'Engineers from the two contractors stayed until the end of the inspection.',
       ].join('\n\n'),
-      { title: 'Bridge hearing in Bergen', date: '2025-03-20' },
+      { title: 'Bridge inspection in Bergen', date: '2025-03-20' },
       'hearing',
     );
-    const { answer } = ask("Why were reporters barred from Governor Per Holm's hearing in Bergen?", [hearing]);
+    const { answer } = ask("Why did the engineers walk out of Governor Per Holm's inspection in Bergen?", [hearing]);
     expect(answer.premise).toBeDefined();
-    expect(answer.evidence[0]?.text).toContain('Reporters from six papers attended');
+    expect(answer.evidence[0]?.text).toContain('Engineers from the two contractors stayed');
   });
 
-  it("says the articles don't say what was agreed at talks on a day when only another day's agreement is reported", () => {
+  it("says the articles don't say what was decided at a meeting on a day when only another day's decision is reported", () => {
     const talks = buildArticle(
       [
-        'Mayor Lina Ek and Governor Per Holm will hold talks on the harbour bridge on 12 March.',
-        'At talks on 2 March, Mayor Lina Ek agreed to pay for the new ferry pier.',
+        'Mayor Lina Ek and Governor Per Holm will meet about the harbour bridge on 12 March.',
+        'At a meeting on 2 March, Mayor Lina Ek and the port board decided to pay for the new ferry pier.',
       ].join('\n\n'),
-      { title: 'Harbour talks set for 12 March', date: '2025-03-03' },
+      { title: 'Harbour meeting set for 12 March', date: '2025-03-03' },
       'talks',
     );
     const { answer, reply } = ask(
-      'What was agreed at the 12 March talks between Mayor Lina Ek and Governor Per Holm?',
+      'What was decided at the 12 March meeting between Mayor Lina Ek and Governor Per Holm?',
       [talks],
     );
     expect(answer.status).toBe('not_found');
-    expect(reply.intro).toMatch(/^The articles don't say: “What was agreed at the 12 March talks/);
+    expect(reply.intro).toMatch(/^The articles don't say: “What was decided at the 12 March meeting/);
   });
 
   it('does not answer "when will …" with a date the story has already passed', () => {

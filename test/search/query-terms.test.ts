@@ -44,7 +44,6 @@ describe('contentWords', () => {
 describe('tokenizeWords', () => {
   it('reads a number with a plural s as the number, as the full-text index does', () => {
     const stems = (text: string) => tokenizeWords(text).map((w) => w.stem);
-    expect(stems('under-16s')).toEqual(stems('under 16'));
     expect(stems('the 1990s')).toEqual(stems('the 1990'));
     expect(stems('G7 talks')).toEqual(['g7', 'talk']);
   });
