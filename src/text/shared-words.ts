@@ -5,10 +5,17 @@
  */
 const copies = new Map<string, string>();
 
+/**
+ * Past this many distinct words the copies start over, so that a process fed for months (withdrawn
+ * articles' words included) stays bounded; words kept before are still valid, only no longer shared.
+ */
+const MAX_SHARED_WORDS = 500_000;
+
 /** The one kept copy of `word`. */
 export function sharedWord(word: string): string {
   const known = copies.get(word);
   if (known !== undefined) return known;
+  if (copies.size >= MAX_SHARED_WORDS) copies.clear();
   copies.set(word, word);
   return word;
 }
