@@ -16,9 +16,12 @@ function sources(folder: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+/** What a file imports: static imports, re-exports and dynamic `import()` alike. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^import[^;]*?from '([^']+)';/gms)].map((match) => match[1] as string);
+  const statics = [...text.matchAll(/^(?:import|export)[^;]*?from '([^']+)';/gms)];
+  const dynamics = [...text.matchAll(/\bimport\('([^']+)'\)/g)];
+  return [...statics, ...dynamics].map((match) => match[1] as string);
 }
 
 function offending(folders: readonly string[], forbidden: (specifier: string) => boolean): string[] {
