@@ -140,7 +140,11 @@ function sortedDevelopments(corpus: Corpus, redated: Map<Development, Developmen
   const articles = corpus.articles();
   const position = new Map(articles.map((article, i) => [article.id, i]));
   return articles
-    .flatMap((article) => developmentsOf(article).map((development) => redated.get(development) ?? development))
+    .flatMap((article) =>
+      developmentsOf(article, corpus.analysis(article.id)?.dates).map(
+        (development) => redated.get(development) ?? development,
+      ),
+    )
     .sort(
       (a, b) =>
         compare(a.entry.date, b.entry.date) ||
@@ -181,7 +185,7 @@ const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
  * Monday" elsewhere): the report's date is not the event's, so it takes the event's day.
  */
 function redatedLeads(corpus: Corpus): Map<Development, Development> {
-  const all = corpus.articles().flatMap((article) => developmentsOf(article));
+  const all = corpus.articles().flatMap((article) => developmentsOf(article, corpus.analysis(article.id)?.dates));
   const isCandidate = ({ entry, article }: Development) =>
     entry.when === null &&
     !entry.expected &&
