@@ -122,6 +122,15 @@ describe('the timeline of a small story', () => {
     expect(buildTimeline(corpus, { about: 'port' }).every((entry) => /\bport\b/i.test(entry.text))).toBe(true);
   });
 
+  it('gives the same timeline after an article joins or leaves as one built afresh', () => {
+    const growing = corpusOf(monday, thursday);
+    buildTimeline(growing);
+    growing.add([tuesday]);
+    expect(buildTimeline(growing)).toEqual(buildTimeline(corpus));
+    growing.remove([monday.id]);
+    expect(buildTimeline(growing)).toEqual(buildTimeline(corpusOf(thursday, tuesday)));
+  });
+
   it('reads the same timeline from the dates the articles’ analysis holds as from their text', () => {
     const texts = [thursday, monday, tuesday].map(({ text, date, origin }) => article(origin, date, text));
     const analysed = new Corpus(analyseArticle);
