@@ -18,6 +18,8 @@ export interface MergedEntry extends Development {
  */
 interface TimelineState {
   version: string;
+  /** Ids of the articles added or removed since the last build; null before the first. */
+  changed: Set<string> | null;
   /** The articles merged, by id, with their developments. */
   readonly articles: Map<string, { article: Article; developments: readonly Development[] }>;
   /** Developments by the day their article dates them (before a lead is redated). */
@@ -40,21 +42,29 @@ const timelines = new WeakMap<Corpus, TimelineState>();
 export function mergedTimeline(corpus: Corpus): MergedEntry[] {
   let state = timelines.get(corpus);
   if (state?.version === corpus.version) return state.entries;
-  state ??= {
-    version: '',
-    articles: new Map(),
-    byDay: new Map(),
-    redated: new Map(),
-    merged: new Map(),
-    entries: [],
-  };
+  if (!state) {
+    const created: TimelineState = {
+      version: '',
+      changed: null,
+      articles: new Map(),
+      byDay: new Map(),
+      redated: new Map(),
+      merged: new Map(),
+      entries: [],
+    };
+    corpus.onChange(({ added, removed }) => {
+      for (const article of [...added, ...removed]) created.changed?.add(article.id);
+    });
+    timelines.set(corpus, created);
+    state = created;
+  }
   update(state, corpus);
-  timelines.set(corpus, state);
   return state.entries;
 }
 
 function update(state: TimelineState, corpus: Corpus): void {
-  const articles = corpus.articles();
+  const changed = state.changed ?? corpus.articles().map((article) => article.id);
+  state.changed = new Set();
   /** Days whose entries are merged again, and days whose leads are read again. */
   const days = new Set<string>();
   const leadDays = new Set<string>();
@@ -66,8 +76,10 @@ function update(state: TimelineState, corpus: Corpus): void {
   };
 
   const removed = new Set<Article>();
-  for (const [id, { article, developments }] of state.articles) {
-    if (corpus.get(id) === article) continue;
+  for (const id of changed) {
+    const kept = state.articles.get(id);
+    if (!kept || corpus.get(id) === kept.article) continue;
+    const { article, developments } = kept;
     removed.add(article);
     state.articles.delete(id);
     for (const development of developments) {
@@ -82,8 +94,9 @@ function update(state: TimelineState, corpus: Corpus): void {
     if (kept.length) state.byDay.set(day, kept);
     else state.byDay.delete(day);
   }
-  for (const article of articles) {
-    if (state.articles.get(article.id)?.article === article) continue;
+  for (const id of changed) {
+    const article = corpus.get(id);
+    if (!article || state.articles.get(id)?.article === article) continue;
     const developments = developmentsOf(article, corpus.analysis(article.id)?.dates);
     state.articles.set(article.id, { article, developments });
     for (const development of developments) {
@@ -108,13 +121,18 @@ function update(state: TimelineState, corpus: Corpus): void {
   }
 
   // `corpus.articles()` is oldest first with a stable tie-break, so its position orders reports.
-  const position = new Map(articles.map((article, i) => [article.id, i]));
+  const position = new Map(corpus.articles().map((article, i) => [article.id, i]));
   for (const day of days) {
     const merged = mergeDay(dayDevelopments(state, day, position));
     if (merged.length) state.merged.set(day, merged);
     else state.merged.delete(day);
   }
-  if (days.size) state.entries = [...state.merged.keys()].sort(compare).flatMap((day) => state.merged.get(day)!);
+  if (days.size) {
+    const entries: MergedEntry[] = [];
+    for (const day of [...state.merged.keys()].sort(compare))
+      for (const entry of state.merged.get(day)!) entries.push(entry);
+    state.entries = entries;
+  }
   state.version = corpus.version;
 }
 
