@@ -83,8 +83,8 @@ const MAY_HOLD_DATE =
 
 /**
  * The sentences of an article that carry a date, each date resolved against the article's own date
- * (undated articles keep only dates stated in full). Not cached: the timeline keeps what it reads
- * of them (see `developmentsOf`), and a cache here held every dated sentence's mentions as well.
+ * (undated articles keep only dates stated in full). Read once per article by `analyseArticle` and
+ * stored with its analysis, which is where the timeline takes them from (see `developmentsOf`).
  */
 export function findDatedEvents(article: Article): DatedSentence[] {
   const dated: DatedSentence[] = [];

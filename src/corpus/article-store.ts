@@ -6,7 +6,7 @@ import { sharedWord } from '../text/shared-words.js';
  * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
  * types change shape): stored articles of another version are read and analysed again, once.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /** An article as parsed and analysed, kept so that a restart reads it back instead of rebuilding it. */
 export interface StoredArticle {
@@ -129,8 +129,8 @@ interface Layout {
 
 /**
  * The stored form, compact because a warm start reads every article: sentence and quote texts are
- * not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`) cut again
- * on reading, which also shares the text's memory instead of holding copies.
+ * not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`,
+ * `DateMention.text`) cut again on reading, which also shares the text's memory instead of holding copies.
  */
 export function encodeStoredArticle({ article, analysis }: StoredArticle): ArticleColumns {
   const { id: _id, text, paragraphs, sentences, ...meta } = article;
@@ -145,6 +145,10 @@ export function encodeStoredArticle({ article, analysis }: StoredArticle): Artic
     analysis: JSON.stringify({
       ...analysis,
       quotes: analysis.quotes.map(({ text: _text, articleId: _articleId, ...quote }) => quote),
+      dates: analysis.dates?.map(({ sentence, mentions }) => ({
+        sentence,
+        mentions: mentions.map(({ text: _text, ...mention }) => mention),
+      })),
     }),
   };
 }
@@ -190,7 +194,7 @@ function sharedAll(words: string[]): string[] {
 }
 
 /**
- * The analysis from its column, quote texts cut again from the article text, repeated words and
+ * The analysis from its column, quote and date texts cut again from the article text, repeated words and
  * empty lists shared: a service holds the analysis of every article (94 MB at 10k articles before).
  */
 export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: string): ArticleAnalysis {
@@ -209,6 +213,13 @@ export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: stri
     if (speaker) {
       speaker.name = sharedWord(speaker.name);
       if (speaker.role !== null) speaker.role = sharedWord(speaker.role);
+    }
+  }
+  for (const { mentions } of analysis.dates ?? []) {
+    for (const mention of mentions) {
+      mention.text = article.text.slice(mention.start, mention.end);
+      mention.date = sharedWord(mention.date);
+      if (mention.until !== undefined) mention.until = sharedWord(mention.until);
     }
   }
   return analysis;

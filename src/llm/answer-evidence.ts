@@ -41,7 +41,7 @@ export function newestDevelopments(corpus: Corpus, articles = NEWEST_ARTICLES): 
     .slice(-articles)
     .reverse()
     .flatMap((article) =>
-      developmentsOf(article)
+      developmentsOf(article, corpus.analysis(article.id)?.dates)
         .filter(({ entry }) => !entry.expected)
         .slice(0, LEAD_SENTENCES)
         .map(({ entry }) => ({ ...entry, score: 0 })),

@@ -1,10 +1,8 @@
-import { addDays, type DatePrecision } from '../articles/dates.js';
+import type { DatePrecision } from '../articles/dates.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
-import type { WordSet } from '../text/word-list.js';
 import { aboutMatcher } from './about-filter.js';
-import { type Development, developmentsOf } from './developments.js';
-import { mergeDuplicates } from './merge-duplicates.js';
+import { type MergedEntry, mergedTimeline } from './merged-timeline.js';
 
 export interface TimelineEntry {
   /** The day the development happened (or is expected), YYYY-MM-DD. */
@@ -39,33 +37,22 @@ export interface TimelineOptions {
   limit?: number;
 }
 
-/** A kept development with the articles that repeated it. */
-interface MergedEntry extends Development {
-  readonly alsoIn: readonly string[];
-}
-
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * One merged timeline per corpus, rebuilt only when the corpus version changes (per-article date
- * reading is cached separately, so a rebuild after one new article only re-sorts and re-merges).
- * Keyed by the corpus so separate corpora (tests, benchmarks) never share state.
- */
-const timelines = new WeakMap<Corpus, { version: string; entries: MergedEntry[] }>();
 
 /**
  * The dated developments across all articles, by date then by the date of the reporting article:
  * one entry per sentence, each development once (the earliest article's sentence).
  */
 export function buildTimeline(corpus: Corpus, options: TimelineOptions = {}): TimelineEntry[] {
-  const selected = filtered(corpus, options).map(copyOf);
+  const selected = filtered(corpus, options);
   const limit = options.limit;
   const since = options.since?.trim();
   const until = options.until?.trim();
-  if (limit === undefined) return selected;
+  if (limit === undefined) return selected.map(copyOf);
   if (!Number.isInteger(limit) || limit < 0) throw new UserFacingError('The limit must be a whole number of entries.');
-  if (since && !until) return selected.slice(0, limit);
-  return limit === 0 ? [] : selected.slice(-limit);
+  // Cut before copying: a copy of every entry costs more than the rest of a cached call.
+  if (since && !until) return selected.slice(0, limit).map(copyOf);
+  return limit === 0 ? [] : selected.slice(-limit).map(copyOf);
 }
 
 /** A timeline cut to a length, and how many entries there were before the cut. */
@@ -127,165 +114,6 @@ function copyOf({ entry, alsoIn }: MergedEntry): TimelineEntry {
   return { ...entry, alsoIn: [...alsoIn] };
 }
 
-function mergedTimeline(corpus: Corpus): MergedEntry[] {
-  const cached = timelines.get(corpus);
-  if (cached && cached.version === corpus.version) return cached.entries;
-  const entries = foldOvertaken(mergeReports(sortedDevelopments(corpus, redatedLeads(corpus))));
-  timelines.set(corpus, { version: corpus.version, entries });
-  return entries;
-}
-
-function sortedDevelopments(corpus: Corpus, redated: Map<Development, Development>): Development[] {
-  // `corpus.articles()` is oldest first with a stable tie-break, so its position orders reports.
-  const articles = corpus.articles();
-  const position = new Map(articles.map((article, i) => [article.id, i]));
-  return articles
-    .flatMap((article) => developmentsOf(article).map((development) => redated.get(development) ?? development))
-    .sort(
-      (a, b) =>
-        compare(a.entry.date, b.entry.date) ||
-        // A report that it happened is kept over the earlier announcement that it would.
-        Number(a.entry.expected ?? false) - Number(b.entry.expected ?? false) ||
-        position.get(a.article.id)! - position.get(b.article.id)! ||
-        a.entry.sentence - b.entry.sentence,
-    );
-}
-
-/** Keeps the first report of each development and notes the other articles that repeated it. */
-function mergeReports(developments: Development[]): MergedEntry[] {
-  const target = mergeDuplicates(developments.map(({ entry, content }) => ({ date: entry.date, words: content })));
-  const repeats = new Map<number, string[]>();
-  developments.forEach((development, i) => {
-    const into = target[i]!;
-    if (into === i) return;
-    const articleIds = repeats.get(into) ?? [];
-    const { articleId } = development.entry;
-    if (articleId !== developments[into]!.entry.articleId && !articleIds.includes(articleId))
-      articleIds.push(articleId);
-    repeats.set(into, articleIds);
-  });
-  return developments.flatMap((development, i) =>
-    target[i] === i ? [{ ...development, alsoIn: repeats.get(i) ?? [] }] : [],
-  );
-}
-
-/** Share of a next-day lead's words the earlier day's dated report must hold for the lead to be about it. */
-const MIN_SAME_EVENT_SHARE = 0.4;
-/** Past-tense verbs of a lead telling what already happened (not "says", "will"). */
-const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
-const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
-
-/**
- * A lead dated only by its article, telling in the past tense an event that another article dates
- * to the day before ("held a briefing after a meeting at the White House", the meeting dated "on
- * Monday" elsewhere): the report's date is not the event's, so it takes the event's day.
- */
-function redatedLeads(corpus: Corpus): Map<Development, Development> {
-  const all = corpus.articles().flatMap((article) => developmentsOf(article));
-  const isCandidate = ({ entry, article }: Development) =>
-    entry.when === null &&
-    !entry.expected &&
-    article.date !== null &&
-    entry.date === article.date &&
-    TOLD_IN_PAST.test(entry.text) &&
-    !TOLD_IN_PRESENT.test(entry.text);
-  const leads = all.filter(isCandidate);
-  // Only the days before a candidate lead's are indexed.
-  const daysBefore = new Set(leads.map((lead) => addDays(lead.article.date!, -1)));
-  const dated = new DayIndex<Development>();
-  for (const development of all) {
-    const { entry } = development;
-    if (entry.when !== null && !entry.expected && daysBefore.has(entry.date)) dated.add(entry.date, development);
-  }
-  const redated = new Map<Development, Development>();
-  for (const lead of leads) {
-    const { entry, article } = lead;
-    const dayBefore = addDays(article.date!, -1);
-    const match = dated.holding(dayBefore, lead.content, MIN_SAME_EVENT_SHARE, (report) => report.article !== article);
-    if (match) redated.set(lead, { ...lead, entry: { ...entry, date: dayBefore } });
-  }
-  return redated;
-}
-
-/** Past this many items of a day holding a word, the word is too common to find a match by. */
-const MAX_DAY_POSTING = 500;
-
-/**
- * Developments of each day by their content words, to find one holding a share of some words
- * without comparing every pair (a day of a large corpus has thousands of developments).
- */
-class DayIndex<T extends { readonly content: WordSet }> {
-  private readonly days = new Map<string, Map<string, T[]>>();
-
-  add(date: string, item: T): void {
-    let day = this.days.get(date);
-    if (!day) {
-      day = new Map();
-      this.days.set(date, day);
-    }
-    for (const word of item.content) {
-      const list = day.get(word);
-      if (list) list.push(item);
-      else day.set(word, [item]);
-    }
-  }
-
-  /** The first item of `date` (in the order added) holding `share` of `words` that `accept` takes. */
-  holding(date: string, words: WordSet, share: number, accept: (item: T) => boolean): T | undefined {
-    const day = this.days.get(date);
-    if (!day || words.size === 0) return undefined;
-    const seen = new Set<T>();
-    let best: { item: T; order: number } | undefined;
-    for (const word of words) {
-      const list = day.get(word);
-      if (!list || list.length > MAX_DAY_POSTING) continue;
-      list.forEach((item, order) => {
-        if (seen.has(item) || (best && best.order <= order)) return;
-        seen.add(item);
-        if (!accept(item)) return;
-        let shared = 0;
-        for (const other of words) if (item.content.has(other)) shared++;
-        if (shared / words.size >= share) best = { item, order };
-      });
-    }
-    return best?.item;
-  }
-}
-
-/** Share of a scheduled development's words a report of that day must hold to say it happened. */
-const MIN_HAPPENED_SHARE = 0.5;
-
-/**
- * A scheduled development (dated after the article announcing it) stays marked as scheduled until
- * an article reports it happened: a development of the same day, not itself scheduled, holding most
- * of its words. Then the announcement is folded into that report, as one more article carrying it.
- */
-function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
-  const folded = new Map<number, string[]>();
-  const dropped = new Set<number>();
-  const reports = new DayIndex<{ content: WordSet; j: number }>();
-  // Only the days something was scheduled for are indexed.
-  const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
-  entries.forEach((report, j) => {
-    if (!report.entry.expected && scheduledDays.has(report.entry.date)) {
-      reports.add(report.entry.date, { content: report.content, j });
-    }
-  });
-  entries.forEach((scheduled, i) => {
-    if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, scheduled.content, MIN_HAPPENED_SHARE, () => true);
-    if (!report) return;
-    dropped.add(i);
-    folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
-  });
-  if (!dropped.size) return entries;
-  return entries.flatMap((entry, i) => {
-    if (dropped.has(i)) return [];
-    const extra = (folded.get(i) ?? []).filter((id) => id !== entry.entry.articleId && !entry.alsoIn.includes(id));
-    return [extra.length ? { ...entry, alsoIn: [...entry.alsoIn, ...new Set(extra)] } : entry];
-  });
-}
-
 function checkDay(name: string, value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   const day = value.trim();
@@ -293,8 +121,4 @@ function checkDay(name: string, value: string | undefined): string | null {
     throw new UserFacingError(`“${name}” must be a day written as YYYY-MM-DD, for example 2025-08-15.`);
   }
   return day;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { type DateMention, findDatedEvents } from '../articles/dates.js';
+import { type DatedSentence, type DateMention, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { isStopword, tokenizeWords } from '../search/query-terms.js';
 import { WordList, type WordSet } from '../text/word-list.js';
@@ -26,12 +26,13 @@ const byArticle = new WeakMap<Article, readonly Development[]>();
 
 /**
  * The dated developments one article reports, in sentence order, read once per article object so a
- * corpus change only re-sorts and re-merges.
+ * corpus change only re-sorts and re-merges. `dated` is the article's dated sentences as its
+ * analysis holds them (`findDatedEvents`), read again when not given.
  */
-export function developmentsOf(article: Article): readonly Development[] {
+export function developmentsOf(article: Article, dated?: readonly DatedSentence[]): readonly Development[] {
   let developments = byArticle.get(article);
   if (!developments) {
-    developments = collectDevelopments(article).map((entry) => {
+    developments = collectDevelopments(article, dated).map((entry) => {
       const words = tokenizeWords(entry.text);
       const content = new WordList(words.filter((word) => !isStopword(word.norm)).map((word) => word.stem));
       // Kept for every dated sentence of the corpus, so as lists rather than sets.
@@ -48,8 +49,11 @@ export function developmentsOf(article: Article): readonly Development[] {
  * An article's lead reports what happened on its own day, unless it names the day an event is
  * scheduled for ("will meet on Aug. 15"): then it is that day's development, marked expected.
  */
-export function collectDevelopments(article: Article): TimelineEntry[] {
-  const dated = new Map(findDatedEvents(article).map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
+export function collectDevelopments(
+  article: Article,
+  datedSentences: readonly DatedSentence[] = findDatedEvents(article),
+): TimelineEntry[] {
+  const dated = new Map(datedSentences.map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
   const entries: TimelineEntry[] = [];
   for (const sentence of article.sentences) {
     const mention = primaryMention(dated.get(sentence.index) ?? []);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
 import type { Article } from '../../src/articles/types.js';
@@ -119,6 +120,23 @@ describe('the timeline of a small story', () => {
     ]);
     expect(buildTimeline(corpus, { about: 'harbour pay' })).toHaveLength(1);
     expect(buildTimeline(corpus, { about: 'port' }).every((entry) => /\bport\b/i.test(entry.text))).toBe(true);
+  });
+
+  it('gives the same timeline after an article joins or leaves as one built afresh', () => {
+    const growing = corpusOf(monday, thursday);
+    buildTimeline(growing);
+    growing.add([tuesday]);
+    expect(buildTimeline(growing)).toEqual(buildTimeline(corpus));
+    growing.remove([monday.id]);
+    expect(buildTimeline(growing)).toEqual(buildTimeline(corpusOf(thursday, tuesday)));
+  });
+
+  it('reads the same timeline from the dates the articles’ analysis holds as from their text', () => {
+    const texts = [thursday, monday, tuesday].map(({ text, date, origin }) => article(origin, date, text));
+    const analysed = new Corpus(analyseArticle);
+    analysed.add(texts);
+    expect(texts.every((text) => analysed.analysis(text.id)?.dates?.length)).toBe(true);
+    expect(buildTimeline(analysed)).toEqual(buildTimeline(corpus));
   });
 });
 

@@ -1,0 +1,303 @@
+import { addDays } from '../articles/dates.js';
+import type { Article } from '../articles/types.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { WordSet } from '../text/word-list.js';
+import { type Development, developmentsOf } from './developments.js';
+import { mergeDuplicates } from './merge-duplicates.js';
+
+/** A kept development with the articles that repeated it. */
+export interface MergedEntry extends Development {
+  readonly alsoIn: readonly string[];
+}
+
+/**
+ * What one corpus's timeline was built from, kept so that a change re-merges only the days it
+ * touches. Every step of the merge works within one day (duplicates, scheduled events overtaken)
+ * or between a day and the one before (leads redated), so a day's entries depend only on the
+ * developments of that day and the next.
+ */
+interface TimelineState {
+  version: string;
+  /** Ids of the articles added or removed since the last build; null before the first. */
+  changed: Set<string> | null;
+  /** The articles merged, by id, with their developments. */
+  readonly articles: Map<string, { article: Article; developments: readonly Development[] }>;
+  /** Developments by the day their article dates them (before a lead is redated). */
+  readonly byDay: Map<string, Development[]>;
+  /** Leads dated the day before (see `sameEventTheDayBefore`), by the development as first dated. */
+  readonly redated: Map<Development, Development>;
+  /** Each day's merged entries, in order. */
+  readonly merged: Map<string, MergedEntry[]>;
+  entries: MergedEntry[];
+}
+
+/** Keyed by the corpus so separate corpora (tests, benchmarks) never share state. */
+const timelines = new WeakMap<Corpus, TimelineState>();
+
+/**
+ * The dated developments across all articles, by date then by the date of the reporting article,
+ * each development once (the earliest article's sentence). Built once per corpus version; after a
+ * change only the days its articles' developments fall on (and the day before) are merged again.
+ */
+export function mergedTimeline(corpus: Corpus): MergedEntry[] {
+  let state = timelines.get(corpus);
+  if (state?.version === corpus.version) return state.entries;
+  if (!state) {
+    const created: TimelineState = {
+      version: '',
+      changed: null,
+      articles: new Map(),
+      byDay: new Map(),
+      redated: new Map(),
+      merged: new Map(),
+      entries: [],
+    };
+    corpus.onChange(({ added, removed }) => {
+      for (const article of [...added, ...removed]) created.changed?.add(article.id);
+    });
+    timelines.set(corpus, created);
+    state = created;
+  }
+  update(state, corpus);
+  return state.entries;
+}
+
+function update(state: TimelineState, corpus: Corpus): void {
+  const changed = state.changed ?? corpus.articles().map((article) => article.id);
+  state.changed = new Set();
+  /** Days whose entries are merged again, and days whose leads are read again. */
+  const days = new Set<string>();
+  const leadDays = new Set<string>();
+  const touch = (development: Development) => {
+    const { date } = development.entry;
+    days.add(date);
+    if (isRedatable(development)) leadDays.add(date);
+    if (isDatedReport(development)) leadDays.add(addDays(date, 1));
+  };
+
+  const removed = new Set<Article>();
+  for (const id of changed) {
+    const kept = state.articles.get(id);
+    if (!kept || corpus.get(id) === kept.article) continue;
+    const { article, developments } = kept;
+    removed.add(article);
+    state.articles.delete(id);
+    for (const development of developments) {
+      touch(development);
+      const redated = state.redated.get(development);
+      if (redated) days.add(redated.entry.date);
+      state.redated.delete(development);
+    }
+  }
+  for (const day of days) {
+    const kept = state.byDay.get(day)?.filter((development) => !removed.has(development.article)) ?? [];
+    if (kept.length) state.byDay.set(day, kept);
+    else state.byDay.delete(day);
+  }
+  for (const id of changed) {
+    const article = corpus.get(id);
+    if (!article || state.articles.get(id)?.article === article) continue;
+    const developments = developmentsOf(article, corpus.analysis(article.id)?.dates);
+    state.articles.set(article.id, { article, developments });
+    for (const development of developments) {
+      touch(development);
+      const day = state.byDay.get(development.entry.date);
+      if (day) day.push(development);
+      else state.byDay.set(development.entry.date, [development]);
+    }
+  }
+
+  for (const day of leadDays) {
+    const leads = (state.byDay.get(day) ?? []).filter(isRedatable);
+    const redatable = leads.length ? sameEventTheDayBefore(state.byDay, day, leads) : new Set<Development>();
+    for (const lead of leads) {
+      const wasRedated = state.redated.has(lead);
+      if (wasRedated === redatable.has(lead)) continue;
+      if (wasRedated) state.redated.delete(lead);
+      else state.redated.set(lead, { ...lead, entry: { ...lead.entry, date: addDays(day, -1) } });
+      days.add(day);
+      days.add(addDays(day, -1));
+    }
+  }
+
+  // `corpus.articles()` is oldest first with a stable tie-break, so its position orders reports.
+  const position = new Map(corpus.articles().map((article, i) => [article.id, i]));
+  for (const day of days) {
+    const merged = mergeDay(dayDevelopments(state, day, position));
+    if (merged.length) state.merged.set(day, merged);
+    else state.merged.delete(day);
+  }
+  if (days.size) {
+    const entries: MergedEntry[] = [];
+    for (const day of [...state.merged.keys()].sort(compare))
+      for (const entry of state.merged.get(day)!) entries.push(entry);
+    state.entries = entries;
+  }
+  state.version = corpus.version;
+}
+
+/** The developments dated `day` once leads are redated, in the order reports are kept. */
+function dayDevelopments(state: TimelineState, day: string, position: ReadonlyMap<string, number>): Development[] {
+  const own = (state.byDay.get(day) ?? []).filter((development) => !state.redated.has(development));
+  const redatedFromNextDay = (state.byDay.get(addDays(day, 1)) ?? []).flatMap((development) => {
+    const redated = state.redated.get(development);
+    return redated ? [redated] : [];
+  });
+  return [...own, ...redatedFromNextDay].sort(
+    (a, b) =>
+      // A report that it happened is kept over the earlier announcement that it would.
+      Number(a.entry.expected ?? false) - Number(b.entry.expected ?? false) ||
+      position.get(a.article.id)! - position.get(b.article.id)! ||
+      a.entry.sentence - b.entry.sentence,
+  );
+}
+
+function mergeDay(developments: Development[]): MergedEntry[] {
+  return foldOvertaken(mergeReports(developments));
+}
+
+/** Keeps the first report of each development and notes the other articles that repeated it. */
+function mergeReports(developments: Development[]): MergedEntry[] {
+  const target = mergeDuplicates(developments.map(({ entry, content }) => ({ date: entry.date, words: content })));
+  const repeats = new Map<number, string[]>();
+  developments.forEach((development, i) => {
+    const into = target[i]!;
+    if (into === i) return;
+    const articleIds = repeats.get(into) ?? [];
+    const { articleId } = development.entry;
+    if (articleId !== developments[into]!.entry.articleId && !articleIds.includes(articleId))
+      articleIds.push(articleId);
+    repeats.set(into, articleIds);
+  });
+  return developments.flatMap((development, i) =>
+    target[i] === i ? [{ ...development, alsoIn: repeats.get(i) ?? [] }] : [],
+  );
+}
+
+/** Share of a next-day lead's words the earlier day's dated report must hold for the lead to be about it. */
+const MIN_SAME_EVENT_SHARE = 0.4;
+/** Past-tense verbs of a lead telling what already happened (not "says", "will"). */
+const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
+const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
+
+/** A lead dated only by its article, telling in the past tense what happened: it may be redated. */
+function isRedatable({ entry, article }: Development): boolean {
+  return (
+    entry.when === null &&
+    !entry.expected &&
+    article.date !== null &&
+    entry.date === article.date &&
+    TOLD_IN_PAST.test(entry.text) &&
+    !TOLD_IN_PRESENT.test(entry.text)
+  );
+}
+
+/** A development dated by its own words, reported as done: what a lead of the next day may be about. */
+function isDatedReport({ entry }: Development): boolean {
+  return entry.when !== null && !entry.expected;
+}
+
+/**
+ * The leads of `day` telling in the past tense an event that another article dates to the day
+ * before ("held a briefing after a meeting at the White House", the meeting dated "on Monday"
+ * elsewhere): the report's date is not the event's, so they take the event's day.
+ */
+function sameEventTheDayBefore(
+  byDay: ReadonlyMap<string, readonly Development[]>,
+  day: string,
+  leads: readonly Development[],
+): Set<Development> {
+  const dayBefore = addDays(day, -1);
+  const dated = new DayIndex<Development>();
+  for (const development of byDay.get(dayBefore) ?? []) {
+    if (isDatedReport(development)) dated.add(dayBefore, development);
+  }
+  return new Set(
+    leads.filter((lead) =>
+      dated.holding(dayBefore, lead.content, MIN_SAME_EVENT_SHARE, (report) => report.article !== lead.article),
+    ),
+  );
+}
+
+/** Past this many items of a day holding a word, the word is too common to find a match by. */
+const MAX_DAY_POSTING = 500;
+
+/**
+ * Developments of each day by their content words, to find one holding a share of some words
+ * without comparing every pair (a day of a large corpus has thousands of developments).
+ */
+class DayIndex<T extends { readonly content: WordSet }> {
+  private readonly days = new Map<string, Map<string, T[]>>();
+
+  add(date: string, item: T): void {
+    let day = this.days.get(date);
+    if (!day) {
+      day = new Map();
+      this.days.set(date, day);
+    }
+    for (const word of item.content) {
+      const list = day.get(word);
+      if (list) list.push(item);
+      else day.set(word, [item]);
+    }
+  }
+
+  /** The first item of `date` (in the order added) holding `share` of `words` that `accept` takes. */
+  holding(date: string, words: WordSet, share: number, accept: (item: T) => boolean): T | undefined {
+    const day = this.days.get(date);
+    if (!day || words.size === 0) return undefined;
+    const seen = new Set<T>();
+    let best: { item: T; order: number } | undefined;
+    for (const word of words) {
+      const list = day.get(word);
+      if (!list || list.length > MAX_DAY_POSTING) continue;
+      list.forEach((item, order) => {
+        if (seen.has(item) || (best && best.order <= order)) return;
+        seen.add(item);
+        if (!accept(item)) return;
+        let shared = 0;
+        for (const other of words) if (item.content.has(other)) shared++;
+        if (shared / words.size >= share) best = { item, order };
+      });
+    }
+    return best?.item;
+  }
+}
+
+/** Share of a scheduled development's words a report of that day must hold to say it happened. */
+const MIN_HAPPENED_SHARE = 0.5;
+
+/**
+ * A scheduled development (dated after the article announcing it) stays marked as scheduled until
+ * an article reports it happened: a development of the same day, not itself scheduled, holding most
+ * of its words. Then the announcement is folded into that report, as one more article carrying it.
+ */
+function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
+  const folded = new Map<number, string[]>();
+  const dropped = new Set<number>();
+  const reports = new DayIndex<{ content: WordSet; j: number }>();
+  // Only the days something was scheduled for are indexed.
+  const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
+  entries.forEach((report, j) => {
+    if (!report.entry.expected && scheduledDays.has(report.entry.date)) {
+      reports.add(report.entry.date, { content: report.content, j });
+    }
+  });
+  entries.forEach((scheduled, i) => {
+    if (!scheduled.entry.expected) return;
+    const report = reports.holding(scheduled.entry.date, scheduled.content, MIN_HAPPENED_SHARE, () => true);
+    if (!report) return;
+    dropped.add(i);
+    folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
+  });
+  if (!dropped.size) return entries;
+  return entries.flatMap((entry, i) => {
+    if (dropped.has(i)) return [];
+    const extra = (folded.get(i) ?? []).filter((id) => id !== entry.entry.articleId && !entry.alsoIn.includes(id));
+    return [extra.length ? { ...entry, alsoIn: [...entry.alsoIn, ...new Set(extra)] } : entry];
+  });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
