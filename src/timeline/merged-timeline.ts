@@ -58,8 +58,25 @@ export function mergedTimeline(corpus: Corpus): MergedEntry[] {
     timelines.set(corpus, created);
     state = created;
   }
-  update(state, corpus);
+  try {
+    update(state, corpus);
+  } catch (err) {
+    // A change half applied would leave days merged from mixed versions: start over next time.
+    forget(state);
+    throw err;
+  }
   return state.entries;
+}
+
+/** Back to nothing merged, so that the next call builds every day afresh. */
+function forget(state: TimelineState): void {
+  state.version = '';
+  state.changed = null;
+  state.articles.clear();
+  state.byDay.clear();
+  state.redated.clear();
+  state.merged.clear();
+  state.entries = [];
 }
 
 function update(state: TimelineState, corpus: Corpus): void {

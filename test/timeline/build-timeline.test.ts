@@ -131,6 +131,20 @@ describe('the timeline of a small story', () => {
     expect(buildTimeline(growing)).toEqual(buildTimeline(corpusOf(thursday, tuesday)));
   });
 
+  it('builds afresh after an update that failed partway, rather than from days half merged', () => {
+    const growing = corpusOf(monday, thursday);
+    buildTimeline(growing);
+    let failing = true;
+    // An analysis that cannot be read the first time it is asked for (a store that went away).
+    growing.add([tuesday], (joining) => () => {
+      if (failing) throw new Error('analysis unavailable');
+      return analyseArticle(joining);
+    });
+    expect(() => buildTimeline(growing)).toThrow('analysis unavailable');
+    failing = false;
+    expect(buildTimeline(growing)).toEqual(buildTimeline(corpus));
+  });
+
   it('reads the same timeline from the dates the articles’ analysis holds as from their text', () => {
     const texts = [thursday, monday, tuesday].map(({ text, date, origin }) => article(origin, date, text));
     const analysed = new Corpus(analyseArticle);
