@@ -54,6 +54,36 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
   let closed = false;
   let running: Promise<void> = Promise.resolve();
 
+  const letGo = () =>
+    options.leases
+      .releaseLease(INGEST_LEASE, options.holder)
+      .catch((err: unknown) => log.warn({ err }, 'could not release the ingest lease; it expires by itself'));
+
+  /**
+   * Starts ingesting once the corpus holds whatever the last holder stored (the poller's feed items
+   * and the seeds watcher start from it); null, with the lease let go, when the change log cannot be
+   * read or the ingest will not start, so this process goes on following rather than ingesting
+   * from a stale corpus or holding a lease it does nothing with.
+   */
+  const takeOver = async (): Promise<Ingest | null> => {
+    try {
+      await options.follower.poll();
+    } catch (err) {
+      log.warn({ err }, 'could not read the corpus change log before taking over the ingest; following instead');
+      await letGo();
+      return null;
+    }
+    try {
+      const started = await options.startIngest();
+      log.info({ holder: options.holder }, 'holding the ingest lease: watching the seeds folder and polling the feeds');
+      return started;
+    } catch (err) {
+      log.error({ err }, 'could not start ingesting; following instead');
+      await letGo();
+      return null;
+    }
+  };
+
   const once = async (): Promise<void> => {
     if (closed) return;
     let held: boolean;
@@ -65,10 +95,9 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
     }
     if (held && !ingest) {
       await options.follower.stop();
-      // Whatever the last holder stored is in the corpus before this process reads on from there.
-      await options.follower.poll().catch((err: unknown) => log.warn({ err }, 'could not read the corpus change log'));
-      ingest = await options.startIngest();
-      log.info({ holder: options.holder }, 'holding the ingest lease: watching the seeds folder and polling the feeds');
+      ingest = await takeOver();
+      // Not ingesting after all: the lease goes back, and the next turn (here or elsewhere) tries again.
+      if (!ingest) held = false;
     } else if (!held && ingest) {
       const stopping = ingest;
       ingest = null;
@@ -112,9 +141,7 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       if (!ingest) return;
       await ingest.close();
       ingest = null;
-      await options.leases
-        .releaseLease(INGEST_LEASE, options.holder)
-        .catch((err: unknown) => log.warn({ err }, 'could not release the ingest lease; it expires by itself'));
+      await letGo();
     },
   };
 }
