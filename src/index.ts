@@ -270,6 +270,10 @@ async function runDiscord(
       firstTurn = false;
       await services.feeds?.sync();
     },
+    // What this process read reaches the store (and its change log) before another may take over.
+    beforeRelease: async () => {
+      await stored?.flush();
+    },
     logger,
   });
   services.feeds = new FeedManager(store, ingest.feeds, config.feeds);

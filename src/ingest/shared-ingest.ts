@@ -23,6 +23,11 @@ export interface SharedIngestOptions {
   idleFeeds: FeedControl;
   /** After each turn, whichever the role (e.g. bringing the feeds polled in step with the store). */
   afterTurn?: () => Promise<void>;
+  /**
+   * On `close`, after the ingest has stopped and before the lease goes (e.g. writing what the ingest
+   * queued for the store), so the next holder catches up with everything this one read.
+   */
+  beforeRelease?: () => Promise<void>;
   logger: Logger;
   leaseMs?: number;
 }
@@ -141,6 +146,7 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       if (!ingest) return;
       await ingest.close();
       ingest = null;
+      await options.beforeRelease?.().catch((err: unknown) => log.warn({ err }, 'could not finish the ingest’s writes'));
       await letGo();
     },
   };

@@ -68,6 +68,9 @@ describe('a process sharing the ingest', () => {
           },
         };
       },
+      beforeRelease: async () => {
+        events.push('flushed');
+      },
       logger,
       leaseMs: LEASE_MS,
     });
@@ -120,5 +123,14 @@ describe('a process sharing the ingest', () => {
 
     expect(shared.ingesting()).toBe(false);
     expect(await otherTakes()).toBe(true);
+  });
+
+  it('finishes the ingest’s writes before letting the lease go on close', async () => {
+    const { shared, events } = await setUp();
+    await shared.turn();
+
+    await shared.close();
+
+    expect(events).toEqual(['ingesting', 'stopped ingesting', 'flushed', 'released']);
   });
 });
