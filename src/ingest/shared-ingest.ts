@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { CorpusFollower } from '../corpus/corpus-follower.js';
 import type { Logger } from '../logger.js';
 import type { FeedPoller } from './feed-poller.js';
@@ -30,6 +31,7 @@ export interface SharedIngestOptions {
   beforeRelease?: () => Promise<void>;
   logger: Logger;
   leaseMs?: number;
+  now?: Clock;
 }
 
 export interface SharedIngest {
@@ -49,11 +51,16 @@ export interface SharedIngest {
  * folder and polls the feeds (writing what it reads to the store, which logs it); the others follow
  * the store's change log, and keep reaching for the lease, so one of them starts ingesting when
  * the holder stops renewing (it died, or lost the database for longer than the lease). When the
- * store cannot be reached, each process keeps the role it had.
+ * store cannot be reached, each process keeps the role it had, the holder only while the lease it
+ * last renewed outlasts the next turn: then it stops ingesting, as another may take the lease.
  */
 export function shareIngest(options: SharedIngestOptions): SharedIngest {
   const log = options.logger.child({ module: 'shared-ingest' });
   const leaseMs = options.leaseMs ?? DEFAULT_INGEST_LEASE_MS;
+  const turnMs = Math.max(1, Math.floor(leaseMs / 3));
+  const now = options.now ?? (() => new Date());
+  /** When the last renewal that succeeded was asked for: the lease is this process's until `leaseMs` later. */
+  let renewedAt = Number.NEGATIVE_INFINITY;
   let ingest: Ingest | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
@@ -92,11 +99,16 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
   const once = async (): Promise<void> => {
     if (closed) return;
     let held: boolean;
+    const asked = now().getTime();
     try {
       held = await options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
+      if (held) renewedAt = asked;
     } catch (err) {
-      log.warn({ err }, 'could not reach the ingest lease; keeping the current role');
-      held = ingest !== null;
+      // The lease may run out before the next turn: another process could take it and ingest too.
+      held = ingest !== null && now().getTime() + turnMs < renewedAt + leaseMs;
+      if (ingest && !held)
+        log.warn({ err }, 'could not renew the ingest lease before it runs out; stopping the ingest');
+      else log.warn({ err }, 'could not reach the ingest lease; keeping the current role');
     }
     if (held && !ingest) {
       await options.follower.stop();
@@ -120,7 +132,7 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
 
   const schedule = () => {
     if (closed) return;
-    timer = setTimeout(() => void turn().finally(schedule), Math.max(1, Math.floor(leaseMs / 3)));
+    timer = setTimeout(() => void turn().finally(schedule), turnMs);
   };
 
   const current = (): FeedControl => ingest?.feeds ?? options.idleFeeds;
@@ -146,7 +158,9 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       if (!ingest) return;
       await ingest.close();
       ingest = null;
-      await options.beforeRelease?.().catch((err: unknown) => log.warn({ err }, 'could not finish the ingest’s writes'));
+      await options
+        .beforeRelease?.()
+        .catch((err: unknown) => log.warn({ err }, 'could not finish the ingest’s writes'));
       await letGo();
     },
   };

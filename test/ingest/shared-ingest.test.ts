@@ -73,6 +73,7 @@ describe('a process sharing the ingest', () => {
       },
       logger,
       leaseMs: LEASE_MS,
+      now: () => new Date(time),
     });
     cleanups.push(() => shared.close());
     const otherTakes = () => store.acquireLease(INGEST_LEASE, 'b', LEASE_MS);
@@ -132,5 +133,32 @@ describe('a process sharing the ingest', () => {
     await shared.close();
 
     expect(events).toEqual(['ingesting', 'stopped ingesting', 'flushed', 'released']);
+  });
+
+  it('keeps ingesting while the store is out of reach for less than the lease', async () => {
+    const { shared, trouble, pass } = await setUp();
+    await shared.turn();
+    trouble.leases = true;
+
+    pass(LEASE_MS / 3);
+    await shared.turn();
+
+    expect(shared.ingesting()).toBe(true);
+  });
+
+  it('stops ingesting before the lease it cannot renew runs out, so the process taking it over never ingests beside it', async () => {
+    const { shared, trouble, events, otherTakes, pass } = await setUp();
+    await shared.turn();
+    trouble.leases = true;
+
+    for (const _ of [1, 2]) {
+      pass(LEASE_MS / 3);
+      await shared.turn();
+    }
+    expect(shared.ingesting()).toBe(false);
+    expect(events).toEqual(['ingesting', 'stopped ingesting']);
+    expect(await otherTakes()).toBe(false);
+    pass(LEASE_MS / 3);
+    expect(await otherTakes()).toBe(true);
   });
 });
