@@ -101,7 +101,9 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
     let held: boolean;
     const asked = now().getTime();
     try {
-      held = await options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
+      const answer = options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
+      // A store that never answers (a stalled connection) counts as out of reach once the lease is at risk.
+      held = await answeredWithin(answer, ingest ? renewedAt + leaseMs - turnMs - asked : Number.POSITIVE_INFINITY);
       if (held) renewedAt = asked;
     } catch (err) {
       // The lease may run out before the next turn: another process could take it and ingest too.
@@ -164,4 +166,18 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       await letGo();
     },
   };
+}
+
+/** `answer`, or a rejection once `ms` have passed without one. */
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms)) return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('the store did not answer before the ingest lease runs out')),
+      Math.max(0, ms),
+    );
+  });
+  answer.catch(() => {});
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }

@@ -39,11 +39,14 @@ describe('a process sharing the ingest', () => {
     const store = await SqliteStore.open(join(dir, 'store.sqlite'), { now: () => new Date(time) });
     cleanups.push(() => store.close());
     const { articles, trouble: log } = unreachableWhenDown(store.articles);
-    const trouble = { leases: false };
+    const trouble = { leases: false, stalled: false };
     const events: string[] = [];
     const leases: Leases = {
-      acquireLease: (name, holder, ttlMs) =>
-        trouble.leases ? Promise.reject(new Error('database unreachable')) : store.acquireLease(name, holder, ttlMs),
+      acquireLease: (name, holder, ttlMs) => {
+        if (trouble.stalled) return new Promise<boolean>(() => {});
+        if (trouble.leases) return Promise.reject(new Error('database unreachable'));
+        return store.acquireLease(name, holder, ttlMs);
+      },
       releaseLease: async (name, holder) => {
         events.push('released');
         await store.releaseLease(name, holder);
@@ -160,5 +163,17 @@ describe('a process sharing the ingest', () => {
     expect(await otherTakes()).toBe(false);
     pass(LEASE_MS / 3);
     expect(await otherTakes()).toBe(true);
+  });
+
+  it('stops ingesting when the store stops answering, before the lease it cannot renew runs out', async () => {
+    const { shared, trouble, events, pass } = await setUp();
+    await shared.turn();
+    trouble.stalled = true;
+
+    pass((LEASE_MS * 2) / 3);
+    await shared.turn();
+
+    expect(shared.ingesting()).toBe(false);
+    expect(events).toEqual(['ingesting', 'stopped ingesting']);
   });
 });
