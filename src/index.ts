@@ -90,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { services, seedArticles } = built;
   if (discordToken && used && storeHealth) return runDiscord(config, discordToken, built, used, storeHealth, logger);
   const close = async () => {
-    await built.stored?.flush();
+    await built.stored?.close();
     await store?.close();
     services.index.close();
   };
@@ -159,7 +159,7 @@ async function runDiscord(
   /** What every way out of here closes: articles not yet written are written first. */
   const release = async () => {
     storeHealth.stop();
-    await stored?.flush();
+    await stored?.close();
     await store.close();
     services.index.close();
   };
@@ -269,6 +269,11 @@ async function runDiscord(
     afterTurn: async () => {
       firstTurn = false;
       await services.feeds?.sync();
+    },
+    // What this process read reaches the store (and its change log) before another may take over:
+    // queued writes are tried once more (no waiting out an outage at shutdown).
+    beforeRelease: async () => {
+      await stored?.close();
     },
     logger,
   });

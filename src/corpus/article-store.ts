@@ -69,7 +69,10 @@ export interface ArticleStore {
   lastChange(): Promise<number>;
   /** Up to `limit` logged changes after `after`, in order. */
   changesSince(after: number, limit: number): Promise<LoggedArticleChange[]>;
-  /** The stored articles of `version` among `ids` (those no longer stored are left out). */
+  /**
+   * The stored articles among `ids` (those no longer stored are left out), whatever version they were
+   * stored under; `analysis()` is undefined for one stored under another `version`.
+   */
   readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]>;
 }
 

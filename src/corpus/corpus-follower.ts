@@ -33,7 +33,8 @@ export interface CorpusFollower {
 /**
  * Keeps a corpus in step with articles another process ingests into a shared store: reads the
  * store's change log after the last position applied and adds or withdraws those articles, with
- * the analysis stored beside them (nothing is parsed or analysed again). An article added and then
+ * the analysis stored beside them (nothing is parsed again; only an article stored under another
+ * analysis version, during a rolling deploy, is analysed again). An article added and then
  * removed within one read is never added; an update (the old version removed, the new one added)
  * is applied at once, so the two never answer side by side.
  */
@@ -66,7 +67,8 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
         applied += corpus.remove(removed).length;
         applied += corpus.add(
           kept.map((item) => item.article),
-          // Analysed here only if the store lost it since (removed meanwhile: a later entry withdraws it).
+          // Analysed here only if it was stored under another analysis version (a rolling deploy), or
+          // the store lost it since (removed meanwhile: a later entry withdraws it).
           (article) => () => analysisOf.get(article.id)?.analysis() ?? analyseArticle(article),
         ).length;
       });

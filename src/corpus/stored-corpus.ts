@@ -3,6 +3,7 @@ import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
 import type { Article } from '../articles/types.js';
 import type { Logger } from '../logger.js';
+import { retryDelayMs } from '../subscriptions/backoff.js';
 import {
   ANALYSIS_VERSION,
   type ArticleStore,
@@ -114,26 +115,71 @@ function unchangedArticles(
 }
 
 export interface KeptStored {
-  /** Waits for the writes queued so far. */
+  /** Waits for the writes queued so far (retried until they land, or until `close`). */
   flush(): Promise<void>;
   /** Runs `change`, whose changes to the corpus came from the store (another process's ingest): not written back. */
   fromStore(change: () => void): void;
+  /** Stops retrying: what is queued is tried once more, what still fails is logged, and it resolves. */
+  close(): Promise<void>;
 }
+
+export interface KeepStoredOptions {
+  /** `ANALYSIS_VERSION` unless a test is checking what a bump does. */
+  version?: number;
+  /** How long to wait before the `attempts`-th retry of a write that failed. */
+  retryDelay?: (attempts: number) => number;
+  /** Waits `ms` (resolving early on `close`); injectable so tests need no timing. */
+  wait?: (ms: number, stopping: AbortSignal) => Promise<void>;
+}
+
+/** Failed writes are retried after 1 s, 2 s, 4 s … up to a minute, with jitter. */
+const RETRY_BACKOFF = { baseMs: 1_000, maxMs: 60_000 };
 
 /**
  * Keeps the store in step with the corpus while running: articles that join are stored with their
- * analysis, withdrawn ones removed, in order. Failures are logged; the next start re-reads what
- * was missed.
+ * analysis, withdrawn ones removed, in order. A write that fails (the database out of reach) is
+ * retried with backoff, and the writes after it wait for it, so the change log other processes
+ * follow is delayed by an outage, never missing an entry, until `close`.
  */
 export function keepStored(
   corpus: Corpus,
   store: ArticleStore,
   logger: Logger,
-  version = ANALYSIS_VERSION,
+  options: KeepStoredOptions = {},
 ): KeptStored {
   const log = logger.child({ module: 'article-store' });
+  const version = options.version ?? ANALYSIS_VERSION;
+  const retryDelay = options.retryDelay ?? ((attempts: number) => retryDelayMs(attempts, RETRY_BACKOFF));
+  const wait = options.wait ?? sleep;
+  const stopping = new AbortController();
   let queue: Promise<void> = Promise.resolve();
   let followingStore = false;
+
+  /** Runs `write` until it succeeds, or fails after `close`. */
+  const untilWritten = async (write: () => Promise<void>, articles: number): Promise<void> => {
+    for (let attempts = 1; ; attempts += 1) {
+      try {
+        await write();
+        if (attempts > 1) log.info({ attempts, articles }, 'kept the changed articles in the store after retrying');
+        return;
+      } catch (err) {
+        if (stopping.signal.aborted) {
+          log.error(
+            { err, articles },
+            'could not keep the changed articles in the store; the next start re-reads them',
+          );
+          return;
+        }
+        const delayMs = retryDelay(attempts);
+        log.warn(
+          { err, attempts, articles, delayMs },
+          'could not keep the changed articles in the store; trying again',
+        );
+        await wait(delayMs, stopping.signal);
+      }
+    }
+  };
+
   corpus.onChange(({ added, removed }) => {
     if (followingStore) return;
     const addedIds = new Set(added.map((article) => article.id));
@@ -142,12 +188,11 @@ export function keepStored(
       const analysis = corpus.analysis(article.id);
       return analysis ? [{ article, analysis }] : [];
     });
-    queue = queue
-      .then(async () => {
-        if (gone.length) await store.removeArticles(gone);
-        if (kept.length) await store.saveArticles(version, kept);
-      })
-      .catch((err: unknown) => log.warn({ err }, 'could not keep the changed articles in the store'));
+    // Each write retried on its own, so one that landed is not written (and logged) twice.
+    queue = queue.then(async () => {
+      if (gone.length) await untilWritten(() => store.removeArticles(gone), gone.length);
+      if (kept.length) await untilWritten(() => store.saveArticles(version, kept), kept.length);
+    });
   });
   return {
     flush: () => queue,
@@ -159,5 +204,23 @@ export function keepStored(
         followingStore = false;
       }
     },
+    async close() {
+      stopping.abort();
+      await queue;
+    },
   };
+}
+
+/** Resolves after `ms`, or at once when `stopping` fires. */
+function sleep(ms: number, stopping: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (stopping.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      stopping.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    stopping.addEventListener('abort', done, { once: true });
+  });
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { CorpusFollower } from '../corpus/corpus-follower.js';
 import type { Logger } from '../logger.js';
 import type { FeedPoller } from './feed-poller.js';
@@ -23,8 +24,14 @@ export interface SharedIngestOptions {
   idleFeeds: FeedControl;
   /** After each turn, whichever the role (e.g. bringing the feeds polled in step with the store). */
   afterTurn?: () => Promise<void>;
+  /**
+   * On `close`, after the ingest has stopped and before the lease goes (e.g. writing what the ingest
+   * queued for the store), so the next holder catches up with everything this one read.
+   */
+  beforeRelease?: () => Promise<void>;
   logger: Logger;
   leaseMs?: number;
+  now?: Clock;
 }
 
 export interface SharedIngest {
@@ -44,31 +51,72 @@ export interface SharedIngest {
  * folder and polls the feeds (writing what it reads to the store, which logs it); the others follow
  * the store's change log, and keep reaching for the lease, so one of them starts ingesting when
  * the holder stops renewing (it died, or lost the database for longer than the lease). When the
- * store cannot be reached, each process keeps the role it had.
+ * store cannot be reached, each process keeps the role it had, the holder only while the lease it
+ * last renewed outlasts the next turn: then it stops ingesting, as another may take the lease.
  */
 export function shareIngest(options: SharedIngestOptions): SharedIngest {
   const log = options.logger.child({ module: 'shared-ingest' });
   const leaseMs = options.leaseMs ?? DEFAULT_INGEST_LEASE_MS;
+  const turnMs = Math.max(1, Math.floor(leaseMs / 3));
+  const now = options.now ?? (() => new Date());
+  /** When the last renewal that succeeded was asked for: the lease is this process's until `leaseMs` later. */
+  let renewedAt = Number.NEGATIVE_INFINITY;
   let ingest: Ingest | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
   let running: Promise<void> = Promise.resolve();
 
+  const letGo = () =>
+    options.leases
+      .releaseLease(INGEST_LEASE, options.holder)
+      .catch((err: unknown) => log.warn({ err }, 'could not release the ingest lease; it expires by itself'));
+
+  /**
+   * Starts ingesting once the corpus holds whatever the last holder stored (the poller's feed items
+   * and the seeds watcher start from it); null, with the lease let go, when the change log cannot be
+   * read or the ingest will not start, so this process goes on following rather than ingesting
+   * from a stale corpus or holding a lease it does nothing with.
+   */
+  const takeOver = async (): Promise<Ingest | null> => {
+    try {
+      await options.follower.poll();
+    } catch (err) {
+      log.warn({ err }, 'could not read the corpus change log before taking over the ingest; following instead');
+      await letGo();
+      return null;
+    }
+    try {
+      const started = await options.startIngest();
+      log.info({ holder: options.holder }, 'holding the ingest lease: watching the seeds folder and polling the feeds');
+      return started;
+    } catch (err) {
+      log.error({ err }, 'could not start ingesting; following instead');
+      await letGo();
+      return null;
+    }
+  };
+
   const once = async (): Promise<void> => {
     if (closed) return;
     let held: boolean;
+    const asked = now().getTime();
     try {
-      held = await options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
+      const answer = options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
+      // A store that never answers (a stalled connection) counts as out of reach once the lease is at risk.
+      held = await answeredWithin(answer, ingest ? renewedAt + leaseMs - turnMs - asked : Number.POSITIVE_INFINITY);
+      if (held) renewedAt = asked;
     } catch (err) {
-      log.warn({ err }, 'could not reach the ingest lease; keeping the current role');
-      held = ingest !== null;
+      // The lease may run out before the next turn: another process could take it and ingest too.
+      held = ingest !== null && now().getTime() + turnMs < renewedAt + leaseMs;
+      if (ingest && !held)
+        log.warn({ err }, 'could not renew the ingest lease before it runs out; stopping the ingest');
+      else log.warn({ err }, 'could not reach the ingest lease; keeping the current role');
     }
     if (held && !ingest) {
       await options.follower.stop();
-      // Whatever the last holder stored is in the corpus before this process reads on from there.
-      await options.follower.poll().catch((err: unknown) => log.warn({ err }, 'could not read the corpus change log'));
-      ingest = await options.startIngest();
-      log.info({ holder: options.holder }, 'holding the ingest lease: watching the seeds folder and polling the feeds');
+      ingest = await takeOver();
+      // Not ingesting after all: the lease goes back, and the next turn (here or elsewhere) tries again.
+      if (!ingest) held = false;
     } else if (!held && ingest) {
       const stopping = ingest;
       ingest = null;
@@ -86,7 +134,7 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
 
   const schedule = () => {
     if (closed) return;
-    timer = setTimeout(() => void turn().finally(schedule), Math.max(1, Math.floor(leaseMs / 3)));
+    timer = setTimeout(() => void turn().finally(schedule), turnMs);
   };
 
   const current = (): FeedControl => ingest?.feeds ?? options.idleFeeds;
@@ -112,9 +160,24 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       if (!ingest) return;
       await ingest.close();
       ingest = null;
-      await options.leases
-        .releaseLease(INGEST_LEASE, options.holder)
-        .catch((err: unknown) => log.warn({ err }, 'could not release the ingest lease; it expires by itself'));
+      await options
+        .beforeRelease?.()
+        .catch((err: unknown) => log.warn({ err }, 'could not finish the ingest’s writes'));
+      await letGo();
     },
   };
+}
+
+/** `answer`, or a rejection once `ms` have passed without one. */
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms)) return answer;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('the store did not answer before the ingest lease runs out')),
+      Math.max(0, ms),
+    );
+  });
+  answer.catch(() => {});
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }

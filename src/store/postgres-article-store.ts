@@ -59,11 +59,16 @@ export class PostgresArticleStore implements ArticleStore {
 
   async readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]> {
     if (!ids.length) return [];
-    const { rows } = await this.pool.query<ArticleColumns & { id: string }>(
-      'SELECT id, text, article, layout, analysis FROM stored_articles WHERE id = ANY($1) AND analysis_version = $2',
-      [ids, version],
+    const { rows } = await this.pool.query<ArticleColumns & { id: string; analysis_version: number }>(
+      'SELECT id, text, article, layout, analysis, analysis_version FROM stored_articles WHERE id = ANY($1)',
+      [ids],
     );
-    return rows.map(kept);
+    // An article stored under another version (a process not yet upgraded, or already) is read all the
+    // same, without its analysis, which the reader makes again.
+    return rows.map((row) => {
+      if (row.analysis_version === version) return kept(row);
+      return { article: decodeArticle(row.id, row), analysis: () => undefined };
+    });
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {

@@ -54,11 +54,12 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   async readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]> {
-    const read = this.db.prepare<[string, number], ArticleRow>(
-      'SELECT id, text, article, layout FROM stored_articles WHERE id = ? AND analysis_version = ?',
+    // Whatever version it was stored under: `kept` reads the analysis only if it is of `version`.
+    const read = this.db.prepare<[string], ArticleRow>(
+      'SELECT id, text, article, layout FROM stored_articles WHERE id = ?',
     );
     return ids.flatMap((id) => {
-      const row = read.get(id, version);
+      const row = read.get(id);
       return row ? [this.kept(row, version)] : [];
     });
   }

@@ -69,4 +69,13 @@ describe('a corpus following the store', () => {
     expect(corpus.size).toBe(0);
     expect(added).toEqual([]);
   });
+
+  it('adds an article another process stored under another analysis version, analysing it afresh', async () => {
+    const { store, corpus, follower, stored } = await setUp();
+    await store.articles.saveArticles(ANALYSIS_VERSION + 1, [stored(FERRY)]);
+
+    expect(await follower.poll()).toBe(1);
+    expect(corpus.get(FERRY.id)?.title).toBe('Ferry strike ends');
+    expect(corpus.analysis(FERRY.id)?.quotes.map((quote) => quote.text)).toEqual(['We are back at the wheel']);
+  });
 });

@@ -84,6 +84,19 @@ export function defineArticleStoreContract(openFreshStore: OpenFreshStore): void
       expect(stored.map(({ analysis }) => analysis())).toEqual(articles.map(analyseArticle));
     });
 
+    it('reads an article stored under another analysis version, without that analysis', async () => {
+      const store = await openFreshStore();
+      cleanups.push(() => store.close());
+      const { articles } = await loadArticles(SEEDS);
+      const [first] = articles;
+      await store.articles.saveArticles(ANALYSIS_VERSION + 1, [{ article: first!, analysis: analyseArticle(first!) }]);
+      const read = await store.articles.readArticles([first!.id], ANALYSIS_VERSION);
+      expect(read.map(({ article }) => article)).toEqual([first]);
+      expect(read[0]?.analysis()).toBeUndefined();
+      const current = await store.articles.readArticles([first!.id], ANALYSIS_VERSION + 1);
+      expect(current[0]?.analysis()).toEqual(analyseArticle(first!));
+    });
+
     it('re-analyses a changed file and withdraws its old version', async () => {
       const { store, folder } = await setUp();
       const first = await start(folder, store.articles);
