@@ -1,5 +1,5 @@
-import stopword from 'stopword';
 import type { Article } from '../articles/types.js';
+import { isFunctionWord } from '../text/stopwords.js';
 
 /**
  * Two articles whose opening paragraphs share at least this share of their distinct content words
@@ -15,7 +15,6 @@ export const LONG_SENTENCE_WORDS = 12;
 /** This many shared long sentences mark the same story even when the leads were rewritten. */
 export const SHARED_LONG_SENTENCES = 2;
 
-const STOPWORDS = new Set(stopword.eng);
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export interface WireGroup {
@@ -86,7 +85,7 @@ function wireFingerprint(article: Article): WireFingerprint {
 
 function computeFingerprint(article: Article): WireFingerprint {
   const leadEnd = article.paragraphs[Math.min(LEAD_PARAGRAPHS, article.paragraphs.length) - 1]?.end ?? 0;
-  const leadWords = new Set(words(article.text.slice(0, leadEnd)).filter((word) => !STOPWORDS.has(word)));
+  const leadWords = new Set(words(article.text.slice(0, leadEnd)).filter((word) => !isFunctionWord(word)));
   const longSentences = new Set<string>();
   for (const sentence of article.sentences) {
     const sentenceWords = words(sentence.text);

@@ -1,5 +1,6 @@
-import { isStopword, queryStems } from '../quotes/words.js';
+import { queryStems } from '../quotes/words.js';
 import { stem } from '../text/stem.js';
+import { isFunctionWord } from '../text/stopwords.js';
 import { foldedWords } from '../text/words.js';
 import type { Person } from './directory.js';
 import { isSpellingOf, nameKey, nameWords, surnameOf } from './names.js';
@@ -104,7 +105,7 @@ export class PeopleIndex {
 /** A query's words without stopwords ("the", "of"), unless that leaves nothing. */
 function contentWords(query: string): string[] {
   const words = foldedWords(query);
-  const content = words.filter((word) => !isStopword(word));
+  const content = words.filter((word) => !isFunctionWord(word));
   return [...new Set(content.length ? content : words)];
 }
 

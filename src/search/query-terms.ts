@@ -1,6 +1,8 @@
-import { eng } from 'stopword';
 import { foldWord, withoutFormatCharacters } from '../text/fold.js';
 import { MAX_CACHED_STEMS, stem } from '../text/stem.js';
+import { isStopword } from '../text/stopwords.js';
+
+export { isStopword };
 
 /** A word of text with where it sits; offsets index the string the word was read from. */
 export interface WordToken {
@@ -13,21 +15,6 @@ export interface WordToken {
   start: number;
   end: number;
 }
-
-/**
- * Words that carry no topic in a question. The `stopword` English list covers function words but
- * keeps question words and reporting verbs that every news sentence or quiz question uses.
- */
-// biome-ignore format: a word list reads better packed
-const QUESTION_WORDS = [
-  'when', 'why', 'whom', 'whose', 'does', 'will', 'shall', 'yet', 'just', 'also',
-  'say', 'says', 'tell', 'tells', 'told', 'according', 'following', 'name', 'named', 'called',
-  'one', 'ones', 'kind', 'type', 'sort', 'thing', 'things',
-  'recently', 'reportedly', 'reported', 'report', 'reports', 'news', 'article', 'story',
-  'anyone', 'someone', 'something', 'anything', 'not', 'no', 'yes', 'its', 'it\'s', 'i\'m',
-];
-
-const STOPWORDS: ReadonlySet<string> = new Set([...eng, ...QUESTION_WORDS]);
 
 /**
  * Letters and digits, with inner apostrophes and hyphens kept out: FTS5's unicode61 tokenizer
@@ -78,10 +65,6 @@ export function stemOfWritten(word: string): string {
 export function forEachStem(text: string, visit: (stem: string, written: string) => void): void {
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) visit(stemOfWritten(match[0]), match[0]);
-}
-
-export function isStopword(norm: string): boolean {
-  return STOPWORDS.has(norm) || (norm.length === 1 && !/\d/.test(norm));
 }
 
 /** The words of `text` that carry its topic, first occurrence of each stem, in order. */

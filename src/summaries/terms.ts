@@ -4,11 +4,9 @@
  * Terms are interned as small integers (`TermIds`) so vectors are typed arrays, and every spelling
  * of a word is worked out once per dictionary rather than once per occurrence.
  */
-import { eng } from 'stopword';
 import { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
-
-const STOPWORDS = new Set(eng);
+import { isFunctionWord } from '../text/stopwords.js';
 
 /** Possessive endings carry no meaning of their own ("Holm's" is about Holm). */
 const POSSESSIVE = /['’]s$/;
@@ -90,7 +88,7 @@ export function wordsOf(text: string): string[] {
 /** The term a word stands for, or null for stopwords and single characters. */
 function termOf(word: string): string | null {
   const lower = word.toLowerCase().replace(POSSESSIVE, '');
-  return lower.length < 2 || STOPWORDS.has(lower) ? null : stem(lower);
+  return lower.length < 2 || isFunctionWord(lower) ? null : stem(lower);
 }
 
 /** Past this many distinct spellings the spelling memo starts over, so memory stays bounded. */
