@@ -1,5 +1,6 @@
 import type { Article } from '../articles/types.js';
-import { TermIds, wordsOf } from '../summaries/terms.js';
+import { TermIds } from '../summaries/terms.js';
+import { writtenWords } from '../text/written-words.js';
 
 /**
  * A sentence is already told when at least this share of its content words (stemmed, stopwords
@@ -45,7 +46,7 @@ function toldArticle(article: Article): ToldArticle {
 
 function termsOf(text: string): Set<number> {
   const terms = new Set<number>();
-  for (const word of wordsOf(text)) {
+  for (const word of writtenWords(text)) {
     const term = TERMS.idOf(word);
     if (term >= 0) terms.add(term);
   }
