@@ -21,3 +21,16 @@ export function foldedWords(text: string): string[] {
   }
   return words;
 }
+
+/** Anything that is not a letter or digit. */
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/**
+ * The folded words of a text split at every character that is not a letter or digit, apostrophes
+ * and hyphens included ("O'Brien" is "o", "brien"): for matching what is being typed, word by word
+ * and by prefix, against titles and names. Folding comes before splitting, so a letter typed with a
+ * separate combining accent ("e" + U+0301) stays inside its word.
+ */
+export function foldedWordParts(text: string): string[] {
+  return foldText(text).split(NOT_WORD).filter(Boolean);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedWords, splitFolded } from '../../src/text/words.js';
+import { foldedWordParts, foldedWords, splitFolded } from '../../src/text/words.js';
 
 describe('foldedWords', () => {
   it('reads words with curly apostrophes and drops the possessive', () => {
@@ -14,5 +14,15 @@ describe('foldedWords', () => {
 describe('splitFolded', () => {
   it('keeps the possessive of text already folded', () => {
     expect(splitFolded("the president's aide")).toEqual(['the', "president's", 'aide']);
+  });
+});
+
+describe('foldedWordParts', () => {
+  it('splits folded text at apostrophes and hyphens as well as spaces', () => {
+    expect(foldedWordParts("O'Brien’s long-range Zürich")).toEqual(['o', 'brien', 's', 'long', 'range', 'zurich']);
+  });
+
+  it('keeps a letter typed with a separate combining accent inside its word', () => {
+    expect(foldedWordParts('Zele\u0301nskyy')).toEqual(['zelenskyy']);
   });
 });
