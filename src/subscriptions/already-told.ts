@@ -1,5 +1,6 @@
 import type { Article } from '../articles/types.js';
 import { TermIds } from '../summaries/terms.js';
+import { collapseSpacing } from '../text/spacing.js';
 import { writtenWords } from '../text/written-words.js';
 
 /**
@@ -69,7 +70,7 @@ export class AlreadyToldCheck {
   constructor(sentences: readonly string[], quotes: readonly string[]) {
     this.candidates = sentences.map(termsOf);
     for (const terms of this.candidates) for (const term of terms) this.wanted.add(term);
-    this.quotes = quotes.map(collapse);
+    this.quotes = quotes.map(collapseSpacing);
   }
 
   /** Which candidates `article` already told (memoised). */
@@ -116,7 +117,7 @@ export class AlreadyToldCheck {
     }
     const quotes = new Set<number>();
     if (this.quotes.length > 0) {
-      told.collapsed ??= collapse(article.text);
+      told.collapsed ??= collapseSpacing(article.text);
       const text = told.collapsed;
       this.quotes.forEach((quote, i) => {
         if (quote !== '' && text.includes(quote)) quotes.add(i);
@@ -124,9 +125,4 @@ export class AlreadyToldCheck {
     }
     return { sentences, quotes };
   }
-}
-
-/** Spacing differs between outlets (and line breaks inside a quotation); the words do not. */
-function collapse(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
