@@ -5,8 +5,8 @@
  */
 import * as chrono from 'chrono-node';
 import { deu, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
-import { tokenizeWords, type WordToken } from '../search/query-terms.js';
 import { isFunctionWord, isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 
 /** Auxiliaries that open a yes/no question ("Will the mayor resign…?", "Has the council voted…?"). */
 const AUXILIARIES = new Set([
