@@ -1,5 +1,7 @@
 import type { Article } from '../articles/types.js';
+import { foldText } from '../text/fold.js';
 import { isFunctionWord } from '../text/stopwords.js';
+import { splitFolded } from '../text/words.js';
 
 /**
  * Two articles whose opening paragraphs share at least this share of their distinct content words
@@ -14,8 +16,6 @@ export const LEAD_PARAGRAPHS = 3;
 export const LONG_SENTENCE_WORDS = 12;
 /** This many shared long sentences mark the same story even when the leads were rewritten. */
 export const SHARED_LONG_SENTENCES = 2;
-
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export interface WireGroup {
   /** The first report of the story: the one announced. */
@@ -111,8 +111,9 @@ function shared(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/** Folded words, possessives kept: "Holm's" and "Holm" are different words of the copy. */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).map((word) => word.replace('’', "'"));
+  return splitFolded(foldText(text));
 }
 
 /** How an outlet is named to readers: the article's source, else its web site, else where it came from. */
