@@ -7,7 +7,7 @@
  * Runnable alone: `npx tsx eval/story-answers.ts DIR [--verbose]`.
  */
 import { join, resolve } from 'node:path';
-import { tokenizeWords } from '../src/search/query-terms.js';
+import { tokenizeWords } from '../src/text/tokens.js';
 import { FoldedShare, firstAnswerSentence, REFUSAL } from './answer-scoring.js';
 import { readJsonLines } from './json-lines.js';
 import { dataDirArgument, isScript } from './script.js';

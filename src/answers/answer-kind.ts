@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
-import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 import type { SentenceWords } from './sentence-words.js';
 
 /** What kind of thing a question asks for, read from its wording. */

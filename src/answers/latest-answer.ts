@@ -5,8 +5,8 @@
  * engine as `/summary since:`.
  */
 import type { SearchHit } from '../search/passage-index.js';
-import { contentWords } from '../search/query-terms.js';
 import { summarise } from '../summaries/summarise.js';
+import { contentWords } from '../text/tokens.js';
 import type { Answer, AnswerDeps } from './answer-question.js';
 import { latestFocus, sinceDay } from './question-shape.js';
 import { readQuestion, SCORE_WEIGHTS, scoreSentences } from './score-sentences.js';

@@ -1,5 +1,5 @@
 import { classifyName } from '../articles/entity-kinds.js';
-import type { WordToken } from '../search/query-terms.js';
+import type { WordToken } from '../text/tokens.js';
 import { isCapitalised } from './answer-kind.js';
 
 /** Region codes ICU names: every country and territory, in English, without a hand-kept list. */

@@ -4,8 +4,10 @@
  * presupposes and not negated ("who is not attending" does not support "why is he attending").
  * Otherwise the reply says the articles don't report it and shows what they do say.
  */
-import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+
 import { NEGATORS } from '../text/negation.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 import { presupposedVerb, presupposition } from './question-shape.js';
 import type { ScoredSentence } from './score-sentences.js';
 

@@ -4,8 +4,9 @@
  * another language. Read from function words and word forms, never from the story's own vocabulary.
  */
 import * as chrono from 'chrono-node';
-import { deu, eng, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
-import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { deu, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
+import { isFunctionWord, isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 
 /** Auxiliaries that open a yes/no question ("Will the mayor resign…?", "Has the council voted…?"). */
 const AUXILIARIES = new Set([
@@ -152,16 +153,15 @@ function verbAfter(tokens: readonly WordToken[], aux: number): WordToken | null 
  * function words English as those of any other language the stopword lists know.
  */
 const OTHER_LANGUAGES = [deu, fra, spa, ita, por, nld, rus, ukr].map((list) => new Set(list));
-const ENGLISH = new Set(eng);
 
 export function looksEnglish(question: string): boolean {
   const words = tokenizeWords(question).map((token) => token.norm);
   const letters = question.match(/\p{L}/gu) ?? [];
   const latin = letters.filter((letter) => /\p{Script=Latin}/u.test(letter)).length;
   if (letters.length && latin / letters.length < 0.5) return false;
-  const english = words.filter((word) => ENGLISH.has(word)).length;
+  const english = words.filter((word) => isFunctionWord(word)).length;
   const other = Math.max(
-    ...OTHER_LANGUAGES.map((list) => words.filter((word) => list.has(word) && !ENGLISH.has(word)).length),
+    ...OTHER_LANGUAGES.map((list) => words.filter((word) => list.has(word) && !isFunctionWord(word)).length),
   );
   return other === 0 || english >= other;
 }

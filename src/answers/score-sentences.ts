@@ -1,7 +1,8 @@
 import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
-import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { contentWords, tokenizeWords, type WordToken } from '../text/tokens.js';
 import {
   type AnswerKind,
   answerCue,

@@ -1,4 +1,5 @@
-import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 import { dateWords, isNumberWord, isYear, properNouns } from './answer-kind.js';
 import { placesIn } from './places.js';
 

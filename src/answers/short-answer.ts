@@ -8,7 +8,8 @@
 import * as chrono from 'chrono-node';
 import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
-import { isStopword, type WordToken } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import type { WordToken } from '../text/tokens.js';
 import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
 import type { SentenceWords } from './sentence-words.js';
 

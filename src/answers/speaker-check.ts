@@ -8,7 +8,8 @@ import type { Corpus } from '../corpus/corpus.js';
 import { peopleIndex } from '../people/directory.js';
 import { nameWords } from '../people/names.js';
 import type { SearchHit } from '../search/passage-index.js';
-import { isStopword, tokenizeWords } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords } from '../text/tokens.js';
 
 const SUBJECT =
   /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|warn|warned|announce|announced|describe|described|call|characterise|characterize)\b/i;

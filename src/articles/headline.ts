@@ -5,12 +5,11 @@
  * standfirst's first sentence, at most about 14 words.
  */
 import { basename, extname } from 'node:path';
-import { eng } from 'stopword';
+import { isFunctionWord } from '../text/stopwords.js';
 import { datelineLength } from './dateline.js';
 import type { TextSpan } from './types.js';
 
 export const MAX_HEADLINE_WORDS = 14;
-const STOPWORDS = new Set(eng);
 /** Fewer words than this in a file name is a label ("notes", "article-2"), not a headline. */
 const MIN_FILE_NAME_WORDS = 4;
 /** Sites cut long slugs at about this many characters, often mid-word. */
@@ -55,7 +54,7 @@ function casedAsWritten(word: string, text: string): string {
   if (pattern('u').test(text)) return lower;
   const written = pattern('iu').exec(text)?.[0].replace(/’/g, "'") ?? lower;
   // A small word capitalised only where it opens a sentence ("In talks…") is still a small word.
-  return STOPWORDS.has(lower) && written.slice(1) === written.slice(1).toLowerCase() ? lower : written;
+  return isFunctionWord(lower) && written.slice(1) === written.slice(1).toLowerCase() ? lower : written;
 }
 
 /** The first sentence's main clause: its dateline, attribution and trailing clauses cut. */

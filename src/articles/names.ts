@@ -1,4 +1,4 @@
-import { eng as ENGLISH_STOPWORDS } from 'stopword';
+import { FUNCTION_WORDS } from '../text/stopwords.js';
 import { isNotName, isOrganisationWord, isPlace } from './entity-kinds.js';
 import { isRoleWord, splitRole } from './roles.js';
 import type { Article } from './types.js';
@@ -26,7 +26,7 @@ const CONNECTORS = new Set(['of', 'de', 'van', 'von', 'der', 'da', 'di', 'du', '
 /** Common words often capitalised only because they open a sentence. */
 // biome-ignore format: a word list reads better packed
 export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
-  ...ENGLISH_STOPWORDS,
+  ...FUNCTION_WORDS,
   'afterwards', 'after', 'although', 'also', 'as', 'because', 'before', 'despite', 'during', 'even', 'every',
   'everyone', 'here', 'however', 'if', 'in', 'instead', 'meanwhile', 'many', 'more', 'most', 'now', 'on',
   'once', 'one', 'only', 'some', 'still', 'such', 'then', 'there', 'these', 'this', 'those', 'though',

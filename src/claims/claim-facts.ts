@@ -1,7 +1,8 @@
 import { type DateMention, findDateMentions } from '../articles/dates.js';
 import { SENTENCE_OPENERS } from '../articles/names.js';
-import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
 import { NEGATION_WORDS } from '../text/negation.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 
 /** What a claim or a passage says, read into the parts a claim check compares. */
 export interface TextFacts {

@@ -1,5 +1,6 @@
 import type { DateMention } from '../articles/dates.js';
-import { isStopword, type WordToken } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import type { WordToken } from '../text/tokens.js';
 import { isNameToken, matchStem, stemsOf, type Term, type TextFacts } from './claim-facts.js';
 
 /** One point on which a passage disagrees with a claim, with both sides' words verbatim. */

@@ -1,4 +1,5 @@
-import { contentWords, isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { contentWords, tokenizeWords, type WordToken } from '../text/tokens.js';
 import type { Turn } from './conversation-store.js';
 
 export interface FollowUpOptions {

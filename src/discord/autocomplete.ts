@@ -6,19 +6,10 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Person } from '../people/directory.js';
 import { peopleIndex } from '../people/directory.js';
 import { displaySafe } from '../text/display-safe.js';
+import { foldedWordParts } from '../text/words.js';
 import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, truncate } from './limits.js';
 
 export type Choice = ApplicationCommandOptionChoiceData<string>;
-
-/** Lowercase words, split on anything that is not a letter or digit. */
-function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
 
 /**
  * How well `typed` describes a text, word by word, as someone types it: the last word is usually
@@ -26,9 +17,9 @@ function wordsOf(text: string): string[] {
  * typed word found nowhere rules the text out (0). A text that starts with what is typed wins.
  */
 export function relevance(typed: string, text: string): number {
-  const wanted = wordsOf(typed);
+  const wanted = foldedWordParts(typed);
   if (!wanted.length) return 1;
-  const words = wordsOf(text);
+  const words = foldedWordParts(text);
   let score = 0;
   for (const word of wanted) {
     if (words.includes(word)) score += 3;

@@ -1,5 +1,7 @@
-import stopword from 'stopword';
 import type { Article } from '../articles/types.js';
+import { foldText } from '../text/fold.js';
+import { isFunctionWord } from '../text/stopwords.js';
+import { splitFolded } from '../text/words.js';
 
 /**
  * Two articles whose opening paragraphs share at least this share of their distinct content words
@@ -14,9 +16,6 @@ export const LEAD_PARAGRAPHS = 3;
 export const LONG_SENTENCE_WORDS = 12;
 /** This many shared long sentences mark the same story even when the leads were rewritten. */
 export const SHARED_LONG_SENTENCES = 2;
-
-const STOPWORDS = new Set(stopword.eng);
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export interface WireGroup {
   /** The first report of the story: the one announced. */
@@ -86,7 +85,7 @@ function wireFingerprint(article: Article): WireFingerprint {
 
 function computeFingerprint(article: Article): WireFingerprint {
   const leadEnd = article.paragraphs[Math.min(LEAD_PARAGRAPHS, article.paragraphs.length) - 1]?.end ?? 0;
-  const leadWords = new Set(words(article.text.slice(0, leadEnd)).filter((word) => !STOPWORDS.has(word)));
+  const leadWords = new Set(words(article.text.slice(0, leadEnd)).filter((word) => !isFunctionWord(word)));
   const longSentences = new Set<string>();
   for (const sentence of article.sentences) {
     const sentenceWords = words(sentence.text);
@@ -112,8 +111,9 @@ function shared(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/** Folded words, possessives kept: "Holm's" and "Holm" are different words of the copy. */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).map((word) => word.replace('’', "'"));
+  return splitFolded(foldText(text));
 }
 
 /** How an outlet is named to readers: the article's source, else its web site, else where it came from. */

@@ -1,5 +1,6 @@
-import { isStopword, tokenizeWords, type WordToken } from '../search/query-terms.js';
 import { NEGATION_WORDS } from '../text/negation.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords, type WordToken } from '../text/tokens.js';
 
 /**
  * Checks that a sentence the model wrote means what its passages say, beyond sharing their words:

@@ -1,6 +1,7 @@
 import { analyseArticle } from '../articles/analysis.js';
 import { buildArticle } from '../articles/article.js';
-import { isStopword, tokenizeWords } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords } from '../text/tokens.js';
 
 /**
  * Quotations in model output must be verbatim. A quotation found word for word in the articles is

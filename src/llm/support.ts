@@ -1,5 +1,5 @@
 import { properNouns } from '../answers/answer-kind.js';
-import { contentWords, tokenizeWords } from '../search/query-terms.js';
+import { contentWords, tokenizeWords } from '../text/tokens.js';
 import { reversedPolarity, unheldNumbers } from './meaning.js';
 
 /**

@@ -1,6 +1,9 @@
+import { foldText } from '../text/fold.js';
+import { foldedWords, splitFolded } from '../text/words.js';
+
 /**
  * Name and word keys shared by the people directory and the quote finder: text is folded
- * (accents removed, lower case, curly apostrophes straightened) so "Kowalskyy", "kowalskyy" and
+ * (`foldText`: accents removed, lower case, curly apostrophes straightened) so "Kowalskyy", "kowalskyy" and
  * "Zelénskyy" meet, and names are keyed without initials or honorifics so "Donald J. Holm" and
  * "Mr Donald Holm" are one person.
  */
@@ -18,38 +21,12 @@ const PRONOUNS = new Set([
   'this', 'that', 'one',
 ]);
 
-const NON_ASCII = /[^ -~\s]/;
-
-const WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
-
-/** Lower case without accents, with typographic apostrophes and dashes made plain. */
-export function foldText(text: string): string {
-  // Most text is plain ASCII, which needs no accent folding; skipping NFKD there halves the cost.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
-}
-
-/** The folded words of a text; a trailing possessive "'s" is dropped ("Holm's" is "holm"). */
-export function wordsOf(text: string): string[] {
-  // String#match collects all words in one call, several times faster than iterating matchAll.
-  const words = foldText(text).match(WORD) ?? [];
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index] as string;
-    if (word.endsWith("'s")) words[index] = word.slice(0, -2);
-  }
-  return words;
-}
-
 /** The words of a name that identify the person: no single-letter initials, no honorifics. */
 export function nameWords(name: string): string[] {
-  const words = wordsOf(name).filter((word) => word.length > 1 && !HONORIFICS.has(word));
+  const words = foldedWords(name).filter((word) => word.length > 1 && !HONORIFICS.has(word));
   if (words.length) return words;
   // "U.S." and "US" are one name: letters alone are an abbreviation, read as one word.
-  const letters = wordsOf(name);
+  const letters = foldedWords(name);
   return letters.length > 1 && letters.every((word) => word.length === 1) ? [letters.join('')] : letters;
 }
 
@@ -110,7 +87,7 @@ const SPELLED_OUT = [
 export function roleKey(role: string): string {
   let text = foldText(role).replace(/\.(?=\p{L}|\s|$)/gu, '');
   for (const [long, short] of SPELLED_OUT) text = text.replace(long, short);
-  const words = text.match(WORD) ?? [];
+  const words = splitFolded(text);
   const last = words.at(-1);
   if (last && last.length > 4 && last.endsWith('s') && !last.endsWith('ss'))
     words[words.length - 1] = last.slice(0, -1);
@@ -146,13 +123,13 @@ export function surnameOf(name: string): string {
 
 /** True when the text is only a pronoun ("he", "She"): it names no one by itself. */
 export function isPronoun(text: string): boolean {
-  const words = wordsOf(text);
+  const words = foldedWords(text);
   return words.length > 0 && words.every((word) => PRONOUNS.has(word));
 }
 
 /** True when the text could name someone: capitalised and not a pronoun like "he" or "they". */
 export function looksLikeName(text: string): boolean {
-  const words = wordsOf(text);
+  const words = foldedWords(text);
   if (!words.length || words.every((word) => PRONOUNS.has(word))) return false;
   return /^\p{Lu}/u.test(text.trim());
 }

@@ -1,7 +1,9 @@
-import { isStopword, queryStems } from '../quotes/words.js';
+import { queryStems } from '../quotes/words.js';
 import { stem } from '../text/stem.js';
+import { isFunctionWord } from '../text/stopwords.js';
+import { foldedWords } from '../text/words.js';
 import type { Person } from './directory.js';
-import { isSpellingOf, nameKey, nameWords, surnameOf, wordsOf } from './names.js';
+import { isSpellingOf, nameKey, nameWords, surnameOf } from './names.js';
 
 /** How well a query names a person: the full name beats a surname or alias, which beats role words. */
 export const MATCH_FULL_NAME = 3;
@@ -102,8 +104,8 @@ export class PeopleIndex {
 
 /** A query's words without stopwords ("the", "of"), unless that leaves nothing. */
 function contentWords(query: string): string[] {
-  const words = wordsOf(query);
-  const content = words.filter((word) => !isStopword(word));
+  const words = foldedWords(query);
+  const content = words.filter((word) => !isFunctionWord(word));
   return [...new Set(content.length ? content : words)];
 }
 

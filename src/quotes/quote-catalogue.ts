@@ -1,10 +1,11 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
-import { isPronoun, looksLikeName, memoise, surnameOf, wordsOf } from '../people/names.js';
+import { isPronoun, looksLikeName, memoise, surnameOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
 import type { Interner } from '../text/interner.js';
 import { sharedWord } from '../text/shared-words.js';
 import { stem } from '../text/stem.js';
+import { foldedWords } from '../text/words.js';
 import { type GroupingKeys, groupingKeysOf, groupQuotes } from './group-quotes.js';
 import { stemsOfText } from './words.js';
 
@@ -38,7 +39,7 @@ export function prepareQuotes(article: Article, quotes: readonly Quote[], stemId
   };
   return quotes.map((quote) => {
     // Kept for every quote of the corpus: the words are shared copies, not a string per use.
-    const words = wordsOf(quote.text).map(sharedWord);
+    const words = foldedWords(quote.text).map(sharedWord);
     const quoteStems = new Set(words.map(stem));
     const sentenceStems = new Set<string>();
     for (const sentence of sentencesAround(article, quote)) {

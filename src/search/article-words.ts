@@ -1,5 +1,5 @@
 import type { Article } from '../articles/types.js';
-import { forEachStem } from './query-terms.js';
+import { forEachStem } from '../text/tokens.js';
 
 const CAPITALISED = /^\p{Lu}/u;
 

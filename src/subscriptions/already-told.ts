@@ -1,5 +1,7 @@
 import type { Article } from '../articles/types.js';
-import { TermIds, wordsOf } from '../summaries/terms.js';
+import { TermIds } from '../summaries/terms.js';
+import { collapseSpacing } from '../text/spacing.js';
+import { writtenWords } from '../text/written-words.js';
 
 /**
  * A sentence is already told when at least this share of its content words (stemmed, stopwords
@@ -45,7 +47,7 @@ function toldArticle(article: Article): ToldArticle {
 
 function termsOf(text: string): Set<number> {
   const terms = new Set<number>();
-  for (const word of wordsOf(text)) {
+  for (const word of writtenWords(text)) {
     const term = TERMS.idOf(word);
     if (term >= 0) terms.add(term);
   }
@@ -68,7 +70,7 @@ export class AlreadyToldCheck {
   constructor(sentences: readonly string[], quotes: readonly string[]) {
     this.candidates = sentences.map(termsOf);
     for (const terms of this.candidates) for (const term of terms) this.wanted.add(term);
-    this.quotes = quotes.map(collapse);
+    this.quotes = quotes.map(collapseSpacing);
   }
 
   /** Which candidates `article` already told (memoised). */
@@ -115,7 +117,7 @@ export class AlreadyToldCheck {
     }
     const quotes = new Set<number>();
     if (this.quotes.length > 0) {
-      told.collapsed ??= collapse(article.text);
+      told.collapsed ??= collapseSpacing(article.text);
       const text = told.collapsed;
       this.quotes.forEach((quote, i) => {
         if (quote !== '' && text.includes(quote)) quotes.add(i);
@@ -123,9 +125,4 @@ export class AlreadyToldCheck {
     }
     return { sentences, quotes };
   }
-}
-
-/** Spacing differs between outlets (and line breaks inside a quotation); the words do not. */
-function collapse(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }

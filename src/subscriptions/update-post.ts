@@ -6,6 +6,7 @@ import type { ArticleChange } from '../ingest/article-change.js';
 import { findQuotes } from '../quotes/find-quotes.js';
 import type { Reply, ReplyItem } from '../reply.js';
 import { type SummaryLength, summarise } from '../summaries/summarise.js';
+import { collapseSpacing } from '../text/spacing.js';
 import { AlreadyToldCheck } from './already-told.js';
 
 /** The issue asks for a two-to-three-sentence summary; `short` caps at three, this keeps it so. */
@@ -175,8 +176,9 @@ export function newSentences(article: Article, previous: Article): Article['sent
   return article.sentences.filter((sentence) => !before.has(normalise(sentence.text)));
 }
 
+/** A sentence in the form compared across versions: spacing and case made uniform. */
 function normalise(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return collapseSpacing(text).toLowerCase();
 }
 
 /**

@@ -3,7 +3,7 @@
  * must carry its own context: no bylines, datelines or headings, no bare quotation without a
  * speaker, nothing too short to say anything or too long to read (often captions run together).
  */
-import { wordsOf } from './terms.js';
+import { writtenWords } from '../text/written-words.js';
 
 export const MIN_SENTENCE_WORDS = 6;
 export const MAX_SENTENCE_WORDS = 60;
@@ -78,7 +78,7 @@ function mayBeMostlyQuoted(text: string): boolean {
 export type Ineligibility = 'too_short' | 'too_long' | 'boilerplate' | 'heading' | 'quote_fragment';
 
 /** Why a sentence cannot be a summary point, or null when it can. */
-export function ineligibility(text: string, words = wordsOf(text).length): Ineligibility | null {
+export function ineligibility(text: string, words = writtenWords(text).length): Ineligibility | null {
   if (words < MIN_SENTENCE_WORDS) return 'too_short';
   if (words > MAX_SENTENCE_WORDS) return 'too_long';
   if (BOILERPLATE.some((pattern) => pattern.test(text)) || (text.includes(':') && DATELINE.test(text))) {
@@ -88,7 +88,7 @@ export function ineligibility(text: string, words = wordsOf(text).length): Ineli
   if (mayBeMostlyQuoted(text)) {
     // Cut once: its length gives the quoted share, its words the attribution.
     const unquoted = unquotedText(text);
-    if (shareRemoved(text, unquoted) > MAX_QUOTED_SHARE && wordsOf(unquoted).length < MIN_ATTRIBUTION_WORDS) {
+    if (shareRemoved(text, unquoted) > MAX_QUOTED_SHARE && writtenWords(unquoted).length < MIN_ATTRIBUTION_WORDS) {
       return 'quote_fragment';
     }
   }

@@ -3,11 +3,13 @@
  * prior (news puts what matters first), a small bonus for concrete facts (names, numbers) and a
  * penalty for openings that lean on the sentence before ("He said…", "But…").
  */
+
+import { forEachWrittenWord } from '../text/written-words.js';
 import { Buffers, grown } from './buffers.js';
 import { centralityOf, type SentenceVectors } from './centrality.js';
 import { ineligibility } from './eligibility.js';
 import { sentenceVectors } from './sentence-vectors.js';
-import { forEachWord, TermIds } from './terms.js';
+import { TermIds } from './terms.js';
 import type { TermVector } from './vectors.js';
 
 export interface RankedSentence {
@@ -104,7 +106,7 @@ export class TextRanker {
       const text = texts[sentence]!;
       let wordCount = 0;
       let factCount = 0;
-      forEachWord(text, (start, end, hasDigit) => {
+      forEachWrittenWord(text, (start, end, hasDigit) => {
         // Names (capitalised words after the first) and numbers make a sentence concrete.
         if (hasDigit || (wordCount > 0 && startsCapitalised(text, start))) factCount++;
         wordCount++;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerCue, classifyQuestion, measureCue, readMeasure } from '../../src/answers/answer-kind.js';
 import { SentenceWords } from '../../src/answers/sentence-words.js';
-import { tokenizeWords } from '../../src/search/query-terms.js';
+import { tokenizeWords } from '../../src/text/tokens.js';
 
 describe('classifyQuestion', () => {
   it.each([

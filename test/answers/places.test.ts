@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placesIn } from '../../src/answers/places.js';
-import { tokenizeWords } from '../../src/search/query-terms.js';
+import { tokenizeWords } from '../../src/text/tokens.js';
 
 const places = (text: string) => placesIn(text, tokenizeWords(text)).map((words) => words.map((w) => w.raw).join(' '));
 

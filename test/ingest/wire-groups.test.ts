@@ -50,6 +50,20 @@ describe('groupWireStories', () => {
     });
   });
 
+  it('groups wire copy that another outlet printed without accents or curly apostrophes', () => {
+    const accented = article(
+      ['Zélie Dúbois, Åsa Nyström and Ólafur Þórsson’s aides met Renée Müller’s envoys in Besançon on Friday.'],
+      { source: 'Agence', date: '2025-08-09' },
+      'agence.txt',
+    );
+    const plain = article(
+      ["Zelie Dubois, Asa Nystrom and Olafur Þorsson's aides met Renee Muller's envoys in Besancon on Friday."],
+      { source: 'Plain Post', date: '2025-08-09' },
+      'plain.txt',
+    );
+    expect(groupWireStories(plain, [accented])?.leadArticleId).toBe(accented.id);
+  });
+
   it('does not group an independent report of the same event', () => {
     expect(groupWireStories(ownReport, [wire, republished, unrelated])).toBeNull();
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { wordsOf } from '../../src/people/names.js';
 import { groupQuotes } from '../../src/quotes/group-quotes.js';
+import { foldedWords } from '../../src/text/words.js';
 
-const quote = (text: string, speaker: string | null = null) => ({ words: wordsOf(text), speaker });
+const quote = (text: string, speaker: string | null = null) => ({ words: foldedWords(text), speaker });
 
 describe('groupQuotes', () => {
   it('groups identical words whatever their punctuation and case, led by the first', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rankByCentrality } from '../../src/summaries/centrality.js';
 import { selectSentences } from '../../src/summaries/select-sentences.js';
-import { TermIds, wordsOf } from '../../src/summaries/terms.js';
+import { TermIds } from '../../src/summaries/terms.js';
 import { tfidfVector } from '../../src/summaries/vectors.js';
+import { writtenWords } from '../../src/text/written-words.js';
 
 const termIds = new TermIds();
 const vectorOf = (text: string) =>
   tfidfVector(
-    wordsOf(text)
+    writtenWords(text)
       .map((word) => termIds.idOf(word))
       .filter((id) => id >= 0),
     () => 1,

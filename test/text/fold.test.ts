@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, withoutFormatCharacters } from '../../src/text/fold.js';
+import { foldText, foldWord, withoutFormatCharacters } from '../../src/text/fold.js';
 
 describe('foldWord', () => {
   it('folds compatibility forms (NFKC), accents and case to the plain word', () => {
@@ -14,5 +14,12 @@ describe('foldWord', () => {
 describe('withoutFormatCharacters', () => {
   it('drops zero-width and bidirectional characters that would split a typed word', () => {
     expect(withoutFormatCharacters('Har\u200Bbour \u202Ebridge\u2069')).toBe('Harbour bridge');
+  });
+});
+
+describe('foldText', () => {
+  it('folds running text like foldWord and straightens typographic apostrophes', () => {
+    expect(foldText('Zelénskyy didn’t say')).toBe("zelenskyy didn't say");
+    expect(foldText('Plain Text')).toBe('plain text');
   });
 });
