@@ -1,10 +1,6 @@
 import { withoutFormatCharacters } from '../text/fold.js';
 import { contentWords, tokenizeWords } from '../text/tokens.js';
 
-/** src/timeline still reads these from here; everything else imports them from src/text. */
-export { isStopword } from '../text/stopwords.js';
-export { contentWords, tokenizeWords } from '../text/tokens.js';
-
 /** A query never needs more terms than this; longer text is cut so MATCH stays cheap. */
 export const MAX_QUERY_TERMS = 32;
 

@@ -1,5 +1,6 @@
 import type { Article } from '../articles/types.js';
-import { contentWords, tokenizeWords } from '../search/query-terms.js';
+import { foldText } from '../text/fold.js';
+import { contentWords, tokenizeWords } from '../text/tokens.js';
 import type { WordSet } from '../text/word-list.js';
 
 /** What an entry offers to the `about` filter. */
@@ -32,13 +33,10 @@ export function aboutMatcher(about: string): ((target: AboutTarget) => boolean) 
     if (surname === null || !sentence.has(surname)) return false;
     let spelled = spellsOutName.get(article);
     if (spelled === undefined) {
-      spelled = fullName.test(normalise(article.text));
+      // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet.
+      spelled = fullName.test(foldText(article.text));
       spellsOutName.set(article, spelled);
     }
     return spelled;
   };
-}
-
-function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

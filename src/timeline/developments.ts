@@ -1,6 +1,7 @@
 import { type DatedSentence, type DateMention, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
-import { isStopword, tokenizeWords } from '../search/query-terms.js';
+import { isStopword } from '../text/stopwords.js';
+import { tokenizeWords } from '../text/tokens.js';
 import { WordList, type WordSet } from '../text/word-list.js';
 import type { TimelineEntry } from './build-timeline.js';
 
