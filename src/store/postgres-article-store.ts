@@ -15,6 +15,7 @@ import {
   type StoredArticle,
   type StoredFolder,
 } from '../corpus/article-store.js';
+import { inTransaction } from './postgres-transaction.js';
 
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
 const BATCH = 500;
@@ -115,18 +116,8 @@ export class PostgresArticleStore implements ArticleStore {
     });
   }
 
-  private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+  private inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    return inTransaction(this.pool, work);
   }
 }
 

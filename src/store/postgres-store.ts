@@ -20,6 +20,7 @@ import type { LoggedUpdate, NewLoggedUpdate } from '../subscriptions/update-log.
 import { idempotencyKey } from './idempotency-key.js';
 import { CREATE_SCHEMA_MIGRATIONS, MIGRATIONS, type Migration } from './migrations/index.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
+import { inTransaction } from './postgres-transaction.js';
 import {
   byDueThenId,
   type FeedArticleRecord,
@@ -488,21 +489,6 @@ export class PostgresStore implements Store {
 
   private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     return inTransaction(this.pool, work);
-  }
-}
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
   }
 }
 
