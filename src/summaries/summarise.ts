@@ -130,12 +130,15 @@ export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary
     rankingsByCorpus.set(corpus, rankings);
   }
   rankings.refresh();
-  const key = JSON.stringify([options.length, options.articleId, options.since, options.maxWords]);
+  // The length as it is read below, so a summary asked for without one (the views warmed at start)
+  // and one asked for with the default (every /summary) are the same entry.
+  const length = options.length ?? DEFAULT_SUMMARY_LENGTH;
+  const key = JSON.stringify([length, options.articleId, options.since, options.maxWords]);
   const cached = rankings.summaries.get(key);
   if (cached) return cached;
 
   const scope = scopeOf(corpus, options);
-  const lengthBudget = SUMMARY_BUDGETS[options.length ?? DEFAULT_SUMMARY_LENGTH];
+  const lengthBudget = SUMMARY_BUDGETS[length];
   const budget = {
     maxSentences: lengthBudget.maxSentences,
     maxWords: Math.min(lengthBudget.maxWords, options.maxWords ?? Number.POSITIVE_INFINITY),

@@ -125,6 +125,12 @@ describe('summarise', () => {
     expect(summarise(corpus, { length: 'detailed' })).not.toBe(first);
   });
 
+  it('serves a /summary at the default length from the summary warmed without one', () => {
+    const corpus = storyCorpus();
+    const warmed = summarise(corpus);
+    expect(summarise(corpus, { length: 'standard' })).toBe(warmed);
+  });
+
   it('summarises afresh when articles are added', () => {
     const articles = storyArticles();
     const corpus = storyCorpus(articles.slice(0, 2));
