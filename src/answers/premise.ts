@@ -28,8 +28,7 @@ const DENIAL = new RegExp(
 const DENIAL_REACH = 5;
 
 /** Whether a denial stands within reach of one of the premise's words. */
-function denies(text: string, premiseWord: (stem: string) => boolean): boolean {
-  const tokens = tokenizeWords(text);
+function denies(tokens: readonly WordToken[], premiseWord: (stem: string) => boolean): boolean {
   return tokens.some(
     (token, i) =>
       premiseWord(token.stem) &&
@@ -49,8 +48,7 @@ export interface PremiseCheck {
  * done to ("the vote" of "call off the vote"; "treaty" of "what treaty did X agree to").
  * Names are left out, as every sentence of a story holds them.
  */
-function objectStems(question: string, verb: WordToken): Set<string> {
-  const tokens = tokenizeWords(question);
+function objectStems(tokens: readonly WordToken[], verb: WordToken): Set<string> {
   const wh = tokens.findIndex((token) => token.norm === 'what' || token.norm === 'which');
   const asked = wh >= 0 && tokens[wh + 1] && tokens[wh + 1]!.end <= verb.start ? [tokens[wh + 1]!] : [];
   const after = tokens.filter((token) => token.start > verb.start);
@@ -62,9 +60,9 @@ function objectStems(question: string, verb: WordToken): Set<string> {
 }
 
 /** The common words before the verb a question takes for granted: its subject ("the reporters"). */
-function subjectStems(question: string, verb: WordToken): Set<string> {
+function subjectStems(tokens: readonly WordToken[], verb: WordToken): Set<string> {
   return new Set(
-    tokenizeWords(question)
+    tokens
       .filter((token) => token.end <= verb.start && !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
       .map((token) => token.stem),
   );
@@ -80,38 +78,47 @@ export function checkPremise(
   // The verb's own stem only: "agreement" names a thing, it does not say anyone agreed.
   const matches = (stem: string) => stem === verb.stem;
   // The event is the verb with what it is done to: "agreed on many points" is no agreed treaty.
-  const objects = objectStems(question, verb);
+  const asked = tokenizeWords(question);
+  const objects = objectStems(asked, verb);
   // A premise tied to a day or a number ("signed at the 2 June meeting") is supported only by a sentence
   // holding it: a signing reported of another day is not the one asked about.
-  const when = new Set(
-    tokenizeWords(question)
-      .filter((token) => /\d/.test(token.raw))
-      .map((token) => token.stem),
-  );
-  const supports = (text: string) => {
-    const tokens = tokenizeWords(text);
+  const when = new Set(asked.filter((token) => /\d/.test(token.raw)).map((token) => token.stem));
+  // Each candidate's words, read once however many checks below look at them.
+  const read = new Map<ScoredSentence, WordToken[]>();
+  const wordsOf = (s: ScoredSentence) => {
+    let tokens = read.get(s);
+    if (!tokens) {
+      tokens = tokenizeWords(s.hit.text);
+      read.set(s, tokens);
+    }
+    return tokens;
+  };
+  const supports = (s: ScoredSentence) => {
+    const tokens = wordsOf(s);
+    const text = s.hit.text;
     return (
       (!when.size || tokens.some((token) => when.has(token.stem))) &&
       (!objects.size || tokens.some((token) => objects.has(token.stem))) &&
       tokens.some((token) => matches(token.stem) && !NEGATED.test(text.slice(0, token.start)))
     );
   };
-  if (candidates.some((s) => supports(s.hit.text))) return null;
+  if (candidates.some(supports)) return null;
   // What the articles do say about the question's focus (its rarest words), unless the question
   // asks for a name, date or number: then the sentence holding one is still the best to show.
   // Among those, the ones about who or what the premise is about come first: "why did the
   // pilots walk out of the talks?" is corrected by what the articles say of the pilots.
-  const subject = subjectStems(question, verb);
-  const aboutSubject = (s: ScoredSentence) =>
-    Number(tokenizeWords(s.hit.text).some((token) => subject.has(token.stem)));
+  const subject = subjectStems(asked, verb);
+  const aboutSubject = new Map(
+    candidates.map((s) => [s, Number(wordsOf(s).some((token) => subject.has(token.stem)))] as const),
+  );
   const ordered = lookUp
     ? [...candidates]
     : [...candidates].sort(
-        (a, b) => aboutSubject(b) - aboutSubject(a) || b.signals.focus - a.signals.focus || b.score - a.score,
+        (a, b) => aboutSubject.get(b)! - aboutSubject.get(a)! || b.signals.focus - a.signals.focus || b.score - a.score,
       );
   // A sentence denying the event is the correction itself ("the plan was left without comment",
   // "his refusal to sign a treaty"): it comes first.
-  const denied = (text: string) => denies(text, (stem) => matches(stem) || objects.has(stem));
-  const shown = [...ordered.filter((s) => denied(s.hit.text)), ...ordered.filter((s) => !denied(s.hit.text))];
+  const denying = new Set(ordered.filter((s) => denies(wordsOf(s), (stem) => matches(stem) || objects.has(stem))));
+  const shown = [...ordered.filter((s) => denying.has(s)), ...ordered.filter((s) => !denying.has(s))];
   return { presupposed: presupposition(question, verb), shown };
 }
