@@ -203,8 +203,6 @@ async function runDiscord(
   await storeHealth.start();
   services.storeHealth = storeHealth;
   services.subscriptions = new SubscriptionManager(store, storeHealth);
-  // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
-  const initial = seedArticles;
   services.llm?.budget.useLedger(store, (err) => log.warn({ err }, 'could not keep model token counts in the store'));
   const deps = { commands, services, logger, metrics, conversations: new ConversationStore() };
   warmStoryViews(services.corpus, logger);
@@ -255,7 +253,8 @@ async function runDiscord(
     startIngest: async () => {
       // Taking over after following: the corpus's seeds and the feed items now stored are the start.
       const feedItems = firstTurn ? savedFeeds : await loadSavedFeedItems(store);
-      const seeds = firstTurn ? initial : seedArticlesIn(services.corpus, feedItems);
+      // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
+      const seeds = firstTurn ? seedArticles : seedArticlesIn(services.corpus, feedItems);
       return startIngest(
         config,
         services.corpus,
@@ -281,7 +280,7 @@ async function runDiscord(
   await ingest.start();
   storeHealth.onRecovered(() => subscriptions.storeRecovered());
   // Files added or edited while Newsdesk was down are announced now, in the background.
-  const caughtUp = subscriptions.catchUp(initial);
+  const caughtUp = subscriptions.catchUp(seedArticles);
   const signal = await stopping;
   log.info({ signal }, 'shutting down');
   await ingest.close();
@@ -385,9 +384,10 @@ async function buildServices(config: Config, logger: Logger, store: Store | unde
 /** The feed module (and its parsers) is loaded only when the store holds feed articles. */
 async function readSavedFeeds(store: Store, log: Logger): Promise<ReadFeedItem[]> {
   try {
-    if (!(await store.listFeedArticles()).length) return [];
+    const saved = await store.listFeedArticles();
+    if (!saved.length) return [];
     const { loadSavedFeedItems } = await import('./ingest/start-ingest.js');
-    return await loadSavedFeedItems(store);
+    return await loadSavedFeedItems({ listFeedArticles: async () => saved });
   } catch (err) {
     log.error({ err }, 'could not read the feed articles kept in the store');
     return [];

@@ -15,8 +15,6 @@ export interface FollowOptions {
   intervalMs?: number;
   /** Runs each batch of corpus changes; `KeptStored.fromStore`, so what came from the store is not written back. */
   apply?: (change: () => void) => void;
-  /** `ANALYSIS_VERSION` unless a test is checking a bump. */
-  analysisVersion?: number;
 }
 
 export interface CorpusFollower {
@@ -41,7 +39,6 @@ export interface CorpusFollower {
 export function followCorpus(corpus: Corpus, store: ArticleStore, options: FollowOptions): CorpusFollower {
   const log = options.logger.child({ module: 'corpus-follower' });
   const intervalMs = options.intervalMs ?? DEFAULT_FOLLOW_INTERVAL_MS;
-  const version = options.analysisVersion ?? ANALYSIS_VERSION;
   const apply = options.apply ?? ((change: () => void) => change());
   let position = options.after;
   let running: Promise<number> | null = null;
@@ -61,7 +58,7 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
       }
       const removed = [...latest].filter(([, kind]) => kind === 'removed').map(([id]) => id);
       const wanted = [...latest].filter(([id, kind]) => kind === 'added' && !corpus.get(id)).map(([id]) => id);
-      const kept = await store.readArticles(wanted, version);
+      const kept = await store.readArticles(wanted, ANALYSIS_VERSION);
       const analysisOf = new Map(kept.map((item): [string, KeptArticle] => [item.article.id, item]));
       apply(() => {
         applied += corpus.remove(removed).length;

@@ -124,8 +124,6 @@ export interface KeptStored {
 }
 
 export interface KeepStoredOptions {
-  /** `ANALYSIS_VERSION` unless a test is checking what a bump does. */
-  version?: number;
   /** How long to wait before the `attempts`-th retry of a write that failed. */
   retryDelay?: (attempts: number) => number;
   /** Waits `ms` (resolving early on `close`); injectable so tests need no timing. */
@@ -148,7 +146,6 @@ export function keepStored(
   options: KeepStoredOptions = {},
 ): KeptStored {
   const log = logger.child({ module: 'article-store' });
-  const version = options.version ?? ANALYSIS_VERSION;
   const retryDelay = options.retryDelay ?? ((attempts: number) => retryDelayMs(attempts, RETRY_BACKOFF));
   const wait = options.wait ?? sleep;
   const stopping = new AbortController();
@@ -191,7 +188,7 @@ export function keepStored(
     // Each write retried on its own, so one that landed is not written (and logged) twice.
     queue = queue.then(async () => {
       if (gone.length) await untilWritten(() => store.removeArticles(gone), gone.length);
-      if (kept.length) await untilWritten(() => store.saveArticles(version, kept), kept.length);
+      if (kept.length) await untilWritten(() => store.saveArticles(ANALYSIS_VERSION, kept), kept.length);
     });
   });
   return {

@@ -1,6 +1,9 @@
 import type { FeedPoller, FeedStatus } from './feed-poller.js';
 import type { FeedStore } from './feed-records.js';
 
+/** What of a feed poller /feed drives: a running poller, or an idle one in a process that does not ingest. */
+export type FeedControl = Pick<FeedPoller, 'addFeed' | 'removeFeed' | 'status' | 'pollSoon'>;
+
 export type AddFeedOutcome = 'added' | 'already-followed' | 'configured';
 export type RemoveFeedOutcome = 'removed' | 'configured' | 'unknown';
 
@@ -21,7 +24,7 @@ export class FeedManager {
 
   constructor(
     private readonly store: FeedStore,
-    private readonly poller: Pick<FeedPoller, 'addFeed' | 'removeFeed' | 'status' | 'pollSoon'>,
+    private readonly poller: FeedControl,
     configured: readonly string[],
   ) {
     this.configured = new Set(configured);
@@ -35,9 +38,9 @@ export class FeedManager {
    */
   async sync(): Promise<void> {
     // Looked at before reading the store: a feed added meanwhile was stored before it was polled.
-    const polled = this.poller.status().map((status) => status.url);
+    const polled = new Set(this.poller.status().map((status) => status.url));
     const stored = new Set((await this.store.listFeeds()).map((feed) => feed.url));
-    const unread = [...stored].filter((url) => !polled.includes(url));
+    const unread = [...stored].filter((url) => !polled.has(url));
     for (const url of unread) this.poller.addFeed(url);
     if (unread.length) this.poller.pollSoon();
     for (const url of polled) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { CorpusFollower } from '../corpus/corpus-follower.js';
 import type { Logger } from '../logger.js';
-import type { FeedPoller } from './feed-poller.js';
+import type { FeedControl } from './feed-manager.js';
 import type { Leases } from './lease.js';
 import type { Ingest } from './start-ingest.js';
 
@@ -9,8 +9,6 @@ import type { Ingest } from './start-ingest.js';
 export const INGEST_LEASE = 'ingest';
 /** How long a holder that stops renewing keeps the lease; it renews three times as often. */
 export const DEFAULT_INGEST_LEASE_MS = 30_000;
-
-export type FeedControl = Pick<FeedPoller, 'addFeed' | 'removeFeed' | 'status' | 'pollSoon'>;
 
 export interface SharedIngestOptions {
   leases: Leases;

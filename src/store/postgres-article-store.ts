@@ -73,7 +73,7 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(LOCK_CHANGE_LOG);
       await client.query('DELETE FROM stored_articles WHERE analysis_version <> $1', [version]);
       for (const batch of batches(change.files)) {
@@ -103,21 +103,17 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(LOCK_CHANGE_LOG);
       await writeArticles(client, version, articles);
     });
   }
 
   async removeArticles(ids: readonly string[]): Promise<void> {
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       await client.query(LOCK_CHANGE_LOG);
       await deleteArticles(client, ids);
     });
-  }
-
-  private inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    return inTransaction(this.pool, work);
   }
 }
 
