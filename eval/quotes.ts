@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildArticle } from '../src/articles/article.js';
+import { SPEAKER_PRONOUNS } from '../src/articles/attribution-cues.js';
 import { extractEntities } from '../src/articles/people.js';
 import { extractQuotes, type Quote } from '../src/articles/quotes.js';
 import type { TextSpan } from '../src/articles/types.js';
@@ -102,11 +103,11 @@ function isSpeakerNamed(predicted: Quote, gold: GoldUnit): boolean {
   if (!gold.speakers.length) return predicted.speaker === null;
   const name = predicted.speaker?.name;
   return (
-    !!name && gold.speakers.some((speaker) => speakerNamesMatch(name, speaker) && !PRONOUNS.has(name.toLowerCase()))
+    !!name &&
+    !SPEAKER_PRONOUNS.has(name.toLowerCase()) &&
+    gold.speakers.some((speaker) => speakerNamesMatch(name, speaker))
   );
 }
-
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
 function locateGold(row: Row): GoldUnit[] {
   const units: GoldUnit[] = [];

@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { f1 } from './f1.js';
 import { readJsonLines } from './json-lines.js';
 import { dataDirArgument, isScript } from './script.js';
 import { articlesOf, loadStoryArticles, normaliseStoryText, openStoryDesk } from './story-set.js';
@@ -132,7 +133,7 @@ export async function evalStoryTimeline(dataDir: string): Promise<StoryTimelineS
     predicted: predicted.length,
     recall,
     precision,
-    f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0,
+    f1: f1(precision, recall),
     recallWithinADay: maximumMatching(pairs(1), predicted.length) / Math.max(1, gold.length),
   };
 }

@@ -113,3 +113,16 @@ export function isBetweenSpeakerAndCue(token: { lower: string; capital: boolean 
   const { lower } = token;
   return BETWEEN_SPEAKER_AND_CUE.has(lower) || (!token.capital && lower.length > 4 && lower.endsWith('ly'));
 }
+
+/**
+ * Whether a cue verb comes within three tokens from `after`, with only words that may sit between a
+ * speaker and the cue before it ("Norrby said", "Ek also told"): the words before `after` speak.
+ */
+export function speaksNext(tokens: readonly Token[], after: number): boolean {
+  for (let i = after; i < tokens.length && i < after + 3; i++) {
+    const token = tokens[i]!;
+    if (!token.capital && isCue(token.lower)) return true;
+    if (!isBetweenSpeakerAndCue(token)) return false;
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-import { BARE_SPEAKERS, isBetweenSpeakerAndCue, isCue } from './attribution-cues.js';
+import { BARE_SPEAKERS, speaksNext } from './attribution-cues.js';
 import { classifyName, isDemonym, isOrganisationWord, isPlace, kindFromContext } from './entity-kinds.js';
 import { findNameRuns, type NameRun } from './names.js';
 import { findRoleAround } from './role-phrases.js';
@@ -40,16 +40,6 @@ function nameText(article: Article, tokens: readonly Token[]): { text: string; e
   const last = tokens.at(-1)!;
   const end = last.possessive ? last.end - 2 : last.end;
   return { text: article.text.slice(tokens[0]!.start, end), end };
-}
-
-/** The run is followed by a cue verb ("Norrby said"), so it names a speaker. */
-function speaksNext(tokens: readonly Token[], after: number): boolean {
-  for (let i = after; i < tokens.length && i < after + 3; i++) {
-    const token = tokens[i]!;
-    if (!token.capital && isCue(token.lower)) return true;
-    if (!isBetweenSpeakerAndCue(token)) return false;
-  }
-  return false;
 }
 
 function kindOf(run: NameRun, nameTokens: readonly Token[], speaks: boolean): EntityKind {

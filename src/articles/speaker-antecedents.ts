@@ -1,5 +1,5 @@
 import { sentenceAt } from './attribution.js';
-import { DETERMINERS, isAccordingTo, isBetweenSpeakerAndCue, isCue, isInvertingCue } from './attribution-cues.js';
+import { DETERMINERS, isAccordingTo, isCue, isInvertingCue, speaksNext } from './attribution-cues.js';
 import { isDemonym } from './entity-kinds.js';
 import type { EntityInArticle } from './people.js';
 import { isRoleWord } from './roles.js';
@@ -116,11 +116,7 @@ function isPlainWord(token: Token): boolean {
  * `before` is `beforeTitle(tokens, first)`.
  */
 function isSpeakerAt(tokens: readonly Token[], before: number, last: number): boolean {
-  for (let i = last + 1; i < tokens.length && i <= last + 3; i++) {
-    const token = tokens[i]!;
-    if (!token.capital && isCue(token.lower)) return true;
-    if (!isBetweenSpeakerAndCue(token)) break;
-  }
+  if (speaksNext(tokens, last + 1)) return true;
   const marker = tokens[before];
   if (marker && !marker.capital && isInvertingCue(marker.lower)) return true;
   return isAccordingTo(tokens, before - 1);
