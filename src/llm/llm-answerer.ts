@@ -123,7 +123,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     const passages = modelPassages(question, extractive, { corpus, index });
     if (!passages.length) return fallback('refused', extractive);
 
-    const check = (text: string) => holdToEvidence(question, text, passages);
+    const check = holdToEvidence(question, passages);
     const messages = buildMessages(question, passages, options.locale);
     const started = Date.now();
     let content: string;
@@ -162,24 +162,28 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   /**
    * The verification every answer and draft passes, then the extractive engine's rules: a
    * sentence asserting what the question takes for granted and no passage says is dropped, and
-   * one resting on a report a later article contradicts says so.
+   * one resting on a report a later article contradicts says so. What depends only on the
+   * question and its passages is read once, not again for every draft.
    */
-  function holdToEvidence(question: string, text: string, passages: readonly NumberedPassage[]): Verification {
+  function holdToEvidence(question: string, passages: readonly NumberedPassage[]): (text: string) => Verification {
     // Decided from the question, never from the model's text, which a planted instruction could steer.
     const crossLanguage = !looksEnglish(question);
-    const result = verifyAnswer(text, passages, { ...articleEvidenceOf(passages, corpus), crossLanguage });
-    if (!result.ok) return result;
+    const evidence = { ...articleEvidenceOf(passages, corpus), crossLanguage };
     // A question in another language shares no words with the passages: its premise cannot be read so.
     const premise = crossLanguage ? new Set<string>() : unsupportedPremise(question, passages);
-    const kept = result.sentences.filter((sentence) => !assertsPremise(sentence.text, premise));
-    const counts = {
-      ...result.counts,
-      sentencesDropped: result.counts.sentencesDropped + result.sentences.length - kept.length,
+    return (text) => {
+      const result = verifyAnswer(text, passages, evidence);
+      if (!result.ok) return result;
+      const kept = result.sentences.filter((sentence) => !assertsPremise(sentence.text, premise));
+      const counts = {
+        ...result.counts,
+        sentencesDropped: result.counts.sentencesDropped + result.sentences.length - kept.length,
+      };
+      if (!kept.length) return { ok: false, reason: 'premise', counts };
+      const sentences = flagSuperseded(kept, { corpus, index });
+      const cited = sentences.map((s) => `${s.text} ${s.passages.map((p) => `[${p.n}]`).join('')}`);
+      return { ok: true, sentences, text: cited.join(' '), counts };
     };
-    if (!kept.length) return { ok: false, reason: 'premise', counts };
-    const sentences = flagSuperseded(kept, { corpus, index });
-    const cited = sentences.map((s) => `${s.text} ${s.passages.map((p) => `[${p.n}]`).join('')}`);
-    return { ok: true, sentences, text: cited.join(' '), counts };
   }
 
   return {
