@@ -15,7 +15,7 @@ import type { Reply } from '../reply.js';
 import type { DiscordDeps, Outcome } from './deps.js';
 import { answerWithError } from './interaction-errors.js';
 import { renderPage } from './render.js';
-import { sendPage } from './send.js';
+import { followUpPages, sendPage } from './send.js';
 
 export const CHECK_AGAINST_SOURCES = 'Check against sources';
 
@@ -71,9 +71,7 @@ export async function handleCheckAgainstSources(
     if (!verdicts.length) outcome = 'refused';
     const first = renderPage(reply);
     await sendPage(interaction, first);
-    for (let page = 1; page < Math.min(first.pageCount, MAX_PAGES); page++) {
-      await interaction.followUp({ ...renderPage(reply, page).payload, flags: MessageFlags.Ephemeral });
-    }
+    await followUpPages(interaction, reply, Math.min(first.pageCount, MAX_PAGES), true);
     log.debug({ claims: verdicts.length, verdicts }, 'checked a message');
   } catch (err) {
     outcome = 'failed';

@@ -14,7 +14,7 @@ import type { DiscordDeps, Outcome } from './deps.js';
 import { answerWithError, describeDiscordFailure } from './interaction-errors.js';
 import { decodePageState, optionsAsText } from './page-state.js';
 import { pageControls, RememberedOptions, turnPage, UNKNOWN_BUTTON } from './pagination.js';
-import { renderMessage, replyOrEdit } from './send.js';
+import { followUpPages, replyOrEdit } from './send.js';
 import { streamAnswer } from './stream-answer.js';
 
 /**
@@ -139,13 +139,7 @@ async function runCommand(
   const reply = await command.run(options, context);
   const first = await replyOrEdit(interaction, reply, 0, controls);
   if (controls) return;
-  for (let page = 1; page < Math.min(first.pageCount, MAX_UNPAGED_MESSAGES); page++) {
-    const rendered = renderMessage(reply, page);
-    await interaction.followUp({
-      ...rendered.payload,
-      ...(rendered.ephemeral || command.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    });
-  }
+  await followUpPages(interaction, reply, Math.min(first.pageCount, MAX_UNPAGED_MESSAGES), command.ephemeral);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: DiscordDeps, log: Logger): Promise<void> {

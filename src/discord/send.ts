@@ -49,3 +49,22 @@ export async function replyOrEdit(
   await sendPage(interaction, rendered);
   return rendered;
 }
+
+/**
+ * Sends pages 2 to `pages` of a reply as follow-ups, for an answer not paged with buttons: each
+ * ephemeral when it is, or when `ephemeral` says the whole answer is.
+ */
+export async function followUpPages(
+  interaction: RepliableInteraction,
+  reply: Reply,
+  pages: number,
+  ephemeral = false,
+): Promise<void> {
+  for (let page = 1; page < pages; page++) {
+    const rendered = renderPage(reply, page);
+    await interaction.followUp({
+      ...rendered.payload,
+      ...(rendered.ephemeral || ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
+  }
+}

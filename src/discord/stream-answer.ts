@@ -5,7 +5,7 @@ import type { Reply } from '../reply.js';
 import { createDraftEditor } from './draft-editor.js';
 import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, truncate } from './limits.js';
 import { escapeText, type MessagePayload, NO_MENTIONS, type PageControls, TONE_COLOURS } from './render.js';
-import { renderMessage, sendPage } from './send.js';
+import { followUpPages, renderMessage, sendPage } from './send.js';
 
 /**
  * The deferred reply while the model writes: the draft so far, escaped and cut to one embed, marked
@@ -73,6 +73,6 @@ export async function streamAnswer(
   if (!reply.whole) return reply;
   const pages = Math.min(first.pageCount, MAX_ANSWER_MESSAGES);
   if (first.pageCount > pages) logger.warn({ pages: first.pageCount }, 'answer too long; the rest is left out');
-  for (let page = 1; page < pages; page++) await interaction.followUp(renderMessage(reply, page).payload);
+  await followUpPages(interaction, reply, pages);
   return reply;
 }
