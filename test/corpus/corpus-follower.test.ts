@@ -1,27 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
-import { buildArticle } from '../../src/articles/article.js';
 import type { Article } from '../../src/articles/types.js';
 import { ANALYSIS_VERSION } from '../../src/corpus/article-store.js';
 import { Corpus } from '../../src/corpus/corpus.js';
 import { followCorpus } from '../../src/corpus/corpus-follower.js';
 import { createLogger } from '../../src/logger.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { FERRY, TRAM, temporaryStore } from './stored-fixtures.js';
 
 const logger = createLogger({ level: 'silent' });
-const FERRY = buildArticle(
-  '“We are back at the wheel,” said union leader Sam Reyes on Sunday, as ferry crews returned to work.',
-  { title: 'Ferry strike ends', date: '2025-03-02' },
-  'ferry.md',
-);
-const TRAM = buildArticle(
-  'The new tram line carried its first riders along the seafront on Monday.',
-  { title: 'Tram line opens', date: '2025-03-03' },
-  'tram.md',
-);
 
 describe('a corpus following the store', () => {
   const cleanups: Array<() => unknown> = [];
@@ -30,10 +16,7 @@ describe('a corpus following the store', () => {
   });
 
   async function setUp() {
-    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-follower-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const store = await SqliteStore.open(join(dir, 'store.sqlite'));
-    cleanups.push(() => store.close());
+    const store = await temporaryStore('follower', cleanups);
     const analysed: string[] = [];
     const corpus = new Corpus((article: Article) => {
       analysed.push(article.id);

@@ -1,27 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
-import { buildArticle } from '../../src/articles/article.js';
 import { Corpus } from '../../src/corpus/corpus.js';
 import { followCorpus } from '../../src/corpus/corpus-follower.js';
 import { keepStored } from '../../src/corpus/stored-corpus.js';
 import { createLogger } from '../../src/logger.js';
-import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { FERRY, TRAM, temporaryStore } from './stored-fixtures.js';
 import { unreachableWhenDown } from './unreachable-articles.js';
 
 const logger = createLogger({ level: 'silent' });
-const FERRY = buildArticle(
-  '“We are back at the wheel,” said union leader Sam Reyes on Sunday, as ferry crews returned to work.',
-  { title: 'Ferry strike ends', date: '2025-03-02' },
-  'ferry.md',
-);
-const TRAM = buildArticle(
-  'The new tram line carried its first riders along the seafront on Monday.',
-  { title: 'Tram line opens', date: '2025-03-03' },
-  'tram.md',
-);
 
 describe('keeping the store in step with the corpus', () => {
   const cleanups: Array<() => unknown> = [];
@@ -31,10 +17,7 @@ describe('keeping the store in step with the corpus', () => {
 
   /** A corpus kept in a SQLite store that is out of reach until the first wait before a retry. */
   async function setUp() {
-    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-keep-stored-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const store = await SqliteStore.open(join(dir, 'store.sqlite'));
-    cleanups.push(() => store.close());
+    const store = await temporaryStore('keep-stored', cleanups);
     const { articles, trouble } = unreachableWhenDown(store.articles);
     const retries: number[] = [];
     const corpus = new Corpus(analyseArticle);
