@@ -3,8 +3,6 @@
  * transport: the Discord bot when DISCORD_TOKEN is set (several shards with SHARD_COUNT), the
  * console (one command from argv, or interactive) otherwise. Everything is built here and handed down.
  */
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
@@ -17,6 +15,7 @@ import type { KeptStored } from './corpus/stored-corpus.js';
 import { warmStoryViews } from './corpus/warm-views.js';
 import { UserFacingError } from './errors.js';
 import type { ReadFeedItem } from './ingest/feed-poller.js';
+import { holderName } from './ingest/lease.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
@@ -243,7 +242,7 @@ async function runDiscord(
   let firstTurn = true;
   const ingest = shareIngest({
     leases: store,
-    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    holder: holderName(),
     follower: followCorpus(services.corpus, store.articles, {
       after: changesSeen,
       logger,

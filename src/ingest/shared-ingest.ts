@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { CorpusFollower } from '../corpus/corpus-follower.js';
 import type { Logger } from '../logger.js';
 import type { FeedControl } from './feed-manager.js';
-import type { Leases } from './lease.js';
+import { isDeadLocalHolder, type Leases } from './lease.js';
 import type { Ingest } from './start-ingest.js';
 
 /** The lease whose holder watches the seeds folder and polls the feeds for every process on the store. */
@@ -12,8 +12,10 @@ export const DEFAULT_INGEST_LEASE_MS = 30_000;
 
 export interface SharedIngestOptions {
   leases: Leases;
-  /** This process, unique among those sharing the store. */
+  /** This process, unique among those sharing the store (`holderName()`). */
   holder: string;
+  /** Whether a lease holder is a process that no longer runs (by default: one of this host that has gone). */
+  isDeadHolder?: (holder: string) => boolean;
   /** Follows the store while another process ingests. */
   follower: CorpusFollower;
   /** Starts ingesting into the corpus, which the follower has brought up to date. */
@@ -100,8 +102,9 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
     const asked = now().getTime();
     try {
       const answer = options.leases.acquireLease(INGEST_LEASE, options.holder, leaseMs);
-      // A store that never answers (a stalled connection) counts as out of reach once the lease is at risk.
-      held = await answeredWithin(answer, ingest ? renewedAt + leaseMs - turnMs - asked : Number.POSITIVE_INFINITY);
+      // A store that never answers (a stalled connection) counts as out of reach once the lease is at
+      // risk, or, for a follower, by the next turn.
+      held = await answeredWithin(answer, ingest ? renewedAt + leaseMs - turnMs - asked : turnMs);
       if (held) renewedAt = asked;
     } catch (err) {
       // The lease may run out before the next turn: another process could take it and ingest too.
@@ -137,10 +140,28 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
 
   const current = (): FeedControl => ingest?.feeds ?? options.idleFeeds;
 
+  /**
+   * Frees the lease of a holder that died without letting it go (`kill -9`, a crash) when this
+   * process can tell it has gone, so a restart ingests at once rather than after the lease expires.
+   * The release names that holder, so a lease taken meanwhile by a live process is left alone.
+   */
+  const freeDeadHoldersLease = async (): Promise<void> => {
+    const isDead = options.isDeadHolder ?? ((holder: string) => isDeadLocalHolder(holder));
+    try {
+      const holder = await answeredWithin(options.leases.leaseHolder(INGEST_LEASE), turnMs);
+      if (holder === null || holder === options.holder || !isDead(holder)) return;
+      log.info({ holder }, 'the ingest lease was held by a process of this host that has stopped; freeing it');
+      await options.leases.releaseLease(INGEST_LEASE, holder);
+    } catch (err) {
+      log.warn({ err }, 'could not check who holds the ingest lease; it is taken when it expires');
+    }
+  };
+
   return {
     ingesting: () => ingest !== null,
     turn,
     async start() {
+      await freeDeadHoldersLease();
       await turn();
       schedule();
     },
@@ -172,7 +193,7 @@ function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error('the store did not answer before the ingest lease runs out')),
+      () => reject(new Error('the store did not answer in time')),
       Math.max(0, ms),
     );
   });

@@ -358,6 +358,14 @@ export class PostgresStore implements Store {
     await this.pool.query('DELETE FROM leases WHERE name = $1 AND holder = $2', [name, holder]);
   }
 
+  async leaseHolder(name: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ holder: string }>(
+      'SELECT holder FROM leases WHERE name = $1 AND expires_at > $2',
+      [name, this.now()],
+    );
+    return rows[0]?.holder ?? null;
+  }
+
   async releaseClaims(workerId: string): Promise<number> {
     const { rowCount } = await this.pool.query(
       `UPDATE outbox SET claimed_by = NULL, lease_expires_at = NULL, updated_at = $1

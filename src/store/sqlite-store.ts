@@ -347,6 +347,13 @@ export class SqliteStore implements Store {
     this.db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
   }
 
+  async leaseHolder(name: string): Promise<string | null> {
+    const row = this.db
+      .prepare('SELECT holder FROM leases WHERE name = ? AND expires_at > ?')
+      .get(name, this.millis()) as { holder: string } | undefined;
+    return row?.holder ?? null;
+  }
+
   async releaseClaims(workerId: string): Promise<number> {
     const { changes } = this.db
       .prepare(

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
@@ -32,7 +33,7 @@ describe('a process sharing the ingest', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function setUp(options: { startFails?: boolean } = {}) {
+  async function setUp(options: { startFails?: boolean; leaseMs?: number } = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'newsdesk-shared-ingest-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     let time = Date.parse('2026-01-01T00:00:00Z');
@@ -46,6 +47,10 @@ describe('a process sharing the ingest', () => {
         if (trouble.stalled) return new Promise<boolean>(() => {});
         if (trouble.leases) return Promise.reject(new Error('database unreachable'));
         return store.acquireLease(name, holder, ttlMs);
+      },
+      leaseHolder: (name) => {
+        if (trouble.stalled) return new Promise<string | null>(() => {});
+        return store.leaseHolder(name);
       },
       releaseLease: async (name, holder) => {
         events.push('released');
@@ -75,7 +80,7 @@ describe('a process sharing the ingest', () => {
         events.push('flushed');
       },
       logger,
-      leaseMs: LEASE_MS,
+      leaseMs: options.leaseMs ?? LEASE_MS,
       now: () => new Date(time),
     });
     cleanups.push(() => shared.close());
@@ -175,5 +180,49 @@ describe('a process sharing the ingest', () => {
 
     expect(shared.ingesting()).toBe(false);
     expect(events).toEqual(['ingesting', 'stopped ingesting']);
+  });
+
+  it('ingests at once after a crash of the process that held the lease on this host, rather than once the lease expires', async () => {
+    const { store, shared } = await setUp();
+    const exited = spawnSync(process.execPath, ['-e', '']).pid;
+    await store.acquireLease(INGEST_LEASE, `${hostname()}:${exited}:before`, LEASE_MS);
+
+    await shared.start();
+
+    expect(shared.ingesting()).toBe(true);
+  });
+
+  it('ingests at once after a restart with its own process id, as a container does after a crash', async () => {
+    const { store, shared } = await setUp();
+    await store.acquireLease(INGEST_LEASE, `${hostname()}:${process.pid}:before`, LEASE_MS);
+
+    await shared.start();
+
+    expect(shared.ingesting()).toBe(true);
+  });
+
+  it('leaves the lease of a process that still runs, here or on another host', async () => {
+    for (const holder of [`${hostname()}:${process.ppid}:live`, `elsewhere-${hostname()}:${process.pid}:live`]) {
+      const { store, shared } = await setUp();
+      await store.acquireLease(INGEST_LEASE, holder, LEASE_MS);
+
+      await shared.start();
+
+      expect(shared.ingesting()).toBe(false);
+      expect(await store.leaseHolder(INGEST_LEASE)).toBe(holder);
+      await shared.close();
+    }
+  });
+
+  it('keeps following, and turns again, when the store stops answering a process that does not hold the lease', async () => {
+    const { store, shared, trouble } = await setUp({ leaseMs: 90 });
+    await store.acquireLease(INGEST_LEASE, 'b', 60_000);
+    trouble.stalled = true;
+
+    await shared.turn();
+    trouble.stalled = false;
+    await shared.turn();
+
+    expect(shared.ingesting()).toBe(false);
   });
 });

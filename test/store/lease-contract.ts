@@ -53,6 +53,15 @@ export function defineLeaseContract(openTwo: OpenTwoStores): void {
       expect(await stores[1].acquireLease('ingest', 'b', MINUTE)).toBe(true);
     });
 
+    it('tells who holds a lease until it expires', async () => {
+      const { stores, pass } = await setUp();
+      expect(await stores[1].leaseHolder('ingest')).toBeNull();
+      await stores[0].acquireLease('ingest', 'a', MINUTE);
+      expect(await stores[1].leaseHolder('ingest')).toBe('a');
+      pass(MINUTE);
+      expect(await stores[1].leaseHolder('ingest')).toBeNull();
+    });
+
     it('keeps leases of different names apart', async () => {
       const { stores } = await setUp();
       expect(await stores[0].acquireLease('ingest', 'a', MINUTE)).toBe(true);
