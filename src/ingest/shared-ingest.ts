@@ -192,10 +192,7 @@ function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
   if (!Number.isFinite(ms)) return answer;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error('the store did not answer in time')),
-      Math.max(0, ms),
-    );
+    timer = setTimeout(() => reject(new Error('the store did not answer in time')), Math.max(0, ms));
   });
   answer.catch(() => {});
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
