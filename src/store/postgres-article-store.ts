@@ -150,8 +150,10 @@ async function deleteArticles(client: pg.PoolClient, ids: readonly string[]) {
   );
 }
 
+/** Logs articles' changes, in place of their earlier entries (a follower acts on the latest only). */
 async function logChanges(client: pg.PoolClient, ids: readonly string[], kind: 'added' | 'removed') {
   if (!ids.length) return;
+  await client.query('DELETE FROM corpus_changes WHERE article_id = ANY($1)', [ids]);
   await client.query('INSERT INTO corpus_changes (article_id, kind) SELECT unnest($1::text[]), $2', [ids, kind]);
 }
 

@@ -113,18 +113,28 @@ export class SqliteArticleStore implements ArticleStore {
        ON CONFLICT (id) DO UPDATE SET analysis_version = excluded.analysis_version,
          text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
     );
-    const log = this.db.prepare("INSERT INTO corpus_changes (article_id, kind) VALUES (?, 'added')");
+    const log = this.logChange('added');
     for (const stored of articles) {
       const columns = encodeStoredArticle(stored);
       save.run(stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis);
-      log.run(stored.article.id);
+      log(stored.article.id);
     }
   }
 
   private deleteArticles(ids: readonly string[]): void {
     const remove = this.db.prepare('DELETE FROM stored_articles WHERE id = ?');
-    const log = this.db.prepare("INSERT INTO corpus_changes (article_id, kind) VALUES (?, 'removed')");
-    for (const id of ids) if (remove.run(id).changes > 0) log.run(id);
+    const log = this.logChange('removed');
+    for (const id of ids) if (remove.run(id).changes > 0) log(id);
+  }
+
+  /** Logs an article's change, in place of its earlier entries (a follower acts on the latest only). */
+  private logChange(kind: 'added' | 'removed'): (id: string) => void {
+    const drop = this.db.prepare('DELETE FROM corpus_changes WHERE article_id = ?');
+    const log = this.db.prepare('INSERT INTO corpus_changes (article_id, kind) VALUES (?, ?)');
+    return (id) => {
+      drop.run(id);
+      log.run(id, kind);
+    };
   }
 }
 

@@ -53,6 +53,24 @@ describe('a corpus following the store', () => {
     expect(added).toEqual([]);
   });
 
+  it('keeps one log entry per article however often it is stored again, and a follower part-way through still ends in step', async () => {
+    const { store, corpus, follower, stored } = await setUp();
+    await store.articles.saveArticles(ANALYSIS_VERSION, [stored(FERRY), stored(TRAM)]);
+    await follower.poll();
+
+    for (const _ of [1, 2, 3]) await store.articles.saveArticles(ANALYSIS_VERSION, [stored(FERRY), stored(TRAM)]);
+    await store.articles.removeArticles([TRAM.id]);
+    await follower.poll();
+
+    const log = await store.articles.changesSince(0, 100);
+    expect(log.map((change) => [change.articleId, change.kind])).toEqual([
+      [FERRY.id, 'added'],
+      [TRAM.id, 'removed'],
+    ]);
+    expect(corpus.get(FERRY.id)).toBeDefined();
+    expect(corpus.get(TRAM.id)).toBeUndefined();
+  });
+
   it('adds an article another process stored under another analysis version, analysing it afresh', async () => {
     const { store, corpus, follower, stored } = await setUp();
     await store.articles.saveArticles(ANALYSIS_VERSION + 1, [stored(FERRY)]);

@@ -3,6 +3,7 @@ import { feedsUpdateLogDigestsTokens } from './002-feeds-update-log-digests-toke
 import { feedArticles } from './003-feed-articles.js';
 import { storedArticles } from './004-stored-articles.js';
 import { leasesCorpusChanges } from './005-leases-corpus-changes.js';
+import { compactCorpusChanges } from './006-compact-corpus-changes.js';
 import type { Migration } from './migration.js';
 
 export { CREATE_SCHEMA_MIGRATIONS, type Migration } from './migration.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   feedArticles,
   storedArticles,
   leasesCorpusChanges,
+  compactCorpusChanges,
 ];
