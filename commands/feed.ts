@@ -99,7 +99,9 @@ function describe(listed: ListedFeed): string {
     ? `failing: ${listed.lastError}`
     : listed.lastSuccessAt
       ? `last read ${utcStamp(new Date(listed.lastSuccessAt))}`
-      : 'not read yet';
+      : listed.readElsewhere
+        ? 'read by the Newsdesk process holding the ingest'
+        : 'not read yet';
   return `${name} — ${from}; ${health}`;
 }
 

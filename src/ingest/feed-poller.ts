@@ -27,6 +27,8 @@ export interface FeedPollerOptions {
   allowedHosts?: readonly string[];
   /** How host names are resolved (dns.lookup unless a test gives another). */
   resolve?: GuardedFetchOptions['resolve'];
+  /** Another process polls these feeds (it holds the ingest lease): this poller only lists them. */
+  readElsewhere?: boolean;
   /** The clock backoff is measured on; tests move it. */
   now?: () => number;
   userAgent?: string;
@@ -74,6 +76,8 @@ export interface FeedStatus {
   /** FEED_UNREADABLE after a failed poll, null after a good one. */
   lastError: string | null;
   nextAttemptAt: number;
+  /** True when another process polls the feeds (it holds the ingest lease) and this one only lists them. */
+  readElsewhere?: boolean;
 }
 
 interface FeedState extends FeedStatus {
@@ -186,6 +190,7 @@ export class FeedPoller {
       failures,
       lastError,
       nextAttemptAt,
+      ...(this.options.readElsewhere ? { readElsewhere: true } : {}),
     }));
   }
 

@@ -76,14 +76,15 @@ export function savedFeedItemsIn(
 
 /**
  * The feeds as /feed lists and changes them in a process that does not ingest (another holds the
- * ingest lease): configured ones listed, none ever polled here.
+ * ingest lease): configured ones listed, none ever polled here, each marked as read elsewhere.
  */
-export function idleFeeds(settings: IngestSettings, logger: Logger): FeedPoller {
+export function idleFeeds(settings: Pick<IngestSettings, 'feeds' | 'feedPollSeconds'>, logger: Logger): FeedPoller {
   return new FeedPoller({
     feeds: settings.feeds,
     intervalMs: settings.feedPollSeconds * 1000,
     onChange: async () => {},
     logger: logger.child({ module: 'feed-poller' }),
+    readElsewhere: true,
   });
 }
 

@@ -6,6 +6,8 @@ import { feed } from '../../commands/feed.js';
 import { readOptions } from '../../src/command.js';
 import { FeedManager } from '../../src/ingest/feed-manager.js';
 import type { FeedStatus } from '../../src/ingest/feed-poller.js';
+import { idleFeeds } from '../../src/ingest/start-ingest.js';
+import { createLogger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { fixtureServices } from './helpers.js';
@@ -65,5 +67,16 @@ describe('/feed', () => {
     for (const secret of ['operator', 'op-secret-123', 'ghp_tokenOfOneServer']) expect(shown).not.toContain(secret);
     expect(listed.items.map((item) => item.text).join('\n')).toContain('private.example/rss');
     expect(listed.items.map((item) => item.text).join('\n')).toContain('feeds.example/atom');
+  });
+
+  it('lists a feed that another process polls as read there, not as never read', async () => {
+    const settings = { feeds: ['https://feeds.example/harbour.xml'], feedPollSeconds: 600 };
+    const feeds = new FeedManager(store, idleFeeds(settings, createLogger({ level: 'silent' })), settings.feeds);
+
+    const listed = await runFeed(feeds, { action: 'list' }, '111111111111111111');
+
+    const text = listed.items.map((item) => item.text).join('\n');
+    expect(text).toContain('read by the Newsdesk process holding the ingest');
+    expect(text).not.toContain('not read yet');
   });
 });
