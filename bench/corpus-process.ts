@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { MAX_TIMELINE_ENTRIES } from '../commands/timeline.js';
 import { answerQuestion } from '../src/answers/answer-question.js';
 import { buildArticle } from '../src/articles/article.js';
 import { openCorpus } from '../src/corpus/open-corpus.js';
@@ -18,7 +19,7 @@ import { listPeople } from '../src/people/directory.js';
 import { findQuotes } from '../src/quotes/find-quotes.js';
 import { openStore } from '../src/store/open-store.js';
 import { summarise } from '../src/summaries/summarise.js';
-import { buildTimeline } from '../src/timeline/build-timeline.js';
+import { selectTimeline } from '../src/timeline/build-timeline.js';
 import { storyPools } from './generate-corpus.js';
 import { garbageCollector, type Latency, memoryUse, timeEach, timeOnce } from './measure.js';
 import { makeQueries } from './queries.js';
@@ -47,7 +48,7 @@ export interface CorpusProcessResult {
   partial?: boolean;
   /** Warm only. */
   firstCallMs?: ViewTimes;
-  latency?: Record<'ask' | 'quote' | 'search' | 'people' | 'summary', Latency>;
+  latency?: Record<'ask' | 'quote' | 'search' | 'people' | 'summary' | 'timeline', Latency>;
   /** One new article: analysed, indexed and stored. */
   addOneMs?: number;
   afterNewArticleMs?: ViewTimes;
@@ -103,7 +104,8 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
         summary: timed('summary', () => summarise(corpus, { length: 'standard' })),
         quote: timed('quote', () => findQuotes(corpus, { speaker })),
         people: timed('people', () => listPeople(corpus)),
-        timeline: timed('timeline', () => buildTimeline(corpus)),
+        // As /timeline asks for it: the whole story's developments, cut to the lines it shows.
+        timeline: timed('timeline', () => selectTimeline(corpus, { limit: MAX_TIMELINE_ENTRIES })),
       };
     };
     result.firstCallMs = views('first');
@@ -118,6 +120,9 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
       search: warm(queries.searches, (query) => index.search(query, { limit: 10 })),
       people: warm(queries.quotes, (query) => listPeople(corpus, { query: query.speaker ?? query.about })),
       summary: timeEach(Array.from({ length: SUMMARY_REPEATS }), () => summarise(corpus, { length: 'standard' })),
+      timeline: warm(queries.quotes, (query) =>
+        selectTimeline(corpus, { about: query.about ?? query.speaker, limit: MAX_TIMELINE_ENTRIES }),
+      ),
     };
     // A follow-up of the newest article, as a feed would bring it.
     const newest = corpus.articles().at(-1)!;

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/types.js';
-import { foldText } from '../text/fold.js';
+import { foldText, hasLettersToFold } from '../text/fold.js';
 import { contentWords, tokenizeWords } from '../text/tokens.js';
 import type { WordSet } from '../text/word-list.js';
 
@@ -10,13 +10,23 @@ export interface AboutTarget {
   article: Article;
 }
 
+/** Tells whether an entry is about the topic. */
+export interface AboutMatcher {
+  (target: AboutTarget): boolean;
+  /** Stems of which every matching entry holds at least one, to look entries up by. */
+  readonly anyOf: readonly string[];
+}
+
+/** Whether folding can change an article's words (`hasLettersToFold`), once per article. */
+const foldable = new WeakMap<Article, boolean>();
+
 /**
  * Matches developments about some words or a person, word by word and case-insensitively: every
  * content word of the topic must appear in the sentence ("Nordland summit"). A name also matches a
  * sentence that gives only its last word ("Ek") when the same article spells out the full name,
  * which is how news copy refers to people after the first mention.
  */
-export function aboutMatcher(about: string): ((target: AboutTarget) => boolean) | null {
+export function aboutMatcher(about: string): AboutMatcher | null {
   let words = contentWords(about);
   if (!words.length) words = tokenizeWords(about);
   if (!words.length) return null;
@@ -27,16 +37,25 @@ export function aboutMatcher(about: string): ((target: AboutTarget) => boolean) 
     `(?<![\\p{L}\\p{N}])${words.map((word) => word.norm).join('[\\s\\p{P}]+')}(?![\\p{L}\\p{N}])`,
     'u',
   );
+  const rawFullName = new RegExp(fullName.source, 'iu');
   const spellsOutName = new Map<Article, boolean>();
-  return ({ stems: sentence, article }) => {
+  const matches = ({ stems: sentence, article }: AboutTarget) => {
     if (stems.every((stem) => sentence.has(stem))) return true;
     if (surname === null || !sentence.has(surname)) return false;
     let spelled = spellsOutName.get(article);
     if (spelled === undefined) {
-      // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet.
-      spelled = fullName.test(foldText(article.text));
+      // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet; text
+      // with no letter outside ASCII has nothing to fold, and folding every article cost most of a call.
+      let needsFolding = foldable.get(article);
+      if (needsFolding === undefined) {
+        needsFolding = hasLettersToFold(article.text);
+        foldable.set(article, needsFolding);
+      }
+      spelled = needsFolding ? fullName.test(foldText(article.text)) : rawFullName.test(article.text);
       spellsOutName.set(article, spelled);
     }
     return spelled;
   };
+  // Every entry that matches holds the topic's first stem or, by the rule above, its last one.
+  return Object.assign(matches, { anyOf: [...new Set([stems[0]!, ...(surname === null ? [] : [surname])])] });
 }

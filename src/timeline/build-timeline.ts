@@ -76,17 +76,25 @@ export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limi
     (i === 0 || i === all.length - 1 ? Number.POSITIVE_INFINITY : 0) +
     entry.alsoIn.length +
     (entry.entry.when === null ? 0.5 : 0);
-  // The `limit` heaviest in one pass (ties to the later entry): sorting every entry cost more than the rest of a call.
+  // The `limit` heaviest in one pass (ties to the later entry): sorting every entry cost more than the
+  // rest of a call. The lightest kept is looked for again only when it is replaced.
   const kept: { i: number; weight: number }[] = [];
   const lighter = (a: { i: number; weight: number }, b: { i: number; weight: number }) =>
     a.weight < b.weight || (a.weight === b.weight && a.i < b.i);
+  const findLightest = () => {
+    let lightest = 0;
+    for (let k = 1; k < kept.length; k++) if (lighter(kept[k]!, kept[lightest]!)) lightest = k;
+    return lightest;
+  };
+  let lightest = 0;
   for (let i = 0; i < all.length; i++) {
     const candidate = { i, weight: weight(all[i]!, i) };
-    if (kept.length < limit) kept.push(candidate);
-    else {
-      let lightest = 0;
-      for (let k = 1; k < kept.length; k++) if (lighter(kept[k]!, kept[lightest]!)) lightest = k;
-      if (lighter(kept[lightest]!, candidate)) kept[lightest] = candidate;
+    if (kept.length < limit) {
+      kept.push(candidate);
+      if (kept.length === limit) lightest = findLightest();
+    } else if (lighter(kept[lightest]!, candidate)) {
+      kept[lightest] = candidate;
+      lightest = findLightest();
     }
   }
   kept.sort((a, b) => a.i - b.i);
@@ -98,8 +106,9 @@ function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
   const since = checkDay('since', options.since);
   const until = checkDay('until', options.until);
   const matches = options.about?.trim() ? aboutMatcher(options.about) : null;
+  const entries = mergedTimeline(corpus);
   const selected: MergedEntry[] = [];
-  for (const merged of mergedTimeline(corpus)) {
+  for (const merged of matches ? entriesHolding(entries, matches.anyOf) : entries) {
     const { entry, article, stems } = merged;
     if (since && entry.date < since) continue;
     if (until && entry.date > until) continue;
@@ -107,6 +116,28 @@ function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
     selected.push(merged);
   }
   return selected;
+}
+
+/** Entry positions by stem, per merged timeline (a new array per corpus version): built on the first `about:`. */
+const stemIndexes = new WeakMap<readonly MergedEntry[], Map<string, number[]>>();
+
+/** The entries holding any of `stems`, in timeline order: what an `about:` filter need look at. */
+function entriesHolding(entries: readonly MergedEntry[], stems: readonly string[]): MergedEntry[] {
+  let index = stemIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < entries.length; i++) {
+      for (const stem of entries[i]!.stems) {
+        const positions = index.get(stem);
+        if (positions) positions.push(i);
+        else index.set(stem, [i]);
+      }
+    }
+    stemIndexes.set(entries, index);
+  }
+  const positions = stems.flatMap((stem) => index.get(stem) ?? []);
+  if (stems.length > 1) positions.sort((a, b) => a - b);
+  return [...new Set(positions)].map((i) => entries[i]!);
 }
 
 /** An entry callers may change without changing the cache. */
