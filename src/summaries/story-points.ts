@@ -1,7 +1,7 @@
 /**
  * The story so far from many articles: the sentences that together cover most of what the articles
- * agree on (pairs of adjacent content words, weighed by how many articles carry them; see
- * `coverConcepts`), with a small prior for sentences that lead their article. Optionally the
+ * agree on (pairs of adjacent content words, weighed by how many articles carry them, a copy of an
+ * article counting as no second source; see `coverConcepts`), with a small prior for sentences that lead their article. Optionally the
  * summary opens with the latest development (the most widely carried opening of the newest
  * articles). A forward-looking sentence that a later article has overtaken is never picked.
  *
@@ -9,7 +9,7 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
-import type { Candidate, CorpusRankings } from './corpus-rankings.js';
+import { type Candidate, type CorpusRankings, MAX_RANKED_SENTENCES } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
@@ -31,6 +31,8 @@ export const LEAD_PRIOR = 0.3;
 export const LEAD_HALF_LIFE = 2;
 /** A sentence holding this share of an earlier (or an already picked) sentence's words repeats it. */
 export const REPEATED_SHARE = 0.8;
+/** Share of the shorter article's sentences another must repeat verbatim to be a copy of it. */
+export const COPY_SHARE = 0.5;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
 const MAX_POSTING = 5000;
 
@@ -80,11 +82,45 @@ function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int
   return buffer.subarray(at, at + distinct);
 }
 
+/**
+ * For each article, the first article in scope it is a copy of (the same report filed again,
+ * syndicated or updated: most of the shorter one's opening sentences verbatim in the other), else
+ * itself. A copy is no second source, so what the two carry is counted once.
+ */
+export function copiesOf(scope: readonly Article[]): number[] {
+  const source = scope.map((_, a) => a);
+  const holders = new Map<string, number[]>();
+  const compared = (article: Article) =>
+    new Set(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((sentence) => sentence.text.trim()));
+  const sizes: number[] = [];
+  scope.forEach((article, b) => {
+    const texts = compared(article);
+    sizes.push(texts.size);
+    const shared = new Map<number, number>();
+    for (const text of texts) {
+      const list = holders.get(text);
+      for (const a of list ?? []) shared.set(a, (shared.get(a) ?? 0) + 1);
+      if (list) list.push(b);
+      else holders.set(text, [b]);
+    }
+    for (const [a, count] of shared) {
+      if (count >= COPY_SHARE * Math.min(texts.size, sizes[a]!)) {
+        source[b] = source[a]!;
+        break;
+      }
+    }
+  });
+  return source;
+}
+
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
   const ids = new Map<number, number>();
   const articlesOf: number[] = [];
   const lastArticle: number[] = [];
+  const sourceOf = copiesOf(scope);
+  /** Concept and source pairs already counted (`id * scope.length + source`). */
+  const counted = new Set<number>();
   const candidates: Candidate[] = [];
   const positions: number[] = [];
   const keysOf: number[][] = [];
@@ -104,7 +140,11 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
         }
         if (lastArticle[id] !== a) {
           lastArticle[id] = a;
-          articlesOf[id]!++;
+          const key = id * scope.length + sourceOf[a]!;
+          if (!counted.has(key)) {
+            counted.add(key);
+            articlesOf[id]!++;
+          }
         }
         return id;
       });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
+import { copiesOf } from '../../src/summaries/story-points.js';
+
+const article = (id: string, date: string, sentences: string[]) => buildArticle(sentences.join('\n\n'), { date }, id);
+
+const FERRY = [
+  'The Tarrow ferry stopped running on Tuesday after its crew walked out over unpaid overtime.',
+  'About 900 passengers a day use the crossing to reach jobs on the mainland.',
+  'The operator said talks with the crew would resume on Thursday.',
+  'Island shops reported empty shelves by the evening.',
+];
+
+describe('copiesOf', () => {
+  it('takes an article filed again, even updated, for a copy of the first, and other reports for sources', () => {
+    const first = article('a', '2025-05-06', FERRY);
+    const other = article('b', '2025-05-06', [
+      'Crew members of the Tarrow ferry walked out on Tuesday, halting the island crossing.',
+      'The union said overtime had gone unpaid since March.',
+    ]);
+    const updated = article('c', '2025-05-07', [
+      ...FERRY.slice(0, 3),
+      'A spokesperson later said a relief crew would run one crossing on Wednesday.',
+    ]);
+    const quoting = article('d', '2025-05-07', [
+      FERRY[0]!,
+      'Islanders queued for the lifeboat service instead.',
+      'The council met in emergency session.',
+      'A relief crew was found by Wednesday afternoon.',
+    ]);
+    expect(copiesOf([first, other, updated, quoting])).toEqual([0, 1, 0, 3]);
+  });
+});
