@@ -31,6 +31,12 @@ export const LEAD_PRIOR = 0.3;
 export const LEAD_HALF_LIFE = 2;
 /** A sentence holding this share of an earlier (or an already picked) sentence's words repeats it. */
 export const REPEATED_SHARE = 0.8;
+/**
+ * A sentence whose words, weighed by rarity, are this much in the lines already picked together
+ * says little new: two outlets' wordings of one fact share few word pairs but most of their rarer
+ * words ("met on Friday in Anchorage" / "Friday's meeting in Anchorage").
+ */
+export const TOLD_SHARE = 0.5;
 /** Share of the shorter article's sentences another must repeat verbatim to be a copy of it. */
 export const COPY_SHARE = 0.5;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
@@ -274,6 +280,27 @@ function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
   return postings;
 }
 
+/**
+ * The share of a candidate's term weight (TF-IDF, so rarer words count more) held by the picked
+ * lines taken together. The picks only grow, so their terms are gathered once each.
+ */
+function toldBy(pool: Pool): (i: number, picked: readonly number[]) => number {
+  const told = new Set<number>();
+  let gathered = 0;
+  return (i, picked) => {
+    for (; gathered < picked.length; gathered++)
+      for (const id of pool.candidates[picked[gathered]!]!.vector.ids) told.add(id);
+    const { ids, weights } = pool.candidates[i]!.vector;
+    let all = 0;
+    let held = 0;
+    for (let k = 0; k < ids.length; k++) {
+      all += weights[k]!;
+      if (told.has(ids[k]!)) held += weights[k]!;
+    }
+    return all > 0 ? held / all : 0;
+  };
+}
+
 /** The opening of the newest articles that carries the most of the story, if not overtaken. */
 function latestOf(pool: Pool, overtaken: (i: number) => boolean): number | null {
   const { newest } = pool;
@@ -309,12 +336,16 @@ export function pickStorySentences(
     return postings;
   });
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
+  const alreadyTold = toldBy(pool);
   const picked = coverConcepts(pool.items, pool.weights, budget, {
     first: latest === null ? [] : [latest],
     rejects: (i, chosen) =>
       pool.repeated.has(i) ||
       overtaken(i) ||
-      chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE),
+      chosen.some(
+        (j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE,
+      ) ||
+      alreadyTold(i, chosen) >= TOLD_SHARE,
   });
   // An article all of whose sentences an earlier one already said adds nothing new.
   const adds = new Set<Article>();

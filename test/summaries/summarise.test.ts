@@ -69,6 +69,28 @@ describe('summarise', () => {
     expect(plans([closedHerald!, closedTimes!, planned, visited])).toHaveLength(0);
   });
 
+  it('gives a fact once when a second outlet words it differently', () => {
+    const closure = buildArticle(
+      [
+        'A landslide buried the Kelmar mountain road near Ostby village on Thursday night, cutting off 40 farms and the village school.',
+        'Road crews said clearing the rock would take at least ten days.',
+      ].join('\n\n'),
+      { date: '2025-04-11', source: 'Valley Herald' },
+      'landslide-herald.txt',
+    );
+    const retold = buildArticle(
+      [
+        'Forty farms were cut off in the hills above Ostby village after a landslide on Thursday night swept across the Kelmar mountain road, officials said.',
+        'Helicopters dropped animal feed to the farms on Friday.',
+      ].join('\n\n'),
+      { date: '2025-04-12', source: 'County Times' },
+      'landslide-times.txt',
+    );
+    const points = summarise(storyCorpus([closure, retold]), { length: 'detailed' }).points;
+    expect(points.filter((p) => /Kelmar mountain road/.test(p.text))).toHaveLength(1);
+    expect(points.some((p) => p.text.includes('Helicopters dropped animal feed'))).toBe(true);
+  });
+
   it('keeps each length within its sentence budget, longer lengths saying more', () => {
     const corpus = storyCorpus();
     const counts = (['short', 'standard', 'detailed'] as const).map((length) => {
