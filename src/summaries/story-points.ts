@@ -39,6 +39,18 @@ export const REPEATED_SHARE = 0.8;
 export const TOLD_SHARE = 0.5;
 /** Share of the shorter article's sentences another must repeat verbatim to be a copy of it. */
 export const COPY_SHARE = 0.5;
+/**
+ * In a story followed day by day, the newest day's articles are the news: after the latest
+ * development, up to this many lines (the short summary's length, with it) come from that day
+ * before the rest of the story competes for the remaining lines.
+ */
+export const LATEST_DAY_LINES = 3;
+/**
+ * A story is followed day by day when at least half the gaps between its articles' days are this
+ * many days or fewer. A collection of articles spread over months or years is not: its newest
+ * article is one more report on the topic, and its summary is the topic's, not the latest news.
+ */
+export const DAILY_GAP_DAYS = 3;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
 const MAX_POSTING = 5000;
 
@@ -282,14 +294,17 @@ function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
 
 /**
  * The share of a candidate's term weight (TF-IDF, so rarer words count more) held by the picked
- * lines taken together. The picks only grow, so their terms are gathered once each.
+ * lines taken together. Picks are never taken back, so each one's terms are gathered once.
  */
 function toldBy(pool: Pool): (i: number, picked: readonly number[]) => number {
   const told = new Set<number>();
-  let gathered = 0;
+  const gathered = new Set<number>();
   return (i, picked) => {
-    for (; gathered < picked.length; gathered++)
-      for (const id of pool.candidates[picked[gathered]!]!.vector.ids) told.add(id);
+    for (const j of picked) {
+      if (gathered.has(j)) continue;
+      gathered.add(j);
+      for (const id of pool.candidates[j]!.vector.ids) told.add(id);
+    }
     const { ids, weights } = pool.candidates[i]!.vector;
     let all = 0;
     let held = 0;
@@ -322,6 +337,14 @@ function latestOf(pool: Pool, overtaken: (i: number) => boolean): number | null 
   return best;
 }
 
+/** Whether half or more of the gaps between the articles' days are `DAILY_GAP_DAYS` or fewer. */
+export function followedDaily(articles: readonly Article[]): boolean {
+  const days = [...new Set(articles.flatMap((article) => article.date ?? []))].sort();
+  if (days.length < 2) return false;
+  const gaps = days.slice(1).map((day, i) => (Date.parse(day) - Date.parse(days[i]!)) / 86_400_000);
+  return gaps.filter((gap) => gap <= DAILY_GAP_DAYS).length * 2 >= gaps.length;
+}
+
 export function pickStorySentences(
   rankings: CorpusRankings,
   scope: readonly Article[],
@@ -337,16 +360,22 @@ export function pickStorySentences(
   });
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
   const alreadyTold = toldBy(pool);
-  const picked = coverConcepts(pool.items, pool.weights, budget, {
-    first: latest === null ? [] : [latest],
-    rejects: (i, chosen) =>
-      pool.repeated.has(i) ||
-      overtaken(i) ||
-      chosen.some(
-        (j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE,
-      ) ||
-      alreadyTold(i, chosen) >= TOLD_SHARE,
-  });
+  const rejects = (i: number, chosen: readonly number[]) =>
+    pool.repeated.has(i) ||
+    overtaken(i) ||
+    chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE) ||
+    alreadyTold(i, chosen) >= TOLD_SHARE;
+  let first = latest === null ? [] : [latest];
+  if (latest !== null && followedDaily(scope)) {
+    const newest = pool.candidates[latest]!.article.date;
+    first = coverConcepts(
+      pool.items,
+      pool.weights,
+      { ...budget, maxSentences: Math.min(LATEST_DAY_LINES, budget.maxSentences) },
+      { first, rejects: (i, chosen) => pool.candidates[i]!.article.date !== newest || rejects(i, chosen) },
+    );
+  }
+  const picked = coverConcepts(pool.items, pool.weights, budget, { first, rejects });
   // An article all of whose sentences an earlier one already said adds nothing new.
   const adds = new Set<Article>();
   pool.candidates.forEach((candidate, i) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/articles/article.js';
-import { copiesOf } from '../../src/summaries/story-points.js';
+import { copiesOf, followedDaily } from '../../src/summaries/story-points.js';
 
 const article = (id: string, date: string, sentences: string[]) => buildArticle(sentences.join('\n\n'), { date }, id);
 
@@ -29,5 +29,18 @@ describe('copiesOf', () => {
       'A relief crew was found by Wednesday afternoon.',
     ]);
     expect(copiesOf([first, other, updated, quoting])).toEqual([0, 1, 0, 3]);
+  });
+});
+
+describe('followedDaily', () => {
+  const dated = (dates: string[]) => dates.map((date, i) => article(`d${i}`, date, [FERRY[0]!]));
+
+  it('holds when most articles come within a few days of the one before', () => {
+    expect(followedDaily(dated(['2025-05-01', '2025-05-02', '2025-05-02', '2025-05-05', '2025-05-20']))).toBe(true);
+  });
+
+  it('does not hold for articles months apart, nor for a single day', () => {
+    expect(followedDaily(dated(['2024-01-10', '2024-03-02', '2024-03-04', '2024-09-30']))).toBe(false);
+    expect(followedDaily(dated(['2025-05-01', '2025-05-01']))).toBe(false);
   });
 });
