@@ -9,7 +9,7 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
-import { type Candidate, type CorpusRankings, MAX_RANKED_SENTENCES } from './corpus-rankings.js';
+import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
@@ -101,28 +101,27 @@ function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int
 }
 
 /**
- * For each article, the first article in scope it is a copy of (the same report filed again,
- * syndicated or updated: most of the shorter one's opening sentences verbatim in the other), else
- * itself. A copy is no second source, so what the two carry is counted once.
+ * For each article, the first one it is a copy of (the same report filed again, syndicated or
+ * updated: half or more of the shorter one's sentences verbatim in the other), else itself.
+ * `sentences` are each article's candidate sentences: a copy ranks its sentences as the original
+ * does. A copy is no second source, so what the two carry is counted once.
  */
-export function copiesOf(scope: readonly Article[]): number[] {
-  const source = scope.map((_, a) => a);
+export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
+  const source = sentences.map((_, a) => a);
   const holders = new Map<string, number[]>();
-  const compared = (article: Article) =>
-    new Set(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((sentence) => sentence.text.trim()));
   const sizes: number[] = [];
-  scope.forEach((article, b) => {
-    const texts = compared(article);
-    sizes.push(texts.size);
+  sentences.forEach((texts, b) => {
+    const distinct = new Set(texts);
+    sizes.push(distinct.size);
     const shared = new Map<number, number>();
-    for (const text of texts) {
+    for (const text of distinct) {
       const list = holders.get(text);
       for (const a of list ?? []) shared.set(a, (shared.get(a) ?? 0) + 1);
       if (list) list.push(b);
       else holders.set(text, [b]);
     }
     for (const [a, count] of shared) {
-      if (count >= COPY_SHARE * Math.min(texts.size, sizes[a]!)) {
+      if (count >= COPY_SHARE * Math.min(distinct.size, sizes[a]!)) {
         source[b] = source[a]!;
         break;
       }
@@ -136,16 +135,19 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   const ids = new Map<number, number>();
   const articlesOf: number[] = [];
   const lastArticle: number[] = [];
-  const sourceOf = copiesOf(scope);
-  /** Concept and source pairs already counted (`id * scope.length + source`). */
+  const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
+  const sourceOf = copiesOf(
+    ranked.map((list, a) => list.map((candidate) => scope[a]!.sentences[candidate.sentence.index]!.text)),
+  );
+  /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
+  const copied = new Set(sourceOf.filter((source, a) => source !== a));
   const counted = new Set<number>();
   const candidates: Candidate[] = [];
   const positions: number[] = [];
   const keysOf: number[][] = [];
   scope.forEach((article, a) => {
-    const ranked = rankings.candidatesOf(article, limit);
-    const leadOrder = [...ranked].sort((x, y) => x.sentence.index - y.sentence.index);
-    for (const candidate of ranked) {
+    const leadOrder = [...ranked[a]!].sort((x, y) => x.sentence.index - y.sentence.index);
+    for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
       const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
       const conceptIds = keys.map((key) => {
@@ -158,10 +160,13 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
         }
         if (lastArticle[id] !== a) {
           lastArticle[id] = a;
-          const key = id * scope.length + sourceOf[a]!;
-          if (!counted.has(key)) {
-            counted.add(key);
-            articlesOf[id]!++;
+          if (!copied.has(sourceOf[a]!)) articlesOf[id]!++;
+          else {
+            const key = id * scope.length + sourceOf[a]!;
+            if (!counted.has(key)) {
+              counted.add(key);
+              articlesOf[id]!++;
+            }
           }
         }
         return id;

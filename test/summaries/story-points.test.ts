@@ -28,7 +28,8 @@ describe('copiesOf', () => {
       'The council met in emergency session.',
       'A relief crew was found by Wednesday afternoon.',
     ]);
-    expect(copiesOf([first, other, updated, quoting])).toEqual([0, 1, 0, 3]);
+    const texts = [first, other, updated, quoting].map((a) => a.sentences.map((sentence) => sentence.text));
+    expect(copiesOf(texts)).toEqual([0, 1, 0, 3]);
   });
 });
 
