@@ -1,7 +1,7 @@
 /**
  * The story so far from many articles: the sentences that together cover most of what the articles
- * agree on (pairs of adjacent content words, weighed by how many articles carry them; see
- * `coverConcepts`), with a small prior for sentences that lead their article. Optionally the
+ * agree on (pairs of adjacent content words, weighed by how many articles carry them, a copy of an
+ * article counting as no second source; see `coverConcepts`), with a small prior for sentences that lead their article. Optionally the
  * summary opens with the latest development (the most widely carried opening of the newest
  * articles). A forward-looking sentence that a later article has overtaken is never picked.
  *
@@ -31,6 +31,26 @@ export const LEAD_PRIOR = 0.3;
 export const LEAD_HALF_LIFE = 2;
 /** A sentence holding this share of an earlier (or an already picked) sentence's words repeats it. */
 export const REPEATED_SHARE = 0.8;
+/**
+ * A sentence whose words, weighed by rarity, are this much in the lines already picked together
+ * says little new: two outlets' wordings of one fact share few word pairs but most of their rarer
+ * words ("met on Friday in Anchorage" / "Friday's meeting in Anchorage").
+ */
+export const TOLD_SHARE = 0.5;
+/** Share of the shorter article's sentences another must repeat verbatim to be a copy of it. */
+export const COPY_SHARE = 0.5;
+/**
+ * In a story followed day by day, the newest day's articles are the news: after the latest
+ * development, up to this many lines (the short summary's length, with it) come from that day
+ * before the rest of the story competes for the remaining lines.
+ */
+export const LATEST_DAY_LINES = 3;
+/**
+ * A story is followed day by day when at least half the gaps between its articles' days are this
+ * many days or fewer. A collection of articles spread over months or years is not: its newest
+ * article is one more report on the topic, and its summary is the topic's, not the latest news.
+ */
+export const DAILY_GAP_DAYS = 3;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
 const MAX_POSTING = 5000;
 
@@ -80,18 +100,54 @@ function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int
   return buffer.subarray(at, at + distinct);
 }
 
+/**
+ * For each article, the first one it is a copy of (the same report filed again, syndicated or
+ * updated: half or more of the shorter one's sentences verbatim in the other), else itself.
+ * `sentences` are each article's candidate sentences: a copy ranks its sentences as the original
+ * does. A copy is no second source, so what the two carry is counted once.
+ */
+export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
+  const source = sentences.map((_, a) => a);
+  const holders = new Map<string, number[]>();
+  const sizes: number[] = [];
+  sentences.forEach((texts, b) => {
+    const distinct = new Set(texts);
+    sizes.push(distinct.size);
+    const shared = new Map<number, number>();
+    for (const text of distinct) {
+      const list = holders.get(text);
+      for (const a of list ?? []) shared.set(a, (shared.get(a) ?? 0) + 1);
+      if (list) list.push(b);
+      else holders.set(text, [b]);
+    }
+    for (const [a, count] of shared) {
+      if (count >= COPY_SHARE * Math.min(distinct.size, sizes[a]!)) {
+        source[b] = source[a]!;
+        break;
+      }
+    }
+  });
+  return source;
+}
+
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
   const ids = new Map<number, number>();
   const articlesOf: number[] = [];
   const lastArticle: number[] = [];
+  const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
+  const sourceOf = copiesOf(
+    ranked.map((list, a) => list.map((candidate) => scope[a]!.sentences[candidate.sentence.index]!.text)),
+  );
+  /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
+  const copied = new Set(sourceOf.filter((source, a) => source !== a));
+  const counted = new Set<number>();
   const candidates: Candidate[] = [];
   const positions: number[] = [];
   const keysOf: number[][] = [];
   scope.forEach((article, a) => {
-    const ranked = rankings.candidatesOf(article, limit);
-    const leadOrder = [...ranked].sort((x, y) => x.sentence.index - y.sentence.index);
-    for (const candidate of ranked) {
+    const leadOrder = [...ranked[a]!].sort((x, y) => x.sentence.index - y.sentence.index);
+    for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
       const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
       const conceptIds = keys.map((key) => {
@@ -104,7 +160,14 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
         }
         if (lastArticle[id] !== a) {
           lastArticle[id] = a;
-          articlesOf[id]!++;
+          if (!copied.has(sourceOf[a]!)) articlesOf[id]!++;
+          else {
+            const key = id * scope.length + sourceOf[a]!;
+            if (!counted.has(key)) {
+              counted.add(key);
+              articlesOf[id]!++;
+            }
+          }
         }
         return id;
       });
@@ -234,6 +297,30 @@ function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
   return postings;
 }
 
+/**
+ * The share of a candidate's term weight (TF-IDF, so rarer words count more) held by the picked
+ * lines taken together. Picks are never taken back, so each one's terms are gathered once.
+ */
+function toldBy(pool: Pool): (i: number, picked: readonly number[]) => number {
+  const told = new Set<number>();
+  const gathered = new Set<number>();
+  return (i, picked) => {
+    for (const j of picked) {
+      if (gathered.has(j)) continue;
+      gathered.add(j);
+      for (const id of pool.candidates[j]!.vector.ids) told.add(id);
+    }
+    const { ids, weights } = pool.candidates[i]!.vector;
+    let all = 0;
+    let held = 0;
+    for (let k = 0; k < ids.length; k++) {
+      all += weights[k]!;
+      if (told.has(ids[k]!)) held += weights[k]!;
+    }
+    return all > 0 ? held / all : 0;
+  };
+}
+
 /** The opening of the newest articles that carries the most of the story, if not overtaken. */
 function latestOf(pool: Pool, overtaken: (i: number) => boolean): number | null {
   const { newest } = pool;
@@ -255,6 +342,14 @@ function latestOf(pool: Pool, overtaken: (i: number) => boolean): number | null 
   return best;
 }
 
+/** Whether half or more of the gaps between the articles' days are `DAILY_GAP_DAYS` or fewer. */
+export function followedDaily(articles: readonly Article[]): boolean {
+  const days = [...new Set(articles.flatMap((article) => article.date ?? []))].sort();
+  if (days.length < 2) return false;
+  const gaps = days.slice(1).map((day, i) => (Date.parse(day) - Date.parse(days[i]!)) / 86_400_000);
+  return gaps.filter((gap) => gap <= DAILY_GAP_DAYS).length * 2 >= gaps.length;
+}
+
 export function pickStorySentences(
   rankings: CorpusRankings,
   scope: readonly Article[],
@@ -269,13 +364,23 @@ export function pickStorySentences(
     return postings;
   });
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
-  const picked = coverConcepts(pool.items, pool.weights, budget, {
-    first: latest === null ? [] : [latest],
-    rejects: (i, chosen) =>
-      pool.repeated.has(i) ||
-      overtaken(i) ||
-      chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE),
-  });
+  const alreadyTold = toldBy(pool);
+  const rejects = (i: number, chosen: readonly number[]) =>
+    pool.repeated.has(i) ||
+    overtaken(i) ||
+    chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE) ||
+    alreadyTold(i, chosen) >= TOLD_SHARE;
+  let first = latest === null ? [] : [latest];
+  if (latest !== null && followedDaily(scope)) {
+    const newest = pool.candidates[latest]!.article.date;
+    first = coverConcepts(
+      pool.items,
+      pool.weights,
+      { ...budget, maxSentences: Math.min(LATEST_DAY_LINES, budget.maxSentences) },
+      { first, rejects: (i, chosen) => pool.candidates[i]!.article.date !== newest || rejects(i, chosen) },
+    );
+  }
+  const picked = coverConcepts(pool.items, pool.weights, budget, { first, rejects });
   // An article all of whose sentences an earlier one already said adds nothing new.
   const adds = new Set<Article>();
   pool.candidates.forEach((candidate, i) => {

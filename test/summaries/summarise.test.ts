@@ -5,7 +5,7 @@ import { loadArticles } from '../../src/articles/load-articles.js';
 import { UserFacingError } from '../../src/errors.js';
 import { SUMMARY_BUDGETS } from '../../src/summaries/lengths.js';
 import { summarise } from '../../src/summaries/summarise.js';
-import { storyArticles, storyCorpus } from './fixtures.js';
+import { STORY, storyArticles, storyCorpus } from './fixtures.js';
 
 const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 
@@ -67,6 +67,41 @@ describe('summarise', () => {
     const [closedHerald, closedTimes] = storyArticles();
     expect(plans([closedHerald!, closedTimes!, planned])).toHaveLength(1);
     expect(plans([closedHerald!, closedTimes!, planned, visited])).toHaveLength(0);
+  });
+
+  it('gives a fact once when a second outlet words it differently', () => {
+    const closure = buildArticle(
+      [
+        'A landslide buried the Kelmar mountain road near Ostby village on Thursday night, cutting off 40 farms and the village school.',
+        'Road crews said clearing the rock would take at least ten days.',
+      ].join('\n\n'),
+      { date: '2025-04-11', source: 'Valley Herald' },
+      'landslide-herald.txt',
+    );
+    const retold = buildArticle(
+      [
+        'Forty farms were cut off in the hills above Ostby village after a landslide on Thursday night swept across the Kelmar mountain road, officials said.',
+        'Helicopters dropped animal feed to the farms on Friday.',
+      ].join('\n\n'),
+      { date: '2025-04-12', source: 'County Times' },
+      'landslide-times.txt',
+    );
+    const points = summarise(storyCorpus([closure, retold]), { length: 'detailed' }).points;
+    expect(points.filter((p) => /Kelmar mountain road/.test(p.text))).toHaveLength(1);
+    expect(points.some((p) => p.text.includes('Helicopters dropped animal feed'))).toBe(true);
+  });
+
+  it('gives the newest day up to three lines when the story is followed day by day', () => {
+    const dated = (dates: string[]) =>
+      STORY.map((item, i) => buildArticle(item.text, { date: dates[i]!, source: item.source }, `story-${i}.txt`));
+    const fromNewest = (dates: string[]) => {
+      const corpus = storyCorpus(dated(dates));
+      const newest = corpus.articles().at(-1)!.id;
+      return summarise(corpus, { length: 'short' }).points.filter((p) => p.articleId === newest).length;
+    };
+    expect(fromNewest(['2025-03-01', '2025-03-01', '2025-03-02', '2025-03-04'])).toBe(3);
+    // Weeks apart, the newest article is one more report: it opens the summary, the story fills the rest.
+    expect(fromNewest(STORY.map((item) => item.date))).toBe(1);
   });
 
   it('keeps each length within its sentence budget, longer lengths saying more', () => {
