@@ -11,7 +11,7 @@ import { askedAs, asksForLatest, asksWhatWasDone, isYesNo, looksEnglish } from '
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
 import { SentenceWords } from './sentence-words.js';
 import { shortAnswer } from './short-answer.js';
-import { saidBy, statementSubject } from './speaker-check.js';
+import { asksSpeaker, saidBy, saidBySomeoneElse, statementSubject } from './speaker-check.js';
 
 export interface Answer {
   /** `not_found` when the articles do not contain an answer: say so, and show `closest`. */
@@ -119,12 +119,23 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     if (!ahead.length) return notFound();
     usable.splice(0, usable.length, ...ahead);
   }
-  const subject = read.kind === 'statement' ? statementSubject(text) : null;
-  if (subject) {
+  const subject = statementSubject(text);
+  if (subject && read.kind === 'statement') {
     const said = saidBy(deps.corpus, subject);
     const theirs = said ? usable.filter((s) => said(s.hit)) : [];
     if (!theirs.length) return notFound();
     usable.splice(0, usable.length, ...theirs);
+  } else {
+    // "On which programme did Berg say …?" asks about words Berg said, and "which official said …?"
+    // about words someone it does not name said: a sentence giving no one's words (a headline
+    // restating the claim) says neither where nor who. Only a preference: with none, rank as ever.
+    const said = subject
+      ? saidBy(deps.corpus, subject)
+      : asksSpeaker(text)
+        ? saidBySomeoneElse(deps.corpus, read.stems)
+        : null;
+    const theirs = said ? usable.filter((s) => said(s.hit)) : [];
+    if (theirs.length) usable.splice(0, usable.length, ...theirs);
   }
   // "How much aid was pledged?" is not answered by a sentence whose only number is a date: a
   // question asking for an amount or a share needs a sentence giving one. (A count is left alone:

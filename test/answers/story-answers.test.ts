@@ -94,6 +94,43 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toMatch(/Governor Per Holm said|Per Holm said he/);
   });
 
+  it('answers "on which programme did X say …?" from the sentence giving X\'s words, not a lead restating the claim', () => {
+    const fares = buildArticle(
+      [
+        'Council says Nordline wants higher fares and that Tromsdal needs a second pier.',
+        'Nordline runs six ferries from Tromsdal to the islands.',
+        'Councillor Ida Lund said the council now understands what Nordline would need to keep sailing.',
+        'Nordline has cut sailings from Tromsdal before, in 2019.',
+        '“For the first time we have figures on what Nordline would ask for,” Lund said in an interview with Coastal Radio’s “Morning Tide,” adding that fares would be part of any deal.',
+      ].join('\n\n'),
+      { title: 'Nordline wants higher fares', date: '2025-04-02' },
+      'fares',
+    );
+    const { answer } = ask('On which radio show did Lund say the council now had figures on what Nordline wants?', [
+      fares,
+    ]);
+    expect(answer.evidence[0]?.text).toContain('Morning Tide');
+  });
+
+  it('answers "which official said …?" with the sentence giving a named official\'s words', () => {
+    const timetable = buildArticle(
+      [
+        'Council says Nordline expressed ‘wish to cut the winter timetable’ and that Tromsdal wants the dispute settled.',
+        'The Tromsdal Council has said that it is “open” to talks with Nordline about the timetable.',
+        'Nordline runs six ferries from Tromsdal to the islands.',
+        'In remarks on Monday, Council spokeswoman Ida Lund said that Nordline managers had expressed interest in cutting sailings.',
+        'Nordline has cut sailings from Tromsdal before, in 2019.',
+      ].join('\n\n'),
+      { title: 'Nordline wants shorter winter timetable', date: '2025-04-02' },
+      'timetable',
+    );
+    const { answer } = ask(
+      'Which Tromsdal Council official said Nordline had expressed a wish to cut the winter timetable?',
+      [timetable],
+    );
+    expect(answer.evidence[0]?.text).toContain('Ida Lund');
+  });
+
   it('corrects a false premise first and shows what the articles say instead', () => {
     const { answer, reply } = ask('Why did Governor Per Holm cancel the harbour bridge agreement?');
     expect(answer.premise).toBe('cancel the harbour bridge agreement');
