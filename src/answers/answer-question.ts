@@ -115,7 +115,10 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   if (!usable.some((s) => s.predicate > 0)) return notFound();
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   if (read.kind === 'time' && asksAhead(text) && basis.asOf) {
-    const ahead = stillAhead(usable, dateOf, basis.asOf);
+    const names = new Set(
+      read.terms.filter((t) => t.named && !t.background && !read.when.has(t.stem)).map((t) => t.stem),
+    );
+    const ahead = stillAhead(usable, dateOf, basis.asOf, names);
     if (!ahead.length) return notFound();
     usable.splice(0, usable.length, ...ahead);
   }

@@ -193,6 +193,24 @@ describe('answers across the articles of one story', () => {
     expect(ask(question, [early, later, after]).answer.status).toBe('not_found');
   });
 
+  it('does not answer "when will X next meet Y?" with the day of another meeting or one already passed', () => {
+    const planned = buildArticle(
+      'Mayor Tove Rud will meet Minister Odd Dahl in Oslo on Friday, 14 March, to discuss the toll road.',
+      { title: 'Mayor to meet minister on toll road', date: '2025-03-10' },
+      'planned',
+    );
+    const after = buildArticle(
+      [
+        'Council members will hold a video call on Sunday and Mayor Tove Rud will travel to Bergen on Monday to meet Governor Per Holm, as the mayor on Saturday broke with the harbour board after her talks with Minister Odd Dahl, backing Dahl’s plan for a toll road.',
+        'Mayor Tove Rud met Minister Odd Dahl in Oslo on Friday.',
+      ].join('\n\n'),
+      { title: 'Mayor breaks with harbour board', date: '2025-03-16' },
+      'after',
+    );
+    const { answer } = ask("Where and when will Rud's next meeting with Dahl take place?", [planned, after]);
+    expect(answer.status).toBe('not_found');
+  });
+
   it('answers a yes/no question from the newer sentence that says what was asked, not one that only names its people', () => {
     const before = buildArticle(
       [
