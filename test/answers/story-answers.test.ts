@@ -153,6 +153,21 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('declined to approve');
   });
 
+  it('reads a refusal as denying the thing of the infinitive it governs ("refusal to publicly commit to a truce")', () => {
+    const truce = buildArticle(
+      [
+        'Governor Per Holm and Mayor Lina Ek met in Bergen on Monday to discuss the harbour strike.',
+        '“The best way to end the strike is to go directly to a full contract, and not a mere Truce Deal, which often does not hold,” Governor Per Holm wrote.',
+        'The union again postponed new walkouts, despite Mayor Lina Ek’s refusal to publicly commit to a truce with the dockers.',
+      ].join('\n\n'),
+      { title: 'Harbour strike talks in Bergen', date: '2025-03-20' },
+      'truce',
+    );
+    const { answer } = ask('What truce did Mayor Lina Ek agree to in Bergen?', [truce]);
+    expect(answer.premise).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain('refusal to publicly commit');
+  });
+
   it('corrects a false premise with what the articles say of the ones it is about', () => {
     const hearing = buildArticle(
       [
