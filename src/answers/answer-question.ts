@@ -5,7 +5,7 @@ import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import type { AnswerKind } from './answer-kind.js';
 import { asksAhead, stillAhead } from './future-dates.js';
 import { answerLatest } from './latest-answer.js';
-import { NEWER_SHARE, NEWER_SHARE_YES_NO, newestOf } from './newest-fact.js';
+import { newestOf } from './newest-fact.js';
 import { checkPremise } from './premise.js';
 import { askedAs, asksForLatest, asksWhatWasDone, isYesNo, looksEnglish } from './question-shape.js';
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
@@ -159,7 +159,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
       premise: premise.presupposed,
     };
   }
-  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
+  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text));
   // Across several articles of one story every sentence holds its names, and the one that ranks
   // first for a name, place, date or number may hold one without a word of what was asked.
   if (lookUp && first.predicate === 0 && new Set(usable.map((s) => s.hit.articleId)).size > 1) return notFound();

@@ -248,6 +248,28 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('visited the site today');
   });
 
+  it('answers a yes/no question from the newer sentence saying all it asks, though it names the people by description', () => {
+    const plan = buildArticle(
+      [
+        'Mayor Tove Rud will meet Minister Odd Dahl in Oslo on Friday.',
+        'Mayor Tove Rud and Minister Odd Dahl will meet one-on-one, officials said.',
+      ].join('\n\n'),
+      { title: 'Mayor to meet minister in Oslo', date: '2025-03-10' },
+      'plan',
+    );
+    const met = buildArticle(
+      [
+        'In talks that could settle the toll road dispute, Mayor Tove Rud and Minister Odd Dahl met today in Oslo.',
+        'Reporters waited outside the ministry for three hours.',
+        'While the original plan was for the two officials to meet one-on-one, the agenda shifted to include advisers.',
+      ].join('\n\n'),
+      { title: 'Mayor and minister meet in Oslo', date: '2025-03-14' },
+      'met',
+    );
+    const { answer } = ask('Will Rud and Dahl meet one-on-one in Oslo, as originally planned?', [plan, met]);
+    expect(answer.evidence[0]?.text).toContain('advisers');
+  });
+
   it('answers from the newer article when a later one changed the fact, naming both dates', () => {
     const { answer, reply } = ask('Where will the meeting between Mayor Lina Ek and Governor Per Holm be held?', [
       early,
