@@ -21,8 +21,8 @@ export function asksAhead(question: string): boolean {
  * The candidates that still name a date on or after `today` for the event asked about; a sentence
  * with no date does not say when, and one from an undated article cannot be placed, so it is kept.
  * A date tells when the question's event happens only in a clause naming all of `names` (the stems
- * of the question's names): "leaders will meet on Sunday, as the president split from Berg" gives
- * no day for a meeting with Berg.
+ * of the question's names) that its sentence names: "leaders will meet on Sunday, as the president
+ * split from Berg" gives no day for a meeting with Berg.
  */
 export function stillAhead(
   candidates: readonly ScoredSentence[],
@@ -30,10 +30,7 @@ export function stillAhead(
   today: string,
   names: ReadonlySet<string> = new Set(),
 ): ScoredSentence[] {
-  const namesAll = (clause: string) => {
-    const stems = new Set(tokenizeWords(clause).map((token) => token.stem));
-    return [...names].every((name) => stems.has(name));
-  };
+  const stemsOf = (text: string) => new Set(tokenizeWords(text).map((token) => token.stem));
   return candidates.slice(0, MAX_READ).filter((s) => {
     const written = dateOf(s);
     if (!written) return true;
@@ -41,6 +38,13 @@ export function stillAhead(
     // is the Saturday before the article, "will meet on Saturday" the one after. A time of day
     // ("at 16:30"), which the timeline leaves out, is read as the next one.
     const text = s.hit.text;
+    // The names the sentence gives must be in the date's clause; one naming none ("the reopening
+    // is planned for 12 June") speaks of the question's event as a whole.
+    const named = [...stemsOf(text)].filter((stem) => names.has(stem));
+    const namesAll = (clause: string) => {
+      const stems = stemsOf(clause);
+      return named.every((name) => stems.has(name));
+    };
     const mentions = findDateMentions(text, written);
     const read = (mention: { start: number; end: number }) =>
       mentions.some((m) => m.start < mention.end && mention.start < m.end);

@@ -224,6 +224,17 @@ describe('answers across the articles of one story', () => {
     );
     const { answer } = ask("Where and when will Rud's next meeting with Dahl take place?", [planned, after]);
     expect(answer.status).toBe('not_found');
+    // A sentence naming none of them speaks of the event as a whole.
+    const next = buildArticle(
+      [
+        'Mayor Tove Rud and Minister Odd Dahl ended their talks on the toll road without a deal.',
+        'Their next meeting is planned for 28 March in Bergen.',
+      ].join('\n\n'),
+      { title: 'Toll road talks to continue', date: '2025-03-17' },
+      'next',
+    );
+    const asked = ask("Where and when will Rud's next meeting with Dahl take place?", [planned, after, next]).answer;
+    expect(asked.evidence[0]?.text).toContain('28 March');
   });
 
   it('answers a yes/no question from the newer sentence that says what was asked, not one that only names its people', () => {
