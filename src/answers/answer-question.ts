@@ -5,13 +5,13 @@ import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import type { AnswerKind } from './answer-kind.js';
 import { asksAhead, stillAhead } from './future-dates.js';
 import { answerLatest } from './latest-answer.js';
-import { NEWER_SHARE, NEWER_SHARE_YES_NO, newestOf } from './newest-fact.js';
+import { newestOf } from './newest-fact.js';
 import { checkPremise } from './premise.js';
 import { askedAs, asksForLatest, asksWhatWasDone, isYesNo, looksEnglish } from './question-shape.js';
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
 import { SentenceWords } from './sentence-words.js';
 import { shortAnswer } from './short-answer.js';
-import { saidBy, statementSubject } from './speaker-check.js';
+import { asksSpeaker, saidBy, saidBySomeoneElse, statementSubject } from './speaker-check.js';
 
 export interface Answer {
   /** `not_found` when the articles do not contain an answer: say so, and show `closest`. */
@@ -115,16 +115,30 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   if (!usable.some((s) => s.predicate > 0)) return notFound();
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   if (read.kind === 'time' && asksAhead(text) && basis.asOf) {
-    const ahead = stillAhead(usable, dateOf, basis.asOf);
+    const names = new Set(
+      read.terms.filter((t) => t.named && !t.background && !read.when.has(t.stem)).map((t) => t.stem),
+    );
+    const ahead = stillAhead(usable, dateOf, basis.asOf, names);
     if (!ahead.length) return notFound();
     usable.splice(0, usable.length, ...ahead);
   }
-  const subject = read.kind === 'statement' ? statementSubject(text) : null;
-  if (subject) {
+  const subject = statementSubject(text);
+  if (subject && read.kind === 'statement') {
     const said = saidBy(deps.corpus, subject);
     const theirs = said ? usable.filter((s) => said(s.hit)) : [];
     if (!theirs.length) return notFound();
     usable.splice(0, usable.length, ...theirs);
+  } else {
+    // "On which programme did Berg say …?" asks about words Berg said, and "which official said …?"
+    // about words someone it does not name said: a sentence giving no one's words (a headline
+    // restating the claim) says neither where nor who. Only a preference: with none, rank as ever.
+    const said = subject
+      ? saidBy(deps.corpus, subject)
+      : asksSpeaker(text)
+        ? saidBySomeoneElse(deps.corpus, read.stems)
+        : null;
+    const theirs = said ? usable.filter((s) => said(s.hit)) : [];
+    if (theirs.length) usable.splice(0, usable.length, ...theirs);
   }
   // "How much aid was pledged?" is not answered by a sentence whose only number is a date: a
   // question asking for an amount or a share needs a sentence giving one. (A count is left alone:
@@ -145,7 +159,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
       premise: premise.presupposed,
     };
   }
-  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text) ? NEWER_SHARE_YES_NO : NEWER_SHARE);
+  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text));
   // Across several articles of one story every sentence holds its names, and the one that ranks
   // first for a name, place, date or number may hold one without a word of what was asked.
   if (lookUp && first.predicate === 0 && new Set(usable.map((s) => s.hit.articleId)).size > 1) return notFound();

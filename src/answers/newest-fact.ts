@@ -22,18 +22,26 @@ export interface NewestChoice {
 export function newestOf(
   ranked: readonly ScoredSentence[],
   dateOf: (sentence: ScoredSentence) => string | null,
-  share = NEWER_SHARE,
+  yesNo = false,
 ): NewestChoice {
+  const share = yesNo ? NEWER_SHARE_YES_NO : NEWER_SHARE;
   const best = ranked[0]!;
   // A newer sentence replaces the answer only when it says something the question asks of its
   // names: "the coach will travel with the captain" names them all and says nothing about signing.
   const onPoint = (s: ScoredSentence) => best.predicate === 0 || s.predicate > 0;
-  const comparable = ranked.filter((s) => s.score >= share * best.score && s.cue === best.cue && onPoint(s));
+  // A yes/no question is answered by a sentence saying all it asks of its names ("the plan was for
+  // the two leaders to meet alone" for "will they meet alone, as planned?"), however it names
+  // them, where the best says only part of it.
+  const whole = (s: ScoredSentence) => yesNo && s.predicate >= 1 && best.predicate < 1;
+  const comparable = ranked.filter(
+    (s) => (s.score >= share * best.score && s.cue === best.cue && onPoint(s)) || whole(s),
+  );
   let first = best;
   for (const s of comparable) {
     const date = dateOf(s);
     const firstDate = dateOf(first);
-    if (date && (!firstDate || date > firstDate)) first = s;
+    const saysAll = date === firstDate && whole(s) && !whole(first);
+    if (date && (!firstDate || date > firstDate || saysAll)) first = s;
   }
   const firstDate = dateOf(first);
   const replaced = comparable.find((s) => {

@@ -26,13 +26,32 @@ const DENIAL = new RegExp(
 );
 /** How near (in words) a denial must stand to the premise's verb or object to deny it. */
 const DENIAL_REACH = 5;
+/**
+ * A refusal governs the infinitive after it to the end of its clause ("his refusal to publicly
+ * commit to a ceasefire", "declined to say whether a deal"): before a premise word, with no
+ * punctuation between, it reaches this far. "Not" stays with the words beside it ("did not say when
+ * such a meeting…" denies no meeting).
+ */
+const DENIAL_CLAUSE_REACH = 8;
+const REFUSAL = /^(refused|refuses|refusal|declined|declines|rejected|rejects)$/i;
+const CLAUSE_PUNCTUATION = /[,;:.!?()\u2013\u2014]/;
 
 /** Whether a denial stands within reach of one of the premise's words. */
-function denies(tokens: readonly WordToken[], premiseWord: (stem: string) => boolean): boolean {
+function denies(tokens: readonly WordToken[], premiseWord: (stem: string) => boolean, text: string): boolean {
   return tokens.some(
     (token, i) =>
       premiseWord(token.stem) &&
-      tokens.slice(Math.max(0, i - DENIAL_REACH), i + DENIAL_REACH + 1).some((near) => DENIAL.test(near.norm)),
+      tokens.some((near, j) => {
+        if (!DENIAL.test(near.norm)) return false;
+        if (Math.abs(i - j) <= DENIAL_REACH) return true;
+        return (
+          j < i &&
+          i - j <= DENIAL_CLAUSE_REACH &&
+          REFUSAL.test(near.norm) &&
+          tokens[j + 1]?.norm === 'to' &&
+          !CLAUSE_PUNCTUATION.test(text.slice(near.end, token.start))
+        );
+      }),
   );
 }
 
@@ -118,7 +137,9 @@ export function checkPremise(
       );
   // A sentence denying the event is the correction itself ("the plan was left without comment",
   // "his refusal to sign a treaty"): it comes first.
-  const denying = new Set(ordered.filter((s) => denies(wordsOf(s), (stem) => matches(stem) || objects.has(stem))));
+  const denying = new Set(
+    ordered.filter((s) => denies(wordsOf(s), (stem) => matches(stem) || objects.has(stem), s.hit.text)),
+  );
   const shown = [...ordered.filter((s) => denying.has(s)), ...ordered.filter((s) => !denying.has(s))];
   return { presupposed: presupposition(question, verb), shown };
 }

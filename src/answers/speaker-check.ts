@@ -4,12 +4,15 @@
  * X is read through the people directory, so a role ("the Danish minister") finds the person;
  * when no one in the articles is X, they hold nothing X said.
  */
+
+import { isRoleWord } from '../articles/roles.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { peopleIndex } from '../people/directory.js';
 import { nameWords } from '../people/names.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords } from '../text/tokens.js';
+import { properNouns } from './answer-kind.js';
 
 const SUBJECT =
   /\b(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think|warn|warned|announce|announced|describe|described|call|characterise|characterize)\b/i;
@@ -65,6 +68,49 @@ export function saidBy(corpus: Corpus, subject: string): ((hit: SearchHit) => bo
     return tokenizeWords(hit.text).some(
       (word) =>
         names.has(word.norm) &&
+        (REPORTS_AFTER.test(hit.text.slice(word.end)) || REPORTS_BEFORE.test(hit.text.slice(0, word.start))),
+    );
+  };
+}
+
+/** "Which official said …?", "Who told …?": the question asks who gave the words it reports. */
+const ASKS_SPEAKER = new RegExp(`\\b(who|which((?:\\s+[\\w-]+){1,3}?))\\s+${REPORTING_VERB}\\b`, 'i');
+
+/**
+ * Whether the question asks which person said what it reports: "who told …?" or a role ("which
+ * minister said …?"). "Which airline said …?" is left alone: news reports what a company does
+ * as what it said or announced, in sentences with no one's words.
+ */
+export function asksSpeaker(question: string): boolean {
+  const found = ASKS_SPEAKER.exec(question);
+  if (!found) return false;
+  return !found[2] || tokenizeWords(found[2]).some((word) => isRoleWord(word.norm.replace(/s$/, '')));
+}
+
+/**
+ * A test of whether a sentence gives the words of a person the articles know (one of the people
+ * directory) and the question does not name: the speaker a "which official said …?" question asks
+ * for. A quotation counts by its attributed speaker; with none, a name reporting ("Berg said the
+ * plan…").
+ */
+export function saidBySomeoneElse(corpus: Corpus, askedStems: ReadonlySet<string>): (hit: SearchHit) => boolean {
+  const people = peopleIndex(corpus);
+  const unasked = (name: string) => {
+    const known = people.resolve(name);
+    const person = known === null ? undefined : people.people[known];
+    return (
+      !!person &&
+      person.kind === 'person' &&
+      ![person.name, ...person.aliases].some((alias) => tokenizeWords(alias).some((word) => askedStems.has(word.stem)))
+    );
+  };
+  return (hit) => {
+    const quotes = corpus.analysis(hit.articleId)?.quotes.filter((quote) => quote.sentence === hit.sentence) ?? [];
+    const speakers = quotes.flatMap((quote) => (quote.speaker ? [quote.speaker.name] : []));
+    if (speakers.length) return speakers.some(unasked);
+    return properNouns(tokenizeWords(hit.text)).some(
+      (word) =>
+        unasked(word.raw) &&
         (REPORTS_AFTER.test(hit.text.slice(word.end)) || REPORTS_BEFORE.test(hit.text.slice(0, word.start))),
     );
   };

@@ -1,5 +1,6 @@
 import { type DatedSentence, type DateMention, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
+import { CLAUSE_BREAK } from '../text/clauses.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords } from '../text/tokens.js';
 import { WordList, type WordSet } from '../text/word-list.js';
@@ -72,12 +73,6 @@ export function collectDevelopments(
   return entries;
 }
 
-/**
- * Where one clause of a sentence ends and the next, about another time, begins: a comma or
- * semicolon followed by a conjunction ("…will meet on Monday, as the president on Saturday split
- * from his allies"). Participles and lists ("the summit, scheduled for Friday") do not part clauses.
- */
-const CLAUSE_BREAK = /(?:[,;]\s+(?:as|while|and|but|whereas|after|before|when)\b|;)\s*/giu;
 /** The words opening a span of time whose "and" joins its two ends. */
 const RANGE_OPENING = /\bbetween\b[^,;]*(?:,[^,;]*)?$/i;
 /** A clause shorter than this many words is a phrase of its neighbour's, not a development. */

@@ -94,6 +94,43 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toMatch(/Governor Per Holm said|Per Holm said he/);
   });
 
+  it('answers "on which programme did X say …?" from the sentence giving X\'s words, not a lead restating the claim', () => {
+    const fares = buildArticle(
+      [
+        'Council says Nordline wants higher fares and that Tromsdal needs a second pier.',
+        'Nordline runs six ferries from Tromsdal to the islands.',
+        'Councillor Ida Lund said the council now understands what Nordline would need to keep sailing.',
+        'Nordline has cut sailings from Tromsdal before, in 2019.',
+        '“For the first time we have figures on what Nordline would ask for,” Lund said in an interview with Coastal Radio’s “Morning Tide,” adding that fares would be part of any deal.',
+      ].join('\n\n'),
+      { title: 'Nordline wants higher fares', date: '2025-04-02' },
+      'fares',
+    );
+    const { answer } = ask('On which radio show did Lund say the council now had figures on what Nordline wants?', [
+      fares,
+    ]);
+    expect(answer.evidence[0]?.text).toContain('Morning Tide');
+  });
+
+  it('answers "which official said …?" with the sentence giving a named official\'s words', () => {
+    const timetable = buildArticle(
+      [
+        'Council says Nordline expressed ‘wish to cut the winter timetable’ and that Tromsdal wants the dispute settled.',
+        'The Tromsdal Council has said that it is “open” to talks with Nordline about the timetable.',
+        'Nordline runs six ferries from Tromsdal to the islands.',
+        'In remarks on Monday, Council spokeswoman Ida Lund said that Nordline managers had expressed interest in cutting sailings.',
+        'Nordline has cut sailings from Tromsdal before, in 2019.',
+      ].join('\n\n'),
+      { title: 'Nordline wants shorter winter timetable', date: '2025-04-02' },
+      'timetable',
+    );
+    const { answer } = ask(
+      'Which Tromsdal Council official said Nordline had expressed a wish to cut the winter timetable?',
+      [timetable],
+    );
+    expect(answer.evidence[0]?.text).toContain('Ida Lund');
+  });
+
   it('corrects a false premise first and shows what the articles say instead', () => {
     const { answer, reply } = ask('Why did Governor Per Holm cancel the harbour bridge agreement?');
     expect(answer.premise).toBe('cancel the harbour bridge agreement');
@@ -114,6 +151,21 @@ describe('answers across the articles of one story', () => {
     const { answer } = ask('Why did Governor Per Holm approve the harbour ferry contract in Bergen?', [ferry]);
     expect(answer.premise).toBeDefined();
     expect(answer.evidence[0]?.text).toContain('declined to approve');
+  });
+
+  it('reads a refusal as denying the thing of the infinitive it governs ("refusal to publicly commit to a truce")', () => {
+    const truce = buildArticle(
+      [
+        'Governor Per Holm and Mayor Lina Ek met in Bergen on Monday to discuss the harbour strike.',
+        '“The best way to end the strike is to go directly to a full contract, and not a mere Truce Deal, which often does not hold,” Governor Per Holm wrote.',
+        'The union again postponed new walkouts, despite Mayor Lina Ek’s refusal to publicly commit to a truce with the dockers.',
+      ].join('\n\n'),
+      { title: 'Harbour strike talks in Bergen', date: '2025-03-20' },
+      'truce',
+    );
+    const { answer } = ask('What truce did Mayor Lina Ek agree to in Bergen?', [truce]);
+    expect(answer.premise).toBeDefined();
+    expect(answer.evidence[0]?.text).toContain('refusal to publicly commit');
   });
 
   it('corrects a false premise with what the articles say of the ones it is about', () => {
@@ -156,6 +208,35 @@ describe('answers across the articles of one story', () => {
     expect(ask(question, [early, later, after]).answer.status).toBe('not_found');
   });
 
+  it('does not answer "when will X next meet Y?" with the day of another meeting or one already passed', () => {
+    const planned = buildArticle(
+      'Mayor Tove Rud will meet Minister Odd Dahl in Oslo on Friday, 14 March, to discuss the toll road.',
+      { title: 'Mayor to meet minister on toll road', date: '2025-03-10' },
+      'planned',
+    );
+    const after = buildArticle(
+      [
+        'Council members will hold a video call on Sunday and Mayor Tove Rud will travel to Bergen on Monday to meet Governor Per Holm, as the mayor on Saturday broke with the harbour board after her talks with Minister Odd Dahl, backing Dahl’s plan for a toll road.',
+        'Mayor Tove Rud met Minister Odd Dahl in Oslo on Friday.',
+      ].join('\n\n'),
+      { title: 'Mayor breaks with harbour board', date: '2025-03-16' },
+      'after',
+    );
+    const { answer } = ask("Where and when will Rud's next meeting with Dahl take place?", [planned, after]);
+    expect(answer.status).toBe('not_found');
+    // A sentence naming none of them speaks of the event as a whole.
+    const next = buildArticle(
+      [
+        'Mayor Tove Rud and Minister Odd Dahl ended their talks on the toll road without a deal.',
+        'Their next meeting is planned for 28 March in Bergen.',
+      ].join('\n\n'),
+      { title: 'Toll road talks to continue', date: '2025-03-17' },
+      'next',
+    );
+    const asked = ask("Where and when will Rud's next meeting with Dahl take place?", [planned, after, next]).answer;
+    expect(asked.evidence[0]?.text).toContain('28 March');
+  });
+
   it('answers a yes/no question from the newer sentence that says what was asked, not one that only names its people', () => {
     const before = buildArticle(
       [
@@ -176,6 +257,28 @@ describe('answers across the articles of one story', () => {
     );
     const { answer } = ask('Has Mayor Lina Ek of Oslo visited the bridge site since January?', [before, after]);
     expect(answer.evidence[0]?.text).toContain('visited the site today');
+  });
+
+  it('answers a yes/no question from the newer sentence saying all it asks, though it names the people by description', () => {
+    const plan = buildArticle(
+      [
+        'Mayor Tove Rud will meet Minister Odd Dahl in Oslo on Friday.',
+        'Mayor Tove Rud and Minister Odd Dahl will meet one-on-one, officials said.',
+      ].join('\n\n'),
+      { title: 'Mayor to meet minister in Oslo', date: '2025-03-10' },
+      'plan',
+    );
+    const met = buildArticle(
+      [
+        'In talks that could settle the toll road dispute, Mayor Tove Rud and Minister Odd Dahl met today in Oslo.',
+        'Reporters waited outside the ministry for three hours.',
+        'While the original plan was for the two officials to meet one-on-one, the agenda shifted to include advisers.',
+      ].join('\n\n'),
+      { title: 'Mayor and minister meet in Oslo', date: '2025-03-14' },
+      'met',
+    );
+    const { answer } = ask('Will Rud and Dahl meet one-on-one in Oslo, as originally planned?', [plan, met]);
+    expect(answer.evidence[0]?.text).toContain('advisers');
   });
 
   it('answers from the newer article when a later one changed the fact, naming both dates', () => {
