@@ -161,7 +161,7 @@ export function encodeStoredArticle({ article, analysis }: StoredArticle): Artic
  * Story-wide views read every article's sentences once and keep what they need of them; kept
  * decoded for every article, sentences were a tenth of a warm process's memory at 10k articles.
  */
-export const DECODED_LAYOUTS = 1_000;
+export const DECODED_LAYOUTS = 256;
 
 interface DecodedLayout {
   paragraphs: Paragraph[];

@@ -18,7 +18,7 @@ export type AnalysisSource = ArticleAnalysis | (() => ArticleAnalysis);
  * article, decoded analyses (names with every mention's offsets, dated sentences) were a third of
  * a warm process's memory at 10k articles.
  */
-export const DECODED_ANALYSES = 512;
+export const DECODED_ANALYSES = 64;
 
 /**
  * The articles Newsdesk answers from, with each article's analysis (quotes, people) computed once
