@@ -1,5 +1,5 @@
 import type { ArticleAnalysis } from '../articles/analysis.js';
-import type { Article } from '../articles/types.js';
+import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { sharedWord } from '../text/shared-words.js';
 
 /**
@@ -156,36 +156,68 @@ export function encodeStoredArticle({ article, analysis }: StoredArticle): Artic
   };
 }
 
-/** The article from its columns, paragraphs and sentences decoded on first read and then kept. */
+/**
+ * How many stored articles keep their paragraphs and sentences decoded, the most recently read.
+ * Story-wide views read every article's sentences once and keep what they need of them; kept
+ * decoded for every article, sentences were a tenth of a warm process's memory at 10k articles.
+ */
+export const DECODED_LAYOUTS = 256;
+
+interface DecodedLayout {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+/** Decoded layouts, the most recently read last (see `DECODED_LAYOUTS`). */
+const decodedLayouts = new Map<Article, DecodedLayout>();
+let lastRead: { article: Article; layout: DecodedLayout } | null = null;
+
+/**
+ * The article from its columns. Its paragraphs and sentences are decoded when read and kept among
+ * the `DECODED_LAYOUTS` most recently read; past that they are decoded again from their offsets,
+ * kept in one typed array (paragraph count, paragraphs' start and end, sentences' start, end and
+ * paragraph). The same article read again while still kept gives the same sentence objects.
+ */
 export function decodeArticle(id: string, columns: Omit<ArticleColumns, 'analysis'>): Article {
   const text = columns.text;
   const article = { id, ...(JSON.parse(columns.article) as ArticleMetaColumns), text } as Article;
-  const decodeLayout = () => {
-    const { p, s } = JSON.parse(columns.layout) as Layout;
-    const paragraphs = [];
-    for (let i = 0; i < p.length; i += 2) paragraphs.push({ index: i / 2, start: p[i]!, end: p[i + 1]! });
-    const sentences = [];
-    for (let i = 0; i < s.length; i += 3) {
-      const start = s[i]!;
-      const end = s[i + 1]!;
-      sentences.push({ index: i / 3, paragraph: s[i + 2]!, start, end, text: text.slice(start, end) });
+  let json: string | null = columns.layout;
+  let offsets: Int32Array | null = null;
+  const decode = (): DecodedLayout => {
+    if (!offsets) {
+      const { p, s } = JSON.parse(json!) as Layout;
+      offsets = Int32Array.from([p.length / 2, ...p, ...s]);
+      json = null;
     }
-    // Plain properties from now on, as on an article parsed from its file.
-    Object.defineProperties(article, {
-      paragraphs: { value: paragraphs, enumerable: true, writable: true, configurable: true },
-      sentences: { value: sentences, enumerable: true, writable: true, configurable: true },
-    });
+    const paragraphCount = offsets[0]!;
+    const paragraphs: Paragraph[] = [];
+    for (let i = 0; i < paragraphCount; i++) {
+      paragraphs.push({ index: i, start: offsets[1 + 2 * i]!, end: offsets[2 + 2 * i]! });
+    }
+    const sentences: Sentence[] = [];
+    for (let at = 1 + 2 * paragraphCount, index = 0; at < offsets.length; at += 3, index++) {
+      const start = offsets[at]!;
+      const end = offsets[at + 1]!;
+      sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: text.slice(start, end) });
+    }
+    return { paragraphs, sentences };
   };
-  for (const key of ['paragraphs', 'sentences'] as const) {
-    Object.defineProperty(article, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        decodeLayout();
-        return article[key];
-      },
-    });
-  }
+  const layout = (): DecodedLayout => {
+    if (lastRead?.article === article) return lastRead.layout;
+    let decoded = decodedLayouts.get(article);
+    if (decoded) decodedLayouts.delete(article);
+    else {
+      decoded = decode();
+      if (decodedLayouts.size >= DECODED_LAYOUTS) decodedLayouts.delete(decodedLayouts.keys().next().value!);
+    }
+    decodedLayouts.set(article, decoded);
+    lastRead = { article, layout: decoded };
+    return decoded;
+  };
+  Object.defineProperties(article, {
+    paragraphs: { enumerable: true, configurable: true, get: () => layout().paragraphs },
+    sentences: { enumerable: true, configurable: true, get: () => layout().sentences },
+  });
   return article;
 }
 

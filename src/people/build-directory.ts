@@ -34,16 +34,25 @@ interface Tally {
  */
 export interface KeyedArticle {
   article: Article;
-  /** The entities that have a key, with their keys. */
-  entities: EntityInArticle[];
+  /**
+   * The entities that have a key, entity i in slot i of each list: kept for every article, so
+   * not an object per entity, and without what merging never reads (the mentions' offsets).
+   */
+  names: string[];
+  kinds: EntityKind[];
+  mentions: number[];
+  kindCued: boolean[];
   keys: string[];
   /** Surname key of each person's full name, for resolving lone surnames; '' when not needed. */
   surnames: string[];
-  /** Keys of the entities' roles, entity after entity, in the order of `entity.roles`. */
+  /** The entities' roles as written, entity after entity, in the order of `entity.roles`. */
+  roles: string[];
+  /** The key of each of `roles`. */
   roleKeys: string[];
   /** Where each entity's role keys start in `roleKeys`. */
   roleStarts: number[];
-  /** Keys of the entities' aliases, likewise. */
+  /** The entities' aliases and their keys, likewise. */
+  aliases: string[];
   aliasKeys: string[];
   aliasStarts: number[];
   /** Speakers of the article's quotes that could name someone (see `looksLikeName`). */
@@ -74,11 +83,16 @@ export function nameKeys(): NameKeys {
 export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
   const keyed: KeyedArticle = {
     article,
-    entities: [],
+    names: [],
+    kinds: [],
+    mentions: [],
+    kindCued: [],
     keys: [],
     surnames: [],
+    roles: [],
     roleKeys: [],
     roleStarts: [],
+    aliases: [],
     aliasKeys: [],
     aliasStarts: [],
     speakers: [],
@@ -88,13 +102,22 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
   for (const entity of entities) {
     const key = keys.keyOf(entity.name);
     if (!key) continue;
-    keyed.entities.push(entity);
+    keyed.names.push(entity.name);
+    keyed.kinds.push(entity.kind);
+    keyed.mentions.push(entity.mentions);
+    keyed.kindCued.push(entity.kindCued === true);
     keyed.keys.push(key);
     keyed.surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
     keyed.roleStarts.push(keyed.roleKeys.length);
     keyed.aliasStarts.push(keyed.aliasKeys.length);
-    for (const role of entity.roles) keyed.roleKeys.push(keys.roleOf(role));
-    for (const alias of entity.aliases) keyed.aliasKeys.push(keys.keyOf(alias));
+    for (const role of entity.roles) {
+      keyed.roles.push(role);
+      keyed.roleKeys.push(keys.roleOf(role));
+    }
+    for (const alias of entity.aliases) {
+      keyed.aliases.push(alias);
+      keyed.aliasKeys.push(keys.keyOf(alias));
+    }
   }
   for (const quote of quotes) {
     const speaker = quote.speaker;
@@ -132,8 +155,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
   const canonical = (key: string) => respelled.get(key) ?? key;
 
   for (const article of keyed) {
-    article.entities.forEach((entity, index) => {
-      const own = article.keys[index]!;
+    article.keys.forEach((own, index) => {
       if (!own.includes(' ')) {
         singles.push({ keyed: article, index });
         return;
@@ -142,8 +164,8 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
       addEntity(tallyFor(tallies, key), { keyed: article, index }, true);
       const surname = article.surnames[index]!;
       if (surname) noteShortForm(shortForms, surname, key);
-      const aliases = article.aliasStarts[index]!;
-      for (let i = 0; i < entity.aliases.length; i++) noteShortForm(shortForms, article.aliasKeys[aliases + i]!, key);
+      const [from, to] = aliasRange(article, index);
+      for (let i = from; i < to; i++) noteShortForm(shortForms, article.aliasKeys[i]!, key);
     });
   }
 
@@ -190,7 +212,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     const tally = tallyFor(tallies, key);
     // A surname merged into a full name is an alias of it, never a candidate for the display name.
     addEntity(tally, single, key === own);
-    if (key !== own) addAlias(tally, single.keyed.entities[single.index]!.name, own);
+    if (key !== own) addAlias(tally, single.keyed.names[single.index]!, own);
   }
 
   for (const { article, speakers, speakerKeys, speakerRoleKeys } of keyed) {
@@ -241,17 +263,23 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 
 type KeyOf = (name: string) => string;
 
+/** Where entity `index`'s aliases are in `aliases` and `aliasKeys`: from, to. */
+function aliasRange(keyed: KeyedArticle, index: number): [number, number] {
+  return [keyed.aliasStarts[index]!, keyed.aliasStarts[index + 1] ?? keyed.aliasKeys.length];
+}
+
 function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean): void {
-  const entity = keyed.entities[index]!;
-  const roles = keyed.roleStarts[index]!;
-  const aliases = keyed.aliasStarts[index]!;
-  if (isOwnName) tally.spellings.set(entity.name, (tally.spellings.get(entity.name) ?? 0) + 1);
-  tally.kinds.set(entity.kind, (tally.kinds.get(entity.kind) ?? 0) + 1);
-  if (entity.kindCued) tally.cuedKinds.set(entity.kind, (tally.cuedKinds.get(entity.kind) ?? 0) + 1);
+  const name = keyed.names[index]!;
+  const kind = keyed.kinds[index]!;
+  if (isOwnName) tally.spellings.set(name, (tally.spellings.get(name) ?? 0) + 1);
+  tally.kinds.set(kind, (tally.kinds.get(kind) ?? 0) + 1);
+  if (keyed.kindCued[index]) tally.cuedKinds.set(kind, (tally.cuedKinds.get(kind) ?? 0) + 1);
   const date = keyed.article.date ?? '';
-  for (let i = 0; i < entity.roles.length; i++) addRole(tally, entity.roles[i]!, keyed.roleKeys[roles + i]!, date);
-  for (let i = 0; i < entity.aliases.length; i++) addAlias(tally, entity.aliases[i]!, keyed.aliasKeys[aliases + i]!);
-  tally.mentions += entity.mentions;
+  const rolesEnd = keyed.roleStarts[index + 1] ?? keyed.roleKeys.length;
+  for (let i = keyed.roleStarts[index]!; i < rolesEnd; i++) addRole(tally, keyed.roles[i]!, keyed.roleKeys[i]!, date);
+  const [from, to] = aliasRange(keyed, index);
+  for (let i = from; i < to; i++) addAlias(tally, keyed.aliases[i]!, keyed.aliasKeys[i]!);
+  tally.mentions += keyed.mentions[index]!;
   tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 

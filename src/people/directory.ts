@@ -1,4 +1,6 @@
+import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { EntityKind } from '../articles/people.js';
+import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { type KeyedArticle, keyArticle, mergePeople, type NameKeys, nameKeys } from './build-directory.js';
 import { PeopleIndex } from './people-index.js';
@@ -42,17 +44,45 @@ interface CachedDirectory {
  */
 const directories = new WeakMap<Corpus, CachedDirectory>();
 
+/** Articles keyed by `keyArticleAhead` for the next build, and the name functions they were keyed with. */
+const keyedAhead = new WeakMap<Corpus, { keyed: Map<string, KeyedArticle>; keys: NameKeys }>();
+
+/**
+ * Keys an article's names from its analysis when a caller reading every analysis anyway (the quote
+ * catalogue) has it, so the next directory build need not read it again: a stored analysis is
+ * decoded afresh each time, and decoding every article's twice doubled a first /quote's garbage.
+ */
+export function keyArticleAhead(corpus: Corpus, article: Article, analysis: ArticleAnalysis): void {
+  const cached = directories.get(corpus);
+  if (cached?.keyed.has(article.id)) return;
+  let ahead = keyedAhead.get(corpus);
+  if (!ahead) {
+    ahead = { keyed: new Map(), keys: cached?.keys ?? nameKeys() };
+    keyedAhead.set(corpus, ahead);
+  }
+  ahead.keyed.set(
+    article.id,
+    keyArticle({ article, entities: analysis.entities, quotes: analysis.quotes }, ahead.keys),
+  );
+}
+
 /** The merged people of the corpus with lookups, built at most once per corpus version. */
 export function peopleIndex(corpus: Corpus): PeopleIndex {
   const cached = directories.get(corpus);
   if (cached && cached.version === corpus.version) return cached.index;
-  const keys = cached?.keys ?? nameKeys();
+  const ahead = keyedAhead.get(corpus);
+  keyedAhead.delete(corpus);
+  const keys = ahead?.keys ?? cached?.keys ?? nameKeys();
   const keyed = new Map<string, KeyedArticle>();
   for (const article of corpus.articles()) {
+    const known = cached?.keyed.get(article.id) ?? ahead?.keyed.get(article.id);
+    if (known) {
+      keyed.set(article.id, known);
+      continue;
+    }
     const analysis = corpus.analysis(article.id);
     if (!analysis) continue;
-    const known = cached?.keyed.get(article.id);
-    keyed.set(article.id, known ?? keyArticle({ article, entities: analysis.entities, quotes: analysis.quotes }, keys));
+    keyed.set(article.id, keyArticle({ article, entities: analysis.entities, quotes: analysis.quotes }, keys));
   }
   const index = new PeopleIndex(mergePeople([...keyed.values()], keys));
   directories.set(corpus, { version: corpus.version, index, keyed, keys });

@@ -1,7 +1,7 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { peopleIndex } from '../people/directory.js';
+import { keyArticleAhead, peopleIndex } from '../people/directory.js';
 import { Interner } from '../text/interner.js';
 import { mergeRankedQuotes, type PreparedQuote, prepareQuotes, QuoteCatalogue, rankQuotes } from './quote-catalogue.js';
 import { queryStems } from './words.js';
@@ -53,8 +53,14 @@ export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
   const prepared = new Map<string, PreparedQuote[]>();
   const added: PreparedQuote[] = [];
   for (const article of corpus.articles()) {
-    const known = cached?.prepared.get(article.id);
-    const quotes = known ?? prepareQuotes(article, corpus.analysis(article.id)?.quotes ?? [], stemIds);
+    let quotes = cached?.prepared.get(article.id);
+    const known = quotes !== undefined;
+    if (!quotes) {
+      const analysis = corpus.analysis(article.id);
+      // The directory built below reads the same analyses: keyed now, each is decoded once.
+      if (analysis) keyArticleAhead(corpus, article, analysis);
+      quotes = prepareQuotes(article, analysis?.quotes ?? [], stemIds);
+    }
     prepared.set(article.id, quotes);
     if (!known) added.push(...quotes);
   }

@@ -19,10 +19,13 @@ export interface PreparedQuote {
   /** Folded words of the quoted text. */
   words: string[];
   tiny: boolean;
-  /** Distinct stems of the quoted words, as ids of the corpus's stem `Interner`. */
-  quoteStems: Int32Array;
+  /**
+   * Distinct stems of the quoted words, as ids of the corpus's stem `Interner`. Plain lists: kept
+   * for every quote of the corpus, a typed array apiece cost twice the memory of its few ids.
+   */
+  quoteStems: readonly number[];
   /** Distinct stems of the surrounding sentence(s) that are not in the quote itself. */
-  sentenceStems: Int32Array;
+  sentenceStems: readonly number[];
   grouping: GroupingKeys;
 }
 
@@ -52,8 +55,8 @@ export function prepareQuotes(article: Article, quotes: readonly Quote[], stemId
       article,
       words,
       tiny: words.length < TINY_QUOTE_WORDS,
-      quoteStems: Int32Array.from(quoteStems, (found) => stemIds.idOf(found)),
-      sentenceStems: Int32Array.from(sentenceStems, (found) => stemIds.idOf(found)),
+      quoteStems: Array.from(quoteStems, (found) => stemIds.idOf(found)),
+      sentenceStems: Array.from(sentenceStems, (found) => stemIds.idOf(found)),
       grouping: groupingKeysOf(words),
     };
   });
@@ -79,7 +82,7 @@ class StemPostings {
   private readonly starts: Int32Array;
   private readonly positions: Int32Array;
 
-  constructor(stemsOf: readonly Int32Array[], stems: number) {
+  constructor(stemsOf: readonly (readonly number[])[], stems: number) {
     const starts = new Int32Array(stems + 1);
     for (const ids of stemsOf) for (const id of ids) starts[id + 1]! += 1;
     for (let id = 0; id < stems; id++) starts[id + 1]! += starts[id]!;

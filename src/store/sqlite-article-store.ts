@@ -71,8 +71,10 @@ export class SqliteArticleStore implements ArticleStore {
     );
     const analysisOf = this.analysisOf;
     const article = decodeArticle(row.id, row);
+    // Only the id is kept for reading the analysis, not the row's other columns.
+    const id = row.id;
     const analysis = () => {
-      const found = this.db.open ? analysisOf.get(row.id, version) : undefined;
+      const found = this.db.open ? analysisOf.get(id, version) : undefined;
       return found && decodeAnalysis(article, found.analysis);
     };
     return { article, analysis };

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../src/articles/analysis.js';
+import { buildArticle } from '../../src/articles/article.js';
+import { ANALYSIS_VERSION, DECODED_LAYOUTS } from '../../src/corpus/article-store.js';
+import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
+import { temporaryStore } from './stored-fixtures.js';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** More invented articles than are kept decoded, each with a quote, a name and a date. */
+const ARTICLES = Array.from({ length: Math.max(DECODED_LAYOUTS, DECODED_ANALYSES) + 20 }, (_, i) =>
+  buildArticle(
+    `The lighthouse keeper Ada Brill said on Tuesday that beacon ${i} would be repainted.\n\n` +
+      `“We will finish beacon ${i} by March 3,” she said. Crews arrived at dawn.`,
+    { title: `Beacon ${i} repainted`, date: '2025-02-25' },
+    `beacon-${i}.md`,
+  ),
+);
+
+describe('stored articles decoded on demand', () => {
+  it('gives the same sentences and analysis when read again after leaving the decoded ones', async () => {
+    const store = await temporaryStore('decoded', cleanups);
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const read = await store.articles.readArticles(
+      ARTICLES.map((article) => article.id),
+      ANALYSIS_VERSION,
+    );
+    const byId = new Map(read.map((kept) => [kept.article.id, kept]));
+    const corpus = new Corpus(analyseArticle);
+    corpus.add(
+      read.map((kept) => kept.article),
+      (article) => () => byId.get(article.id)!.analysis()!,
+    );
+    // Twice over every article: the second pass reads each again after it has left the kept ones.
+    for (let pass = 0; pass < 2; pass++) {
+      ARTICLES.forEach((article, i) => {
+        const stored = corpus.get(article.id)!;
+        expect(stored.sentences, `sentences of article ${i}`).toEqual(article.sentences);
+        expect(stored.paragraphs).toEqual(article.paragraphs);
+        expect(corpus.analysis(article.id), `analysis of article ${i}`).toEqual(analyseArticle(article));
+      });
+    }
+  });
+
+  it('gives the same sentence objects while an article is among the decoded ones', async () => {
+    const store = await temporaryStore('decoded-same', cleanups);
+    const [first] = ARTICLES;
+    await store.articles.saveArticles(ANALYSIS_VERSION, [{ article: first!, analysis: analyseArticle(first!) }]);
+    const [kept] = await store.articles.readArticles([first!.id], ANALYSIS_VERSION);
+    expect(kept!.article.sentences).toBe(kept!.article.sentences);
+    expect(kept!.article.sentences[1]).toBe(kept!.article.sentences[1]);
+  });
+});
