@@ -1,6 +1,7 @@
 import type { DatePrecision } from '../articles/dates.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
+import { tokenizeWords } from '../text/tokens.js';
 import { aboutMatcher } from './about-filter.js';
 import { type MergedEntry, mergedTimeline } from './merged-timeline.js';
 
@@ -127,8 +128,10 @@ function entriesHolding(entries: readonly MergedEntry[], stems: readonly string[
   if (!index) {
     index = new Map();
     for (let i = 0; i < entries.length; i++) {
-      for (const stem of entries[i]!.stems) {
+      // Read from the sentence rather than through `stems`, which would keep every entry's list.
+      for (const { stem } of tokenizeWords(entries[i]!.entry.text)) {
         const positions = index.get(stem);
+        if (positions?.at(-1) === i) continue;
         if (positions) positions.push(i);
         else index.set(stem, [i]);
       }
