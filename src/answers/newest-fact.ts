@@ -33,8 +33,15 @@ export function newestOf(
   // the two leaders to meet alone" for "will they meet alone, as planned?"), however it names
   // them, where the best says only part of it.
   const whole = (s: ScoredSentence) => yesNo && s.predicate >= 1 && best.predicate < 1;
+  // A newer report replaces an answer only when it is a report on what was asked: its article
+  // names about as much of what the question names as the best's does. An article about something
+  // else that mentions the matter in passing (a harbour party's report that "the ferry contract
+  // went to a shipyard", naming neither the council nor the yard) has not overtaken the report that
+  // gives the answer. A yes/no question is exempt: it asks how things stand now, and its names
+  // often set a scene the newer articles need not repeat ("as first reported by …", "since January").
+  const sameMatter = (s: ScoredSentence) => yesNo || s.keyCoverage >= share * best.keyCoverage;
   const comparable = ranked.filter(
-    (s) => (s.score >= share * best.score && s.cue === best.cue && onPoint(s)) || whole(s),
+    (s) => ((s.score >= share * best.score && s.cue === best.cue && onPoint(s)) || whole(s)) && sameMatter(s),
   );
   let first = best;
   for (const s of comparable) {

@@ -292,6 +292,32 @@ describe('answers across the articles of one story', () => {
     expect(reply.items[1]?.text).toMatch(/^Earlier reports \(1 Mar\) said: .*Oslo/);
   });
 
+  it('keeps the answer over a newer article that mentions the matter in passing and names only part of what was asked', () => {
+    const award = buildArticle(
+      [
+        'The Tromsø council met on Monday to settle three harbour matters.',
+        'Nordvik Shipyard won the contract for the new Lyngen ferry and will deliver it next spring, the council said.',
+      ].join('\n\n'),
+      { title: 'Ferry news', date: '2025-05-05' },
+      'award',
+    );
+    const aside = buildArticle(
+      [
+        'Harbour workers held a barbecue on Saturday to mark the end of the fishing season.',
+        'Ferries ran late all week.',
+        'Dock foreman Eva Lund said the new Lyngen ferry contract went to a shipyard that builds fast boats.',
+      ].join('\n\n'),
+      { title: 'Harbour party', date: '2025-05-09' },
+      'aside',
+    );
+    const { answer } = ask('Which shipyard won the Tromsø council contract to build the new Lyngen ferry?', [
+      award,
+      aside,
+    ]);
+    expect(answer.evidence[0]?.text).toContain('Nordvik Shipyard');
+    expect(answer.replaced).toBeUndefined();
+  });
+
   it('answers "what\'s the latest?" with the newest article\'s development', () => {
     const { answer, reply } = ask("What's the latest?");
     expect(answer.status).toBe('answered');
