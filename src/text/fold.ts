@@ -37,7 +37,7 @@ export function foldText(text: string): string {
 }
 
 /** Characters outside ASCII; a lone one is then checked for being a letter, mark or digit. */
-const NON_ASCII_CHAR = /[^\x00-\x7f]/g;
+const NON_ASCII_CHAR = /[\u0080-\uffff]/g;
 const LETTER_MARK_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
 
 /**
