@@ -5,8 +5,10 @@
  * of a word is worked out once per dictionary rather than once per occurrence.
  */
 import { Interner } from '../text/interner.js';
+import { baseOfIrregular } from '../text/irregular-verbs.js';
 import { stem } from '../text/stem.js';
 import { isFunctionWord } from '../text/stopwords.js';
+import { forEachWrittenWord } from '../text/written-words.js';
 
 /** Possessive endings carry no meaning of their own ("Holm's" is about Holm). */
 const POSSESSIVE = /['’]s$/;
@@ -44,5 +46,24 @@ export class TermIds {
       this.spellings.set(word, id);
     }
     return id;
+  }
+
+  /**
+   * The distinct term ids of `text`'s words, ascending, with an irregular verb read as its base
+   * ("met" as "meet"; see `baseOfIrregular`): for telling a report of what happened from the plan
+   * it fulfils ("will meet on Friday" / "met on Friday"). Ranking keeps the forms apart.
+   */
+  baseIdsOf(text: string): Int32Array {
+    const ids = new Set<number>();
+    forEachWrittenWord(text, (start, end) => {
+      const word = text.slice(start, end);
+      let id = this.idOf(word);
+      if (id < 0) return;
+      const lower = word.toLowerCase();
+      const base = baseOfIrregular(lower);
+      if (base !== lower) id = this.idOf(base);
+      if (id >= 0) ids.add(id);
+    });
+    return Int32Array.from(ids).sort();
   }
 }
