@@ -254,8 +254,8 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   let reports: Int32Array[] | null = null;
   let postings: Map<number, number[]> | null = null;
   const termsOf = (i: number) => {
-    const { article, sentence } = pool.candidates[i]!;
-    return termIds.baseIdsOf(article.sentences[sentence.index]!.text);
+    const { article, sentence, vector } = pool.candidates[i]!;
+    return termIds.baseIdsOf(article.sentences[sentence.index]!.text, vector.ids);
   };
   return (i) => {
     let overtaken = memo.get(i);

@@ -60,3 +60,8 @@ const BASE_OF: ReadonlyMap<string, string> = new Map(
 export function baseOfIrregular(word: string): string {
   return BASE_OF.get(word) ?? word;
 }
+
+/** Every irregular form `baseOfIrregular` reads as its base. */
+export function irregularForms(): Iterable<string> {
+  return BASE_OF.keys();
+}
