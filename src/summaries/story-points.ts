@@ -13,6 +13,7 @@ import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
+import type { TermIds } from './terms.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
 export const MAX_STORY_CANDIDATES = 4000;
@@ -245,14 +246,22 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Arr
  * (an article in scope is dated on or after it), or a later article holds most of its words in a
  * sentence that does not look ahead.
  */
-function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: number) => boolean {
+function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   const memo = new Map<number, boolean>();
   const { newest } = pool;
+  // A report of what happened and the plan it fulfils are compared with irregular verbs read as
+  // their base ("met" / "will meet"); worked out only once a forward-looking line is about to be picked.
+  let reports: Int32Array[] | null = null;
+  let postings: Map<number, number[]> | null = null;
+  const termsOf = (i: number) => {
+    const { article, sentence, vector } = pool.candidates[i]!;
+    return termIds.baseIdsOf(article.sentences[sentence.index]!.text, vector.ids);
+  };
   return (i) => {
     let overtaken = memo.get(i);
     if (overtaken !== undefined) return overtaken;
     overtaken = false;
-    const { article, sentence, vector } = pool.candidates[i]!;
+    const { article, sentence } = pool.candidates[i]!;
     const text = article.sentences[sentence.index]!.text;
     if (article.date && looksAhead(text)) {
       const day = dayLookedAheadTo(text, article);
@@ -261,9 +270,12 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
         return true;
       }
       const after = day ?? article.date;
+      reports ??= pool.candidates.map((_, j) => termsOf(j));
+      postings ??= postingsOf(reports);
+      const plan = reports[i]!;
       const seen = new Set<number>();
-      for (const term of vector.ids) {
-        const list = postings().get(term) ?? [];
+      for (const term of plan) {
+        const list = postings.get(term) ?? [];
         if (list.length > MAX_POSTING) continue;
         for (const j of list) {
           if (seen.has(j)) continue;
@@ -271,7 +283,7 @@ function overtakenBy(pool: Pool, postings: () => Map<number, number[]>): (i: num
           const later = pool.candidates[j]!;
           const date = later.article.date;
           if (!date || date <= article.date || date < after) continue;
-          if (containment(vector.ids, later.vector.ids) < MIN_OVERTAKING_SHARE) continue;
+          if (containment(plan, reports[j]!) < MIN_OVERTAKING_SHARE) continue;
           if (looksAhead(later.article.sentences[later.sentence.index]!.text)) continue;
           overtaken = true;
           break;
@@ -358,11 +370,7 @@ export function pickStorySentences(
   leadWithLatest: boolean,
 ): { picks: StoryPick[]; repeating: Article[] } {
   const pool = buildPool(rankings, scope, earlier);
-  let postings: Map<number, number[]> | null = null;
-  const overtaken = overtakenBy(pool, () => {
-    postings ??= postingsOf(pool.candidates.map((candidate) => candidate.vector.ids));
-    return postings;
-  });
+  const overtaken = overtakenBy(pool, rankings.termIds);
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
   const alreadyTold = toldBy(pool);
   const rejects = (i: number, chosen: readonly number[]) =>

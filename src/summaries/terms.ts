@@ -5,8 +5,10 @@
  * of a word is worked out once per dictionary rather than once per occurrence.
  */
 import { Interner } from '../text/interner.js';
+import { baseOfIrregular, irregularForms } from '../text/irregular-verbs.js';
 import { stem } from '../text/stem.js';
 import { isFunctionWord } from '../text/stopwords.js';
+import { forEachWrittenWord } from '../text/written-words.js';
 
 /** Possessive endings carry no meaning of their own ("Holm's" is about Holm). */
 const POSSESSIVE = /['’]s$/;
@@ -44,5 +46,33 @@ export class TermIds {
       this.spellings.set(word, id);
     }
     return id;
+  }
+
+  /** Term ids an irregular verb form can stand for (see `baseIdsOf`), made when first needed. */
+  private irregularIds: Set<number> | null = null;
+
+  /**
+   * The distinct term ids of `text`'s words, ascending, with an irregular verb read as its base
+   * ("met" as "meet"; see `baseOfIrregular`): for telling a report of what happened from the plan
+   * it fulfils ("will meet on Friday" / "met on Friday"). Ranking keeps the forms apart. `ids`, the
+   * text's distinct term ids ascending, are returned as they are when none can be an irregular form,
+   * so only those few sentences are read again.
+   */
+  baseIdsOf(text: string, ids?: Int32Array): Int32Array {
+    if (ids) {
+      this.irregularIds ??= new Set([...irregularForms()].map((form) => this.idOf(form)).filter((id) => id >= 0));
+      if (!ids.some((id) => this.irregularIds!.has(id))) return ids;
+    }
+    const found = new Set<number>();
+    forEachWrittenWord(text, (start, end) => {
+      const word = text.slice(start, end);
+      let id = this.idOf(word);
+      if (id < 0) return;
+      const lower = word.toLowerCase();
+      const base = baseOfIrregular(lower);
+      if (base !== lower) id = this.idOf(base);
+      if (id >= 0) found.add(id);
+    });
+    return Int32Array.from(found).sort();
   }
 }

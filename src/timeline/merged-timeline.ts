@@ -1,7 +1,10 @@
 import { addDays } from '../articles/dates.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
-import type { WordSet } from '../text/word-list.js';
+import { baseOfIrregular } from '../text/irregular-verbs.js';
+import { isStopword } from '../text/stopwords.js';
+import { stemOf, tokenizeWords } from '../text/tokens.js';
+import { WordList, type WordSet } from '../text/word-list.js';
 import { type Development, developmentsOf } from './developments.js';
 import { mergeDuplicates } from './merge-duplicates.js';
 
@@ -281,6 +284,33 @@ class DayIndex<T extends { readonly content: WordSet }> {
   }
 }
 
+const eventWordsOf = new WeakMap<Development['entry'], WordSet>();
+
+/**
+ * Content-word stems with irregular verbs read as their base ("met" as "meet"), so a report of what
+ * happened is matched with the plan it fulfils; worked out only for the days something was
+ * scheduled for, once per development.
+ */
+function eventWords(development: Development): WordSet {
+  let words = eventWordsOf.get(development.entry);
+  if (!words) {
+    words = baseWords(development.entry.text);
+    eventWordsOf.set(development.entry, words);
+  }
+  return words;
+}
+
+function baseWords(text: string): WordSet {
+  const words = tokenizeWords(text).filter((word) => !isStopword(word.norm));
+  return new WordList(
+    words.flatMap((word) => {
+      const base = baseOfIrregular(word.norm);
+      if (base === word.norm) return [word.stem];
+      return isStopword(base) ? [] : [stemOf(base)];
+    }),
+  );
+}
+
 /** Share of a scheduled development's words a report of that day must hold to say it happened. */
 const MIN_HAPPENED_SHARE = 0.5;
 
@@ -297,12 +327,12 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
   entries.forEach((report, j) => {
     if (!report.entry.expected && scheduledDays.has(report.entry.date)) {
-      reports.add(report.entry.date, { content: report.content, j });
+      reports.add(report.entry.date, { content: eventWords(report), j });
     }
   });
   entries.forEach((scheduled, i) => {
     if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, scheduled.content, MIN_HAPPENED_SHARE, () => true);
+    const report = reports.holding(scheduled.entry.date, eventWords(scheduled), MIN_HAPPENED_SHARE, () => true);
     if (!report) return;
     dropped.add(i);
     folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);

@@ -69,6 +69,30 @@ describe('summarise', () => {
     expect(plans([closedHerald!, closedTimes!, planned, visited])).toHaveLength(0);
   });
 
+  it('drops a plan once a later article reports it with the irregular past of its verb', () => {
+    const planned = buildArticle(
+      [
+        'Lina Ek will meet the striking ferry crews at the harbour office, her spokesman said.',
+        'The ferries to the islands have not sailed for a week.',
+      ].join('\n\n'),
+      { date: '2025-03-03', source: 'Wire Service' },
+      'ferry-planned.txt',
+    );
+    const met = buildArticle(
+      [
+        'Ek met the crews late on Thursday, and the strike went on.',
+        'Island shops are running short of bread and fuel.',
+      ].join('\n\n'),
+      { date: '2025-03-06', source: 'County Times' },
+      'ferry-met.txt',
+    );
+    const plans = (articles: ReturnType<typeof storyArticles>) =>
+      summarise(storyCorpus(articles), { length: 'detailed' }).points.filter((p) => p.text.includes('will meet'));
+    const [closedHerald, closedTimes] = storyArticles();
+    expect(plans([closedHerald!, closedTimes!, planned])).toHaveLength(1);
+    expect(plans([closedHerald!, closedTimes!, planned, met])).toHaveLength(0);
+  });
+
   it('gives a fact once when a second outlet words it differently', () => {
     const closure = buildArticle(
       [

@@ -13,4 +13,13 @@ describe('TermIds', () => {
     expect(ids.idOf('a')).toBe(-1);
     expect(ids.size).toBe(2);
   });
+
+  it('reads irregular verbs as their base for comparing a plan with its report, and keeps stopwords out', () => {
+    const ids = new TermIds();
+    const plan = ids.baseIdsOf('Ek is to meet the crews and hold talks.');
+    const report = ids.baseIdsOf('Ek met the crews and held talks.');
+    expect([...report]).toEqual([...plan]);
+    expect(ids.idOf('met')).not.toBe(ids.idOf('meet'));
+    expect([...ids.baseIdsOf('He said they took it late.')]).toEqual([ids.idOf('late')]);
+  });
 });

@@ -92,6 +92,14 @@ describe('the timeline of a small story', () => {
     expect(buildTimeline(corpus).filter((entry) => entry.expected)).toHaveLength(1);
   });
 
+  it('folds a plan into the report of its day that tells it with the irregular past of its verb', () => {
+    const planned = article('ferry-plan.txt', '2025-03-10', 'Ek will meet the ferry crews on Friday.');
+    const met = article('ferry-met.txt', '2025-03-14', 'Ek met the crews at the harbour today.');
+    const timeline = buildTimeline(corpusOf(planned, met));
+    expect(timeline.filter((entry) => entry.expected)).toHaveLength(0);
+    expect(timeline.find((entry) => entry.articleId === met.id)?.alsoIn).toEqual([planned.id]);
+  });
+
   it('keeps only the days between since and until', () => {
     const dates = buildTimeline(corpus, { since: '2025-03-09', until: '2025-03-12' }).map((entry) => entry.date);
     expect(dates).toEqual(['2025-03-10', '2025-03-11']);
