@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /**
@@ -18,29 +19,49 @@ export interface Leases {
   leaseHolder(name: string): Promise<string | null>;
 }
 
-/** Host and process of a lease holder, so a restarted process can tell its dead predecessor. */
-interface HolderProcess {
-  host: string;
+/**
+ * Where a process runs, as far as process ids mean anything: one boot of one kernel and one process
+ * id namespace (a container has its own). Null where the system does not tell (not Linux).
+ */
+export interface ProcessSpace {
+  /** `<boot id>/<pid namespace>`, or null. */
+  space: string | null;
   pid: number;
 }
 
-/** A holder name for this process: its host, its process id and a random part (unique per start). */
-export function holderName(process: HolderProcess = { host: hostname(), pid: globalThis.process.pid }): string {
-  return `${process.host}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/** This process's `ProcessSpace`, read from /proc. */
+export function thisProcess(): ProcessSpace {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const namespace = readlinkSync('/proc/self/ns/pid').replace(/\D/g, '');
+    return { space: boot && namespace ? `${boot}/${namespace}` : null, pid: process.pid };
+  } catch {
+    return { space: null, pid: process.pid };
+  }
 }
 
 /**
- * True when `holder` (a name from `holderName`) is a process of this host that no longer runs: its
- * process id is gone, or is this very process's under another name (a container restarted after a
- * crash starts with the same id). Such a lease would otherwise keep the ingest idle until it expires.
+ * A holder name for this process: host name (for people reading the lease), process space,
+ * process id and a random part, unique per start.
+ */
+export function holderName(self: ProcessSpace = thisProcess()): string {
+  return `${hostname()}:${self.space ?? '-'}:${self.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * True when `holder` (a name from `holderName`) is a process that no longer runs and this process
+ * can tell: it ran in this very process space (same boot, same pid namespace) and its process id is
+ * gone, or is this process's own under another name (a process that crashed and whose id came back
+ * to this one). A holder elsewhere (another machine, another container, even under the same host
+ * name) is never judged: its lease is left to expire.
  */
 export function isDeadLocalHolder(
   holder: string,
-  self: HolderProcess = { host: hostname(), pid: process.pid },
+  self: ProcessSpace = thisProcess(),
   isRunning: (pid: number) => boolean = processRuns,
 ): boolean {
-  const match = /^(.*):(\d+):[^:]*$/.exec(holder);
-  if (!match || match[1] !== self.host) return false;
+  const match = /:([^:]+):(\d+):[^:]*$/.exec(holder);
+  if (!match || self.space === null || match[1] !== self.space) return false;
   const pid = Number(match[2]);
   return pid === self.pid || !isRunning(pid);
 }

@@ -67,9 +67,9 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
   let running: Promise<void> = Promise.resolve();
 
   const letGo = () =>
-    options.leases
-      .releaseLease(INGEST_LEASE, options.holder)
-      .catch((err: unknown) => log.warn({ err }, 'could not release the ingest lease; it expires by itself'));
+    answeredWithin(options.leases.releaseLease(INGEST_LEASE, options.holder), turnMs).catch((err: unknown) =>
+      log.warn({ err }, 'could not release the ingest lease; it expires by itself'),
+    );
 
   /**
    * Starts ingesting once the corpus holds whatever the last holder stored (the poller's feed items
@@ -151,7 +151,7 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       const holder = await answeredWithin(options.leases.leaseHolder(INGEST_LEASE), turnMs);
       if (holder === null || holder === options.holder || !isDead(holder)) return;
       log.info({ holder }, 'the ingest lease was held by a process of this host that has stopped; freeing it');
-      await options.leases.releaseLease(INGEST_LEASE, holder);
+      await answeredWithin(options.leases.releaseLease(INGEST_LEASE, holder), turnMs);
     } catch (err) {
       log.warn({ err }, 'could not check who holds the ingest lease; it is taken when it expires');
     }
@@ -176,7 +176,8 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
       if (timer) clearTimeout(timer);
       await running.catch(() => {});
       await options.follower.stop();
-      if (!ingest) return;
+      // A follower's reach for the lease that timed out may still have been granted: let it go too.
+      if (!ingest) return void (await letGo());
       await ingest.close();
       ingest = null;
       await options
