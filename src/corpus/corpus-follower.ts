@@ -1,4 +1,4 @@
-import { analyseArticle } from '../articles/analysis.js';
+import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import type { Logger } from '../logger.js';
 import { ANALYSIS_VERSION, type ArticleStore, type KeptArticle } from './article-store.js';
 import type { Corpus } from './corpus.js';
@@ -66,7 +66,11 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
           kept.map((item) => item.article),
           // Analysed here only if it was stored under another analysis version (a rolling deploy), or
           // the store lost it since (removed meanwhile: a later entry withdraws it).
-          (article) => () => analysisOf.get(article.id)?.analysis() ?? analyseArticle(article),
+          // Analysed at most once: the corpus asks again whenever the decoded analysis has left its few kept.
+          (article) => {
+            let made: ArticleAnalysis | undefined;
+            return () => made ?? analysisOf.get(article.id)?.analysis() ?? (made = analyseArticle(article));
+          },
         ).length;
       });
       position = changes[changes.length - 1]!.seq;

@@ -69,8 +69,12 @@ export async function loadStoredCorpus(
   let analysed = 0;
   const analyse = (article: Article): AnalysisSource => {
     const kept = storedById.get(article.id);
-    // Read from the store when first asked for; analysed then if the store has lost it meanwhile.
-    if (kept) return () => kept.analysis() ?? analyseFresh(article);
+    // Read from the store when asked for; analysed then if the store has lost it meanwhile, once
+    // (the corpus asks again whenever the decoded analysis has left its few kept).
+    if (kept) {
+      let made: ArticleAnalysis | undefined;
+      return () => made ?? kept.analysis() ?? (made = analyseFresh(article));
+    }
     analysed += 1;
     const analysis = analyseFresh(article);
     fresh?.push({ article, analysis });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
+import { buildArticle } from '../../src/articles/article.js';
 import type { Article } from '../../src/articles/types.js';
 import { ANALYSIS_VERSION } from '../../src/corpus/article-store.js';
-import { Corpus } from '../../src/corpus/corpus.js';
+import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { followCorpus } from '../../src/corpus/corpus-follower.js';
 import { createLogger } from '../../src/logger.js';
 import { FERRY, TRAM, temporaryStore } from './stored-fixtures.js';
@@ -78,5 +79,24 @@ describe('a corpus following the store', () => {
     expect(await follower.poll()).toBe(1);
     expect(corpus.get(FERRY.id)?.title).toBe('Ferry strike ends');
     expect(corpus.analysis(FERRY.id)?.quotes.map((quote) => quote.text)).toEqual(['We are back at the wheel']);
+  });
+
+  it('analyses an article stored under another analysis version once, however often its analysis leaves the decoded few', async () => {
+    const { store, corpus, follower, stored } = await setUp();
+    const others = Array.from({ length: DECODED_ANALYSES + 6 }, (_, i) =>
+      buildArticle(
+        `Harbour ferry ${i} sailed on time on Monday, the operator said.`,
+        { date: '2025-03-03' },
+        `ferry-${i}.md`,
+      ),
+    );
+    await store.articles.saveArticles(ANALYSIS_VERSION + 1, [stored(FERRY)]);
+    await store.articles.saveArticles(ANALYSIS_VERSION, others.map(stored));
+    await follower.poll();
+
+    const first = corpus.analysis(FERRY.id);
+    for (const other of others) corpus.analysis(other.id);
+
+    expect(corpus.analysis(FERRY.id)).toBe(first);
   });
 });
