@@ -1,4 +1,5 @@
-import type { TextSpan } from '../articles/types.js';
+import type { ArticleAnalysis } from '../articles/analysis.js';
+import type { Article, TextSpan } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 
 /**
@@ -20,6 +21,8 @@ export function mainPersonOf(spans: readonly (TextSpan & { articleId: string })[
 }
 
 const nameWordsByCorpus = new WeakMap<Corpus, { version: string; words: ReadonlySet<string> }>();
+/** Each article's people's name words, kept so a change of corpus decodes only the new articles' analyses. */
+const nameWordsByArticle = new WeakMap<Article, readonly string[]>();
 
 /**
  * Every lower-cased word of the names of people the articles mention ("erik", "dahl"), so a
@@ -31,13 +34,24 @@ export function nameWordsOf(corpus: Corpus): ReadonlySet<string> {
   if (cached?.version === corpus.version) return cached.words;
   const words = new Set<string>();
   for (const article of corpus.articles()) {
-    for (const entity of corpus.analysis(article.id)?.entities ?? []) {
-      if (entity.kind !== 'person') continue;
-      for (const name of [entity.name, ...entity.aliases]) {
-        for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) words.add(word);
-      }
+    let own = nameWordsByArticle.get(article);
+    if (!own) {
+      own = personNameWords(corpus.analysis(article.id)?.entities ?? []);
+      nameWordsByArticle.set(article, own);
     }
+    for (const word of own) words.add(word);
   }
   nameWordsByCorpus.set(corpus, { version: corpus.version, words });
   return words;
+}
+
+function personNameWords(entities: ArticleAnalysis['entities']): string[] {
+  const words = new Set<string>();
+  for (const entity of entities) {
+    if (entity.kind !== 'person') continue;
+    for (const name of [entity.name, ...entity.aliases]) {
+      for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (word) words.add(word);
+    }
+  }
+  return [...words];
 }

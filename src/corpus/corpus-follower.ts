@@ -1,7 +1,8 @@
-import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
+import { analyseArticle } from '../articles/analysis.js';
 import type { Logger } from '../logger.js';
 import { ANALYSIS_VERSION, type ArticleStore, type KeptArticle } from './article-store.js';
 import type { Corpus } from './corpus.js';
+import { storedOrAnalysedOnce } from './stored-corpus.js';
 
 /** How often a follower reads the change log, by default. */
 export const DEFAULT_FOLLOW_INTERVAL_MS = 3_000;
@@ -66,11 +67,11 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
           kept.map((item) => item.article),
           // Analysed here only if it was stored under another analysis version (a rolling deploy), or
           // the store lost it since (removed meanwhile: a later entry withdraws it).
-          // Analysed at most once: the corpus asks again whenever the decoded analysis has left its few kept.
-          (article) => {
-            let made: ArticleAnalysis | undefined;
-            return () => made ?? analysisOf.get(article.id)?.analysis() ?? (made = analyseArticle(article));
-          },
+          (article) =>
+            storedOrAnalysedOnce(
+              () => analysisOf.get(article.id)?.analysis(),
+              () => analyseArticle(article),
+            ),
         ).length;
       });
       position = changes[changes.length - 1]!.seq;

@@ -71,10 +71,7 @@ export async function loadStoredCorpus(
     const kept = storedById.get(article.id);
     // Read from the store when asked for; analysed then if the store has lost it meanwhile, once
     // (the corpus asks again whenever the decoded analysis has left its few kept).
-    if (kept) {
-      let made: ArticleAnalysis | undefined;
-      return () => made ?? kept.analysis() ?? (made = analyseFresh(article));
-    }
+    if (kept) return storedOrAnalysedOnce(kept.analysis, () => analyseFresh(article));
     analysed += 1;
     const analysis = analyseFresh(article);
     fresh?.push({ article, analysis });
@@ -224,4 +221,23 @@ function sleep(ms: number, stopping: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms);
     stopping.addEventListener('abort', done, { once: true });
   });
+}
+
+/**
+ * An analysis source reading the stored analysis, or, when the store has none of this version,
+ * analysing the article: once, kept from then on, as the corpus asks its source again whenever the
+ * decoded analysis has left the few it keeps.
+ */
+export function storedOrAnalysedOnce(
+  stored: () => ArticleAnalysis | undefined,
+  analyse: () => ArticleAnalysis,
+): () => ArticleAnalysis {
+  let made: ArticleAnalysis | undefined;
+  return () => {
+    if (made) return made;
+    const read = stored();
+    if (read) return read;
+    made = analyse();
+    return made;
+  };
 }
