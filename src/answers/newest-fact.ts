@@ -30,7 +30,7 @@ export function newestOf(
   // names: "the coach will travel with the captain" names them all and says nothing about signing.
   const onPoint = (s: ScoredSentence) => best.predicate === 0 || s.predicate > 0;
   // A yes/no question is answered by a sentence saying all it asks of its names ("the plan was for
-  // the two leaders to meet alone" for "will they meet alone, as planned?"), however it names
+  // the two mayors to sail together" for "will they sail together, as agreed?"), however it names
   // them, where the best says only part of it.
   const whole = (s: ScoredSentence) => yesNo && s.predicate >= 1 && best.predicate < 1;
   // A newer report replaces an answer only when it is a report on what was asked: its article

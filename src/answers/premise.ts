@@ -27,10 +27,10 @@ const DENIAL = new RegExp(
 /** How near (in words) a denial must stand to the premise's verb or object to deny it. */
 const DENIAL_REACH = 5;
 /**
- * A refusal governs the infinitive after it to the end of its clause ("his refusal to publicly
- * commit to a ceasefire", "declined to say whether a deal"): before a premise word, with no
+ * A refusal governs the infinitive after it to the end of its clause ("her refusal to formally
+ * sign the harbour accord", "declined to say whether a deal"): before a premise word, with no
  * punctuation between, it reaches this far. "Not" stays with the words beside it ("did not say when
- * such a meeting…" denies no meeting).
+ * such a vote…" denies no vote).
  */
 const DENIAL_CLAUSE_REACH = 8;
 const REFUSAL = /^(refused|refuses|refusal|declined|declines|rejected|rejects)$/i;

@@ -78,7 +78,7 @@ const ASKS_SPEAKER = new RegExp(`\\b(who|which((?:\\s+[\\w-]+){1,3}?))\\s+${REPO
 
 /**
  * Whether the question asks which person said what it reports: "who told …?" or a role ("which
- * minister said …?"). "Which airline said …?" is left alone: news reports what a company does
+ * minister said …?"). "Which bakery said …?" is left alone: news reports what a company does
  * as what it said or announced, in sentences with no one's words.
  */
 export function asksSpeaker(question: string): boolean {

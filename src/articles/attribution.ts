@@ -193,7 +193,7 @@ function attributionAtSentenceEnd(text: string, tokens: readonly Token[], lo: nu
   return null;
 }
 
-/** "Holm said Berg held a “highly productive” meeting", "according to X, “…”", "X said: “…”". */
+/** "Holm said Berg held a “truly historic” meeting", "according to X, “…”", "X said: “…”". */
 function attributionBefore(text: string, tokens: readonly Token[], lo: number, hi: number): Attribution | null {
   let tried = 0;
   for (let m = hi - 1; m >= lo && tried < MAX_CUES_BEFORE; m--) {

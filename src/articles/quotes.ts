@@ -53,7 +53,7 @@ function quoteId(articleId: string, span: TextSpan): string {
 
 /**
  * A quotation is partial when it sits inside a sentence of reported speech ("said Berg held a
- * “highly productive” meeting") rather than standing as the whole sentence or clause.
+ * “truly historic” meeting") rather than standing as the whole sentence or clause.
  */
 function isPartial(article: Article, span: QuotedSpan, previous: QuotedSpan | undefined): boolean {
   const inner = article.text.slice(span.start, span.end);

@@ -47,7 +47,7 @@ export interface RoleSplit {
 
 /**
  * Splits a run of capitalised words into its leading title and the name after it, by the last
- * role head that is followed by at least one name word: "White House Press Secretary Karoline
+ * role head that is followed by at least one name word: "Harbour Board Press Secretary Maja
  * Lund" → 4 title words; "Secretary of State Erik Dahl" → 3.
  */
 export function splitRole(lowers: readonly string[]): RoleSplit {

@@ -35,7 +35,7 @@ export const REPEATED_SHARE = 0.8;
 /**
  * A sentence whose words, weighed by rarity, are this much in the lines already picked together
  * says little new: two outlets' wordings of one fact share few word pairs but most of their rarer
- * words ("met on Friday in Anchorage" / "Friday's meeting in Anchorage").
+ * words ("docked on Friday in Tromsø" / "Friday's docking in Tromsø").
  */
 export const TOLD_SHARE = 0.5;
 /** Share of the shorter article's sentences another must repeat verbatim to be a copy of it. */
