@@ -100,7 +100,7 @@ function describe(listed: ListedFeed): string {
     : listed.lastSuccessAt
       ? `last read ${utcStamp(new Date(listed.lastSuccessAt))}`
       : listed.readElsewhere
-        ? 'read by the Newsdesk process holding the ingest'
+        ? 'read by whichever Newsdesk process holds the ingest'
         : 'not read yet';
   return `${name} — ${from}; ${health}`;
 }

@@ -76,7 +76,7 @@ describe('/feed', () => {
     const listed = await runFeed(feeds, { action: 'list' }, '111111111111111111');
 
     const text = listed.items.map((item) => item.text).join('\n');
-    expect(text).toContain('read by the Newsdesk process holding the ingest');
+    expect(text).toContain('read by whichever Newsdesk process holds the ingest');
     expect(text).not.toContain('not read yet');
   });
 });
