@@ -101,6 +101,9 @@ function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int
   return buffer.subarray(at, at + distinct);
 }
 
+/** Articles a sentence is looked up in when telling copies (see `copiesOf`). */
+const COPY_HOLDERS = 16;
+
 /**
  * For each article, the first one it is a copy of (the same report filed again, syndicated or
  * updated: half or more of the shorter one's sentences verbatim in the other), else itself.
@@ -108,6 +111,9 @@ function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int
  * does. A copy is no second source, so what the two carry is counted once.
  */
 export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
+  // A sentence many articles carry word for word (boilerplate, a wire story in every outlet) is
+  // compared with its first holders only: a copy of a copy meets the first filing among them, and
+  // reading every earlier holder made this quadratic in the articles carrying one sentence.
   const source = sentences.map((_, a) => a);
   const holders = new Map<string, number[]>();
   const sizes: number[] = [];
@@ -118,8 +124,8 @@ export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
     for (const text of distinct) {
       const list = holders.get(text);
       for (const a of list ?? []) shared.set(a, (shared.get(a) ?? 0) + 1);
-      if (list) list.push(b);
-      else holders.set(text, [b]);
+      if (!list) holders.set(text, [b]);
+      else if (list.length < COPY_HOLDERS) list.push(b);
     }
     for (const [a, count] of shared) {
       if (count >= COPY_SHARE * Math.min(distinct.size, sizes[a]!)) {
