@@ -34,7 +34,10 @@ describe('copiesOf', () => {
 
   it('takes every outlet filing one wire story for a copy of the first, however many outlets do', () => {
     const wire = ['Storm closes the ferry crossing.', 'Crossings resume on Friday.', 'The port stays open to freight.'];
-    const outlets = Array.from({ length: 40 }, (_, i) => [...wire, `Outlet ${i} added a line of its own about the storm.`]);
+    const outlets = Array.from({ length: 40 }, (_, i) => [
+      ...wire,
+      `Outlet ${i} added a line of its own about the storm.`,
+    ]);
     expect(copiesOf([['Another report entirely.'], ...outlets])).toEqual([0, ...outlets.map(() => 1)]);
   });
 });
