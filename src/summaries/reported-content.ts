@@ -1,11 +1,13 @@
 /**
- * What a line reports, without who reported it: "<speaker> said (that) <content>" keeps what
- * follows the verb, "<content>, <speaker> said on Monday." and "“<content>,” she said." what comes
- * before the speaker. Two outlets' wordings of one fact differ most in the attribution (one names
+ * What a line reports, without who reported it: "<speaker> said (that) <content>" keeps the
+ * clause that follows the verb (up to a clause the reporter adds: "…, as the talks stall"),
+ * "<content>, <speaker> said on Monday." and "“<content>,” she said." what comes before the
+ * speaker. Two outlets' wordings of one fact differ most in the attribution (one names
  * the spokesman and his title, another "the administration"), so redundancy is also judged on the
  * content alone.
  */
 import { isInvertingCue } from '../articles/attribution-cues.js';
+import { CLAUSE_BREAK } from '../text/clauses.js';
 import { forEachWrittenWord } from '../text/written-words.js';
 
 /** At most this many words between the comma and the verb: the speaker and the title. */
@@ -27,7 +29,11 @@ export function reportedContent(text: string): string | null {
   const comma = text.lastIndexOf(',', starts[cue]!);
   const next = cue + 1 < starts.length ? text.slice(starts[cue + 1]!, ends[cue + 1]!).toLowerCase() : '';
   if (comma < 0 || next === 'that') {
-    return starts.length - cue - 1 >= MIN_CONTENT_WORDS ? text.slice(ends[cue]!) : null;
+    if (starts.length - cue - 1 < MIN_CONTENT_WORDS) return null;
+    // The reported clause, not one the reporter adds to it ("…, as the talks stall").
+    const content = text.slice(ends[cue]!);
+    const added = content.search(CLAUSE_BREAK);
+    return added < 0 ? content : content.slice(0, added);
   }
   const before = starts.filter((start) => start < comma).length;
   return cue - before <= MAX_SPEAKER_WORDS && before >= MIN_CONTENT_WORDS ? text.slice(0, comma) : null;

@@ -11,6 +11,14 @@ describe('reportedContent', () => {
     ).toBe(' that the ferry would stop running in March.');
   });
 
+  it('keeps only the reported clause, not one the reporter adds to it', () => {
+    expect(
+      reportedContent(
+        'The mayor said Tuesday the Kelby ferry would resume in April, as islanders count the cost of the winter.',
+      ),
+    ).toBe(' Tuesday the Kelby ferry would resume in April');
+  });
+
   it('keeps what comes before the speaker when the attribution closes the line', () => {
     expect(
       reportedContent('The Kelby ferry will stop running until spring, harbour master Ilse Varnum said on Monday.'),
