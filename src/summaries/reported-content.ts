@@ -3,7 +3,7 @@
  * clause that follows the verb (up to a clause the reporter adds: "…, as the talks stall"),
  * "<content>, <speaker> said on Monday." and "“<content>,” she said." what comes before the
  * speaker. Two outlets' wordings of one fact differ most in the attribution (one names
- * the spokesman and his title, another "the administration"), so redundancy is also judged on the
+ * the spokesman and his title, another "port officials"), so redundancy is also judged on the
  * content alone.
  */
 import { isInvertingCue } from '../articles/attribution-cues.js';

@@ -327,7 +327,7 @@ function heldShare({ ids, weights }: TermVector, told: ReadonlySet<number>, with
 /**
  * The share of a candidate's term weight (TF-IDF, so rarer words count more) held by the picked
  * lines taken together, or of the weight of what it reports (`reportedContent`) when that is more:
- * "In remarks on Monday, the port's spokeswoman said the ferry would stop" says nothing new once
+ * "Speaking on Monday, the port's spokeswoman said the ferry would stop" says nothing new once
  * the ferry's stop is told, however new the spokeswoman's name and title. Picks are never taken
  * back, so each one's terms are gathered once.
  */
