@@ -22,6 +22,13 @@ const BOILERPLATE = [
   /\b(?:e-?mail|follow) (?:us|me)\b|@\w{2,}/i,        // contact lines and handles
   /^date\s*:/i,
 ];
+/**
+ * A credit: a label and a colon open the line ("Source: …", "Photo: …", "Image credit: …") and it
+ * does not end as a sentence does. Content behind a label ("Details: the minister said …") ends
+ * with a full stop and stays.
+ */
+const LABEL_OPENING = /^\p{Lu}\p{L}*(?:\s+\p{L}+){0,2}\s*:\s/u;
+const SENTENCE_END = /[.!?…]["”’')\]]*$/;
 /** Daily Mail datelines; tested only when the sentence has a colon, which few do (it runs on every sentence). */
 const DATELINE = /\b(?:published|updated|last updated)(?:\s+at)?\s*:/i;
 
@@ -75,13 +82,20 @@ function mayBeMostlyQuoted(text: string): boolean {
   return false;
 }
 
+function isCredit(text: string): boolean {
+  return LABEL_OPENING.test(text) && !SENTENCE_END.test(text.trim());
+}
+
 export type Ineligibility = 'too_short' | 'too_long' | 'boilerplate' | 'heading' | 'quote_fragment';
 
 /** Why a sentence cannot be a summary point, or null when it can. */
 export function ineligibility(text: string, words = writtenWords(text).length): Ineligibility | null {
   if (words < MIN_SENTENCE_WORDS) return 'too_short';
   if (words > MAX_SENTENCE_WORDS) return 'too_long';
-  if (BOILERPLATE.some((pattern) => pattern.test(text)) || (text.includes(':') && DATELINE.test(text))) {
+  if (
+    BOILERPLATE.some((pattern) => pattern.test(text)) ||
+    (text.includes(':') && (DATELINE.test(text) || isCredit(text)))
+  ) {
     return 'boilerplate';
   }
   if (words <= MAX_HEADING_WORDS && !/[.!?…"”’')\]]$/.test(text.trim())) return 'heading';

@@ -9,11 +9,14 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
+import { forEachWrittenWord } from '../text/written-words.js';
 import type { Candidate, CorpusRankings } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
+import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
 import type { TermIds } from './terms.js';
+import type { TermVector } from './vectors.js';
 
 /** Up to this many candidate sentences in all, every eligible sentence of the first ranked ones is a candidate. */
 export const MAX_STORY_CANDIDATES = 4000;
@@ -315,11 +318,26 @@ function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
   return postings;
 }
 
+/** The share of a vector's weight (of its terms in `within`, when given) whose terms are in `told`. */
+function heldShare({ ids, weights }: TermVector, told: ReadonlySet<number>, within?: ReadonlySet<number>): number {
+  let all = 0;
+  let held = 0;
+  for (let k = 0; k < ids.length; k++) {
+    if (within && !within.has(ids[k]!)) continue;
+    all += weights[k]!;
+    if (told.has(ids[k]!)) held += weights[k]!;
+  }
+  return all > 0 ? held / all : 0;
+}
+
 /**
  * The share of a candidate's term weight (TF-IDF, so rarer words count more) held by the picked
- * lines taken together. Picks are never taken back, so each one's terms are gathered once.
+ * lines taken together, or of the weight of what it reports (`reportedContent`) when that is more:
+ * "Speaking on Monday, the port's spokeswoman said the ferry would stop" says nothing new once
+ * the ferry's stop is told, however new the spokeswoman's name and title. Picks are never taken
+ * back, so each one's terms are gathered once.
  */
-function toldBy(pool: Pool): (i: number, picked: readonly number[]) => number {
+function toldBy(pool: Pool, termIds: TermIds): (i: number, picked: readonly number[]) => number {
   const told = new Set<number>();
   const gathered = new Set<number>();
   return (i, picked) => {
@@ -328,14 +346,16 @@ function toldBy(pool: Pool): (i: number, picked: readonly number[]) => number {
       gathered.add(j);
       for (const id of pool.candidates[j]!.vector.ids) told.add(id);
     }
-    const { ids, weights } = pool.candidates[i]!.vector;
-    let all = 0;
-    let held = 0;
-    for (let k = 0; k < ids.length; k++) {
-      all += weights[k]!;
-      if (told.has(ids[k]!)) held += weights[k]!;
-    }
-    return all > 0 ? held / all : 0;
+    const { article, sentence, vector } = pool.candidates[i]!;
+    const whole = heldShare(vector, told);
+    const content = reportedContent(article.sentences[sentence.index]!.text);
+    if (content === null) return whole;
+    const reported = new Set<number>();
+    forEachWrittenWord(content, (start, end) => {
+      const id = termIds.idOf(content.slice(start, end));
+      if (id >= 0) reported.add(id);
+    });
+    return Math.max(whole, heldShare(vector, told, reported));
   };
 }
 
@@ -378,7 +398,7 @@ export function pickStorySentences(
   const pool = buildPool(rankings, scope, earlier);
   const overtaken = overtakenBy(pool, rankings.termIds);
   const latest = leadWithLatest ? latestOf(pool, overtaken) : null;
-  const alreadyTold = toldBy(pool);
+  const alreadyTold = toldBy(pool, rankings.termIds);
   const rejects = (i: number, chosen: readonly number[]) =>
     pool.repeated.has(i) ||
     overtaken(i) ||

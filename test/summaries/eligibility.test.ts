@@ -17,6 +17,16 @@ describe('ineligibility', () => {
     expect(ineligibility('Scroll down for video of the moment the roof gave way above the crowd.')).toBe('boilerplate');
   });
 
+  it('rejects a credit opened by a label and a colon, keeping labelled content that ends as a sentence', () => {
+    expect(ineligibility('Source: The Harbour Gazette, citing Mayor Lena Voss on her channel (video)')).toBe(
+      'boilerplate',
+    );
+    expect(ineligibility('Image credit: Tom Arkell for the Valley Herald (archive picture)')).toBe('boilerplate');
+    expect(
+      ineligibility('Details: Voss said that the harbour repairs would start in May and cost about two million.'),
+    ).toBeNull();
+  });
+
   it('rejects sentences too short to say anything', () => {
     expect(ineligibility('He left.')).toBe('too_short');
   });

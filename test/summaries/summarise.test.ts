@@ -115,6 +115,50 @@ describe('summarise', () => {
     expect(points.some((p) => p.text.includes('Helicopters dropped animal feed'))).toBe(true);
   });
 
+  it('gives a fact once when a second outlet words it as a spokesman said it', () => {
+    const first = buildArticle(
+      [
+        'The Kelby ferry will stop running until spring, Osterhavn harbour deputy director Piet Larsen said on local radio.',
+        'Islanders will have to travel by the weekly supply boat instead.',
+      ].join('\n\n'),
+      { date: '2025-11-04', source: 'Coast Courier' },
+      'ferry-courier.txt',
+    );
+    const second = buildArticle(
+      [
+        'Speaking to reporters at the Vasby town hall on Monday evening, Northern Ports Agency chief spokeswoman Dana Orrel said that the Kelby ferry would stop running until spring.',
+        'The agency has ordered a temporary pontoon from a yard in Vasby.',
+      ].join('\n\n'),
+      { date: '2025-11-04', source: 'Island Post' },
+      'ferry-post.txt',
+    );
+    const points = summarise(storyCorpus([first, second]), { length: 'detailed' }).points;
+    expect(points.filter((p) => /Kelby ferry/.test(p.text))).toHaveLength(1);
+    expect(points.some((p) => p.text.includes('temporary pontoon'))).toBe(true);
+  });
+
+  it('gives a fact once when a paraphrase adds its own clause to what a quotation already said', () => {
+    const quoted = buildArticle(
+      [
+        '"The Kelby ferry will sail again on the first of April, from the new pontoon at Osterhavn," Mayor Lena Voss wrote on the council website.',
+        'The council will pay for the pontoon from its reserve fund.',
+      ].join('\n\n'),
+      { date: '2025-11-05', source: 'Coast Courier' },
+      'ferry-courier.txt',
+    );
+    const paraphrased = buildArticle(
+      [
+        'Voss said Wednesday the Kelby ferry would sail again on April 1 from Osterhavn, as fishermen on the island warned that the winter catch would rot on the quays.',
+        'The ferry has been idle since storms wrecked its landing ramp in October.',
+      ].join('\n\n'),
+      { date: '2025-11-05', source: 'Island Post' },
+      'ferry-post.txt',
+    );
+    const points = summarise(storyCorpus([quoted, paraphrased]), { length: 'detailed' }).points;
+    expect(points.filter((p) => /Kelby ferry/.test(p.text))).toHaveLength(1);
+    expect(points.some((p) => p.text.includes('idle since storms'))).toBe(true);
+  });
+
   it('gives the newest day up to three lines when the story is followed day by day', () => {
     const dated = (dates: string[]) =>
       STORY.map((item, i) => buildArticle(item.text, { date: dates[i]!, source: item.source }, `story-${i}.txt`));

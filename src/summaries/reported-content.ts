@@ -1,0 +1,40 @@
+/**
+ * What a line reports, without who reported it: "<speaker> said (that) <content>" keeps the
+ * clause that follows the verb (up to a clause the reporter adds: "…, as the talks stall"),
+ * "<content>, <speaker> said on Monday." and "“<content>,” she said." what comes before the
+ * speaker. Two outlets' wordings of one fact differ most in the attribution (one names
+ * the spokesman and his title, another "port officials"), so redundancy is also judged on the
+ * content alone.
+ */
+import { isInvertingCue } from '../articles/attribution-cues.js';
+import { CLAUSE_BREAK } from '../text/clauses.js';
+import { forEachWrittenWord } from '../text/written-words.js';
+
+/** At most this many words between the comma and the verb: the speaker and the title. */
+const MAX_SPEAKER_WORDS = 8;
+/** Content shorter than this is no fact on its own. */
+const MIN_CONTENT_WORDS = 4;
+
+/** The span of `text` that holds what was reported, or null when no speech verb attributes it. */
+export function reportedContent(text: string): string | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let cue = -1;
+  forEachWrittenWord(text, (start, end) => {
+    if (cue < 0 && starts.length > 0 && isInvertingCue(text.slice(start, end).toLowerCase())) cue = starts.length;
+    starts.push(start);
+    ends.push(end);
+  });
+  if (cue < 0) return null;
+  const comma = text.lastIndexOf(',', starts[cue]!);
+  const next = cue + 1 < starts.length ? text.slice(starts[cue + 1]!, ends[cue + 1]!).toLowerCase() : '';
+  if (comma < 0 || next === 'that') {
+    if (starts.length - cue - 1 < MIN_CONTENT_WORDS) return null;
+    // The reported clause, not one the reporter adds to it ("…, as the talks stall").
+    const content = text.slice(ends[cue]!);
+    const added = content.search(CLAUSE_BREAK);
+    return added < 0 ? content : content.slice(0, added);
+  }
+  const before = starts.filter((start) => start < comma).length;
+  return cue - before <= MAX_SPEAKER_WORDS && before >= MIN_CONTENT_WORDS ? text.slice(0, comma) : null;
+}
