@@ -71,7 +71,8 @@ function processRuns(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    // EPERM: it runs, under another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    // Only "no such process" says it has gone: EPERM (another user's) or a refusal by a security
+    // module leaves it running as far as the lease goes.
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }

@@ -150,7 +150,7 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
     try {
       const holder = await answeredWithin(options.leases.leaseHolder(INGEST_LEASE), turnMs);
       if (holder === null || holder === options.holder || !isDead(holder)) return;
-      log.info({ holder }, 'the ingest lease was held by a process of this host that has stopped; freeing it');
+      log.info({ holder }, 'the ingest lease was held by a process of this process space that has stopped; freeing it');
       await answeredWithin(options.leases.releaseLease(INGEST_LEASE, holder), turnMs);
     } catch (err) {
       log.warn({ err }, 'could not check who holds the ingest lease; it is taken when it expires');

@@ -29,6 +29,7 @@ const BOILERPLATE = [
  */
 const LABEL_OPENING = /^\p{Lu}\p{L}*(?:\s+\p{L}+){0,2}\s*:\s/u;
 const SENTENCE_END = /[.!?…]["”’')\]]*$/;
+const QUOTED_AFTER_LABEL = /^[^:]*:\s*["“‘']/u;
 /** Daily Mail datelines; tested only when the sentence has a colon, which few do (it runs on every sentence). */
 const DATELINE = /\b(?:published|updated|last updated)(?:\s+at)?\s*:/i;
 
@@ -83,7 +84,8 @@ function mayBeMostlyQuoted(text: string): boolean {
 }
 
 function isCredit(text: string): boolean {
-  return LABEL_OPENING.test(text) && !SENTENCE_END.test(text.trim());
+  // A quotation after the label is someone's words ("Mayor Voss: “We will reopen …”"), not a credit.
+  return LABEL_OPENING.test(text) && !QUOTED_AFTER_LABEL.test(text) && !SENTENCE_END.test(text.trim());
 }
 
 export type Ineligibility = 'too_short' | 'too_long' | 'boilerplate' | 'heading' | 'quote_fragment';

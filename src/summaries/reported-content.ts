@@ -12,6 +12,23 @@ import { forEachWrittenWord } from '../text/written-words.js';
 
 /** At most this many words between the comma and the verb: the speaker and the title. */
 const MAX_SPEAKER_WORDS = 8;
+/** Words that open a phrase of time or place after the verb ("said on Monday", "reports after his visit"), not what was said. */
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'after',
+  'before',
+  'during',
+  'for',
+  'to',
+  'from',
+  'with',
+  'by',
+  'late',
+  'earlier',
+  'later',
+]);
 /** Content shorter than this is no fact on its own. */
 const MIN_CONTENT_WORDS = 4;
 
@@ -28,8 +45,15 @@ export function reportedContent(text: string): string | null {
   if (cue < 0) return null;
   const comma = text.lastIndexOf(',', starts[cue]!);
   const next = cue + 1 < starts.length ? text.slice(starts[cue + 1]!, ends[cue + 1]!).toLowerCase() : '';
-  if (comma < 0 || next === 'that') {
-    if (starts.length - cue - 1 < MIN_CONTENT_WORDS) return null;
+  const after = starts.length - cue - 1;
+  // "“…,” she said …" reports what is quoted before the comma; otherwise, when the verb is followed
+  // by a clause of its own, that clause is the content, and what comes before the comma is an
+  // opening phrase or the speaker's title ("Speaking on Monday, the mayor said …", "Ek, the port's
+  // director, said …").
+  const quotedBefore = comma >= 0 && (/^,\s*[”"’]/.test(text.slice(comma)) || /[”"’]\s*$/.test(text.slice(0, comma)));
+  const clauseFollows = after >= MIN_CONTENT_WORDS && !PREPOSITIONS.has(next);
+  if (comma < 0 || next === 'that' || (!quotedBefore && clauseFollows)) {
+    if (after < MIN_CONTENT_WORDS) return null;
     // The reported clause, not one the reporter adds to it ("…, as the talks stall").
     const content = text.slice(ends[cue]!);
     const added = content.search(CLAUSE_BREAK);

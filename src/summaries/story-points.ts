@@ -125,16 +125,21 @@ export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
     sizes.push(distinct.size);
     const shared = new Map<number, number>();
     for (const text of distinct) {
-      const list = holders.get(text);
-      for (const a of list ?? []) shared.set(a, (shared.get(a) ?? 0) + 1);
-      if (!list) holders.set(text, [b]);
-      else if (list.length < COPY_HOLDERS) list.push(b);
+      for (const a of holders.get(text) ?? []) shared.set(a, (shared.get(a) ?? 0) + 1);
     }
     for (const [a, count] of shared) {
       if (count >= COPY_SHARE * Math.min(distinct.size, sizes[a]!)) {
         source[b] = source[a]!;
         break;
       }
+    }
+    // Only first filings are looked up: a copy meets its original there, so the few places kept
+    // for a sentence many articles carry go to articles that are not copies.
+    if (source[b] !== b) return;
+    for (const text of distinct) {
+      const list = holders.get(text);
+      if (!list) holders.set(text, [b]);
+      else if (list.length < COPY_HOLDERS) list.push(b);
     }
   });
   return source;

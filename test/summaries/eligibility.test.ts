@@ -25,6 +25,7 @@ describe('ineligibility', () => {
     expect(
       ineligibility('Details: Voss said that the harbour repairs would start in May and cost about two million.'),
     ).toBeNull();
+    expect(ineligibility('Mayor Lena Voss: “We will reopen the harbour to every ferry in June”')).toBeNull();
   });
 
   it('rejects sentences too short to say anything', () => {

@@ -31,4 +31,16 @@ describe('reportedContent', () => {
   it('finds nothing in a line no speech verb attributes', () => {
     expect(reportedContent('The Kelby ferry stopped running on Monday after a storm damaged its ramp.')).toBeNull();
   });
+
+  it("keeps what follows the verb when an opening phrase or the speaker's title comes before a comma", () => {
+    expect(
+      reportedContent('Speaking to reporters on Monday, the spokeswoman said the ferry would stop running in May.'),
+    ).toBe(' the ferry would stop running in May.');
+    expect(reportedContent("Lena Voss, the harbour's deputy director, said the ferry would stop running in May.")).toBe(
+      ' the ferry would stop running in May.',
+    );
+    expect(
+      reportedContent('“The ferry will stop running in May,” she said on Monday in a statement to reporters.'),
+    ).toBe('“The ferry will stop running in May');
+  });
 });
