@@ -5,31 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feed } from '../../commands/feed.js';
 import { readOptions } from '../../src/command.js';
 import { FeedManager } from '../../src/ingest/feed-manager.js';
-import type { FeedStatus } from '../../src/ingest/feed-poller.js';
 import { idleFeeds } from '../../src/ingest/start-ingest.js';
 import { createLogger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { listingPoller } from '../ingest/listing-poller.js';
 import { fixtureServices } from './helpers.js';
-
-/** A poller that only keeps the list of feeds it was given, as the real one reports them. */
-function listingPoller() {
-  const urls = new Set<string>();
-  return {
-    addFeed: (url: string) => void urls.add(url),
-    removeFeed: async (url: string) => urls.delete(url),
-    pollSoon: () => {},
-    status: (): FeedStatus[] =>
-      [...urls].map((url) => ({
-        url,
-        title: null,
-        lastSuccessAt: null,
-        failures: 0,
-        lastError: null,
-        nextAttemptAt: 0,
-      })),
-  };
-}
 
 describe('/feed', () => {
   let dir: string;

@@ -3,31 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedManager } from '../../src/ingest/feed-manager.js';
-import type { FeedStatus } from '../../src/ingest/feed-poller.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-
-/** A poller that only keeps the list of feeds it was given, and counts the reads asked of it. */
-function listingPoller() {
-  const urls = new Set<string>();
-  const poller = {
-    soon: 0,
-    addFeed: (url: string) => void urls.add(url),
-    removeFeed: async (url: string) => urls.delete(url),
-    pollSoon: () => {
-      poller.soon += 1;
-    },
-    status: (): FeedStatus[] =>
-      [...urls].map((url) => ({
-        url,
-        title: null,
-        lastSuccessAt: null,
-        failures: 0,
-        lastError: null,
-        nextAttemptAt: 0,
-      })),
-  };
-  return poller;
-}
+import { listingPoller } from './listing-poller.js';
 
 const CONFIGURED = 'https://wire.example/rss';
 const ADDED = 'https://harbour.example/atom';
