@@ -1,20 +1,19 @@
 import type { Article } from '../articles/types.js';
 import { foldText, hasLettersToFold } from '../text/fold.js';
 import { contentWords, tokenizeWords } from '../text/tokens.js';
-import type { WordSet } from '../text/word-list.js';
 
 /** What an entry offers to the `about` filter. */
 export interface AboutTarget {
-  /** Stems of every word of the sentence. */
-  stems: WordSet;
+  /** Whether the sentence holds a word of this stem (asked only of the matcher's `stems`). */
+  holds(stem: string): boolean;
   article: Article;
 }
 
 /** Tells whether an entry is about the topic. */
 export interface AboutMatcher {
   (target: AboutTarget): boolean;
-  /** Stems of which every matching entry holds at least one, to look entries up by. */
-  readonly anyOf: readonly string[];
+  /** The stems it asks about; every matching entry holds the first or the last. */
+  readonly stems: readonly string[];
 }
 
 /** Whether folding can change an article's words (`hasLettersToFold`), once per article. */
@@ -39,9 +38,9 @@ export function aboutMatcher(about: string): AboutMatcher | null {
   );
   const rawFullName = new RegExp(fullName.source, 'iu');
   const spellsOutName = new Map<Article, boolean>();
-  const matches = ({ stems: sentence, article }: AboutTarget) => {
-    if (stems.every((stem) => sentence.has(stem))) return true;
-    if (surname === null || !sentence.has(surname)) return false;
+  const matches = ({ holds, article }: AboutTarget) => {
+    if (stems.every(holds)) return true;
+    if (surname === null || !holds(surname)) return false;
     let spelled = spellsOutName.get(article);
     if (spelled === undefined) {
       // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet; text
@@ -56,6 +55,5 @@ export function aboutMatcher(about: string): AboutMatcher | null {
     }
     return spelled;
   };
-  // Every entry that matches holds the topic's first stem or, by the rule above, its last one.
-  return Object.assign(matches, { anyOf: [...new Set([stems[0]!, ...(surname === null ? [] : [surname])])] });
+  return Object.assign(matches, { stems });
 }

@@ -108,13 +108,18 @@ function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
   const until = checkDay('until', options.until);
   const matches = options.about?.trim() ? aboutMatcher(options.about) : null;
   const entries = mergedTimeline(corpus);
+  const inRange = ({ entry }: MergedEntry) => !(since && entry.date < since) && !(until && entry.date > until);
+  if (!matches) return entries.filter(inRange);
+  // Which entries hold each stem the topic asks about, from the timeline's stem index.
+  const index = stemIndexOf(entries);
+  const holders = new Map(matches.stems.map((stem) => [stem, new Set(index.get(stem))] as const));
+  // A matching entry holds the topic's first stem or its last (see `aboutMatcher`).
+  const candidates = new Set([...holders.get(matches.stems[0]!)!, ...holders.get(matches.stems.at(-1)!)!]);
   const selected: MergedEntry[] = [];
-  for (const merged of matches ? entriesHolding(entries, matches.anyOf) : entries) {
-    const { entry, article, stems } = merged;
-    if (since && entry.date < since) continue;
-    if (until && entry.date > until) continue;
-    if (matches && !matches({ stems, article })) continue;
-    selected.push(merged);
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const merged = entries[i]!;
+    const holds = (stem: string) => holders.get(stem)?.has(i) ?? false;
+    if (inRange(merged) && matches({ holds, article: merged.article })) selected.push(merged);
   }
   return selected;
 }
@@ -122,13 +127,12 @@ function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
 /** Entry positions by stem, per merged timeline (a new array per corpus version): built on the first `about:`. */
 const stemIndexes = new WeakMap<readonly MergedEntry[], Map<string, number[]>>();
 
-/** The entries holding any of `stems`, in timeline order: what an `about:` filter need look at. */
-function entriesHolding(entries: readonly MergedEntry[], stems: readonly string[]): MergedEntry[] {
+/** Which entries (by position) hold a word of each stem; built once per timeline version. */
+function stemIndexOf(entries: readonly MergedEntry[]): Map<string, number[]> {
   let index = stemIndexes.get(entries);
   if (!index) {
     index = new Map();
     for (let i = 0; i < entries.length; i++) {
-      // Read from the sentence rather than through `stems`, which would keep every entry's list.
       for (const { stem } of tokenizeWords(entries[i]!.entry.text)) {
         const positions = index.get(stem);
         if (positions?.at(-1) === i) continue;
@@ -138,9 +142,7 @@ function entriesHolding(entries: readonly MergedEntry[], stems: readonly string[
     }
     stemIndexes.set(entries, index);
   }
-  const positions = stems.flatMap((stem) => index.get(stem) ?? []);
-  if (stems.length > 1) positions.sort((a, b) => a - b);
-  return [...new Set(positions)].map((i) => entries[i]!);
+  return index;
 }
 
 /** An entry callers may change without changing the cache. */

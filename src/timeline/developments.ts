@@ -10,38 +10,8 @@ import type { TimelineEntry } from './build-timeline.js';
 export interface Development {
   readonly entry: Readonly<TimelineEntry>;
   readonly article: Article;
-  /** Stems of every word, for `about`. */
-  readonly stems: WordSet;
   /** Stems of the content words, for spotting the same development told twice. */
   readonly content: WordSet;
-}
-
-/**
- * The stems of every word of a sentence, worked out when first read: only the `about` filter reads
- * them, and only for the entries a timeline keeps, while a development is kept for every dated
- * sentence of the corpus (as a list for each, a fifth of a 10k timeline's memory).
- */
-class SentenceStems implements WordSet {
-  private list: WordList | null = null;
-
-  constructor(private readonly text: string) {}
-
-  private get words(): WordList {
-    this.list ??= new WordList(tokenizeWords(this.text).map((word) => word.stem));
-    return this.list;
-  }
-
-  has(word: string): boolean {
-    return this.words.has(word);
-  }
-
-  get size(): number {
-    return this.words.size;
-  }
-
-  [Symbol.iterator](): Iterator<string> {
-    return this.words[Symbol.iterator]();
-  }
 }
 
 /**
@@ -66,7 +36,7 @@ export function developmentsOf(article: Article, dated?: readonly DatedSentence[
       const words = tokenizeWords(entry.text);
       const content = new WordList(words.filter((word) => !isStopword(word.norm)).map((word) => word.stem));
       // Kept for every dated sentence of the corpus, so as lists rather than sets.
-      return { entry, article, stems: new SentenceStems(entry.text), content };
+      return { entry, article, content };
     });
     byArticle.set(article, developments);
   }
