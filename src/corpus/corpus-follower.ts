@@ -67,11 +67,14 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
           kept.map((item) => item.article),
           // Analysed here only if it was stored under another analysis version (a rolling deploy), or
           // the store lost it since (removed meanwhile: a later entry withdraws it).
-          (article) =>
-            storedOrAnalysedOnce(
-              () => analysisOf.get(article.id)?.analysis(),
+          (article) => {
+            // The article's own reader, not the batch's map: that would keep every row read with it.
+            const read = analysisOf.get(article.id)?.analysis;
+            return storedOrAnalysedOnce(
+              () => read?.(),
               () => analyseArticle(article),
-            ),
+            );
+          },
         ).length;
       });
       position = changes[changes.length - 1]!.seq;
