@@ -5,7 +5,7 @@ import type { Corpus } from './corpus.js';
 import { storedOrAnalysedOnce } from './stored-corpus.js';
 
 /** How often a follower reads the change log, by default. */
-export const DEFAULT_FOLLOW_INTERVAL_MS = 3_000;
+const DEFAULT_FOLLOW_INTERVAL_MS = 3_000;
 /** Log entries read per query. */
 const PAGE = 500;
 
@@ -25,8 +25,6 @@ export interface CorpusFollower {
   start(): void;
   /** Stops polling and waits for a poll under way. */
   stop(): Promise<void>;
-  /** The last log position applied. */
-  readonly position: number;
 }
 
 /**
@@ -117,9 +115,6 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
       if (timer) clearTimeout(timer);
       timer = null;
       await running?.catch(() => 0);
-    },
-    get position() {
-      return position;
     },
   };
 }

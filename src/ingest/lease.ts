@@ -55,15 +55,12 @@ export function holderName(self: ProcessSpace = thisProcess()): string {
  * to this one). A holder elsewhere (another machine, another container, even under the same host
  * name) is never judged: its lease is left to expire.
  */
-export function isDeadLocalHolder(
-  holder: string,
-  self: ProcessSpace = thisProcess(),
-  isRunning: (pid: number) => boolean = processRuns,
-): boolean {
+export function isDeadLocalHolder(holder: string): boolean {
+  const self = thisProcess();
   const match = /:([^:]+):(\d+):[^:]*$/.exec(holder);
   if (!match || self.space === null || match[1] !== self.space) return false;
   const pid = Number(match[2]);
-  return pid === self.pid || !isRunning(pid);
+  return pid === self.pid || !processRuns(pid);
 }
 
 function processRuns(pid: number): boolean {

@@ -8,14 +8,12 @@ import type { Ingest } from './start-ingest.js';
 /** The lease whose holder watches the seeds folder and polls the feeds for every process on the store. */
 export const INGEST_LEASE = 'ingest';
 /** How long a holder that stops renewing keeps the lease; it renews three times as often. */
-export const DEFAULT_INGEST_LEASE_MS = 30_000;
+const DEFAULT_INGEST_LEASE_MS = 30_000;
 
 export interface SharedIngestOptions {
   leases: Leases;
   /** This process, unique among those sharing the store (`holderName()`). */
   holder: string;
-  /** Whether a lease holder is a process that no longer runs (by default: one of this host that has gone). */
-  isDeadHolder?: (holder: string) => boolean;
   /** Follows the store while another process ingests. */
   follower: CorpusFollower;
   /** Starts ingesting into the corpus, which the follower has brought up to date. */
@@ -146,10 +144,9 @@ export function shareIngest(options: SharedIngestOptions): SharedIngest {
    * The release names that holder, so a lease taken meanwhile by a live process is left alone.
    */
   const freeDeadHoldersLease = async (): Promise<void> => {
-    const isDead = options.isDeadHolder ?? ((holder: string) => isDeadLocalHolder(holder));
     try {
       const holder = await answeredWithin(options.leases.leaseHolder(INGEST_LEASE), turnMs);
-      if (holder === null || holder === options.holder || !isDead(holder)) return;
+      if (holder === null || holder === options.holder || !isDeadLocalHolder(holder)) return;
       log.info({ holder }, 'the ingest lease was held by a process of this process space that has stopped; freeing it');
       await answeredWithin(options.leases.releaseLease(INGEST_LEASE, holder), turnMs);
     } catch (err) {
