@@ -6,12 +6,12 @@
 import type { ScoredSentence } from './score-sentences.js';
 
 /** An answer from a newer article may score this much less than the best and still win. */
-export const NEWER_SHARE = 0.8;
+const NEWER_SHARE = 0.8;
 /**
  * A yes/no question ("Will the mayor meet the governor in the capital?", "Is she still insisting…?") asks how things
  * stand now, so a newer article's answer wins by a wider margin.
  */
-export const NEWER_SHARE_YES_NO = 0.6;
+const NEWER_SHARE_YES_NO = 0.6;
 
 export interface NewestChoice {
   first: ScoredSentence;

@@ -42,19 +42,19 @@ export const REPEATED_SHARE = 0.8;
  */
 export const TOLD_SHARE = 0.5;
 /** Share of the shorter article's sentences another must repeat verbatim to be a copy of it. */
-export const COPY_SHARE = 0.5;
+const COPY_SHARE = 0.5;
 /**
  * In a story followed day by day, the newest day's articles are the news: after the latest
  * development, up to this many lines (the short summary's length, with it) come from that day
  * before the rest of the story competes for the remaining lines.
  */
-export const LATEST_DAY_LINES = 3;
+const LATEST_DAY_LINES = 3;
 /**
  * A story is followed day by day when at least half the gaps between its articles' days are this
  * many days or fewer. A collection of articles spread over months or years is not: its newest
  * article is one more report on the topic, and its summary is the topic's, not the latest news.
  */
-export const DAILY_GAP_DAYS = 3;
+const DAILY_GAP_DAYS = 3;
 /** Postings longer than this (words in most sentences) are skipped when looking for a later report. */
 const MAX_POSTING = 5000;
 

@@ -54,7 +54,7 @@ export function tokenizeWords(text: string): WordToken[] {
 const STEMS_AS_WRITTEN = new Map<string, string>();
 
 /** The stem of a word as written (letters and digits only, as `tokenizeWords` splits them). */
-export function stemOfWritten(word: string): string {
+function stemOfWritten(word: string): string {
   let stemmed = STEMS_AS_WRITTEN.get(word);
   if (stemmed === undefined) {
     stemmed = stemOf(foldWord(word));

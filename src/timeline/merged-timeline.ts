@@ -149,8 +149,7 @@ function update(state: TimelineState, corpus: Corpus): void {
   }
   if (days.size) {
     const entries: MergedEntry[] = [];
-    for (const day of [...state.merged.keys()].sort(compare))
-      for (const entry of state.merged.get(day)!) entries.push(entry);
+    for (const day of [...state.merged.keys()].sort()) for (const entry of state.merged.get(day)!) entries.push(entry);
     state.entries = entries;
   }
   state.version = corpus.version;
@@ -343,8 +342,4 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
     const extra = (folded.get(i) ?? []).filter((id) => id !== entry.entry.articleId && !entry.alsoIn.includes(id));
     return [extra.length ? { ...entry, alsoIn: [...entry.alsoIn, ...new Set(extra)] } : entry];
   });
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
