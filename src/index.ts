@@ -385,8 +385,8 @@ async function readSavedFeeds(store: Store, log: Logger): Promise<ReadFeedItem[]
   try {
     const saved = await store.listFeedArticles();
     if (!saved.length) return [];
-    const { loadSavedFeedItems } = await import('./ingest/start-ingest.js');
-    return await loadSavedFeedItems({ listFeedArticles: async () => saved });
+    const { feedItemsFrom } = await import('./ingest/start-ingest.js');
+    return feedItemsFrom(saved);
   } catch (err) {
     log.error({ err }, 'could not read the feed articles kept in the store');
     return [];

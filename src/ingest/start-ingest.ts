@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { applyChange } from './apply-change.js';
 import type { ArticleChange } from './article-change.js';
 import { FeedPoller, type ReadFeedItem, type SavedFeedItems } from './feed-poller.js';
-import type { FeedStore } from './feed-records.js';
+import type { FeedArticle, FeedStore } from './feed-records.js';
 import { watchSeeds } from './seeds-watcher.js';
 
 export interface IngestSettings {
@@ -35,7 +35,12 @@ export type AfterChange = (change: ArticleChange, previous: Article | undefined)
  * text and metadata, so the same id): for the corpus at start-up and for the poller's `known`.
  */
 export async function loadSavedFeedItems(store: Pick<FeedStore, 'listFeedArticles'>): Promise<ReadFeedItem[]> {
-  return (await store.listFeedArticles()).map((saved) => ({
+  return feedItemsFrom(await store.listFeedArticles());
+}
+
+/** Feed items rebuilt from the feed articles the store kept. */
+export function feedItemsFrom(kept: readonly FeedArticle[]): ReadFeedItem[] {
+  return kept.map((saved) => ({
     origin: saved.origin,
     feedUrl: saved.feedUrl,
     fingerprint: saved.fingerprint,
