@@ -73,8 +73,7 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      await client.query(LOCK_CHANGE_LOG);
+    await this.loggedWrite(async (client) => {
       await client.query('DELETE FROM stored_articles WHERE analysis_version <> $1', [version]);
       for (const batch of batches(change.files)) {
         const values = batch.flatMap((file) => [
@@ -103,16 +102,18 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
-      await client.query(LOCK_CHANGE_LOG);
-      await writeArticles(client, version, articles);
-    });
+    await this.loggedWrite((client) => writeArticles(client, version, articles));
   }
 
   async removeArticles(ids: readonly string[]): Promise<void> {
+    await this.loggedWrite((client) => deleteArticles(client, ids));
+  }
+
+  /** A transaction that writes the change log, taking its lock first (see `LOCK_CHANGE_LOG`). */
+  private async loggedWrite(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await client.query(LOCK_CHANGE_LOG);
-      await deleteArticles(client, ids);
+      await work(client);
     });
   }
 }
