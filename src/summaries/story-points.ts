@@ -345,22 +345,34 @@ function heldShare({ ids, weights }: TermVector, told: ReadonlySet<number>, with
 function toldBy(pool: Pool, termIds: TermIds): (i: number, picked: readonly number[]) => number {
   const told = new Set<number>();
   const gathered = new Set<number>();
+  /** Each candidate's reported content as term ids (null: no speech verb), read once: every pick asks again. */
+  const reportedOf = new Map<number, Set<number> | null>();
+  const reportedIds = (i: number): Set<number> | null => {
+    if (reportedOf.has(i)) return reportedOf.get(i)!;
+    const { article, sentence } = pool.candidates[i]!;
+    const content = reportedContent(article.sentences[sentence.index]!.text);
+    let reported: Set<number> | null = null;
+    if (content !== null) {
+      const ids = new Set<number>();
+      forEachWrittenWord(content, (start, end) => {
+        const id = termIds.idOf(content.slice(start, end));
+        if (id >= 0) ids.add(id);
+      });
+      reported = ids;
+    }
+    reportedOf.set(i, reported);
+    return reported;
+  };
   return (i, picked) => {
     for (const j of picked) {
       if (gathered.has(j)) continue;
       gathered.add(j);
       for (const id of pool.candidates[j]!.vector.ids) told.add(id);
     }
-    const { article, sentence, vector } = pool.candidates[i]!;
+    const { vector } = pool.candidates[i]!;
     const whole = heldShare(vector, told);
-    const content = reportedContent(article.sentences[sentence.index]!.text);
-    if (content === null) return whole;
-    const reported = new Set<number>();
-    forEachWrittenWord(content, (start, end) => {
-      const id = termIds.idOf(content.slice(start, end));
-      if (id >= 0) reported.add(id);
-    });
-    return Math.max(whole, heldShare(vector, told, reported));
+    const reported = reportedIds(i);
+    return reported === null ? whole : Math.max(whole, heldShare(vector, told, reported));
   };
 }
 
