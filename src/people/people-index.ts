@@ -1,7 +1,6 @@
 import { queryStems } from '../quotes/words.js';
 import { stem } from '../text/stem.js';
-import { isFunctionWord } from '../text/stopwords.js';
-import { foldedWords } from '../text/words.js';
+import { queryWords } from '../text/words.js';
 import type { Person } from './directory.js';
 import { isSpellingOf, nameKey, nameWords, surnameOf } from './names.js';
 
@@ -57,7 +56,7 @@ export class PeopleIndex {
 
   /** People every content word of the query points at, best match first, then most mentioned. */
   match(query: string): PersonMatch[] {
-    const words = contentWords(query);
+    const words = queryWords(query);
     if (!words.length) return [];
     const queryKey = nameKey(query);
     const [first, ...rest] = words.map((word) => this.peopleNamedBy(word));
@@ -100,13 +99,6 @@ export class PeopleIndex {
     const namesIt = words.some((word) => this.byNameWord.get(word)?.includes(index));
     return namesIt ? MATCH_NAME_WORDS : MATCH_ROLE_WORDS;
   }
-}
-
-/** A query's words without stopwords ("the", "of"), unless that leaves nothing. */
-function contentWords(query: string): string[] {
-  const words = foldedWords(query);
-  const content = words.filter((word) => !isFunctionWord(word));
-  return [...new Set(content.length ? content : words)];
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,6 +1,5 @@
 import { stem } from '../text/stem.js';
-import { isFunctionWord } from '../text/stopwords.js';
-import { foldedWords } from '../text/words.js';
+import { foldedWords, queryWords } from '../text/words.js';
 
 /** The distinct stems of every word in the text, stopwords included (queries decide what counts). */
 export function stemsOfText(text: string): Set<string> {
@@ -11,7 +10,5 @@ export function stemsOfText(text: string): Set<string> {
 
 /** The stems a query is about: its content words, or all its words when it has only stopwords. */
 export function queryStems(text: string): string[] {
-  const words = foldedWords(text);
-  const content = words.filter((word) => !isFunctionWord(word));
-  return [...new Set((content.length ? content : words).map(stem))];
+  return [...new Set(queryWords(text).map(stem))];
 }

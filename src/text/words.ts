@@ -1,4 +1,5 @@
 import { foldText } from './fold.js';
+import { isFunctionWord } from './stopwords.js';
 
 /** Letters and digits, with apostrophes inside a word kept ("didn't", "o'brien"). */
 const FOLDED_WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
@@ -33,4 +34,11 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
  */
 export function foldedWordParts(text: string): string[] {
   return foldText(text).split(NOT_WORD).filter(Boolean);
+}
+
+/** A query's distinct folded words without function words ("the", "of"), unless that leaves nothing. */
+export function queryWords(text: string): string[] {
+  const words = foldedWords(text);
+  const content = words.filter((word) => !isFunctionWord(word));
+  return [...new Set(content.length ? content : words)];
 }
