@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { Article, Paragraph, Sentence } from '../articles/types.js';
+import { recentlyUsed } from '../recently-used.js';
 import { sharedWord } from '../text/shared-words.js';
 
 /**
@@ -204,13 +205,7 @@ export function decodeArticle(id: string, columns: Omit<ArticleColumns, 'analysi
   };
   const layout = (): DecodedLayout => {
     if (lastRead?.article === article) return lastRead.layout;
-    let decoded = decodedLayouts.get(article);
-    if (decoded) decodedLayouts.delete(article);
-    else {
-      decoded = decode();
-      if (decodedLayouts.size >= DECODED_LAYOUTS) decodedLayouts.delete(decodedLayouts.keys().next().value!);
-    }
-    decodedLayouts.set(article, decoded);
+    const decoded = recentlyUsed(decodedLayouts, article, decode, DECODED_LAYOUTS);
     lastRead = { article, layout: decoded };
     return decoded;
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { Article, Basis } from '../articles/types.js';
+import { recentlyUsed } from '../recently-used.js';
 
 export interface CorpusChange {
   added: Article[];
@@ -82,14 +83,7 @@ export class Corpus {
   analysis(id: string): ArticleAnalysis | undefined {
     const source = this.analyses.get(id);
     if (typeof source !== 'function') return source;
-    let analysis = this.decoded.get(id);
-    if (analysis) this.decoded.delete(id);
-    else {
-      analysis = source();
-      if (this.decoded.size >= DECODED_ANALYSES) this.decoded.delete(this.decoded.keys().next().value!);
-    }
-    this.decoded.set(id, analysis);
-    return analysis;
+    return recentlyUsed(this.decoded, id, source, DECODED_ANALYSES);
   }
 
   get size(): number {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Article } from '../articles/types.js';
+import { recentlyUsed } from '../recently-used.js';
 import { ArticleWords } from './article-words.js';
 import { anyOf, queryWords } from './query-terms.js';
 
@@ -308,14 +309,7 @@ export class PassageIndex {
   wordsOf(articleId: string): ArticleWords | undefined {
     const entry = this.articles.get(articleId);
     if (!entry) return undefined;
-    let words = this.words.get(articleId);
-    if (words) this.words.delete(articleId);
-    else {
-      words = new ArticleWords(entry.article);
-      if (this.words.size >= MAX_KEPT_WORDS) this.words.delete(this.words.keys().next().value!);
-    }
-    this.words.set(articleId, words);
-    return words;
+    return recentlyUsed(this.words, articleId, () => new ArticleWords(entry.article), MAX_KEPT_WORDS);
   }
 
   /** Number of passages indexed. */
