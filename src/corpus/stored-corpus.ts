@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
 import type { Article } from '../articles/types.js';
@@ -211,16 +212,7 @@ export function keepStored(
 
 /** Resolves after `ms`, or at once when `stopping` fires. */
 function sleep(ms: number, stopping: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (stopping.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      stopping.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    stopping.addEventListener('abort', done, { once: true });
-  });
+  return delay(ms, undefined, { signal: stopping }).catch(() => {});
 }
 
 /**
