@@ -74,7 +74,6 @@ export class PostgresArticleStore implements ArticleStore {
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
     await this.loggedWrite(async (client) => {
-      await client.query('DELETE FROM stored_articles WHERE analysis_version <> $1', [version]);
       for (const batch of batches(change.files)) {
         const values = batch.flatMap((file) => [
           folder,
@@ -98,6 +97,17 @@ export class PostgresArticleStore implements ArticleStore {
       }
       await writeArticles(client, version, change.articles);
       await deleteArticles(client, change.removedArticles);
+      // Last, so what is left of another version is what this start no longer holds: logged as removed,
+      // or a process following the log would keep it.
+      const { rows } = await client.query<{ id: string }>(
+        'DELETE FROM stored_articles WHERE analysis_version <> $1 RETURNING id',
+        [version],
+      );
+      await logChanges(
+        client,
+        rows.map((row) => row.id),
+        'removed',
+      );
     });
   }
 

@@ -88,13 +88,20 @@ export class SqliteArticleStore implements ArticleStore {
     );
     const removeFile = this.db.prepare('DELETE FROM seed_files WHERE folder = ? AND path = ?');
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM stored_articles WHERE analysis_version <> ?').run(version);
       for (const file of change.files) {
         upsertFile.run(folder, file.path, file.size, file.mtimeMs, JSON.stringify(file.articleIds));
       }
       for (const path of change.removedFiles) removeFile.run(folder, path);
       this.writeArticles(version, change.articles);
       this.deleteArticles(change.removedArticles);
+      // Last, so what is left of another version is what this start no longer holds: logged as removed,
+      // or a process following the log would keep it.
+      const log = this.logChange('removed');
+      for (const { id } of this.db
+        .prepare<[number], { id: string }>('DELETE FROM stored_articles WHERE analysis_version <> ? RETURNING id')
+        .all(version)) {
+        log(id);
+      }
     })();
     // A first start writes every article: copied into the database file now, during start-up,
     // rather than by the auto-checkpoint of whichever small write comes next, maybe while serving.

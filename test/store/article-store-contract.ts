@@ -143,6 +143,23 @@ export function defineArticleStoreContract(openFreshStore: OpenFreshStore): void
       expect([again.load.parsedFiles(), again.load.analysedArticles()]).toEqual([0, 0]);
     });
 
+    it('logs as removed an article of the old analysis version whose file went away across the bump', async () => {
+      const { store, folder } = await setUp();
+      const first = await start(folder, store.articles);
+      const ferry = first.corpus.articles().find((article) => article.origin === 'ferry.md')!;
+      const bridge = first.corpus.articles().find((article) => article.origin === 'bridge.md')!;
+      const seen = await store.articles.lastChange();
+      await rm(join(folder, 'ferry.md'));
+      await start(folder, store.articles, ANALYSIS_VERSION + 1);
+      const changes = await store.articles.changesSince(seen, 100);
+      expect(changes.map(({ articleId, kind }) => [articleId, kind]).sort()).toEqual(
+        [
+          [bridge.id, 'added'],
+          [ferry.id, 'removed'],
+        ].sort(),
+      );
+    });
+
     it('keeps articles that join or leave while running in step, so the next start analyses nothing', async () => {
       const { store, folder } = await setUp();
       const first = await start(folder, store.articles);
