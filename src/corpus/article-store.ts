@@ -75,6 +75,12 @@ export interface ArticleStore {
    * stored under; `analysis()` is undefined for one stored under another `version`.
    */
   readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]>;
+  /**
+   * The stored analyses of `articles` (as the corpus holds them), each decoded when asked for, in
+   * the same order; undefined for one not stored under `version`. SQLite reads each from the file
+   * then; PostgreSQL reads them all now and keeps their stored form, more compact than decoded.
+   */
+  storedAnalyses(articles: readonly Article[], version: number): Promise<Array<() => ArticleAnalysis | undefined>>;
 }
 
 /** One entry of the corpus change log: an article joined or left the stored articles. */

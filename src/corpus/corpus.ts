@@ -72,6 +72,17 @@ export class Corpus {
     return removed;
   }
 
+  /**
+   * Swaps the analysis of an article already in the corpus for another source of the same analysis
+   * (the stored copy, read when asked for), without a change: what a start does once it has stored
+   * the analyses it made, so they need not all stay in memory.
+   */
+  replaceAnalysis(id: string, source: AnalysisSource): void {
+    if (!this.analyses.has(id)) return;
+    this.analyses.set(id, source);
+    this.decoded.delete(id);
+  }
+
   get(id: string): Article | undefined {
     return this.byId.get(id);
   }

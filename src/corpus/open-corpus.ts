@@ -8,6 +8,9 @@ import type { Corpus } from './corpus.js';
 import { createIndexedCorpus } from './indexed-corpus.js';
 import { type KeptStored, keepStored, loadStoredCorpus } from './stored-corpus.js';
 
+/** Articles analysed between two writes to the store on a start that analyses (a first start, a version bump). */
+const ANALYSIS_BATCH = 500;
+
 /** The passage index's file inside DATA_DIR. */
 export const INDEX_FILE = 'passages.sqlite';
 
@@ -62,7 +65,18 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const index = openIndexFile(options.dataDir, log);
-  const { corpus } = createIndexedCorpus(load.articles, { analyse: load.analyse, index });
+  const { corpus } = createIndexedCorpus([], { analyse: load.analyse, index });
+  // In batches, each one's fresh analyses stored and then read back when asked for: a first start
+  // holds one batch of analyses, not the whole corpus's.
+  let storing = Boolean(options.store);
+  for (let start = 0; start < load.articles.length; start += ANALYSIS_BATCH) {
+    corpus.add(load.articles.slice(start, start + ANALYSIS_BATCH));
+    if (!storing) continue;
+    await load.storeAnalysed(corpus).catch((err: unknown) => {
+      storing = false;
+      log.warn({ err }, 'could not keep the analysed articles in the store; keeping them in memory');
+    });
+  }
   if (options.moreArticles) corpus.add(await options.moreArticles());
   const droppedFromIndex = index.dropArticlesNotAdded();
   await load.save(corpus).catch((err: unknown) => log.warn({ err }, 'could not keep the articles in the store'));

@@ -22,6 +22,12 @@ export interface StoredCorpusLoad extends LoadedArticles {
   /** Articles analysed in this run. */
   analysedArticles(): number;
   /**
+   * Stores the analyses made so far and has `corpus` read them back from the store when asked for,
+   * so a first start holds one batch of fresh analyses at a time, not all of them. Fails when the
+   * store does (the analyses then stay in memory, and `save` tries them again).
+   */
+  storeAnalysed(corpus: Corpus): Promise<void>;
+  /**
    * Records in the store what this start read and analysed, once every article of the start (seeds
    * and feed articles kept in the store) is in `corpus`; from then on `keepStored` does.
    */
@@ -79,6 +85,34 @@ export async function loadStoredCorpus(
     return analysis;
   };
 
+  /** Has `corpus` read the analyses of `articles`, just stored, from the store from now on. */
+  const readBackLater = async (corpus: Corpus, stored: readonly StoredArticle[]): Promise<void> => {
+    if (!store || !stored.length) return;
+    const articles = stored.map(({ article }) => article);
+    const readers = await store.storedAnalyses(articles, version);
+    articles.forEach((article, i) => {
+      const reader = readers[i];
+      if (reader)
+        corpus.replaceAnalysis(
+          article.id,
+          storedOrAnalysedOnce(reader, () => analyseFresh(article)),
+        );
+    });
+  };
+
+  const storeAnalysed = async (corpus: Corpus): Promise<void> => {
+    if (!store || !fresh?.length) return;
+    const batch = fresh;
+    fresh = [];
+    try {
+      await store.saveArticles(version, batch);
+    } catch (err) {
+      fresh = [...batch, ...(fresh ?? [])];
+      throw err;
+    }
+    await readBackLater(corpus, batch);
+  };
+
   const save = async (corpus: Corpus): Promise<void> => {
     const made = fresh ?? [];
     // Articles joining later are analysed afresh and stored by `keepStored`.
@@ -92,9 +126,10 @@ export async function loadStoredCorpus(
       .filter((id) => !corpus.get(id));
     if (!made.length && !readFiles.length && !removedFiles.length && !removedArticles.length) return;
     await store.saveFolder(folder, version, { files: readFiles, removedFiles, articles: made, removedArticles });
+    await readBackLater(corpus, made);
   };
 
-  return { ...loaded, analyse, parsedFiles: () => parsed, analysedArticles: () => analysed, save };
+  return { ...loaded, analyse, parsedFiles: () => parsed, analysedArticles: () => analysed, storeAnalysed, save };
 }
 
 /** The stored articles of a file that has not changed since it was read, or undefined. */

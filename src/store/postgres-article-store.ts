@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { ArticleAnalysis } from '../articles/analysis.js';
+import type { Article } from '../articles/types.js';
 import {
   type ArticleColumns,
   type ArticleStore,
@@ -70,6 +72,18 @@ export class PostgresArticleStore implements ArticleStore {
       if (row.analysis_version === version) return kept(row);
       return { article: decodeArticle(row.id, row), analysis: () => undefined };
     });
+  }
+
+  async storedAnalyses(
+    articles: readonly Article[],
+    version: number,
+  ): Promise<Array<() => ArticleAnalysis | undefined>> {
+    const { rows } = await this.pool.query<{ id: string; analysis: string }>(
+      'SELECT id, analysis FROM stored_articles WHERE id = ANY($1) AND analysis_version = $2',
+      [articles.map((article) => article.id), version],
+    );
+    const stored = new Map(rows.map((row) => [row.id, row.analysis]));
+    return articles.map((article) => analysisDecoder(article, stored.get(article.id)));
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
@@ -170,7 +184,12 @@ async function logChanges(client: pg.PoolClient, ids: readonly string[], kind: '
 
 function kept(row: ArticleColumns & { id: string }): KeptArticle {
   const article = decodeArticle(row.id, row);
-  return { article, analysis: () => decodeAnalysis(article, row.analysis) };
+  return { article, analysis: analysisDecoder(article, row.analysis) };
+}
+
+/** Decodes the stored analysis each time it is called; keeps only its stored form and the article. */
+function analysisDecoder(article: Article, json: string | undefined): () => ArticleAnalysis | undefined {
+  return () => (json === undefined ? undefined : decodeAnalysis(article, json));
 }
 
 function* batches<T>(items: readonly T[]): Generator<T[]> {

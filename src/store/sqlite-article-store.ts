@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { ArticleAnalysis } from '../articles/analysis.js';
+import type { Article } from '../articles/types.js';
 import {
   type ArticleColumns,
   type ArticleStore,
@@ -64,20 +66,29 @@ export class SqliteArticleStore implements ArticleStore {
     });
   }
 
+  async storedAnalyses(
+    articles: readonly Article[],
+    version: number,
+  ): Promise<Array<() => ArticleAnalysis | undefined>> {
+    return articles.map((article) => this.analysisReader(article, version));
+  }
+
   /** A stored article whose analysis is read when first asked for. */
   private kept(row: ArticleRow, version: number): KeptArticle {
+    const article = decodeArticle(row.id, row);
+    return { article, analysis: this.analysisReader(article, version) };
+  }
+
+  /** Reads and decodes the article's stored analysis of `version` each time it is called (SQLite reads are synchronous). */
+  private analysisReader(article: Article, version: number): () => ArticleAnalysis | undefined {
     this.analysisOf ??= this.db.prepare<[string, number], { analysis: string }>(
       'SELECT analysis FROM stored_articles WHERE id = ? AND analysis_version = ?',
     );
     const analysisOf = this.analysisOf;
-    const article = decodeArticle(row.id, row);
-    // Only the id is kept for reading the analysis, not the row's other columns.
-    const id = row.id;
-    const analysis = () => {
-      const found = this.db.open ? analysisOf.get(id, version) : undefined;
+    return () => {
+      const found = this.db.open ? analysisOf.get(article.id, version) : undefined;
       return found && decodeAnalysis(article, found.analysis);
     };
-    return { article, analysis };
   }
 
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
 import { ANALYSIS_VERSION, DECODED_LAYOUTS } from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
+import { openCorpus } from '../../src/corpus/open-corpus.js';
+import { createLogger } from '../../src/logger.js';
 import { temporaryStore } from './stored-fixtures.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -55,5 +60,30 @@ describe('stored articles decoded on demand', () => {
     const [kept] = await store.articles.readArticles([first!.id], ANALYSIS_VERSION);
     expect(kept!.article.sentences).toBe(kept!.article.sentences);
     expect(kept!.article.sentences[1]).toBe(kept!.article.sentences[1]);
+  });
+
+  it("gives a first start's analyses back from the store, the same as made, once they have left the decoded ones", async () => {
+    const store = await temporaryStore('first-start', cleanups);
+    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-first-start-'));
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+    ARTICLES.forEach((article, i) => {
+      writeFileSync(
+        join(folder, `beacon-${i}.md`),
+        `---\ntitle: ${article.title}\ndate: ${article.date}\n---\n\n${article.text}\n`,
+      );
+    });
+    const opened = await openCorpus({
+      seedsDir: folder,
+      dataDir: folder,
+      store: store.articles,
+      logger: createLogger({ level: 'silent' }),
+    });
+    cleanups.push(() => opened.index.close());
+    expect(opened.analysed).toBe(ARTICLES.length);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const article of opened.corpus.articles()) {
+        expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
+      }
+    }
   });
 });

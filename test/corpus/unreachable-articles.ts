@@ -18,6 +18,7 @@ export function unreachableWhenDown(articles: ArticleStore): { articles: Article
       lastChange: () => guard(() => articles.lastChange()),
       changesSince: (after, limit) => guard(() => articles.changesSince(after, limit)),
       readArticles: (ids, version) => guard(() => articles.readArticles(ids, version)),
+      storedAnalyses: (kept, version) => guard(() => articles.storedAnalyses(kept, version)),
     },
   };
 }

@@ -97,6 +97,18 @@ export function defineArticleStoreContract(openFreshStore: OpenFreshStore): void
       expect(current[0]?.analysis()).toEqual(analyseArticle(first!));
     });
 
+    it('reads back the stored analyses of articles as they are held, none for another version', async () => {
+      const { store, folder } = await setUp();
+      const { articles } = await loadArticles(folder);
+      const [first, second] = articles;
+      await store.articles.saveArticles(ANALYSIS_VERSION, [{ article: first!, analysis: analyseArticle(first!) }]);
+      await store.articles.saveArticles(ANALYSIS_VERSION + 1, [
+        { article: second!, analysis: analyseArticle(second!) },
+      ]);
+      const readers = await store.articles.storedAnalyses([second!, first!], ANALYSIS_VERSION);
+      expect(readers.map((read) => read())).toEqual([undefined, analyseArticle(first!)]);
+    });
+
     it('re-analyses a changed file and withdraws its old version', async () => {
       const { store, folder } = await setUp();
       const first = await start(folder, store.articles);
