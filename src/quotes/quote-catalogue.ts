@@ -6,6 +6,7 @@ import type { Interner } from '../text/interner.js';
 import { groupQuotes } from './group-quotes.js';
 import { type IntLists, transpose } from './int-lists.js';
 import type { QuoteRows } from './quote-rows.js';
+import type { QuoteTable } from './quote-table.js';
 
 /**
  * Every quote in the corpus in rank order (full quotes before fragments, newest first, whole
@@ -15,7 +16,7 @@ import type { QuoteRows } from './quote-rows.js';
  */
 export class QuoteCatalogue {
   /** The quote at each position, as the article's analysis gives it (see `shownQuote`). */
-  private readonly quotes: readonly Quote[];
+  private readonly quotes: QuoteTable;
   private readonly articles: readonly Article[];
   /** Each quote's words, as ids of `wordIds`: kept so the next catalogue can group without reading them again. */
   private readonly words: IntLists;
@@ -49,9 +50,10 @@ export class QuoteCatalogue {
     this.personOf = new Int32Array(this.size).fill(-1);
     const personNamed = memoise((name) => (looksLikeName(name) ? people.resolve(name) : null));
     const surnameNamed = memoise((name) => (looksLikeName(name) ? surnameOf(name) || null : null));
-    this.quotes.forEach((quote, position) => {
-      pushTo(this.byArticle, this.articles[position]!.id, position);
-      const person = quote.speaker ? personNamed(quote.speaker.name) : null;
+    this.articles.forEach((article, position) => {
+      pushTo(this.byArticle, article.id, position);
+      const speaker = this.quotes.speakerAt(position);
+      const person = speaker !== null ? personNamed(speaker) : null;
       if (person !== null) {
         this.personOf[position] = person;
         pushTo(this.byPerson, person, position);
@@ -62,9 +64,9 @@ export class QuoteCatalogue {
     this.groupOf = groupQuotes({
       words: this.words,
       vocabulary: wordIds.keys(),
-      speakers: this.quotes.map((_quote, position) => {
-        const speaker = this.shownQuote(position).speaker;
-        return speaker ? surnameNamed(speaker.name) : null;
+      speakers: this.articles.map((_article, position) => {
+        const speaker = this.shownSpeaker(position);
+        return speaker !== null ? surnameNamed(speaker) : null;
       }),
     });
     this.groupOf.forEach((lead, position) => {
@@ -78,12 +80,12 @@ export class QuoteCatalogue {
 
   /** How many quotes there are (positions run from 0 to size - 1). */
   get size(): number {
-    return this.quotes.length;
+    return this.articles.length;
   }
 
   /** Every position, in rank order. */
   positions(): IterableIterator<number> {
-    return this.quotes.keys();
+    return this.articles.keys();
   }
 
   articleAt(position: number): Article | undefined {
@@ -96,12 +98,16 @@ export class QuoteCatalogue {
    * article never resolved shown as unattributed rather than as "he".
    */
   shownQuote(position: number): Quote {
-    const quote = this.quotes[position]!;
-    const speaker = quote.speaker;
-    if (!speaker) return quote;
+    return this.quotes.quoteAt(position, this.articles[position]!, this.shownSpeaker(position));
+  }
+
+  /** The name the quote at `position` is shown under, or null when it is shown unattributed. */
+  private shownSpeaker(position: number): string | null {
+    const speaker = this.quotes.speakerAt(position);
+    if (speaker === null) return null;
     const person = this.people.people[this.personOf[position]!];
-    if (person) return person.name === speaker.name ? quote : { ...quote, speaker: { ...speaker, name: person.name } };
-    return isPronoun(speaker.name) ? { ...quote, speaker: null } : quote;
+    if (person) return person.name;
+    return isPronoun(speaker) ? null : speaker;
   }
 
   /** The catalogue's quotes as rows again, for the catalogue of the corpus's next version. */

@@ -4,6 +4,7 @@ import type { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
 import { foldedWords } from '../text/words.js';
 import { gather, type IntLists, IntListsBuilder } from './int-lists.js';
+import { QuoteTable, QuoteTableBuilder } from './quote-table.js';
 import { stemsOfText } from './words.js';
 
 /** Quotes shorter than this are fragments ("open", "day one"): listed after full quotes. */
@@ -15,7 +16,7 @@ export const TINY_QUOTE_WORDS = 4;
  * and a few lists per quote.
  */
 export interface QuoteRows {
-  quotes: readonly Quote[];
+  quotes: QuoteTable;
   articles: readonly Article[];
   /** Folded words of each quoted text, in order, as ids of the catalogue's word `Interner`. */
   words: IntLists;
@@ -27,7 +28,7 @@ export interface QuoteRows {
 
 /** Rows for new articles' quotes, in the order they are added. */
 export class QuoteRowsBuilder {
-  private readonly quotes: Quote[] = [];
+  private readonly quotes = new QuoteTableBuilder();
   private readonly articles: Article[] = [];
   private readonly words = new IntListsBuilder();
   private readonly quoteStems = new IntListsBuilder();
@@ -64,14 +65,14 @@ export class QuoteRowsBuilder {
       }
       for (const found of sentenceStems) this.sentenceStems.push(this.stemIds.idOf(found));
       this.sentenceStems.end();
-      this.quotes.push(quote);
+      this.quotes.add(quote);
       this.articles.push(article);
     }
   }
 
   build(): QuoteRows {
     return {
-      quotes: this.quotes,
+      quotes: this.quotes.build(),
       articles: this.articles,
       words: this.words.build(),
       quoteStems: this.quoteStems.build(),
@@ -103,7 +104,7 @@ export interface RankedRows {
  * still holds, so only the new quotes are sorted, and the merge is linear.
  */
 export function rankRows(fresh: QuoteRows, kept?: RankedRows): QuoteRows {
-  const order = Array.from(fresh.quotes.keys()).sort((a, b) => byRank(fresh, a, fresh, b));
+  const order = Array.from(fresh.articles.keys()).sort((a, b) => byRank(fresh, a, fresh, b));
   const keptRows = kept?.rows ?? fresh;
   const keptPositions = kept?.positions ?? [];
   const size = keptPositions.length + order.length;
@@ -118,10 +119,9 @@ export function rankRows(fresh: QuoteRows, kept?: RankedRows): QuoteRows {
     index[k] = takeKept ? keptPositions[i++]! : order[j++]!;
   }
   const from = [keptRows, fresh];
-  const row = (k: number) => from[source[k]!]!;
   return {
-    quotes: Array.from(index, (at, k) => row(k).quotes[at]!),
-    articles: Array.from(index, (at, k) => row(k).articles[at]!),
+    quotes: QuoteTable.gather([keptRows.quotes, fresh.quotes], source, index),
+    articles: Array.from(index, (at, k) => from[source[k]!]!.articles[at]!),
     words: gather([keptRows.words, fresh.words], source, index),
     quoteStems: gather([keptRows.quoteStems, fresh.quoteStems], source, index),
     sentenceStems: gather([keptRows.sentenceStems, fresh.sentenceStems], source, index),
@@ -134,15 +134,13 @@ function byRank(rowsA: QuoteRows, a: number, rowsB: QuoteRows, b: number): numbe
   const wordsB = rowsB.words.lengthOf(b);
   const articleA = rowsA.articles[a]!;
   const articleB = rowsB.articles[b]!;
-  const quoteA = rowsA.quotes[a]!;
-  const quoteB = rowsB.quotes[b]!;
   return (
     Number(wordsA < TINY_QUOTE_WORDS) - Number(wordsB < TINY_QUOTE_WORDS) ||
     compareText(articleB.date ?? '', articleA.date ?? '') ||
-    Number(quoteA.partial) - Number(quoteB.partial) ||
+    Number(rowsA.quotes.isPartial(a)) - Number(rowsB.quotes.isPartial(b)) ||
     wordsB - wordsA ||
     compareText(articleA.origin, articleB.origin) ||
-    quoteA.start - quoteB.start
+    rowsA.quotes.startAt(a) - rowsB.quotes.startAt(b)
   );
 }
 
