@@ -58,7 +58,7 @@ export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
   for (const article of corpus.articles()) {
     articleIds.add(article.id);
     if (cached?.articleIds.has(article.id)) continue;
-    const analysis = corpus.analysis(article.id);
+    const analysis = corpus.analysisOnce(article.id);
     // The directory built below reads the same analyses: keyed now, each is decoded once.
     if (analysis) keyArticleAhead(corpus, article, analysis);
     fresh.add(article, analysis?.quotes ?? []);

@@ -48,6 +48,32 @@ describe('stored articles decoded on demand', () => {
     }
   });
 
+  it('reads analyses for a pass over every article without keeping them or pushing out the kept ones', async () => {
+    const store = await temporaryStore('decoded-once', cleanups);
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const read = await store.articles.readArticles(
+      ARTICLES.map((article) => article.id),
+      ANALYSIS_VERSION,
+    );
+    const byId = new Map(read.map((kept) => [kept.article.id, kept]));
+    const corpus = new Corpus(analyseArticle);
+    corpus.add(
+      read.map((kept) => kept.article),
+      (article) => () => byId.get(article.id)!.analysis()!,
+    );
+    const [first, second] = ARTICLES;
+    const kept = corpus.analysis(first!.id);
+    for (const article of ARTICLES) {
+      expect(corpus.analysisOnce(article.id)).toEqual(analyseArticle(article));
+    }
+    expect(corpus.analysisOnce(first!.id)).toBe(kept);
+    expect(corpus.analysis(first!.id)).toBe(kept);
+    expect(corpus.analysisOnce(second!.id)).not.toBe(corpus.analysisOnce(second!.id));
+  });
+
   it('gives the same sentence objects while an article is among the decoded ones', async () => {
     const store = await temporaryStore('decoded-same', cleanups);
     const [first] = ARTICLES;
