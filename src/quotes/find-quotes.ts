@@ -49,8 +49,9 @@ const catalogues = new WeakMap<Corpus, CachedCatalogue>();
 
 /** All quotes of the corpus, indexed for queries; built at most once per corpus version. */
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
-  const cached = catalogues.get(corpus);
-  if (cached?.version === corpus.version) return cached.catalogue;
+  const last = catalogues.get(corpus);
+  if (last?.version === corpus.version) return last.catalogue;
+  const cached = last && stillNumbering(last) ? last : undefined;
   const wordIds = cached?.wordIds ?? new Interner();
   const stemIds = cached?.stemIds ?? new Interner();
   const articleIds = new Set<string>();
@@ -73,6 +74,16 @@ export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
   const catalogue = new QuoteCatalogue(ranked, peopleIndex(corpus), stemIds, wordIds);
   catalogues.set(corpus, { version: corpus.version, catalogue, articleIds, wordIds, stemIds });
   return catalogue;
+}
+
+/**
+ * Whether a catalogue's word and stem numbers are worth building the next one on. Interners only
+ * grow: once most of their ids are of words only articles gone had (a process fed for months),
+ * the next catalogue starts afresh, reading every analysis again.
+ */
+function stillNumbering(cached: CachedCatalogue): boolean {
+  const inUse = cached.catalogue.idsInUse();
+  return inUse.words * 2 >= cached.wordIds.size && inUse.stems * 2 >= cached.stemIds.size;
 }
 
 /**

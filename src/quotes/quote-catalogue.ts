@@ -121,6 +121,21 @@ export class QuoteCatalogue {
     };
   }
 
+  /** How many distinct words and stems the catalogue's quotes have (ids given to others are unused). */
+  idsInUse(): { words: number; stems: number } {
+    const seen = new Uint8Array(this.words.values.reduce((most, id) => Math.max(most, id + 1), 0));
+    let words = 0;
+    for (const id of this.words.values) {
+      if (seen[id] === 0) words++;
+      seen[id] = 1;
+    }
+    let stems = 0;
+    for (let id = 0; id < this.quotePostings.size; id++) {
+      if (this.quotePostings.lengthOf(id) > 0 || this.sentencePostings.lengthOf(id) > 0) stems++;
+    }
+    return { words, stems };
+  }
+
   /** Positions of the quotes whose own words have `stem`, in rank order. */
   quotesWith(stem: string): Int32Array | undefined {
     return postingsOf(this.quotePostings, this.stemIds.find(stem));
