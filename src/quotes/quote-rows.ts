@@ -1,5 +1,6 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
+import { sentencesOnce } from '../corpus/article-store.js';
 import type { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
 import { foldedWords } from '../text/words.js';
@@ -50,6 +51,7 @@ export class QuoteRowsBuilder {
       }
       return found;
     };
+    const sentences = quotes.length ? sentencesOnce(article) : [];
     for (const quote of quotes) {
       const words = foldedWords(quote.text);
       for (const word of words) this.words.push(this.wordIds.idOf(word));
@@ -58,7 +60,7 @@ export class QuoteRowsBuilder {
       for (const found of quoteStems) this.quoteStems.push(this.stemIds.idOf(found));
       this.quoteStems.end();
       const sentenceStems = new Set<string>();
-      for (const sentence of sentencesAround(article, quote)) {
+      for (const sentence of sentencesAround(sentences, quote)) {
         for (const found of stemsOfSentence(sentence.index, sentence.text)) {
           if (!quoteStems.has(found)) sentenceStems.add(found);
         }
@@ -82,10 +84,10 @@ export class QuoteRowsBuilder {
 }
 
 /** The sentence a quote starts in and any it runs on into (attributions often follow the quote). */
-function sentencesAround(article: Article, quote: Quote): Sentence[] {
+function sentencesAround(sentences: readonly Sentence[], quote: Quote): Sentence[] {
   const found: Sentence[] = [];
-  for (let index = quote.sentence; index < article.sentences.length; index++) {
-    const sentence = article.sentences[index];
+  for (let index = quote.sentence; index < sentences.length; index++) {
+    const sentence = sentences[index];
     if (!sentence || (index > quote.sentence && sentence.start >= quote.end)) break;
     found.push(sentence);
   }
