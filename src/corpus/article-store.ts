@@ -178,6 +178,21 @@ interface DecodedLayout {
 /** Decoded layouts, the most recently read last (see `DECODED_LAYOUTS`). */
 const decodedLayouts = new Map<Article, DecodedLayout>();
 let lastRead: { article: Article; layout: DecodedLayout } | null = null;
+/** How each stored article's layout is decoded, for reads that do not keep it (`sentencesOnce`). */
+const layoutDecoders = new WeakMap<Article, () => DecodedLayout>();
+
+/**
+ * The article's sentences for a pass that reads every article's once (a story-wide view): a stored
+ * article's are decoded without joining the kept decoded ones, so they are garbage as soon as the
+ * caller is done with them. Kept, each pass's decoded sentences outlived a young-generation
+ * collection and were moved to the old one (45 MB more peak memory for a first /quote at 10k articles).
+ */
+export function sentencesOnce(article: Article): Sentence[] {
+  if (lastRead?.article === article) return lastRead.layout.sentences;
+  const decode = layoutDecoders.get(article);
+  if (!decode) return article.sentences;
+  return (decodedLayouts.get(article) ?? decode()).sentences;
+}
 
 /**
  * The article from its columns. Its paragraphs and sentences are decoded when read and kept among
@@ -215,6 +230,7 @@ export function decodeArticle(id: string, columns: Omit<ArticleColumns, 'analysi
     lastRead = { article, layout: decoded };
     return decoded;
   };
+  layoutDecoders.set(article, decode);
   Object.defineProperties(article, {
     paragraphs: { enumerable: true, configurable: true, get: () => layout().paragraphs },
     sentences: { enumerable: true, configurable: true, get: () => layout().sentences },

@@ -3,7 +3,8 @@ import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { keyArticleAhead, peopleIndex } from '../people/directory.js';
 import { Interner } from '../text/interner.js';
-import { mergeRankedQuotes, type PreparedQuote, prepareQuotes, QuoteCatalogue, rankQuotes } from './quote-catalogue.js';
+import { QuoteCatalogue } from './quote-catalogue.js';
+import { QuoteRowsBuilder, rankRows } from './quote-rows.js';
 import { queryStems } from './words.js';
 
 export interface QuoteResult {
@@ -33,9 +34,10 @@ const MAX_WORD_SCORE = 4095;
 interface CachedCatalogue {
   version: string;
   catalogue: QuoteCatalogue;
-  /** Per-article preparation, reused when the corpus changes so only new articles are processed. */
-  prepared: Map<string, PreparedQuote[]>;
-  /** Numbers stems so the catalogue's inverted lists are flat arrays; kept, so ids stay valid. */
+  /** The articles the catalogue was built from, those without quotes included: only others are read. */
+  articleIds: ReadonlySet<string>;
+  /** Number words and stems so the catalogue keeps flat arrays of ids; kept, so ids stay valid. */
+  wordIds: Interner;
   stemIds: Interner;
 }
 
@@ -47,33 +49,41 @@ const catalogues = new WeakMap<Corpus, CachedCatalogue>();
 
 /** All quotes of the corpus, indexed for queries; built at most once per corpus version. */
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
-  const cached = catalogues.get(corpus);
-  if (cached?.version === corpus.version) return cached.catalogue;
+  const last = catalogues.get(corpus);
+  if (last?.version === corpus.version) return last.catalogue;
+  const cached = last && stillNumbering(last) ? last : undefined;
+  const wordIds = cached?.wordIds ?? new Interner();
   const stemIds = cached?.stemIds ?? new Interner();
-  const prepared = new Map<string, PreparedQuote[]>();
-  const added: PreparedQuote[] = [];
+  const articleIds = new Set<string>();
+  const fresh = new QuoteRowsBuilder(wordIds, stemIds);
   for (const article of corpus.articles()) {
-    let quotes = cached?.prepared.get(article.id);
-    const known = quotes !== undefined;
-    if (!quotes) {
-      const analysis = corpus.analysis(article.id);
-      // The directory built below reads the same analyses: keyed now, each is decoded once.
-      if (analysis) keyArticleAhead(corpus, article, analysis);
-      quotes = prepareQuotes(article, analysis?.quotes ?? [], stemIds);
-    }
-    prepared.set(article.id, quotes);
-    if (!known) added.push(...quotes);
+    articleIds.add(article.id);
+    if (cached?.articleIds.has(article.id)) continue;
+    const analysis = corpus.analysisOnce(article.id);
+    // The directory built below reads the same analyses: keyed now, each is decoded once.
+    if (analysis) keyArticleAhead(corpus, article, analysis);
+    fresh.add(article, analysis?.quotes ?? []);
   }
   // The previous catalogue's order still holds for the quotes kept; only new ones are sorted in.
-  const ranked = cached
-    ? mergeRankedQuotes(
-        cached.catalogue.entries.filter((entry) => prepared.has(entry.article.id)),
-        rankQuotes(added),
-      )
-    : rankQuotes(added);
-  const catalogue = new QuoteCatalogue(ranked, peopleIndex(corpus), stemIds);
-  catalogues.set(corpus, { version: corpus.version, catalogue, prepared, stemIds });
+  const previous = cached?.catalogue;
+  const kept = previous && {
+    rows: previous.rows(),
+    positions: [...previous.positions()].filter((position) => articleIds.has(previous.articleAt(position)?.id ?? '')),
+  };
+  const ranked = rankRows(fresh.build(), kept);
+  const catalogue = new QuoteCatalogue(ranked, peopleIndex(corpus), stemIds, wordIds);
+  catalogues.set(corpus, { version: corpus.version, catalogue, articleIds, wordIds, stemIds });
   return catalogue;
+}
+
+/**
+ * Whether a catalogue's word and stem numbers are worth building the next one on. Interners only
+ * grow: once most of their ids are of words only articles gone had (a process fed for months),
+ * the next catalogue starts afresh, reading every analysis again.
+ */
+function stillNumbering(cached: CachedCatalogue): boolean {
+  const inUse = cached.catalogue.idsInUse();
+  return inUse.words * 2 >= cached.wordIds.size && inUse.stems * 2 >= cached.stemIds.size;
 }
 
 /**
@@ -101,20 +111,20 @@ function rankPositions(catalogue: QuoteCatalogue, query: QuoteQuery): Iterable<n
     candidates = [...speakerScores.keys()].flatMap((person) => catalogue.byPerson.get(person) ?? []);
   }
   if (!candidates && query.articleId) candidates = catalogue.byArticle.get(query.articleId) ?? [];
-  if (!candidates) return catalogue.entries.keys();
+  if (!candidates) return catalogue.positions();
 
   const { articleId } = query;
   const personOf = catalogue.personOf;
   const kept = candidates.filter(
     (position) =>
-      (!articleId || catalogue.entries[position]?.article.id === articleId) &&
+      (!articleId || catalogue.articleAt(position)?.id === articleId) &&
       (!speakerScores || speakerScores.has(personOf[position] ?? -1)),
   );
   if (!speakerScores && !words) return kept.sort((a, b) => a - b);
 
   // Sort by one number: score descending, then rank (position) ascending.
   const maxKey = 4 * (MAX_WORD_SCORE + 1);
-  const size = catalogue.entries.length;
+  const size = catalogue.size;
   const keys = Float64Array.from(kept, (position) => {
     const speaker = speakerScores?.get(personOf[position] ?? -1) ?? 0;
     const word = Math.min(words?.scores[position] ?? 0, MAX_WORD_SCORE);
@@ -134,7 +144,7 @@ function scoreSpeakers(catalogue: QuoteCatalogue, speaker: string): Map<number, 
 function scoreWords(catalogue: QuoteCatalogue, about: string): { matched: number[]; scores: Int16Array } | null {
   const stems = queryStems(about);
   if (!stems.length) return null;
-  const size = catalogue.entries.length;
+  const size = catalogue.size;
   const scores = new Int16Array(size);
   const hits = new Uint8Array(size);
   const touched: number[] = [];
@@ -161,29 +171,24 @@ function collectGroups(catalogue: QuoteCatalogue, positions: Iterable<number>, l
     const group = catalogue.groupOf[position] ?? position;
     if (shownGroups.has(group)) continue;
     shownGroups.add(group);
-    const lead = catalogue.entries[position];
-    if (!lead) continue;
-    results.push(withOtherOutlets(catalogue, lead, position, group));
+    const article = catalogue.articleAt(position);
+    if (!article) continue;
+    results.push(withOtherOutlets(catalogue, article, position, group));
     if (results.length >= limit) break;
   }
   return results;
 }
 
-function withOtherOutlets(
-  catalogue: QuoteCatalogue,
-  lead: PreparedQuote,
-  position: number,
-  group: number,
-): QuoteResult {
+function withOtherOutlets(catalogue: QuoteCatalogue, article: Article, position: number, group: number): QuoteResult {
   const alsoIn: QuoteResult['alsoIn'] = [];
-  const articles = new Set([lead.article.id]);
+  const articles = new Set([article.id]);
   for (const member of catalogue.groupMembers.get(group) ?? []) {
     if (alsoIn.length >= MAX_ALSO_IN) break;
-    const entry = catalogue.entries[member];
-    if (member === position || !entry || articles.has(entry.article.id)) continue;
-    articles.add(entry.article.id);
-    alsoIn.push({ quote: catalogue.shown[member] ?? entry.quote, article: entry.article });
+    const other = catalogue.articleAt(member);
+    if (member === position || !other || articles.has(other.id)) continue;
+    articles.add(other.id);
+    alsoIn.push({ quote: catalogue.shownQuote(member), article: other });
   }
   const alsoInTotal = (catalogue.groupArticles.get(group) ?? 1) - 1;
-  return { quote: catalogue.shown[position] ?? lead.quote, article: lead.article, alsoIn, alsoInTotal };
+  return { quote: catalogue.shownQuote(position), article, alsoIn, alsoInTotal };
 }

@@ -4,27 +4,15 @@
  * a longer rendering), or when their word sets overlap heavily (small edits, different cuts). Tiny
  * fragments group only when identical, since two words in common say little about the source.
  */
+import { type IntLists, IntListsBuilder } from './int-lists.js';
 
-/** A quote reduced to what grouping compares. */
-export interface GroupableQuote {
-  /** Folded words of the quoted text, punctuation removed. */
-  words: readonly string[];
-  /** Folded surname of the speaker, when known: differently attributed words never group. */
-  speaker: string | null;
-  /** `groupingKeysOf(words)`, when the caller keeps them from one grouping to the next. */
-  keys?: GroupingKeys;
-}
-
-/** What grouping derives from a quote's words; the same every time the quote is grouped. */
-export interface GroupingKeys {
-  /** The words joined by single spaces, with a space before and after (so whole words match). */
-  padded: string;
-  /** Distinct words, sorted. */
-  distinct: readonly string[];
-}
-
-export function groupingKeysOf(words: readonly string[]): GroupingKeys {
-  return { padded: ` ${words.join(' ')} `, distinct: [...new Set(words)].sort() };
+/** Quotes reduced to what grouping compares. */
+export interface GroupableQuotes {
+  /** Each quote's folded words, punctuation removed, as ids: the word with id `i` is `vocabulary[i]`. */
+  words: IntLists;
+  vocabulary: readonly string[];
+  /** Folded surname of each quote's speaker, when known: differently attributed words never group. */
+  speakers: readonly (string | null)[];
 }
 
 /** The shortest quote that may group with a longer one by being contained in it. */
@@ -42,8 +30,8 @@ const MAX_PROBE_POSTINGS = 256;
  * Returns, for each quote, the index of its group's first member; quotes are expected in rank
  * order, so a group is named after (and led by) its best-ranked quote.
  */
-export function groupQuotes(quotes: readonly GroupableQuote[]): Int32Array {
-  const parent = Int32Array.from(quotes, (_quote, index) => index);
+export function groupQuotes(quotes: GroupableQuotes): Int32Array {
+  const parent = Int32Array.from({ length: quotes.words.size }, (_quote, index) => index);
   const find = (index: number): number => {
     let root = index;
     while (parent[root] !== root) root = parent[root] ?? root;
@@ -62,53 +50,55 @@ export function groupQuotes(quotes: readonly GroupableQuote[]): Int32Array {
     else if (rootB < rootA) parent[rootA] = rootB;
   };
 
-  const keys = quotes.map((quote) => quote.keys ?? groupingKeysOf(quote.words));
-  const representatives = collapseIdentical(quotes, keys, union);
-  compareRepresentatives(quotes, keys, representatives, union);
-  for (let index = 0; index < quotes.length; index++) parent[index] = find(index);
+  const representatives = collapseIdentical(quotes, union);
+  compareRepresentatives(quotes, representatives, union);
+  for (let index = 0; index < parent.length; index++) parent[index] = find(index);
   return parent;
 }
 
 /** Identical texts (by the same speaker, for tiny ones) join at once; one of each is compared further. */
-function collapseIdentical(
-  quotes: readonly GroupableQuote[],
-  keys: readonly GroupingKeys[],
-  union: (a: number, b: number) => void,
-): number[] {
-  const firstByText = new Map<string, number>();
+function collapseIdentical(quotes: GroupableQuotes, union: (a: number, b: number) => void): number[] {
+  const { words, speakers } = quotes;
+  // Quotes first seen with each text, by a hash of the text; same hash, same text is checked.
+  const firstByHash = new Map<number, number[]>();
   const representatives: number[] = [];
-  quotes.forEach((quote, index) => {
-    if (!quote.words.length) return;
-    const text = keys[index]!.padded;
-    const key = quote.words.length < MIN_CONTAINED_WORDS ? `${text}|${quote.speaker ?? ''}` : text;
-    const first = firstByText.get(key);
+  for (let index = 0; index < words.size; index++) {
+    const length = words.lengthOf(index);
+    if (!length) continue;
+    const short = length < MIN_CONTAINED_WORDS;
+    const sameKey = (other: number) =>
+      sameWords(words, index, other) && (!short || (speakers[index] ?? '') === (speakers[other] ?? ''));
+    const hash = hashOf(words, index);
+    const seen = firstByHash.get(hash);
+    const first = seen?.find(sameKey);
     if (first === undefined) {
-      firstByText.set(key, index);
-      if (quote.words.length >= MIN_CONTAINED_WORDS) representatives.push(index);
-    } else if (compatible(quotes[first], quote)) union(first, index);
-  });
+      if (seen) seen.push(index);
+      else firstByHash.set(hash, [index]);
+      if (!short) representatives.push(index);
+    } else if (compatible(speakers[first], speakers[index])) union(first, index);
+  }
   return representatives;
 }
 
 function compareRepresentatives(
-  quotes: readonly GroupableQuote[],
-  keys: readonly GroupingKeys[],
+  quotes: GroupableQuotes,
   representatives: readonly number[],
   union: (a: number, b: number) => void,
 ): void {
-  const postings = new Map<string, number[]>();
+  const { words, speakers } = quotes;
+  const distinct = distinctWordsInOrder(quotes);
+  const postings = new Map<number, number[]>();
   for (const index of representatives) {
-    for (const word of keys[index]!.distinct) {
+    for (const word of distinct.of(index)) {
       const list = postings.get(word);
       if (list) list.push(index);
       else postings.set(word, [index]);
     }
   }
-  const lastVisit = new Int32Array(quotes.length).fill(-1);
+  const lastVisit = new Int32Array(words.size).fill(-1);
   for (const index of representatives) {
-    const words = keys[index]!.distinct;
-    const probes = words
-      .map((word) => postings.get(word) ?? [])
+    const own = distinct.of(index);
+    const probes = Array.from(own, (word) => postings.get(word) ?? [])
       .filter((list) => list.length > 1 && list.length <= MAX_PROBE_POSTINGS)
       .sort((a, b) => a.length - b.length)
       .slice(0, PROBE_WORDS);
@@ -116,33 +106,74 @@ function compareRepresentatives(
       for (const other of list) {
         if (other === index || lastVisit[other] === index) continue;
         lastVisit[other] = index;
-        if (!compatible(quotes[index], quotes[other])) continue;
-        if (contains(keys[index]!.padded, keys[other]!.padded) || overlaps(words, keys[other]!.distinct)) {
-          union(index, other);
-        }
+        if (!compatible(speakers[index], speakers[other])) continue;
+        if (contains(words, index, other) || overlaps(own, distinct.of(other))) union(index, other);
       }
     }
   }
 }
 
-/** Whether one padded text's words run inside the other's, whole words only. */
-function contains(a: string, b: string): boolean {
-  return a.length <= b.length ? b.includes(a) : a.includes(b);
+/**
+ * Each quote's distinct words as their places in alphabetical order, ascending: a quote probes
+ * through its rarest words, the alphabetically first among equally rare ones.
+ */
+function distinctWordsInOrder({ words, vocabulary }: GroupableQuotes): IntLists {
+  const alphabetical = Int32Array.from(vocabulary.keys()).sort((a, b) => compareText(vocabulary[a]!, vocabulary[b]!));
+  const place = new Int32Array(vocabulary.length);
+  alphabetical.forEach((id, at) => {
+    place[id] = at;
+  });
+  const distinct = new IntListsBuilder();
+  for (let index = 0; index < words.size; index++) {
+    const places = Int32Array.from(words.of(index), (id) => place[id]!).sort();
+    places.forEach((at, k) => {
+      if (k === 0 || at !== places[k - 1]) distinct.push(at);
+    });
+    distinct.end();
+  }
+  return distinct.build();
 }
 
-function compatible(a: GroupableQuote | undefined, b: GroupableQuote | undefined): boolean {
-  return !a?.speaker || !b?.speaker || a.speaker === b.speaker;
+/** Whether one quote's words run inside the other's, in order and whole words only. */
+function contains(words: IntLists, a: number, b: number): boolean {
+  const [inner, outer] = words.lengthOf(a) <= words.lengthOf(b) ? [a, b] : [b, a];
+  const { starts, values } = words;
+  const from = starts[inner]!;
+  const length = starts[inner + 1]! - from;
+  const last = starts[outer + 1]! - length;
+  for (let at = starts[outer]!; at <= last; at++) {
+    let k = 0;
+    while (k < length && values[at + k] === values[from + k]) k++;
+    if (k === length) return true;
+  }
+  return false;
 }
 
-/** Jaccard overlap of two sorted distinct word lists. */
-function overlaps(a: readonly string[], b: readonly string[]): boolean {
+function sameWords(words: IntLists, a: number, b: number): boolean {
+  const length = words.lengthOf(a);
+  return length === words.lengthOf(b) && contains(words, a, b);
+}
+
+/** FNV-1a over the word ids. */
+function hashOf(words: IntLists, index: number): number {
+  let hash = 0x811c9dc5;
+  for (const id of words.of(index)) hash = Math.imul(hash ^ id, 0x01000193);
+  return hash;
+}
+
+function compatible(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !a || !b || a === b;
+}
+
+/** Jaccard overlap of two ascending lists of distinct words. */
+function overlaps(a: Int32Array, b: Int32Array): boolean {
   if (a.length < MIN_OVERLAP_WORDS || b.length < MIN_OVERLAP_WORDS) return false;
   let shared = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] ?? '';
-    const y = b[j] ?? '';
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       shared++;
       i++;
@@ -151,4 +182,9 @@ function overlaps(a: readonly string[], b: readonly string[]): boolean {
     else j++;
   }
   return shared / (a.length + b.length - shared) >= MIN_OVERLAP;
+}
+
+/** Code-unit order, as `Array#sort` orders strings. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

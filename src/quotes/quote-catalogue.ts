@@ -1,108 +1,12 @@
 import type { Quote } from '../articles/quotes.js';
-import type { Article, Sentence } from '../articles/types.js';
+import type { Article } from '../articles/types.js';
 import { isPronoun, looksLikeName, memoise, surnameOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
 import type { Interner } from '../text/interner.js';
-import { sharedWord } from '../text/shared-words.js';
-import { stem } from '../text/stem.js';
-import { foldedWords } from '../text/words.js';
-import { type GroupingKeys, groupingKeysOf, groupQuotes } from './group-quotes.js';
-import { stemsOfText } from './words.js';
-
-/** Quotes shorter than this are fragments ("open", "day one"): listed after full quotes. */
-export const TINY_QUOTE_WORDS = 4;
-
-/** One quote with the words it is searched and grouped by; computed once per article. */
-export interface PreparedQuote {
-  quote: Quote;
-  article: Article;
-  /** Folded words of the quoted text. */
-  words: string[];
-  tiny: boolean;
-  /**
-   * Distinct stems of the quoted words, as ids of the corpus's stem `Interner`. Plain lists: kept
-   * for every quote of the corpus, a typed array apiece cost twice the memory of its few ids.
-   */
-  quoteStems: readonly number[];
-  /** Distinct stems of the surrounding sentence(s) that are not in the quote itself. */
-  sentenceStems: readonly number[];
-  grouping: GroupingKeys;
-}
-
-export function prepareQuotes(article: Article, quotes: readonly Quote[], stemIds: Interner): PreparedQuote[] {
-  // Several quotes often share a sentence; stem each sentence once.
-  const sentenceStemsOf = new Map<number, Set<string>>();
-  const stemsOfSentence = (index: number, text: string) => {
-    let found = sentenceStemsOf.get(index);
-    if (!found) {
-      found = stemsOfText(text);
-      sentenceStemsOf.set(index, found);
-    }
-    return found;
-  };
-  return quotes.map((quote) => {
-    // Kept for every quote of the corpus: the words are shared copies, not a string per use.
-    const words = foldedWords(quote.text).map(sharedWord);
-    const quoteStems = new Set(words.map(stem));
-    const sentenceStems = new Set<string>();
-    for (const sentence of sentencesAround(article, quote)) {
-      for (const stem of stemsOfSentence(sentence.index, sentence.text)) {
-        if (!quoteStems.has(stem)) sentenceStems.add(stem);
-      }
-    }
-    return {
-      quote,
-      article,
-      words,
-      tiny: words.length < TINY_QUOTE_WORDS,
-      quoteStems: Array.from(quoteStems, (found) => stemIds.idOf(found)),
-      sentenceStems: Array.from(sentenceStems, (found) => stemIds.idOf(found)),
-      grouping: groupingKeysOf(words),
-    };
-  });
-}
-
-/** The sentence a quote starts in and any it runs on into (attributions often follow the quote). */
-function sentencesAround(article: Article, quote: Quote): Sentence[] {
-  const found: Sentence[] = [];
-  for (let index = quote.sentence; index < article.sentences.length; index++) {
-    const sentence = article.sentences[index];
-    if (!sentence || (index > quote.sentence && sentence.start >= quote.end)) break;
-    found.push(sentence);
-  }
-  return found;
-}
-
-/**
- * Positions of the catalogue's quotes by stem id, in one flat array (rebuilt on every corpus
- * change, where a map of growing arrays cost a push per stem of every quote): the quotes with
- * stem `id` are `positions[starts[id]]` up to `positions[starts[id + 1]]`, in rank order.
- */
-class StemPostings {
-  private readonly starts: Int32Array;
-  private readonly positions: Int32Array;
-
-  constructor(stemsOf: readonly (readonly number[])[], stems: number) {
-    const starts = new Int32Array(stems + 1);
-    for (const ids of stemsOf) for (const id of ids) starts[id + 1]! += 1;
-    for (let id = 0; id < stems; id++) starts[id + 1]! += starts[id]!;
-    const filled = starts.slice(0, stems);
-    const positions = new Int32Array(starts[stems]!);
-    stemsOf.forEach((ids, position) => {
-      for (const id of ids) positions[filled[id]!++] = position;
-    });
-    this.starts = starts;
-    this.positions = positions;
-  }
-
-  /** Positions of the quotes with the stem, ascending, or undefined when there are none. */
-  of(id: number | undefined): Int32Array | undefined {
-    if (id === undefined || id + 1 >= this.starts.length) return undefined;
-    const from = this.starts[id]!;
-    const to = this.starts[id + 1]!;
-    return to > from ? this.positions.subarray(from, to) : undefined;
-  }
-}
+import { groupQuotes } from './group-quotes.js';
+import { type IntLists, transpose } from './int-lists.js';
+import type { QuoteRows } from './quote-rows.js';
+import type { QuoteTable } from './quote-table.js';
 
 /**
  * Every quote in the corpus in rank order (full quotes before fragments, newest first, whole
@@ -111,15 +15,13 @@ class StemPostings {
  * has to re-sort by recency.
  */
 export class QuoteCatalogue {
-  readonly entries: PreparedQuote[];
+  /** The quote at each position, as the article's analysis gives it (see `shownQuote`). */
+  private readonly quotes: QuoteTable;
+  private readonly articles: readonly Article[];
+  /** Each quote's words, as ids of `wordIds`: kept so the next catalogue can group without reading them again. */
+  private readonly words: IntLists;
   /** Position of the speaker in the people index, or -1. */
   readonly personOf: Int32Array;
-  /**
-   * Each quote as it is shown: the speaker under the one name the directory gives them across
-   * the story ("Kowalsky" and "Kowalskyy" are one person), and a bare pronoun the article never
-   * resolved shown as unattributed rather than as "he".
-   */
-  readonly shown: Quote[];
   /** Position of the group's lead (best-ranked member). */
   readonly groupOf: Int32Array;
   /** Members of every group with more than one quote, in rank order. */
@@ -128,115 +30,131 @@ export class QuoteCatalogue {
   readonly groupArticles = new Map<number, number>();
   readonly byArticle = new Map<string, number[]>();
   readonly byPerson = new Map<number, number[]>();
-  private readonly quotePostings: StemPostings;
-  private readonly sentencePostings: StemPostings;
+  /**
+   * Positions of the quotes by stem id, in rank order (list `id` holds the quotes with stem `id`):
+   * the quotes' own words, and their sentences' outside the quote.
+   */
+  private readonly quotePostings: IntLists;
+  private readonly sentencePostings: IntLists;
 
-  /** `ranked`: the quotes in rank order (see `rankQuotes` and `mergeRankedQuotes`). */
+  /** `ranked`: the quotes in rank order (see `rankRows`). */
   constructor(
-    ranked: readonly PreparedQuote[],
+    ranked: QuoteRows,
     readonly people: PeopleIndex,
     private readonly stemIds: Interner,
+    wordIds: Interner,
   ) {
-    this.entries = [...ranked];
-    this.personOf = new Int32Array(this.entries.length).fill(-1);
+    this.quotes = ranked.quotes;
+    this.articles = ranked.articles;
+    this.words = ranked.words;
+    this.personOf = new Int32Array(this.size).fill(-1);
     const personNamed = memoise((name) => (looksLikeName(name) ? people.resolve(name) : null));
     const surnameNamed = memoise((name) => (looksLikeName(name) ? surnameOf(name) || null : null));
-    this.entries.forEach((entry, position) => {
-      pushTo(this.byArticle, entry.article.id, position);
-      const speaker = entry.quote.speaker;
-      const person = speaker ? personNamed(speaker.name) : null;
+    this.articles.forEach((article, position) => {
+      pushTo(this.byArticle, article.id, position);
+      const speaker = this.quotes.speakerAt(position);
+      const person = speaker !== null ? personNamed(speaker) : null;
       if (person !== null) {
         this.personOf[position] = person;
         pushTo(this.byPerson, person, position);
       }
     });
-    this.shown = this.entries.map((entry, position) =>
-      shownQuote(entry.quote, people.people[this.personOf[position]!]),
-    );
-    this.quotePostings = new StemPostings(
-      this.entries.map((entry) => entry.quoteStems),
-      stemIds.size,
-    );
-    this.sentencePostings = new StemPostings(
-      this.entries.map((entry) => entry.sentenceStems),
-      stemIds.size,
-    );
-    this.groupOf = groupQuotes(
-      this.entries.map((entry, position) => ({
-        words: entry.words,
-        speaker: speakerKeyOf(this.shown[position], surnameNamed),
-        keys: entry.grouping,
-      })),
-    );
+    this.quotePostings = transpose(ranked.quoteStems, stemIds.size);
+    this.sentencePostings = transpose(ranked.sentenceStems, stemIds.size);
+    this.groupOf = groupQuotes({
+      words: this.words,
+      vocabulary: wordIds.keys(),
+      speakers: this.articles.map((_article, position) => {
+        const speaker = this.shownSpeaker(position);
+        return speaker !== null ? surnameNamed(speaker) : null;
+      }),
+    });
     this.groupOf.forEach((lead, position) => {
       if (lead !== position) pushTo(this.groupMembers, lead, position);
     });
     for (const [lead, members] of this.groupMembers) {
       members.unshift(lead);
-      this.groupArticles.set(lead, new Set(members.map((member) => this.entries[member]?.article.id)).size);
+      this.groupArticles.set(lead, new Set(members.map((member) => this.articles[member]?.id)).size);
     }
+  }
+
+  /** How many quotes there are (positions run from 0 to size - 1). */
+  get size(): number {
+    return this.articles.length;
+  }
+
+  /** Every position, in rank order. */
+  positions(): IterableIterator<number> {
+    return this.articles.keys();
+  }
+
+  articleAt(position: number): Article | undefined {
+    return this.articles[position];
+  }
+
+  /**
+   * The quote at `position` as it is shown: the speaker under the one name the directory gives
+   * them across the story ("Kowalsky" and "Kowalskyy" are one person), and a bare pronoun the
+   * article never resolved shown as unattributed rather than as "he".
+   */
+  shownQuote(position: number): Quote {
+    return this.quotes.quoteAt(position, this.articles[position]!, this.shownSpeaker(position));
+  }
+
+  /** The name the quote at `position` is shown under, or null when it is shown unattributed. */
+  private shownSpeaker(position: number): string | null {
+    const speaker = this.quotes.speakerAt(position);
+    if (speaker === null) return null;
+    const person = this.people.people[this.personOf[position]!];
+    if (person) return person.name;
+    return isPronoun(speaker) ? null : speaker;
+  }
+
+  /** The catalogue's quotes as rows again, for the catalogue of the corpus's next version. */
+  rows(): QuoteRows {
+    return {
+      quotes: this.quotes,
+      articles: this.articles,
+      words: this.words,
+      quoteStems: transpose(this.quotePostings, this.size),
+      sentenceStems: transpose(this.sentencePostings, this.size),
+    };
+  }
+
+  /** How many distinct words and stems the catalogue's quotes have (ids given to others are unused). */
+  idsInUse(): { words: number; stems: number } {
+    const seen = new Uint8Array(this.words.values.reduce((most, id) => Math.max(most, id + 1), 0));
+    let words = 0;
+    for (const id of this.words.values) {
+      if (seen[id] === 0) words++;
+      seen[id] = 1;
+    }
+    let stems = 0;
+    for (let id = 0; id < this.quotePostings.size; id++) {
+      if (this.quotePostings.lengthOf(id) > 0 || this.sentencePostings.lengthOf(id) > 0) stems++;
+    }
+    return { words, stems };
   }
 
   /** Positions of the quotes whose own words have `stem`, in rank order. */
   quotesWith(stem: string): Int32Array | undefined {
-    return this.quotePostings.of(this.stemIds.find(stem));
+    return postingsOf(this.quotePostings, this.stemIds.find(stem));
   }
 
   /** Positions of the quotes whose sentence, outside the quote, has `stem`, in rank order. */
   sentencesWith(stem: string): Int32Array | undefined {
-    return this.sentencePostings.of(this.stemIds.find(stem));
+    return postingsOf(this.sentencePostings, this.stemIds.find(stem));
   }
 }
 
-function speakerKeyOf(quote: Quote | undefined, surnameNamed: (name: string) => string | null): string | null {
-  return quote?.speaker ? surnameNamed(quote.speaker.name) : null;
-}
-
-function shownQuote(quote: Quote, person: { name: string } | undefined): Quote {
-  const speaker = quote.speaker;
-  if (!speaker) return quote;
-  if (person) return person.name === speaker.name ? quote : { ...quote, speaker: { ...speaker, name: person.name } };
-  return isPronoun(speaker.name) ? { ...quote, speaker: null } : quote;
-}
-
-/** The quotes in catalogue order. */
-export function rankQuotes(quotes: readonly PreparedQuote[]): PreparedQuote[] {
-  return [...quotes].sort(byRank);
-}
-
-/**
- * Two lists in catalogue order merged into one: after a corpus change the kept quotes are already
- * in order, so only the new articles' quotes are sorted, and the merge is linear.
- */
-export function mergeRankedQuotes(a: readonly PreparedQuote[], b: readonly PreparedQuote[]): PreparedQuote[] {
-  const merged: PreparedQuote[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(byRank(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
-  return merged;
-}
-
-/** A total order: quotes only tie with themselves (same article, same offset). */
-function byRank(a: PreparedQuote, b: PreparedQuote): number {
-  return (
-    Number(a.tiny) - Number(b.tiny) ||
-    compareText(b.article.date ?? '', a.article.date ?? '') ||
-    Number(a.quote.partial) - Number(b.quote.partial) ||
-    b.words.length - a.words.length ||
-    compareText(a.article.origin, b.article.origin) ||
-    a.quote.start - b.quote.start
-  );
+/** The positions listed for stem `id`, or undefined when there are none. */
+function postingsOf(postings: IntLists, id: number | undefined): Int32Array | undefined {
+  if (id === undefined || id >= postings.size || postings.lengthOf(id) === 0) return undefined;
+  return postings.of(id);
 }
 
 function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Code-unit order: ISO dates and paths sort correctly, and far faster than localeCompare. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

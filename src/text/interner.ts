@@ -20,6 +20,11 @@ export class Interner {
     return id;
   }
 
+  /** The strings with ids, in id order (the string with id `i` is at `i`). */
+  keys(): string[] {
+    return [...this.ids.keys()];
+  }
+
   /** The id of `key`, or undefined when it has none. */
   find(key: string): number | undefined {
     return this.ids.get(key);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
-import { ANALYSIS_VERSION, DECODED_LAYOUTS } from '../../src/corpus/article-store.js';
+import { ANALYSIS_VERSION, DECODED_LAYOUTS, sentencesOnce } from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { openCorpus } from '../../src/corpus/open-corpus.js';
 import { createLogger } from '../../src/logger.js';
@@ -51,6 +51,53 @@ describe('stored articles decoded on demand', () => {
         expect(corpus.analysis(article.id), `analysis of article ${i}`).toEqual(analyseArticle(article));
       });
     }
+  });
+
+  it('reads analyses for a pass over every article without keeping them or pushing out the kept ones', async () => {
+    const store = await temporaryStore('decoded-once', cleanups);
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const read = await store.articles.readArticles(
+      ARTICLES.map((article) => article.id),
+      ANALYSIS_VERSION,
+    );
+    const byId = new Map(read.map((kept) => [kept.article.id, kept]));
+    const corpus = new Corpus(analyseArticle);
+    corpus.add(
+      read.map((kept) => kept.article),
+      (article) => () => byId.get(article.id)!.analysis()!,
+    );
+    const [first, second] = ARTICLES;
+    const kept = corpus.analysis(first!.id);
+    for (const article of ARTICLES) {
+      expect(corpus.analysisOnce(article.id)).toEqual(analyseArticle(article));
+    }
+    expect(corpus.analysisOnce(first!.id)).toBe(kept);
+    expect(corpus.analysis(first!.id)).toBe(kept);
+    expect(corpus.analysisOnce(second!.id)).not.toBe(corpus.analysisOnce(second!.id));
+  });
+
+  it('reads sentences for a pass over every article without keeping them or pushing out the kept ones', async () => {
+    const store = await temporaryStore('sentences-once', cleanups);
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const read = await store.articles.readArticles(
+      ARTICLES.map((article) => article.id),
+      ANALYSIS_VERSION,
+    );
+    const [first, second] = read.map((kept) => kept.article);
+    const kept = first!.sentences;
+    read.forEach(({ article }, i) => {
+      expect(sentencesOnce(article), `sentences of article ${i}`).toEqual(ARTICLES[i]!.sentences);
+    });
+    expect(sentencesOnce(first!)).toBe(kept);
+    expect(first!.sentences).toBe(kept);
+    expect(sentencesOnce(second!)).not.toBe(sentencesOnce(second!));
+    expect(sentencesOnce(ARTICLES[0]!)).toBe(ARTICLES[0]!.sentences);
   });
 
   it('gives the same sentence objects while an article is among the decoded ones', async () => {

@@ -230,4 +230,33 @@ describe('findQuotes', () => {
     addLater();
     expect(texts(findQuotes(corpus, { about: 'dawn' }))).toEqual(['The docks reopen at dawn,']);
   });
+
+  it('answers as a corpus built afresh would after its articles are replaced again and again', () => {
+    const rounds = Array.from({ length: 6 }, (_, round) =>
+      Array.from({ length: 3 }, (_, i) => {
+        const name = `Keeper${round}x${i}`;
+        const words = ['lamp', 'wick', 'oil', 'glass', 'beam', 'tower'].map((word) => `${word}${round}x${i}`).join(' ');
+        const article = makeArticle(`round-${round}-${i}.txt`, `2025-04-0${1 + i}`, [
+          `“Beacon ${words} stay lit for the whole winter,” ${name} said.`,
+          `“Beacon ${words} stay lit,” ${name} added.`,
+        ]);
+        return {
+          article,
+          quotes: [
+            quoteOf(article, `Beacon ${words} stay lit for the whole winter,`, { name }),
+            quoteOf(article, `Beacon ${words} stay lit,`, { name }),
+          ],
+          entities: [entityOf(name, 'person', { mentions: 2 })],
+        };
+      }),
+    );
+    const { corpus } = corpusWith(fixtures, rounds.flat());
+    const queries = [{}, { about: 'beacon stay lit' }, { speaker: 'Carvalho' }, { about: 'docks' }];
+    rounds.forEach((items, round) => {
+      corpus.add(items.map((item) => item.article));
+      if (round > 0) corpus.remove(rounds[round - 1]!.map((item) => item.article.id));
+      const afresh = corpusOf([...fixtures, ...items]);
+      for (const query of queries) expect(findQuotes(corpus, query)).toEqual(findQuotes(afresh, query));
+    });
+  });
 });

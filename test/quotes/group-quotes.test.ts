@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { groupQuotes } from '../../src/quotes/group-quotes.js';
+import { groupQuotes as groupWords } from '../../src/quotes/group-quotes.js';
+import { IntListsBuilder } from '../../src/quotes/int-lists.js';
+import { Interner } from '../../src/text/interner.js';
 import { foldedWords } from '../../src/text/words.js';
 
 const quote = (text: string, speaker: string | null = null) => ({ words: foldedWords(text), speaker });
+
+/** Groups quotes given as folded words, numbering the words as the catalogue does. */
+function groupQuotes(quotes: ReturnType<typeof quote>[]): Int32Array {
+  const wordIds = new Interner();
+  const words = new IntListsBuilder();
+  for (const { words: quoted } of quotes) {
+    for (const word of quoted) words.push(wordIds.idOf(word));
+    words.end();
+  }
+  return groupWords({
+    words: words.build(),
+    vocabulary: wordIds.keys(),
+    speakers: quotes.map((quoted) => quoted.speaker),
+  });
+}
 
 describe('groupQuotes', () => {
   it('groups identical words whatever their punctuation and case, led by the first', () => {
