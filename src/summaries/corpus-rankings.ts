@@ -8,11 +8,11 @@
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { grown } from './buffers.js';
-import { TextRanker } from './rank-sentences.js';
+import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
 import type { TermIds } from './terms.js';
-import { countTerms, inverseFrequency, type TermVector, weighTerms } from './vectors.js';
+import { inverseFrequency, tfidfVectors } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
@@ -32,13 +32,66 @@ export interface Candidate extends Selectable {
   sentence: ScoredSentence;
 }
 
-interface ArticleRanking {
-  best: ScoredSentence[];
-  /** Distinct term ids of the ranked sentences, for document frequencies. */
-  terms: Int32Array;
-  /** Term ids of each ranked sentence (see `RankedText.terms`). */
-  sentenceTerms: Int32Array;
-  sentenceTermStarts: Int32Array;
+/**
+ * What is kept of one article's ranking, in one buffer: an object per eligible sentence and three
+ * arrays per article were most of what summaries kept for a large corpus. Ints, one part after
+ * another: the eligible sentences best first (their positions, then their words), the distinct
+ * term ids of the ranked sentences (for document frequencies), where each ranked sentence's term
+ * ids start (one more than the sentences), and the term ids (see `RankedText.terms`). Scores, a
+ * view of the same buffer, follow the eligible sentences' order.
+ */
+class ArticleRanking {
+  /** How many sentences are eligible. */
+  readonly eligible: number;
+  private readonly ints: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly termsAt: number;
+  private readonly startsAt: number;
+  /** How many sentences were ranked. */
+  private readonly ranked: number;
+
+  /** `ranked` belongs to the ranker, which reuses its arrays for the next article: what is kept is copied. */
+  constructor(ranked: RankedText) {
+    const sentences = ranked.words.length;
+    const best: number[] = [];
+    for (let index = 0; index < sentences; index++) if (ranked.eligible[index]) best.push(index);
+    best.sort((a, b) => ranked.score[b]! - ranked.score[a]!);
+    const eligible = best.length;
+    const intCount = 2 * eligible + ranked.distinctTerms.length + sentences + 1 + ranked.terms.length;
+    const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
+    this.scores = new Float64Array(buffer, 0, eligible);
+    this.ints = new Int32Array(buffer, 8 * eligible, intCount);
+    best.forEach((index, k) => {
+      this.scores[k] = ranked.score[index]!;
+      this.ints[k] = index;
+      this.ints[eligible + k] = ranked.words[index]!;
+    });
+    this.eligible = eligible;
+    this.termsAt = 2 * eligible;
+    this.ints.set(ranked.distinctTerms, this.termsAt);
+    this.startsAt = this.termsAt + ranked.distinctTerms.length;
+    this.ints.set(ranked.termStarts.subarray(0, sentences + 1), this.startsAt);
+    this.ints.set(ranked.terms, this.startsAt + sentences + 1);
+    this.ranked = sentences;
+  }
+
+  /** The article's `k`th best eligible sentence. */
+  best(k: number): ScoredSentence {
+    return { index: this.ints[k]!, words: this.ints[this.eligible + k]!, score: this.scores[k]! };
+  }
+
+  /** Distinct term ids of the ranked sentences. */
+  distinctTerms(): Int32Array {
+    return this.ints.subarray(this.termsAt, this.startsAt);
+  }
+
+  /** The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. */
+  termsOf(sentence: number): Int32Array {
+    if (sentence >= this.ranked) return new Int32Array(0);
+    const terms = this.startsAt + this.ranked + 1;
+    const starts = this.startsAt;
+    return this.ints.subarray(terms + this.ints[starts + sentence]!, terms + this.ints[starts + sentence + 1]!);
+  }
 }
 
 export interface CorpusRankings {
@@ -47,8 +100,10 @@ export interface CorpusRankings {
   readonly summaries: Map<string, Summary>;
   /** Brings the rankings up to the corpus's current version; cheap when nothing changed. */
   refresh(): void;
-  /** The article's eligible sentences, best first. */
-  bestOf(article: Article): readonly ScoredSentence[];
+  /** The article's best `limit` eligible sentences, best first. */
+  bestOf(article: Article, limit: number): ScoredSentence[];
+  /** How many of the article's sentences are eligible. */
+  eligibleCount(article: Article): number;
   /**
    * The article's best `limit` sentences with TF-IDF vectors over the corpus; made once per
    * corpus version. `score` is the within-article score.
@@ -73,19 +128,7 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   const rankingOf = (article: Article): ArticleRanking => {
     let ranking = rankings.get(article.id);
     if (!ranking) {
-      const ranked = ranker.rank(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((s) => s.text));
-      const best: ScoredSentence[] = [];
-      for (let index = 0; index < ranked.eligible.length; index++) {
-        if (ranked.eligible[index]) best.push({ index, words: ranked.words[index]!, score: ranked.score[index]! });
-      }
-      best.sort((a, b) => b.score - a.score);
-      ranking = {
-        best,
-        // The ranker reuses its arrays for the next article, so what is kept is copied.
-        terms: ranked.distinctTerms.slice(),
-        sentenceTerms: ranked.terms.slice(),
-        sentenceTermStarts: ranked.termStarts.slice(),
-      };
+      ranking = new ArticleRanking(ranker.rank(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((s) => s.text)));
       rankings.set(article.id, ranking);
     }
     return ranking;
@@ -107,12 +150,12 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     candidates = new Map();
     for (const [id, ranking] of rankings) {
       if (corpus.get(id)) continue;
-      if (counted.delete(id)) count(ranking.terms, -1);
+      if (counted.delete(id)) count(ranking.distinctTerms(), -1);
       rankings.delete(id);
     }
     for (const article of corpus.articles()) {
       if (counted.has(article.id)) continue;
-      count(rankingOf(article).terms, 1);
+      count(rankingOf(article).distinctTerms(), 1);
       counted.add(article.id);
     }
     idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));
@@ -120,25 +163,24 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
 
   const candidatesOf = (article: Article, limit: number): readonly Candidate[] => {
     const ranking = rankingOf(article);
-    const { best } = ranking;
-    const wanted = Math.min(limit, best.length);
+    const wanted = Math.min(limit, ranking.eligible);
     let made = candidates.get(article.id);
     if (!made) {
       made = [];
       candidates.set(article.id, made);
     }
-    for (let i = made.length; i < wanted; i++) {
-      const sentence = best[i]!;
-      // Counted again for each corpus version rather than kept: cheap, and kept for every sentence
+    if (made.length < wanted) {
+      const sentences: ScoredSentence[] = [];
+      for (let k = made.length; k < wanted; k++) sentences.push(ranking.best(k));
+      // Weighed again for each corpus version rather than kept: cheap, and kept for every sentence
       // ever put forward they outgrew the rest of the rankings.
-      const counts = countTerms(
-        ranking.sentenceTerms.subarray(
-          ranking.sentenceTermStarts[sentence.index],
-          ranking.sentenceTermStarts[sentence.index + 1],
-        ),
+      const vectors = tfidfVectors(
+        sentences.map((sentence) => ranking.termsOf(sentence.index)),
+        idf,
       );
-      const vector: TermVector = weighTerms(counts, idf);
-      made.push({ article, sentence, score: sentence.score, words: sentence.words, vector });
+      sentences.forEach((sentence, i) => {
+        made.push({ article, sentence, score: sentence.score, words: sentence.words, vector: vectors[i]! });
+      });
     }
     return made.length === wanted ? made : made.slice(0, wanted);
   };
@@ -147,14 +189,15 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     corpus,
     summaries,
     refresh,
-    bestOf: (article) => rankingOf(article).best,
-    candidatesOf,
-    termsOf: (article, sentence) => {
+    bestOf: (article, limit) => {
       const ranking = rankingOf(article);
-      const starts = ranking.sentenceTermStarts;
-      if (sentence + 1 >= starts.length) return new Int32Array(0);
-      return ranking.sentenceTerms.subarray(starts[sentence], starts[sentence + 1]);
+      const best: ScoredSentence[] = [];
+      for (let k = 0; k < Math.min(limit, ranking.eligible); k++) best.push(ranking.best(k));
+      return best;
     },
+    eligibleCount: (article) => rankingOf(article).eligible,
+    candidatesOf,
+    termsOf: (article, sentence) => rankingOf(article).termsOf(sentence),
     termIds: ranker.termIds,
   };
 }

@@ -92,7 +92,7 @@ function conceptKeys(terms: Int32Array): number[] {
   return [...keys];
 }
 
-/** The distinct ids of `terms`, ascending (as `countTerms(terms).ids`), written into `buffer` from `at`. */
+/** The distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), written into `buffer` from `at`. */
 function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
   const region = buffer.subarray(at, at + terms.length);
   region.set(terms);
@@ -198,10 +198,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   // Each article's sentences share one buffer, so a pass over the corpus allocates per article.
   const earlierTerms: Int32Array[] = [];
   for (const article of earlier) {
-    const sentenceTerms = rankings
-      .bestOf(article)
-      .slice(0, limit)
-      .map((sentence) => rankings.termsOf(article, sentence.index));
+    const sentenceTerms = rankings.bestOf(article, limit).map((sentence) => rankings.termsOf(article, sentence.index));
     const buffer = new Int32Array(sentenceTerms.reduce((sum, terms) => sum + terms.length, 0));
     let at = 0;
     for (const terms of sentenceTerms) {
