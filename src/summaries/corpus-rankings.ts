@@ -35,18 +35,17 @@ export interface Candidate extends Selectable {
 /**
  * What is kept of one article's ranking, in one buffer: an object per eligible sentence and three
  * arrays per article were most of what summaries kept for a large corpus. Ints, one part after
- * another: the eligible sentences best first (their positions, then their words), the distinct
- * term ids of the ranked sentences (for document frequencies), where each ranked sentence's term
- * ids start (one more than the sentences), and the term ids (see `RankedText.terms`). Scores, a
- * view of the same buffer, follow the eligible sentences' order.
+ * another: the eligible sentences best first (their positions, then their words), where each
+ * ranked sentence's term ids start (one more than the sentences), and the term ids (see
+ * `RankedText.terms`). Scores, a view of the same buffer, follow the eligible sentences' order.
  */
 class ArticleRanking {
   /** How many sentences are eligible. */
   readonly eligible: number;
   private readonly ints: Int32Array;
   private readonly scores: Float64Array;
-  private readonly termsAt: number;
   private readonly startsAt: number;
+  private readonly termsAt: number;
   /** How many sentences were ranked. */
   private readonly ranked: number;
 
@@ -57,7 +56,7 @@ class ArticleRanking {
     for (let index = 0; index < sentences; index++) if (ranked.eligible[index]) best.push(index);
     best.sort((a, b) => ranked.score[b]! - ranked.score[a]!);
     const eligible = best.length;
-    const intCount = 2 * eligible + ranked.distinctTerms.length + sentences + 1 + ranked.terms.length;
+    const intCount = 2 * eligible + sentences + 1 + ranked.terms.length;
     const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
     this.scores = new Float64Array(buffer, 0, eligible);
     this.ints = new Int32Array(buffer, 8 * eligible, intCount);
@@ -67,11 +66,10 @@ class ArticleRanking {
       this.ints[eligible + k] = ranked.words[index]!;
     });
     this.eligible = eligible;
-    this.termsAt = 2 * eligible;
-    this.ints.set(ranked.distinctTerms, this.termsAt);
-    this.startsAt = this.termsAt + ranked.distinctTerms.length;
+    this.startsAt = 2 * eligible;
     this.ints.set(ranked.termStarts.subarray(0, sentences + 1), this.startsAt);
-    this.ints.set(ranked.terms, this.startsAt + sentences + 1);
+    this.termsAt = this.startsAt + sentences + 1;
+    this.ints.set(ranked.terms, this.termsAt);
     this.ranked = sentences;
   }
 
@@ -80,17 +78,19 @@ class ArticleRanking {
     return { index: this.ints[k]!, words: this.ints[this.eligible + k]!, score: this.scores[k]! };
   }
 
-  /** Distinct term ids of the ranked sentences. */
-  distinctTerms(): Int32Array {
-    return this.ints.subarray(this.termsAt, this.startsAt);
+  /** The term ids of every ranked sentence, repeats included. */
+  allTerms(): Int32Array {
+    return this.ints.subarray(this.termsAt);
   }
 
   /** The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. */
   termsOf(sentence: number): Int32Array {
     if (sentence >= this.ranked) return new Int32Array(0);
-    const terms = this.startsAt + this.ranked + 1;
     const starts = this.startsAt;
-    return this.ints.subarray(terms + this.ints[starts + sentence]!, terms + this.ints[starts + sentence + 1]!);
+    return this.ints.subarray(
+      this.termsAt + this.ints[starts + sentence]!,
+      this.termsAt + this.ints[starts + sentence + 1]!,
+    );
   }
 }
 
@@ -134,9 +134,18 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     return ranking;
   };
 
-  const count = (terms: Int32Array, delta: number) => {
+  /** Per term id, the last article counted (by number), so that each article counts a term once. */
+  let countedIn = new Int32Array(1024);
+  let counts = 0;
+  const count = (ranking: ArticleRanking, delta: number) => {
     frequencies = grown(frequencies, ranker.termIds.size);
-    for (let i = 0; i < terms.length; i++) frequencies[terms[i]!]! += delta;
+    countedIn = grown(countedIn, ranker.termIds.size);
+    counts++;
+    for (const id of ranking.allTerms()) {
+      if (countedIn[id] === counts) continue;
+      countedIn[id] = counts;
+      frequencies[id]! += delta;
+    }
   };
 
   /** IDF of every term id for the current version, worked out once rather than per sentence. */
@@ -150,12 +159,12 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     candidates = new Map();
     for (const [id, ranking] of rankings) {
       if (corpus.get(id)) continue;
-      if (counted.delete(id)) count(ranking.distinctTerms(), -1);
+      if (counted.delete(id)) count(ranking, -1);
       rankings.delete(id);
     }
     for (const article of corpus.articles()) {
       if (counted.has(article.id)) continue;
-      count(rankingOf(article).distinctTerms(), 1);
+      count(rankingOf(article), 1);
       counted.add(article.id);
     }
     idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));
