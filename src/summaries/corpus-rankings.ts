@@ -105,10 +105,15 @@ export interface CorpusRankings {
   /** How many of the article's sentences are eligible. */
   eligibleCount(article: Article): number;
   /**
-   * The article's best `limit` sentences with TF-IDF vectors over the corpus; made once per
-   * corpus version. `score` is the within-article score.
+   * The article's best `limit` sentences with TF-IDF vectors over the corpus, kept until
+   * `forgetCandidates` (or a new corpus version). `score` is the within-article score.
    */
   candidatesOf(article: Article, limit: number): readonly Candidate[];
+  /**
+   * Drops the candidates made so far. They are needed while a summary is made; kept for every
+   * article between summaries, their vectors held about as much as the rankings themselves.
+   */
+  forgetCandidates(): void;
   /** The content-term ids of one ranked sentence, in word order (ids of `termIds`); empty past the ranked ones. */
   termsOf(article: Article, sentence: number): Int32Array;
   /** The dictionary the term ids come from. */
@@ -181,8 +186,8 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     if (made.length < wanted) {
       const sentences: ScoredSentence[] = [];
       for (let k = made.length; k < wanted; k++) sentences.push(ranking.best(k));
-      // Weighed again for each corpus version rather than kept: cheap, and kept for every sentence
-      // ever put forward they outgrew the rest of the rankings.
+      // Weighed again for each summary rather than kept: cheap, and kept for every sentence ever
+      // put forward they outgrew the rest of the rankings.
       const vectors = tfidfVectors(
         sentences.map((sentence) => ranking.termsOf(sentence.index)),
         idf,
@@ -206,6 +211,9 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     },
     eligibleCount: (article) => rankingOf(article).eligible,
     candidatesOf,
+    forgetCandidates: () => {
+      candidates = new Map();
+    },
     termsOf: (article, sentence) => rankingOf(article).termsOf(sentence),
     termIds: ranker.termIds,
   };
