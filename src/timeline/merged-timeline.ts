@@ -294,24 +294,27 @@ class DayIndex<T extends { readonly content: WordList }> {
   }
 }
 
-const eventWordsOf = new WeakMap<Development['entry'], WordList>();
+const eventWordsKept = new WeakMap<Development['entry'], WordList>();
 
 /**
  * Content-word stems with irregular verbs read as their base ("met" as "meet"), so a report of what
  * happened is matched with the plan it fulfils; worked out only for the days something was
  * scheduled for, once per development.
  */
-function eventWords(development: Development): WordList {
-  let words = eventWordsOf.get(development.entry);
-  if (!words) {
-    words = baseWords(development.entry.text) ?? development.content;
-    eventWordsOf.set(development.entry, words);
-  }
-  return words;
+function eventWordsOf(developments: readonly Development[]): WordList[] {
+  const missing = developments.filter((development) => !eventWordsKept.has(development.entry));
+  const stems = missing.map((development) => baseStems(development.entry.text));
+  // Lists that differ from the content words are packed together, one array per day merged.
+  const lists = WordList.packed(stems.filter((list) => list !== null));
+  let next = 0;
+  missing.forEach((development, i) => {
+    eventWordsKept.set(development.entry, stems[i] ? lists[next++]! : development.content);
+  });
+  return developments.map((development) => eventWordsKept.get(development.entry)!);
 }
 
 /** The text's content stems with irregular verbs read as their base; null when that changes none (they are its content words). */
-function baseWords(text: string): WordList | null {
+function baseStems(text: string): string[] | null {
   const words = tokenizeWords(text).filter((word) => !isStopword(word.norm));
   let changed = false;
   const stems = words.flatMap((word) => {
@@ -320,7 +323,7 @@ function baseWords(text: string): WordList | null {
     changed = true;
     return isStopword(base) ? [] : [stemOf(base)];
   });
-  return changed ? WordList.of(stems) : null;
+  return changed ? stems : null;
 }
 
 /** Share of a scheduled development's words a report of that day must hold to say it happened. */
@@ -335,16 +338,18 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const folded = new Map<number, string[]>();
   const dropped = new Set<number>();
   const reports = new DayIndex<{ content: WordList; j: number }>();
-  // Only the days something was scheduled for are indexed.
   const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
+  if (!scheduledDays.size) return entries;
+  // Event words only for the days something was scheduled for: `mergeDay` folds one day at a time.
+  const eventWords = eventWordsOf(entries);
   entries.forEach((report, j) => {
     if (!report.entry.expected && scheduledDays.has(report.entry.date)) {
-      reports.add(report.entry.date, { content: eventWords(report), j });
+      reports.add(report.entry.date, { content: eventWords[j]!, j });
     }
   });
   entries.forEach((scheduled, i) => {
     if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, eventWords(scheduled), MIN_HAPPENED_SHARE, () => true);
+    const report = reports.holding(scheduled.entry.date, eventWords[i]!, MIN_HAPPENED_SHARE, () => true);
     if (!report) return;
     dropped.add(i);
     folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
