@@ -5,7 +5,7 @@
  * corpus change therefore costs the new articles' own ranking, plus re-weighting the few best
  * sentences of each article by the new frequencies (once per version, shared by every summary).
  */
-import type { Article } from '../articles/types.js';
+import type { Article, Sentence } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { grown } from './buffers.js';
 import { type RankedText, TextRanker } from './rank-sentences.js';
@@ -21,6 +21,9 @@ export const MAX_RANKED_SENTENCES = 40;
 export interface ScoredSentence {
   /** Position of the sentence in the article. */
   index: number;
+  /** The sentence's offsets in the article's text (see `sentenceText`). */
+  start: number;
+  end: number;
   words: number;
   /** Within-article score (see `rankSentences`). */
   score: number;
@@ -32,10 +35,17 @@ export interface Candidate extends Selectable {
   sentence: ScoredSentence;
 }
 
+/** The parts kept per eligible sentence in `ArticleRanking`, each a run of ints. */
+const INDEX = 0;
+const WORDS = 1;
+const START = 2;
+const END = 3;
+const SENTENCE_FIELDS = 4;
+
 /**
  * What is kept of one article's ranking, in one buffer: an object per eligible sentence and three
  * arrays per article were most of what summaries kept for a large corpus. Ints, one part after
- * another: the eligible sentences best first (their positions, then their words), where each
+ * another: the eligible sentences best first (their positions, words, starts and ends), where each
  * ranked sentence's term ids start (one more than the sentences), and the term ids (see
  * `RankedText.terms`). Scores, a view of the same buffer, follow the eligible sentences' order.
  */
@@ -49,33 +59,45 @@ class ArticleRanking {
   /** How many sentences were ranked. */
   private readonly ranked: number;
 
-  /** `ranked` belongs to the ranker, which reuses its arrays for the next article: what is kept is copied. */
-  constructor(ranked: RankedText) {
-    const sentences = ranked.words.length;
+  /**
+   * `ranked`: the ranking of `sentences`. It belongs to the ranker, which reuses its arrays for the
+   * next article: what is kept is copied.
+   */
+  constructor(sentences: readonly Sentence[], ranked: RankedText) {
+    const n = sentences.length;
     const best: number[] = [];
-    for (let index = 0; index < sentences; index++) if (ranked.eligible[index]) best.push(index);
+    for (let index = 0; index < n; index++) if (ranked.eligible[index]) best.push(index);
     best.sort((a, b) => ranked.score[b]! - ranked.score[a]!);
     const eligible = best.length;
-    const intCount = 2 * eligible + sentences + 1 + ranked.terms.length;
+    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length;
     const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
     this.scores = new Float64Array(buffer, 0, eligible);
     this.ints = new Int32Array(buffer, 8 * eligible, intCount);
     best.forEach((index, k) => {
       this.scores[k] = ranked.score[index]!;
-      this.ints[k] = index;
-      this.ints[eligible + k] = ranked.words[index]!;
+      this.ints[INDEX * eligible + k] = index;
+      this.ints[WORDS * eligible + k] = ranked.words[index]!;
+      this.ints[START * eligible + k] = sentences[index]!.start;
+      this.ints[END * eligible + k] = sentences[index]!.end;
     });
     this.eligible = eligible;
-    this.startsAt = 2 * eligible;
-    this.ints.set(ranked.termStarts.subarray(0, sentences + 1), this.startsAt);
-    this.termsAt = this.startsAt + sentences + 1;
+    this.startsAt = SENTENCE_FIELDS * eligible;
+    this.ints.set(ranked.termStarts.subarray(0, n + 1), this.startsAt);
+    this.termsAt = this.startsAt + n + 1;
     this.ints.set(ranked.terms, this.termsAt);
-    this.ranked = sentences;
+    this.ranked = n;
   }
 
   /** The article's `k`th best eligible sentence. */
   best(k: number): ScoredSentence {
-    return { index: this.ints[k]!, words: this.ints[this.eligible + k]!, score: this.scores[k]! };
+    const { ints, eligible } = this;
+    return {
+      index: ints[INDEX * eligible + k]!,
+      start: ints[START * eligible + k]!,
+      end: ints[END * eligible + k]!,
+      words: ints[WORDS * eligible + k]!,
+      score: this.scores[k]!,
+    };
   }
 
   /** The term ids of every ranked sentence, repeats included. */
@@ -92,6 +114,15 @@ class ArticleRanking {
       this.termsAt + this.ints[starts + sentence + 1]!,
     );
   }
+}
+
+/**
+ * The candidate's sentence, cut from its article's text: reading `article.sentences` decodes the
+ * article's whole layout, and doing so for every candidate of a corpus left tens of megabytes of
+ * garbage behind a summary.
+ */
+export function sentenceText({ article, sentence }: Candidate): string {
+  return article.text.slice(sentence.start, sentence.end);
 }
 
 export interface CorpusRankings {
@@ -133,7 +164,8 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   const rankingOf = (article: Article): ArticleRanking => {
     let ranking = rankings.get(article.id);
     if (!ranking) {
-      ranking = new ArticleRanking(ranker.rank(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((s) => s.text)));
+      const sentences = article.sentences.slice(0, MAX_RANKED_SENTENCES);
+      ranking = new ArticleRanking(sentences, ranker.rank(sentences.map((s) => s.text)));
       rankings.set(article.id, ranking);
     }
     return ranking;

@@ -10,7 +10,7 @@
  */
 import type { Article } from '../articles/types.js';
 import { forEachWrittenWord } from '../text/written-words.js';
-import type { Candidate, CorpusRankings } from './corpus-rankings.js';
+import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
@@ -151,9 +151,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   const articlesOf: number[] = [];
   const lastArticle: number[] = [];
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
-  const sourceOf = copiesOf(
-    ranked.map((list, a) => list.map((candidate) => scope[a]!.sentences[candidate.sentence.index]!.text)),
-  );
+  const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
   /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
   const copied = new Set(sourceOf.filter((source, a) => source !== a));
   const counted = new Set<number>();
@@ -265,15 +263,15 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   let reports: Int32Array[] | null = null;
   let postings: Map<number, number[]> | null = null;
   const termsOf = (i: number) => {
-    const { article, sentence, vector } = pool.candidates[i]!;
-    return termIds.baseIdsOf(article.sentences[sentence.index]!.text, vector.ids);
+    const candidate = pool.candidates[i]!;
+    return termIds.baseIdsOf(sentenceText(candidate), candidate.vector.ids);
   };
   return (i) => {
     let overtaken = memo.get(i);
     if (overtaken !== undefined) return overtaken;
     overtaken = false;
-    const { article, sentence } = pool.candidates[i]!;
-    const text = article.sentences[sentence.index]!.text;
+    const { article } = pool.candidates[i]!;
+    const text = sentenceText(pool.candidates[i]!);
     if (article.date && looksAhead(text)) {
       const day = dayLookedAheadTo(text, article);
       if (day && newest !== null && newest >= day) {
@@ -295,7 +293,7 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
           const date = later.article.date;
           if (!date || date <= article.date || date < after) continue;
           if (containment(plan, reports[j]!) < MIN_OVERTAKING_SHARE) continue;
-          if (looksAhead(later.article.sentences[later.sentence.index]!.text)) continue;
+          if (looksAhead(sentenceText(later))) continue;
           overtaken = true;
           break;
         }
@@ -346,8 +344,7 @@ function toldBy(pool: Pool, termIds: TermIds): (i: number, picked: readonly numb
   const reportedOf = new Map<number, Set<number> | null>();
   const reportedIds = (i: number): Set<number> | null => {
     if (reportedOf.has(i)) return reportedOf.get(i)!;
-    const { article, sentence } = pool.candidates[i]!;
-    const content = reportedContent(article.sentences[sentence.index]!.text);
+    const content = reportedContent(sentenceText(pool.candidates[i]!));
     let reported: Set<number> | null = null;
     if (content !== null) {
       const ids = new Set<number>();
