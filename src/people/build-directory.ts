@@ -1,5 +1,5 @@
 import type { EntityInArticle, EntityKind } from '../articles/people.js';
-import type { Quote, Speaker } from '../articles/quotes.js';
+import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
@@ -29,37 +29,65 @@ interface Tally {
 /**
  * One article's names with their keys worked out. Keying is most of the cost of merging, and an
  * article's keys never change, so the directory keys each article once and keeps the result
- * across corpus changes: a rebuild after one new article only merges. Flat arrays of strings,
- * not an object per name: a corpus names hundreds of thousands.
+ * across corpus changes: a rebuild after one new article only merges. Flat lists, each exactly
+ * as long as it needs (they are kept for every article), not an object per name: a corpus names
+ * hundreds of thousands.
  */
 export interface KeyedArticle {
   article: Article;
   /**
-   * The entities that have a key, entity i in slot i of each list: kept for every article, so
-   * not an object per entity, and without what merging never reads (the mentions' offsets).
+   * The entities that have a key, entity i in slot i of each list, without what merging never
+   * reads (the mentions' offsets).
    */
   names: string[];
-  kinds: EntityKind[];
-  mentions: number[];
-  kindCued: boolean[];
   keys: string[];
   /** Surname key of each person's full name, for resolving lone surnames; '' when not needed. */
   surnames: string[];
+  /** The entities' numbers, `ENTITY_FIELDS` per entity (see `kindOf`, `roleRange`, …), in one array. */
+  numbers: Int32Array;
   /** The entities' roles as written, entity after entity, in the order of `entity.roles`. */
   roles: string[];
   /** The key of each of `roles`. */
   roleKeys: string[];
-  /** Where each entity's role keys start in `roleKeys`. */
-  roleStarts: number[];
   /** The entities' aliases and their keys, likewise. */
   aliases: string[];
   aliasKeys: string[];
-  aliasStarts: number[];
-  /** Speakers of the article's quotes that could name someone (see `looksLikeName`). */
-  speakers: Speaker[];
+  /** Names of the article's quotes' speakers that could name someone (see `looksLikeName`). */
+  speakerNames: string[];
+  /** Each speaker's role as written, '' when none is given. */
+  speakerRoles: string[];
   speakerKeys: string[];
   /** Key of each speaker's role, '' when none is given. */
   speakerRoleKeys: string[];
+}
+
+/** An entity's numbers in `KeyedArticle.numbers`: its kind (of `KINDS`), 1 when the kind is cued, its mentions, and where its roles and its aliases start. */
+const KIND = 0;
+const KIND_CUED = 1;
+const MENTIONS = 2;
+const ROLES_START = 3;
+const ALIASES_START = 4;
+const ENTITY_FIELDS = 5;
+const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'other'];
+
+function kindOf(keyed: KeyedArticle, index: number): EntityKind {
+  return KINDS[keyed.numbers[index * ENTITY_FIELDS + KIND]!]!;
+}
+
+/** Where entity `index`'s roles are in `roles` and `roleKeys`: from, to. */
+function roleRange(keyed: KeyedArticle, index: number): [number, number] {
+  const next =
+    index + 1 < keyed.keys.length ? keyed.numbers[(index + 1) * ENTITY_FIELDS + ROLES_START]! : keyed.roleKeys.length;
+  return [keyed.numbers[index * ENTITY_FIELDS + ROLES_START]!, next];
+}
+
+/** Where entity `index`'s aliases are in `aliases` and `aliasKeys`: from, to. */
+function aliasRange(keyed: KeyedArticle, index: number): [number, number] {
+  const next =
+    index + 1 < keyed.keys.length
+      ? keyed.numbers[(index + 1) * ENTITY_FIELDS + ALIASES_START]!
+      : keyed.aliasKeys.length;
+  return [keyed.numbers[index * ENTITY_FIELDS + ALIASES_START]!, next];
 }
 
 /** The name functions merging uses, memoised; one set serves every article of a corpus. */
@@ -81,52 +109,64 @@ export function nameKeys(): NameKeys {
 }
 
 export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
-  const keyed: KeyedArticle = {
-    article,
-    names: [],
-    kinds: [],
-    mentions: [],
-    kindCued: [],
-    keys: [],
-    surnames: [],
-    roles: [],
-    roleKeys: [],
-    roleStarts: [],
-    aliases: [],
-    aliasKeys: [],
-    aliasStarts: [],
-    speakers: [],
-    speakerKeys: [],
-    speakerRoleKeys: [],
-  };
+  const names: string[] = [];
+  const entityKeys: string[] = [];
+  const surnames: string[] = [];
+  const numbers: number[] = [];
+  const roles: string[] = [];
+  const roleKeys: string[] = [];
+  const aliases: string[] = [];
+  const aliasKeys: string[] = [];
   for (const entity of entities) {
     const key = keys.keyOf(entity.name);
     if (!key) continue;
-    keyed.names.push(entity.name);
-    keyed.kinds.push(entity.kind);
-    keyed.mentions.push(entity.mentions);
-    keyed.kindCued.push(entity.kindCued === true);
-    keyed.keys.push(key);
-    keyed.surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
-    keyed.roleStarts.push(keyed.roleKeys.length);
-    keyed.aliasStarts.push(keyed.aliasKeys.length);
+    names.push(entity.name);
+    entityKeys.push(key);
+    surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
+    numbers.push(
+      KINDS.indexOf(entity.kind),
+      entity.kindCued === true ? 1 : 0,
+      entity.mentions,
+      roleKeys.length,
+      aliasKeys.length,
+    );
     for (const role of entity.roles) {
-      keyed.roles.push(role);
-      keyed.roleKeys.push(keys.roleOf(role));
+      roles.push(role);
+      roleKeys.push(keys.roleOf(role));
     }
     for (const alias of entity.aliases) {
-      keyed.aliases.push(alias);
-      keyed.aliasKeys.push(keys.keyOf(alias));
+      aliases.push(alias);
+      aliasKeys.push(keys.keyOf(alias));
     }
   }
+  const speakerNames: string[] = [];
+  const speakerRoles: string[] = [];
+  const speakerKeys: string[] = [];
+  const speakerRoleKeys: string[] = [];
   for (const quote of quotes) {
     const speaker = quote.speaker;
     if (!speaker || !keys.nameLike(speaker.name)) continue;
-    keyed.speakers.push(speaker);
-    keyed.speakerKeys.push(keys.keyOf(speaker.name));
-    keyed.speakerRoleKeys.push(speaker.role ? keys.roleOf(speaker.role) : '');
+    speakerNames.push(speaker.name);
+    speakerRoles.push(speaker.role ?? '');
+    speakerKeys.push(keys.keyOf(speaker.name));
+    speakerRoleKeys.push(speaker.role ? keys.roleOf(speaker.role) : '');
   }
-  return keyed;
+  // Copied at their length: a list grown one item at a time keeps spare room, and these are kept.
+  return {
+    article,
+    names: names.slice(),
+    keys: entityKeys.slice(),
+    surnames: surnames.slice(),
+    numbers: Int32Array.from(numbers),
+    roles: roles.slice(),
+    roleKeys: roleKeys.slice(),
+    aliases: aliases.slice(),
+    aliasKeys: aliasKeys.slice(),
+    speakerNames: speakerNames.slice(),
+    speakerRoles: speakerRoles.slice(),
+    speakerKeys: speakerKeys.slice(),
+    speakerRoleKeys: speakerRoleKeys.slice(),
+  };
 }
 
 /** An entity of a keyed article. */
@@ -215,17 +255,18 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     if (key !== own) addAlias(tally, single.keyed.names[single.index]!, own);
   }
 
-  for (const { article, speakers, speakerKeys, speakerRoleKeys } of keyed) {
-    speakers.forEach((speaker, index) => {
+  for (const { article, speakerNames, speakerRoles, speakerKeys, speakerRoleKeys } of keyed) {
+    speakerNames.forEach((name, index) => {
       const own = speakerKeys[index]!;
       const key = resolve(own) ?? own;
       if (!key) return;
       const tally = tallyFor(tallies, key);
       if (!tally.kinds.size) tally.kinds.set('person', 1);
-      if (!tally.spellings.size && key === own) tally.spellings.set(speaker.name.trim(), 1);
+      if (!tally.spellings.size && key === own) tally.spellings.set(name.trim(), 1);
       tally.quotes += 1;
       tally.articles.set(article.id, article.date ?? '');
-      if (speaker.role) addRole(tally, speaker.role, speakerRoleKeys[index]!, article.date ?? '');
+      const role = speakerRoles[index]!;
+      if (role) addRole(tally, role, speakerRoleKeys[index]!, article.date ?? '');
     });
   }
 
@@ -263,23 +304,18 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 
 type KeyOf = (name: string) => string;
 
-/** Where entity `index`'s aliases are in `aliases` and `aliasKeys`: from, to. */
-function aliasRange(keyed: KeyedArticle, index: number): [number, number] {
-  return [keyed.aliasStarts[index]!, keyed.aliasStarts[index + 1] ?? keyed.aliasKeys.length];
-}
-
 function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean): void {
   const name = keyed.names[index]!;
-  const kind = keyed.kinds[index]!;
+  const kind = kindOf(keyed, index);
   if (isOwnName) tally.spellings.set(name, (tally.spellings.get(name) ?? 0) + 1);
   tally.kinds.set(kind, (tally.kinds.get(kind) ?? 0) + 1);
-  if (keyed.kindCued[index]) tally.cuedKinds.set(kind, (tally.cuedKinds.get(kind) ?? 0) + 1);
+  if (keyed.numbers[index * ENTITY_FIELDS + KIND_CUED]) tally.cuedKinds.set(kind, (tally.cuedKinds.get(kind) ?? 0) + 1);
   const date = keyed.article.date ?? '';
-  const rolesEnd = keyed.roleStarts[index + 1] ?? keyed.roleKeys.length;
-  for (let i = keyed.roleStarts[index]!; i < rolesEnd; i++) addRole(tally, keyed.roles[i]!, keyed.roleKeys[i]!, date);
+  const [rolesFrom, rolesTo] = roleRange(keyed, index);
+  for (let i = rolesFrom; i < rolesTo; i++) addRole(tally, keyed.roles[i]!, keyed.roleKeys[i]!, date);
   const [from, to] = aliasRange(keyed, index);
   for (let i = from; i < to; i++) addAlias(tally, keyed.aliases[i]!, keyed.aliasKeys[i]!);
-  tally.mentions += keyed.mentions[index]!;
+  tally.mentions += keyed.numbers[index * ENTITY_FIELDS + MENTIONS]!;
   tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 

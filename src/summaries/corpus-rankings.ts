@@ -5,14 +5,14 @@
  * corpus change therefore costs the new articles' own ranking, plus re-weighting the few best
  * sentences of each article by the new frequencies (once per version, shared by every summary).
  */
-import type { Article } from '../articles/types.js';
+import type { Article, Sentence } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { grown } from './buffers.js';
-import { TextRanker } from './rank-sentences.js';
+import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
 import type { TermIds } from './terms.js';
-import { countTerms, inverseFrequency, type TermVector, weighTerms } from './vectors.js';
+import { inverseFrequency, tfidfVectors } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
@@ -21,6 +21,9 @@ export const MAX_RANKED_SENTENCES = 40;
 export interface ScoredSentence {
   /** Position of the sentence in the article. */
   index: number;
+  /** The sentence's offsets in the article's text (see `sentenceText`). */
+  start: number;
+  end: number;
   words: number;
   /** Within-article score (see `rankSentences`). */
   score: number;
@@ -32,13 +35,94 @@ export interface Candidate extends Selectable {
   sentence: ScoredSentence;
 }
 
-interface ArticleRanking {
-  best: ScoredSentence[];
-  /** Distinct term ids of the ranked sentences, for document frequencies. */
-  terms: Int32Array;
-  /** Term ids of each ranked sentence (see `RankedText.terms`). */
-  sentenceTerms: Int32Array;
-  sentenceTermStarts: Int32Array;
+/** The parts kept per eligible sentence in `ArticleRanking`, each a run of ints. */
+const INDEX = 0;
+const WORDS = 1;
+const START = 2;
+const END = 3;
+const SENTENCE_FIELDS = 4;
+
+/**
+ * What is kept of one article's ranking, in one buffer: an object per eligible sentence and three
+ * arrays per article were most of what summaries kept for a large corpus. Ints, one part after
+ * another: the eligible sentences best first (their positions, words, starts and ends), where each
+ * ranked sentence's term ids start (one more than the sentences), and the term ids (see
+ * `RankedText.terms`). Scores, a view of the same buffer, follow the eligible sentences' order.
+ */
+class ArticleRanking {
+  /** How many sentences are eligible. */
+  readonly eligible: number;
+  private readonly ints: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly startsAt: number;
+  private readonly termsAt: number;
+  /** How many sentences were ranked. */
+  private readonly ranked: number;
+
+  /**
+   * `ranked`: the ranking of `sentences`. It belongs to the ranker, which reuses its arrays for the
+   * next article: what is kept is copied.
+   */
+  constructor(sentences: readonly Sentence[], ranked: RankedText) {
+    const n = sentences.length;
+    const best: number[] = [];
+    for (let index = 0; index < n; index++) if (ranked.eligible[index]) best.push(index);
+    best.sort((a, b) => ranked.score[b]! - ranked.score[a]!);
+    const eligible = best.length;
+    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length;
+    const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
+    this.scores = new Float64Array(buffer, 0, eligible);
+    this.ints = new Int32Array(buffer, 8 * eligible, intCount);
+    best.forEach((index, k) => {
+      this.scores[k] = ranked.score[index]!;
+      this.ints[INDEX * eligible + k] = index;
+      this.ints[WORDS * eligible + k] = ranked.words[index]!;
+      this.ints[START * eligible + k] = sentences[index]!.start;
+      this.ints[END * eligible + k] = sentences[index]!.end;
+    });
+    this.eligible = eligible;
+    this.startsAt = SENTENCE_FIELDS * eligible;
+    this.ints.set(ranked.termStarts.subarray(0, n + 1), this.startsAt);
+    this.termsAt = this.startsAt + n + 1;
+    this.ints.set(ranked.terms, this.termsAt);
+    this.ranked = n;
+  }
+
+  /** The article's `k`th best eligible sentence. */
+  best(k: number): ScoredSentence {
+    const { ints, eligible } = this;
+    return {
+      index: ints[INDEX * eligible + k]!,
+      start: ints[START * eligible + k]!,
+      end: ints[END * eligible + k]!,
+      words: ints[WORDS * eligible + k]!,
+      score: this.scores[k]!,
+    };
+  }
+
+  /** The term ids of every ranked sentence, repeats included. */
+  allTerms(): Int32Array {
+    return this.ints.subarray(this.termsAt);
+  }
+
+  /** The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. */
+  termsOf(sentence: number): Int32Array {
+    if (sentence >= this.ranked) return new Int32Array(0);
+    const starts = this.startsAt;
+    return this.ints.subarray(
+      this.termsAt + this.ints[starts + sentence]!,
+      this.termsAt + this.ints[starts + sentence + 1]!,
+    );
+  }
+}
+
+/**
+ * The candidate's sentence, cut from its article's text: reading `article.sentences` decodes the
+ * article's whole layout, and doing so for every candidate of a corpus left tens of megabytes of
+ * garbage behind a summary.
+ */
+export function sentenceText({ article, sentence }: Candidate): string {
+  return article.text.slice(sentence.start, sentence.end);
 }
 
 export interface CorpusRankings {
@@ -47,13 +131,20 @@ export interface CorpusRankings {
   readonly summaries: Map<string, Summary>;
   /** Brings the rankings up to the corpus's current version; cheap when nothing changed. */
   refresh(): void;
-  /** The article's eligible sentences, best first. */
-  bestOf(article: Article): readonly ScoredSentence[];
+  /** The article's best `limit` eligible sentences, best first. */
+  bestOf(article: Article, limit: number): ScoredSentence[];
+  /** How many of the article's sentences are eligible. */
+  eligibleCount(article: Article): number;
   /**
-   * The article's best `limit` sentences with TF-IDF vectors over the corpus; made once per
-   * corpus version. `score` is the within-article score.
+   * The article's best `limit` sentences with TF-IDF vectors over the corpus, kept until
+   * `forgetCandidates` (or a new corpus version). `score` is the within-article score.
    */
   candidatesOf(article: Article, limit: number): readonly Candidate[];
+  /**
+   * Drops the candidates made so far. They are needed while a summary is made; kept for every
+   * article between summaries, their vectors held about as much as the rankings themselves.
+   */
+  forgetCandidates(): void;
   /** The content-term ids of one ranked sentence, in word order (ids of `termIds`); empty past the ranked ones. */
   termsOf(article: Article, sentence: number): Int32Array;
   /** The dictionary the term ids come from. */
@@ -73,27 +164,25 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   const rankingOf = (article: Article): ArticleRanking => {
     let ranking = rankings.get(article.id);
     if (!ranking) {
-      const ranked = ranker.rank(article.sentences.slice(0, MAX_RANKED_SENTENCES).map((s) => s.text));
-      const best: ScoredSentence[] = [];
-      for (let index = 0; index < ranked.eligible.length; index++) {
-        if (ranked.eligible[index]) best.push({ index, words: ranked.words[index]!, score: ranked.score[index]! });
-      }
-      best.sort((a, b) => b.score - a.score);
-      ranking = {
-        best,
-        // The ranker reuses its arrays for the next article, so what is kept is copied.
-        terms: ranked.distinctTerms.slice(),
-        sentenceTerms: ranked.terms.slice(),
-        sentenceTermStarts: ranked.termStarts.slice(),
-      };
+      const sentences = article.sentences.slice(0, MAX_RANKED_SENTENCES);
+      ranking = new ArticleRanking(sentences, ranker.rank(sentences.map((s) => s.text)));
       rankings.set(article.id, ranking);
     }
     return ranking;
   };
 
-  const count = (terms: Int32Array, delta: number) => {
+  /** Per term id, the last article counted (by number), so that each article counts a term once. */
+  let countedIn = new Int32Array(1024);
+  let counts = 0;
+  const count = (ranking: ArticleRanking, delta: number) => {
     frequencies = grown(frequencies, ranker.termIds.size);
-    for (let i = 0; i < terms.length; i++) frequencies[terms[i]!]! += delta;
+    countedIn = grown(countedIn, ranker.termIds.size);
+    counts++;
+    for (const id of ranking.allTerms()) {
+      if (countedIn[id] === counts) continue;
+      countedIn[id] = counts;
+      frequencies[id]! += delta;
+    }
   };
 
   /** IDF of every term id for the current version, worked out once rather than per sentence. */
@@ -107,12 +196,12 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     candidates = new Map();
     for (const [id, ranking] of rankings) {
       if (corpus.get(id)) continue;
-      if (counted.delete(id)) count(ranking.terms, -1);
+      if (counted.delete(id)) count(ranking, -1);
       rankings.delete(id);
     }
     for (const article of corpus.articles()) {
       if (counted.has(article.id)) continue;
-      count(rankingOf(article).terms, 1);
+      count(rankingOf(article), 1);
       counted.add(article.id);
     }
     idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));
@@ -120,25 +209,24 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
 
   const candidatesOf = (article: Article, limit: number): readonly Candidate[] => {
     const ranking = rankingOf(article);
-    const { best } = ranking;
-    const wanted = Math.min(limit, best.length);
+    const wanted = Math.min(limit, ranking.eligible);
     let made = candidates.get(article.id);
     if (!made) {
       made = [];
       candidates.set(article.id, made);
     }
-    for (let i = made.length; i < wanted; i++) {
-      const sentence = best[i]!;
-      // Counted again for each corpus version rather than kept: cheap, and kept for every sentence
-      // ever put forward they outgrew the rest of the rankings.
-      const counts = countTerms(
-        ranking.sentenceTerms.subarray(
-          ranking.sentenceTermStarts[sentence.index],
-          ranking.sentenceTermStarts[sentence.index + 1],
-        ),
+    if (made.length < wanted) {
+      const sentences: ScoredSentence[] = [];
+      for (let k = made.length; k < wanted; k++) sentences.push(ranking.best(k));
+      // Weighed again for each summary rather than kept: cheap, and kept for every sentence ever
+      // put forward they outgrew the rest of the rankings.
+      const vectors = tfidfVectors(
+        sentences.map((sentence) => ranking.termsOf(sentence.index)),
+        idf,
       );
-      const vector: TermVector = weighTerms(counts, idf);
-      made.push({ article, sentence, score: sentence.score, words: sentence.words, vector });
+      sentences.forEach((sentence, i) => {
+        made.push({ article, sentence, score: sentence.score, words: sentence.words, vector: vectors[i]! });
+      });
     }
     return made.length === wanted ? made : made.slice(0, wanted);
   };
@@ -147,14 +235,18 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     corpus,
     summaries,
     refresh,
-    bestOf: (article) => rankingOf(article).best,
-    candidatesOf,
-    termsOf: (article, sentence) => {
+    bestOf: (article, limit) => {
       const ranking = rankingOf(article);
-      const starts = ranking.sentenceTermStarts;
-      if (sentence + 1 >= starts.length) return new Int32Array(0);
-      return ranking.sentenceTerms.subarray(starts[sentence], starts[sentence + 1]);
+      const best: ScoredSentence[] = [];
+      for (let k = 0; k < Math.min(limit, ranking.eligible); k++) best.push(ranking.best(k));
+      return best;
     },
+    eligibleCount: (article) => rankingOf(article).eligible,
+    candidatesOf,
+    forgetCandidates: () => {
+      candidates = new Map();
+    },
+    termsOf: (article, sentence) => rankingOf(article).termsOf(sentence),
     termIds: ranker.termIds,
   };
 }

@@ -29,7 +29,7 @@ function candidatesOf(rankings: CorpusRankings, articles: readonly Article[], pe
 
 function eligibleCount(rankings: CorpusRankings, articles: readonly Article[]): number {
   let total = 0;
-  for (const article of articles) total += rankings.bestOf(article).length;
+  for (const article of articles) total += rankings.eligibleCount(article);
   return total;
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Article } from '../articles/types.js';
 import { forEachWrittenWord } from '../text/written-words.js';
-import type { Candidate, CorpusRankings } from './corpus-rankings.js';
+import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
@@ -92,7 +92,7 @@ function conceptKeys(terms: Int32Array): number[] {
   return [...keys];
 }
 
-/** The distinct ids of `terms`, ascending (as `countTerms(terms).ids`), written into `buffer` from `at`. */
+/** The distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), written into `buffer` from `at`. */
 function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
   const region = buffer.subarray(at, at + terms.length);
   region.set(terms);
@@ -151,9 +151,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   const articlesOf: number[] = [];
   const lastArticle: number[] = [];
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
-  const sourceOf = copiesOf(
-    ranked.map((list, a) => list.map((candidate) => scope[a]!.sentences[candidate.sentence.index]!.text)),
-  );
+  const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
   /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
   const copied = new Set(sourceOf.filter((source, a) => source !== a));
   const counted = new Set<number>();
@@ -198,10 +196,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   // Each article's sentences share one buffer, so a pass over the corpus allocates per article.
   const earlierTerms: Int32Array[] = [];
   for (const article of earlier) {
-    const sentenceTerms = rankings
-      .bestOf(article)
-      .slice(0, limit)
-      .map((sentence) => rankings.termsOf(article, sentence.index));
+    const sentenceTerms = rankings.bestOf(article, limit).map((sentence) => rankings.termsOf(article, sentence.index));
     const buffer = new Int32Array(sentenceTerms.reduce((sum, terms) => sum + terms.length, 0));
     let at = 0;
     for (const terms of sentenceTerms) {
@@ -268,15 +263,15 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   let reports: Int32Array[] | null = null;
   let postings: Map<number, number[]> | null = null;
   const termsOf = (i: number) => {
-    const { article, sentence, vector } = pool.candidates[i]!;
-    return termIds.baseIdsOf(article.sentences[sentence.index]!.text, vector.ids);
+    const candidate = pool.candidates[i]!;
+    return termIds.baseIdsOf(sentenceText(candidate), candidate.vector.ids);
   };
   return (i) => {
     let overtaken = memo.get(i);
     if (overtaken !== undefined) return overtaken;
     overtaken = false;
-    const { article, sentence } = pool.candidates[i]!;
-    const text = article.sentences[sentence.index]!.text;
+    const { article } = pool.candidates[i]!;
+    const text = sentenceText(pool.candidates[i]!);
     if (article.date && looksAhead(text)) {
       const day = dayLookedAheadTo(text, article);
       if (day && newest !== null && newest >= day) {
@@ -298,7 +293,7 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
           const date = later.article.date;
           if (!date || date <= article.date || date < after) continue;
           if (containment(plan, reports[j]!) < MIN_OVERTAKING_SHARE) continue;
-          if (looksAhead(later.article.sentences[later.sentence.index]!.text)) continue;
+          if (looksAhead(sentenceText(later))) continue;
           overtaken = true;
           break;
         }
@@ -349,8 +344,7 @@ function toldBy(pool: Pool, termIds: TermIds): (i: number, picked: readonly numb
   const reportedOf = new Map<number, Set<number> | null>();
   const reportedIds = (i: number): Set<number> | null => {
     if (reportedOf.has(i)) return reportedOf.get(i)!;
-    const { article, sentence } = pool.candidates[i]!;
-    const content = reportedContent(article.sentences[sentence.index]!.text);
+    const content = reportedContent(sentenceText(pool.candidates[i]!));
     let reported: Set<number> | null = null;
     if (content !== null) {
       const ids = new Set<number>();

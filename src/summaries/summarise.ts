@@ -143,10 +143,15 @@ export function summarise(corpus: Corpus, options: SummaryOptions = {}): Summary
     maxSentences: lengthBudget.maxSentences,
     maxWords: Math.min(lengthBudget.maxWords, options.maxWords ?? Number.POSITIVE_INFINITY),
   };
-  const story =
-    options.articleId === undefined && scope.length > 1
-      ? storyPoints(rankings, corpus, scope, budget, options.since)
-      : { points: pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined), repeating: [] };
+  let story: { points: SummaryPoint[]; repeating: string[] };
+  try {
+    story =
+      options.articleId === undefined && scope.length > 1
+        ? storyPoints(rankings, corpus, scope, budget, options.since)
+        : { points: pickCorpusSentences(rankings, scope, budget, options.articleId !== undefined), repeating: [] };
+  } finally {
+    rankings.forgetCandidates();
+  }
   const summary: Summary = {
     points: story.points,
     articles: scope.length,

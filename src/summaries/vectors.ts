@@ -16,44 +16,46 @@ export function inverseFrequency(frequency: number, documents: number): number {
   return Math.log((1 + documents) / (1 + frequency)) + 1;
 }
 
-/** How often each term occurs in a sentence: distinct ids, ascending, with their counts. */
-export interface TermCounts {
-  readonly ids: Int32Array;
-  readonly counts: Float64Array;
-}
-
-/** `terms`: a sentence's term ids in any order, each repeated as often as the term occurs. */
-export function countTerms(terms: ArrayLike<number>): TermCounts {
-  const sorted = Int32Array.from(terms).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  const ids = new Int32Array(distinct);
-  const counts = new Float64Array(distinct);
-  let at = -1;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) ids[++at] = sorted[i]!;
-    counts[at]! += 1;
-  }
-  return { ids, counts };
-}
-
-/** Term counts weighted by `idf` and scaled to unit length; the ids are shared, not copied. */
-export function weighTerms({ ids, counts }: TermCounts, idf: (id: number) => number): TermVector {
-  const weights = new Float64Array(ids.length);
-  let norm = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const weight = counts[i]! * idf(ids[i]!);
-    weights[i] = weight;
-    norm += weight * weight;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-  return { ids, weights };
-}
-
 /** `terms`: a sentence's term ids in any order, each repeated as often as the term occurs. */
 export function tfidfVector(terms: ArrayLike<number>, idf: (id: number) => number): TermVector {
-  return weighTerms(countTerms(terms), idf);
+  return tfidfVectors([Int32Array.from(terms)], idf)[0]!;
+}
+
+/**
+ * The vectors of several sentences (as `tfidfVector`), views of one pair of arrays: a corpus
+ * keeps a few per article, and two arrays of their own apiece cost more than their numbers.
+ */
+export function tfidfVectors(sentences: readonly Int32Array[], idf: (id: number) => number): TermVector[] {
+  let total = 0;
+  for (const terms of sentences) total += terms.length;
+  const ids = new Int32Array(total);
+  const weights = new Float64Array(total);
+  const vectors: TermVector[] = [];
+  let at = 0;
+  for (const terms of sentences) {
+    // Sorted in place, then each run of one id becomes the id once with its count as weight.
+    ids.set(terms, at);
+    ids.subarray(at, at + terms.length).sort();
+    let end = at;
+    for (let i = at; i < at + terms.length; i++) {
+      if (end > at && ids[i] === ids[end - 1]) weights[end - 1]! += 1;
+      else {
+        ids[end] = ids[i]!;
+        weights[end++] = 1;
+      }
+    }
+    let norm = 0;
+    for (let i = at; i < end; i++) {
+      const weight = weights[i]! * idf(ids[i]!);
+      weights[i] = weight;
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let i = at; i < end; i++) weights[i]! /= norm;
+    vectors.push({ ids: ids.subarray(at, end), weights: weights.subarray(at, end) });
+    at = end;
+  }
+  return vectors;
 }
 
 export function cosine(a: TermVector, b: TermVector): number {

@@ -1,32 +1,110 @@
+import { Interner } from './interner.js';
+
 /** Distinct words as a set is read: membership, count and iteration in the order first given. */
 export interface WordSet extends Iterable<string> {
   has(word: string): boolean;
   readonly size: number;
 }
 
-/**
- * Distinct words in the order first given, held as one array: a `Set` of a sentence's dozen
- * words costs about half a kilobyte of hash table, and a corpus keeps one or two per dated
- * sentence. Membership is a scan, as quick as hashing at a sentence's size.
- */
-export class WordList implements WordSet {
-  private readonly words: readonly string[];
-
-  constructor(words: Iterable<string>) {
-    const distinct: string[] = [];
-    for (const word of words) if (!distinct.includes(word)) distinct.push(word);
-    this.words = distinct;
-  }
-
-  has(word: string): boolean {
-    return this.words.includes(word);
-  }
+/** Words numbered in the order first seen, and each number's word. */
+class Vocabulary {
+  private readonly ids = new Interner();
+  readonly words: string[] = [];
 
   get size(): number {
     return this.words.length;
   }
 
-  [Symbol.iterator](): Iterator<string> {
-    return this.words[Symbol.iterator]();
+  idOf(word: string): number {
+    const id = this.ids.idOf(word);
+    if (id === this.words.length) this.words.push(word);
+    return id;
   }
+
+  find(word: string): number | undefined {
+    return this.ids.find(word);
+  }
+}
+
+/**
+ * Past this many distinct words lists are numbered by a new vocabulary, so a process fed for months
+ * stays bounded; lists made before keep theirs (and keep it alive while they live).
+ */
+const MAX_VOCABULARY = 500_000;
+let vocabulary = new Vocabulary();
+
+/**
+ * Distinct words in the order first given, as numbers of one vocabulary in a typed array: a
+ * corpus keeps one or two lists per dated sentence, and a `Set` of a sentence's dozen words costs
+ * about half a kilobyte of hash table, an array of strings a pointer per word and spare room.
+ * Lists made together (`packed`) share one array. Membership is a scan, as quick as hashing at a
+ * sentence's size.
+ */
+export class WordList implements WordSet {
+  private constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly ids: Int32Array,
+    private readonly start: number,
+    readonly size: number,
+  ) {}
+
+  /** One list of `words`' distinct words. */
+  static of(words: Iterable<string>): WordList {
+    return WordList.packed([[...words]])[0]!;
+  }
+
+  /** A list of each of `lists`' distinct words, all in one array (what a corpus keeps per article). */
+  static packed(lists: readonly (readonly string[])[]): WordList[] {
+    if (vocabulary.size >= MAX_VOCABULARY) vocabulary = new Vocabulary();
+    const numbering = vocabulary;
+    let total = 0;
+    for (const words of lists) total += words.length;
+    const ids = new Int32Array(total);
+    const starts: number[] = [];
+    let end = 0;
+    for (const words of lists) {
+      const start = end;
+      for (const word of words) {
+        const id = numbering.idOf(word);
+        if (!holds(ids, start, end, id)) ids[end++] = id;
+      }
+      starts.push(start);
+    }
+    // Repeated words leave room at the end; it is dropped when it is worth an array's copy.
+    const kept = end < total * 0.75 ? ids.slice(0, end) : ids;
+    return starts.map((start, i) => new WordList(numbering, kept, start, (starts[i + 1] ?? end) - start));
+  }
+
+  has(word: string): boolean {
+    const id = this.vocabulary.find(word);
+    return id !== undefined && holds(this.ids, this.start, this.start + this.size, id);
+  }
+
+  /** How many of this list's words `other` holds. */
+  sharedWith(other: WordList): number {
+    let shared = 0;
+    if (other.vocabulary !== this.vocabulary) {
+      for (const word of this) if (other.has(word)) shared++;
+      return shared;
+    }
+    const otherEnd = other.start + other.size;
+    for (let i = this.start; i < this.start + this.size; i++) {
+      if (holds(other.ids, other.start, otherEnd, this.ids[i]!)) shared++;
+    }
+    return shared;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    const { ids, vocabulary } = this;
+    let at = this.start;
+    const end = this.start + this.size;
+    return {
+      next: () => (at < end ? { value: vocabulary.words[ids[at++]!]!, done: false } : { value: undefined, done: true }),
+    };
+  }
+}
+
+function holds(ids: Int32Array, start: number, end: number, id: number): boolean {
+  for (let i = start; i < end; i++) if (ids[i] === id) return true;
+  return false;
 }

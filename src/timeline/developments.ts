@@ -3,7 +3,7 @@ import type { Article, Sentence } from '../articles/types.js';
 import { CLAUSE_BREAK } from '../text/clauses.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords } from '../text/tokens.js';
-import { WordList, type WordSet } from '../text/word-list.js';
+import { WordList } from '../text/word-list.js';
 import type { TimelineEntry } from './build-timeline.js';
 
 /** A development with the words the timeline filters and merges on. Shared by every build: never mutated. */
@@ -11,7 +11,7 @@ export interface Development {
   readonly entry: Readonly<TimelineEntry>;
   readonly article: Article;
   /** Stems of the content words, for spotting the same development told twice. */
-  readonly content: WordSet;
+  readonly content: WordList;
 }
 
 /**
@@ -32,15 +32,20 @@ const byArticle = new WeakMap<Article, readonly Development[]>();
 export function developmentsOf(article: Article, dated?: readonly DatedSentence[]): readonly Development[] {
   let developments = byArticle.get(article);
   if (!developments) {
-    developments = collectDevelopments(article, dated).map((entry) => {
-      const words = tokenizeWords(entry.text);
-      const content = new WordList(words.filter((word) => !isStopword(word.norm)).map((word) => word.stem));
-      // Kept for every dated sentence of the corpus, so as lists rather than sets.
-      return { entry, article, content };
-    });
+    const entries = collectDevelopments(article, dated);
+    // Kept for every dated sentence of the corpus: as lists rather than sets, one array per article.
+    const contents = WordList.packed(entries.map((entry) => contentStems(entry.text)));
+    developments = entries.map((entry, i) => ({ entry, article, content: contents[i]! }));
     byArticle.set(article, developments);
   }
   return developments;
+}
+
+/** Stems of a text's content words, in order, repeats included. */
+function contentStems(text: string): string[] {
+  return tokenizeWords(text)
+    .filter((word) => !isStopword(word.norm))
+    .map((word) => word.stem);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { baseOfIrregular } from '../text/irregular-verbs.js';
 import { isStopword } from '../text/stopwords.js';
 import { stemOf, tokenizeWords } from '../text/tokens.js';
-import { WordList, type WordSet } from '../text/word-list.js';
+import { WordList } from '../text/word-list.js';
 import { type Development, developmentsOf } from './developments.js';
 import { mergeDuplicates } from './merge-duplicates.js';
 
@@ -134,7 +134,12 @@ function update(state: TimelineState, corpus: Corpus): void {
       const wasRedated = state.redated.has(lead);
       if (wasRedated === redatable.has(lead)) continue;
       if (wasRedated) state.redated.delete(lead);
-      else state.redated.set(lead, { ...lead, entry: { ...lead.entry, date: addDays(day, -1) } });
+      else
+        state.redated.set(lead, {
+          entry: { ...lead.entry, date: addDays(day, -1) },
+          article: lead.article,
+          content: lead.content,
+        });
       days.add(day);
       days.add(addDays(day, -1));
     }
@@ -189,8 +194,16 @@ function mergeReports(developments: Development[]): MergedEntry[] {
     repeats.set(into, articleIds);
   });
   return developments.flatMap((development, i) =>
-    target[i] === i ? [{ ...development, alsoIn: repeats.get(i) ?? [] }] : [],
+    target[i] === i ? [mergedEntry(development, repeats.get(i) ?? [])] : [],
   );
+}
+
+/**
+ * A merged entry written out property by property: spreading a development (`{ ...development,
+ * alsoIn }`) gave each of a corpus's entries a hidden class of its own, about 200 bytes apiece.
+ */
+function mergedEntry({ entry, article, content }: Development, alsoIn: readonly string[]): MergedEntry {
+  return { entry, article, content, alsoIn };
 }
 
 /** Share of a next-day lead's words the earlier day's dated report must hold for the lead to be about it. */
@@ -245,7 +258,7 @@ const MAX_DAY_POSTING = 500;
  * Developments of each day by their content words, to find one holding a share of some words
  * without comparing every pair (a day of a large corpus has thousands of developments).
  */
-class DayIndex<T extends { readonly content: WordSet }> {
+class DayIndex<T extends { readonly content: WordList }> {
   private readonly days = new Map<string, Map<string, T[]>>();
 
   add(date: string, item: T): void {
@@ -262,7 +275,7 @@ class DayIndex<T extends { readonly content: WordSet }> {
   }
 
   /** The first item of `date` (in the order added) holding `share` of `words` that `accept` takes. */
-  holding(date: string, words: WordSet, share: number, accept: (item: T) => boolean): T | undefined {
+  holding(date: string, words: WordList, share: number, accept: (item: T) => boolean): T | undefined {
     const day = this.days.get(date);
     if (!day || words.size === 0) return undefined;
     const seen = new Set<T>();
@@ -274,40 +287,43 @@ class DayIndex<T extends { readonly content: WordSet }> {
         if (seen.has(item) || (best && best.order <= order)) return;
         seen.add(item);
         if (!accept(item)) return;
-        let shared = 0;
-        for (const other of words) if (item.content.has(other)) shared++;
-        if (shared / words.size >= share) best = { item, order };
+        if (words.sharedWith(item.content) / words.size >= share) best = { item, order };
       });
     }
     return best?.item;
   }
 }
 
-const eventWordsOf = new WeakMap<Development['entry'], WordSet>();
+const eventWordsKept = new WeakMap<Development['entry'], WordList>();
 
 /**
  * Content-word stems with irregular verbs read as their base ("met" as "meet"), so a report of what
  * happened is matched with the plan it fulfils; worked out only for the days something was
  * scheduled for, once per development.
  */
-function eventWords(development: Development): WordSet {
-  let words = eventWordsOf.get(development.entry);
-  if (!words) {
-    words = baseWords(development.entry.text);
-    eventWordsOf.set(development.entry, words);
-  }
-  return words;
+function eventWordsOf(developments: readonly Development[]): WordList[] {
+  const missing = developments.filter((development) => !eventWordsKept.has(development.entry));
+  const stems = missing.map((development) => baseStems(development.entry.text));
+  // Lists that differ from the content words are packed together, one array per day merged.
+  const lists = WordList.packed(stems.filter((list) => list !== null));
+  let next = 0;
+  missing.forEach((development, i) => {
+    eventWordsKept.set(development.entry, stems[i] ? lists[next++]! : development.content);
+  });
+  return developments.map((development) => eventWordsKept.get(development.entry)!);
 }
 
-function baseWords(text: string): WordSet {
+/** The text's content stems with irregular verbs read as their base; null when that changes none (they are its content words). */
+function baseStems(text: string): string[] | null {
   const words = tokenizeWords(text).filter((word) => !isStopword(word.norm));
-  return new WordList(
-    words.flatMap((word) => {
-      const base = baseOfIrregular(word.norm);
-      if (base === word.norm) return [word.stem];
-      return isStopword(base) ? [] : [stemOf(base)];
-    }),
-  );
+  let changed = false;
+  const stems = words.flatMap((word) => {
+    const base = baseOfIrregular(word.norm);
+    if (base === word.norm) return [word.stem];
+    changed = true;
+    return isStopword(base) ? [] : [stemOf(base)];
+  });
+  return changed ? stems : null;
 }
 
 /** Share of a scheduled development's words a report of that day must hold to say it happened. */
@@ -321,17 +337,19 @@ const MIN_HAPPENED_SHARE = 0.5;
 function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const folded = new Map<number, string[]>();
   const dropped = new Set<number>();
-  const reports = new DayIndex<{ content: WordSet; j: number }>();
-  // Only the days something was scheduled for are indexed.
+  const reports = new DayIndex<{ content: WordList; j: number }>();
   const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
+  if (!scheduledDays.size) return entries;
+  // Event words only for the days something was scheduled for: `mergeDay` folds one day at a time.
+  const eventWords = eventWordsOf(entries);
   entries.forEach((report, j) => {
     if (!report.entry.expected && scheduledDays.has(report.entry.date)) {
-      reports.add(report.entry.date, { content: eventWords(report), j });
+      reports.add(report.entry.date, { content: eventWords[j]!, j });
     }
   });
   entries.forEach((scheduled, i) => {
     if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, eventWords(scheduled), MIN_HAPPENED_SHARE, () => true);
+    const report = reports.holding(scheduled.entry.date, eventWords[i]!, MIN_HAPPENED_SHARE, () => true);
     if (!report) return;
     dropped.add(i);
     folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
@@ -340,6 +358,6 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   return entries.flatMap((entry, i) => {
     if (dropped.has(i)) return [];
     const extra = (folded.get(i) ?? []).filter((id) => id !== entry.entry.articleId && !entry.alsoIn.includes(id));
-    return [extra.length ? { ...entry, alsoIn: [...entry.alsoIn, ...new Set(extra)] } : entry];
+    return [extra.length ? mergedEntry(entry, [...entry.alsoIn, ...new Set(extra)]) : entry];
   });
 }

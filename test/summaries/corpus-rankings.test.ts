@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { rankingsOf } from '../../src/summaries/corpus-rankings.js';
+import { storyArticles, storyCorpus } from './fixtures.js';
+
+describe('rankingsOf', () => {
+  it('after articles come and go, weighs candidates as for a corpus that always held the ones left', () => {
+    const articles = storyArticles();
+    const changed = storyCorpus(articles.slice(0, 3));
+    const rankings = rankingsOf(changed);
+    rankings.refresh();
+    for (const article of changed.articles()) rankings.candidatesOf(article, 5);
+    changed.remove([articles[0]!.id]);
+    changed.add(articles.slice(3));
+    rankings.refresh();
+    const fresh = rankingsOf(storyCorpus(articles.slice(1)));
+    fresh.refresh();
+    // Each dictionary numbers terms in the order it met them, so weights are compared as sets.
+    const read = (of: typeof fresh, article: (typeof articles)[number]) =>
+      of.candidatesOf(article, 5).map(({ sentence, vector }) => ({
+        sentence,
+        weights: [...vector.weights].sort().map((weight) => weight.toFixed(12)),
+      }));
+    for (const article of articles.slice(1)) {
+      expect(read(rankings, article)).toEqual(read(fresh, article));
+      expect(rankings.eligibleCount(article)).toBe(fresh.eligibleCount(article));
+    }
+  });
+
+  it("puts forward an article's best sentences first, each with its offsets and its terms", () => {
+    const [article] = storyArticles();
+    const rankings = rankingsOf(storyCorpus([article!]));
+    rankings.refresh();
+    const best = rankings.bestOf(article!, 3);
+    expect(best.length).toBeGreaterThan(0);
+    for (let k = 1; k < best.length; k++) expect(best[k - 1]!.score).toBeGreaterThanOrEqual(best[k]!.score);
+    for (const sentence of best) {
+      expect(article!.text.slice(sentence.start, sentence.end)).toBe(article!.sentences[sentence.index]!.text);
+      expect(rankings.termsOf(article!, sentence.index).length).toBeGreaterThan(0);
+    }
+    expect(rankings.termsOf(article!, article!.sentences.length + 5)).toHaveLength(0);
+  });
+});
