@@ -80,7 +80,7 @@ export function peopleIndex(corpus: Corpus): PeopleIndex {
       keyed.set(article.id, known);
       continue;
     }
-    const analysis = corpus.analysis(article.id);
+    const analysis = corpus.analysisOnce(article.id);
     if (!analysis) continue;
     keyed.set(article.id, keyArticle({ article, entities: analysis.entities, quotes: analysis.quotes }, keys));
   }

@@ -6,6 +6,7 @@
  * sentences of each article by the new frequencies (once per version, shared by every summary).
  */
 import type { Article, Sentence } from '../articles/types.js';
+import { sentencesOnce } from '../corpus/article-store.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { grown } from './buffers.js';
 import { type RankedText, TextRanker } from './rank-sentences.js';
@@ -164,7 +165,7 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   const rankingOf = (article: Article): ArticleRanking => {
     let ranking = rankings.get(article.id);
     if (!ranking) {
-      const sentences = article.sentences.slice(0, MAX_RANKED_SENTENCES);
+      const sentences = sentencesOnce(article).slice(0, MAX_RANKED_SENTENCES);
       ranking = new ArticleRanking(sentences, ranker.rank(sentences.map((s) => s.text)));
       rankings.set(article.id, ranking);
     }

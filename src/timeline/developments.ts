@@ -1,5 +1,6 @@
 import { type DatedSentence, type DateMention, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
+import { sentencesOnce } from '../corpus/article-store.js';
 import { CLAUSE_BREAK } from '../text/clauses.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords } from '../text/tokens.js';
@@ -60,7 +61,7 @@ export function collectDevelopments(
 ): TimelineEntry[] {
   const dated = new Map(datedSentences.map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
   const entries: TimelineEntry[] = [];
-  for (const sentence of article.sentences) {
+  for (const sentence of sentencesOnce(article)) {
     const mention = primaryMention(dated.get(sentence.index) ?? []);
     const lead = isLead(article, sentence);
     // A lead looking ahead to a month or a vague time ("in August") reports the announcement.

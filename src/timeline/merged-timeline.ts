@@ -117,7 +117,7 @@ function update(state: TimelineState, corpus: Corpus): void {
   for (const id of changed) {
     const article = corpus.get(id);
     if (!article || state.articles.get(id)?.article === article) continue;
-    const developments = developmentsOf(article, corpus.analysis(article.id)?.dates);
+    const developments = developmentsOf(article, corpus.analysisOnce(article.id)?.dates);
     state.articles.set(article.id, { article, developments });
     for (const development of developments) {
       touch(development);
