@@ -303,6 +303,27 @@ describe('answers across the articles of one story', () => {
     expect(answer.replaced).toBeUndefined();
   });
 
+  it('keeps the answer naming the type asked for ("which museum") over a newer sentence that names none', () => {
+    const loan = buildArticle(
+      [
+        'The Kvale Museum will lend its Viking sword to the winter exhibition, curators said on Monday.',
+        'The exhibition opens in December.',
+      ].join('\n\n'),
+      { title: 'Viking sword loan', date: '2025-06-02' },
+      'loan',
+    );
+    const opening = buildArticle(
+      [
+        'Visitors queued in Tromsø on Friday as the winter exhibition showed the Viking sword lent for it, Mayor Lina Ek said.',
+        'Tickets sold out within hours.',
+      ].join('\n\n'),
+      { title: 'Exhibition opens', date: '2025-06-06' },
+      'opening',
+    );
+    const { answer } = ask('Which museum will lend a Viking sword to the Tromsø winter exhibition?', [loan, opening]);
+    expect(answer.evidence[0]?.text).toContain('Kvale Museum');
+  });
+
   it('answers "what\'s the latest?" with the newest article\'s development', () => {
     const { answer, reply } = ask("What's the latest?");
     expect(answer.status).toBe('answered');
