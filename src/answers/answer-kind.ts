@@ -6,6 +6,12 @@ import type { SentenceWords } from './sentence-words.js';
 /** What kind of thing a question asks for, read from its wording. */
 export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 'reason' | 'name' | 'other';
 
+/**
+ * "What is the starting price of …?" asks for an amount, as "what price" does: the noun saying what
+ * is asked may follow "what is the" and a modifier or two.
+ */
+const ASKS_AMOUNT = /\bwhat (is|was|are|were) the ([\w-]+ ){0,2}(price|cost|amount)\b/i;
+
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [
   ['time', /\b(when|how long|how soon|what (time|date|day|year|month)|which (day|date|year|month))\b/],
@@ -13,6 +19,7 @@ const KIND_RULES: readonly [AnswerKind, RegExp][] = [
     'number',
     /\b(how (many|much|old|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
+  ['number', ASKS_AMOUNT],
   ['reason', /\bwhy\b|\bwhat (caused|led to|prompted)\b/],
   [
     'place',
@@ -111,7 +118,7 @@ const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
 export function readMeasure(asking: string): Measure | null {
   if (SHARE_QUESTION.test(asking)) return { counted: new Set(), money: false, share: true };
-  if (AMOUNT_QUESTION.test(asking)) return { counted: new Set(), money: true, share: true };
+  if (AMOUNT_QUESTION.test(asking) || ASKS_AMOUNT.test(asking)) return { counted: new Set(), money: true, share: true };
   const tokens = tokenizeWords(asking);
   const many = tokens.findIndex((token, i) => token.norm === 'many' && tokens[i - 1]?.norm === 'how');
   if (many < 0) return null;

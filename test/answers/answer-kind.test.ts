@@ -15,6 +15,7 @@ describe('classifyQuestion', () => {
     ['The pope hails from which US state?', 'place'],
     ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
+    ['What is the starting price of the new ferry ticket?', 'number'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
@@ -53,6 +54,7 @@ describe('readMeasure', () => {
 
   it('reads how much as an amount and what percentage as a share', () => {
     expect(readMeasure('How much was the company fined?')).toMatchObject({ money: true, share: true });
+    expect(readMeasure('What is the starting price of the new ferry ticket?')).toMatchObject({ money: true });
     expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
   });
 

@@ -88,6 +88,20 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Sola Air Base');
   });
 
+  it('answers "what is the starting price of …?" with the sentence giving an amount, not a lead with a year', () => {
+    const passes = buildArticle(
+      [
+        'A Tromsø man was fined in 2024 for riding the Nordlys ferry without a pass.',
+        'The ferry runs twice a day between Tromsø and Skjervøy.',
+        'The Nordlys pass starts at $240 for a season, the operator said.',
+      ].join('\n\n'),
+      { title: 'Ferry passes', date: '2025-04-01' },
+      'passes',
+    );
+    const { answer } = ask('What is the starting price of the Nordlys ferry pass?', [passes]);
+    expect(answer.evidence[0]?.text).toContain('$240');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
