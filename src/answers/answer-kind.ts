@@ -68,8 +68,11 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
       );
     case 'number':
       return Number(fresh(sentence.numbers));
-    case 'place':
-      return Number(sentence.places().some((place) => place.some((word) => isNewWord(word, questionStems))));
+    case 'place': {
+      const fresh = sentence.places().filter((place) => place.some((word) => isNewWord(word, questionStems)));
+      if (!fresh.length) return 0;
+      return fresh.some((place) => namesLocation(sentence.tokens, place)) ? 1 : MODIFIER_PLACE_CUE;
+    }
     case 'person':
     case 'name': {
       let names = 0;
@@ -83,6 +86,25 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
     default:
       return 0;
   }
+}
+
+/**
+ * A place written as a modifier ("the Paris air show", "Texas lawmakers", "an Oslo-based firm")
+ * says where something else is from, not where the thing asked about happened: it counts this much
+ * of a place written as a location.
+ */
+const MODIFIER_PLACE_CUE = 0.5;
+const LOCATIVE = /^(in|at|near|outside|inside|across|from|into)$/;
+
+/**
+ * Whether the sentence writes the place as a location: after a preposition of place ("crashed in
+ * Bergen", "near the Lofoten Islands") or as what it opens with, the way datelines and subjects are
+ * written ("BERGEN -", "Norway has …").
+ */
+function namesLocation(tokens: readonly WordToken[], place: readonly WordToken[]): boolean {
+  let i = tokens.indexOf(place[0]!);
+  if (tokens[i - 1]?.norm === 'the') i--;
+  return i === 0 || LOCATIVE.test(tokens[i - 1]?.norm ?? '');
 }
 
 /**

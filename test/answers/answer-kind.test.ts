@@ -35,6 +35,14 @@ describe('answerCue', () => {
     expect(cue('number', 'Max 9 jets were grounded.', 'How many Max 9 jets were grounded?')).toBe(0);
   });
 
+  it('counts a place written as a location in full and one written as a modifier in part', () => {
+    expect(cue('place', 'The ferry ran aground in Iceland.', 'Where did the ferry run aground?')).toBe(1);
+    expect(cue('place', 'Iceland said the ferry ran aground.', 'Where did the ferry run aground?')).toBe(1);
+    const modifier = cue('place', 'The ferry ran aground, its Texas owners said.', 'Where did the ferry run aground?');
+    expect(modifier).toBeGreaterThan(0);
+    expect(modifier).toBeLessThan(1);
+  });
+
   it('counts names the question does not mention', () => {
     expect(cue('person', 'Marco Rubio met Sergei Lavrov.', 'Who did Rubio meet?')).toBeGreaterThan(0);
     expect(cue('person', 'Rubio met them.', 'Who did Rubio meet?')).toBe(0);

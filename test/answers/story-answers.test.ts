@@ -102,6 +102,27 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('$240');
   });
 
+  it('answers "where …?" with a place written as a location ("in Iceland"), not one naming who spoke ("its Texas owners")', () => {
+    const rescue = buildArticle(
+      [
+        'Passengers were rescued on Tuesday after the Nordlys ferry ran aground, its Texas owners said.',
+        'Rescuers reached the ferry within an hour.',
+      ].join('\n\n'),
+      { title: 'Ferry news', date: '2025-04-01' },
+      'rescue',
+    );
+    const inquiry = buildArticle(
+      [
+        'Investigators will ask why the Nordlys ferry was stranded in Iceland last week.',
+        'The board will lead it.',
+      ].join('\n\n'),
+      { title: 'Ferry news', date: '2025-04-01' },
+      'inquiry',
+    );
+    const { answer } = ask('Where did the Nordlys ferry run aground?', [rescue, inquiry]);
+    expect(answer.evidence[0]?.text).toContain('in Iceland');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
