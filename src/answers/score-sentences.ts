@@ -196,8 +196,9 @@ function askedType(asking: string): ReadonlySet<string> {
 
 /**
  * Whether the sentence names a thing of the type asked, which the question does not name: a name
- * that holds the type word ("which base" → "Fort Collins Base Camp"). A type word merely beside a
- * name ("officials said Smith") cost the QA sets more than it gained.
+ * that holds the type word ("which base" → "Fort Collins Base Camp"), or a name the sentence says
+ * is of that type (see `saysOfType`). A type word merely beside a name ("officials said Smith")
+ * cost the QA sets more than it gained.
  */
 function namesTyped(sentence: SentenceWords, question: Question): boolean {
   if (!question.typed.size) return false;
@@ -206,8 +207,31 @@ function namesTyped(sentence: SentenceWords, question: Question): boolean {
     !!token && /^\p{Lu}/u.test(token.raw) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
   return tokens.some((token, i) => {
     if (!question.typed.has(token.stem)) return false;
-    return /^\p{Lu}/u.test(token.raw) && (isNew(tokens[i - 1]) || isNew(tokens[i + 1]));
+    if (/^\p{Lu}/u.test(token.raw)) return isNew(tokens[i - 1]) || isNew(tokens[i + 1]);
+    return saysOfType(sentence, i, isNew);
   });
+}
+
+/** Words that put a name to the common noun before them: "a variant called Nordlys", "the state of Ohio". */
+const NAMING = /^(called|named|dubbed|of)$/;
+/** Modifiers an apposition's noun may carry: "Berg, a 5-year-old Norwegian forest cat". */
+const APPOSITION_MODIFIERS = 4;
+
+/**
+ * Whether the type word at `at` is said of a new name, in the two ways English names a thing's
+ * type in passing: the name after the noun ("a variant called Nordlys", "the state of Ohio"), or the
+ * noun in apposition after the name ("Nordlys, a rare variant").
+ */
+function saysOfType(sentence: SentenceWords, at: number, isNew: (token: WordToken | undefined) => boolean): boolean {
+  const { tokens, text } = sentence;
+  if (NAMING.test(tokens[at + 1]?.norm ?? '') && isNew(tokens[at + 2])) return true;
+  for (let j = at - 1; j >= Math.max(1, at - 1 - APPOSITION_MODIFIERS); j--) {
+    const word = tokens[j]!;
+    if (word.norm !== 'a' && word.norm !== 'an' && word.norm !== 'the') continue;
+    const before = tokens[j - 1]!;
+    return /^\s*,\s*$/.test(text.slice(before.end, word.start)) && isNew(before);
+  }
+  return false;
 }
 
 const ASKS = /\?\s*$|\b(who|whom|whose|what|which|when|where|why|how)\b/i;

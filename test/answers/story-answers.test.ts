@@ -123,6 +123,24 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('in Iceland');
   });
 
+  it.each([
+    'A new flu variant called Kestrel is driving the winter wave, the institute said.',
+    'The institute said Kestrel, a new flu variant, is driving the winter wave.',
+    'The winter wave is driven by the flu variant of Kestrel, the institute said.',
+  ])('answers "which variant …?" with the sentence saying a name is one: %j', (naming) => {
+    const wave = buildArticle(
+      [
+        'Flu cases in Tromsø rose sharply this winter, said Berg.',
+        'Hospitals in Tromsø have opened extra wards.',
+        naming,
+      ].join('\n\n'),
+      { title: 'Flu wave', date: '2025-01-10' },
+      'wave',
+    );
+    const { answer } = ask('Which flu variant is driving the winter wave in Tromsø?', [wave]);
+    expect(answer.evidence[0]?.text).toContain('Kestrel');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
