@@ -141,6 +141,23 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Kestrel');
   });
 
+  it('answers "which museum …?" with the sentence naming a museum, though it repeats little of the question', () => {
+    const loan = buildArticle(
+      [
+        'The loan came from the Kvale Museum, curators said on Monday.',
+        'A damaged Viking sword was accidentally sent north for the Tromsø winter exhibition this year.',
+        'Curators noticed the crack on Monday.',
+      ].join('\n\n'),
+      { title: 'Sword news', date: '2025-06-02' },
+      'loan',
+    );
+    const { answer } = ask(
+      'Which museum accidentally lent a damaged Viking sword to the Tromsø winter exhibition this year?',
+      [loan],
+    );
+    expect(answer.evidence[0]?.text).toContain('Kvale Museum');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
