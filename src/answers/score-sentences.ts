@@ -196,7 +196,8 @@ function askedType(asking: string): ReadonlySet<string> {
 
 /**
  * Whether the sentence names a thing of the type asked, which the question does not name: a name
- * that holds the type word ("which base" → "Fort Collins Base Camp"), or a name the sentence says
+ * that holds the type word ("which base" → "Fort Collins Base Camp", "which university" → "the
+ * University of Bergen"), or a name the sentence says
  * is of that type (see `saysOfType`). A type word merely beside a name ("officials said Smith")
  * cost the QA sets more than it gained.
  */
@@ -207,7 +208,8 @@ function namesTyped(sentence: SentenceWords, question: Question): boolean {
     !!token && /^\p{Lu}/u.test(token.raw) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
   return tokens.some((token, i) => {
     if (!question.typed.has(token.stem)) return false;
-    if (/^\p{Lu}/u.test(token.raw)) return isNew(tokens[i - 1]) || isNew(tokens[i + 1]);
+    if (/^\p{Lu}/u.test(token.raw))
+      return isNew(tokens[i - 1]) || isNew(tokens[i + 1]) || (tokens[i + 1]?.norm === 'of' && isNew(tokens[i + 2]));
     return saysOfType(sentence, i, isNew);
   });
 }

@@ -394,6 +394,27 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Kvale Museum');
   });
 
+  it('reads a name joined by "of" ("the University of Bergen") as naming the type asked, over a newer sentence naming none', () => {
+    const venue = buildArticle(
+      [
+        'The University of Bergen will host the Nordic chess final in May, organisers said.',
+        'Tickets go on sale soon.',
+      ].join('\n\n'),
+      { title: 'Chess news', date: '2025-03-01' },
+      'venue',
+    );
+    const players = buildArticle(
+      [
+        'Players from Tromsø are preparing for the Nordic chess final, which will be hosted in May, the federation said.',
+        'Training starts on Monday.',
+      ].join('\n\n'),
+      { title: 'Chess news', date: '2025-03-08' },
+      'players',
+    );
+    const { answer } = ask('Which university will host the Nordic chess final?', [venue, players]);
+    expect(answer.evidence[0]?.text).toContain('University of Bergen');
+  });
+
   it('answers "what\'s the latest?" with the newest article\'s development', () => {
     const { answer, reply } = ask("What's the latest?");
     expect(answer.status).toBe('answered');
