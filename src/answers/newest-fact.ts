@@ -42,12 +42,14 @@ export function newestOf(
   const sameMatter = (s: ScoredSentence) => yesNo || s.keyCoverage >= share * best.keyCoverage;
   // "Which museum will lend the sword?" is answered by the sentence naming a museum ("the Kvale
   // Museum will lend it"); a newer one about the same loan that names no museum gives no other
-  // museum, so it has not overtaken that answer, only mentioned the matter again.
-  const namesType = (s: ScoredSentence) => s.signals.typed >= best.signals.typed;
+  // museum, so it has not overtaken that answer, only mentioned the matter again. So too a newer
+  // sentence holding less clearly the kind of thing asked: one new name ("a firm in Tromsø") where
+  // the best gives a full one ("Nordvik Shipyard of Bergen"), a place as a modifier where the best
+  // gives a location.
+  const asClear = (s: ScoredSentence) => s.signals.typed >= best.signals.typed && s.signals.cue >= best.signals.cue;
   const comparable = ranked.filter(
     (s) =>
-      ((s.score >= share * best.score && s.cue === best.cue && onPoint(s) && namesType(s)) || whole(s)) &&
-      sameMatter(s),
+      ((s.score >= share * best.score && s.cue === best.cue && onPoint(s) && asClear(s)) || whole(s)) && sameMatter(s),
   );
   let first = best;
   for (const s of comparable) {

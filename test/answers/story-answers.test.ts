@@ -415,6 +415,25 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('University of Bergen');
   });
 
+  it('keeps the answer giving a full name over a newer sentence giving less of one ("a firm in Tromsø")', () => {
+    const contract = buildArticle(
+      ['Nordvik Shipyard of Bergen will build the new Lyngen ferry, the council said.', 'Work starts in June.'].join(
+        '\n\n',
+      ),
+      { title: 'Ferry news', date: '2025-05-01' },
+      'contract',
+    );
+    const meeting = buildArticle(
+      ['The new Lyngen ferry will be built by a firm in Tromsø, officials said.', 'The council met on Monday.'].join(
+        '\n\n',
+      ),
+      { title: 'Ferry news', date: '2025-05-06' },
+      'meeting',
+    );
+    const { answer } = ask('Which firm will build the new Lyngen ferry?', [contract, meeting]);
+    expect(answer.evidence[0]?.text).toContain('Nordvik Shipyard');
+  });
+
   it('answers "what\'s the latest?" with the newest article\'s development', () => {
     const { answer, reply } = ask("What's the latest?");
     expect(answer.status).toBe('answered');
