@@ -1,6 +1,7 @@
 import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
+import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
 import { contentWords, tokenizeWords, type WordToken } from '../text/tokens.js';
 import {
@@ -263,6 +264,8 @@ interface TermInArticle {
   term: QuestionTerm;
   exact: number[];
   partial: number[];
+  /** The term written open, as two words (see `openCompounds`). */
+  halves: [number, number][];
 }
 
 const prefixMatchable = (term: QuestionTerm) => term.stem.length >= MIN_PREFIX && !/\d/.test(term.stem);
@@ -270,19 +273,43 @@ const prefixMatchable = (term: QuestionTerm) => term.stem.length >= MIN_PREFIX &
 function findTerm(term: QuestionTerm, words: ArticleWords): TermInArticle {
   const own = words.numberOf(term.stem);
   const exact = own < 0 ? [] : [own];
-  if (!prefixMatchable(term)) return { term, exact, partial: [] };
+  const halves = openCompounds(term, words);
+  if (!prefixMatchable(term)) return { term, exact, partial: [], halves };
   const partial = words.numbersStartingWith(term.stem).filter((n) => n !== own);
   for (let length = MIN_PREFIX; length < term.stem.length; length++) {
     const shorter = words.numberOf(term.stem.slice(0, length));
     if (shorter >= 0) partial.push(shorter);
   }
-  return { term, exact, partial };
+  return { term, exact, partial, halves };
+}
+
+/** Shortest half of a compound read as two words ("air" of "airbag"). */
+const MIN_HALF = 3;
+
+/**
+ * The ways the article could write a closed compound of the question open ("airbag" as "air bag",
+ * "rideshare" as "ride-share"): each split of the word into two content words the article uses.
+ * A sentence holding both halves holds the word. Common words only: a name is not split.
+ */
+function openCompounds(term: QuestionTerm, words: ArticleWords): [number, number][] {
+  const halves: [number, number][] = [];
+  if (!/^\p{Ll}+$/u.test(term.norm)) return halves;
+  for (let k = MIN_HALF; k <= term.norm.length - MIN_HALF; k++) {
+    const left = term.norm.slice(0, k);
+    const right = term.norm.slice(k);
+    if (isStopword(left) || isStopword(right)) continue;
+    const a = words.numberOf(stem(left));
+    const b = a < 0 ? -1 : words.numberOf(stem(right));
+    if (b >= 0) halves.push([a, b]);
+  }
+  return halves;
 }
 
 /** How well a sentence matches one term: fully, by a shared prefix, or not at all. */
 function matchIn(found: TermInArticle, words: ArticleWords, sentence: number): number {
   if (sentence < 0 || sentence >= words.sentenceCount) return 0;
   if (words.sentenceUses(sentence, found.exact)) return 1;
+  if (found.halves.some(([a, b]) => words.sentenceUses(sentence, [a]) && words.sentenceUses(sentence, [b]))) return 1;
   return words.sentenceUses(sentence, found.partial) ? PARTIAL_MATCH : 0;
 }
 
@@ -307,7 +334,9 @@ interface ArticleFit {
 
 function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   const found = question.terms.map((term) => findTerm(term, words));
-  const inArticle = new Map(found.map((f) => [f.term, f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : 0]));
+  const inArticle = new Map(
+    found.map((f) => [f.term, f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : f.halves.length ? 1 : 0]),
+  );
   const matched = (term: QuestionTerm) => inArticle.get(term) ?? 0;
   const keys = question.terms.filter((term) => term.key);
   return {

@@ -158,6 +158,20 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Kvale Museum');
   });
 
+  it('reads a closed compound of the question ("airbag") in a sentence that writes it open ("air bags")', () => {
+    const recall = buildArticle(
+      [
+        'Nordbil is calling back 4,000 cars over faulty air bags, the company said.',
+        'Owners will get letters this month.',
+      ].join('\n\n'),
+      { title: 'Car news', date: '2025-02-01' },
+      'recall',
+    );
+    const { answer } = ask('Which carmaker issued an airbag recall this week over faulty sensors?', [recall]);
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toContain('Nordbil');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
