@@ -478,19 +478,35 @@ function aboutNamed(question: Question, inSentence: readonly number[]): boolean 
 }
 
 /**
- * The mentions of the most-mentioned name the sentence holds and the question lacks, as a share of
- * `SALIENT_MENTIONS`; a name counts in full only where the article first uses it.
+ * The mentions of the most-mentioned name the sentence holds and the question lacks (in any form:
+ * "Canadian" is not new beside "Canada"), as a share of `SALIENT_MENTIONS`; a name counts in full
+ * only where the article first uses it.
  */
 function salienceOf(words: ArticleWords, at: number, sentence: SentenceWords, question: Question): number {
   let most = 0;
   for (const name of sentence.names) {
-    if (question.stems.has(name)) continue;
+    if (question.stems.has(name) || isFormOfAsked(name, question)) continue;
     const number = words.numberOf(name);
     if (number < 0) continue;
     const share = words.firstUse[number] === at ? 1 : LATER_MENTION_SHARE;
     most = Math.max(most, share * (words.nameSpread[number]! + (words.inTitle(number) ? HEADLINE_MENTIONS : 0)));
   }
   return Math.min(1, most / SALIENT_MENTIONS);
+}
+
+/**
+ * Letters a name shares from its start with a question word when it is that word in another form:
+ * "Canadian" for "Canada", "Lebanese" for "Lebanon", "Presidential" for "President". Derived forms
+ * keep a word's first letters; four letters already join different words ("bill", "billion").
+ */
+const SAME_WORD_PREFIX = 5;
+
+/** Whether the name is a question word in another form (see `SAME_WORD_PREFIX`): not a new name. */
+function isFormOfAsked(name: string, question: Question): boolean {
+  if (name.length < SAME_WORD_PREFIX) return false;
+  const start = name.slice(0, SAME_WORD_PREFIX);
+  for (const stem of question.stems) if (stem.startsWith(start)) return true;
+  return false;
 }
 
 export function weigh(signals: SentenceSignals, weights: Readonly<SentenceSignals>): number {

@@ -172,6 +172,23 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Nordbil');
   });
 
+  it('does not count a question word in another form ("Canadian" for "Canada") as the article\'s salient new name', () => {
+    const plans = buildArticle(
+      [
+        'Many Canadian officials said the new ferry will be built this year.',
+        'Kestrel Marine will build it for Canada, officials said.',
+        'The ports of Canadian towns are busy.',
+        'Most Canadian unions welcomed the news.',
+        'Some Canadian fishermen were less sure.',
+        'Two Canadian ministers meet next week.',
+      ].join('\n\n'),
+      { title: 'Canadian ferry plans', date: '2025-02-01' },
+      'plans',
+    );
+    const { answer } = ask('Which yard will build the new Canada ferry?', [plans]);
+    expect(answer.evidence[0]?.text).toContain('Kestrel Marine');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
