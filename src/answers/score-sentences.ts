@@ -441,7 +441,10 @@ export function scoreSentences(
       cue,
       novelty: Math.min(1, fresh / NOVELTY_TARGET),
       lead: prior * (LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence)),
-      salience: asksForName ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
+      // The prominence of a new name points to the answer only in a sentence holding the kind of
+      // thing asked: for "where …?" a sentence naming no place does not say where, however prominent
+      // the person it introduces.
+      salience: asksForName && cue > 0 ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
       typed: Number(namesTyped(sentence, question)),

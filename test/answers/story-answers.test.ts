@@ -189,6 +189,23 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Kestrel Marine');
   });
 
+  it('answers "where …?" with the sentence naming a place, not the lead introducing the article\'s most prominent person', () => {
+    const festival = buildArticle(
+      [
+        'Singer Astrid Berg will headline the harbour festival this summer, organisers said.',
+        'The harbour festival will be held in Norway, near the old fish market.',
+        'Astrid Berg last played there in 2019.',
+        'Tickets for Astrid Berg fans go on sale in May.',
+        'Astrid Berg said she was delighted.',
+        'Astrid Berg will play for two hours.',
+      ].join('\n\n'),
+      { title: 'Festival news', date: '2025-04-01' },
+      'festival',
+    );
+    const { answer } = ask('Where will the harbour festival be held this summer?', [festival]);
+    expect(answer.evidence[0]?.text).toContain('in Norway');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
