@@ -6,6 +6,12 @@ import type { SentenceWords } from './sentence-words.js';
 /** What kind of thing a question asks for, read from its wording. */
 export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 'reason' | 'name' | 'other';
 
+/**
+ * "What is the starting price of …?" asks for an amount, as "what price" does: the noun saying what
+ * is asked may follow "what is the" and a modifier or two.
+ */
+const ASKS_AMOUNT = /\bwhat (is|was|are|were) the ([\w-]+ ){0,2}(price|cost|amount)\b/i;
+
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [
   ['time', /\b(when|how long|how soon|what (time|date|day|year|month)|which (day|date|year|month))\b/],
@@ -13,6 +19,7 @@ const KIND_RULES: readonly [AnswerKind, RegExp][] = [
     'number',
     /\b(how (many|much|old|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
+  ['number', ASKS_AMOUNT],
   ['reason', /\bwhy\b|\bwhat (caused|led to|prompted)\b/],
   [
     'place',
@@ -61,8 +68,11 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
       );
     case 'number':
       return Number(fresh(sentence.numbers));
-    case 'place':
-      return Number(sentence.places().some((place) => place.some((word) => isNewWord(word, questionStems))));
+    case 'place': {
+      const fresh = sentence.places().filter((place) => place.some((word) => isNewWord(word, questionStems)));
+      if (!fresh.length) return 0;
+      return fresh.some((place) => namesLocation(sentence.tokens, place)) ? 1 : MODIFIER_PLACE_CUE;
+    }
     case 'person':
     case 'name': {
       let names = 0;
@@ -76,6 +86,25 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
     default:
       return 0;
   }
+}
+
+/**
+ * A place written as a modifier ("the Paris air show", "Texas lawmakers", "an Oslo-based firm")
+ * says where something else is from, not where the thing asked about happened: it counts this much
+ * of a place written as a location.
+ */
+const MODIFIER_PLACE_CUE = 0.5;
+const LOCATIVE = /^(in|at|near|outside|inside|across|from|into)$/;
+
+/**
+ * Whether the sentence writes the place as a location: after a preposition of place ("crashed in
+ * Bergen", "near the Lofoten Islands") or as what it opens with, the way datelines and subjects are
+ * written ("BERGEN -", "Norway has …").
+ */
+function namesLocation(tokens: readonly WordToken[], place: readonly WordToken[]): boolean {
+  let i = tokens.indexOf(place[0]!);
+  if (tokens[i - 1]?.norm === 'the') i--;
+  return i === 0 || LOCATIVE.test(tokens[i - 1]?.norm ?? '');
 }
 
 /**
@@ -111,7 +140,7 @@ const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
 export function readMeasure(asking: string): Measure | null {
   if (SHARE_QUESTION.test(asking)) return { counted: new Set(), money: false, share: true };
-  if (AMOUNT_QUESTION.test(asking)) return { counted: new Set(), money: true, share: true };
+  if (AMOUNT_QUESTION.test(asking) || ASKS_AMOUNT.test(asking)) return { counted: new Set(), money: true, share: true };
   const tokens = tokenizeWords(asking);
   const many = tokens.findIndex((token, i) => token.norm === 'many' && tokens[i - 1]?.norm === 'how');
   if (many < 0) return null;

@@ -113,6 +113,12 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   // Names alone don't make an answer: "where is the match played?" shares "Leeds" with every
   // sentence of an article about Leeds, so some sentence must also say something the question asks.
   if (!usable.some((s) => s.predicate > 0)) return notFound();
+  // Once the articles are shown to be about the question, a sentence naming a new thing of the
+  // type asked ("which museum …?": "it happened at the Kvale Museum") answers it, however few of
+  // the question's words it repeats, so it is evidence though it counts for none of the gates above.
+  const namesAsked = (s: ScoredSentence) =>
+    s.keyCoverage >= MIN_KEY_COVERAGE && (s.coverage >= MIN_EVIDENCE_COVERAGE || s.signals.typed > 0);
+  usable.splice(0, usable.length, ...ranked.filter(namesAsked));
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   if (read.kind === 'time' && asksAhead(text) && basis.asOf) {
     const names = new Set(

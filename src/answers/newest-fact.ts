@@ -40,8 +40,16 @@ export function newestOf(
   // gives the answer. A yes/no question is exempt: it asks how things stand now, and its names
   // often set a scene the newer articles need not repeat ("as first reported by …", "since January").
   const sameMatter = (s: ScoredSentence) => yesNo || s.keyCoverage >= share * best.keyCoverage;
+  // "Which museum will lend the sword?" is answered by the sentence naming a museum ("the Kvale
+  // Museum will lend it"); a newer one about the same loan that names no museum gives no other
+  // museum, so it has not overtaken that answer, only mentioned the matter again. So too a newer
+  // sentence holding less clearly the kind of thing asked: one new name ("a firm in Tromsø") where
+  // the best gives a full one ("Nordvik Shipyard of Bergen"), a place as a modifier where the best
+  // gives a location.
+  const asClear = (s: ScoredSentence) => s.signals.typed >= best.signals.typed && s.signals.cue >= best.signals.cue;
   const comparable = ranked.filter(
-    (s) => ((s.score >= share * best.score && s.cue === best.cue && onPoint(s)) || whole(s)) && sameMatter(s),
+    (s) =>
+      ((s.score >= share * best.score && s.cue === best.cue && onPoint(s) && asClear(s)) || whole(s)) && sameMatter(s),
   );
   let first = best;
   for (const s of comparable) {

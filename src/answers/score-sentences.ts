@@ -1,6 +1,7 @@
 import { splitSentences } from '../articles/sentences.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
+import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
 import { contentWords, tokenizeWords, type WordToken } from '../text/tokens.js';
 import {
@@ -196,8 +197,10 @@ function askedType(asking: string): ReadonlySet<string> {
 
 /**
  * Whether the sentence names a thing of the type asked, which the question does not name: a name
- * that holds the type word ("which base" → "Fort Collins Base Camp"). A type word merely beside a
- * name ("officials said Smith") cost the QA sets more than it gained.
+ * that holds the type word ("which base" → "Fort Collins Base Camp", "which university" → "the
+ * University of Bergen"), or a name the sentence says
+ * is of that type (see `saysOfType`). A type word merely beside a name ("officials said Smith")
+ * cost the QA sets more than it gained.
  */
 function namesTyped(sentence: SentenceWords, question: Question): boolean {
   if (!question.typed.size) return false;
@@ -206,8 +209,32 @@ function namesTyped(sentence: SentenceWords, question: Question): boolean {
     !!token && /^\p{Lu}/u.test(token.raw) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
   return tokens.some((token, i) => {
     if (!question.typed.has(token.stem)) return false;
-    return /^\p{Lu}/u.test(token.raw) && (isNew(tokens[i - 1]) || isNew(tokens[i + 1]));
+    if (/^\p{Lu}/u.test(token.raw))
+      return isNew(tokens[i - 1]) || isNew(tokens[i + 1]) || (tokens[i + 1]?.norm === 'of' && isNew(tokens[i + 2]));
+    return saysOfType(sentence, i, isNew);
   });
+}
+
+/** Words that put a name to the common noun before them: "a variant called Nordlys", "the state of Ohio". */
+const NAMING = /^(called|named|dubbed|of)$/;
+/** Modifiers an apposition's noun may carry: "Berg, a 5-year-old Norwegian forest cat". */
+const APPOSITION_MODIFIERS = 4;
+
+/**
+ * Whether the type word at `at` is said of a new name, in the two ways English names a thing's
+ * type in passing: the name after the noun ("a variant called Nordlys", "the state of Ohio"), or the
+ * noun in apposition after the name ("Nordlys, a rare variant").
+ */
+function saysOfType(sentence: SentenceWords, at: number, isNew: (token: WordToken | undefined) => boolean): boolean {
+  const { tokens, text } = sentence;
+  if (NAMING.test(tokens[at + 1]?.norm ?? '') && isNew(tokens[at + 2])) return true;
+  for (let j = at - 1; j >= Math.max(1, at - 1 - APPOSITION_MODIFIERS); j--) {
+    const word = tokens[j]!;
+    if (word.norm !== 'a' && word.norm !== 'an' && word.norm !== 'the') continue;
+    const before = tokens[j - 1]!;
+    return /^\s*,\s*$/.test(text.slice(before.end, word.start)) && isNew(before);
+  }
+  return false;
 }
 
 const ASKS = /\?\s*$|\b(who|whom|whose|what|which|when|where|why|how)\b/i;
@@ -237,6 +264,8 @@ interface TermInArticle {
   term: QuestionTerm;
   exact: number[];
   partial: number[];
+  /** The term written open, as two words (see `openCompounds`). */
+  halves: [number, number][];
 }
 
 const prefixMatchable = (term: QuestionTerm) => term.stem.length >= MIN_PREFIX && !/\d/.test(term.stem);
@@ -244,19 +273,43 @@ const prefixMatchable = (term: QuestionTerm) => term.stem.length >= MIN_PREFIX &
 function findTerm(term: QuestionTerm, words: ArticleWords): TermInArticle {
   const own = words.numberOf(term.stem);
   const exact = own < 0 ? [] : [own];
-  if (!prefixMatchable(term)) return { term, exact, partial: [] };
+  const halves = openCompounds(term, words);
+  if (!prefixMatchable(term)) return { term, exact, partial: [], halves };
   const partial = words.numbersStartingWith(term.stem).filter((n) => n !== own);
   for (let length = MIN_PREFIX; length < term.stem.length; length++) {
     const shorter = words.numberOf(term.stem.slice(0, length));
     if (shorter >= 0) partial.push(shorter);
   }
-  return { term, exact, partial };
+  return { term, exact, partial, halves };
+}
+
+/** Shortest half of a compound read as two words ("air" of "airbag"). */
+const MIN_HALF = 3;
+
+/**
+ * The ways the article could write a closed compound of the question open ("airbag" as "air bag",
+ * "rideshare" as "ride-share"): each split of the word into two content words the article uses.
+ * A sentence holding both halves holds the word. Common words only: a name is not split.
+ */
+function openCompounds(term: QuestionTerm, words: ArticleWords): [number, number][] {
+  const halves: [number, number][] = [];
+  if (!/^\p{Ll}+$/u.test(term.norm)) return halves;
+  for (let k = MIN_HALF; k <= term.norm.length - MIN_HALF; k++) {
+    const left = term.norm.slice(0, k);
+    const right = term.norm.slice(k);
+    if (isStopword(left) || isStopword(right)) continue;
+    const a = words.numberOf(stem(left));
+    const b = a < 0 ? -1 : words.numberOf(stem(right));
+    if (b >= 0) halves.push([a, b]);
+  }
+  return halves;
 }
 
 /** How well a sentence matches one term: fully, by a shared prefix, or not at all. */
 function matchIn(found: TermInArticle, words: ArticleWords, sentence: number): number {
   if (sentence < 0 || sentence >= words.sentenceCount) return 0;
   if (words.sentenceUses(sentence, found.exact)) return 1;
+  if (found.halves.some(([a, b]) => words.sentenceUses(sentence, [a]) && words.sentenceUses(sentence, [b]))) return 1;
   return words.sentenceUses(sentence, found.partial) ? PARTIAL_MATCH : 0;
 }
 
@@ -281,7 +334,9 @@ interface ArticleFit {
 
 function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   const found = question.terms.map((term) => findTerm(term, words));
-  const inArticle = new Map(found.map((f) => [f.term, f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : 0]));
+  const inArticle = new Map(
+    found.map((f) => [f.term, f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : f.halves.length ? 1 : 0]),
+  );
   const matched = (term: QuestionTerm) => inArticle.get(term) ?? 0;
   const keys = question.terms.filter((term) => term.key);
   return {
@@ -386,7 +441,10 @@ export function scoreSentences(
       cue,
       novelty: Math.min(1, fresh / NOVELTY_TARGET),
       lead: prior * (LEAD_HALF_LIFE / (LEAD_HALF_LIFE + hit.sentence)),
-      salience: asksForName ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
+      // The prominence of a new name points to the answer only in a sentence holding the kind of
+      // thing asked: for "where …?" a sentence naming no place does not say where, however prominent
+      // the person it introduces.
+      salience: asksForName && cue > 0 ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
       typed: Number(namesTyped(sentence, question)),
@@ -423,19 +481,35 @@ function aboutNamed(question: Question, inSentence: readonly number[]): boolean 
 }
 
 /**
- * The mentions of the most-mentioned name the sentence holds and the question lacks, as a share of
- * `SALIENT_MENTIONS`; a name counts in full only where the article first uses it.
+ * The mentions of the most-mentioned name the sentence holds and the question lacks (in any form:
+ * "Canadian" is not new beside "Canada"), as a share of `SALIENT_MENTIONS`; a name counts in full
+ * only where the article first uses it.
  */
 function salienceOf(words: ArticleWords, at: number, sentence: SentenceWords, question: Question): number {
   let most = 0;
   for (const name of sentence.names) {
-    if (question.stems.has(name)) continue;
+    if (question.stems.has(name) || isFormOfAsked(name, question)) continue;
     const number = words.numberOf(name);
     if (number < 0) continue;
     const share = words.firstUse[number] === at ? 1 : LATER_MENTION_SHARE;
     most = Math.max(most, share * (words.nameSpread[number]! + (words.inTitle(number) ? HEADLINE_MENTIONS : 0)));
   }
   return Math.min(1, most / SALIENT_MENTIONS);
+}
+
+/**
+ * Letters a name shares from its start with a question word when it is that word in another form:
+ * "Canadian" for "Canada", "Lebanese" for "Lebanon", "Presidential" for "President". Derived forms
+ * keep a word's first letters; four letters already join different words ("bill", "billion").
+ */
+const SAME_WORD_PREFIX = 5;
+
+/** Whether the name is a question word in another form (see `SAME_WORD_PREFIX`): not a new name. */
+function isFormOfAsked(name: string, question: Question): boolean {
+  if (name.length < SAME_WORD_PREFIX) return false;
+  const start = name.slice(0, SAME_WORD_PREFIX);
+  for (const stem of question.stems) if (stem.startsWith(start)) return true;
+  return false;
 }
 
 export function weigh(signals: SentenceSignals, weights: Readonly<SentenceSignals>): number {

@@ -15,6 +15,7 @@ describe('classifyQuestion', () => {
     ['The pope hails from which US state?', 'place'],
     ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
+    ['What is the starting price of the new ferry ticket?', 'number'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
@@ -32,6 +33,14 @@ describe('answerCue', () => {
   it('sees numbers only beyond the ones in the question', () => {
     expect(cue('number', 'The FAA grounded 171 Max 9 jets.', 'How many Max 9 jets were grounded?')).toBe(1);
     expect(cue('number', 'Max 9 jets were grounded.', 'How many Max 9 jets were grounded?')).toBe(0);
+  });
+
+  it('counts a place written as a location in full and one written as a modifier in part', () => {
+    expect(cue('place', 'The ferry ran aground in Iceland.', 'Where did the ferry run aground?')).toBe(1);
+    expect(cue('place', 'Iceland said the ferry ran aground.', 'Where did the ferry run aground?')).toBe(1);
+    const modifier = cue('place', 'The ferry ran aground, its Texas owners said.', 'Where did the ferry run aground?');
+    expect(modifier).toBeGreaterThan(0);
+    expect(modifier).toBeLessThan(1);
   });
 
   it('counts names the question does not mention', () => {
@@ -53,6 +62,7 @@ describe('readMeasure', () => {
 
   it('reads how much as an amount and what percentage as a share', () => {
     expect(readMeasure('How much was the company fined?')).toMatchObject({ money: true, share: true });
+    expect(readMeasure('What is the starting price of the new ferry ticket?')).toMatchObject({ money: true });
     expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
   });
 

@@ -88,6 +88,124 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Sola Air Base');
   });
 
+  it('answers "what is the starting price of …?" with the sentence giving an amount, not a lead with a year', () => {
+    const passes = buildArticle(
+      [
+        'A Tromsø man was fined in 2024 for riding the Nordlys ferry without a pass.',
+        'The ferry runs twice a day between Tromsø and Skjervøy.',
+        'The Nordlys pass starts at $240 for a season, the operator said.',
+      ].join('\n\n'),
+      { title: 'Ferry passes', date: '2025-04-01' },
+      'passes',
+    );
+    const { answer } = ask('What is the starting price of the Nordlys ferry pass?', [passes]);
+    expect(answer.evidence[0]?.text).toContain('$240');
+  });
+
+  it('answers "where …?" with a place written as a location ("in Iceland"), not one naming who spoke ("its Texas owners")', () => {
+    const rescue = buildArticle(
+      [
+        'Passengers were rescued on Tuesday after the Nordlys ferry ran aground, its Texas owners said.',
+        'Rescuers reached the ferry within an hour.',
+      ].join('\n\n'),
+      { title: 'Ferry news', date: '2025-04-01' },
+      'rescue',
+    );
+    const inquiry = buildArticle(
+      [
+        'Investigators will ask why the Nordlys ferry was stranded in Iceland last week.',
+        'The board will lead it.',
+      ].join('\n\n'),
+      { title: 'Ferry news', date: '2025-04-01' },
+      'inquiry',
+    );
+    const { answer } = ask('Where did the Nordlys ferry run aground?', [rescue, inquiry]);
+    expect(answer.evidence[0]?.text).toContain('in Iceland');
+  });
+
+  it.each([
+    'A new flu variant called Kestrel is driving the winter wave, the institute said.',
+    'The institute said Kestrel, a new flu variant, is driving the winter wave.',
+    'The winter wave is driven by the flu variant of Kestrel, the institute said.',
+  ])('answers "which variant …?" with the sentence saying a name is one: %j', (naming) => {
+    const wave = buildArticle(
+      [
+        'Flu cases in Tromsø rose sharply this winter, said Berg.',
+        'Hospitals in Tromsø have opened extra wards.',
+        naming,
+      ].join('\n\n'),
+      { title: 'Flu wave', date: '2025-01-10' },
+      'wave',
+    );
+    const { answer } = ask('Which flu variant is driving the winter wave in Tromsø?', [wave]);
+    expect(answer.evidence[0]?.text).toContain('Kestrel');
+  });
+
+  it('answers "which museum …?" with the sentence naming a museum, though it repeats little of the question', () => {
+    const loan = buildArticle(
+      [
+        'The loan came from the Kvale Museum, curators said on Monday.',
+        'A damaged Viking sword was accidentally sent north for the Tromsø winter exhibition this year.',
+        'Curators noticed the crack on Monday.',
+      ].join('\n\n'),
+      { title: 'Sword news', date: '2025-06-02' },
+      'loan',
+    );
+    const { answer } = ask(
+      'Which museum accidentally lent a damaged Viking sword to the Tromsø winter exhibition this year?',
+      [loan],
+    );
+    expect(answer.evidence[0]?.text).toContain('Kvale Museum');
+  });
+
+  it('reads a closed compound of the question ("airbag") in a sentence that writes it open ("air bags")', () => {
+    const recall = buildArticle(
+      [
+        'Nordbil is calling back 4,000 cars over faulty air bags, the company said.',
+        'Owners will get letters this month.',
+      ].join('\n\n'),
+      { title: 'Car news', date: '2025-02-01' },
+      'recall',
+    );
+    const { answer } = ask('Which carmaker issued an airbag recall this week over faulty sensors?', [recall]);
+    expect(answer.status).toBe('answered');
+    expect(answer.evidence[0]?.text).toContain('Nordbil');
+  });
+
+  it('does not count a question word in another form ("Canadian" for "Canada") as the article\'s salient new name', () => {
+    const plans = buildArticle(
+      [
+        'Many Canadian officials said the new ferry will be built this year.',
+        'Kestrel Marine will build it for Canada, officials said.',
+        'The ports of Canadian towns are busy.',
+        'Most Canadian unions welcomed the news.',
+        'Some Canadian fishermen were less sure.',
+        'Two Canadian ministers meet next week.',
+      ].join('\n\n'),
+      { title: 'Canadian ferry plans', date: '2025-02-01' },
+      'plans',
+    );
+    const { answer } = ask('Which yard will build the new Canada ferry?', [plans]);
+    expect(answer.evidence[0]?.text).toContain('Kestrel Marine');
+  });
+
+  it('answers "where …?" with the sentence naming a place, not the lead introducing the article\'s most prominent person', () => {
+    const festival = buildArticle(
+      [
+        'Singer Astrid Berg will headline the harbour festival this summer, organisers said.',
+        'The harbour festival will be held in Norway, near the old fish market.',
+        'Astrid Berg last played there in 2019.',
+        'Tickets for Astrid Berg fans go on sale in May.',
+        'Astrid Berg said she was delighted.',
+        'Astrid Berg will play for two hours.',
+      ].join('\n\n'),
+      { title: 'Festival news', date: '2025-04-01' },
+      'festival',
+    );
+    const { answer } = ask('Where will the harbour festival be held this summer?', [festival]);
+    expect(answer.evidence[0]?.text).toContain('in Norway');
+  });
+
   it('answers "what did X say" with the words the articles give X', () => {
     const { answer } = ask('What did Governor Per Holm say about the bridge?');
     expect(answer.status).toBe('answered');
@@ -301,6 +419,67 @@ describe('answers across the articles of one story', () => {
     ]);
     expect(answer.evidence[0]?.text).toContain('Nordvik Shipyard');
     expect(answer.replaced).toBeUndefined();
+  });
+
+  it('keeps the answer naming the type asked for ("which museum") over a newer sentence that names none', () => {
+    const loan = buildArticle(
+      [
+        'The Kvale Museum will lend its Viking sword to the winter exhibition, curators said on Monday.',
+        'The exhibition opens in December.',
+      ].join('\n\n'),
+      { title: 'Viking sword loan', date: '2025-06-02' },
+      'loan',
+    );
+    const opening = buildArticle(
+      [
+        'Visitors queued in Tromsø on Friday as the winter exhibition showed the Viking sword lent for it, Mayor Lina Ek said.',
+        'Tickets sold out within hours.',
+      ].join('\n\n'),
+      { title: 'Exhibition opens', date: '2025-06-06' },
+      'opening',
+    );
+    const { answer } = ask('Which museum will lend a Viking sword to the Tromsø winter exhibition?', [loan, opening]);
+    expect(answer.evidence[0]?.text).toContain('Kvale Museum');
+  });
+
+  it('reads a name joined by "of" ("the University of Bergen") as naming the type asked, over a newer sentence naming none', () => {
+    const venue = buildArticle(
+      [
+        'The University of Bergen will host the Nordic chess final in May, organisers said.',
+        'Tickets go on sale soon.',
+      ].join('\n\n'),
+      { title: 'Chess news', date: '2025-03-01' },
+      'venue',
+    );
+    const players = buildArticle(
+      [
+        'Players from Tromsø are preparing for the Nordic chess final, which will be hosted in May, the federation said.',
+        'Training starts on Monday.',
+      ].join('\n\n'),
+      { title: 'Chess news', date: '2025-03-08' },
+      'players',
+    );
+    const { answer } = ask('Which university will host the Nordic chess final?', [venue, players]);
+    expect(answer.evidence[0]?.text).toContain('University of Bergen');
+  });
+
+  it('keeps the answer giving a full name over a newer sentence giving less of one ("a firm in Tromsø")', () => {
+    const contract = buildArticle(
+      ['Nordvik Shipyard of Bergen will build the new Lyngen ferry, the council said.', 'Work starts in June.'].join(
+        '\n\n',
+      ),
+      { title: 'Ferry news', date: '2025-05-01' },
+      'contract',
+    );
+    const meeting = buildArticle(
+      ['The new Lyngen ferry will be built by a firm in Tromsø, officials said.', 'The council met on Monday.'].join(
+        '\n\n',
+      ),
+      { title: 'Ferry news', date: '2025-05-06' },
+      'meeting',
+    );
+    const { answer } = ask('Which firm will build the new Lyngen ferry?', [contract, meeting]);
+    expect(answer.evidence[0]?.text).toContain('Nordvik Shipyard');
   });
 
   it('answers "what\'s the latest?" with the newest article\'s development', () => {
