@@ -7,7 +7,7 @@ import type { SentenceWords } from './sentence-words.js';
 export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 'reason' | 'name' | 'other';
 
 /**
- * "What is the starting price of …?" asks for an amount, as "what price" does: the noun saying what
+ * "What is the monthly cost of …?" asks for an amount, as "what price" does: the noun saying what
  * is asked may follow "what is the" and a modifier or two.
  */
 const ASKS_AMOUNT = /\bwhat (is|was|are|were) the ([\w-]+ ){0,2}(price|cost|amount)\b/i;
@@ -89,7 +89,7 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
 }
 
 /**
- * A place written as a modifier ("the Paris air show", "Texas lawmakers", "an Oslo-based firm")
+ * A place written as a modifier ("the Tromsø film festival", "Oslo lawmakers", "an Oslo-based firm")
  * says where something else is from, not where the thing asked about happened: it counts this much
  * of a place written as a location.
  */

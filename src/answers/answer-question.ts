@@ -114,7 +114,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   // sentence of an article about Leeds, so some sentence must also say something the question asks.
   if (!usable.some((s) => s.predicate > 0)) return notFound();
   // Once the articles are shown to be about the question, a sentence naming a new thing of the
-  // type asked ("which museum …?": "it happened at the Kvale Museum") answers it, however few of
+  // type asked ("which gallery …?": "it happened at the Kvale Gallery") answers it, however few of
   // the question's words it repeats, so it is evidence though it counts for none of the gates above.
   const namesAsked = (s: ScoredSentence) =>
     s.keyCoverage >= MIN_KEY_COVERAGE && (s.coverage >= MIN_EVIDENCE_COVERAGE || s.signals.typed > 0);

@@ -40,9 +40,9 @@ export function newestOf(
   // gives the answer. A yes/no question is exempt: it asks how things stand now, and its names
   // often set a scene the newer articles need not repeat ("as first reported by …", "since January").
   const sameMatter = (s: ScoredSentence) => yesNo || s.keyCoverage >= share * best.keyCoverage;
-  // "Which museum will lend the sword?" is answered by the sentence naming a museum ("the Kvale
-  // Museum will lend it"); a newer one about the same loan that names no museum gives no other
-  // museum, so it has not overtaken that answer, only mentioned the matter again. So too a newer
+  // "Which gallery will lend the sword?" is answered by the sentence naming a gallery ("the Kvale
+  // Gallery will lend it"); a newer one about the same loan that names no gallery gives no other
+  // gallery, so it has not overtaken that answer, only mentioned the matter again. So too a newer
   // sentence holding less clearly the kind of thing asked: one new name ("a firm in Tromsø") where
   // the best gives a full one ("Nordvik Shipyard of Bergen"), a place as a modifier where the best
   // gives a location.

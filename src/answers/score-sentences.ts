@@ -197,7 +197,7 @@ function askedType(asking: string): ReadonlySet<string> {
 
 /**
  * Whether the sentence names a thing of the type asked, which the question does not name: a name
- * that holds the type word ("which base" → "Fort Collins Base Camp", "which university" → "the
+ * that holds the type word ("which depot" → "Haldor Depot Yard", "which university" → "the
  * University of Bergen"), or a name the sentence says
  * is of that type (see `saysOfType`). A type word merely beside a name ("officials said Smith")
  * cost the QA sets more than it gained.
@@ -215,14 +215,14 @@ function namesTyped(sentence: SentenceWords, question: Question): boolean {
   });
 }
 
-/** Words that put a name to the common noun before them: "a variant called Nordlys", "the state of Ohio". */
+/** Words that put a name to the common noun before them: "a variant called Nordlys", "the county of Vestfold". */
 const NAMING = /^(called|named|dubbed|of)$/;
 /** Modifiers an apposition's noun may carry: "Berg, a 5-year-old Norwegian forest cat". */
 const APPOSITION_MODIFIERS = 4;
 
 /**
  * Whether the type word at `at` is said of a new name, in the two ways English names a thing's
- * type in passing: the name after the noun ("a variant called Nordlys", "the state of Ohio"), or the
+ * type in passing: the name after the noun ("a variant called Nordlys", "the county of Vestfold"), or the
  * noun in apposition after the name ("Nordlys, a rare variant").
  */
 function saysOfType(sentence: SentenceWords, at: number, isNew: (token: WordToken | undefined) => boolean): boolean {
@@ -283,12 +283,12 @@ function findTerm(term: QuestionTerm, words: ArticleWords): TermInArticle {
   return { term, exact, partial, halves };
 }
 
-/** Shortest half of a compound read as two words ("air" of "airbag"). */
+/** Shortest half of a compound read as two words ("sun" of "sunroof"). */
 const MIN_HALF = 3;
 
 /**
- * The ways the article could write a closed compound of the question open ("airbag" as "air bag",
- * "rideshare" as "ride-share"): each split of the word into two content words the article uses.
+ * The ways the article could write a closed compound of the question open ("sunroof" as "sun roof",
+ * "snowplough" as "snow-plough"): each split of the word into two content words the article uses.
  * A sentence holding both halves holds the word. Common words only: a name is not split.
  */
 function openCompounds(term: QuestionTerm, words: ArticleWords): [number, number][] {
@@ -482,7 +482,7 @@ function aboutNamed(question: Question, inSentence: readonly number[]): boolean 
 
 /**
  * The mentions of the most-mentioned name the sentence holds and the question lacks (in any form:
- * "Canadian" is not new beside "Canada"), as a share of `SALIENT_MENTIONS`; a name counts in full
+ * "Estonian" is not new beside "Estonia"), as a share of `SALIENT_MENTIONS`; a name counts in full
  * only where the article first uses it.
  */
 function salienceOf(words: ArticleWords, at: number, sentence: SentenceWords, question: Question): number {
@@ -499,7 +499,7 @@ function salienceOf(words: ArticleWords, at: number, sentence: SentenceWords, qu
 
 /**
  * Letters a name shares from its start with a question word when it is that word in another form:
- * "Canadian" for "Canada", "Lebanese" for "Lebanon", "Presidential" for "President". Derived forms
+ * "Estonian" for "Estonia", "Latvian" for "Latvia", "Presidential" for "President". Derived forms
  * keep a word's first letters; four letters already join different words ("bill", "billion").
  */
 const SAME_WORD_PREFIX = 5;

@@ -15,7 +15,7 @@ describe('classifyQuestion', () => {
     ['The pope hails from which US state?', 'place'],
     ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
-    ['What is the starting price of the new ferry ticket?', 'number'],
+    ['What is the monthly cost of the new ferry ticket?', 'number'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
@@ -36,9 +36,13 @@ describe('answerCue', () => {
   });
 
   it('counts a place written as a location in full and one written as a modifier in part', () => {
-    expect(cue('place', 'The ferry ran aground in Iceland.', 'Where did the ferry run aground?')).toBe(1);
-    expect(cue('place', 'Iceland said the ferry ran aground.', 'Where did the ferry run aground?')).toBe(1);
-    const modifier = cue('place', 'The ferry ran aground, its Texas owners said.', 'Where did the ferry run aground?');
+    expect(cue('place', 'The ferry ran aground in Estonia.', 'Where did the ferry run aground?')).toBe(1);
+    expect(cue('place', 'Estonia said the ferry ran aground.', 'Where did the ferry run aground?')).toBe(1);
+    const modifier = cue(
+      'place',
+      'The ferry ran aground, its Vermont owners said.',
+      'Where did the ferry run aground?',
+    );
     expect(modifier).toBeGreaterThan(0);
     expect(modifier).toBeLessThan(1);
   });
@@ -62,7 +66,7 @@ describe('readMeasure', () => {
 
   it('reads how much as an amount and what percentage as a share', () => {
     expect(readMeasure('How much was the company fined?')).toMatchObject({ money: true, share: true });
-    expect(readMeasure('What is the starting price of the new ferry ticket?')).toMatchObject({ money: true });
+    expect(readMeasure('What is the monthly cost of the new ferry ticket?')).toMatchObject({ money: true });
     expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
   });
 

@@ -88,7 +88,7 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Sola Air Base');
   });
 
-  it('answers "what is the starting price of …?" with the sentence giving an amount, not a lead with a year', () => {
+  it('answers "what is the monthly cost of …?" with the sentence giving an amount, not a lead with a year', () => {
     const passes = buildArticle(
       [
         'A Tromsø man was fined in 2024 for riding the Nordlys ferry without a pass.',
@@ -98,14 +98,14 @@ describe('answers across the articles of one story', () => {
       { title: 'Ferry passes', date: '2025-04-01' },
       'passes',
     );
-    const { answer } = ask('What is the starting price of the Nordlys ferry pass?', [passes]);
+    const { answer } = ask('What is the monthly cost of the Nordlys ferry pass?', [passes]);
     expect(answer.evidence[0]?.text).toContain('$240');
   });
 
-  it('answers "where …?" with a place written as a location ("in Iceland"), not one naming who spoke ("its Texas owners")', () => {
+  it('answers "where …?" with a place written as a location ("in Canada"), not one naming who spoke ("its Oslo owners")', () => {
     const rescue = buildArticle(
       [
-        'Passengers were rescued on Tuesday after the Nordlys ferry ran aground, its Texas owners said.',
+        'Passengers were rescued on Tuesday after the Nordlys ferry ran aground, its Oslo owners said.',
         'Rescuers reached the ferry within an hour.',
       ].join('\n\n'),
       { title: 'Ferry news', date: '2025-04-01' },
@@ -113,14 +113,14 @@ describe('answers across the articles of one story', () => {
     );
     const inquiry = buildArticle(
       [
-        'Investigators will ask why the Nordlys ferry was stranded in Iceland last week.',
+        'Investigators will ask why the Nordlys ferry was stranded in Canada last week.',
         'The board will lead it.',
       ].join('\n\n'),
       { title: 'Ferry news', date: '2025-04-01' },
       'inquiry',
     );
     const { answer } = ask('Where did the Nordlys ferry run aground?', [rescue, inquiry]);
-    expect(answer.evidence[0]?.text).toContain('in Iceland');
+    expect(answer.evidence[0]?.text).toContain('in Canada');
   });
 
   it.each([
@@ -141,10 +141,10 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Kestrel');
   });
 
-  it('answers "which museum …?" with the sentence naming a museum, though it repeats little of the question', () => {
+  it('answers "which gallery …?" with the sentence naming a gallery, though it repeats little of the question', () => {
     const loan = buildArticle(
       [
-        'The loan came from the Kvale Museum, curators said on Monday.',
+        'The loan came from the Kvale Gallery, curators said on Monday.',
         'A damaged Viking sword was accidentally sent north for the Tromsø winter exhibition this year.',
         'Curators noticed the crack on Monday.',
       ].join('\n\n'),
@@ -152,22 +152,22 @@ describe('answers across the articles of one story', () => {
       'loan',
     );
     const { answer } = ask(
-      'Which museum accidentally lent a damaged Viking sword to the Tromsø winter exhibition this year?',
+      'Which gallery accidentally lent a damaged Viking sword to the Tromsø winter exhibition this year?',
       [loan],
     );
-    expect(answer.evidence[0]?.text).toContain('Kvale Museum');
+    expect(answer.evidence[0]?.text).toContain('Kvale Gallery');
   });
 
-  it('reads a closed compound of the question ("airbag") in a sentence that writes it open ("air bags")', () => {
+  it('reads a closed compound of the question ("sunroof") in a sentence that writes it open ("sun roofs")', () => {
     const recall = buildArticle(
       [
-        'Nordbil is calling back 4,000 cars over faulty air bags, the company said.',
+        'Nordbil is calling back 4,000 cars over faulty sun roofs, the company said.',
         'Owners will get letters this month.',
       ].join('\n\n'),
       { title: 'Car news', date: '2025-02-01' },
       'recall',
     );
-    const { answer } = ask('Which carmaker issued an airbag recall this week over faulty sensors?', [recall]);
+    const { answer } = ask('Which carmaker issued a sunroof recall this week over faulty sensors?', [recall]);
     expect(answer.status).toBe('answered');
     expect(answer.evidence[0]?.text).toContain('Nordbil');
   });
@@ -227,18 +227,18 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Culture Hour');
   });
 
-  it('answers "which museum official said …?" with the sentence giving a named official\'s words', () => {
+  it('answers "which gallery official said …?" with the sentence giving a named official\'s words', () => {
     const loan = buildArticle(
       [
-        'Museum extends loan of the Aalto paintings by a year.',
-        'The City Museum said it was pleased that the loan of the Aalto paintings would be extended.',
+        'Gallery extends loan of the Aalto paintings by a year.',
+        'The City Gallery said it was pleased that the loan of the Aalto paintings would be extended.',
         'The paintings have hung in the east wing since 2023.',
         'The lenders agreed on Tuesday to extend the loan of the paintings, chief curator Nils Berg told reporters.',
       ].join('\n\n'),
       { title: 'Aalto paintings stay another year', date: '2025-04-02' },
       'loan',
     );
-    const { answer } = ask('Which museum official said the lenders had agreed to extend the loan of the paintings?', [
+    const { answer } = ask('Which gallery official said the lenders had agreed to extend the loan of the paintings?', [
       loan,
     ]);
     expect(answer.evidence[0]?.text).toContain('Nils Berg');
@@ -421,10 +421,10 @@ describe('answers across the articles of one story', () => {
     expect(answer.replaced).toBeUndefined();
   });
 
-  it('keeps the answer naming the type asked for ("which museum") over a newer sentence that names none', () => {
+  it('keeps the answer naming the type asked for ("which gallery") over a newer sentence that names none', () => {
     const loan = buildArticle(
       [
-        'The Kvale Museum will lend its Viking sword to the winter exhibition, curators said on Monday.',
+        'The Kvale Gallery will lend its Viking sword to the winter exhibition, curators said on Monday.',
         'The exhibition opens in December.',
       ].join('\n\n'),
       { title: 'Viking sword loan', date: '2025-06-02' },
@@ -438,8 +438,8 @@ describe('answers across the articles of one story', () => {
       { title: 'Exhibition opens', date: '2025-06-06' },
       'opening',
     );
-    const { answer } = ask('Which museum will lend a Viking sword to the Tromsø winter exhibition?', [loan, opening]);
-    expect(answer.evidence[0]?.text).toContain('Kvale Museum');
+    const { answer } = ask('Which gallery will lend a Viking sword to the Tromsø winter exhibition?', [loan, opening]);
+    expect(answer.evidence[0]?.text).toContain('Kvale Gallery');
   });
 
   it('reads a name joined by "of" ("the University of Bergen") as naming the type asked, over a newer sentence naming none', () => {
