@@ -60,6 +60,17 @@ export interface ArticleStore {
   readFolder(folder: string, version: number): Promise<StoredFolder>;
   /** Records one start-up's changes in one transaction; articles of other versions are dropped. */
   saveFolder(folder: string, version: number, change: FolderChange): Promise<void>;
+  /**
+   * Part of a start that analyses (a first start, a version bump), before `saveFolder`: articles
+   * analysed so far with the signatures of the files they complete, in one transaction, so a start
+   * that stops midway leaves no stored article that no recorded file holds. Drops nothing.
+   */
+  saveAnalysed(
+    folder: string,
+    version: number,
+    files: readonly FileSignature[],
+    articles: readonly StoredArticle[],
+  ): Promise<void>;
   /** Articles that joined the corpus while running (a file changed, a feed item). */
   saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void>;
   removeArticles(ids: readonly string[]): Promise<void>;

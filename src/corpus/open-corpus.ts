@@ -24,6 +24,8 @@ export interface OpenCorpusOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Articles kept elsewhere (feed articles in the store) that join the corpus at start. */
   moreArticles?: () => Promise<readonly Article[]>;
+  /** Articles analysed between two writes to the store (`ANALYSIS_BATCH` unless a test sets it). */
+  analysisBatch?: number;
   logger: Logger;
 }
 
@@ -69,8 +71,9 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
   // In batches, each one's fresh analyses stored and then read back when asked for: a first start
   // holds one batch of analyses, not the whole corpus's.
   let storing = Boolean(options.store);
-  for (let start = 0; start < load.articles.length; start += ANALYSIS_BATCH) {
-    corpus.add(load.articles.slice(start, start + ANALYSIS_BATCH));
+  const batch = options.analysisBatch ?? ANALYSIS_BATCH;
+  for (let start = 0; start < load.articles.length; start += batch) {
+    corpus.add(load.articles.slice(start, start + batch));
     if (!storing) continue;
     await load.storeAnalysed(corpus).catch((err: unknown) => {
       storing = false;

@@ -100,16 +100,26 @@ export async function loadStoredCorpus(
     });
   };
 
+  /** Articles this start has stored so far, and the files whose articles are all stored. */
+  const storedNow = new Set<string>();
+  const filesRecorded = new Set<string>();
   const storeAnalysed = async (corpus: Corpus): Promise<void> => {
     if (!store || !fresh?.length) return;
     const batch = fresh;
+    const inBatch = new Set(batch.map(({ article }) => article.id));
+    const isStored = (id: string) => storedById.has(id) || storedNow.has(id) || inBatch.has(id);
+    const complete = readFiles.filter(
+      (file) => !filesRecorded.has(file.path) && file.articleIds.every((id) => isStored(id)),
+    );
     fresh = [];
     try {
-      await store.saveArticles(version, batch);
+      await store.saveAnalysed(folder, version, complete, batch);
     } catch (err) {
       fresh = [...batch, ...(fresh ?? [])];
       throw err;
     }
+    for (const { article } of batch) storedNow.add(article.id);
+    for (const file of complete) filesRecorded.add(file.path);
     await readBackLater(corpus, batch);
   };
 

@@ -11,6 +11,7 @@ import {
   decodeFileRow,
   encodeStoredArticle,
   type FileRow,
+  type FileSignature,
   type FolderChange,
   type KeptArticle,
   type LoggedArticleChange,
@@ -86,23 +87,21 @@ export class PostgresArticleStore implements ArticleStore {
     return articles.map((article) => analysisDecoder(article, stored.get(article.id)));
   }
 
+  async saveAnalysed(
+    folder: string,
+    version: number,
+    files: readonly FileSignature[],
+    articles: readonly StoredArticle[],
+  ): Promise<void> {
+    await this.loggedWrite(async (client) => {
+      await writeFiles(client, folder, files);
+      await writeArticles(client, version, articles);
+    });
+  }
+
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
     await this.loggedWrite(async (client) => {
-      for (const batch of batches(change.files)) {
-        const values = batch.flatMap((file) => [
-          folder,
-          file.path,
-          file.size,
-          file.mtimeMs,
-          JSON.stringify(file.articleIds),
-        ]);
-        await client.query(
-          `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES ${placeholders(batch.length, 5)}
-           ON CONFLICT (folder, path) DO UPDATE SET
-             size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
-          values,
-        );
-      }
+      await writeFiles(client, folder, change.files);
       if (change.removedFiles.length) {
         await client.query('DELETE FROM seed_files WHERE folder = $1 AND path = ANY($2)', [
           folder,
@@ -161,6 +160,24 @@ async function writeArticles(client: pg.PoolClient, version: number, articles: r
     unique.map((stored) => stored.article.id),
     'added',
   );
+}
+
+async function writeFiles(client: pg.PoolClient, folder: string, files: readonly FileSignature[]) {
+  for (const batch of batches(files)) {
+    const values = batch.flatMap((file) => [
+      folder,
+      file.path,
+      file.size,
+      file.mtimeMs,
+      JSON.stringify(file.articleIds),
+    ]);
+    await client.query(
+      `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES ${placeholders(batch.length, 5)}
+       ON CONFLICT (folder, path) DO UPDATE SET
+         size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
+      values,
+    );
+  }
 }
 
 async function deleteArticles(client: pg.PoolClient, ids: readonly string[]) {

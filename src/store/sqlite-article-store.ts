@@ -11,6 +11,7 @@ import {
   decodeFileRow,
   encodeStoredArticle,
   type FileRow,
+  type FileSignature,
   type FolderChange,
   type KeptArticle,
   type LoggedArticleChange,
@@ -23,6 +24,8 @@ const CHECKPOINT_AFTER_ARTICLES = 1_000;
 
 /** `ArticleStore` on the SQLite store's connection (tables from migrations 004 and 005). */
 export class SqliteArticleStore implements ArticleStore {
+  /** Articles written since a start last checkpointed the write-ahead log (see `saveFolder`). */
+  private writtenSinceCheckpoint = 0;
   private analysisOf?: Database.Statement<[string, number], { analysis: string }>;
 
   constructor(private readonly db: Database.Database) {}
@@ -91,17 +94,22 @@ export class SqliteArticleStore implements ArticleStore {
     };
   }
 
+  async saveAnalysed(
+    folder: string,
+    version: number,
+    files: readonly FileSignature[],
+    articles: readonly StoredArticle[],
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.writeFiles(folder, files);
+      this.writeArticles(version, articles);
+    })();
+  }
+
   async saveFolder(folder: string, version: number, change: FolderChange): Promise<void> {
-    const upsertFile = this.db.prepare(
-      `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (folder, path) DO UPDATE SET
-         size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
-    );
     const removeFile = this.db.prepare('DELETE FROM seed_files WHERE folder = ? AND path = ?');
     this.db.transaction(() => {
-      for (const file of change.files) {
-        upsertFile.run(folder, file.path, file.size, file.mtimeMs, JSON.stringify(file.articleIds));
-      }
+      this.writeFiles(folder, change.files);
       for (const path of change.removedFiles) removeFile.run(folder, path);
       this.writeArticles(version, change.articles);
       this.deleteArticles(change.removedArticles);
@@ -114,9 +122,24 @@ export class SqliteArticleStore implements ArticleStore {
         log(id);
       }
     })();
-    // A first start writes every article: copied into the database file now, during start-up,
-    // rather than by the auto-checkpoint of whichever small write comes next, maybe while serving.
-    if (change.articles.length >= CHECKPOINT_AFTER_ARTICLES) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    // A first start writes every article (in `saveAnalysed` batches, then here): copied into the
+    // database file now, during start-up, rather than by the auto-checkpoint of whichever small write
+    // comes next, maybe while serving.
+    if (this.writtenSinceCheckpoint >= CHECKPOINT_AFTER_ARTICLES) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.writtenSinceCheckpoint = 0;
+    }
+  }
+
+  private writeFiles(folder: string, files: readonly FileSignature[]): void {
+    const upsertFile = this.db.prepare(
+      `INSERT INTO seed_files (folder, path, size, mtime_ms, article_ids) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (folder, path) DO UPDATE SET
+         size = excluded.size, mtime_ms = excluded.mtime_ms, article_ids = excluded.article_ids`,
+    );
+    for (const file of files) {
+      upsertFile.run(folder, file.path, file.size, file.mtimeMs, JSON.stringify(file.articleIds));
+    }
   }
 
   async saveArticles(version: number, articles: readonly StoredArticle[]): Promise<void> {
@@ -134,6 +157,7 @@ export class SqliteArticleStore implements ArticleStore {
          text = excluded.text, article = excluded.article, layout = excluded.layout, analysis = excluded.analysis`,
     );
     const log = this.logChange('added');
+    this.writtenSinceCheckpoint += articles.length;
     for (const stored of articles) {
       const columns = encodeStoredArticle(stored);
       save.run(stored.article.id, version, columns.text, columns.article, columns.layout, columns.analysis);

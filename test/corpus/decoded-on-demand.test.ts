@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
-import { ANALYSIS_VERSION, DECODED_LAYOUTS, sentencesOnce } from '../../src/corpus/article-store.js';
+import { ANALYSIS_VERSION, type ArticleStore, DECODED_LAYOUTS, sentencesOnce } from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { openCorpus } from '../../src/corpus/open-corpus.js';
 import { createLogger } from '../../src/logger.js';
 import { temporaryStore } from './stored-fixtures.js';
+import { unreachableWhenDown } from './unreachable-articles.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -109,9 +110,9 @@ describe('stored articles decoded on demand', () => {
     expect(kept!.article.sentences[1]).toBe(kept!.article.sentences[1]);
   });
 
-  it("gives a first start's analyses back from the store, the same as made, once they have left the decoded ones", async () => {
-    const store = await temporaryStore('first-start', cleanups);
-    const folder = mkdtempSync(join(tmpdir(), 'newsdesk-first-start-'));
+  /** The invented articles as files of a new seeds folder; `cleanups` removes it. */
+  function seedsFolder(name: string): string {
+    const folder = mkdtempSync(join(tmpdir(), `newsdesk-${name}-`));
     cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
     ARTICLES.forEach((article, i) => {
       writeFileSync(
@@ -119,18 +120,71 @@ describe('stored articles decoded on demand', () => {
         `---\ntitle: ${article.title}\ndate: ${article.date}\n---\n\n${article.text}\n`,
       );
     });
+    return folder;
+  }
+
+  async function firstStart(folder: string, articles: ArticleStore) {
     const opened = await openCorpus({
       seedsDir: folder,
       dataDir: folder,
-      store: store.articles,
+      store: articles,
+      analysisBatch: 50,
       logger: createLogger({ level: 'silent' }),
     });
     cleanups.push(() => opened.index.close());
+    return opened;
+  }
+
+  it("stores a first start's analyses batch by batch and reads them back from the store, the same as made", async () => {
+    const store = await temporaryStore('first-start', cleanups);
+    const opened = await firstStart(seedsFolder('first-start'), store.articles);
     expect(opened.analysed).toBe(ARTICLES.length);
-    for (let pass = 0; pass < 2; pass++) {
-      for (const article of opened.corpus.articles()) {
-        expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
-      }
+    for (const article of opened.corpus.articles()) {
+      // Decoded afresh from the store at each read: not the analysis made, kept in memory.
+      expect(opened.corpus.analysisOnce(article.id)).not.toBe(opened.corpus.analysisOnce(article.id));
+      expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
     }
+  });
+
+  it('finishes a first start whose store fails after the first batch, keeping the rest in memory and storing it at the end', async () => {
+    const store = await temporaryStore('first-start-failing', cleanups);
+    const { articles, trouble } = unreachableWhenDown(store.articles);
+    let batches = 0;
+    const failing: ArticleStore = {
+      ...articles,
+      // The second batch's write fails, as with the database out of reach for a moment.
+      saveAnalysed: async (...args) => {
+        batches += 1;
+        trouble.down = batches === 2;
+        try {
+          return await articles.saveAnalysed(...args);
+        } finally {
+          trouble.down = false;
+        }
+      },
+    };
+    const folder = seedsFolder('first-start-failing');
+    const opened = await firstStart(folder, failing);
+    expect(batches).toBe(2);
+    for (const article of opened.corpus.articles()) {
+      expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
+    }
+    const stored = await store.articles.readFolder(resolve(folder), ANALYSIS_VERSION);
+    expect(stored.articles).toHaveLength(ARTICLES.length);
+    expect(stored.files).toHaveLength(ARTICLES.length);
+  });
+
+  it('records with each batch the files it completes, so a start stopped midway leaves no article no file holds', async () => {
+    const store = await temporaryStore('first-start-stopped', cleanups);
+    const folder = seedsFolder('first-start-stopped');
+    // The store as is, except that the start's last write never lands (the process stopped first).
+    const stopped: ArticleStore = Object.assign(Object.create(store.articles) as ArticleStore, {
+      saveFolder: () => Promise.reject(new Error('stopped before the end of the start')),
+    });
+    await firstStart(folder, stopped);
+    const { files, articles } = await store.articles.readFolder(resolve(folder), ANALYSIS_VERSION);
+    const held = new Set(files.flatMap((file) => file.articleIds));
+    expect(articles.length).toBeGreaterThan(0);
+    expect(articles.filter(({ article }) => !held.has(article.id))).toEqual([]);
   });
 });

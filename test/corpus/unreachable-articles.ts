@@ -13,6 +13,7 @@ export function unreachableWhenDown(articles: ArticleStore): { articles: Article
     articles: {
       readFolder: (folder, version) => guard(() => articles.readFolder(folder, version)),
       saveFolder: (folder, version, change) => guard(() => articles.saveFolder(folder, version, change)),
+      saveAnalysed: (folder, version, files, kept) => guard(() => articles.saveAnalysed(folder, version, files, kept)),
       saveArticles: (version, kept) => guard(() => articles.saveArticles(version, kept)),
       removeArticles: (ids) => guard(() => articles.removeArticles(ids)),
       lastChange: () => guard(() => articles.lastChange()),
