@@ -289,7 +289,8 @@ const MIN_HALF = 3;
 /**
  * The ways the article could write a closed compound of the question open ("sunroof" as "sun roof",
  * "snowplough" as "snow-plough"): each split of the word into two content words the article uses.
- * A sentence holding both halves holds the word. Common words only: a name is not split.
+ * A sentence writing the halves one right after the other holds the word ("sea" and "son" apart do
+ * not make "season"). Common words only: a name is not split.
  */
 function openCompounds(term: QuestionTerm, words: ArticleWords): [number, number][] {
   const halves: [number, number][] = [];
@@ -309,8 +310,22 @@ function openCompounds(term: QuestionTerm, words: ArticleWords): [number, number
 function matchIn(found: TermInArticle, words: ArticleWords, sentence: number): number {
   if (sentence < 0 || sentence >= words.sentenceCount) return 0;
   if (words.sentenceUses(sentence, found.exact)) return 1;
-  if (found.halves.some(([a, b]) => words.sentenceUses(sentence, [a]) && words.sentenceUses(sentence, [b]))) return 1;
+  if (found.halves.some((pair) => writesCompound(words, sentence, pair))) return 1;
   return words.sentenceUses(sentence, found.partial) ? PARTIAL_MATCH : 0;
+}
+
+/** Whether the sentence writes the compound's two halves side by side (see `openCompounds`). */
+function writesCompound(words: ArticleWords, sentence: number, [a, b]: readonly [number, number]): boolean {
+  return words.sentenceUses(sentence, [a]) && words.sentenceUses(sentence, [b]) && words.writesInOrder(sentence, a, b);
+}
+
+/** Whether some sentence of the article writes one of the compound splits (see `openCompounds`). */
+function writesAnyCompound(words: ArticleWords, halves: readonly (readonly [number, number])[]): boolean {
+  if (!halves.length) return false;
+  for (let sentence = 0; sentence < words.sentenceCount; sentence++) {
+    if (halves.some((pair) => writesCompound(words, sentence, pair))) return true;
+  }
+  return false;
 }
 
 function coverageOf(terms: readonly QuestionTerm[], match: (term: QuestionTerm, i: number) => number): number {
@@ -335,7 +350,10 @@ interface ArticleFit {
 function fitArticle(question: Question, words: ArticleWords): ArticleFit {
   const found = question.terms.map((term) => findTerm(term, words));
   const inArticle = new Map(
-    found.map((f) => [f.term, f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : f.halves.length ? 1 : 0]),
+    found.map((f) => [
+      f.term,
+      f.exact.length ? 1 : f.partial.length ? PARTIAL_MATCH : writesAnyCompound(words, f.halves) ? 1 : 0,
+    ]),
   );
   const matched = (term: QuestionTerm) => inArticle.get(term) ?? 0;
   const keys = question.terms.filter((term) => term.key);

@@ -34,7 +34,7 @@ export class ArticleWords {
   private readonly sentenceStems: Uint32Array;
   private readonly starts: Uint32Array;
 
-  constructor(article: Article) {
+  constructor(private readonly article: Article) {
     // Stems are numbered in order of first use while reading, then renumbered in sorted order.
     const firstSeen = new Map<string, number>();
     const ids: number[] = [];
@@ -114,6 +114,24 @@ export class ArticleWords {
       if (numbers.includes(this.sentenceStems[i]!)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether sentence `sentence` writes the stems numbered `left` and `right` one right after the
+   * other ("sun roof", "snow-plough"): read from the sentence's text when asked, as few are.
+   */
+  writesInOrder(sentence: number, left: number, right: number): boolean {
+    const text = this.article.sentences[sentence]?.text;
+    const first = this.stems[left];
+    const second = this.stems[right];
+    if (text === undefined || first === undefined || second === undefined) return false;
+    let previous: string | null = null;
+    let found = false;
+    forEachStem(text, (stem) => {
+      if (previous === first && stem === second) found = true;
+      previous = stem;
+    });
+    return found;
   }
 
   private firstAtOrAfter(stem: string): number {

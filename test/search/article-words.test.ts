@@ -66,4 +66,19 @@ describe('ArticleWords', () => {
       expect(storm.nameSpread[n]).toBe(0);
     }
   });
+
+  it('tells two words written side by side from the same words apart in one sentence', () => {
+    const roofs = new ArticleWords(
+      buildArticle(
+        'The sun shone on the roof of the plant.\n\nCars with faulty sun roofs were called back.',
+        { title: 'Carmaker recall' },
+        'roofs',
+      ),
+    );
+    const sun = roofs.numberOf('sun');
+    const roof = roofs.numberOf('roof');
+    expect(roofs.writesInOrder(0, sun, roof)).toBe(false);
+    expect(roofs.writesInOrder(1, sun, roof)).toBe(true);
+    expect(roofs.writesInOrder(1, roof, sun)).toBe(false);
+  });
 });
