@@ -1,4 +1,5 @@
 import { splitSentences } from '../articles/sentences.js';
+import { isObjectPreposition } from '../articles/speaker-phrases.js';
 import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { stem } from '../text/stem.js';
@@ -217,21 +218,25 @@ function namesTyped(sentence: SentenceWords, question: Question): boolean {
 
 /** Words that put a name to the common noun before them: "a variant called Nordlys", "the county of Vestfold". */
 const NAMING = /^(called|named|dubbed|of)$/;
-/** Modifiers an apposition's noun may carry: "Berg, a 5-year-old Norwegian forest cat". */
+/** Words an apposition's noun may carry before it: "Berg, a 5-year-old Norwegian forest cat,". */
 const APPOSITION_MODIFIERS = 4;
 
 /**
  * Whether the type word at `at` is said of a new name, in the two ways English names a thing's
  * type in passing: the name after the noun ("a variant called Nordlys", "the county of Vestfold"), or the
- * noun in apposition after the name ("Nordlys, a rare variant").
+ * noun in apposition after the name ("Nordlys, a rare variant"). A sentence opening "In <name>,
+ * the <noun> …" says where, not that the name is one.
  */
 function saysOfType(sentence: SentenceWords, at: number, isNew: (token: WordToken | undefined) => boolean): boolean {
   const { tokens, text } = sentence;
   if (NAMING.test(tokens[at + 1]?.norm ?? '') && isNew(tokens[at + 2])) return true;
+  if (!/^\s*(?:[,;:)\u2013\u2014.!?]|$)/.test(text.slice(tokens[at]!.end, tokens[at + 1]?.start ?? text.length)))
+    return false;
   for (let j = at - 1; j >= Math.max(1, at - 1 - APPOSITION_MODIFIERS); j--) {
     const word = tokens[j]!;
     if (word.norm !== 'a' && word.norm !== 'an' && word.norm !== 'the') continue;
     const before = tokens[j - 1]!;
+    if (j === 2 && isObjectPreposition(tokens[0]!.norm)) return false;
     return /^\s*,\s*$/.test(text.slice(before.end, word.start)) && isNew(before);
   }
   return false;
