@@ -384,6 +384,27 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('late change');
   });
 
+  it('answers a who-question from the newer article naming one person where an older one named two', () => {
+    const shortlist = buildArticle(
+      [
+        'Judges Mara Lind and Tomas Vik were shortlisted on Monday to lead the harbour inquiry, the council said.',
+        'The inquiry will look at the collapse of the pier.',
+      ].join('\n\n'),
+      { title: 'Harbour inquiry shortlist', date: '2025-04-07' },
+      'shortlist',
+    );
+    const chosen = buildArticle(
+      [
+        'Judge Petra Aune will lead the harbour inquiry, the council said on Friday.',
+        'Hearings begin next month.',
+      ].join('\n\n'),
+      { title: 'Harbour inquiry chair named', date: '2025-04-11' },
+      'chosen',
+    );
+    const { answer } = ask('Who will lead the harbour inquiry?', [shortlist, chosen]);
+    expect(answer.evidence[0]?.text).toContain('Petra Aune');
+  });
+
   it('answers from the newer article when a later one changed the fact, naming both dates', () => {
     const { answer, reply } = ask('Where will the meeting between Mayor Lina Ek and Governor Per Holm be held?', [
       early,
