@@ -10,7 +10,7 @@ export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 
  * "What is the monthly cost of …?" asks for an amount, as "what price" does: the noun saying what
  * is asked may follow "what is the" and a modifier or two.
  */
-const ASKS_AMOUNT = /\bwhat (is|was|are|were) the ([\w-]+ ){0,2}(price|cost|amount)\b/i;
+const ASKS_AMOUNT = /\bwhat (is|was|are|were) the ([\w-]+ ){0,2}(price|cost|amount)s?\b/i;
 
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [

@@ -16,6 +16,7 @@ describe('classifyQuestion', () => {
     ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
     ['What is the monthly cost of the new ferry ticket?', 'number'],
+    ['What were the ticket prices for the new ferry?', 'number'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
