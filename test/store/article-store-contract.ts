@@ -124,6 +124,17 @@ export function defineArticleStoreContract(openFreshStore: OpenFreshStore): void
       expect(articles.map(({ article }) => article.id)).not.toContain(old.id);
     });
 
+    it('reads back the same content held by two files as the first start read it, sentences and all', async () => {
+      const { store, folder } = await setUp();
+      writeFileSync(join(folder, 'bridge-copy.md'), BRIDGE);
+      const first = await start(folder, store.articles);
+      const again = await start(folder, store.articles);
+      expect([again.load.parsedFiles(), again.load.analysedArticles()]).toEqual([0, 0]);
+      const byOrigin = (articles: readonly Article[]) =>
+        Object.fromEntries(articles.map((article) => [article.origin, { ...article }]));
+      expect(byOrigin(again.load.articles)).toEqual(byOrigin(first.load.articles));
+    });
+
     it('reads a touched file again but keeps its analysis when its content is the same', async () => {
       const { store, folder } = await setUp();
       await start(folder, store.articles);
