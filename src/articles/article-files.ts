@@ -2,6 +2,7 @@ import fs, { type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { UserFacingError } from '../errors.js';
+import { compareText } from '../text/compare-text.js';
 import { ArticleFileError } from './parse-article-file.js';
 import type { SkippedFile } from './types.js';
 
@@ -102,7 +103,7 @@ export async function listArticleFiles(
       }
     }
   }
-  files.sort(comparePaths);
+  files.sort(compareText);
   return { files, skipped, realDir };
 }
 
@@ -134,11 +135,6 @@ function openedInside(fd: number, realDir: string): boolean {
     return true;
   }
   return opened.startsWith(realDir.endsWith(sep) ? realDir : realDir + sep);
-}
-
-/** Code-unit order, so the result does not depend on the machine's locale. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { comparePaths, listArticleFiles, readArticleBytes } from './article-files.js';
+import { compareText } from '../text/compare-text.js';
+import { listArticleFiles, readArticleBytes } from './article-files.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, type ParseArticleOptions, parseArticles } from './parse-article-file.js';
 import type { Article, SkippedFile } from './types.js';
 
@@ -63,7 +64,7 @@ function mergeOutcomes(outcomes: readonly FileOutcome[], unreadable: SkippedFile
     }
   }
   skipped.push(...unreadable);
-  skipped.sort((a, b) => comparePaths(a.file, b.file));
+  skipped.sort((a, b) => compareText(a.file, b.file));
   return { articles, skipped };
 }
 

@@ -1,3 +1,4 @@
+import { compareText } from '../text/compare-text.js';
 /**
  * Finds quotes that are the same words reported by several outlets. Two quotes group when their
  * normalised words are equal, when one's words run inside the other's ("truly historic" inside
@@ -182,9 +183,4 @@ function overlaps(a: Int32Array, b: Int32Array): boolean {
     else j++;
   }
   return shared / (a.length + b.length - shared) >= MIN_OVERLAP;
-}
-
-/** Code-unit order, as `Array#sort` orders strings. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

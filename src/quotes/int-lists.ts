@@ -1,3 +1,4 @@
+import { grown } from '../typed-arrays.js';
 /**
  * Many short lists of integers in two flat arrays: list `i` is `values[starts[i]]` up to
  * `values[starts[i + 1]]`. Kept for every quote of a corpus (its words, its stems), where a JS
@@ -32,13 +33,13 @@ export class IntListsBuilder {
   private used = 0;
 
   push(value: number): void {
-    if (this.used === this.values.length) this.values = grown(this.values);
+    if (this.used === this.values.length) this.values = grown(this.values, this.used + 1);
     this.values[this.used++] = value;
   }
 
   /** Closes the list being pushed to: the values since the last `end` are list number `size`. */
   end(): void {
-    if (this.lists + 2 > this.starts.length) this.starts = grown(this.starts);
+    if (this.lists + 2 > this.starts.length) this.starts = grown(this.starts, this.lists + 2);
     this.starts[++this.lists] = this.used;
   }
 
@@ -50,12 +51,6 @@ export class IntListsBuilder {
   build(): IntLists {
     return new IntLists(this.starts.slice(0, this.lists + 1), this.values.slice(0, this.used));
   }
-}
-
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 /**

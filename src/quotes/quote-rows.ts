@@ -1,6 +1,7 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce } from '../corpus/article-store.js';
+import { compareText } from '../text/compare-text.js';
 import type { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
 import { foldedWords } from '../text/words.js';
@@ -144,9 +145,4 @@ function byRank(rowsA: QuoteRows, a: number, rowsB: QuoteRows, b: number): numbe
     compareText(articleA.origin, articleB.origin) ||
     rowsA.quotes.startAt(a) - rowsB.quotes.startAt(b)
   );
-}
-
-/** Code-unit order: ISO dates and paths sort correctly, and far faster than localeCompare. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

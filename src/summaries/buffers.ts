@@ -1,3 +1,5 @@
+import type { NumberArray } from '../typed-arrays.js';
+
 /**
  * Working arrays reused from call to call. Ranking a corpus needs about twenty arrays per article;
  * most are larger than V8 keeps on its own heap, so allocating them afresh for each of thousands
@@ -22,19 +24,6 @@ export class Buffers {
   uint8Array(name: string, length: number): Uint8Array {
     return reuse(this.uint8, name, length, (size) => new Uint8Array(size));
   }
-}
-
-type NumberArray = Int32Array | Float64Array | Uint8Array;
-
-/**
- * `array` itself when it holds `length` numbers; otherwise a new array of its kind, at least twice
- * as long, that starts with its contents (the rest zero).
- */
-export function grown<T extends NumberArray>(array: T, length: number): T {
-  if (array.length >= length) return array;
-  const larger = new (array.constructor as new (size: number) => T)(Math.max(length, 2 * array.length));
-  larger.set(array);
-  return larger;
 }
 
 /** The named buffer, grown (at least doubled) when too small, as a zeroed view of `length`. */

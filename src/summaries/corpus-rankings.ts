@@ -8,7 +8,7 @@
 import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce } from '../corpus/article-store.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { grown } from './buffers.js';
+import { grown } from '../typed-arrays.js';
 import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';

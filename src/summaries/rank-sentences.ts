@@ -5,7 +5,8 @@
  */
 
 import { forEachWrittenWord } from '../text/written-words.js';
-import { Buffers, grown } from './buffers.js';
+import { grown } from '../typed-arrays.js';
+import { Buffers } from './buffers.js';
 import { centralityOf, type SentenceVectors } from './centrality.js';
 import { ineligibility } from './eligibility.js';
 import { sentenceVectors } from './sentence-vectors.js';

@@ -1,3 +1,4 @@
+import { compareText } from '../text/compare-text.js';
 import type { WordSet } from '../text/word-list.js';
 
 /**
@@ -94,7 +95,7 @@ class NumberedWords {
     const frequency = new Map<string, number>();
     for (const item of items) for (const word of item.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
     const rarestFirst = [...frequency.keys()].sort(
-      (a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0),
+      (a, b) => frequency.get(a)! - frequency.get(b)! || compareText(a, b),
     );
     const numberOf = new Map<string, number>();
     for (const word of rarestFirst) numberOf.set(word, numberOf.size);
