@@ -26,9 +26,12 @@ export function answerLatest(
   const { corpus } = deps;
   const basis = corpus.basis();
   const allowed = articleIds ? new Set(articleIds) : null;
-  const articles = corpus.articles().filter((article) => article.date && (!allowed || allowed.has(article.id)));
-  const days = [...new Set(articles.map((article) => article.date!))].sort().reverse();
-  const newest = days[0];
+  // Only the newest day is needed: one pass over the articles, rather than listing the dated ones
+  // and sorting their days, which every such question paid for across the whole corpus.
+  let newest: string | undefined;
+  for (const { id, date } of corpus.articles()) {
+    if (date && (newest === undefined || date > newest) && (!allowed || allowed.has(id))) newest = date;
+  }
   if (!newest) return null;
   const since = sinceDay(text, newest);
   const topic = latestFocus(text);
@@ -40,7 +43,10 @@ export function answerLatest(
   if (words.length) {
     const naming = words.some((word) => /^[\p{Lu}\d]/u.test(word.raw));
     const inScope = since
-      ? articles.filter((article) => article.date! >= since).map((article) => article.id)
+      ? corpus
+          .articles()
+          .filter(({ id, date }) => !!date && date >= since && (!allowed || allowed.has(id)))
+          .map(({ id }) => id)
       : articleIds;
     const found = newestDayOn(topic, deps, limit, inScope);
     if (found && (naming || found.day === newest)) return { ...found.answer, basis };

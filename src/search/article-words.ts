@@ -39,6 +39,7 @@ export class ArticleWords {
     const firstSeen = new Map<string, number>();
     const ids: number[] = [];
     const starts = new Uint32Array(article.sentences.length + 1);
+    // By stem number, grown a stem at a time so they stay packed arrays of small integers.
     const lastSentence: number[] = [];
     const lastNamed: number[] = [];
     const named: number[] = [];
@@ -50,7 +51,9 @@ export class ArticleWords {
       if (id === undefined) {
         id = firstSeen.size;
         firstSeen.set(stem, id);
-        named[id] = 0;
+        lastSentence.push(-1);
+        lastNamed.push(-1);
+        named.push(0);
       }
       if (lastSentence[id] !== sentence) {
         lastSentence[id] = sentence;
@@ -70,14 +73,19 @@ export class ArticleWords {
     const bodyIds = ids.length;
     readingTitle = true;
     forEachStem(article.title, read);
-    this.stems = [...firstSeen.keys()].sort();
-    const renumbered = new Uint32Array(firstSeen.size);
-    for (let i = 0; i < this.stems.length; i++) renumbered[firstSeen.get(this.stems[i]!)!] = i;
+    // Map keys iterate in insertion order, so a stem's first-use number is its position here.
+    const inFirstUse = [...firstSeen.keys()];
+    // Distinct stems in code-unit order, as `sort()` puts them, with a comparison that is quicker
+    // than its default one; sorting the numbers spares looking each stem up again afterwards.
+    const sorted = inFirstUse.map((_, id) => id).sort((a, b) => (inFirstUse[a]! < inFirstUse[b]! ? -1 : 1));
+    this.stems = sorted.map((id) => inFirstUse[id]!);
+    const renumbered = new Uint32Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) renumbered[sorted[i]!] = i;
     this.sentenceCount = article.sentences.length;
     this.starts = starts;
     this.sentenceStems = new Uint32Array(bodyIds);
     this.spread = new Uint32Array(this.stems.length);
-    this.nameSpread = Uint32Array.from(this.stems, (stem) => named[firstSeen.get(stem)!]!);
+    this.nameSpread = Uint32Array.from(sorted, (id) => named[id]!);
     this.firstUse = new Uint32Array(this.stems.length).fill(this.sentenceCount);
     for (let i = 0, s = 0; i < bodyIds; i++) {
       while (starts[s + 1]! <= i) s++;

@@ -54,7 +54,7 @@ const MAX_KEPT_WORDS = 2_000;
 const SCHEMA_VERSION = 2;
 /**
  * Hits whose rank ties with the last one asked for are fetched up to this many beyond the limit, so
- * ties can be put in one order (see `search`).
+ * ties can be put in one order (see `topRanked`).
  */
 const TIE_ROOM = 16;
 
@@ -86,6 +86,13 @@ const HIT_COLUMNS = 'p.article_id AS articleId, p.sentence, p.start_at AS start,
 const SEARCH = `
   SELECT ${HIT_COLUMNS}, t.rank
   FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match ORDER BY rank LIMIT @limit) t
+  JOIN passage p ON p.id = t.rowid`;
+
+// Every passage ranking at or above a given rank, in no order: a tie too long for `SEARCH`'s room.
+// bm25 is worked out per passage as in SEARCH, so a rank read from SEARCH compares exactly.
+const SEARCH_UP_TO = `
+  SELECT ${HIT_COLUMNS}, t.rank
+  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match AND ${BM25} <= @rank) t
   JOIN passage p ON p.id = t.rowid`;
 
 const SEARCH_IN = `
@@ -136,6 +143,7 @@ function prepareStatements(db: Database.Database) {
       'SELECT count(*) AS n FROM passage_text WHERE passage_text MATCH ?',
     ),
     search: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH),
+    searchUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_UP_TO),
     searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(SEARCH_IN),
   };
 }
@@ -295,14 +303,18 @@ export class PassageIndex {
    * the order articles arrived in, so FTS5's own order among equal ranks (wire copies of one
    * sentence score alike) would make a running index answer differently from a fresh start over the
    * same articles. A few passages past the limit are fetched; when the rank at the limit ties all the
-   * way to the last one fetched, more are fetched until the tie is whole.
+   * way to the last one fetched, every passage ranking at least as well is fetched in a second query.
+   * That query is what a long tie costs (both rank every matched passage, the bulk of a search's
+   * time), where fetching twice as many each time until the tie ended took up to four.
    */
   private topRanked(match: string, limit: number): HitRow[] {
-    for (let fetch = limit + TIE_ROOM; ; fetch *= 2) {
-      const rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
-      const atLimit = rows[limit - 1];
-      if (rows.length < fetch || !atLimit || rows[fetch - 1]?.rank !== atLimit.rank) return rows.slice(0, limit);
+    const fetch = limit + TIE_ROOM;
+    let rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
+    const atLimit = rows[limit - 1];
+    if (atLimit && rows.length === fetch && rows[fetch - 1]!.rank === atLimit.rank) {
+      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
     }
+    return rows.slice(0, limit);
   }
 
   /** How the article's passages read as stems, for re-ranking its hits; undefined when not indexed. */

@@ -86,6 +86,27 @@ describe('PassageIndex', () => {
     expect(index.search('Friday said', { limit: 1 })).toHaveLength(1);
   });
 
+  it('puts a tie longer than the limit in article order, whatever order the articles came in', () => {
+    // Wire copies: one story carried word for word by many outlets ranks alike in every copy.
+    // Each copy's own line makes it another article; the sentence found is the same in all of them.
+    const copies = Array.from({ length: 60 }, (_, i) =>
+      buildArticle(
+        `The ferry to the island sails again on Monday.\n\nFiled by desk ${i}.`,
+        { title: 'Ferry back', date: '2025-08-12' },
+        `copy-${i}`,
+      ),
+    );
+    const index = open();
+    index.add([...copies].reverse());
+    index.add([weather]);
+    const hits = index.search('ferry island', { limit: 5 });
+    const firstIds = copies
+      .map((copy) => copy.id)
+      .sort()
+      .slice(0, 5);
+    expect(hits.map((hit) => [hit.articleId, hit.sentence])).toEqual(firstIds.map((id) => [id, 0]));
+  });
+
   it('forgets removed articles and ignores ones added twice', () => {
     const index = open();
     index.add([summit, weather]);
