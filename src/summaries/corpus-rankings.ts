@@ -13,7 +13,7 @@ import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
 import type { TermIds } from './terms.js';
-import { inverseFrequency, tfidfVectors } from './vectors.js';
+import { inverseFrequency, type TermVector, tfidfVector } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
@@ -34,7 +34,46 @@ export interface ScoredSentence {
 export interface Candidate extends Selectable {
   article: Article;
   sentence: ScoredSentence;
+  /** The distinct term ids of the sentence, ascending: `vector.ids`, without weighing it. */
+  readonly ids: Int32Array;
 }
+
+/**
+ * A candidate weighs its terms only when its vector is first read: a story summary reads the
+ * vectors of the few sentences it picks and of those that may repeat them, while its choice and
+ * its checks for repeats go by term ids (the same whatever the corpus's frequencies). Weighing
+ * every candidate anew on each corpus version was most of a summary after one new article.
+ */
+class PutForward implements Candidate {
+  readonly score: number;
+  readonly words: number;
+  private weighed: TermVector | null = null;
+
+  constructor(
+    readonly article: Article,
+    readonly sentence: ScoredSentence,
+    readonly ids: Int32Array,
+    /** The sentence's term ids in word order, repeats included. */
+    private readonly terms: Int32Array,
+    /** IDF by term id, of the corpus version the candidate was made for. */
+    private readonly idfs: Float64Array,
+  ) {
+    this.score = sentence.score;
+    this.words = sentence.words;
+  }
+
+  get vector(): TermVector {
+    const idfs = this.idfs;
+    this.weighed ??= tfidfVector(this.terms, (id) => idfs[id]!);
+    return this.weighed;
+  }
+}
+
+/**
+ * How many best sentences of an article have their distinct term ids worked out at first: as many
+ * as a large corpus's summary puts forward of each article (`CANDIDATES_PER_ARTICLE`).
+ */
+const KEPT_DISTINCT = 5;
 
 /** The parts kept per eligible sentence in `ArticleRanking`, each a run of ints. */
 const INDEX = 0;
@@ -59,6 +98,11 @@ class ArticleRanking {
   private readonly termsAt: number;
   /** How many sentences were ranked. */
   private readonly ranked: number;
+  /** The distinct term ids of the first `distinctCount` best sentences, one after another (see `distinctTermsOf`). */
+  private distinct = new Int32Array(0);
+  /** Where each of them starts in `distinct` (one more than `distinctCount`). */
+  private distinctStarts = new Int32Array(1);
+  private distinctCount = 0;
 
   /**
    * `ranked`: the ranking of `sentences`. It belongs to the ranker, which reuses its arrays for the
@@ -99,6 +143,43 @@ class ArticleRanking {
       words: ints[WORDS * eligible + k]!,
       score: this.scores[k]!,
     };
+  }
+
+  /**
+   * The distinct term ids of the `k`th best eligible sentence, ascending. Kept once worked out (for
+   * a few best sentences together), so that a candidate's ids cost nothing when the corpus changes.
+   */
+  distinctTermsOf(k: number): Int32Array {
+    if (k >= this.distinctCount)
+      this.spreadDistinct(Math.min(this.eligible, Math.max(k + 1, 2 * this.distinctCount, KEPT_DISTINCT)));
+    return this.distinct.subarray(this.distinctStarts[k]!, this.distinctStarts[k + 1]!);
+  }
+
+  /** Works out the distinct ids of the best `count` sentences. */
+  private spreadDistinct(count: number): void {
+    const sentences: Int32Array[] = [];
+    let total = 0;
+    for (let k = 0; k < count; k++) {
+      const terms = this.termsOf(this.ints[INDEX * this.eligible + k]!);
+      sentences.push(terms);
+      total += terms.length;
+    }
+    const distinct = new Int32Array(total);
+    const starts = new Int32Array(count + 1);
+    let at = 0;
+    sentences.forEach((terms, k) => {
+      const sorted = distinct.subarray(at, at + terms.length);
+      sorted.set(terms);
+      sorted.sort();
+      let end = at;
+      for (let i = at; i < at + terms.length; i++)
+        if (end === at || distinct[i] !== distinct[end - 1]) distinct[end++] = distinct[i]!;
+      at = end;
+      starts[k + 1] = at;
+    });
+    this.distinct = distinct.slice(0, at);
+    this.distinctStarts = starts;
+    this.distinctCount = count;
   }
 
   /** The term ids of every ranked sentence, repeats included. */
@@ -188,7 +269,6 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
 
   /** IDF of every term id for the current version, worked out once rather than per sentence. */
   let idfs = new Float64Array(0);
-  const idf = (id: number) => idfs[id]!;
 
   const refresh = () => {
     if (version === corpus.version) return;
@@ -216,18 +296,11 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
       made = [];
       candidates.set(article.id, made);
     }
-    if (made.length < wanted) {
-      const sentences: ScoredSentence[] = [];
-      for (let k = made.length; k < wanted; k++) sentences.push(ranking.best(k));
-      // Weighed again for each summary rather than kept: cheap, and kept for every sentence ever
-      // put forward they outgrew the rest of the rankings.
-      const vectors = tfidfVectors(
-        sentences.map((sentence) => ranking.termsOf(sentence.index)),
-        idf,
-      );
-      sentences.forEach((sentence, i) => {
-        made.push({ article, sentence, score: sentence.score, words: sentence.words, vector: vectors[i]! });
-      });
+    // Made again for each summary rather than kept: cheap, and kept for every sentence ever put
+    // forward their vectors outgrew the rest of the rankings.
+    for (let k = made.length; k < wanted; k++) {
+      const sentence = ranking.best(k);
+      made.push(new PutForward(article, sentence, ranking.distinctTermsOf(k), ranking.termsOf(sentence.index), idfs));
     }
     return made.length === wanted ? made : made.slice(0, wanted);
   };

@@ -33,20 +33,37 @@ function eligibleCount(rankings: CorpusRankings, articles: readonly Article[]): 
   return total;
 }
 
+/** Below this, a cosine is short of `NEAR_DUPLICATE` whatever the rounding of its sum. */
+const NEAR_DUPLICATE_FLOOR = NEAR_DUPLICATE - 1e-9;
+
 /**
- * Other articles with a sentence that says the same as `pick`. The pick is spread into a dense
- * array once, so each of the pool's sentences costs one lookup per term rather than a merge. The
- * array reaches only the pick's largest id (its ids are ascending): `cosineToDense` counts the
- * ids past its end as 0.
+ * Other articles with a sentence that says the same as `pick`. The pick is spread into dense
+ * arrays once, so each of the pool's sentences costs one lookup per term rather than a merge. The
+ * arrays reach only the pick's largest id (its ids are ascending): `cosineToDense` counts the
+ * ids past the end as 0.
+ *
+ * A sentence's cosine with the pick sums over the terms they share, so it is at most the length of
+ * the pick's weights on those terms (Cauchy–Schwarz, both vectors at unit length). Most of the
+ * pool shares too little of the pick for that bound to reach `NEAR_DUPLICATE`, and is ruled out by
+ * its term ids alone: only the few others are weighed (by the corpus's current frequencies) and
+ * compared.
  */
 function articlesRepeating(pick: Candidate, pool: readonly Candidate[]): string[] {
-  const dense = new Float64Array(pick.vector.ids.length ? pick.vector.ids.at(-1)! + 1 : 0);
+  const size = pick.ids.length ? pick.ids.at(-1)! + 1 : 0;
+  const dense = new Float64Array(size);
+  const squares = new Float64Array(size);
   pick.vector.ids.forEach((id, i) => {
-    dense[id] = pick.vector.weights[i]!;
+    const weight = pick.vector.weights[i]!;
+    dense[id] = weight;
+    squares[id] = weight * weight;
   });
   const ids = new Set<string>();
   for (const other of pool) {
-    if (other.article === pick.article || cosineToDense(other.vector, dense) < NEAR_DUPLICATE) continue;
+    if (other.article === pick.article) continue;
+    let shared = 0;
+    for (const id of other.ids) if (id < size) shared += squares[id]!;
+    if (shared < NEAR_DUPLICATE_FLOOR * NEAR_DUPLICATE_FLOOR) continue;
+    if (cosineToDense(other.vector, dense) < NEAR_DUPLICATE) continue;
     ids.add(other.article.id);
   }
   return [...ids];
@@ -64,7 +81,14 @@ export function pickCorpusSentences(
   if (scope.length > 1) {
     // The cached candidates are shared by every summary of this version, so they are copied, not changed.
     const centre = centroid(candidates.map((c) => c.vector));
-    scored = candidates.map((c) => ({ ...c, score: c.score + CONSENSUS_WEIGHT * cosineToDense(c.vector, centre) }));
+    scored = candidates.map(({ article, sentence, ids, words, vector, score }) => ({
+      article,
+      sentence,
+      ids,
+      words,
+      vector,
+      score: score + CONSENSUS_WEIGHT * cosineToDense(vector, centre),
+    }));
   }
   const picked = selectSentences(scored, budget);
   const order = new Map(rankings.corpus.articles().map((article, i) => [article.id, i]));

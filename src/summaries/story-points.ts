@@ -233,14 +233,14 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Arr
     // Prefix filtering: an earlier sentence holding REPEATED_SHARE of this one's n terms lacks at
     // most n - ceil(share * n) of them, so it holds one of the rarest n - ceil(share * n) + 1. Only
     // their postings are read: exact, and common words' long postings are never walked.
-    const ids = candidate.vector.ids;
+    const ids = candidate.ids;
     const probes = ids.length - Math.ceil(REPEATED_SHARE * ids.length) + 1;
     const rarest = [...ids].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
     for (const term of rarest.slice(0, probes)) {
       for (const j of postings.get(term) ?? []) {
         if (seen.has(j)) continue;
         seen.add(j);
-        if (containment(candidate.vector.ids, earlier[j]!) >= REPEATED_SHARE) {
+        if (containment(candidate.ids, earlier[j]!) >= REPEATED_SHARE) {
           repeated.add(i);
           return;
         }
@@ -264,7 +264,7 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   let postings: Map<number, number[]> | null = null;
   const termsOf = (i: number) => {
     const candidate = pool.candidates[i]!;
-    return termIds.baseIdsOf(sentenceText(candidate), candidate.vector.ids);
+    return termIds.baseIdsOf(sentenceText(candidate), candidate.ids);
   };
   return (i) => {
     let overtaken = memo.get(i);
@@ -277,6 +277,12 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
       if (day && newest !== null && newest >= day) {
         memo.set(i, true);
         return true;
+      }
+      // Only a later article's sentence can overtake it: with none in the pool, the reports of
+      // every candidate need not be read (the newest articles' openings, asked first, have none).
+      if (newest === null || newest <= article.date) {
+        memo.set(i, false);
+        return false;
       }
       const after = day ?? article.date;
       reports ??= pool.candidates.map((_, j) => termsOf(j));
@@ -361,7 +367,7 @@ function toldBy(pool: Pool, termIds: TermIds): (i: number, picked: readonly numb
     for (const j of picked) {
       if (gathered.has(j)) continue;
       gathered.add(j);
-      for (const id of pool.candidates[j]!.vector.ids) told.add(id);
+      for (const id of pool.candidates[j]!.ids) told.add(id);
     }
     const { vector } = pool.candidates[i]!;
     const whole = heldShare(vector, told);
@@ -413,7 +419,7 @@ export function pickStorySentences(
   const rejects = (i: number, chosen: readonly number[]) =>
     pool.repeated.has(i) ||
     overtaken(i) ||
-    chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE) ||
+    chosen.some((j) => containment(pool.candidates[i]!.ids, pool.candidates[j]!.ids) >= REPEATED_SHARE) ||
     alreadyTold(i, chosen) >= TOLD_SHARE;
   let first = latest === null ? [] : [latest];
   if (latest !== null && followedDaily(scope)) {
