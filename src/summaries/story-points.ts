@@ -10,8 +10,10 @@
  */
 import type { Article } from '../articles/types.js';
 import { forEachWrittenWord } from '../text/written-words.js';
+import { grown } from './buffers.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
+import { Postings } from './postings.js';
 import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
@@ -227,20 +229,31 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
 function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Array[]): Set<number> {
   const repeated = new Set<number>();
   if (!earlier.length) return repeated;
-  const postings = postingsOf(earlier);
+  const postings = new Postings(earlier);
+  /** The candidate (numbered from 1) that last read each earlier sentence: each is compared once. */
+  const seenBy = new Int32Array(earlier.length);
+  /**
+   * The candidate (numbered from 1) holding each term id: an earlier sentence is compared by
+   * looking up its terms, which costs its length, not a merge of the two (a "what's new" summary
+   * compares a million pairs at 10k articles).
+   */
+  let heldBy = new Int32Array(postings.terms);
   candidates.forEach((candidate, i) => {
-    const seen = new Set<number>();
     // Prefix filtering: an earlier sentence holding REPEATED_SHARE of this one's n terms lacks at
     // most n - ceil(share * n) of them, so it holds one of the rarest n - ceil(share * n) + 1. Only
     // their postings are read: exact, and common words' long postings are never walked.
     const ids = candidate.ids;
+    if (ids.length === 0) return;
     const probes = ids.length - Math.ceil(REPEATED_SHARE * ids.length) + 1;
-    const rarest = [...ids].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
+    const rarest = [...ids].sort((a, b) => postings.lengthOf(a) - postings.lengthOf(b));
+    heldBy = grown(heldBy, Math.max(postings.terms, ids.at(-1)! + 1));
+    for (const id of ids) heldBy[id] = i + 1;
+    const needed = termsNeeded(ids.length);
     for (const term of rarest.slice(0, probes)) {
-      for (const j of postings.get(term) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        if (containment(candidate.ids, earlier[j]!) >= REPEATED_SHARE) {
+      for (const j of postings.of(term)) {
+        if (seenBy[j] === i + 1) continue;
+        seenBy[j] = i + 1;
+        if (holdsEnough(earlier[j]!, heldBy, i + 1, needed)) {
           repeated.add(i);
           return;
         }
@@ -248,6 +261,24 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Arr
     }
   });
   return repeated;
+}
+
+/** The fewest of a sentence's `n` terms another must hold for `containment` to reach `REPEATED_SHARE`. */
+function termsNeeded(n: number): number {
+  let needed = Math.ceil(REPEATED_SHARE * n);
+  while (needed > 0 && (needed - 1) / n >= REPEATED_SHARE) needed--;
+  while (needed / n < REPEATED_SHARE) needed++;
+  return needed;
+}
+
+/** Whether `ids` hold `needed` of the terms marked `mark` in `heldBy`; stops once it cannot. */
+function holdsEnough(ids: Int32Array, heldBy: Int32Array, mark: number, needed: number): boolean {
+  let held = 0;
+  for (let k = 0; k < ids.length; k++) {
+    if (held + ids.length - k < needed) return false;
+    if (heldBy[ids[k]!] === mark && ++held >= needed) return true;
+  }
+  return held >= needed;
 }
 
 /**
@@ -261,7 +292,7 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   // A report of what happened and the plan it fulfils are compared with irregular verbs read as
   // their base ("met" / "will meet"); worked out only once a forward-looking line is about to be picked.
   let reports: Int32Array[] | null = null;
-  let postings: Map<number, number[]> | null = null;
+  let postings: Postings | null = null;
   const termsOf = (i: number) => {
     const candidate = pool.candidates[i]!;
     return termIds.baseIdsOf(sentenceText(candidate), candidate.ids);
@@ -286,11 +317,11 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
       }
       const after = day ?? article.date;
       reports ??= pool.candidates.map((_, j) => termsOf(j));
-      postings ??= postingsOf(reports);
+      postings ??= new Postings(reports);
       const plan = reports[i]!;
       const seen = new Set<number>();
       for (const term of plan) {
-        const list = postings.get(term) ?? [];
+        const list = postings.of(term);
         if (list.length > MAX_POSTING) continue;
         for (const j of list) {
           if (seen.has(j)) continue;
@@ -309,19 +340,6 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
     memo.set(i, overtaken);
     return overtaken;
   };
-}
-
-/** The positions of the sentences holding each term id, given each sentence's distinct term ids. */
-function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
-  const postings = new Map<number, number[]>();
-  sentences.forEach((ids, j) => {
-    for (const term of ids) {
-      const list = postings.get(term);
-      if (list) list.push(j);
-      else postings.set(term, [j]);
-    }
-  });
-  return postings;
 }
 
 /** The share of a vector's weight (of its terms in `within`, when given) whose terms are in `told`. */
