@@ -36,6 +36,8 @@ export interface Candidate extends Selectable {
   sentence: ScoredSentence;
   /** The distinct term ids of the sentence, ascending: `vector.ids`, without weighing it. */
   readonly ids: Int32Array;
+  /** The sentence's term ids in word order, repeats included (see `RankedText.terms`). */
+  readonly terms: Int32Array;
 }
 
 /**
@@ -53,8 +55,7 @@ class PutForward implements Candidate {
     readonly article: Article,
     readonly sentence: ScoredSentence,
     readonly ids: Int32Array,
-    /** The sentence's term ids in word order, repeats included. */
-    private readonly terms: Int32Array,
+    readonly terms: Int32Array,
     /** IDF by term id, of the corpus version the candidate was made for. */
     private readonly idfs: Float64Array,
   ) {
@@ -218,6 +219,11 @@ export interface CorpusRankings {
   /** How many of the article's sentences are eligible. */
   eligibleCount(article: Article): number;
   /**
+   * The distinct term ids, ascending, of the article's best `limit` eligible sentences, best first:
+   * their candidates' `ids`, without making the candidates.
+   */
+  bestTermsOf(article: Article, limit: number): Int32Array[];
+  /**
    * The article's best `limit` sentences with TF-IDF vectors over the corpus, kept until
    * `forgetCandidates` (or a new corpus version). `score` is the within-article score.
    */
@@ -316,6 +322,12 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
       return best;
     },
     eligibleCount: (article) => rankingOf(article).eligible,
+    bestTermsOf: (article, limit) => {
+      const ranking = rankingOf(article);
+      const terms: Int32Array[] = [];
+      for (let k = 0; k < Math.min(limit, ranking.eligible); k++) terms.push(ranking.distinctTermsOf(k));
+      return terms;
+    },
     candidatesOf,
     forgetCandidates: () => {
       candidates = new Map();

@@ -13,6 +13,7 @@ import { forEachWrittenWord } from '../text/written-words.js';
 import { grown } from './buffers.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
+import { PairIds } from './pair-ids.js';
 import { Postings } from './postings.js';
 import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
@@ -82,18 +83,6 @@ function perArticleLimit(articles: number): number {
   return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
 }
 
-/** A pair of adjacent content terms as one number (ids stay far below 2^22, so the pair is exact). */
-function conceptKey(first: number, second: number): number {
-  return first * 4_194_304 + second;
-}
-
-/** Pairs of adjacent content terms, distinct, in order of first use. */
-function conceptKeys(terms: Int32Array): number[] {
-  const keys = new Set<number>();
-  for (let i = 0; i + 1 < terms.length; i++) keys.add(conceptKey(terms[i]!, terms[i + 1]!));
-  return [...keys];
-}
-
 /** The distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), written into `buffer` from `at`. */
 function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
   const region = buffer.subarray(at, at + terms.length);
@@ -149,9 +138,11 @@ export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
 
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
-  const ids = new Map<number, number>();
-  const articlesOf: number[] = [];
-  const lastArticle: number[] = [];
+  const ids = new PairIds();
+  /** Per concept id: how many articles carry it, the last article counted, the last candidate that held it. */
+  let articlesOf = new Int32Array(1024);
+  let lastArticle = new Int32Array(1024);
+  let lastCandidate = new Int32Array(1024);
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
   const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
   /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
@@ -159,36 +150,42 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   const counted = new Set<number>();
   const candidates: Candidate[] = [];
   const positions: number[] = [];
-  const keysOf: number[][] = [];
+  /** Each candidate's distinct concept ids, in order of first use, one after another from `conceptStarts`. */
+  let concepts = new Int32Array(4096);
+  const conceptStarts = [0];
   scope.forEach((article, a) => {
     const leadOrder = [...ranked[a]!].sort((x, y) => x.sentence.index - y.sentence.index);
     for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
-      const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
-      const conceptIds = keys.map((key) => {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-          articlesOf.push(0);
-          lastArticle.push(-1);
+      const { terms } = candidate;
+      const mark = candidates.length + 1;
+      let end = conceptStarts.at(-1)!;
+      concepts = grown(concepts, end + terms.length);
+      for (let t = 0; t + 1 < terms.length; t++) {
+        const id = ids.idOf(terms[t]!, terms[t + 1]!);
+        if (id >= lastCandidate.length) {
+          articlesOf = grown(articlesOf, id + 1);
+          lastArticle = grown(lastArticle, id + 1);
+          lastCandidate = grown(lastCandidate, id + 1);
         }
-        if (lastArticle[id] !== a) {
-          lastArticle[id] = a;
-          if (!copied.has(sourceOf[a]!)) articlesOf[id]!++;
-          else {
-            const key = id * scope.length + sourceOf[a]!;
-            if (!counted.has(key)) {
-              counted.add(key);
-              articlesOf[id]!++;
-            }
+        if (lastCandidate[id] === mark) continue;
+        lastCandidate[id] = mark;
+        concepts[end++] = id;
+        // Numbered from 1, so that the zeros of a new id are no article.
+        if (lastArticle[id] === a + 1) continue;
+        lastArticle[id] = a + 1;
+        if (!copied.has(sourceOf[a]!)) articlesOf[id]!++;
+        else {
+          const key = id * scope.length + sourceOf[a]!;
+          if (!counted.has(key)) {
+            counted.add(key);
+            articlesOf[id]!++;
           }
         }
-        return id;
-      });
+      }
+      conceptStarts.push(end);
       candidates.push(candidate);
       positions.push(leadOrder.indexOf(candidate));
-      keysOf.push(conceptIds);
     }
   });
   const told = new Uint8Array(ids.size);
@@ -206,17 +203,17 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
       earlierTerms.push(distinct);
       at += distinct.length;
       for (let i = 0; i + 1 < terms.length; i++) {
-        const id = ids.get(conceptKey(terms[i]!, terms[i + 1]!));
-        if (id !== undefined) told[id] = 1;
+        const id = ids.find(terms[i]!, terms[i + 1]!);
+        if (id >= 0) told[id] = 1;
       }
     }
   }
   const weights = Float64Array.from(
-    articlesOf,
+    articlesOf.subarray(0, ids.size),
     (count, id) => (count < MIN_CONCEPT_ARTICLES ? ONE_OUTLET_WEIGHT : count) * (told[id] ? ALREADY_TOLD_WEIGHT : 1),
   );
   const items = candidates.map((candidate, i) => ({
-    concepts: Int32Array.from(keysOf[i]!),
+    concepts: concepts.subarray(conceptStarts[i]!, conceptStarts[i + 1]!),
     words: candidate.sentence.words,
     prior: LEAD_PRIOR * 0.5 ** (positions[i]! / LEAD_HALF_LIFE),
   }));
