@@ -13,7 +13,7 @@ import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
 import type { TermIds } from './terms.js';
-import { inverseFrequency, type TermVector, tfidfVector } from './vectors.js';
+import { inverseFrequency, type TermVector, tfidfVectorOfDistinct } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
@@ -65,7 +65,7 @@ class PutForward implements Candidate {
 
   get vector(): TermVector {
     const idfs = this.idfs;
-    this.weighed ??= tfidfVector(this.terms, (id) => idfs[id]!);
+    this.weighed ??= tfidfVectorOfDistinct(this.ids, this.terms, (id) => idfs[id]!);
     return this.weighed;
   }
 }
@@ -151,9 +151,20 @@ class ArticleRanking {
    * a few best sentences together), so that a candidate's ids cost nothing when the corpus changes.
    */
   distinctTermsOf(k: number): Int32Array {
-    if (k >= this.distinctCount)
-      this.spreadDistinct(Math.min(this.eligible, Math.max(k + 1, 2 * this.distinctCount, KEPT_DISTINCT)));
-    return this.distinct.subarray(this.distinctStarts[k]!, this.distinctStarts[k + 1]!);
+    const { terms, starts } = this.distinctTermsOfBest(k + 1);
+    return terms.subarray(starts[k]!, starts[k + 1]!);
+  }
+
+  /**
+   * The distinct term ids of (at least) the best `count` eligible sentences, one after another:
+   * sentence `k`'s run from `starts[k]` to `starts[k + 1]`. Read in place, a pass over every
+   * article's best sentences makes no view per sentence.
+   */
+  distinctTermsOfBest(count: number): { terms: Int32Array; starts: Int32Array } {
+    if (count > this.distinctCount) {
+      this.spreadDistinct(Math.min(this.eligible, Math.max(count, 2 * this.distinctCount, KEPT_DISTINCT)));
+    }
+    return { terms: this.distinct, starts: this.distinctStarts };
   }
 
   /** Works out the distinct ids of the best `count` sentences. */
@@ -219,10 +230,11 @@ export interface CorpusRankings {
   /** How many of the article's sentences are eligible. */
   eligibleCount(article: Article): number;
   /**
-   * The distinct term ids, ascending, of the article's best `limit` eligible sentences, best first:
-   * their candidates' `ids`, without making the candidates.
+   * The distinct term ids, ascending, of the article's best `limit` eligible sentences, best first
+   * (their candidates' `ids`, without making the candidates): `count` of them, sentence `k`'s in
+   * `terms` from `starts[k]` to `starts[k + 1]`.
    */
-  bestTermsOf(article: Article, limit: number): Int32Array[];
+  bestTermsOf(article: Article, limit: number): { count: number; terms: Int32Array; starts: Int32Array };
   /**
    * The article's best `limit` sentences with TF-IDF vectors over the corpus, kept until
    * `forgetCandidates` (or a new corpus version). `score` is the within-article score.
@@ -276,21 +288,44 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   /** IDF of every term id for the current version, worked out once rather than per sentence. */
   let idfs = new Float64Array(0);
 
+  /**
+   * Articles added and removed since the last refresh, as the corpus told them: a refresh reads
+   * only these, not every article of the corpus (null: read every article, as the first refresh
+   * does, or when so many changed that keeping them would cost more).
+   */
+  let changed: { added: Article[]; removed: Article[] } | null = null;
+  corpus.onChange(({ added, removed }) => {
+    if (!changed) return;
+    changed.added.push(...added);
+    changed.removed.push(...removed);
+    if (changed.added.length + changed.removed.length > corpus.size) changed = null;
+  });
+
+  const uncount = (id: string) => {
+    const ranking = rankings.get(id);
+    if (!ranking || corpus.get(id)) return;
+    if (counted.delete(id)) count(ranking, -1);
+    rankings.delete(id);
+  };
+  const countIn = (article: Article) => {
+    if (counted.has(article.id) || !corpus.get(article.id)) return;
+    count(rankingOf(article), 1);
+    counted.add(article.id);
+  };
+
   const refresh = () => {
     if (version === corpus.version) return;
     version = corpus.version;
     summaries.clear();
     candidates = new Map();
-    for (const [id, ranking] of rankings) {
-      if (corpus.get(id)) continue;
-      if (counted.delete(id)) count(ranking, -1);
-      rankings.delete(id);
+    if (changed) {
+      for (const article of changed.removed) uncount(article.id);
+      for (const article of changed.added) countIn(article);
+    } else {
+      for (const id of [...rankings.keys()]) uncount(id);
+      for (const article of corpus.articles()) countIn(article);
     }
-    for (const article of corpus.articles()) {
-      if (counted.has(article.id)) continue;
-      count(rankingOf(article), 1);
-      counted.add(article.id);
-    }
+    changed = { added: [], removed: [] };
     idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));
   };
 
@@ -324,9 +359,8 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     eligibleCount: (article) => rankingOf(article).eligible,
     bestTermsOf: (article, limit) => {
       const ranking = rankingOf(article);
-      const terms: Int32Array[] = [];
-      for (let k = 0; k < Math.min(limit, ranking.eligible); k++) terms.push(ranking.distinctTermsOf(k));
-      return terms;
+      const count = Math.min(limit, ranking.eligible);
+      return { count, ...ranking.distinctTermsOfBest(count) };
     },
     candidatesOf,
     forgetCandidates: () => {

@@ -27,10 +27,14 @@ function candidatesOf(rankings: CorpusRankings, articles: readonly Article[], pe
   return candidates;
 }
 
-function eligibleCount(rankings: CorpusRankings, articles: readonly Article[]): number {
+/** Whether the articles have more eligible sentences than `MAX_DUPLICATE_POOL` (counted only until they do). */
+function overPoolSize(rankings: CorpusRankings, articles: readonly Article[]): boolean {
   let total = 0;
-  for (const article of articles) total += rankings.eligibleCount(article);
-  return total;
+  for (const article of articles) {
+    total += rankings.eligibleCount(article);
+    if (total > MAX_DUPLICATE_POOL) return true;
+  }
+  return false;
 }
 
 /** Below this, a cosine is short of `NEAR_DUPLICATE` whatever the rounding of its sum. */
@@ -70,22 +74,24 @@ function articlesRepeating(
   const floor = NEAR_DUPLICATE_FLOOR * NEAR_DUPLICATE_FLOOR;
   const repeating = picks.map(() => new Set<string>());
   for (const article of poolArticles) {
-    rankings.bestTermsOf(article, perArticle).forEach((ids, k) => {
-      if (sharedWeight(ids, largest) < floor) return;
+    const { count, terms, starts } = rankings.bestTermsOf(article, perArticle);
+    for (let k = 0; k < count; k++) {
+      if (sharedWeight(terms, starts[k]!, starts[k + 1]!, largest) < floor) continue;
       const other = rankings.candidatesOf(article, k + 1)[k]!;
       picks.forEach((pick, p) => {
-        if (other.article === pick.article || sharedWeight(ids, squares[p]!) < floor) return;
+        if (other.article === pick.article || sharedWeight(terms, starts[k]!, starts[k + 1]!, squares[p]!) < floor)
+          return;
         if (cosineToDense(other.vector, dense[p]!) >= NEAR_DUPLICATE) repeating[p]!.add(article.id);
       });
-    });
+    }
   }
   return repeating.map((ids) => [...ids]);
 }
 
-/** The sum of `squares` over `ids` (those past its end count 0). */
-function sharedWeight(ids: Int32Array, squares: Float64Array): number {
+/** The sum of `squares` over the ids in `terms` from `start` to `end` (those past its end count 0). */
+function sharedWeight(terms: Int32Array, start: number, end: number, squares: Float64Array): number {
   let sum = 0;
-  for (const id of ids) if (id < squares.length) sum += squares[id]!;
+  for (let i = start; i < end; i++) if (terms[i]! < squares.length) sum += squares[terms[i]!]!;
   return sum;
 }
 
@@ -126,8 +132,7 @@ export function pointsOf(
 ): SummaryPoint[] {
   // One article's summary still credits the other articles that report the same facts.
   const poolArticles = singleArticle ? rankings.corpus.articles() : scope;
-  const perArticle =
-    eligibleCount(rankings, poolArticles) <= MAX_DUPLICATE_POOL ? Number.POSITIVE_INFINITY : CANDIDATES_PER_ARTICLE;
+  const perArticle = overPoolSize(rankings, poolArticles) ? CANDIDATES_PER_ARTICLE : Number.POSITIVE_INFINITY;
   const repeating = articlesRepeating(rankings, picked, poolArticles, perArticle);
   return picked.map((pick, p) => {
     const sentence = pick.article.sentences[pick.sentence.index]!;
