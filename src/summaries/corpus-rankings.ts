@@ -76,6 +76,33 @@ class PutForward implements Candidate {
  */
 const KEPT_DISTINCT = 5;
 
+/** The term ids of ranked sentence `index` (see `RankedText.terms`). */
+function termsIn(ranked: RankedText, index: number): Int32Array {
+  return ranked.terms.subarray(ranked.termStarts[index]!, ranked.termStarts[index + 1]!);
+}
+
+/**
+ * The distinct ids of each of `sentences`, ascending, in one array: first where each sentence's
+ * ids start (one more than the sentences), then the ids.
+ */
+function distinctRuns(sentences: readonly Int32Array[]): Int32Array {
+  let total = sentences.length + 1;
+  for (const terms of sentences) total += terms.length;
+  const runs = new Int32Array(total);
+  let at = sentences.length + 1;
+  sentences.forEach((terms, k) => {
+    runs[k] = at;
+    const sorted = runs.subarray(at, at + terms.length);
+    sorted.set(terms);
+    sorted.sort();
+    let end = at;
+    for (let i = at; i < at + terms.length; i++) if (end === at || runs[i] !== runs[end - 1]) runs[end++] = runs[i]!;
+    at = end;
+  });
+  runs[sentences.length] = at;
+  return runs.slice(0, at);
+}
+
 /** The parts kept per eligible sentence in `ArticleRanking`, each a run of ints. */
 const INDEX = 0;
 const WORDS = 1;
@@ -99,11 +126,10 @@ class ArticleRanking {
   private readonly termsAt: number;
   /** How many sentences were ranked. */
   private readonly ranked: number;
-  /** The distinct term ids of the first `distinctCount` best sentences, one after another (see `distinctTermsOf`). */
-  private distinct = new Int32Array(0);
-  /** Where each of them starts in `distinct` (one more than `distinctCount`). */
-  private distinctStarts = new Int32Array(1);
-  private distinctCount = 0;
+  /** How many best sentences have their distinct term ids kept (see `distinctTermsOf`). */
+  private readonly kept: number;
+  /** Where the kept sentences' distinct ids start in `ints` (positions in `ints`, one more than `kept`). */
+  private readonly distinctAt: number;
 
   /**
    * `ranked`: the ranking of `sentences`. It belongs to the ranker, which reuses its arrays for the
@@ -115,7 +141,9 @@ class ArticleRanking {
     for (let index = 0; index < n; index++) if (ranked.eligible[index]) best.push(index);
     best.sort((a, b) => ranked.score[b]! - ranked.score[a]!);
     const eligible = best.length;
-    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length;
+    const kept = Math.min(eligible, KEPT_DISTINCT);
+    const distinct = distinctRuns(best.slice(0, kept).map((index) => termsIn(ranked, index)));
+    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length + distinct.length;
     const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
     this.scores = new Float64Array(buffer, 0, eligible);
     this.ints = new Int32Array(buffer, 8 * eligible, intCount);
@@ -132,6 +160,11 @@ class ArticleRanking {
     this.termsAt = this.startsAt + n + 1;
     this.ints.set(ranked.terms, this.termsAt);
     this.ranked = n;
+    this.kept = kept;
+    this.distinctAt = this.termsAt + ranked.terms.length;
+    // Kept as positions in `ints`, so a run is read without a view.
+    for (let k = 0; k <= kept; k++) distinct[k]! += this.distinctAt;
+    this.ints.set(distinct, this.distinctAt);
   }
 
   /** The article's `k`th best eligible sentence. */
@@ -147,56 +180,32 @@ class ArticleRanking {
   }
 
   /**
-   * The distinct term ids of the `k`th best eligible sentence, ascending. Kept once worked out (for
-   * a few best sentences together), so that a candidate's ids cost nothing when the corpus changes.
+   * The distinct term ids of the `k`th best eligible sentence, ascending: kept for the best few
+   * (`KEPT_DISTINCT`, when the ranking is made), so that their candidates' ids cost nothing when
+   * the corpus changes; worked out when asked for the others.
    */
   distinctTermsOf(k: number): Int32Array {
-    const { terms, starts } = this.distinctTermsOfBest(k + 1);
-    return terms.subarray(starts[k]!, starts[k + 1]!);
+    if (k >= this.kept) return distinctRuns([this.termsOf(this.ints[INDEX * this.eligible + k]!)]).subarray(2);
+    const run = this.distinctAt + k;
+    return this.ints.subarray(this.ints[run]!, this.ints[run + 1]!);
   }
 
   /**
-   * The distinct term ids of (at least) the best `count` eligible sentences, one after another:
-   * sentence `k`'s run from `starts[k]` to `starts[k + 1]`. Read in place, a pass over every
-   * article's best sentences makes no view per sentence.
+   * The distinct term ids of the best `count` eligible sentences, in one array read in place (a
+   * pass over every article's best sentences makes no view per sentence): sentence `k`'s from
+   * `ints[startsAt + k]` to `ints[startsAt + k + 1]`.
    */
-  distinctTermsOfBest(count: number): { terms: Int32Array; starts: Int32Array } {
-    if (count > this.distinctCount) {
-      this.spreadDistinct(Math.min(this.eligible, Math.max(count, 2 * this.distinctCount, KEPT_DISTINCT)));
-    }
-    return { terms: this.distinct, starts: this.distinctStarts };
-  }
-
-  /** Works out the distinct ids of the best `count` sentences. */
-  private spreadDistinct(count: number): void {
-    const sentences: Int32Array[] = [];
-    let total = 0;
-    for (let k = 0; k < count; k++) {
-      const terms = this.termsOf(this.ints[INDEX * this.eligible + k]!);
-      sentences.push(terms);
-      total += terms.length;
-    }
-    const distinct = new Int32Array(total);
-    const starts = new Int32Array(count + 1);
-    let at = 0;
-    sentences.forEach((terms, k) => {
-      const sorted = distinct.subarray(at, at + terms.length);
-      sorted.set(terms);
-      sorted.sort();
-      let end = at;
-      for (let i = at; i < at + terms.length; i++)
-        if (end === at || distinct[i] !== distinct[end - 1]) distinct[end++] = distinct[i]!;
-      at = end;
-      starts[k + 1] = at;
-    });
-    this.distinct = distinct.slice(0, at);
-    this.distinctStarts = starts;
-    this.distinctCount = count;
+  distinctTermsOfBest(count: number): { ints: Int32Array; startsAt: number } {
+    if (count <= this.kept) return { ints: this.ints, startsAt: this.distinctAt };
+    const ints = distinctRuns(
+      Array.from({ length: count }, (_, k) => this.termsOf(this.ints[INDEX * this.eligible + k]!)),
+    );
+    return { ints, startsAt: 0 };
   }
 
   /** The term ids of every ranked sentence, repeats included. */
   allTerms(): Int32Array {
-    return this.ints.subarray(this.termsAt);
+    return this.ints.subarray(this.termsAt, this.distinctAt);
   }
 
   /** The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. */
@@ -232,9 +241,9 @@ export interface CorpusRankings {
   /**
    * The distinct term ids, ascending, of the article's best `limit` eligible sentences, best first
    * (their candidates' `ids`, without making the candidates): `count` of them, sentence `k`'s in
-   * `terms` from `starts[k]` to `starts[k + 1]`.
+   * `ints` from `ints[startsAt + k]` to `ints[startsAt + k + 1]`.
    */
-  bestTermsOf(article: Article, limit: number): { count: number; terms: Int32Array; starts: Int32Array };
+  bestTermsOf(article: Article, limit: number): { count: number; ints: Int32Array; startsAt: number };
   /**
    * The article's best `limit` sentences with TF-IDF vectors over the corpus, kept until
    * `forgetCandidates` (or a new corpus version). `score` is the within-article score.

@@ -74,13 +74,14 @@ function articlesRepeating(
   const floor = NEAR_DUPLICATE_FLOOR * NEAR_DUPLICATE_FLOOR;
   const repeating = picks.map(() => new Set<string>());
   for (const article of poolArticles) {
-    const { count, terms, starts } = rankings.bestTermsOf(article, perArticle);
+    const { count, ints, startsAt } = rankings.bestTermsOf(article, perArticle);
     for (let k = 0; k < count; k++) {
-      if (sharedWeight(terms, starts[k]!, starts[k + 1]!, largest) < floor) continue;
+      const start = ints[startsAt + k]!;
+      const end = ints[startsAt + k + 1]!;
+      if (sharedWeight(ints, start, end, largest) < floor) continue;
       const other = rankings.candidatesOf(article, k + 1)[k]!;
       picks.forEach((pick, p) => {
-        if (other.article === pick.article || sharedWeight(terms, starts[k]!, starts[k + 1]!, squares[p]!) < floor)
-          return;
+        if (other.article === pick.article || sharedWeight(ints, start, end, squares[p]!) < floor) return;
         if (cosineToDense(other.vector, dense[p]!) >= NEAR_DUPLICATE) repeating[p]!.add(article.id);
       });
     }
