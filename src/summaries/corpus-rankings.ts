@@ -54,13 +54,24 @@ class PutForward implements Candidate {
   constructor(
     readonly article: Article,
     readonly sentence: ScoredSentence,
-    readonly ids: Int32Array,
-    readonly terms: Int32Array,
+    /** The article's ranking, and the sentence's place among its best: its ids and terms are read from there. */
+    private readonly ranking: ArticleRanking,
+    private readonly best: number,
     /** IDF by term id, of the corpus version the candidate was made for. */
     private readonly idfs: Float64Array,
   ) {
     this.score = sentence.score;
     this.words = sentence.words;
+  }
+
+  // Views made when read rather than held: a summary holds a candidate for a few sentences of every
+  // article, and two typed-array views apiece weighed more than the candidate itself.
+  get ids(): Int32Array {
+    return this.ranking.distinctTermsOf(this.best);
+  }
+
+  get terms(): Int32Array {
+    return this.ranking.termsOf(this.sentence.index);
   }
 
   get vector(): TermVector {
@@ -350,7 +361,7 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     // forward their vectors outgrew the rest of the rankings.
     for (let k = made.length; k < wanted; k++) {
       const sentence = ranking.best(k);
-      made.push(new PutForward(article, sentence, ranking.distinctTermsOf(k), ranking.termsOf(sentence.index), idfs));
+      made.push(new PutForward(article, sentence, ranking, k, idfs));
     }
     return made.length === wanted ? made : made.slice(0, wanted);
   };

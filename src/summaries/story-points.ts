@@ -136,6 +136,13 @@ export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
   return source;
 }
 
+/** The candidate's position among its article's candidates in text order (0: the first of them). */
+function positionInText(candidate: Candidate, articleCandidates: readonly Candidate[]): number {
+  let before = 0;
+  for (const other of articleCandidates) if (other.sentence.index < candidate.sentence.index) before++;
+  return before;
+}
+
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
   const ids = new PairIds();
@@ -154,7 +161,6 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   let concepts = new Int32Array(4096);
   const conceptStarts = [0];
   scope.forEach((article, a) => {
-    const leadOrder = [...ranked[a]!].sort((x, y) => x.sentence.index - y.sentence.index);
     for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
       const { terms } = candidate;
@@ -185,7 +191,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
       }
       conceptStarts.push(end);
       candidates.push(candidate);
-      positions.push(leadOrder.indexOf(candidate));
+      positions.push(positionInText(candidate, ranked[a]!));
     }
   });
   const told = new Uint8Array(ids.size);
