@@ -143,24 +143,36 @@ function positionInText(candidate: Candidate, articleCandidates: readonly Candid
   return before;
 }
 
+/** The parts of `perConcept` in `buildPool`. */
+const ARTICLES = 0;
+const LAST_ARTICLE = 1;
+const LAST_CANDIDATE = 2;
+
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
   const ids = new PairIds();
-  /** Per concept id: how many articles carry it, the last article counted, the last candidate that held it. */
-  let articlesOf = new Int32Array(1024);
-  let lastArticle = new Int32Array(1024);
-  let lastCandidate = new Int32Array(1024);
+  /**
+   * Per concept id, three ints side by side (one line of memory per lookup, the table being larger
+   * than the caches at 100k articles): how many articles carry it, the last article counted and the
+   * last candidate that held it, both numbered from 1 so that a new id's zeros are none.
+   */
+  let perConcept = new Int32Array(3 * 1024);
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
   const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
-  /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
+  /**
+   * Articles with a copy in scope; for them, the (concept, source) pairs counted. Numbered in a
+   * PairIds: a Set of the pair as one number boxed it past 2^31, and at 100k articles, most with a
+   * copy, that Set was most of the pool's cost.
+   */
   const copied = new Set(sourceOf.filter((source, a) => source !== a));
-  const counted = new Set<number>();
+  const counted = new PairIds();
   const candidates: Candidate[] = [];
   const positions: number[] = [];
   /** Each candidate's distinct concept ids, in order of first use, one after another from `conceptStarts`. */
   let concepts = new Int32Array(4096);
   const conceptStarts = [0];
   scope.forEach((article, a) => {
+    const isCopied = copied.has(sourceOf[a]!);
     for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
       const { terms } = candidate;
@@ -169,24 +181,17 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
       concepts = grown(concepts, end + terms.length);
       for (let t = 0; t + 1 < terms.length; t++) {
         const id = ids.idOf(terms[t]!, terms[t + 1]!);
-        if (id >= lastCandidate.length) {
-          articlesOf = grown(articlesOf, id + 1);
-          lastArticle = grown(lastArticle, id + 1);
-          lastCandidate = grown(lastCandidate, id + 1);
-        }
-        if (lastCandidate[id] === mark) continue;
-        lastCandidate[id] = mark;
+        const at = 3 * id;
+        perConcept = grown(perConcept, at + 3);
+        if (perConcept[at + LAST_CANDIDATE] === mark) continue;
+        perConcept[at + LAST_CANDIDATE] = mark;
         concepts[end++] = id;
-        // Numbered from 1, so that the zeros of a new id are no article.
-        if (lastArticle[id] === a + 1) continue;
-        lastArticle[id] = a + 1;
-        if (!copied.has(sourceOf[a]!)) articlesOf[id]!++;
+        if (perConcept[at + LAST_ARTICLE] === a + 1) continue;
+        perConcept[at + LAST_ARTICLE] = a + 1;
+        if (!isCopied) perConcept[at + ARTICLES]!++;
         else {
-          const key = id * scope.length + sourceOf[a]!;
-          if (!counted.has(key)) {
-            counted.add(key);
-            articlesOf[id]!++;
-          }
+          const before = counted.size;
+          if (counted.idOf(id, sourceOf[a]!) === before) perConcept[at + ARTICLES]!++;
         }
       }
       conceptStarts.push(end);
@@ -214,10 +219,10 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
       }
     }
   }
-  const weights = Float64Array.from(
-    articlesOf.subarray(0, ids.size),
-    (count, id) => (count < MIN_CONCEPT_ARTICLES ? ONE_OUTLET_WEIGHT : count) * (told[id] ? ALREADY_TOLD_WEIGHT : 1),
-  );
+  const weights = Float64Array.from({ length: ids.size }, (_, id) => {
+    const count = perConcept[3 * id + ARTICLES]!;
+    return (count < MIN_CONCEPT_ARTICLES ? ONE_OUTLET_WEIGHT : count) * (told[id] ? ALREADY_TOLD_WEIGHT : 1);
+  });
   const items = candidates.map((candidate, i) => ({
     concepts: concepts.subarray(conceptStarts[i]!, conceptStarts[i + 1]!),
     words: candidate.sentence.words,
