@@ -160,9 +160,8 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
   const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
   /**
-   * Articles with a copy in scope; for them, the (concept, source) pairs counted. Numbered in a
-   * PairIds: a Set of the pair as one number boxed it past 2^31, and at 100k articles, most with a
-   * copy, that Set was most of the pool's cost.
+   * Articles with a copy in scope; for them, the (concept, source) pairs counted, numbered in a
+   * PairIds rather than kept in a Set as one number each, which boxed every pair past 2^31.
    */
   const copied = new Set(sourceOf.filter((source, a) => source !== a));
   const counted = new PairIds();
