@@ -13,7 +13,7 @@ import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
 import type { TermIds } from './terms.js';
-import { inverseFrequency, tfidfVectors } from './vectors.js';
+import { inverseFrequency, type TermVector, tfidfVectorOfDistinct } from './vectors.js';
 
 /** Sentences past this point of an article are background; ranking them costs O(n²) for little. */
 export const MAX_RANKED_SENTENCES = 40;
@@ -34,6 +34,84 @@ export interface ScoredSentence {
 export interface Candidate extends Selectable {
   article: Article;
   sentence: ScoredSentence;
+  /** The distinct term ids of the sentence, ascending: `vector.ids`, without weighing it. */
+  readonly ids: Int32Array;
+  /** The sentence's term ids in word order, repeats included (see `RankedText.terms`). */
+  readonly terms: Int32Array;
+}
+
+/**
+ * A candidate weighs its terms only when its vector is first read: a story summary reads the
+ * vectors of the few sentences it picks and of those that may repeat them, while its choice and
+ * its checks for repeats go by term ids (the same whatever the corpus's frequencies). Weighing
+ * every candidate anew on each corpus version was most of a summary after one new article.
+ */
+class PutForward implements Candidate {
+  readonly score: number;
+  readonly words: number;
+  private weighed: TermVector | null = null;
+
+  constructor(
+    readonly article: Article,
+    readonly sentence: ScoredSentence,
+    /** The article's ranking, and the sentence's place among its best: its ids and terms are read from there. */
+    private readonly ranking: ArticleRanking,
+    private readonly best: number,
+    /** IDF by term id, of the corpus version the candidate was made for. */
+    private readonly idfs: Float64Array,
+  ) {
+    this.score = sentence.score;
+    this.words = sentence.words;
+  }
+
+  // Views made when read rather than held: a summary holds a candidate for a few sentences of every
+  // article, and two typed-array views apiece weighed more than the candidate itself.
+  get ids(): Int32Array {
+    return this.ranking.distinctTermsOf(this.best);
+  }
+
+  get terms(): Int32Array {
+    return this.ranking.termsOf(this.sentence.index);
+  }
+
+  get vector(): TermVector {
+    const idfs = this.idfs;
+    this.weighed ??= tfidfVectorOfDistinct(this.ids, this.terms, (id) => idfs[id]!);
+    return this.weighed;
+  }
+}
+
+/**
+ * How many best sentences of an article have their distinct term ids worked out at first: as many
+ * as a large corpus's summary puts forward of each article (`CANDIDATES_PER_ARTICLE`).
+ */
+const KEPT_DISTINCT = 5;
+
+/** The term ids of ranked sentence `index` (see `RankedText.terms`). */
+function termsIn(ranked: RankedText, index: number): Int32Array {
+  return ranked.terms.subarray(ranked.termStarts[index]!, ranked.termStarts[index + 1]!);
+}
+
+/**
+ * The distinct ids of each of `sentences`, ascending, in one array: first where each sentence's
+ * ids start (one more than the sentences), then the ids.
+ */
+function distinctRuns(sentences: readonly Int32Array[]): Int32Array {
+  let total = sentences.length + 1;
+  for (const terms of sentences) total += terms.length;
+  const runs = new Int32Array(total);
+  let at = sentences.length + 1;
+  sentences.forEach((terms, k) => {
+    runs[k] = at;
+    const sorted = runs.subarray(at, at + terms.length);
+    sorted.set(terms);
+    sorted.sort();
+    let end = at;
+    for (let i = at; i < at + terms.length; i++) if (end === at || runs[i] !== runs[end - 1]) runs[end++] = runs[i]!;
+    at = end;
+  });
+  runs[sentences.length] = at;
+  return runs.slice(0, at);
 }
 
 /** The parts kept per eligible sentence in `ArticleRanking`, each a run of ints. */
@@ -59,6 +137,10 @@ class ArticleRanking {
   private readonly termsAt: number;
   /** How many sentences were ranked. */
   private readonly ranked: number;
+  /** How many best sentences have their distinct term ids kept (see `distinctTermsOf`). */
+  private readonly kept: number;
+  /** Where the kept sentences' distinct ids start in `ints` (positions in `ints`, one more than `kept`). */
+  private readonly distinctAt: number;
 
   /**
    * `ranked`: the ranking of `sentences`. It belongs to the ranker, which reuses its arrays for the
@@ -70,7 +152,9 @@ class ArticleRanking {
     for (let index = 0; index < n; index++) if (ranked.eligible[index]) best.push(index);
     best.sort((a, b) => ranked.score[b]! - ranked.score[a]!);
     const eligible = best.length;
-    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length;
+    const kept = Math.min(eligible, KEPT_DISTINCT);
+    const distinct = distinctRuns(best.slice(0, kept).map((index) => termsIn(ranked, index)));
+    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length + distinct.length;
     const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
     this.scores = new Float64Array(buffer, 0, eligible);
     this.ints = new Int32Array(buffer, 8 * eligible, intCount);
@@ -87,6 +171,11 @@ class ArticleRanking {
     this.termsAt = this.startsAt + n + 1;
     this.ints.set(ranked.terms, this.termsAt);
     this.ranked = n;
+    this.kept = kept;
+    this.distinctAt = this.termsAt + ranked.terms.length;
+    // Kept as positions in `ints`, so a run is read without a view.
+    for (let k = 0; k <= kept; k++) distinct[k]! += this.distinctAt;
+    this.ints.set(distinct, this.distinctAt);
   }
 
   /** The article's `k`th best eligible sentence. */
@@ -101,9 +190,33 @@ class ArticleRanking {
     };
   }
 
+  /**
+   * The distinct term ids of the `k`th best eligible sentence, ascending: kept for the best few
+   * (`KEPT_DISTINCT`, when the ranking is made), so that their candidates' ids cost nothing when
+   * the corpus changes; worked out when asked for the others.
+   */
+  distinctTermsOf(k: number): Int32Array {
+    if (k >= this.kept) return distinctRuns([this.termsOf(this.ints[INDEX * this.eligible + k]!)]).subarray(2);
+    const run = this.distinctAt + k;
+    return this.ints.subarray(this.ints[run]!, this.ints[run + 1]!);
+  }
+
+  /**
+   * The distinct term ids of the best `count` eligible sentences, in one array read in place (a
+   * pass over every article's best sentences makes no view per sentence): sentence `k`'s from
+   * `ints[startsAt + k]` to `ints[startsAt + k + 1]`.
+   */
+  distinctTermsOfBest(count: number): { ints: Int32Array; startsAt: number } {
+    if (count <= this.kept) return { ints: this.ints, startsAt: this.distinctAt };
+    const ints = distinctRuns(
+      Array.from({ length: count }, (_, k) => this.termsOf(this.ints[INDEX * this.eligible + k]!)),
+    );
+    return { ints, startsAt: 0 };
+  }
+
   /** The term ids of every ranked sentence, repeats included. */
   allTerms(): Int32Array {
-    return this.ints.subarray(this.termsAt);
+    return this.ints.subarray(this.termsAt, this.distinctAt);
   }
 
   /** The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. */
@@ -136,6 +249,12 @@ export interface CorpusRankings {
   bestOf(article: Article, limit: number): ScoredSentence[];
   /** How many of the article's sentences are eligible. */
   eligibleCount(article: Article): number;
+  /**
+   * The distinct term ids, ascending, of the article's best `limit` eligible sentences, best first
+   * (their candidates' `ids`, without making the candidates): `count` of them, sentence `k`'s in
+   * `ints` from `ints[startsAt + k]` to `ints[startsAt + k + 1]`.
+   */
+  bestTermsOf(article: Article, limit: number): { count: number; ints: Int32Array; startsAt: number };
   /**
    * The article's best `limit` sentences with TF-IDF vectors over the corpus, kept until
    * `forgetCandidates` (or a new corpus version). `score` is the within-article score.
@@ -188,23 +307,45 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
 
   /** IDF of every term id for the current version, worked out once rather than per sentence. */
   let idfs = new Float64Array(0);
-  const idf = (id: number) => idfs[id]!;
+
+  /**
+   * Articles added and removed since the last refresh, as the corpus told them: a refresh reads
+   * only these, not every article of the corpus (null: read every article, as the first refresh
+   * does, or when so many changed that keeping them would cost more).
+   */
+  let changed: { added: Article[]; removed: Article[] } | null = null;
+  corpus.onChange(({ added, removed }) => {
+    if (!changed) return;
+    changed.added.push(...added);
+    changed.removed.push(...removed);
+    if (changed.added.length + changed.removed.length > corpus.size) changed = null;
+  });
+
+  const uncount = (id: string) => {
+    const ranking = rankings.get(id);
+    if (!ranking || corpus.get(id)) return;
+    if (counted.delete(id)) count(ranking, -1);
+    rankings.delete(id);
+  };
+  const countIn = (article: Article) => {
+    if (counted.has(article.id) || !corpus.get(article.id)) return;
+    count(rankingOf(article), 1);
+    counted.add(article.id);
+  };
 
   const refresh = () => {
     if (version === corpus.version) return;
     version = corpus.version;
     summaries.clear();
     candidates = new Map();
-    for (const [id, ranking] of rankings) {
-      if (corpus.get(id)) continue;
-      if (counted.delete(id)) count(ranking, -1);
-      rankings.delete(id);
+    if (changed) {
+      for (const article of changed.removed) uncount(article.id);
+      for (const article of changed.added) countIn(article);
+    } else {
+      for (const id of [...rankings.keys()]) uncount(id);
+      for (const article of corpus.articles()) countIn(article);
     }
-    for (const article of corpus.articles()) {
-      if (counted.has(article.id)) continue;
-      count(rankingOf(article), 1);
-      counted.add(article.id);
-    }
+    changed = { added: [], removed: [] };
     idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));
   };
 
@@ -216,18 +357,11 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
       made = [];
       candidates.set(article.id, made);
     }
-    if (made.length < wanted) {
-      const sentences: ScoredSentence[] = [];
-      for (let k = made.length; k < wanted; k++) sentences.push(ranking.best(k));
-      // Weighed again for each summary rather than kept: cheap, and kept for every sentence ever
-      // put forward they outgrew the rest of the rankings.
-      const vectors = tfidfVectors(
-        sentences.map((sentence) => ranking.termsOf(sentence.index)),
-        idf,
-      );
-      sentences.forEach((sentence, i) => {
-        made.push({ article, sentence, score: sentence.score, words: sentence.words, vector: vectors[i]! });
-      });
+    // Made again for each summary rather than kept: cheap, and kept for every sentence ever put
+    // forward their vectors outgrew the rest of the rankings.
+    for (let k = made.length; k < wanted; k++) {
+      const sentence = ranking.best(k);
+      made.push(new PutForward(article, sentence, ranking, k, idfs));
     }
     return made.length === wanted ? made : made.slice(0, wanted);
   };
@@ -243,6 +377,11 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
       return best;
     },
     eligibleCount: (article) => rankingOf(article).eligible,
+    bestTermsOf: (article, limit) => {
+      const ranking = rankingOf(article);
+      const count = Math.min(limit, ranking.eligible);
+      return { count, ...ranking.distinctTermsOfBest(count) };
+    },
     candidatesOf,
     forgetCandidates: () => {
       candidates = new Map();

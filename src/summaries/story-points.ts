@@ -10,8 +10,11 @@
  */
 import type { Article } from '../articles/types.js';
 import { forEachWrittenWord } from '../text/written-words.js';
+import { grown } from './buffers.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
+import { PairIds } from './pair-ids.js';
+import { Postings } from './postings.js';
 import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
@@ -80,18 +83,6 @@ function perArticleLimit(articles: number): number {
   return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
 }
 
-/** A pair of adjacent content terms as one number (ids stay far below 2^22, so the pair is exact). */
-function conceptKey(first: number, second: number): number {
-  return first * 4_194_304 + second;
-}
-
-/** Pairs of adjacent content terms, distinct, in order of first use. */
-function conceptKeys(terms: Int32Array): number[] {
-  const keys = new Set<number>();
-  for (let i = 0; i + 1 < terms.length; i++) keys.add(conceptKey(terms[i]!, terms[i + 1]!));
-  return [...keys];
-}
-
 /** The distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), written into `buffer` from `at`. */
 function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
   const region = buffer.subarray(at, at + terms.length);
@@ -145,48 +136,66 @@ export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
   return source;
 }
 
+/** The candidate's position among its article's candidates in text order (0: the first of them). */
+function positionInText(candidate: Candidate, articleCandidates: readonly Candidate[]): number {
+  let before = 0;
+  for (const other of articleCandidates) if (other.sentence.index < candidate.sentence.index) before++;
+  return before;
+}
+
+/** The parts of `perConcept` in `buildPool`. */
+const ARTICLES = 0;
+const LAST_ARTICLE = 1;
+const LAST_CANDIDATE = 2;
+
 function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier: readonly Article[]): Pool {
   const limit = perArticleLimit(scope.length);
-  const ids = new Map<number, number>();
-  const articlesOf: number[] = [];
-  const lastArticle: number[] = [];
+  const ids = new PairIds();
+  /**
+   * Per concept id, three ints side by side (one line of memory per lookup, the table being larger
+   * than the caches at 100k articles): how many articles carry it, the last article counted and the
+   * last candidate that held it, both numbered from 1 so that a new id's zeros are none.
+   */
+  let perConcept = new Int32Array(3 * 1024);
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
   const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
-  /** Articles with a copy in scope; for them, concept and source pairs counted (`id * scope.length + source`). */
+  /**
+   * Articles with a copy in scope; for them, the (concept, source) pairs counted, numbered in a
+   * PairIds rather than kept in a Set as one number each, which boxed every pair past 2^31.
+   */
   const copied = new Set(sourceOf.filter((source, a) => source !== a));
-  const counted = new Set<number>();
+  const counted = new PairIds();
   const candidates: Candidate[] = [];
   const positions: number[] = [];
-  const keysOf: number[][] = [];
+  /** Each candidate's distinct concept ids, in order of first use, one after another from `conceptStarts`. */
+  let concepts = new Int32Array(4096);
+  const conceptStarts = [0];
   scope.forEach((article, a) => {
-    const leadOrder = [...ranked[a]!].sort((x, y) => x.sentence.index - y.sentence.index);
+    const isCopied = copied.has(sourceOf[a]!);
     for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
-      const keys = conceptKeys(rankings.termsOf(article, candidate.sentence.index));
-      const conceptIds = keys.map((key) => {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-          articlesOf.push(0);
-          lastArticle.push(-1);
+      const { terms } = candidate;
+      const mark = candidates.length + 1;
+      let end = conceptStarts.at(-1)!;
+      concepts = grown(concepts, end + terms.length);
+      for (let t = 0; t + 1 < terms.length; t++) {
+        const id = ids.idOf(terms[t]!, terms[t + 1]!);
+        const at = 3 * id;
+        perConcept = grown(perConcept, at + 3);
+        if (perConcept[at + LAST_CANDIDATE] === mark) continue;
+        perConcept[at + LAST_CANDIDATE] = mark;
+        concepts[end++] = id;
+        if (perConcept[at + LAST_ARTICLE] === a + 1) continue;
+        perConcept[at + LAST_ARTICLE] = a + 1;
+        if (!isCopied) perConcept[at + ARTICLES]!++;
+        else {
+          const before = counted.size;
+          if (counted.idOf(id, sourceOf[a]!) === before) perConcept[at + ARTICLES]!++;
         }
-        if (lastArticle[id] !== a) {
-          lastArticle[id] = a;
-          if (!copied.has(sourceOf[a]!)) articlesOf[id]!++;
-          else {
-            const key = id * scope.length + sourceOf[a]!;
-            if (!counted.has(key)) {
-              counted.add(key);
-              articlesOf[id]!++;
-            }
-          }
-        }
-        return id;
-      });
+      }
+      conceptStarts.push(end);
       candidates.push(candidate);
-      positions.push(leadOrder.indexOf(candidate));
-      keysOf.push(conceptIds);
+      positions.push(positionInText(candidate, ranked[a]!));
     }
   });
   const told = new Uint8Array(ids.size);
@@ -204,17 +213,17 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
       earlierTerms.push(distinct);
       at += distinct.length;
       for (let i = 0; i + 1 < terms.length; i++) {
-        const id = ids.get(conceptKey(terms[i]!, terms[i + 1]!));
-        if (id !== undefined) told[id] = 1;
+        const id = ids.find(terms[i]!, terms[i + 1]!);
+        if (id >= 0) told[id] = 1;
       }
     }
   }
-  const weights = Float64Array.from(
-    articlesOf,
-    (count, id) => (count < MIN_CONCEPT_ARTICLES ? ONE_OUTLET_WEIGHT : count) * (told[id] ? ALREADY_TOLD_WEIGHT : 1),
-  );
+  const weights = Float64Array.from({ length: ids.size }, (_, id) => {
+    const count = perConcept[3 * id + ARTICLES]!;
+    return (count < MIN_CONCEPT_ARTICLES ? ONE_OUTLET_WEIGHT : count) * (told[id] ? ALREADY_TOLD_WEIGHT : 1);
+  });
   const items = candidates.map((candidate, i) => ({
-    concepts: Int32Array.from(keysOf[i]!),
+    concepts: concepts.subarray(conceptStarts[i]!, conceptStarts[i + 1]!),
     words: candidate.sentence.words,
     prior: LEAD_PRIOR * 0.5 ** (positions[i]! / LEAD_HALF_LIFE),
   }));
@@ -227,20 +236,31 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
 function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Array[]): Set<number> {
   const repeated = new Set<number>();
   if (!earlier.length) return repeated;
-  const postings = postingsOf(earlier);
+  const postings = new Postings(earlier);
+  /** The candidate (numbered from 1) that last read each earlier sentence: each is compared once. */
+  const seenBy = new Int32Array(earlier.length);
+  /**
+   * The candidate (numbered from 1) holding each term id: an earlier sentence is compared by
+   * looking up its terms, which costs its length, not a merge of the two (a "what's new" summary
+   * compares a million pairs at 10k articles).
+   */
+  let heldBy = new Int32Array(postings.terms);
   candidates.forEach((candidate, i) => {
-    const seen = new Set<number>();
     // Prefix filtering: an earlier sentence holding REPEATED_SHARE of this one's n terms lacks at
     // most n - ceil(share * n) of them, so it holds one of the rarest n - ceil(share * n) + 1. Only
     // their postings are read: exact, and common words' long postings are never walked.
-    const ids = candidate.vector.ids;
+    const ids = candidate.ids;
+    if (ids.length === 0) return;
     const probes = ids.length - Math.ceil(REPEATED_SHARE * ids.length) + 1;
-    const rarest = [...ids].sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
+    const rarest = [...ids].sort((a, b) => postings.lengthOf(a) - postings.lengthOf(b));
+    heldBy = grown(heldBy, Math.max(postings.terms, ids.at(-1)! + 1));
+    for (const id of ids) heldBy[id] = i + 1;
+    const needed = termsNeeded(ids.length);
     for (const term of rarest.slice(0, probes)) {
-      for (const j of postings.get(term) ?? []) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        if (containment(candidate.vector.ids, earlier[j]!) >= REPEATED_SHARE) {
+      for (const j of postings.of(term)) {
+        if (seenBy[j] === i + 1) continue;
+        seenBy[j] = i + 1;
+        if (holdsEnough(earlier[j]!, heldBy, i + 1, needed)) {
           repeated.add(i);
           return;
         }
@@ -248,6 +268,24 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Arr
     }
   });
   return repeated;
+}
+
+/** The fewest of a sentence's `n` terms another must hold for `containment` to reach `REPEATED_SHARE`. */
+function termsNeeded(n: number): number {
+  let needed = Math.ceil(REPEATED_SHARE * n);
+  while (needed > 0 && (needed - 1) / n >= REPEATED_SHARE) needed--;
+  while (needed / n < REPEATED_SHARE) needed++;
+  return needed;
+}
+
+/** Whether `ids` hold `needed` of the terms marked `mark` in `heldBy`; stops once it cannot. */
+function holdsEnough(ids: Int32Array, heldBy: Int32Array, mark: number, needed: number): boolean {
+  let held = 0;
+  for (let k = 0; k < ids.length; k++) {
+    if (held + ids.length - k < needed) return false;
+    if (heldBy[ids[k]!] === mark && ++held >= needed) return true;
+  }
+  return held >= needed;
 }
 
 /**
@@ -261,10 +299,10 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   // A report of what happened and the plan it fulfils are compared with irregular verbs read as
   // their base ("met" / "will meet"); worked out only once a forward-looking line is about to be picked.
   let reports: Int32Array[] | null = null;
-  let postings: Map<number, number[]> | null = null;
+  let postings: Postings | null = null;
   const termsOf = (i: number) => {
     const candidate = pool.candidates[i]!;
-    return termIds.baseIdsOf(sentenceText(candidate), candidate.vector.ids);
+    return termIds.baseIdsOf(sentenceText(candidate), candidate.ids);
   };
   return (i) => {
     let overtaken = memo.get(i);
@@ -278,13 +316,19 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
         memo.set(i, true);
         return true;
       }
+      // Only a later article's sentence can overtake it: with none in the pool, the reports of
+      // every candidate need not be read (the newest articles' openings, asked first, have none).
+      if (newest === null || newest <= article.date) {
+        memo.set(i, false);
+        return false;
+      }
       const after = day ?? article.date;
       reports ??= pool.candidates.map((_, j) => termsOf(j));
-      postings ??= postingsOf(reports);
+      postings ??= new Postings(reports);
       const plan = reports[i]!;
       const seen = new Set<number>();
       for (const term of plan) {
-        const list = postings.get(term) ?? [];
+        const list = postings.of(term);
         if (list.length > MAX_POSTING) continue;
         for (const j of list) {
           if (seen.has(j)) continue;
@@ -303,19 +347,6 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
     memo.set(i, overtaken);
     return overtaken;
   };
-}
-
-/** The positions of the sentences holding each term id, given each sentence's distinct term ids. */
-function postingsOf(sentences: readonly Int32Array[]): Map<number, number[]> {
-  const postings = new Map<number, number[]>();
-  sentences.forEach((ids, j) => {
-    for (const term of ids) {
-      const list = postings.get(term);
-      if (list) list.push(j);
-      else postings.set(term, [j]);
-    }
-  });
-  return postings;
 }
 
 /** The share of a vector's weight (of its terms in `within`, when given) whose terms are in `told`. */
@@ -361,7 +392,7 @@ function toldBy(pool: Pool, termIds: TermIds): (i: number, picked: readonly numb
     for (const j of picked) {
       if (gathered.has(j)) continue;
       gathered.add(j);
-      for (const id of pool.candidates[j]!.vector.ids) told.add(id);
+      for (const id of pool.candidates[j]!.ids) told.add(id);
     }
     const { vector } = pool.candidates[i]!;
     const whole = heldShare(vector, told);
@@ -413,7 +444,7 @@ export function pickStorySentences(
   const rejects = (i: number, chosen: readonly number[]) =>
     pool.repeated.has(i) ||
     overtaken(i) ||
-    chosen.some((j) => containment(pool.candidates[i]!.vector.ids, pool.candidates[j]!.vector.ids) >= REPEATED_SHARE) ||
+    chosen.some((j) => containment(pool.candidates[i]!.ids, pool.candidates[j]!.ids) >= REPEATED_SHARE) ||
     alreadyTold(i, chosen) >= TOLD_SHARE;
   let first = latest === null ? [] : [latest];
   if (latest !== null && followedDaily(scope)) {

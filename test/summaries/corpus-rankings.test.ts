@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../src/articles/article.js';
 import { rankingsOf } from '../../src/summaries/corpus-rankings.js';
 import { storyArticles, storyCorpus } from './fixtures.js';
 
@@ -38,5 +39,37 @@ describe('rankingsOf', () => {
       expect(rankings.termsOf(article!, sentence.index).length).toBeGreaterThan(0);
     }
     expect(rankings.termsOf(article!, article!.sentences.length + 5)).toHaveLength(0);
+  });
+
+  it("gives each candidate's distinct term ids, kept or not, as its vector has them", () => {
+    // An article with more eligible sentences than are kept per article.
+    const long = buildArticle(
+      [
+        'The ferry company said on Tuesday that its new harbour terminal would open in the spring.',
+        'Work on the terminal began two years ago and has cost more than the company planned.',
+        'Passengers have waited in temporary cabins on the quay since the old building was pulled down.',
+        'The company said the new hall would seat four hundred passengers and hold a small café.',
+        'Local fishermen complained that the building works had blocked their usual moorings.',
+        'The harbour master said the moorings would be restored before the summer season.',
+        'A second ferry route to the northern islands is planned for the following year.',
+      ].join('\n\n'),
+      { date: '2025-04-02', source: 'Coast Post' },
+      'ferry-terminal.txt',
+    );
+    const articles = [...storyArticles(), long];
+    const rankings = rankingsOf(storyCorpus(articles));
+    rankings.refresh();
+    expect(rankings.eligibleCount(long)).toBeGreaterThan(5);
+    for (const article of articles) {
+      const candidates = rankings.candidatesOf(article, Number.POSITIVE_INFINITY);
+      const { count, ints, startsAt } = rankings.bestTermsOf(article, Number.POSITIVE_INFINITY);
+      expect(count).toBe(candidates.length);
+      candidates.forEach((candidate, k) => {
+        const distinct = [...new Set(candidate.terms)].sort((a, b) => a - b);
+        expect([...candidate.ids]).toEqual(distinct);
+        expect([...candidate.vector.ids]).toEqual(distinct);
+        expect([...ints.subarray(ints[startsAt + k]!, ints[startsAt + k + 1]!)]).toEqual(distinct);
+      });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tfidfVectors } from '../../src/summaries/vectors.js';
+import { tfidfVector, tfidfVectorOfDistinct, tfidfVectors } from '../../src/summaries/vectors.js';
 
 const idf = (id: number) => 1 + id / 10;
 
@@ -29,5 +29,17 @@ describe('tfidfVectors', () => {
       });
       expect(vectors[i]!.weights).toHaveLength(want.weights.length);
     });
+  });
+});
+
+describe('tfidfVectorOfDistinct', () => {
+  it('gives the very numbers of tfidfVector, from the distinct ids known beforehand', () => {
+    for (const terms of [[4, 2, 4, 9, 31, 2, 2], [], [7, 7, 7], [12, 1, 9, 2, 40, 3, 5, 8, 13]]) {
+      const ids = Int32Array.from(new Set(terms)).sort();
+      const made = tfidfVectorOfDistinct(ids, terms, idf);
+      const plain = tfidfVector(terms, idf);
+      expect([...made.ids]).toEqual([...plain.ids]);
+      expect([...made.weights]).toEqual([...plain.weights]);
+    }
   });
 });
