@@ -10,7 +10,7 @@
  */
 import type { Article } from '../articles/types.js';
 import { forEachWrittenWord } from '../text/written-words.js';
-import { grown } from './buffers.js';
+import { grown } from '../typed-arrays.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import { PairIds } from './pair-ids.js';
