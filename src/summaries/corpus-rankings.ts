@@ -338,12 +338,18 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     version = corpus.version;
     summaries.clear();
     candidates = new Map();
+    const rescan = () => {
+      for (const id of [...rankings.keys()]) uncount(id);
+      for (const article of corpus.articles()) countIn(article);
+    };
     if (changed) {
       for (const article of changed.removed) uncount(article.id);
       for (const article of changed.added) countIn(article);
+      // A change this listener was never told of (a listener before it threw) leaves the count out
+      // of step with the corpus: every article is read again rather than weighing with it for good.
+      if (counted.size !== corpus.size) rescan();
     } else {
-      for (const id of [...rankings.keys()]) uncount(id);
-      for (const article of corpus.articles()) countIn(article);
+      rescan();
     }
     changed = { added: [], removed: [] };
     idfs = Float64Array.from(frequencies, (frequency) => inverseFrequency(frequency, counted.size));

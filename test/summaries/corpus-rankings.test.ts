@@ -27,6 +27,29 @@ describe('rankingsOf', () => {
     }
   });
 
+  it('weighs candidates as a fresh corpus would after a change it was not told of (an earlier listener threw)', () => {
+    const articles = storyArticles();
+    const corpus = storyCorpus(articles.slice(0, 3));
+    let failing = true;
+    corpus.onChange(() => {
+      if (!failing) return;
+      failing = false;
+      throw new Error('index busy');
+    });
+    const rankings = rankingsOf(corpus);
+    rankings.refresh();
+    expect(() => corpus.add(articles.slice(3))).toThrow('index busy');
+    rankings.refresh();
+    const fresh = rankingsOf(storyCorpus(articles));
+    fresh.refresh();
+    const read = (of: typeof fresh, article: (typeof articles)[number]) =>
+      of.candidatesOf(article, 5).map(({ sentence, vector }) => ({
+        sentence,
+        weights: [...vector.weights].sort().map((weight) => weight.toFixed(12)),
+      }));
+    for (const article of articles) expect(read(rankings, article)).toEqual(read(fresh, article));
+  });
+
   it("puts forward an article's best sentences first, each with its offsets and its terms", () => {
     const [article] = storyArticles();
     const rankings = rankingsOf(storyCorpus([article!]));
