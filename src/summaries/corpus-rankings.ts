@@ -50,6 +50,8 @@ class PutForward implements Candidate {
   readonly score: number;
   readonly words: number;
   private weighed: TermVector | null = null;
+  /** The distinct ids of a sentence past the ranking's kept ones, worked out once when first read. */
+  private distinct: Int32Array | null = null;
 
   constructor(
     readonly article: Article,
@@ -65,9 +67,12 @@ class PutForward implements Candidate {
   }
 
   // Views made when read rather than held: a summary holds a candidate for a few sentences of every
-  // article, and two typed-array views apiece weighed more than the candidate itself.
+  // article, and two typed-array views apiece weighed more than the candidate itself. (Getters on
+  // the class: spreading a candidate drops `ids`, `terms` and `vector`.)
   get ids(): Int32Array {
-    return this.ranking.distinctTermsOf(this.best);
+    if (this.best < this.ranking.kept) return this.ranking.distinctTermsOf(this.best);
+    this.distinct ??= this.ranking.distinctTermsOf(this.best);
+    return this.distinct;
   }
 
   get terms(): Int32Array {
@@ -138,7 +143,7 @@ class ArticleRanking {
   /** How many sentences were ranked. */
   private readonly ranked: number;
   /** How many best sentences have their distinct term ids kept (see `distinctTermsOf`). */
-  private readonly kept: number;
+  readonly kept: number;
   /** Where the kept sentences' distinct ids start in `ints` (positions in `ints`, one more than `kept`). */
   private readonly distinctAt: number;
 
