@@ -30,4 +30,24 @@ describe('forEachStem', () => {
     forEachStem(text, (stem) => stems.push(stem));
     expect(stems).toEqual(tokenizeWords(text).map((w) => w.stem));
   });
+
+  it('splits words as tokenizeWords does on combining marks, other scripts, digits, apostrophes and hyphens', () => {
+    const texts = [
+      'Cafe\u0301 owners in Ko\u0308ln said it’s the ferry-boat’s “last” run — 12,000 people.',
+      'Москва и Київ; 東京 and 서울; \u0661\u0662\u0663 and ５ tickets.',
+      'An emoji 🚢 between words, a lone surrogate \ud800 and 𝐁𝐨𝐥𝐝 letters.',
+      "O'Neill's co-op—the 1990s' re-run.",
+    ];
+    for (const text of texts) {
+      const words: string[] = [];
+      const stems: string[] = [];
+      forEachStem(text, (stem, written) => {
+        stems.push(stem);
+        words.push(written);
+      });
+      const tokens = tokenizeWords(text);
+      expect(words, text).toEqual(tokens.map((token) => token.raw));
+      expect(stems, text).toEqual(tokens.map((token) => token.stem));
+    }
+  });
 });
