@@ -6,19 +6,10 @@
  */
 import { join, resolve } from 'node:path';
 import { readQuestion, scoreSentences } from '../src/answers/score-sentences.js';
-import { buildArticle } from '../src/articles/article.js';
 import { firstAnswerSentence } from './answer-scoring.js';
 import { readJsonLines } from './json-lines.js';
 import { containsAnswer } from './qa.js';
-import { openStoryDesk } from './story-set.js';
-
-interface MultiRow {
-  id: string;
-  question: string;
-  answers: string[];
-  question_date: string;
-  articles: { id: string; title: string | null; date: string | null; text: string; has_answer?: boolean }[];
-}
+import { askStoryQaRow, type MultiRow } from './story-qa.js';
 
 const dir = resolve(process.argv[2] ?? '../shared/eval');
 const all = process.argv.includes('--all');
@@ -29,10 +20,8 @@ const fmt = (o: object) =>
     .map(([k, v]) => `${k}=${(v as number).toFixed(2)}`)
     .join(' ');
 for (const row of rows) {
-  const articles = row.articles.map((a) => buildArticle(a.text, { title: a.title, date: a.date }, a.id));
-  const desk = openStoryDesk(articles);
+  const { desk, reply } = await askStoryQaRow(row);
   try {
-    const reply = await desk.run('ask', { question: row.question }, new Date(`${row.question_date}T18:00:00Z`));
     const first = firstAnswerSentence(reply);
     const ok = containsAnswer(first, row.answers);
     if (ok && !all) continue;

@@ -15,12 +15,21 @@ import { dataDirArgument, isScript } from './script.js';
 import { openStoryDesk, replyLines } from './story-set.js';
 import type { StoryMultiScores } from './types.js';
 
-interface MultiRow {
+/** One row of `story-qa/realtimeqa-multi.*.jsonl`. */
+export interface MultiRow {
   id: string;
   question: string;
   answers: string[];
   question_date: string;
-  articles: { id: string; title: string | null; date: string | null; text: string }[];
+  articles: { id: string; title: string | null; date: string | null; text: string; has_answer?: boolean }[];
+}
+
+/** The row's question asked with /ask of all its articles, as a user would on its day. */
+export async function askStoryQaRow(row: MultiRow) {
+  const articles = row.articles.map((a) => buildArticle(a.text, { title: a.title, date: a.date }, a.id));
+  const desk = openStoryDesk(articles);
+  const reply = await desk.run('ask', { question: row.question }, new Date(`${row.question_date}T18:00:00Z`));
+  return { desk, reply };
 }
 
 const TOP = 3;
@@ -31,10 +40,8 @@ export async function scoreStoryQaFile(file: string, verbose = false): Promise<S
   const top = new FoldedShare();
   const refused = new FoldedShare();
   for (const row of rows) {
-    const articles = row.articles.map((a) => buildArticle(a.text, { title: a.title, date: a.date }, a.id));
-    const desk = openStoryDesk(articles);
+    const { desk, reply } = await askStoryQaRow(row);
     try {
-      const reply = await desk.run('ask', { question: row.question }, new Date(`${row.question_date}T18:00:00Z`));
       const sentence = firstAnswerSentence(reply);
       const read = replyLines(reply)
         .flatMap((line) => sentencesOfText(line).map((s) => s.text))
