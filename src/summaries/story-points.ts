@@ -170,7 +170,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   /** Each candidate's distinct concept ids, in order of first use, one after another from `conceptStarts`. */
   let concepts = new Int32Array(4096);
   const conceptStarts = [0];
-  scope.forEach((article, a) => {
+  scope.forEach((_article, a) => {
     const isCopied = copied.has(sourceOf[a]!);
     for (const candidate of ranked[a]!) {
       // Worked out again per summary rather than kept per article: cheap next to choosing.
