@@ -100,26 +100,48 @@ export async function loadStoredCorpus(
     });
   };
 
-  /** Articles this start has stored so far, and the files whose articles are all stored. */
-  const storedNow = new Set<string>();
-  const filesRecorded = new Set<string>();
+  /**
+   * Which files each article not yet stored holds back, and how many such articles each file waits
+   * on, so a batch finds the files it completes from its own articles (a pass over every file per
+   * batch grew with the square of the folder). Made at the first batch; files already complete go
+   * with it.
+   */
+  let waiting: { filesOf: Map<string, FileSignature[]>; left: Map<FileSignature, number> } | null = null;
+  const filesCompletedBy = (batch: readonly StoredArticle[]): FileSignature[] => {
+    const complete: FileSignature[] = [];
+    if (!waiting) {
+      waiting = { filesOf: new Map(), left: new Map() };
+      for (const file of readFiles) {
+        const unstored = file.articleIds.filter((id) => !storedById.has(id));
+        if (!unstored.length) complete.push(file);
+        else waiting.left.set(file, unstored.length);
+        for (const id of unstored) waiting.filesOf.set(id, [...(waiting.filesOf.get(id) ?? []), file]);
+      }
+    }
+    const { filesOf, left } = waiting;
+    for (const { article } of batch) {
+      for (const file of filesOf.get(article.id) ?? []) {
+        const count = left.get(file)! - 1;
+        left.set(file, count);
+        if (count === 0) complete.push(file);
+      }
+      filesOf.delete(article.id);
+    }
+    return complete;
+  };
+
   const storeAnalysed = async (corpus: Corpus): Promise<void> => {
     if (!store || !fresh?.length) return;
     const batch = fresh;
-    const inBatch = new Set(batch.map(({ article }) => article.id));
-    const isStored = (id: string) => storedById.has(id) || storedNow.has(id) || inBatch.has(id);
-    const complete = readFiles.filter(
-      (file) => !filesRecorded.has(file.path) && file.articleIds.every((id) => isStored(id)),
-    );
     fresh = [];
+    // Worked out before the write: a failed write stops the batches, and `save` records every file.
+    const complete = filesCompletedBy(batch);
     try {
       await store.saveAnalysed(folder, version, complete, batch);
     } catch (err) {
       fresh = [...batch, ...(fresh ?? [])];
       throw err;
     }
-    for (const { article } of batch) storedNow.add(article.id);
-    for (const file of complete) filesRecorded.add(file.path);
     await readBackLater(corpus, batch);
   };
 
