@@ -80,6 +80,11 @@ export interface FeedStatus {
   readElsewhere?: boolean;
 }
 
+/** A feed's status before its first read. */
+export function unreadFeedStatus(url: string): FeedStatus {
+  return { url, title: null, lastSuccessAt: null, failures: 0, lastError: null, nextAttemptAt: 0 };
+}
+
 interface FeedState extends FeedStatus {
   etag: string | null;
   lastModified: string | null;
@@ -148,12 +153,7 @@ export class FeedPoller {
     const seen = this.known.get(url) ?? new Map<string, string>();
     this.known.delete(url);
     this.feeds.set(url, {
-      url,
-      title: null,
-      lastSuccessAt: null,
-      failures: 0,
-      lastError: null,
-      nextAttemptAt: 0,
+      ...unreadFeedStatus(url),
       etag: null,
       lastModified: null,
       seen,

@@ -1,5 +1,5 @@
 import type { FeedControl } from '../../src/ingest/feed-manager.js';
-import type { FeedStatus } from '../../src/ingest/feed-poller.js';
+import { type FeedStatus, unreadFeedStatus } from '../../src/ingest/feed-poller.js';
 
 /**
  * A poller that only keeps the list of feeds it was given, as the real one reports them before its
@@ -14,15 +14,7 @@ export function listingPoller(): FeedControl & { soon: number } {
     pollSoon: () => {
       poller.soon += 1;
     },
-    status: (): FeedStatus[] =>
-      [...urls].map((url) => ({
-        url,
-        title: null,
-        lastSuccessAt: null,
-        failures: 0,
-        lastError: null,
-        nextAttemptAt: 0,
-      })),
+    status: (): FeedStatus[] => [...urls].map(unreadFeedStatus),
   };
   return poller;
 }
