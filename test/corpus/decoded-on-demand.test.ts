@@ -4,7 +4,13 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
-import { ANALYSIS_VERSION, type ArticleStore, DECODED_LAYOUTS, sentencesOnce } from '../../src/corpus/article-store.js';
+import {
+  ANALYSIS_VERSION,
+  type ArticleStore,
+  DECODED_LAYOUTS,
+  type KeptArticle,
+  sentencesOnce,
+} from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { openCorpus } from '../../src/corpus/open-corpus.js';
 import { createLogger } from '../../src/logger.js';
@@ -26,23 +32,33 @@ const ARTICLES = Array.from({ length: Math.max(DECODED_LAYOUTS, DECODED_ANALYSES
   ),
 );
 
+/** The invented articles stored with their analysis in a new store, and read back from it. */
+async function readBackStored(name: string): Promise<KeptArticle[]> {
+  const store = await temporaryStore(name, cleanups);
+  await store.articles.saveArticles(
+    ANALYSIS_VERSION,
+    ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
+  );
+  return store.articles.readArticles(
+    ARTICLES.map((article) => article.id),
+    ANALYSIS_VERSION,
+  );
+}
+
+/** A corpus of the articles as read back, each analysis read from the store when asked for. */
+function storedCorpus(read: readonly KeptArticle[]): Corpus {
+  const byId = new Map(read.map((kept) => [kept.article.id, kept]));
+  const corpus = new Corpus(analyseArticle);
+  corpus.add(
+    read.map((kept) => kept.article),
+    (article) => () => byId.get(article.id)!.analysis()!,
+  );
+  return corpus;
+}
+
 describe('stored articles decoded on demand', () => {
   it('gives the same sentences and analysis when read again after leaving the decoded ones', async () => {
-    const store = await temporaryStore('decoded', cleanups);
-    await store.articles.saveArticles(
-      ANALYSIS_VERSION,
-      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
-    );
-    const read = await store.articles.readArticles(
-      ARTICLES.map((article) => article.id),
-      ANALYSIS_VERSION,
-    );
-    const byId = new Map(read.map((kept) => [kept.article.id, kept]));
-    const corpus = new Corpus(analyseArticle);
-    corpus.add(
-      read.map((kept) => kept.article),
-      (article) => () => byId.get(article.id)!.analysis()!,
-    );
+    const corpus = storedCorpus(await readBackStored('decoded'));
     // Twice over every article: the second pass reads each again after it has left the kept ones.
     for (let pass = 0; pass < 2; pass++) {
       ARTICLES.forEach((article, i) => {
@@ -55,21 +71,7 @@ describe('stored articles decoded on demand', () => {
   });
 
   it('reads analyses for a pass over every article without keeping them or pushing out the kept ones', async () => {
-    const store = await temporaryStore('decoded-once', cleanups);
-    await store.articles.saveArticles(
-      ANALYSIS_VERSION,
-      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
-    );
-    const read = await store.articles.readArticles(
-      ARTICLES.map((article) => article.id),
-      ANALYSIS_VERSION,
-    );
-    const byId = new Map(read.map((kept) => [kept.article.id, kept]));
-    const corpus = new Corpus(analyseArticle);
-    corpus.add(
-      read.map((kept) => kept.article),
-      (article) => () => byId.get(article.id)!.analysis()!,
-    );
+    const corpus = storedCorpus(await readBackStored('decoded-once'));
     const [first, second] = ARTICLES;
     const kept = corpus.analysis(first!.id);
     for (const article of ARTICLES) {
@@ -81,15 +83,7 @@ describe('stored articles decoded on demand', () => {
   });
 
   it('reads sentences for a pass over every article without keeping them or pushing out the kept ones', async () => {
-    const store = await temporaryStore('sentences-once', cleanups);
-    await store.articles.saveArticles(
-      ANALYSIS_VERSION,
-      ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
-    );
-    const read = await store.articles.readArticles(
-      ARTICLES.map((article) => article.id),
-      ANALYSIS_VERSION,
-    );
+    const read = await readBackStored('sentences-once');
     const [first, second] = read.map((kept) => kept.article);
     const kept = first!.sentences;
     read.forEach(({ article }, i) => {
