@@ -62,6 +62,15 @@ const CLOSEST = 3;
 const MIN_SENTENCE_COVERAGE = 0.3;
 const MIN_KEY_COVERAGE = 0.5;
 /**
+ * An article holding this weighted share of the question's words and names (its headline included)
+ * is about what is asked though no one sentence repeats enough of it: the sentence that answers
+ * often words it differently ("the crossing was halted" for "which route was suspended?"), and the
+ * article may write a name of the question another way or leave out one that only sets the scope
+ * ("across Norway"). Then a sentence holding a thing of the kind asked is enough. Articles put to a
+ * question they do not answer hold well under this share.
+ */
+const MIN_ARTICLE_COVERAGE = 0.7;
+/**
  * Evidence may cover much less than that: once some sentence shows the article is about the
  * question, the answer often sits in a sentence that words it differently ("Oslo was picked to host
  * the summit" for "Which city will welcome the delegates?").
@@ -101,7 +110,9 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   const hits = deps.index.search(text, { limit: CANDIDATES, articleIds: options.articleIds });
   const ranked = scoreSentences(read, hits, (id) => deps.index.wordsOf(id));
   const lookUp = LOOK_UPS.has(read.kind);
-  const usable = ranked.filter((s) => s.keyCoverage >= MIN_KEY_COVERAGE && s.coverage >= MIN_EVIDENCE_COVERAGE);
+  const aboutArticle = (s: ScoredSentence) => s.articleCoverage >= MIN_ARTICLE_COVERAGE;
+  const onTopic = (s: ScoredSentence) => s.keyCoverage >= MIN_KEY_COVERAGE || aboutArticle(s);
+  const usable = ranked.filter((s) => onTopic(s) && s.coverage >= MIN_EVIDENCE_COVERAGE);
   const notFound = (): Answer => ({
     status: 'not_found',
     evidence: [],
@@ -109,15 +120,16 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
     basis,
     asked: askedAs(text),
   });
-  if (!usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE)) return notFound();
+  // The articles are about the question when a sentence repeats enough of it, or when an article
+  // holds most of it and one of its sentences holds what is asked for (see `MIN_ARTICLE_COVERAGE`).
+  if (!usable.some((s) => s.coverage >= MIN_SENTENCE_COVERAGE || (aboutArticle(s) && s.cue))) return notFound();
   // Names alone don't make an answer: "where is the match played?" shares "Leeds" with every
   // sentence of an article about Leeds, so some sentence must also say something the question asks.
   if (!usable.some((s) => s.predicate > 0)) return notFound();
   // Once the articles are shown to be about the question, a sentence naming a new thing of the
   // type asked ("which gallery …?": "it happened at the Kvale Gallery") answers it, however few of
   // the question's words it repeats, so it is evidence though it counts for none of the gates above.
-  const namesAsked = (s: ScoredSentence) =>
-    s.keyCoverage >= MIN_KEY_COVERAGE && (s.coverage >= MIN_EVIDENCE_COVERAGE || s.signals.typed > 0);
+  const namesAsked = (s: ScoredSentence) => onTopic(s) && (s.coverage >= MIN_EVIDENCE_COVERAGE || s.signals.typed > 0);
   usable.splice(0, usable.length, ...ranked.filter(namesAsked));
   const dateOf = (s: ScoredSentence) => deps.corpus.get(s.hit.articleId)?.date ?? null;
   if (read.kind === 'time' && asksAhead(text) && basis.asOf) {

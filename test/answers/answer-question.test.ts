@@ -229,4 +229,25 @@ describe('answerQuestion', () => {
     expect(answer.status).toBe('answered');
     expect(answer.evidence[0]?.text).toContain('film archive');
   });
+
+  describe('an article about the question, answering in other words', () => {
+    const body = [
+      'Hardanger Sjø has stopped its Kvinnherad ferry until March, the company said on Tuesday.',
+      'Storms along the western coast had damaged two of its piers.',
+      'Passengers will be carried by bus instead.',
+    ].join('\n\n');
+    const question = 'Which ferry route was suspended along Norway’s western fjords this winter?';
+
+    it('is answered by the sentence naming what is asked, though no sentence repeats much of the question nor the article its scope', () => {
+      const crossing = buildArticle(body, { title: 'Ferry operator suspends fjord route for winter' }, 'crossing');
+      const answer = answerQuestion(question, deskOf([crossing]));
+      expect(answer.status).toBe('answered');
+      expect(answer.evidence[0]?.text).toContain('Kvinnherad ferry');
+    });
+
+    it('is refused when the article holds only a few of the question’s words', () => {
+      const buses = buildArticle(body, { title: 'Buses take over in Kvinnherad' }, 'buses');
+      expect(answerQuestion(question, deskOf([buses])).status).toBe('not_found');
+    });
+  });
 });
