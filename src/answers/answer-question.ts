@@ -62,12 +62,13 @@ const CLOSEST = 3;
 const MIN_SENTENCE_COVERAGE = 0.3;
 const MIN_KEY_COVERAGE = 0.5;
 /**
- * An article holding this weighted share of the question's words and names (its headline included)
- * is about what is asked though no one sentence repeats enough of it: the sentence that answers
- * often words it differently ("the crossing was halted" for "which route was suspended?"), and the
- * article may write a name of the question another way or leave out one that only sets the scope
- * ("across Norway"). Then a sentence holding a thing of the kind asked is enough. Articles put to a
- * question they do not answer hold well under this share.
+ * An article holding this weighted share of the question's words and names (its headline included),
+ * whose headline says some of what is asked (see `headlineAsks`), is about what is asked though no
+ * one sentence repeats enough of it: the sentence that answers often words it differently ("the
+ * crossing was halted" for "which route was suspended?"), and the article may write a name of the
+ * question another way or leave out one that only sets the scope ("across Norway"). Then a sentence
+ * holding a thing of the kind asked is enough. A long article on something else (a live blog) can
+ * hold most of a question's words too, but its headline is about that something else.
  */
 const MIN_ARTICLE_COVERAGE = 0.7;
 /**
@@ -110,7 +111,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   const hits = deps.index.search(text, { limit: CANDIDATES, articleIds: options.articleIds });
   const ranked = scoreSentences(read, hits, (id) => deps.index.wordsOf(id));
   const lookUp = LOOK_UPS.has(read.kind);
-  const aboutArticle = (s: ScoredSentence) => s.articleCoverage >= MIN_ARTICLE_COVERAGE;
+  const aboutArticle = (s: ScoredSentence) => s.articleCoverage >= MIN_ARTICLE_COVERAGE && s.headlineAsks;
   const onTopic = (s: ScoredSentence) => s.keyCoverage >= MIN_KEY_COVERAGE || aboutArticle(s);
   const usable = ranked.filter((s) => onTopic(s) && s.coverage >= MIN_EVIDENCE_COVERAGE);
   const notFound = (): Answer => ({

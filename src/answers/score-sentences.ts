@@ -57,6 +57,11 @@ export interface ScoredSentence {
   keyCoverage: number;
   /** Weighted share of the question's terms found anywhere in the article. */
   articleCoverage: number;
+  /**
+   * Whether the article's headline holds a common word of the question (not a name, not a word
+   * every news story uses): says something of what is asked, not only whom it is about.
+   */
+  headlineAsks: boolean;
   cue: boolean;
   /**
    * Share of the question's common words (its predicate: what is said of the names, not the names)
@@ -350,6 +355,7 @@ interface ArticleFit {
   found: TermInArticle[];
   keyCoverage: number;
   articleCoverage: number;
+  headlineAsks: boolean;
 }
 
 function fitArticle(question: Question, words: ArticleWords): ArticleFit {
@@ -366,6 +372,10 @@ function fitArticle(question: Question, words: ArticleWords): ArticleFit {
     words,
     found,
     articleCoverage: coverageOf(question.terms, matched),
+    headlineAsks: found.some(
+      ({ term, exact, partial }) =>
+        !term.key && !term.named && term.weight >= 1 && [...exact, ...partial].some((n) => words.inTitle(n)),
+    ),
     keyCoverage: keys.length ? coverageOf(keys, matched) : 1,
   };
 }
@@ -478,6 +488,7 @@ export function scoreSentences(
       coverage,
       keyCoverage: fit.keyCoverage,
       articleCoverage: fit.articleCoverage,
+      headlineAsks: fit.headlineAsks,
       cue: cue > 0,
       predicate: predicateTotal
         ? predicateWeights.reduce(
