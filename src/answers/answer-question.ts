@@ -167,7 +167,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   }
   const { first, replaced } = newestOf(usable, dateOf, {
     yesNo: isYesNo(text),
-    ...(lookUp ? { lookUp: read.stems } : {}),
+    ...(lookUp ? { lookUp: read } : {}),
   });
   // Across several articles of one story every sentence holds its names, and the one that ranks
   // first for a name, place, date or number may hold one without a word of what was asked.

@@ -7,7 +7,8 @@
 
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import type { ScoredSentence } from './score-sentences.js';
+import { isNumberWord } from './answer-kind.js';
+import type { Question, ScoredSentence } from './score-sentences.js';
 import { SentenceWords } from './sentence-words.js';
 import { nameRuns } from './short-answer.js';
 
@@ -28,8 +29,8 @@ export interface NewestChoice {
 export interface NewestOptions {
   /** A yes/no question (see `NEWER_SHARE_YES_NO`). */
   yesNo?: boolean;
-  /** For a question asking for a name, place, date or number: the question's stems. */
-  lookUp?: ReadonlySet<string>;
+  /** Set when the question asks for a name, place, date or number: the question. */
+  lookUp?: Question;
 }
 
 export function newestOf(
@@ -88,17 +89,22 @@ export function newestOf(
  * Whether `newer` gives a name or number that `older` does not, beyond the question's own: one that
  * is not a part of any name or number `older` gives.
  */
-function givesAnother(newer: string, older: string, questionStems: ReadonlySet<string>): boolean {
-  const given = specifics(older, questionStems);
-  return specifics(newer, questionStems).some((words) => !given.some((old) => words.every((w) => old.includes(w))));
+function givesAnother(newer: string, older: string, question: Question): boolean {
+  const given = specifics(older, question);
+  return specifics(newer, question).some((words) => !given.some((old) => words.every((w) => old.includes(w))));
 }
 
 /** The names and numbers a sentence gives that the question does not, each as the stems of its words. */
-function specifics(text: string, questionStems: ReadonlySet<string>): string[][] {
+function specifics(text: string, question: Question): string[][] {
   const words = new SentenceWords(text);
-  const fresh = (token: WordToken) => !questionStems.has(token.stem) && !isStopword(token.norm);
+  const fresh = (token: WordToken) => !question.stems.has(token.stem) && !isStopword(token.norm);
   const names = nameRuns(words.tokens, text).map((run) => run.filter(fresh).map((token) => token.stem));
-  // Digits only: a number word is as often no number at all ("one of the fans").
-  const figures = words.tokens.filter((token) => /\d/.test(token.raw) && fresh(token)).map((token) => [token.stem]);
-  return [...names, ...figures].filter((stems) => stems.length > 0);
+  // A number in words counts only when a number is asked for: elsewhere it is as often no number
+  // at all ("one of the fans").
+  const figure = (token: WordToken) => /\d/.test(token.raw) || (question.kind === 'number' && isNumberWord(token.raw));
+  const figures = words.tokens.filter((token) => figure(token) && fresh(token)).map((token) => [token.stem]);
+  // So too a date in common words ("next week"), when a date is asked for.
+  const dates =
+    question.kind === 'time' ? words.dates().map((date) => date.filter(fresh).map((token) => token.stem)) : [];
+  return [...names, ...figures, ...dates].filter((stems) => stems.length > 0);
 }
