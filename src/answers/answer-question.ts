@@ -178,7 +178,10 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
       premise: premise.presupposed,
     };
   }
-  const { first, replaced } = newestOf(usable, dateOf, isYesNo(text));
+  const { first, replaced } = newestOf(usable, dateOf, {
+    yesNo: isYesNo(text),
+    ...(lookUp ? { lookUp: read } : {}),
+  });
   // Across several articles of one story every sentence holds its names, and the one that ranks
   // first for a name, place, date or number may hold one without a word of what was asked.
   if (lookUp && first.predicate === 0 && new Set(usable.map((s) => s.hit.articleId)).size > 1) return notFound();

@@ -1,9 +1,16 @@
 /**
  * The newest fact wins: a developing story's early reports are overtaken ("a meeting in one city",
  * then another), so when sentences of different days answer about as well, the newest is the
- * answer and the best older one is kept as what it replaced, both shown with their dates.
+ * answer and the best older one is kept as what it replaced, both shown with their dates. A newer
+ * sentence that only repeats the answer, or part of it, has overtaken nothing.
  */
-import type { ScoredSentence } from './score-sentences.js';
+
+import { isStopword } from '../text/stopwords.js';
+import type { WordToken } from '../text/tokens.js';
+import { isNumberWord } from './answer-kind.js';
+import type { Question, ScoredSentence } from './score-sentences.js';
+import { SentenceWords } from './sentence-words.js';
+import { nameRuns } from './short-answer.js';
 
 /** An answer from a newer article may score this much less than the best and still win. */
 const NEWER_SHARE = 0.8;
@@ -19,10 +26,17 @@ export interface NewestChoice {
   replaced?: ScoredSentence;
 }
 
+export interface NewestOptions {
+  /** A yes/no question (see `NEWER_SHARE_YES_NO`). */
+  yesNo?: boolean;
+  /** Set when the question asks for a name, place, date or number: the question. */
+  lookUp?: Question;
+}
+
 export function newestOf(
   ranked: readonly ScoredSentence[],
   dateOf: (sentence: ScoredSentence) => string | null,
-  yesNo = false,
+  { yesNo = false, lookUp }: NewestOptions = {},
 ): NewestChoice {
   const share = yesNo ? NEWER_SHARE_YES_NO : NEWER_SHARE;
   const best = ranked[0]!;
@@ -58,10 +72,39 @@ export function newestOf(
     const saysAll = date === firstDate && whole(s) && !whole(first);
     if (date && (!firstDate || date > firstDate || saysAll)) first = s;
   }
+  // A look-up is answered by a name or a number, so a newer sentence overtakes the best only by
+  // giving one the best does not: one naming the same club again, or less of it ("the Lyngen
+  // rowers" where the best says "Lyngen Rowing Club of Tromsø"), or nothing at all, tells of the
+  // matter again without changing the answer, and the fuller, better-ranked sentence stays first.
+  if (lookUp && first !== best && !givesAnother(first.hit.text, best.hit.text, lookUp)) first = best;
   const firstDate = dateOf(first);
   const replaced = comparable.find((s) => {
     const date = dateOf(s);
     return !!date && !!firstDate && date < firstDate && s.hit.text !== first.hit.text;
   });
   return replaced ? { first, replaced } : { first };
+}
+
+/**
+ * Whether `newer` gives a name or number that `older` does not, beyond the question's own: one that
+ * is not a part of any name or number `older` gives.
+ */
+function givesAnother(newer: string, older: string, question: Question): boolean {
+  const given = specifics(older, question);
+  return specifics(newer, question).some((words) => !given.some((old) => words.every((w) => old.includes(w))));
+}
+
+/** The names and numbers a sentence gives that the question does not, each as the stems of its words. */
+function specifics(text: string, question: Question): string[][] {
+  const words = new SentenceWords(text);
+  const fresh = (token: WordToken) => !question.stems.has(token.stem) && !isStopword(token.norm);
+  const names = nameRuns(words.tokens, text).map((run) => run.filter(fresh).map((token) => token.stem));
+  // A number in words counts only when a number is asked for: elsewhere it is as often no number
+  // at all ("one of the fans").
+  const figure = (token: WordToken) => /\d/.test(token.raw) || (question.kind === 'number' && isNumberWord(token.raw));
+  const figures = words.tokens.filter((token) => figure(token) && fresh(token)).map((token) => [token.stem]);
+  // So too a date in common words ("next week"), when a date is asked for.
+  const dates =
+    question.kind === 'time' ? words.dates().map((date) => date.filter(fresh).map((token) => token.stem)) : [];
+  return [...names, ...figures, ...dates].filter((stems) => stems.length > 0);
 }

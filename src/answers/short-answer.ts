@@ -109,7 +109,7 @@ function looksLikePerson(words: readonly WordToken[]): boolean {
 }
 
 /** Runs of capitalised words (not a sentence's lone first word), joined across "of" and hyphens. */
-function nameRuns(tokens: readonly WordToken[], text: string): WordToken[][] {
+export function nameRuns(tokens: readonly WordToken[], text: string): WordToken[][] {
   const runs: WordToken[][] = [];
   let run: WordToken[] = [];
   const close = () => {

@@ -503,6 +503,86 @@ describe('answers across the articles of one story', () => {
     expect(answer.evidence[0]?.text).toContain('Nordvik Shipyard');
   });
 
+  const regatta = buildArticle(
+    [
+      'Lyngen Rowing Club of Tromsø won the northern coast regatta on Sunday, beating the crew from Bodø by two lengths.',
+      'The race was held in strong winds.',
+    ].join('\n\n'),
+    { title: 'Regatta result', date: '2025-06-01' },
+    'regatta',
+  );
+
+  it('keeps the answer naming a club in full over a newer sentence naming only part of it', () => {
+    const homecoming = buildArticle(
+      [
+        'Fans cheered the Lyngen rowers at the harbour in Tromsø after they won the northern coast regatta on Sunday.',
+        'The mayor gave a short speech.',
+      ].join('\n\n'),
+      { title: 'Regatta crew home', date: '2025-06-03' },
+      'homecoming',
+    );
+    const { answer } = ask('Which team won the northern coast regatta on Sunday?', [regatta, homecoming]);
+    expect(answer.evidence[0]?.text).toContain('Lyngen Rowing Club of Tromsø');
+    expect(answer.replaced).toBeUndefined();
+  });
+
+  it('answers from a newer sentence naming another club, though each of its words is in the older one', () => {
+    const appeal = buildArticle(
+      [
+        'The mayor gave a short speech at the harbour.',
+        'Ferries ran late all week.',
+        'Judges said that the northern coast regatta on Sunday went to Bodø Rowing Club after an appeal.',
+      ].join('\n\n'),
+      { title: 'Regatta appeal', date: '2025-06-03' },
+      'appeal',
+    );
+    const { answer } = ask('Which team won the northern coast regatta on Sunday?', [regatta, appeal]);
+    expect(answer.evidence[0]?.text).toContain('Bodø Rowing Club after an appeal');
+    expect(answer.replaced?.text).toContain('Lyngen Rowing Club');
+  });
+
+  it('answers "how many …?" from a newer sentence giving another number in words', () => {
+    const plan = buildArticle(
+      ['Governor Per Holm said he expected nine engineers to work on the harbour bridge.', 'Work starts in May.'].join(
+        '\n\n',
+      ),
+      { title: 'Bridge plans', date: '2025-03-05' },
+      'plan',
+    );
+    const change = buildArticle(
+      ['The budget was raised.', 'Governor Per Holm now expects twelve engineers to work on the harbour bridge.'].join(
+        '\n\n',
+      ),
+      { title: 'Bridge plans change', date: '2025-03-12' },
+      'change',
+    );
+    const { answer } = ask('How many engineers will work on the harbour bridge?', [plan, change]);
+    expect(answer.short).toBe('twelve engineers');
+    expect(answer.replaced?.text).toContain('nine engineers');
+  });
+
+  it('answers "when …?" from a newer sentence giving another date in common words', () => {
+    const deal = buildArticle(
+      [
+        'Mayor Lina Ek will sign the harbour bridge agreement on 14 March, her office said.',
+        'Work starts in May.',
+      ].join('\n\n'),
+      { title: 'Bridge deal', date: '2025-03-05' },
+      'deal',
+    );
+    const delay = buildArticle(
+      [
+        'The budget was raised.',
+        'Mayor Lina Ek will now sign the harbour bridge agreement next week, her office said.',
+      ].join('\n\n'),
+      { title: 'Bridge deal delayed', date: '2025-03-12' },
+      'delay',
+    );
+    const { answer } = ask('When will Mayor Lina Ek sign the harbour bridge agreement?', [deal, delay]);
+    expect(answer.short).toBe('next week');
+    expect(answer.replaced?.text).toContain('14 March');
+  });
+
   it('answers "what\'s the latest?" with the newest article\'s development', () => {
     const { answer, reply } = ask("What's the latest?");
     expect(answer.status).toBe('answered');
