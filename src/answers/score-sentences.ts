@@ -149,7 +149,7 @@ export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   salience: 1,
   headline: 0.5,
   measure: 1,
-  typed: 0.4,
+  typed: 0.5,
 };
 
 /**
