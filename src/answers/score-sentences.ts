@@ -102,6 +102,12 @@ const HEADLINE_MENTIONS = 2;
 const LATER_MENTION_SHARE = 0.5;
 /** Headline words, beyond the question's, that a sentence needs to count fully as being about the headline. */
 const HEADLINE_TARGET = 2;
+/**
+ * A place question's type words ("which city", "which state") are part of how places are written
+ * ("the state of Norland", "Tromvik City"), so a sentence naming a place "of the type" says less than
+ * one naming a "<Name> Reservoir" for "which reservoir": it counts this share.
+ */
+const PLACE_TYPED_SHARE = 0.5;
 /** Questions whose answer is a name, which salience and headline words point to. */
 const NAME_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'place', 'name']);
 
@@ -134,7 +140,8 @@ export interface SentenceSignals {
  * not in the question: for questions asking for a name, salience and headline words weigh as much
  * as the question's own words. For questions asking for a quantity, a number written as the measure
  * asked for ("12 jurors", "$9,000", "87%") weighs as much as salience does for names: a news
- * sentence is full of other numbers.
+ * sentence is full of other numbers. A name of the type asked ("which reservoir …?": "the Varden
+ * Reservoir") outweighs a lead that only repeats the type's common noun.
  */
 export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   coverage: 0.3,
@@ -147,7 +154,7 @@ export const SCORE_WEIGHTS: Readonly<SentenceSignals> = {
   salience: 1,
   headline: 0.5,
   measure: 1,
-  typed: 0.2,
+  typed: 0.5,
 };
 
 /**
@@ -186,19 +193,36 @@ export function readQuestion(text: string): Question {
   };
 }
 
-/** Words after "which" read for the type of thing asked: "which military base" → military, base. */
+/** Words read for the type of thing asked: "which military base" → military, base. */
 const TYPE_WORDS = 3;
 
 function askedType(asking: string): ReadonlySet<string> {
   const tokens = tokenizeWords(asking);
-  const which = tokens.findIndex((token) => token.norm === 'which');
-  if (which < 0) return new Set();
+  const start = typeStart(asking, tokens);
+  if (start < 0) return new Set();
   return new Set(
     tokens
-      .slice(which + 1, which + 1 + TYPE_WORDS)
+      .slice(start, start + TYPE_WORDS)
       .filter((token) => !isStopword(token.norm) && !/^[\p{Lu}\d]/u.test(token.raw))
       .map((token) => token.stem),
   );
+}
+
+const NAME_OF = /\bwhat(?: is|['’]s| was| are| were) the (?:name|title) of (?:the |an? )?/i;
+
+/**
+ * Where the words naming the type asked for start: after "which" ("which military base"), after
+ * "what is the name of the" ("… of the ferry that …"), or after "what" when a content word
+ * follows it ("what drink is …"); -1 when the question names no type.
+ */
+function typeStart(asking: string, tokens: readonly WordToken[]): number {
+  const which = tokens.findIndex((token) => token.norm === 'which');
+  if (which >= 0) return which + 1;
+  const nameOf = NAME_OF.exec(asking);
+  if (nameOf) return tokens.findIndex((token) => token.start >= nameOf.index + nameOf[0].length);
+  const what = tokens.findIndex((token) => token.norm === 'what');
+  const next = tokens[what + 1];
+  return what >= 0 && next && !isStopword(next.norm) ? what + 1 : -1;
 }
 
 /**
@@ -480,7 +504,7 @@ export function scoreSentences(
       salience: asksForName && cue > 0 ? prior * salienceOf(words, hit.sentence, sentence, question) : 0,
       headline: asksForName ? prior * Math.min(1, headline / HEADLINE_TARGET) : 0,
       measure: question.measure ? measureCue(question.measure, sentence, question.stems) : 0,
-      typed: Number(namesTyped(sentence, question)),
+      typed: namesTyped(sentence, question) ? (question.kind === 'place' ? PLACE_TYPED_SHARE : 1) : 0,
     };
     scored.push({
       hit,
