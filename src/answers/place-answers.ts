@@ -7,7 +7,7 @@
 import { isNotName } from '../articles/entity-kinds.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import { type PlaceScale, placedBy, placeScales } from './places.js';
+import { type PlaceScale, placedBy, placeScales, scaleNamedBy } from './places.js';
 import type { SentenceWords } from './sentence-words.js';
 import { isFormOfAsked } from './word-forms.js';
 
@@ -21,30 +21,19 @@ export interface PlaceAsked {
 
 export const ANY_PLACE: PlaceAsked = { scale: null, origin: false };
 
-/** The nouns a question names a scale of place with, after "which" or "what" and a modifier or two. */
-const SCALE_NOUNS: ReadonlyMap<string, PlaceScale> = new Map([
-  ['city', 'city'],
-  ['town', 'city'],
-  ['village', 'city'],
-  ['state', 'state'],
-  ['province', 'state'],
-  ['county', 'state'],
-  ['country', 'country'],
-  ['nation', 'country'],
-  ['continent', 'area'],
-]);
+/** The question's noun for the scale asked, after "which" or "what" and a modifier or two. */
 const SCALE_QUESTION =
   /\b(?:which|what) (?:[\w-]+ ){0,2}?(city|town|village|state|province|county|country|nation|continent)\b/i;
 const ORIGIN_QUESTION = /\b(?:from|fleeing|fled) (?:which|what)\b/i;
 
 export function readPlaceAsked(asking: string): PlaceAsked {
   const noun = SCALE_QUESTION.exec(asking)?.[1]?.toLowerCase();
-  return { scale: (noun && SCALE_NOUNS.get(noun)) || null, origin: ORIGIN_QUESTION.test(asking) };
+  return { scale: (noun && scaleNamedBy(noun)) || null, origin: ORIGIN_QUESTION.test(asking) };
 }
 
 /**
- * How a sentence writes a place: where something is ("crashed in Bergen", "Norway has …"), where
- * it comes from ("flew from Bergen"), as the modifier of another noun ("Bergen police", "in Bergen's
+ * How a sentence writes a place: where something is ("crashed in Tromsø", "Norway has …"), where
+ * it comes from ("flew from Tromsø"), as the modifier of another noun ("Tromsø police", "in Tromsø's
  * history"), or as the dateline that opens a report ("BERGEN, Norway –"), which says where the
  * reporter was.
  */
@@ -112,9 +101,9 @@ function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEn
   let before = tokens.indexOf(place[0]!) - 1;
   if (tokens[before]?.norm === 'the') before--;
   if (before < 0) return 'location';
-  const put = placedBy(tokens[before]!.norm);
+  const put = placedBy(tokens, before);
   if (!put) return 'modifier';
-  // "in Bergen's history", "at Bergen city hall": the preposition's object is the noun the place modifies.
+  // "in Tromsø's history", "at Tromsø city hall": the preposition's object is the noun the place modifies.
   const after = tokens[tokens.indexOf(place.at(-1)!) + 1];
   const gap = after ? text.slice(place.at(-1)!.end, after.start) : '';
   const modifies = /^[\s-]$/.test(gap) && !isStopword(after!.norm) && !isNotName(after!.norm) && !/\d/.test(after!.raw);

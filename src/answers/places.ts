@@ -132,9 +132,13 @@ const ABBREVIATION_LETTERS = 3;
 /** Prepositions that put the name after them as where something is. */
 const LOCATIVE = /^(in|at|near|outside|inside|into|across|within|throughout)$/;
 
-/** What a word says of the place named after it: where something is ("in"), or comes from ("from"). */
-export function placedBy(word: string): 'location' | 'origin' | null {
-  if (LOCATIVE.test(word)) return 'location';
+/**
+ * What the word at `at` says of the place named after it: where something is ("in", "the town
+ * of"), or where it comes from ("from").
+ */
+export function placedBy(tokens: readonly WordToken[], at: number): 'location' | 'origin' | null {
+  const word = tokens[at]?.norm ?? '';
+  if (LOCATIVE.test(word) || (word === 'of' && scaleNamedBy(tokens[at - 1]?.norm ?? ''))) return 'location';
   return word === 'from' ? 'origin' : null;
 }
 
@@ -152,10 +156,8 @@ function locatedName(
 ): WordToken[] | null {
   const before = tokens[i - 1];
   const possessive =
-    before?.norm === 's' &&
-    placeBefore?.at(-1) === tokens[i - 2] &&
-    !!placedBy(tokens[i - 2 - placeBefore!.length]?.norm ?? '');
-  if (!before || !(placedBy(before.norm) || possessive)) return null;
+    before?.norm === 's' && placeBefore?.at(-1) === tokens[i - 2] && !!placedBy(tokens, i - 2 - placeBefore!.length);
+  if (!before || !(placedBy(tokens, i - 1) || possessive)) return null;
   let end = i + 1;
   while (
     end < tokens.length &&
@@ -199,6 +201,21 @@ function regionFollows(text: string, tokens: readonly WordToken[], next: number)
 
 /** How large a place is: what "which country", "which state", "which city" or "which continent" asks for. */
 export type PlaceScale = 'country' | 'state' | 'city' | 'area';
+
+/** Nouns for a place of some scale: "which town …?", "the state of Vermont". */
+const SCALE_NOUNS: ReadonlyMap<string, PlaceScale> = new Map([
+  ['city', 'city'],
+  ['town', 'city'],
+  ['village', 'city'],
+  ['state', 'state'],
+  ['province', 'state'],
+  ['county', 'state'],
+  ['country', 'country'],
+  ['nation', 'country'],
+  ['continent', 'area'],
+]);
+
+export const scaleNamedBy = (noun: string): PlaceScale | undefined => SCALE_NOUNS.get(noun);
 
 /** Last words of a place name that say its scale ("Jersey City", "Fairfax County"). */
 const SCALE_TAILS: ReadonlyMap<string, PlaceScale> = new Map([

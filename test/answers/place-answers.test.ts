@@ -68,4 +68,13 @@ describe('placeAnswers', () => {
       'Vermont/modifier',
     ]);
   });
+
+  it('reads a place named after its scale noun ("the town of …") as where something is', () => {
+    expect(answers('Which state is the bishop from?', 'He grew up in the state of Vermont.')).toEqual([
+      'Vermont/location',
+    ]);
+    expect(answers('Which town did the fire reach?', 'The fire reached the edge of the town of Kvam.')).toEqual([
+      'Kvam/location',
+    ]);
+  });
 });
