@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
-import { ANY_PLACE, type PlaceAsked, placeAnswers } from './place-answers.js';
+import { ANY_PLACE, type PlaceAnswer, type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
 /** What kind of thing a question asks for, read from its wording. */
@@ -75,9 +75,14 @@ export function answerCue(
     case 'number':
       return Number(fresh(sentence.numbers));
     case 'place': {
-      const answers = placeAnswers(sentence, place, questionStems);
+      // Where something goes answers only a question asking where to: "flew to Oslo" says not where it crashed.
+      const answers = placeAnswers(sentence, place, questionStems).filter(
+        (answer) => answer.role !== 'destination' || place.destination,
+      );
       if (!answers.length) return 0;
-      return answers.some((answer) => answer.role !== 'modifier') ? 1 : MODIFIER_PLACE_CUE;
+      const full = (answer: PlaceAnswer) =>
+        place.destination ? answer.role === 'destination' : answer.role !== 'modifier';
+      return answers.some(full) ? 1 : MODIFIER_PLACE_CUE;
     }
     case 'person':
     case 'name': {

@@ -17,18 +17,25 @@ export interface PlaceAsked {
   scale: PlaceScale | null;
   /** Whether it asks where someone or something comes from ("the bishop comes from which state?"). */
   origin: boolean;
+  /** Whether it asks where someone or something goes ("the ferry was bound for which port?"). */
+  destination: boolean;
 }
 
-export const ANY_PLACE: PlaceAsked = { scale: null, origin: false };
+export const ANY_PLACE: PlaceAsked = { scale: null, origin: false, destination: false };
 
 /** The question's noun for the scale asked, after "which" or "what" and a modifier or two. */
 const SCALE_QUESTION =
   /\b(?:which|what) (?:[\w-]+ ){0,2}?(city|town|village|state|province|county|country|nation|continent)\b/i;
 const ORIGIN_QUESTION = /\b(?:from|fleeing|fled) (?:which|what)\b/i;
+const DESTINATION_QUESTION = /\b(?:to|toward|towards|bound for|headed for) (?:which|what)\b/i;
 
 export function readPlaceAsked(asking: string): PlaceAsked {
   const noun = SCALE_QUESTION.exec(asking)?.[1]?.toLowerCase();
-  return { scale: (noun && scaleNamedBy(noun)) || null, origin: ORIGIN_QUESTION.test(asking) };
+  return {
+    scale: (noun && scaleNamedBy(noun)) || null,
+    origin: ORIGIN_QUESTION.test(asking),
+    destination: DESTINATION_QUESTION.test(asking),
+  };
 }
 
 /**
@@ -37,7 +44,7 @@ export function readPlaceAsked(asking: string): PlaceAsked {
  * history"), or as the dateline that opens a report ("BERGEN, Norway –"), which says where the
  * reporter was.
  */
-export type PlaceRole = 'location' | 'origin' | 'modifier' | 'dateline';
+export type PlaceRole = 'location' | 'origin' | 'destination' | 'modifier' | 'dateline';
 
 export interface PlaceAnswer {
   words: readonly WordToken[];
@@ -80,8 +87,8 @@ const TOWN: ReadonlySet<PlaceScale> = new Set(['city']);
 const fitsScale = (scales: ReadonlySet<PlaceScale>, asked: PlaceScale) => !scales.size || scales.has(asked);
 
 function roleRank(role: PlaceRole, asked: PlaceAsked): number {
-  if (asked.origin && role === 'origin') return 0;
-  return ['location', 'origin', 'modifier', 'dateline'].indexOf(role) + 1;
+  if ((asked.origin && role === 'origin') || (asked.destination && role === 'destination')) return 0;
+  return ['location', 'origin', 'destination', 'modifier', 'dateline'].indexOf(role) + 1;
 }
 
 /**

@@ -126,20 +126,28 @@ export function placesIn(text: string, tokens: readonly WordToken[]): WordToken[
   return places;
 }
 
+/** Whether a place so put is where one is or comes from: after "to" too many names are no place. */
+const isAt = (put: ReturnType<typeof placedBy>) => put === 'location' || put === 'origin';
+
 /** Letters of a word written short with a full stop ("St.", "Mt.", "Gen."). */
 const ABBREVIATION_LETTERS = 3;
 
 /** Prepositions that put the name after them as where something is. */
 const LOCATIVE = /^(in|at|near|outside|inside|into|across|within|throughout)$/;
 
+/** Words that put the place after them as where something goes: "to", and "for" after "bound" or "headed". */
+const DESTINATION = /^(to|toward|towards)$/;
+const HEADING = /^(bound|headed|heading|left|leaves|leaving|departed|sailed)$/;
+
 /**
  * What the word at `at` says of the place named after it: where something is ("in", "the town
  * of"), or where it comes from ("from").
  */
-export function placedBy(tokens: readonly WordToken[], at: number): 'location' | 'origin' | null {
+export function placedBy(tokens: readonly WordToken[], at: number): 'location' | 'origin' | 'destination' | null {
   const word = tokens[at]?.norm ?? '';
   if (LOCATIVE.test(word) || (word === 'of' && scaleNamedBy(tokens[at - 1]?.norm ?? ''))) return 'location';
-  return word === 'from' ? 'origin' : null;
+  if (word === 'from') return 'origin';
+  return DESTINATION.test(word) || (word === 'for' && HEADING.test(tokens[at - 1]?.norm ?? '')) ? 'destination' : null;
 }
 
 /**
@@ -156,8 +164,10 @@ function locatedName(
 ): WordToken[] | null {
   const before = tokens[i - 1];
   const possessive =
-    before?.norm === 's' && placeBefore?.at(-1) === tokens[i - 2] && !!placedBy(tokens, i - 2 - placeBefore!.length);
-  if (!before || !(placedBy(tokens, i - 1) || possessive)) return null;
+    before?.norm === 's' &&
+    placeBefore?.at(-1) === tokens[i - 2] &&
+    isAt(placedBy(tokens, i - 2 - placeBefore!.length));
+  if (!before || !(isAt(placedBy(tokens, i - 1)) || possessive)) return null;
   let end = i + 1;
   while (
     end < tokens.length &&

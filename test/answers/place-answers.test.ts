@@ -14,10 +14,23 @@ const answers = (question: string, sentence: string) =>
 
 describe('readPlaceAsked', () => {
   it('reads the scale of place the question names and whether it asks where from', () => {
-    expect(readPlaceAsked('Which coastal town was evacuated?')).toEqual({ scale: 'city', origin: false });
-    expect(readPlaceAsked('The new bishop comes from which US state?')).toEqual({ scale: 'state', origin: true });
-    expect(readPlaceAsked('Which Baltic nation held a vote?')).toEqual({ scale: 'country', origin: false });
-    expect(readPlaceAsked('Where did the ferry sink?')).toEqual({ scale: null, origin: false });
+    expect(readPlaceAsked('Which coastal town was evacuated?')).toEqual({
+      scale: 'city',
+      origin: false,
+      destination: false,
+    });
+    expect(readPlaceAsked('The new bishop comes from which US state?')).toEqual({
+      scale: 'state',
+      origin: true,
+      destination: false,
+    });
+    expect(readPlaceAsked('Which Baltic nation held a vote?')).toEqual({
+      scale: 'country',
+      origin: false,
+      destination: false,
+    });
+    expect(readPlaceAsked('Where did the ferry sink?')).toEqual({ scale: null, origin: false, destination: false });
+    expect(readPlaceAsked('The ferry was bound for which town?')).toMatchObject({ scale: 'city', destination: true });
   });
 });
 
@@ -75,6 +88,16 @@ describe('placeAnswers', () => {
     ]);
     expect(answers('Which town did the fire reach?', 'The fire reached the edge of the town of Kvam.')).toEqual([
       'Kvam/location',
+    ]);
+  });
+
+  it('puts where something was going first when the question asks where to', () => {
+    expect(
+      answers('The ferry was bound for which town?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.'),
+    ).toEqual(['Helsinki/destination', 'Kvam/location']);
+    expect(answers('Where did the ferry sink?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.')).toEqual([
+      'Kvam/location',
+      'Helsinki/destination',
     ]);
   });
 });
