@@ -74,7 +74,7 @@ export function placeAnswers(
     place[0]!.start === 0 && datelineEnd ? TOWN : placeScales(text, place);
   const answers = sentence
     .places()
-    .filter((place) => !namedByQuestion(place, questionStems))
+    .filter((place) => !namedByQuestion(place, questionStems) && !opensLongerName(sentence, place))
     .filter((place) => !asked.scale || fitsScale(scalesOf(place), asked.scale))
     .map((place) => ({ words: place, role: roleOf(sentence, place, datelineEnd) }));
   const rank = (answer: PlaceAnswer) => roleRank(answer.role, asked);
@@ -100,6 +100,17 @@ function namedByQuestion(place: readonly WordToken[], questionStems: ReadonlySet
   const initials = words.map((word) => word.norm[0]).join('');
   if (words.length > 1 && questionStems.has(initials)) return true;
   return words.every((word) => questionStems.has(word.stem) || isFormOfAsked(word.norm, questionStems));
+}
+
+/**
+ * Whether the place opens a longer name ("the Tromsø Herald", "TROMSØ TODAY"), which names a paper,
+ * a team or an office, not a place; a day or month after it is no part of it ("in Tromsø Monday").
+ */
+function opensLongerName(sentence: SentenceWords, place: readonly WordToken[]): boolean {
+  const { tokens, text } = sentence;
+  const next = tokens[tokens.indexOf(place.at(-1)!) + 1];
+  if (!next || text.slice(place.at(-1)!.end, next.start) !== ' ') return false;
+  return /^\p{Lu}/u.test(next.raw) && !isStopword(next.norm) && !isNotName(next.norm);
 }
 
 function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEnd: number): PlaceRole {

@@ -100,4 +100,13 @@ describe('placeAnswers', () => {
       'Helsinki/destination',
     ]);
   });
+
+  it('leaves out a place that opens a longer name', () => {
+    expect(answers('Where was the ferry found?', 'The Helsinki Herald said the ferry was found near Kvam.')).toEqual([
+      'Kvam/location',
+    ]);
+    expect(answers('Where was the ferry found?', 'The ferry was found in Helsinki Monday.')).toEqual([
+      'Helsinki/location',
+    ]);
+  });
 });
