@@ -110,6 +110,8 @@ export function placesIn(text: string, tokens: readonly WordToken[]): WordToken[
     for (let length = Math.min(MAX_PLACE_WORDS, tokens.length - i); length >= 1; length--) {
       const run = tokens.slice(i, i + length);
       if (!run.every((token) => isCapitalised(token) || token.norm === 'and' || token.norm === 'of')) continue;
+      // One name is written word after word: "Vermont, New Mexico" is two places, not one.
+      if (run.some((token, k) => k > 0 && text.slice(run[k - 1]!.end, token.start) !== ' ')) continue;
       if (isPlaceName(run) || regionFollows(text, tokens, i + length)) {
         places.push(run);
         i += length - 1;

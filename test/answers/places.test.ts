@@ -13,6 +13,15 @@ describe('placesIn', () => {
     expect(places('The attack in Boulder, Colorado shocked the city.')).toEqual(['Boulder', 'Colorado']);
   });
 
+  it('reads places listed with commas as one place each', () => {
+    expect(places('Alerts went out in Vermont, New Mexico, Maine and Ohio.')).toEqual([
+      'Vermont',
+      'New Mexico',
+      'Maine',
+      'Ohio',
+    ]);
+  });
+
   it('finds names ending in a place word', () => {
     expect(places('The show was broadcast from New York City.')).toEqual(['New York City']);
   });
