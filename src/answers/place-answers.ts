@@ -103,7 +103,7 @@ function namedByQuestion(place: readonly WordToken[], questionStems: ReadonlySet
 }
 
 /**
- * Whether the place opens a longer name ("the Tromsø Herald", "TROMSØ TODAY"), which names a paper,
+ * Whether the place opens a longer name ("the Tromsø Herald", "Tromsø Rovers"), which names a paper,
  * a team or an office, not a place; a day or month after it is no part of it ("in Tromsø Monday").
  */
 function opensLongerName(sentence: SentenceWords, place: readonly WordToken[]): boolean {
