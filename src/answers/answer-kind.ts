@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
+import { ANY_PLACE, type PlaceAnswer, type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
 /** What kind of thing a question asks for, read from its wording. */
@@ -56,7 +57,12 @@ const NAMES_FOR_FULL_CUE = 2;
  * answered it). A where-question wants a place, not just any name: a country, a US state, a place
  * the article analysis knows, or a town written before its region (see `placesIn`).
  */
-export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+export function answerCue(
+  kind: AnswerKind,
+  sentence: SentenceWords,
+  questionStems: ReadonlySet<string>,
+  place: PlaceAsked = ANY_PLACE,
+): number {
   const fresh = (stems: ReadonlySet<string>) => {
     for (const stem of stems) if (!questionStems.has(stem)) return true;
     return false;
@@ -69,9 +75,14 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
     case 'number':
       return Number(fresh(sentence.numbers));
     case 'place': {
-      const fresh = sentence.places().filter((place) => place.some((word) => isNewWord(word, questionStems)));
-      if (!fresh.length) return 0;
-      return fresh.some((place) => namesLocation(sentence.tokens, place)) ? 1 : MODIFIER_PLACE_CUE;
+      // Where something goes answers only a question asking where to: "flew to Oslo" says not where it crashed.
+      const answers = placeAnswers(sentence, place, questionStems).filter(
+        (answer) => answer.role !== 'destination' || place.destination,
+      );
+      if (!answers.length) return 0;
+      const full = (answer: PlaceAnswer) =>
+        place.destination ? answer.role === 'destination' : answer.role !== 'modifier';
+      return answers.some(full) ? 1 : MODIFIER_PLACE_CUE;
     }
     case 'person':
     case 'name': {
@@ -94,18 +105,6 @@ export function answerCue(kind: AnswerKind, sentence: SentenceWords, questionSte
  * of a place written as a location.
  */
 const MODIFIER_PLACE_CUE = 0.5;
-const LOCATIVE = /^(in|at|near|outside|inside|across|from|into)$/;
-
-/**
- * Whether the sentence writes the place as a location: after a preposition of place ("crashed in
- * Bergen", "near the Lofoten Islands") or as what it opens with, the way datelines and subjects are
- * written ("BERGEN -", "Norway has …").
- */
-function namesLocation(tokens: readonly WordToken[], place: readonly WordToken[]): boolean {
-  let i = tokens.indexOf(place[0]!);
-  if (tokens[i - 1]?.norm === 'the') i--;
-  return i === 0 || LOCATIVE.test(tokens[i - 1]?.norm ?? '');
-}
 
 /**
  * What a question that asks for a quantity measures, read from its wording: "how many jurors"

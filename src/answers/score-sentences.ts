@@ -14,7 +14,9 @@ import {
   measureCue,
   readMeasure,
 } from './answer-kind.js';
+import { type PlaceAsked, readPlaceAsked } from './place-answers.js';
 import { SentenceWords } from './sentence-words.js';
+import { isFormOfAsked } from './word-forms.js';
 
 /** A content word of the question, weighted by how much it says about what is asked. */
 export interface QuestionTerm {
@@ -46,6 +48,8 @@ export interface Question {
   typed: ReadonlySet<string>;
   /** Stems of the question's time expressions ("on Monday", "in 2024"): when, not who or what. */
   when: ReadonlySet<string>;
+  /** For a question asking for a place: which scale of place, and whether where from. */
+  place: PlaceAsked;
 }
 
 export interface ScoredSentence {
@@ -190,6 +194,7 @@ export function readQuestion(text: string): Question {
     measure: readMeasure(asking),
     typed: askedType(asking),
     when: new Set(dateWords(asking).flatMap((words) => words.map((word) => word.stem))),
+    place: readPlaceAsked(asking),
   };
 }
 
@@ -479,7 +484,7 @@ export function scoreSentences(
     const nearby = found.map((f) => Math.max(matchIn(f, words, hit.sentence - 1), matchIn(f, words, hit.sentence + 1)));
     const sentence = new SentenceWords(hit.text);
     const coverage = coverageOf(question.terms, (_, i) => inSentence[i]!);
-    const cue = answerCue(question.kind, sentence, question.stems);
+    const cue = answerCue(question.kind, sentence, question.stems, question.place);
     let fresh = 0;
     let headline = 0;
     for (const stem of sentence.content) {
@@ -546,28 +551,13 @@ function aboutNamed(question: Question, inSentence: readonly number[]): boolean 
 function salienceOf(words: ArticleWords, at: number, sentence: SentenceWords, question: Question): number {
   let most = 0;
   for (const name of sentence.names) {
-    if (question.stems.has(name) || isFormOfAsked(name, question)) continue;
+    if (question.stems.has(name) || isFormOfAsked(name, question.stems)) continue;
     const number = words.numberOf(name);
     if (number < 0) continue;
     const share = words.firstUse[number] === at ? 1 : LATER_MENTION_SHARE;
     most = Math.max(most, share * (words.nameSpread[number]! + (words.inTitle(number) ? HEADLINE_MENTIONS : 0)));
   }
   return Math.min(1, most / SALIENT_MENTIONS);
-}
-
-/**
- * Letters a name shares from its start with a question word when it is that word in another form:
- * "Estonian" for "Estonia", "Latvian" for "Latvia", "Presidential" for "President". Derived forms
- * keep a word's first letters; four letters already join different words ("bill", "billion").
- */
-const SAME_WORD_PREFIX = 5;
-
-/** Whether the name is a question word in another form (see `SAME_WORD_PREFIX`): not a new name. */
-function isFormOfAsked(name: string, question: Question): boolean {
-  if (name.length < SAME_WORD_PREFIX) return false;
-  const start = name.slice(0, SAME_WORD_PREFIX);
-  for (const stem of question.stems) if (stem.startsWith(start)) return true;
-  return false;
 }
 
 export function weigh(signals: SentenceSignals, weights: Readonly<SentenceSignals>): number {

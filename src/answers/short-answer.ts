@@ -11,6 +11,7 @@ import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
+import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
 /** chrono needs a reference day only to resolve relative dates; the span found does not depend on it. */
@@ -26,6 +27,7 @@ export function shortAnswer(
   sentence: SentenceWords,
   questionStems: ReadonlySet<string>,
   measure: Measure | null,
+  asked: PlaceAsked,
 ): string | null {
   const fresh = (token: WordToken) => !questionStems.has(token.stem) && !isStopword(token.norm);
   const span = (words: readonly WordToken[]) => sentence.text.slice(words[0]!.start, words.at(-1)!.end);
@@ -40,8 +42,8 @@ export function shortAnswer(
       return run ? span(run) : null;
     }
     case 'place': {
-      const place = sentence.places().find((words) => words.some(fresh));
-      return place ? span(place) : null;
+      const place = placeAnswers(sentence, asked, questionStems)[0];
+      return place ? span(place.words) : null;
     }
     case 'time': {
       // A calendar date ("Aug. 15") says more than a weekday ("Friday") in the same sentence.

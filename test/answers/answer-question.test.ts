@@ -202,6 +202,20 @@ describe('answerQuestion', () => {
     expect(answer.short).toBe('Lina Ek');
   });
 
+  it('answers "which town?" with the town, not the state the sentence also names', () => {
+    const floods = buildArticle(
+      [
+        'Vermont officials said flood waters closed the old bridge in Kvam on Tuesday.',
+        'Repairs could take a month, the state said.',
+      ].join('\n\n'),
+      { title: 'Floods close bridge', date: '2025-04-02' },
+      'floods',
+    );
+    const answer = answerQuestion('Flood waters closed a bridge in which town?', deskOf([floods]));
+    expect(answer.evidence[0]?.text).toContain('Kvam');
+    expect(answer.short).toBe('Kvam');
+  });
+
   it('reads the day a who-question names as when, not as whom it is about', () => {
     const council = buildArticle(
       [

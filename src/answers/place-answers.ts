@@ -1,0 +1,130 @@
+/**
+ * Which of the places a sentence names answer a place question, and how well. A place answers when
+ * it is new to the question, of the scale the question asks for ("which city" is not answered by a
+ * state, nor "which country" by a continent), and written as where something is rather than as the
+ * origin or the modifier of something else ("traveling from Oslo", "Oslo lawmakers").
+ */
+import { isNotName } from '../articles/entity-kinds.js';
+import { isStopword } from '../text/stopwords.js';
+import type { WordToken } from '../text/tokens.js';
+import { type PlaceScale, placedBy, placeScales, scaleNamedBy } from './places.js';
+import type { SentenceWords } from './sentence-words.js';
+import { isFormOfAsked } from './word-forms.js';
+
+/** What a place question asks for. */
+export interface PlaceAsked {
+  /** The scale its noun names ("which Texas city" → city); null when any place answers ("where …?"). */
+  scale: PlaceScale | null;
+  /** Whether it asks where someone or something comes from ("the bishop comes from which state?"). */
+  origin: boolean;
+  /** Whether it asks where someone or something goes ("the ferry was bound for which port?"). */
+  destination: boolean;
+}
+
+export const ANY_PLACE: PlaceAsked = { scale: null, origin: false, destination: false };
+
+/** The question's noun for the scale asked, after "which" or "what" and a modifier or two. */
+const SCALE_QUESTION =
+  /\b(?:which|what) (?:[\w-]+ ){0,2}?(city|town|village|state|province|county|country|nation|continent)\b/i;
+const ORIGIN_QUESTION = /\b(?:from|fleeing|fled) (?:which|what)\b/i;
+const DESTINATION_QUESTION = /\b(?:to|toward|towards|bound for|headed for) (?:which|what)\b/i;
+
+export function readPlaceAsked(asking: string): PlaceAsked {
+  const noun = SCALE_QUESTION.exec(asking)?.[1]?.toLowerCase();
+  return {
+    scale: (noun && scaleNamedBy(noun)) || null,
+    origin: ORIGIN_QUESTION.test(asking),
+    destination: DESTINATION_QUESTION.test(asking),
+  };
+}
+
+/**
+ * How a sentence writes a place: where something is ("crashed in Tromsø", "Norway has …"), where
+ * it comes from ("flew from Tromsø"), as the modifier of another noun ("Tromsø police", "in Tromsø's
+ * history"), or as the dateline that opens a report ("BERGEN, Norway –"), which says where the
+ * reporter was.
+ */
+export type PlaceRole = 'location' | 'origin' | 'destination' | 'modifier' | 'dateline';
+
+export interface PlaceAnswer {
+  words: readonly WordToken[];
+  role: PlaceRole;
+}
+
+/**
+ * A dateline: a place in capitals, the region it may add, and the dash that ends it ("OSLO, Norway —",
+ * "LA SPEZIA (AP) –"); a particle may be written small ("PORTO d'ASCOLI").
+ */
+const DATELINE =
+  /^\p{Lu}{2}[\p{Lu}\p{M}.'’]*(?:\s(?:\p{Ll}{1,3}['’])?\p{Lu}[\p{Lu}\p{M}.'’]*)*(?:,(?:\s\p{Lu}[\p{L}\p{M}.'’]*)+)?(?:\s\(\p{Lu}+\))?\s[-‒–—―]\s/u;
+
+/**
+ * The places of the sentence that answer what is asked, best written first: where something is,
+ * then (unless the question asks where from) a modifier, an origin and a dateline.
+ */
+export function placeAnswers(
+  sentence: SentenceWords,
+  asked: PlaceAsked,
+  questionStems: ReadonlySet<string>,
+): PlaceAnswer[] {
+  const { text } = sentence;
+  const datelineEnd = DATELINE.exec(text)?.[0].length ?? 0;
+  // A dateline opens with the town the report was filed from ("OSLO, Norway –"), whatever else the name is.
+  const scalesOf = (place: readonly WordToken[]) =>
+    place[0]!.start === 0 && datelineEnd ? TOWN : placeScales(text, place);
+  const answers = sentence
+    .places()
+    .filter((place) => !namedByQuestion(place, questionStems) && !opensLongerName(sentence, place))
+    .filter((place) => !asked.scale || fitsScale(scalesOf(place), asked.scale))
+    .map((place) => ({ words: place, role: roleOf(sentence, place, datelineEnd) }));
+  const rank = (answer: PlaceAnswer) => roleRank(answer.role, asked);
+  return answers.sort((a, b) => rank(a) - rank(b));
+}
+
+const TOWN: ReadonlySet<PlaceScale> = new Set(['city']);
+
+/** A place of unknown scale may be of any. */
+const fitsScale = (scales: ReadonlySet<PlaceScale>, asked: PlaceScale) => !scales.size || scales.has(asked);
+
+function roleRank(role: PlaceRole, asked: PlaceAsked): number {
+  if ((asked.origin && role === 'origin') || (asked.destination && role === 'destination')) return 0;
+  return ['location', 'origin', 'destination', 'modifier', 'dateline'].indexOf(role) + 1;
+}
+
+/**
+ * Whether the question already names the place: each of its words is one of the question's, in
+ * that form or another ("Canadian" names Canada), or the question writes it by its initials ("US").
+ */
+function namedByQuestion(place: readonly WordToken[], questionStems: ReadonlySet<string>): boolean {
+  const words = place.filter((word) => !isStopword(word.norm));
+  const initials = words.map((word) => word.norm[0]).join('');
+  if (words.length > 1 && questionStems.has(initials)) return true;
+  return words.every((word) => questionStems.has(word.stem) || isFormOfAsked(word.norm, questionStems));
+}
+
+/**
+ * Whether the place opens a longer name ("the Tromsø Herald", "Tromsø Rovers"), which names a paper,
+ * a team or an office, not a place; a day or month after it is no part of it ("in Tromsø Monday").
+ */
+function opensLongerName(sentence: SentenceWords, place: readonly WordToken[]): boolean {
+  const { tokens, text } = sentence;
+  const next = tokens[tokens.indexOf(place.at(-1)!) + 1];
+  if (!next || text.slice(place.at(-1)!.end, next.start) !== ' ') return false;
+  return /^\p{Lu}/u.test(next.raw) && !isStopword(next.norm) && !isNotName(next.norm);
+}
+
+function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEnd: number): PlaceRole {
+  const { tokens, text } = sentence;
+  if (place[0]!.start < datelineEnd) return 'dateline';
+  let before = tokens.indexOf(place[0]!) - 1;
+  if (tokens[before]?.norm === 'the') before--;
+  if (before < 0) return 'location';
+  const put = placedBy(tokens, before);
+  if (!put) return 'modifier';
+  // "in Tromsø's history", "at Tromsø city hall": the preposition's object is the noun the place modifies.
+  const after = tokens[tokens.indexOf(place.at(-1)!) + 1];
+  const gap = after ? text.slice(place.at(-1)!.end, after.start) : '';
+  const modifies = /^[\s-]$/.test(gap) && !isStopword(after!.norm) && !isNotName(after!.norm) && !/\d/.test(after!.raw);
+  if (after && (/^['’]$/.test(gap) || modifies)) return 'modifier';
+  return put;
+}

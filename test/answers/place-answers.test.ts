@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { placeAnswers, readPlaceAsked } from '../../src/answers/place-answers.js';
+import { askingClause } from '../../src/answers/score-sentences.js';
+import { SentenceWords } from '../../src/answers/sentence-words.js';
+import { tokenizeWords } from '../../src/text/tokens.js';
+
+/** The places of `sentence` answering `question`, best first, with how each is written. */
+const answers = (question: string, sentence: string) =>
+  placeAnswers(
+    new SentenceWords(sentence),
+    readPlaceAsked(askingClause(question)),
+    new Set(tokenizeWords(question).map((word) => word.stem)),
+  ).map((answer) => `${answer.words.map((word) => word.raw).join(' ')}/${answer.role}`);
+
+describe('readPlaceAsked', () => {
+  it('reads the scale of place the question names and whether it asks where from', () => {
+    expect(readPlaceAsked('Which coastal town was evacuated?')).toEqual({
+      scale: 'city',
+      origin: false,
+      destination: false,
+    });
+    expect(readPlaceAsked('The new bishop comes from which US state?')).toEqual({
+      scale: 'state',
+      origin: true,
+      destination: false,
+    });
+    expect(readPlaceAsked('Which Baltic nation held a vote?')).toEqual({
+      scale: 'country',
+      origin: false,
+      destination: false,
+    });
+    expect(readPlaceAsked('Where did the ferry sink?')).toEqual({ scale: null, origin: false, destination: false });
+    expect(readPlaceAsked('The ferry was bound for which town?')).toMatchObject({ scale: 'city', destination: true });
+  });
+});
+
+describe('placeAnswers', () => {
+  it('leaves out a place the question names, in any form of its name', () => {
+    expect(
+      answers('Which village in the Norwegian fjords hosted the talks?', 'Envoys met in Kvam, Norway, for the talks.'),
+    ).toEqual(['Kvam/location']);
+  });
+
+  it('leaves out a place of another scale than asked', () => {
+    expect(
+      answers('Which town did the floods reach?', 'Ohio officials said the floods reached Lakeside, Ohio.'),
+    ).toEqual(['Lakeside/modifier']);
+    expect(answers('Which country confirmed a case?', 'Laos confirmed the first case outside Asia.')).toEqual([
+      'Laos/location',
+    ]);
+    expect(answers('Which state did the storm hit?', 'The storm hit Oceania before it reached Vermont.')).toEqual([
+      'Vermont/modifier',
+    ]);
+  });
+
+  it('reads a state or country name written with a short region after it as a town', () => {
+    expect(answers('Which country hosted the fair?', 'The fair was held in Denmark, S.C., on Friday.')).toEqual([]);
+    expect(answers('Which town hosted the fair?', 'The fair was held in Denmark, S.C., on Friday.')).toEqual([
+      'Denmark/location',
+    ]);
+  });
+
+  it('puts where something is before where it came from, a modifier, and the dateline', () => {
+    expect(
+      answers(
+        'Where did the ferry sink?',
+        'HORDALAND, Norway – The ferry, which sailed from Kvam with Laos tourists aboard, sank near Florø.',
+      ),
+    ).toEqual(['Florø/location', 'Kvam/origin', 'Laos/modifier', 'HORDALAND/dateline', 'Norway/dateline']);
+  });
+
+  it('puts where something came from first when the question asks where from', () => {
+    expect(answers('The crew sailed from which town?', 'The crew sailed from Kvam and docked in Florø.')).toEqual([
+      'Kvam/origin',
+      'Florø/location',
+    ]);
+  });
+
+  it('reads a place modifying the noun after it as a modifier, even after a preposition', () => {
+    expect(answers('Where was the record set?', "It was the wettest day in Vermont's history.")).toEqual([
+      'Vermont/modifier',
+    ]);
+  });
+
+  it('reads a place named after its scale noun ("the town of …") as where something is', () => {
+    expect(answers('Which state is the bishop from?', 'He grew up in the state of Vermont.')).toEqual([
+      'Vermont/location',
+    ]);
+    expect(answers('Which town did the fire reach?', 'The fire reached the edge of the town of Kvam.')).toEqual([
+      'Kvam/location',
+    ]);
+  });
+
+  it('puts where something was going first when the question asks where to', () => {
+    expect(
+      answers('The ferry was bound for which town?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.'),
+    ).toEqual(['Helsinki/destination', 'Kvam/location']);
+    expect(answers('Where did the ferry sink?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.')).toEqual([
+      'Kvam/location',
+      'Helsinki/destination',
+    ]);
+  });
+
+  it('leaves out a place that opens a longer name', () => {
+    expect(answers('Where was the ferry found?', 'The Helsinki Herald said the ferry was found near Kvam.')).toEqual([
+      'Kvam/location',
+    ]);
+    expect(answers('Where was the ferry found?', 'The ferry was found in Helsinki Monday.')).toEqual([
+      'Helsinki/location',
+    ]);
+  });
+});
