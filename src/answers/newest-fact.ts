@@ -61,9 +61,13 @@ export function newestOf(
   // the best gives a full one ("Nordvik Shipyard of Bergen"), a place as a modifier where the best
   // gives a location.
   const asClear = (s: ScoredSentence) => s.signals.typed >= best.signals.typed && s.signals.cue >= best.signals.cue;
+  // A look-up's answer is replaced only by a sentence answering the same question (see `answersAsWell`).
+  const asksAsWell = (s: ScoredSentence) => !lookUp || s === best || answersAsWell(s, best, lookUp);
   const comparable = ranked.filter(
     (s) =>
-      ((s.score >= share * best.score && s.cue === best.cue && onPoint(s) && asClear(s)) || whole(s)) && sameMatter(s),
+      ((s.score >= share * best.score && s.cue === best.cue && onPoint(s) && asClear(s)) || whole(s)) &&
+      sameMatter(s) &&
+      asksAsWell(s),
   );
   let first = best;
   for (const s of comparable) {
@@ -107,4 +111,34 @@ function specifics(text: string, question: Question): string[][] {
   const dates =
     question.kind === 'time' ? words.dates().map((date) => date.filter(fresh).map((token) => token.stem)) : [];
   return [...names, ...figures, ...dates].filter((stems) => stems.length > 0);
+}
+
+/**
+ * A sentence may hold this much less of the question's predicate than the best and still answer the
+ * same question: it may say part of it in other words.
+ */
+const PREDICATE_SHARE = 0.6;
+
+/**
+ * Whether `newer` answers what was asked as well as `best`, rather than telling something else of
+ * the same people. A newer sentence may give a new name that is not the thing asked for at all: an
+ * aside on a club's history naming the league it once played in, the name of an event held on the
+ * day asked about. Such a sentence says less of what the question asks of its names (its
+ * predicate: "won the title", "marked which anniversary") than the best, or says none of it in its
+ * own words, holding the question's words only inside a name ("the Rowing Association") or in the
+ * sentences around it.
+ */
+function answersAsWell(newer: ScoredSentence, best: ScoredSentence, question: Question): boolean {
+  if (newer.predicate < PREDICATE_SHARE * best.predicate) return false;
+  return saysOfAsked(newer.hit.text, question) > 0 || saysOfAsked(best.hit.text, question) === 0;
+}
+
+/** The weight of the question's common words the sentence says in its own words: outside its names. */
+function saysOfAsked(text: string, question: Question): number {
+  const words = new SentenceWords(text);
+  const inNames = new Set(nameRuns(words.tokens, text).flat());
+  const own = new Set(words.tokens.filter((token) => !inNames.has(token)).map((token) => token.stem));
+  return question.terms
+    .filter((term) => !term.key && !term.named && !term.background && own.has(term.stem))
+    .reduce((sum, term) => sum + term.weight, 0);
 }

@@ -541,6 +541,49 @@ describe('answers across the articles of one story', () => {
     expect(answer.replaced?.text).toContain('Lyngen Rowing Club');
   });
 
+  const choir = buildArticle(
+    ['Vestby Chamber Choir took the prize in Kvalsund on Saturday.', 'The judges praised the altos.'].join('\n\n'),
+    { title: 'Festival result', date: '2025-04-12' },
+    'choir',
+  );
+
+  it('keeps the answer over a newer aside whose new name holds the words asked only as a name', () => {
+    const history = buildArticle(
+      [
+        'Tickets sold out within a week.',
+        'Aside: the Vestby Chamber Choir began in 1961 as part of the Kvalsund Spring Festival Choir Society.',
+      ].join('\n\n'),
+      { title: 'Festival result', date: '2025-04-14' },
+      'history',
+    );
+    const { answer } = ask('Which choir took the top prize at the spring festival in Kvalsund?', [choir, history]);
+    expect(answer.evidence[0]?.text).toContain('took the prize');
+    expect(answer.replaced).toBeUndefined();
+  });
+
+  const captain = buildArticle(
+    [
+      'Captain Ida Lund reached a service milestone on Friday: her fortieth year at the helm of the island ferry.',
+      'The crew gave her a cake.',
+    ].join('\n\n'),
+    { title: 'Ferry captain', date: '2025-05-02' },
+    'captain',
+  );
+
+  it('keeps the answer over a newer sentence naming an event that says less of what was asked', () => {
+    const party = buildArticle(
+      [
+        'Captain Ida Lund was guest of honour at the harbour on her service day: the Midsummer Lantern Parade.',
+        'Boats lined the quay.',
+      ].join('\n\n'),
+      { title: 'Ferry captain', date: '2025-05-04' },
+      'party',
+    );
+    const { answer } = ask('Captain Ida Lund reached which service milestone this month?', [captain, party]);
+    expect(answer.evidence[0]?.text).toContain('fortieth year');
+    expect(answer.replaced).toBeUndefined();
+  });
+
   it('answers "how many …?" from a newer sentence giving another number in words', () => {
     const plan = buildArticle(
       ['Governor Per Holm said he expected nine engineers to work on the harbour bridge.', 'Work starts in May.'].join(
