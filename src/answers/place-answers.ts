@@ -113,6 +113,9 @@ function opensLongerName(sentence: SentenceWords, place: readonly WordToken[]): 
   return /^\p{Lu}/u.test(next.raw) && !isStopword(next.norm) && !isNotName(next.norm);
 }
 
+/** Words that, after a place, say when rather than name a noun it modifies: "in Tromsø last week". */
+const SAYS_WHEN = /^(last|next|early|earlier|late|later|yesterday|today|tonight|tomorrow|overnight|recently)$/;
+
 function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEnd: number): PlaceRole {
   const { tokens, text } = sentence;
   if (place[0]!.start < datelineEnd) return 'dateline';
@@ -124,7 +127,12 @@ function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEn
   // "in Tromsø's history", "at Tromsø city hall": the preposition's object is the noun the place modifies.
   const after = tokens[tokens.indexOf(place.at(-1)!) + 1];
   const gap = after ? text.slice(place.at(-1)!.end, after.start) : '';
-  const modifies = /^[\s-]$/.test(gap) && !isStopword(after!.norm) && !isNotName(after!.norm) && !/\d/.test(after!.raw);
+  const modifies =
+    /^[\s-]$/.test(gap) &&
+    !isStopword(after!.norm) &&
+    !isNotName(after!.norm) &&
+    !/\d/.test(after!.raw) &&
+    !SAYS_WHEN.test(after!.norm);
   if (after && (/^['’]$/.test(gap) || modifies)) return 'modifier';
   return put;
 }

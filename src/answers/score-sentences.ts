@@ -494,7 +494,7 @@ export function scoreSentences(
     }
     // "Who did Dahl meet?" is about Dahl: a sentence naming none of the question's names cannot say
     // whom Dahl met, however well it leads its article or names the article's subject.
-    const prior = aboutNamed(question, inSentence) ? articlePrior : 0;
+    const prior = (aboutNamed(question, inSentence) ? articlePrior : 0) * placePriorShare(question, cue);
     const signals: SentenceSignals = {
       coverage: coverageOf(ranking, (_, i) => inSentence[i]!),
       focus: coverageOf(focus, (_, i) => inSentence[i]!),
@@ -541,6 +541,20 @@ function aboutNamed(question: Question, inSentence: readonly number[]): boolean 
     .map((term, i) => (term.named && !term.background && !question.when.has(term.stem) ? i : -1))
     .filter((i) => i >= 0);
   return !named.length || named.some((i) => inSentence[i]! > 0);
+}
+
+/**
+ * The share of the article prior (lead, salience, headline) a sentence takes for a place question.
+ * A question naming no scale of place ("where was the ferry launched?") asks where the event
+ * happened, which a place written only as the modifier of another noun ("an Oslo-based crew") does
+ * not say: however well such a sentence leads its article, it takes only the share its cue does.
+ * "Which country …" or "which state …" may ask who acted, which news writes as the modifier of its
+ * officials ("Norwegian inspectors"), so there a modifier counts in full. A sentence naming no place
+ * keeps its prior: a town opening a sentence ("Tromvik was picked …") is not always read as a place.
+ */
+function placePriorShare(question: Question, cue: number): number {
+  if (question.kind !== 'place' || cue === 0 || cue >= 1) return 1;
+  return question.place.scale === null ? cue : 1;
 }
 
 /**

@@ -82,6 +82,12 @@ describe('placeAnswers', () => {
     ]);
   });
 
+  it('reads a place followed by a word saying when ("in Canada last week") as where something is', () => {
+    expect(answers('Where did the ferry run aground?', 'The ferry was stranded in Canada last week.')).toEqual([
+      'Canada/location',
+    ]);
+  });
+
   it('reads a place named after its scale noun ("the town of …") as where something is', () => {
     expect(answers('Which state is the bishop from?', 'He grew up in the state of Vermont.')).toEqual([
       'Vermont/location',
