@@ -10,7 +10,8 @@ import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
+import { ageIn, ageWritten } from './ages.js';
+import { type AnswerKind, isCapitalised, isNumberWord, type Measure, numberAfterTo } from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
@@ -58,8 +59,17 @@ export function shortAnswer(
       }
       return null;
     }
-    case 'number':
+    case 'number': {
+      // "Cut the fare to what?" is answered by the number after "to", not the one it was cut from.
+      const to = measure?.changedTo ? numberAfterTo(sentence, questionStems) : -1;
+      if (to >= 0) return numberAt(sentence, to).span;
+      // "How old is she?" is answered "17", not "17-year-old keeper" nor the first number written.
+      if (measure?.age) {
+        const age = ageIn(sentence, questionStems);
+        return age ? ageWritten(age) : null;
+      }
       return numberSpan(sentence, questionStems, measure);
+    }
     default:
       return null;
   }
@@ -146,17 +156,7 @@ function numberSpan(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
-    let start = token.start;
-    let end = token.end;
-    if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
-    // "1,000" and "87.3" are one number written as several words.
-    while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
-      i++;
-      end = tokens[i]!.end;
-    }
-    const next = tokens[i + 1];
-    if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
-    else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm)) end = next.end;
+    const { span, next } = numberAt(sentence, i);
     if (
       measure &&
       !measure.money &&
@@ -167,7 +167,28 @@ function numberSpan(
     ) {
       continue;
     }
-    return text.slice(start, end);
+    return span;
   }
   return null;
+}
+
+/**
+ * The number written from token `at` on: with its currency sign, its thousands and decimals ("1,000",
+ * "87.3" are one number written as several words), and its share sign or the word it counts; and
+ * the word after the number.
+ */
+function numberAt(sentence: SentenceWords, at: number): { span: string; next: WordToken | undefined } {
+  const { tokens, text } = sentence;
+  let i = at;
+  let start = tokens[i]!.start;
+  let end = tokens[i]!.end;
+  if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
+  while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
+    i++;
+    end = tokens[i]!.end;
+  }
+  const next = tokens[i + 1];
+  if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
+  else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm)) end = next.end;
+  return { span: text.slice(start, end), next };
 }
