@@ -143,7 +143,11 @@ export function nameRuns(tokens: readonly WordToken[], text: string): WordToken[
   return runs;
 }
 
-/** A number the question lacks, with the word it counts or the currency and share signs around it. */
+/**
+ * A number the question lacks, with the word it counts or the currency and share signs around it.
+ * Of several, the one followed by what the question asks about: "with what share of the vote?" is
+ * answered by "52.4% of the vote", not by "with 90% of ballots counted".
+ */
 function numberSpan(
   sentence: SentenceWords,
   questionStems: ReadonlySet<string>,
@@ -153,10 +157,13 @@ function numberSpan(
   // A day of the month is a date, not the quantity asked for.
   const dates = chrono.parse(text, REFERENCE_DATE).map((found) => [found.index, found.index + found.text.length]);
   const inDate = (token: WordToken) => dates.some(([start, end]) => token.start >= start! && token.end <= end!);
+  let first: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
-    const { span, next } = numberAt(sentence, i);
+    const { span, after, last } = numberAt(sentence, i);
+    const next = tokens[after];
+    i = last;
     if (
       measure &&
       !measure.money &&
@@ -167,17 +174,20 @@ function numberSpan(
     ) {
       continue;
     }
-    return span;
+    let word = after;
+    while (tokens[word] && isStopword(tokens[word]!.norm)) word++;
+    if (tokens[word] && questionStems.has(tokens[word]!.stem)) return span;
+    first ??= span;
   }
-  return null;
+  return first;
 }
 
 /**
  * The number written from token `at` on: with its currency sign, its thousands and decimals ("1,000",
  * "87.3" are one number written as several words), and its share sign or the word it counts; and
- * the word after the number.
+ * where the word after the number and the span's last word stand.
  */
-function numberAt(sentence: SentenceWords, at: number): { span: string; next: WordToken | undefined } {
+function numberAt(sentence: SentenceWords, at: number): { span: string; after: number; last: number } {
   const { tokens, text } = sentence;
   let i = at;
   let start = tokens[i]!.start;
@@ -188,7 +198,11 @@ function numberAt(sentence: SentenceWords, at: number): { span: string; next: Wo
     end = tokens[i]!.end;
   }
   const next = tokens[i + 1];
+  const after = i + 1;
   if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
-  else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm)) end = next.end;
-  return { span: text.slice(start, end), next };
+  else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm) && !/^\d/.test(next.raw)) {
+    end = next.end;
+    i++;
+  }
+  return { span: text.slice(start, end), after, last: i };
 }
