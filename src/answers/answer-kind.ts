@@ -197,14 +197,24 @@ export function measureCue(measure: Measure, sentence: SentenceWords, questionSt
       return 1;
     }
     if (measure.share && (PERCENT_AFTER.test(text.slice(token.end)) || next?.norm === 'percent')) return 1;
-    for (let j = i + 1; j <= i + MAX_COUNT_GAP && j < tokens.length; j++) {
-      const word = tokens[j]!;
-      if (!SAME_PHRASE.test(text.slice(tokens[j - 1]!.end, word.start))) break;
-      if (measure.counted.has(word.stem)) return 1;
-      if (isStopword(word.norm)) break;
-    }
+    if (countedAt(measure, sentence, i) >= 0) return 1;
   }
   return 0;
+}
+
+/**
+ * Where the word stands that says the number at token `at` counts what the question counts: it
+ * follows the number in the same phrase, a few words on at most ("6 Varde K3 ferries"); -1 when none.
+ */
+export function countedAt(measure: Measure, sentence: SentenceWords, at: number): number {
+  const { text, tokens } = sentence;
+  for (let j = at + 1; j <= at + MAX_COUNT_GAP && j < tokens.length; j++) {
+    const word = tokens[j]!;
+    if (!SAME_PHRASE.test(text.slice(tokens[j - 1]!.end, word.start))) return -1;
+    if (measure.counted.has(word.stem)) return j;
+    if (isStopword(word.norm)) return -1;
+  }
+  return -1;
 }
 
 /**

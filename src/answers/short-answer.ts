@@ -11,7 +11,7 @@ import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import { ageIn, ageWritten } from './ages.js';
-import { type AnswerKind, isCapitalised, isNumberWord, type Measure, numberAfterTo } from './answer-kind.js';
+import { type AnswerKind, countedAt, isCapitalised, isNumberWord, type Measure, numberAfterTo } from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
@@ -62,7 +62,10 @@ export function shortAnswer(
     case 'number': {
       // "Cut the fare to what?" is answered by the number after "to", not the one it was cut from.
       const to = measure?.changedTo ? numberAfterTo(sentence, questionStems) : -1;
-      if (to >= 0) return numberAt(sentence, to).span;
+      if (to >= 0) {
+        const number = numberAt(sentence, to);
+        return sentence.text.slice(number.start, number.end);
+      }
       // "How old is she?" is answered "17", not "17-year-old keeper" nor the first number written.
       if (measure?.age) {
         const age = ageIn(sentence, questionStems);
@@ -161,20 +164,18 @@ function numberSpan(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
-    const { span, after, last } = numberAt(sentence, i);
-    const next = tokens[after];
-    i = last;
-    if (
-      measure &&
-      !measure.money &&
-      !measure.share &&
-      measure.counted.size &&
-      next &&
-      !measure.counted.has(next.stem)
-    ) {
-      continue;
+    const number = numberAt(sentence, i);
+    let { end } = number;
+    i = number.last;
+    if (measure?.counted.size && !measure.money && !measure.share) {
+      // "6 Varde K3 ferries": the count runs on to what it counts.
+      const counted = countedAt(measure, sentence, number.after - 1);
+      if (counted < 0) continue;
+      end = Math.max(end, tokens[counted]!.end);
+      i = Math.max(i, counted);
     }
-    let word = after;
+    const span = text.slice(number.start, end);
+    let word = i + 1;
     while (tokens[word] && isStopword(tokens[word]!.norm)) word++;
     if (tokens[word] && questionStems.has(tokens[word]!.stem)) return span;
     first ??= span;
@@ -184,10 +185,10 @@ function numberSpan(
 
 /**
  * The number written from token `at` on: with its currency sign, its thousands and decimals ("1,000",
- * "87.3" are one number written as several words), and its share sign or the word it counts; and
- * where the word after the number and the span's last word stand.
+ * "87.3" are one number written as several words), and its share sign or its unit: where it starts
+ * and ends in the text, where the word after the number stands, and the span's last word.
  */
-function numberAt(sentence: SentenceWords, at: number): { span: string; after: number; last: number } {
+function numberAt(sentence: SentenceWords, at: number): { start: number; end: number; after: number; last: number } {
   const { tokens, text } = sentence;
   let i = at;
   let start = tokens[i]!.start;
@@ -204,5 +205,5 @@ function numberAt(sentence: SentenceWords, at: number): { span: string; after: n
     end = next.end;
     i++;
   }
-  return { span: text.slice(start, end), after, last: i };
+  return { start, end, after, last: i };
 }
