@@ -126,7 +126,7 @@ const MODIFIER_PLACE_CUE = 0.5;
 /**
  * What a question that asks for a quantity measures, read from its wording: "how many jurors"
  * counts jurors, "how much was he fined" wants an amount of money or a share, "what percentage" a
- * share. Any fresh number answers the kind `number`; a number written as that measure answers the
+ * share, "how old" an age, "what was the final score" a score. Any fresh number answers the kind `number`; a number written as that measure answers the
  * question, where the other numbers of a news sentence (dates, ages, model names) do not.
  */
 export interface Measure {
@@ -138,6 +138,8 @@ export interface Measure {
   share: boolean;
   /** Whether only a person's age answers ("a 17-year-old", "aged 17"; see `ageIn`). */
   age: boolean;
+  /** Whether a game's score answers ("won 3-1"; see `scoreAt`). */
+  score: boolean;
   /** Whether the question asks what an amount was changed to: the number after "to" answers ("from 17 to 15"). */
   changedTo: boolean;
 }
@@ -160,10 +162,13 @@ const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
 /** "… lowered the minimum age to what?": the amount asked is an age. */
 const AGE_CHANGED = /\bage\b.*\bto what\b/i;
+/** "What was the final score?", "what score did the match end with?" */
+const SCORE_QUESTION = /\bfinal score\b|\bwhat (was |is )?(the )?score\b/i;
 
 export function readMeasure(asking: string): Measure | null {
   const changedTo = CHANGES_AMOUNT.test(asking) || SETS_AMOUNT.test(asking);
-  const none = { counted: new Set<string>(), money: false, share: false, age: false, changedTo };
+  const none = { counted: new Set<string>(), money: false, share: false, age: false, score: false, changedTo };
+  if (SCORE_QUESTION.test(asking)) return { ...none, score: true };
   if (ASKS_AGE.test(asking) || AGE_CHANGED.test(asking)) return { ...none, age: true };
   if (SHARE_QUESTION.test(asking)) return { ...none, share: true };
   if (AMOUNT_QUESTION.test(asking) || ASKS_AMOUNT.test(asking)) return { ...none, money: true, share: true };
@@ -188,6 +193,7 @@ export function readMeasure(asking: string): Measure | null {
 export function measureCue(measure: Measure, sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
   if (measure.changedTo && numberAfterTo(sentence, questionStems) >= 0) return 1;
   if (measure.age) return Number(ageIn(sentence, questionStems) !== null);
+  if (measure.score) return Number(scoreAt(sentence, questionStems) >= 0);
   const { text, tokens } = sentence;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -229,6 +235,28 @@ export function numberAfterTo(sentence: SentenceWords, questionStems: ReadonlySe
       !isYear(token.raw) &&
       (/^\d/.test(token.raw) || isNumberWord(token.raw)),
   );
+}
+
+/** Points or goals, not a year: "3-1", "102–98". */
+const SCORE_POINTS = /^\d{1,3}$/;
+
+/**
+ * Where a game's score starts: two tallies joined by a hyphen or a dash ("won 3-1", "a 3–1 win"),
+ * which the question does not hold; -1 when none.
+ */
+export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+  const { tokens, text } = sentence;
+  return tokens.findIndex((token, i) => {
+    const next = tokens[i + 1];
+    return (
+      !!next &&
+      SCORE_POINTS.test(token.raw) &&
+      SCORE_POINTS.test(next.raw) &&
+      /^[-\u2013\u2014]$/.test(text.slice(token.end, next.start)) &&
+      !questionStems.has(token.stem) &&
+      !/[-\u2013\u2014]$/.test(text.slice(0, token.start))
+    );
+  });
 }
 
 export const isYear = (word: string) => YEAR.test(word);

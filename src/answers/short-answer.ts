@@ -11,7 +11,15 @@ import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import { ageIn, ageWritten } from './ages.js';
-import { type AnswerKind, countedAt, isCapitalised, isNumberWord, type Measure, numberAfterTo } from './answer-kind.js';
+import {
+  type AnswerKind,
+  countedAt,
+  isCapitalised,
+  isNumberWord,
+  type Measure,
+  numberAfterTo,
+  scoreAt,
+} from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
@@ -66,6 +74,8 @@ export function shortAnswer(
         const number = numberAt(sentence, to);
         return sentence.text.slice(number.start, number.end);
       }
+      const score = measure?.score ? scoreAt(sentence, questionStems) : -1;
+      if (score >= 0) return sentence.text.slice(sentence.tokens[score]!.start, sentence.tokens[score + 1]!.end);
       // "How old is she?" is answered "17", not "17-year-old keeper" nor the first number written.
       if (measure?.age) {
         const age = ageIn(sentence, questionStems);

@@ -85,6 +85,10 @@ describe('readMeasure', () => {
     expect(readMeasure('The operator raised the fare to what?')).toMatchObject({ age: false, changedTo: true });
   });
 
+  it('reads a score question as asking for a score', () => {
+    expect(readMeasure('What was the final score of the cup match?')).toMatchObject({ score: true });
+  });
+
   it('reads no measure in a question that asks for none', () => {
     expect(readMeasure('Who won the derby?')).toBeNull();
     expect(readMeasure('When did the meeting happen?')).toBeNull();
@@ -135,6 +139,12 @@ describe('measureCue', () => {
     const question = 'How old is the ferry captain?';
     expect(cue('The captain, 64, has sailed the route since 1990.', question)).toBe(1);
     expect(cue('The captain has sailed the route 64 times since 1990.', question)).toBe(0);
+  });
+
+  it('sees two tallies joined by a dash for a score question, not a range of years', () => {
+    const question = 'What was the final score of the cup match?';
+    expect(cue('The hosts won the cup match 2-1 after extra time.', question)).toBe(1);
+    expect(cue('The cup match was played every year in 2019-2021.', question)).toBe(0);
   });
 
   it('sees a share for a what-percentage question', () => {
