@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
+import { ageIn } from './ages.js';
 import { ANY_PLACE, type PlaceAnswer, type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
@@ -13,14 +14,30 @@ export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 
  */
 const ASKS_AMOUNT = /\bwhat (is|was|are|were) the ([\w-]+ ){0,2}(price|cost|amount)s?\b/i;
 
+/** "How old is she?", "at what age …?", "which birthday did he celebrate?": a person's age. */
+const ASKS_AGE = /\bhow old\b|\b(what|which) (age|birthday)\b/i;
+
+/**
+ * "The city raised the fare to what?": "to what" after a verb that moves an amount up or down, or
+ * after one that changes or sets an amount it names ("changed the age limit to what?"), asks for
+ * the new amount. "Renamed the ship to what?" asks for a name.
+ */
+const CHANGES_AMOUNT =
+  /\b(rais|lower|increas|decreas|reduc|cut|boost|hik|slash|doubl|tripl|halv|extend|shorten|trim|bump)\w*\b.*\bto what\b/i;
+const SETS_AMOUNT =
+  /\b(age|limit|minimum|maximum|cap|rate|price|fee|fare|wage|tax|threshold|target|speed|number|amount|level|ceiling|floor|budget)s?\b.*\bto what\b/i;
+
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [
   ['time', /\b(when|how long|how soon|what (time|date|day|year|month)|which (day|date|year|month))\b/],
   [
     'number',
-    /\b(how (many|much|old|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
+    /\b(how (many|much|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
   ['number', ASKS_AMOUNT],
+  ['number', ASKS_AGE],
+  ['number', CHANGES_AMOUNT],
+  ['number', SETS_AMOUNT],
   ['reason', /\bwhy\b|\bwhat (caused|led to|prompted)\b/],
   [
     'place',
@@ -42,7 +59,7 @@ export function classifyQuestion(question: string): AnswerKind {
 
 const YEAR = /\b(1[89]|20)\d\d\b/;
 const NUMBER_WORD =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|percent)\b/i;
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|percent)\b/i;
 const REPORTING = /[“”"]|\b(said|says|told|tells|stated|added|wrote|warned|announced|according to)\b/i;
 const REASON = /\b(because|due to|as a result|in order to|so that|amid|after|since|following|caused by|blamed)\b/i;
 /** chrono needs a reference date only to resolve relative dates; detection does not depend on it. */
@@ -109,7 +126,7 @@ const MODIFIER_PLACE_CUE = 0.5;
 /**
  * What a question that asks for a quantity measures, read from its wording: "how many jurors"
  * counts jurors, "how much was he fined" wants an amount of money or a share, "what percentage" a
- * share. Any fresh number answers the kind `number`; a number written as that measure answers the
+ * share, "how old" an age, "what was the final score" a score. Any fresh number answers the kind `number`; a number written as that measure answers the
  * question, where the other numbers of a news sentence (dates, ages, model names) do not.
  */
 export interface Measure {
@@ -119,6 +136,12 @@ export interface Measure {
   money: boolean;
   /** Whether a share answers ("87%", "40 percent"). */
   share: boolean;
+  /** Whether only a person's age answers ("a 17-year-old", "aged 17"; see `ageIn`). */
+  age: boolean;
+  /** Whether a game's score answers ("won 3-1"; see `scoreAt`). */
+  score: boolean;
+  /** Whether the question asks what an amount was changed to: the number after "to" answers ("from 17 to 15"). */
+  changedTo: boolean;
 }
 
 const SHARE_QUESTION = /\b(what|which) (percentage|percent|share|proportion)\b/i;
@@ -137,9 +160,19 @@ const PLAIN_COUNT = /^\d+$/;
  */
 const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
+/** "… lowered the minimum age to what?": the amount asked is an age. */
+const AGE_CHANGED = /\bage\b.*\bto what\b/i;
+/** "What was the final score?", "what score did the match end with?" */
+const SCORE_QUESTION = /\bfinal score\b|\bwhat (was |is )?(the )?score\b/i;
+
 export function readMeasure(asking: string): Measure | null {
-  if (SHARE_QUESTION.test(asking)) return { counted: new Set(), money: false, share: true };
-  if (AMOUNT_QUESTION.test(asking) || ASKS_AMOUNT.test(asking)) return { counted: new Set(), money: true, share: true };
+  const changedTo = CHANGES_AMOUNT.test(asking) || SETS_AMOUNT.test(asking);
+  const none = { counted: new Set<string>(), money: false, share: false, age: false, score: false, changedTo };
+  if (SCORE_QUESTION.test(asking)) return { ...none, score: true };
+  if (ASKS_AGE.test(asking) || AGE_CHANGED.test(asking)) return { ...none, age: true };
+  if (SHARE_QUESTION.test(asking)) return { ...none, share: true };
+  if (AMOUNT_QUESTION.test(asking) || ASKS_AMOUNT.test(asking)) return { ...none, money: true, share: true };
+  if (changedTo) return none;
   const tokens = tokenizeWords(asking);
   const many = tokens.findIndex((token, i) => token.norm === 'many' && tokens[i - 1]?.norm === 'how');
   if (many < 0) return null;
@@ -149,14 +182,18 @@ export function readMeasure(asking: string): Measure | null {
     // Names and numbers in the run say which things ("Max 9 jets"); the lower-case words say what.
     if (/^\p{Ll}+$/u.test(token.raw)) counted.add(token.stem);
   }
-  return counted.size ? { counted, money: false, share: false } : null;
+  return counted.size ? { ...none, counted } : null;
 }
 
 /**
  * Whether (0 or 1) the sentence gives the measure asked for with a number the question lacks: a
- * count written just before what is counted, in the same phrase, or an amount of money or a share.
+ * count written just before what is counted, in the same phrase, an amount of money or a share, an
+ * age, or, for "changed to what?", the number an amount was changed to.
  */
 export function measureCue(measure: Measure, sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+  if (measure.changedTo && numberAfterTo(sentence, questionStems) >= 0) return 1;
+  if (measure.age) return Number(ageIn(sentence, questionStems) !== null);
+  if (measure.score) return Number(scoreAt(sentence, questionStems) >= 0);
   const { text, tokens } = sentence;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -166,14 +203,60 @@ export function measureCue(measure: Measure, sentence: SentenceWords, questionSt
       return 1;
     }
     if (measure.share && (PERCENT_AFTER.test(text.slice(token.end)) || next?.norm === 'percent')) return 1;
-    for (let j = i + 1; j <= i + MAX_COUNT_GAP && j < tokens.length; j++) {
-      const word = tokens[j]!;
-      if (!SAME_PHRASE.test(text.slice(tokens[j - 1]!.end, word.start))) break;
-      if (measure.counted.has(word.stem)) return 1;
-      if (isStopword(word.norm)) break;
-    }
+    if (countedAt(measure, sentence, i) >= 0) return 1;
   }
   return 0;
+}
+
+/**
+ * Where the word stands that says the number at token `at` counts what the question counts: it
+ * follows the number in the same phrase, a few words on at most ("6 Varde K3 ferries"); -1 when none.
+ */
+export function countedAt(measure: Measure, sentence: SentenceWords, at: number): number {
+  const { text, tokens } = sentence;
+  for (let j = at + 1; j <= at + MAX_COUNT_GAP && j < tokens.length; j++) {
+    const word = tokens[j]!;
+    if (!SAME_PHRASE.test(text.slice(tokens[j - 1]!.end, word.start))) return -1;
+    if (measure.counted.has(word.stem)) return j;
+    if (isStopword(word.norm)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Where the number an amount was changed to stands ("cut the fare from 30 to 25 euros": 25), one the
+ * question lacks and not a year ("to 2041" says when); -1 when none.
+ */
+export function numberAfterTo(sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+  return sentence.tokens.findIndex(
+    (token, i) =>
+      sentence.tokens[i - 1]?.norm === 'to' &&
+      !questionStems.has(token.stem) &&
+      !isYear(token.raw) &&
+      (/^\d/.test(token.raw) || isNumberWord(token.raw)),
+  );
+}
+
+/** Points or goals, not a year: "3-1", "102–98". */
+const SCORE_POINTS = /^\d{1,3}$/;
+
+/**
+ * Where a game's score starts: two tallies joined by a hyphen or a dash ("won 3-1", "a 3–1 win"),
+ * which the question does not hold; -1 when none.
+ */
+export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<string>): number {
+  const { tokens, text } = sentence;
+  return tokens.findIndex((token, i) => {
+    const next = tokens[i + 1];
+    return (
+      !!next &&
+      SCORE_POINTS.test(token.raw) &&
+      SCORE_POINTS.test(next.raw) &&
+      /^[-\u2013\u2014]$/.test(text.slice(token.end, next.start)) &&
+      !questionStems.has(token.stem) &&
+      !/[-\u2013\u2014]$/.test(text.slice(0, token.start))
+    );
+  });
 }
 
 export const isYear = (word: string) => YEAR.test(word);

@@ -10,7 +10,16 @@ import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import { type AnswerKind, isCapitalised, isNumberWord, type Measure } from './answer-kind.js';
+import { ageIn, ageWritten } from './ages.js';
+import {
+  type AnswerKind,
+  countedAt,
+  isCapitalised,
+  isNumberWord,
+  type Measure,
+  numberAfterTo,
+  scoreAt,
+} from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
@@ -58,8 +67,22 @@ export function shortAnswer(
       }
       return null;
     }
-    case 'number':
+    case 'number': {
+      // "Cut the fare to what?" is answered by the number after "to", not the one it was cut from.
+      const to = measure?.changedTo ? numberAfterTo(sentence, questionStems) : -1;
+      if (to >= 0) {
+        const number = numberAt(sentence, to);
+        return sentence.text.slice(number.start, number.end);
+      }
+      const score = measure?.score ? scoreAt(sentence, questionStems) : -1;
+      if (score >= 0) return sentence.text.slice(sentence.tokens[score]!.start, sentence.tokens[score + 1]!.end);
+      // "How old is she?" is answered "17", not "17-year-old keeper" nor the first number written.
+      if (measure?.age) {
+        const age = ageIn(sentence, questionStems);
+        return age ? ageWritten(age) : null;
+      }
       return numberSpan(sentence, questionStems, measure);
+    }
     default:
       return null;
   }
@@ -133,7 +156,11 @@ export function nameRuns(tokens: readonly WordToken[], text: string): WordToken[
   return runs;
 }
 
-/** A number the question lacks, with the word it counts or the currency and share signs around it. */
+/**
+ * A number the question lacks, with the word it counts or the currency and share signs around it.
+ * Of several, the one followed by what the question asks about: "with what share of the vote?" is
+ * answered by "52.4% of the vote", not by "with 90% of ballots counted".
+ */
 function numberSpan(
   sentence: SentenceWords,
   questionStems: ReadonlySet<string>,
@@ -143,31 +170,50 @@ function numberSpan(
   // A day of the month is a date, not the quantity asked for.
   const dates = chrono.parse(text, REFERENCE_DATE).map((found) => [found.index, found.index + found.text.length]);
   const inDate = (token: WordToken) => dates.some(([start, end]) => token.start >= start! && token.end <= end!);
+  let first: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
-    let start = token.start;
-    let end = token.end;
-    if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
-    // "1,000" and "87.3" are one number written as several words.
-    while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
-      i++;
-      end = tokens[i]!.end;
+    const number = numberAt(sentence, i);
+    let { end } = number;
+    i = number.last;
+    if (measure?.counted.size && !measure.money && !measure.share) {
+      // "6 Varde K3 ferries": the count runs on to what it counts.
+      const counted = countedAt(measure, sentence, number.after - 1);
+      if (counted < 0) continue;
+      end = Math.max(end, tokens[counted]!.end);
+      i = Math.max(i, counted);
     }
-    const next = tokens[i + 1];
-    if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
-    else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm)) end = next.end;
-    if (
-      measure &&
-      !measure.money &&
-      !measure.share &&
-      measure.counted.size &&
-      next &&
-      !measure.counted.has(next.stem)
-    ) {
-      continue;
-    }
-    return text.slice(start, end);
+    const span = text.slice(number.start, end);
+    let word = i + 1;
+    while (tokens[word] && isStopword(tokens[word]!.norm)) word++;
+    if (tokens[word] && questionStems.has(tokens[word]!.stem)) return span;
+    first ??= span;
   }
-  return null;
+  return first;
+}
+
+/**
+ * The number written from token `at` on: with its currency sign, its thousands and decimals ("1,000",
+ * "87.3" are one number written as several words), and its share sign or its unit: where it starts
+ * and ends in the text, where the word after the number stands, and the span's last word.
+ */
+function numberAt(sentence: SentenceWords, at: number): { start: number; end: number; after: number; last: number } {
+  const { tokens, text } = sentence;
+  let i = at;
+  let start = tokens[i]!.start;
+  let end = tokens[i]!.end;
+  if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
+  while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
+    i++;
+    end = tokens[i]!.end;
+  }
+  const next = tokens[i + 1];
+  const after = i + 1;
+  if (/^\s?%/.test(text.slice(end))) end = text.indexOf('%', end) + 1;
+  else if (next && /^[\s-]$/.test(text.slice(end, next.start)) && !isStopword(next.norm) && !/^\d/.test(next.raw)) {
+    end = next.end;
+    i++;
+  }
+  return { start, end, after, last: i };
 }

@@ -17,6 +17,11 @@ describe('classifyQuestion', () => {
     ['Is the war over?', 'other'],
     ['What is the monthly cost of the new ferry ticket?', 'number'],
     ['What were the ticket prices for the new ferry?', 'number'],
+    ['How old is the new ferry captain?', 'number'],
+    ['The captain celebrated which birthday on board?', 'number'],
+    ['The operator cut the crossing time to what?', 'number'],
+    ['The council changed the speed limit on the fjord to what?', 'number'],
+    ['The operator renamed the ferry to what?', 'other'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
@@ -71,6 +76,19 @@ describe('readMeasure', () => {
     expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
   });
 
+  it('reads an age question, and a changed age limit, as asking for an age', () => {
+    expect(readMeasure('How old is the ferry captain?')).toMatchObject({ age: true, changedTo: false });
+    expect(readMeasure('The operator raised the minimum age for deckhands to what?')).toMatchObject({
+      age: true,
+      changedTo: true,
+    });
+    expect(readMeasure('The operator raised the fare to what?')).toMatchObject({ age: false, changedTo: true });
+  });
+
+  it('reads a score question as asking for a score', () => {
+    expect(readMeasure('What was the final score of the cup match?')).toMatchObject({ score: true });
+  });
+
   it('reads no measure in a question that asks for none', () => {
     expect(readMeasure('Who won the derby?')).toBeNull();
     expect(readMeasure('When did the meeting happen?')).toBeNull();
@@ -102,6 +120,31 @@ describe('measureCue', () => {
     expect(cue('It now faces a $9,000 fine.', question)).toBe(1);
     expect(cue('Its shares fell 4% on the news.', question)).toBe(1);
     expect(cue('The company was fined on 12 counts.', question)).toBe(0);
+  });
+
+  it('sees a count written in words', () => {
+    expect(cue('The ferry has sailed the route fifteen times this year.', 'How many times has the ferry sailed?')).toBe(
+      1,
+    );
+  });
+
+  it('sees the number an amount was changed to for a "to what?" question', () => {
+    const question = 'The operator raised the fare to what?';
+    expect(cue('The operator raised the fare from 30 to 35 kroner on Monday.', question)).toBe(1);
+    expect(cue('The operator raised the fare on 30 routes.', question)).toBe(0);
+    expect(cue('The fare will rise again in stages to 2041.', question)).toBe(0);
+  });
+
+  it('sees an age for an age question, and no other number', () => {
+    const question = 'How old is the ferry captain?';
+    expect(cue('The captain, 64, has sailed the route since 1990.', question)).toBe(1);
+    expect(cue('The captain has sailed the route 64 times since 1990.', question)).toBe(0);
+  });
+
+  it('sees two tallies joined by a dash for a score question, not a range of years', () => {
+    const question = 'What was the final score of the cup match?';
+    expect(cue('The hosts won the cup match 2-1 after extra time.', question)).toBe(1);
+    expect(cue('The cup match was played every year in 2019-2021.', question)).toBe(0);
   });
 
   it('sees a share for a what-percentage question', () => {
