@@ -13,7 +13,7 @@ import { isFormOfAsked } from './word-forms.js';
 
 /** What a place question asks for. */
 export interface PlaceAsked {
-  /** The scale its noun names ("which Texas city" → city); null when any place answers ("where …?"). */
+  /** The scale its noun names ("which Norwegian city" → city); null when any place answers ("where …?"). */
   scale: PlaceScale | null;
   /** Whether it asks where someone or something comes from ("the bishop comes from which state?"). */
   origin: boolean;
@@ -93,7 +93,7 @@ function roleRank(role: PlaceRole, asked: PlaceAsked): number {
 
 /**
  * Whether the question already names the place: each of its words is one of the question's, in
- * that form or another ("Canadian" names Canada), or the question writes it by its initials ("US").
+ * that form or another ("Estonian" names Estonia), or the question writes it by its initials ("US").
  */
 function namedByQuestion(place: readonly WordToken[], questionStems: ReadonlySet<string>): boolean {
   const words = place.filter((word) => !isStopword(word.norm));
