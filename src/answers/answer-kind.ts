@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { isStopword } from '../text/stopwords.js';
-import { tokenizeWords, type WordToken } from '../text/tokens.js';
+import { isCapitalised, tokenizeWords, type WordToken } from '../text/tokens.js';
 import { ageIn } from './ages.js';
 import { ANY_PLACE, type PlaceAnswer, type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
@@ -270,9 +270,6 @@ export function dateWords(text: string): WordToken[][] {
 function isNewWord(word: WordToken, questionStems: ReadonlySet<string>): boolean {
   return !isStopword(word.norm) && !questionStems.has(word.stem);
 }
-
-/** Whether the word is there and written with a capital first letter. */
-export const isCapitalised = (token: WordToken | undefined) => !!token && /^\p{Lu}/u.test(token.raw);
 
 /**
  * Capitalised words other than function words; a sentence's first word only when the next is

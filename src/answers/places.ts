@@ -1,7 +1,6 @@
 import { classifyName, isDemonym, isNotName } from '../articles/entity-kinds.js';
 import { isStopword } from '../text/stopwords.js';
-import type { WordToken } from '../text/tokens.js';
-import { isCapitalised } from './answer-kind.js';
+import { isCapitalised, type WordToken } from '../text/tokens.js';
 
 /** Region codes ICU names: every country and territory, in English, without a hand-kept list. */
 const REGION_CODE = /^[A-Z]{2}$/;

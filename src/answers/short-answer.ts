@@ -9,17 +9,9 @@ import * as chrono from 'chrono-node';
 import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
-import type { WordToken } from '../text/tokens.js';
+import { isCapitalised, type WordToken } from '../text/tokens.js';
 import { ageIn, ageWritten } from './ages.js';
-import {
-  type AnswerKind,
-  countedAt,
-  isCapitalised,
-  isNumberWord,
-  type Measure,
-  numberAfterTo,
-  scoreAt,
-} from './answer-kind.js';
+import { type AnswerKind, countedAt, isNumberWord, type Measure, numberAfterTo, scoreAt } from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 

@@ -40,6 +40,9 @@ export function stemOf(norm: string): string {
   return PLURAL_NUMBER.test(norm) ? norm.slice(0, -1) : norm;
 }
 
+/** Whether the word is there and written with a capital first letter. */
+export const isCapitalised = (token: WordToken | undefined) => !!token && /^\p{Lu}/u.test(token.raw);
+
 /** Every word of `text`, in order. */
 export function tokenizeWords(text: string): WordToken[] {
   const tokens: WordToken[] = [];
