@@ -9,7 +9,6 @@ import { newestOf } from './newest-fact.js';
 import { checkPremise } from './premise.js';
 import { askedAs, asksForLatest, asksWhatWasDone, isYesNo, looksEnglish } from './question-shape.js';
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
-import { SentenceWords } from './sentence-words.js';
 import { shortAnswer } from './short-answer.js';
 import { asksSpeaker, saidBy, saidBySomeoneElse, statementSubject } from './speaker-check.js';
 
@@ -185,8 +184,7 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   // Across several articles of one story every sentence holds its names, and the one that ranks
   // first for a name, place, date or number may hold one without a word of what was asked.
   if (lookUp && first.predicate === 0 && new Set(usable.map((s) => s.hit.articleId)).size > 1) return notFound();
-  const short =
-    shortAnswer(text, read.kind, new SentenceWords(first.hit.text), read.stems, read.measure, read.place) ?? undefined;
+  const short = shortAnswer(text, read.kind, first.words, read.stems, read.measure, read.place) ?? undefined;
   // An older sentence that gives the same answer has not been replaced, only repeated.
   const changed = replaced && !(short && replaced.hit.text.includes(short)) ? replaced : undefined;
   const rest = usable.filter((s) => s !== first && s !== changed && s.score >= SUPPORT_SHARE * best.score);

@@ -9,7 +9,7 @@ import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import { isNumberWord } from './answer-kind.js';
 import type { Question, ScoredSentence } from './score-sentences.js';
-import { SentenceWords } from './sentence-words.js';
+import type { SentenceWords } from './sentence-words.js';
 import { nameRuns } from './short-answer.js';
 
 /** An answer from a newer article may score this much less than the best and still win. */
@@ -80,7 +80,7 @@ export function newestOf(
   // giving one the best does not: one naming the same club again, or less of it ("the Lyngen
   // rowers" where the best says "Lyngen Rowing Club of Tromsø"), or nothing at all, tells of the
   // matter again without changing the answer, and the fuller, better-ranked sentence stays first.
-  if (lookUp && first !== best && !givesAnother(first.hit.text, best.hit.text, lookUp)) first = best;
+  if (lookUp && first !== best && !givesAnother(first.words, best.words, lookUp)) first = best;
   const firstDate = dateOf(first);
   const replaced = comparable.find((s) => {
     const date = dateOf(s);
@@ -93,14 +93,14 @@ export function newestOf(
  * Whether `newer` gives a name or number that `older` does not, beyond the question's own: one that
  * is not a part of any name or number `older` gives.
  */
-function givesAnother(newer: string, older: string, question: Question): boolean {
+function givesAnother(newer: SentenceWords, older: SentenceWords, question: Question): boolean {
   const given = specifics(older, question);
   return specifics(newer, question).some((words) => !given.some((old) => words.every((w) => old.includes(w))));
 }
 
 /** The names and numbers a sentence gives that the question does not, each as the stems of its words. */
-function specifics(text: string, question: Question): string[][] {
-  const words = new SentenceWords(text);
+function specifics(words: SentenceWords, question: Question): string[][] {
+  const { text } = words;
   const fresh = (token: WordToken) => !question.stems.has(token.stem) && !isStopword(token.norm);
   const names = nameRuns(words.tokens, text).map((run) => run.filter(fresh).map((token) => token.stem));
   // A number in words counts only when a number is asked for: elsewhere it is as often no number
@@ -130,13 +130,12 @@ const PREDICATE_SHARE = 0.6;
  */
 function answersAsWell(newer: ScoredSentence, best: ScoredSentence, question: Question): boolean {
   if (newer.predicate < PREDICATE_SHARE * best.predicate) return false;
-  return saysOfAsked(newer.hit.text, question) > 0 || saysOfAsked(best.hit.text, question) === 0;
+  return saysOfAsked(newer.words, question) > 0 || saysOfAsked(best.words, question) === 0;
 }
 
 /** The weight of the question's common words the sentence says in its own words: outside its names. */
-function saysOfAsked(text: string, question: Question): number {
-  const words = new SentenceWords(text);
-  const inNames = new Set(nameRuns(words.tokens, text).flat());
+function saysOfAsked(words: SentenceWords, question: Question): number {
+  const inNames = new Set(nameRuns(words.tokens, words.text).flat());
   const own = new Set(words.tokens.filter((token) => !inNames.has(token)).map((token) => token.stem));
   return question.terms
     .filter((term) => !term.key && !term.named && !term.background && own.has(term.stem))

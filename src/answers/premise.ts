@@ -102,18 +102,8 @@ export function checkPremise(
   // A premise tied to a day or a number ("signed at the 2 June meeting") is supported only by a sentence
   // holding it: a signing reported of another day is not the one asked about.
   const when = new Set(asked.filter((token) => /\d/.test(token.raw)).map((token) => token.stem));
-  // Each candidate's words, read once however many checks below look at them.
-  const read = new Map<ScoredSentence, WordToken[]>();
-  const wordsOf = (s: ScoredSentence) => {
-    let tokens = read.get(s);
-    if (!tokens) {
-      tokens = tokenizeWords(s.hit.text);
-      read.set(s, tokens);
-    }
-    return tokens;
-  };
   const supports = (s: ScoredSentence) => {
-    const tokens = wordsOf(s);
+    const tokens = s.words.tokens;
     const text = s.hit.text;
     return (
       (!when.size || tokens.some((token) => when.has(token.stem))) &&
@@ -128,7 +118,7 @@ export function checkPremise(
   // pilots walk out of the talks?" is corrected by what the articles say of the pilots.
   const subject = subjectStems(asked, verb);
   const aboutSubject = new Map(
-    candidates.map((s) => [s, Number(wordsOf(s).some((token) => subject.has(token.stem)))] as const),
+    candidates.map((s) => [s, Number(s.words.tokens.some((token) => subject.has(token.stem)))] as const),
   );
   const ordered = lookUp
     ? [...candidates]
@@ -138,7 +128,7 @@ export function checkPremise(
   // A sentence denying the event is the correction itself ("the plan was left without comment",
   // "his refusal to sign a treaty"): it comes first.
   const denying = new Set(
-    ordered.filter((s) => denies(wordsOf(s), (stem) => matches(stem) || objects.has(stem), s.hit.text)),
+    ordered.filter((s) => denies(s.words.tokens, (stem) => matches(stem) || objects.has(stem), s.hit.text)),
   );
   const shown = [...ordered.filter((s) => denying.has(s)), ...ordered.filter((s) => !denying.has(s))];
   return { presupposed: presupposition(question, verb), shown };

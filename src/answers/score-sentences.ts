@@ -54,6 +54,8 @@ export interface Question {
 
 export interface ScoredSentence {
   hit: SearchHit;
+  /** The sentence's words, read once when it was scored, for every later step that reads them. */
+  words: SentenceWords;
   score: number;
   /** Weighted share of the question's terms found in the sentence, background included. */
   coverage: number;
@@ -513,6 +515,7 @@ export function scoreSentences(
     };
     scored.push({
       hit,
+      words: sentence,
       score: weigh(signals, weights),
       coverage,
       keyCoverage: fit.keyCoverage,
