@@ -24,6 +24,8 @@ const BEFORE = new Set(['aged', 'age', 'turned', 'turns', 'turning', 'turn']);
 const COMPARED = /^(young|old|younger|older)$/;
 /** "17 or older", "17 and over". */
 const AND_UP = /^(older|younger|over|up|above)$/;
+/** A comma closing the phrase after a number; one followed by a digit separates thousands ("4,512"). */
+const CLOSING_COMMA = /^\s*,(?!\d)/;
 
 /** The number giving someone's age in the sentence, when the question does not hold it; null when none. */
 export function ageIn(sentence: SentenceWords, questionStems: ReadonlySet<string>): WordToken | null {
@@ -43,13 +45,15 @@ export function ageIn(sentence: SentenceWords, questionStems: ReadonlySet<string
       continue;
     }
     if (!AGE_DIGITS.test(token.raw) && !isNumberWord(token.raw)) continue;
+    // "4,512", "2.5", "4,000-year-old": the tokenizer splits one number at its separators; a part is no age.
+    if (/^[.,:]\d/.test(text.slice(token.end)) || /\d[.,:]$/.test(text.slice(0, token.start))) continue;
     // "17-year-old", "17 years old", "5-month-old".
     if (next && AGE_UNITS.test(next.norm) && tokens[i + 2]?.norm === 'old') return token;
     if (previous && BEFORE.has(previous.norm)) return token;
     // "the age of 17"
     if (previous?.norm === 'of' && tokens[i - 2]?.norm === 'age') return token;
     // "At 17, she …": a bare number after "at" closing its phrase.
-    if (previous?.norm === 'at' && /^,/.test(text.slice(token.end))) return token;
+    if (previous?.norm === 'at' && CLOSING_COMMA.test(text.slice(token.end))) return token;
     if (previous?.norm === 'as' && tokens[i - 3]?.norm === 'as' && COMPARED.test(tokens[i - 2]!.norm)) return token;
     if (previous?.norm === 'than' && COMPARED.test(tokens[i - 2]?.norm ?? '')) return token;
     if (next && /^(or|and)$/.test(next.norm) && AND_UP.test(tokens[i + 2]?.norm ?? '')) return token;
@@ -59,7 +63,7 @@ export function ageIn(sentence: SentenceWords, questionStems: ReadonlySet<string
       /^\p{L}+$/u.test(previous.raw) &&
       !isStopword(previous.norm) &&
       /^\s*,\s*$/.test(between(i)) &&
-      /^\s*,/.test(text.slice(token.end)) &&
+      CLOSING_COMMA.test(text.slice(token.end)) &&
       AGE_DIGITS.test(token.raw)
     ) {
       return token;

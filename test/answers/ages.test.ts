@@ -34,6 +34,13 @@ describe('an age as English writes it', () => {
     expect(age('The club, founded in 1921, has 17 players.')).toBeNull();
     expect(age('Dahl wore number 17 at the age-group final.')).toBeNull();
   });
+
+  it('takes no part of a number written with separators for an age', () => {
+    expect(age('The fund closed at 4,512, its lowest this year.')).toBeNull();
+    expect(age('Tromvik, 12,400 fans strong, cheered her on.')).toBeNull();
+    expect(age('Divers found a 3,000-year-old hull off the coast.')).toBeNull();
+    expect(age('The colt, a 1.5-year-old, won easily.')).toBeNull();
+  });
 });
 
 describe('answering an age question', () => {
