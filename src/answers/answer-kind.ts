@@ -19,7 +19,7 @@ const ASKS_AGE = /\bhow old\b|\b(what|which) (age|birthday)\b/i;
 
 /**
  * "The city raised the fare to what?": "to what" after a verb that moves an amount up or down, or
- * after one that changes or sets an amount it names ("changed the age limit to what?"), asks for
+ * after one that changes or sets an amount it names ("changed the ferry fare to what?"), asks for
  * the new amount. "Renamed the ship to what?" asks for a name.
  */
 const CHANGES_AMOUNT =
@@ -160,7 +160,7 @@ const PLAIN_COUNT = /^\d+$/;
  */
 const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
-/** "… lowered the minimum age to what?": the amount asked is an age. */
+/** "… cut the voting age to what?": the amount asked is an age. */
 const AGE_CHANGED = /\bage\b.*\bto what\b/i;
 /** "What was the final score?", "what score did the match end with?" */
 const SCORE_QUESTION = /\bfinal score\b|\bwhat (was |is )?(the )?score\b/i;

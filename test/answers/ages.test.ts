@@ -49,7 +49,7 @@ describe('answering an age question', () => {
       'The Tromvik club unveiled its new stadium on Sunday, with 12,000 fans in the stands.',
       'Its goalkeeper Dahl made 11 saves in the 2-1 win over the visitors.',
       'Dahl, a 17-year-old from the valley, is the youngest keeper the club has fielded.',
-      'The league lowered its minimum playing age from 16 to 15 this year, officials said.',
+      "Members voted to cut the club's voting age from 16 to 15 this year, officials said.",
     ].join('\n\n'),
     { title: 'Tromvik opens a new stadium', date: '2025-06-02' },
     'stadium',
@@ -62,8 +62,8 @@ describe('answering an age question', () => {
     expect(answer.short).toBe('17');
   });
 
-  it('reads "lowered the minimum age to what?" as asking for an age', () => {
-    const answer = answerQuestion('The league lowered the minimum playing age to what?', desk);
+  it('reads "cut the voting age to what?" as asking for an age', () => {
+    const answer = answerQuestion('The club cut its voting age to what?', desk);
     expect(answer.evidence[0]?.text).toContain('from 16 to 15');
   });
 });

@@ -12,7 +12,7 @@ describe('classifyQuestion', () => {
     ['What did Rubio say?', 'statement'],
     ['Why was the meeting delayed?', 'reason'],
     ['Which airline grounded its jets?', 'name'],
-    ['The pope hails from which US state?', 'place'],
+    ['The beekeeper hails from which US state?', 'place'],
     ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
     ['What is the monthly cost of the new ferry ticket?', 'number'],
@@ -76,9 +76,9 @@ describe('readMeasure', () => {
     expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
   });
 
-  it('reads an age question, and a changed age limit, as asking for an age', () => {
+  it('reads an age question, and a changed age, as asking for an age', () => {
     expect(readMeasure('How old is the ferry captain?')).toMatchObject({ age: true, changedTo: false });
-    expect(readMeasure('The operator raised the minimum age for deckhands to what?')).toMatchObject({
+    expect(readMeasure('The chess club cut the voting age to what?')).toMatchObject({
       age: true,
       changedTo: true,
     });
