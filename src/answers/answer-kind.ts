@@ -20,12 +20,19 @@ const ASKS_AGE = /\bhow old\b|\b(what|which) (age|birthday)\b/i;
 /**
  * "The city raised the fare to what?": "to what" after a verb that moves an amount up or down, or
  * after one that changes or sets an amount it names ("changed the ferry fare to what?"), asks for
- * the new amount. "Renamed the ship to what?" asks for a name.
+ * the new amount. "Renamed the ship to what?" asks for a name. Only a question ending in "to what"
+ * (or "to what level", "to what figure") asks for the amount: "to what extent", "to what group did
+ * he belong?" and "according to what the bank said" ask for something else.
  */
-const CHANGES_AMOUNT =
-  /\b(rais|lower|increas|decreas|reduc|cut|boost|hik|slash|doubl|tripl|halv|extend|shorten|trim|bump)\w*\b.*\bto what\b/i;
-const SETS_AMOUNT =
-  /\b(age|limit|minimum|maximum|cap|rate|price|fee|fare|wage|tax|threshold|target|speed|number|amount|level|ceiling|floor|budget)s?\b.*\bto what\b/i;
+const TO_WHAT = String.raw`(?<!\baccording )\bto what(?: (?:level|amount|figure|number|total|sum|age))?\W*$`;
+const CHANGES_AMOUNT = new RegExp(
+  String.raw`\b(rais|lower|increas|decreas|reduc|cut|boost|hik|slash|doubl|tripl|halv|extend|shorten|trim|bump)\w*\b.*${TO_WHAT}`,
+  'i',
+);
+const SETS_AMOUNT = new RegExp(
+  String.raw`\b(age|limit|minimum|maximum|cap|rate|price|fee|fare|wage|tax|threshold|target|speed|number|amount|level|ceiling|floor|budget)s?\b.*${TO_WHAT}`,
+  'i',
+);
 
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [
@@ -161,7 +168,7 @@ const PLAIN_COUNT = /^\d+$/;
 const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
 /** "… cut the voting age to what?": the amount asked is an age. */
-const AGE_CHANGED = /\bage\b.*\bto what\b/i;
+const AGE_CHANGED = new RegExp(String.raw`\bage\b.*${TO_WHAT}`, 'i');
 /** "What was the final score?", "what score did the match end with?" */
 const SCORE_QUESTION = /\bfinal score\b|\bwhat (was |is )?(the )?score\b/i;
 

@@ -22,6 +22,10 @@ describe('classifyQuestion', () => {
     ['The operator cut the crossing time to what?', 'number'],
     ['The council changed the speed limit on the fjord to what?', 'number'],
     ['The operator renamed the ferry to what?', 'other'],
+    ['The ferry line raised the fare to what level?', 'number'],
+    ['Who led the raid, and to what group did he belong?', 'person'],
+    ['Why did the rate rise, according to what the bank said?', 'reason'],
+    ['The council cut the budget to what extent?', 'other'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
@@ -83,6 +87,7 @@ describe('readMeasure', () => {
       changedTo: true,
     });
     expect(readMeasure('The operator raised the fare to what?')).toMatchObject({ age: false, changedTo: true });
+    expect(readMeasure('Why did the rate rise, according to what the bank said?')?.changedTo).toBeFalsy();
   });
 
   it('reads a score question as asking for a score', () => {
