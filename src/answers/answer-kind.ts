@@ -36,13 +36,15 @@ const SETS_AMOUNT = new RegExp(
 
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [
+  // Before the time rule: "How old was she when she died?" and "How many died when it fell?" ask for a number.
+  ['number', ASKS_AGE],
+  ['number', /\bhow (many|much)\b/],
   ['time', /\b(when|how long|how soon|what (time|date|day|year|month)|which (day|date|year|month))\b/],
   [
     'number',
     /\b(how (many|much|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
   ['number', ASKS_AMOUNT],
-  ['number', ASKS_AGE],
   ['number', CHANGES_AMOUNT],
   ['number', SETS_AMOUNT],
   ['reason', /\bwhy\b|\bwhat (caused|led to|prompted)\b/],

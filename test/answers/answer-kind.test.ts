@@ -26,6 +26,8 @@ describe('classifyQuestion', () => {
     ['Who led the raid, and to what group did he belong?', 'person'],
     ['Why did the rate rise, according to what the bank said?', 'reason'],
     ['The council cut the budget to what extent?', 'other'],
+    ['How old was Halvorsen when he retired?', 'number'],
+    ['How many ferries sailed when the strike ended?', 'number'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
