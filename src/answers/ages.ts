@@ -5,9 +5,10 @@
  * answered by a number written in one of these ways; any other number in a news sentence (a date, a
  * score, a count) is not an age.
  */
+
+import { isNumberWord } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import { isNumberWord } from './answer-kind.js';
 import type { SentenceWords } from './sentence-words.js';
 
 /** Digits that could be an age (not "2024"); number words ("sixteen") count too. */

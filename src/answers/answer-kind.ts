@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { isNumberWord, isYear } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, tokenizeWords, type WordToken } from '../text/tokens.js';
 import { ageIn } from './ages.js';
@@ -66,9 +67,6 @@ export function classifyQuestion(question: string): AnswerKind {
   return 'other';
 }
 
-const YEAR = /\b(1[89]|20)\d\d\b/;
-const NUMBER_WORD =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|percent)\b/i;
 const REPORTING = /[“”"]|\b(said|says|told|tells|stated|added|wrote|warned|announced|according to)\b/i;
 const REASON = /\b(because|due to|as a result|in order to|so that|amid|after|since|following|caused by|blamed)\b/i;
 /** chrono needs a reference date only to resolve relative dates; detection does not depend on it. */
@@ -267,9 +265,6 @@ export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<stri
     );
   });
 }
-
-export const isYear = (word: string) => YEAR.test(word);
-export const isNumberWord = (word: string) => NUMBER_WORD.test(word);
 
 /** The words of each date or time expression chrono finds in `text`. */
 export function dateWords(text: string): WordToken[][] {

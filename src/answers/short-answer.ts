@@ -8,10 +8,11 @@
 import * as chrono from 'chrono-node';
 import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
+import { isNumberWord } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, type WordToken } from '../text/tokens.js';
 import { ageIn, ageWritten } from './ages.js';
-import { type AnswerKind, countedAt, isNumberWord, type Measure, numberAfterTo, scoreAt } from './answer-kind.js';
+import { type AnswerKind, countedAt, type Measure, numberAfterTo, scoreAt } from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
