@@ -1,9 +1,10 @@
 /**
  * A person's age as English news writes it: "a 17-year-old", "aged 17", "at age 17", "the age of
  * 17", "turned 17", "At 17, she …", "Berg, 17, said", "her 17th birthday", "in his 70s", "as young
- * as 17", "17 or older". A question asking how old someone is (or to what an age limit changed) is
- * answered by a number written in one of these ways; any other number in a news sentence (a date, a
- * score, a count) is not an age.
+ * as 17", "17 or older". A question asking how old someone is is answered by a number written in
+ * one of these ways; any other number in a news sentence (a date, a score, a count) is not an age.
+ * (A question asking what an age was changed to is answered first by the number after "to"; see
+ * `numberAfterTo`.)
  */
 
 import { isNumberWord } from '../text/number-words.js';
@@ -73,7 +74,10 @@ export function ageIn(sentence: SentenceWords, questionStems: ReadonlySet<string
   return null;
 }
 
-/** The age itself, as a number: "17" from "17-year-old", "60" from "60th birthday" or "his 70s". */
+/**
+ * The age as the sentence gives it: "17" from "17-year-old", "60" from "60th birthday"; "70s" from
+ * "in his 70s" stays a decade, since the sentence does not say which year of it.
+ */
 export function ageWritten(token: WordToken): string {
-  return token.raw.replace(/(st|nd|rd|th|s)$/, '');
+  return token.raw.replace(/^(\d+)(st|nd|rd|th)$/, '$1');
 }

@@ -21,7 +21,7 @@ describe('an age as English writes it', () => {
     ['Dahl turned 17 in March.', '17'],
     ['Dahl is 17 years old.', '17'],
     ['Dahl celebrated her 17th birthday with a clean sheet.', '17'],
-    ['The coach, now in his 60s, praised her.', '60'],
+    ['The coach, now in his 60s, praised her.', '60s'],
     ['Players can be as young as 15 under the new rules.', '15'],
     ['The league is open to anyone 15 or older.', '15'],
     ['Dahl, a seventeen-year-old, made six saves.', 'seventeen'],
