@@ -7,7 +7,7 @@
  * `numberAfterTo`.)
  */
 
-import { isNumberWord } from '../text/number-words.js';
+import { continuesNumber, isNumberWord } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import type { SentenceWords } from './sentence-words.js';
@@ -48,7 +48,8 @@ export function ageIn(sentence: SentenceWords, questionStems: ReadonlySet<string
     }
     if (!AGE_DIGITS.test(token.raw) && !isNumberWord(token.raw)) continue;
     // "4,512", "2.5", "4,000-year-old": the tokenizer splits one number at its separators; a part is no age.
-    if (/^[.,:]\d/.test(text.slice(token.end)) || /\d[.,:]$/.test(text.slice(0, token.start))) continue;
+    if (next && continuesNumber(between(i + 1), next.raw)) continue;
+    if (previous && /\d$/.test(previous.raw) && continuesNumber(between(i), token.raw)) continue;
     // "17-year-old", "17 years old", "5-month-old".
     if (next && AGE_UNITS.test(next.norm) && tokens[i + 2]?.norm === 'old') return token;
     if (previous && BEFORE.has(previous.norm)) return token;

@@ -21,3 +21,9 @@ const YEAR = /\b(1[89]|20)\d\d\b/;
 
 export const isYear = (word: string) => YEAR.test(word);
 export const isNumberWord = (word: string) => NUMBER_WORD.test(word);
+
+/**
+ * Whether a word written right after `between` continues the number before it: the tokenizer
+ * splits "4,512", "87.3" and "10:30" at their separators, though each is one number.
+ */
+export const continuesNumber = (between: string, word: string) => /^[.,:]$/.test(between) && /^\d/.test(word);

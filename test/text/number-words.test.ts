@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARDINAL_WORDS, isNumberWord, isYear } from '../../src/text/number-words.js';
+import { CARDINAL_WORDS, continuesNumber, isNumberWord, isYear } from '../../src/text/number-words.js';
 
 describe('number words and years', () => {
   it('knows numbers written as words, and amount words, whatever their case', () => {
@@ -19,5 +19,12 @@ describe('number words and years', () => {
     expect(isYear('2041')).toBe(true);
     expect(isYear('4512')).toBe(false);
     expect(isYear('171')).toBe(false);
+  });
+
+  it('joins the parts of a number the tokenizer split at a separator', () => {
+    expect(continuesNumber(',', '512')).toBe(true);
+    expect(continuesNumber('.', '5')).toBe(true);
+    expect(continuesNumber(', ', '17')).toBe(false);
+    expect(continuesNumber(',', 'she')).toBe(false);
   });
 });
