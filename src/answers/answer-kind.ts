@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { isNumberWord, isYear } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, tokenizeWords, type WordToken } from '../text/tokens.js';
 import { ageIn } from './ages.js';
@@ -19,23 +20,32 @@ const ASKS_AGE = /\bhow old\b|\b(what|which) (age|birthday)\b/i;
 
 /**
  * "The city raised the fare to what?": "to what" after a verb that moves an amount up or down, or
- * after one that changes or sets an amount it names ("changed the age limit to what?"), asks for
- * the new amount. "Renamed the ship to what?" asks for a name.
+ * after one that changes or sets an amount it names ("changed the ferry fare to what?"), asks for
+ * the new amount. "Renamed the ship to what?" asks for a name. Only a question ending in "to what"
+ * (or "to what level", "to what figure") asks for the amount: "to what extent", "to what group did
+ * he belong?" and "according to what the bank said" ask for something else.
  */
-const CHANGES_AMOUNT =
-  /\b(rais|lower|increas|decreas|reduc|cut|boost|hik|slash|doubl|tripl|halv|extend|shorten|trim|bump)\w*\b.*\bto what\b/i;
-const SETS_AMOUNT =
-  /\b(age|limit|minimum|maximum|cap|rate|price|fee|fare|wage|tax|threshold|target|speed|number|amount|level|ceiling|floor|budget)s?\b.*\bto what\b/i;
+const TO_WHAT = String.raw`(?<!\baccording )\bto what(?: (?:level|amount|figure|number|total|sum|age))?\W*$`;
+const CHANGES_AMOUNT = new RegExp(
+  String.raw`\b(rais|lower|increas|decreas|reduc|cut|boost|hik|slash|doubl|tripl|halv|extend|shorten|trim|bump)\w*\b.*${TO_WHAT}`,
+  'i',
+);
+const SETS_AMOUNT = new RegExp(
+  String.raw`\b(age|limit|minimum|maximum|cap|rate|price|fee|fare|wage|tax|threshold|target|speed|number|amount|level|ceiling|floor|budget)s?\b.*${TO_WHAT}`,
+  'i',
+);
 
 /** First rule that matches wins, so the more specific wordings come first. */
 const KIND_RULES: readonly [AnswerKind, RegExp][] = [
+  // Before the time rule: "How old was she when she died?" and "How many died when it fell?" ask for a number.
+  ['number', ASKS_AGE],
+  ['number', /\bhow (many|much)\b/],
   ['time', /\b(when|how long|how soon|what (time|date|day|year|month)|which (day|date|year|month))\b/],
   [
     'number',
     /\b(how (many|much|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
   ['number', ASKS_AMOUNT],
-  ['number', ASKS_AGE],
   ['number', CHANGES_AMOUNT],
   ['number', SETS_AMOUNT],
   ['reason', /\bwhy\b|\bwhat (caused|led to|prompted)\b/],
@@ -57,9 +67,6 @@ export function classifyQuestion(question: string): AnswerKind {
   return 'other';
 }
 
-const YEAR = /\b(1[89]|20)\d\d\b/;
-const NUMBER_WORD =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(thir|four|fif|six|seven|eigh|nine)teen|(twen|thir|for|fif|six|seven|eigh|nine)ty|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|percent)\b/i;
 const REPORTING = /[“”"]|\b(said|says|told|tells|stated|added|wrote|warned|announced|according to)\b/i;
 const REASON = /\b(because|due to|as a result|in order to|so that|amid|after|since|following|caused by|blamed)\b/i;
 /** chrono needs a reference date only to resolve relative dates; detection does not depend on it. */
@@ -160,8 +167,8 @@ const PLAIN_COUNT = /^\d+$/;
  */
 const SAME_PHRASE = /^[\s\u2010-\u2015-]*$/;
 
-/** "… lowered the minimum age to what?": the amount asked is an age. */
-const AGE_CHANGED = /\bage\b.*\bto what\b/i;
+/** "… cut the voting age to what?": the amount asked is an age. */
+const AGE_CHANGED = new RegExp(String.raw`\bage\b.*${TO_WHAT}`, 'i');
 /** "What was the final score?", "what score did the match end with?" */
 const SCORE_QUESTION = /\bfinal score\b|\bwhat (was |is )?(the )?score\b/i;
 
@@ -258,9 +265,6 @@ export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<stri
     );
   });
 }
-
-export const isYear = (word: string) => YEAR.test(word);
-export const isNumberWord = (word: string) => NUMBER_WORD.test(word);
 
 /** The words of each date or time expression chrono finds in `text`. */
 export function dateWords(text: string): WordToken[][] {

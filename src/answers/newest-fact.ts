@@ -5,9 +5,9 @@
  * sentence that only repeats the answer, or part of it, has overtaken nothing.
  */
 
+import { isNumberWord } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import { isNumberWord } from './answer-kind.js';
 import type { Question, ScoredSentence } from './score-sentences.js';
 import type { SentenceWords } from './sentence-words.js';
 import { nameRuns } from './short-answer.js';

@@ -15,7 +15,7 @@ import { isFormOfAsked } from './word-forms.js';
 export interface PlaceAsked {
   /** The scale its noun names ("which Norwegian city" → city); null when any place answers ("where …?"). */
   scale: PlaceScale | null;
-  /** Whether it asks where someone or something comes from ("the bishop comes from which state?"). */
+  /** Whether it asks where someone or something comes from ("the glassblower comes from which state?"). */
   origin: boolean;
   /** Whether it asks where someone or something goes ("the ferry was bound for which port?"). */
   destination: boolean;

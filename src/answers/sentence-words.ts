@@ -1,6 +1,7 @@
+import { isNumberWord, isYear } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
-import { dateWords, isNumberWord, isYear, properNouns } from './answer-kind.js';
+import { dateWords, properNouns } from './answer-kind.js';
 import { placesIn } from './places.js';
 
 const NONE: ReadonlySet<string> = new Set();

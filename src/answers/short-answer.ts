@@ -8,10 +8,11 @@
 import * as chrono from 'chrono-node';
 import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
+import { continuesNumber, isNumberWord } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, type WordToken } from '../text/tokens.js';
 import { ageIn, ageWritten } from './ages.js';
-import { type AnswerKind, countedAt, isNumberWord, type Measure, numberAfterTo, scoreAt } from './answer-kind.js';
+import { type AnswerKind, countedAt, type Measure, numberAfterTo, scoreAt } from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
 
@@ -196,7 +197,7 @@ function numberAt(sentence: SentenceWords, at: number): { start: number; end: nu
   let start = tokens[i]!.start;
   let end = tokens[i]!.end;
   if (/[$€£¥]\s?$/.test(text.slice(0, start))) start = text.slice(0, start).search(/[$€£¥]\s?$/);
-  while (tokens[i + 1] && /^[.,:]$/.test(text.slice(end, tokens[i + 1]!.start)) && /^\d/.test(tokens[i + 1]!.raw)) {
+  while (tokens[i + 1] && continuesNumber(text.slice(end, tokens[i + 1]!.start), tokens[i + 1]!.raw)) {
     i++;
     end = tokens[i]!.end;
   }

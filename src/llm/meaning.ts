@@ -1,4 +1,5 @@
 import { NEGATION_WORDS } from '../text/negation.js';
+import { CARDINAL_WORDS } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
 
@@ -15,15 +16,6 @@ const SCOPE_AFTER = 3;
 /** …and the word just before it ("expressed no desire" denies the expressing too). */
 const SCOPE_BEFORE = 2;
 
-/** Numbers written as words, as the model may write a passage's figures. "one" is left out: it is mostly a pronoun. */
-// biome-ignore format: a word list reads better packed
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map([
-  ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'], ['eight', '8'],
-  ['nine', '9'], ['ten', '10'], ['eleven', '11'], ['twelve', '12'], ['thirteen', '13'], ['fourteen', '14'],
-  ['fifteen', '15'], ['sixteen', '16'], ['seventeen', '17'], ['eighteen', '18'], ['nineteen', '19'],
-  ['twenty', '20'], ['thirty', '30'], ['forty', '40'], ['fifty', '50'], ['sixty', '60'], ['seventy', '70'],
-  ['eighty', '80'], ['ninety', '90'],
-]);
 /** Scale words belong to the number they follow ("4 million euros": the unit is euros). */
 const SCALES: ReadonlySet<string> = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion']);
 
@@ -105,8 +97,12 @@ interface NumberMention {
   index: number;
 }
 
-const numberValue = (token: WordToken) =>
-  /^\d+$/.test(token.norm) ? token.norm : (NUMBER_WORDS.get(token.norm) ?? null);
+/** A number in figures or words, as the model may write a passage's figures. "one" is left out: it is mostly a pronoun. */
+function numberValue(token: WordToken): string | null {
+  if (/^\d+$/.test(token.norm)) return token.norm;
+  if (token.norm === 'one') return null;
+  return CARDINAL_WORDS.get(token.norm) ?? null;
+}
 
 /** Numbers in figures or words, each with the unit written right after it, if any. */
 function numbersIn(text: string, tokens: readonly WordToken[]): NumberMention[] {

@@ -21,7 +21,7 @@ describe('an age as English writes it', () => {
     ['Dahl turned 17 in March.', '17'],
     ['Dahl is 17 years old.', '17'],
     ['Dahl celebrated her 17th birthday with a clean sheet.', '17'],
-    ['The coach, now in his 60s, praised her.', '60'],
+    ['The coach, now in his 60s, praised her.', '60s'],
     ['Players can be as young as 15 under the new rules.', '15'],
     ['The league is open to anyone 15 or older.', '15'],
     ['Dahl, a seventeen-year-old, made six saves.', 'seventeen'],
@@ -34,6 +34,13 @@ describe('an age as English writes it', () => {
     expect(age('The club, founded in 1921, has 17 players.')).toBeNull();
     expect(age('Dahl wore number 17 at the age-group final.')).toBeNull();
   });
+
+  it('takes no part of a number written with separators for an age', () => {
+    expect(age('The fund closed at 4,512, its lowest this year.')).toBeNull();
+    expect(age('Tromvik, 12,400 fans strong, cheered her on.')).toBeNull();
+    expect(age('Divers found a 3,000-year-old hull off the coast.')).toBeNull();
+    expect(age('The colt, a 1.5-year-old, won easily.')).toBeNull();
+  });
 });
 
 describe('answering an age question', () => {
@@ -42,7 +49,7 @@ describe('answering an age question', () => {
       'The Tromvik club unveiled its new stadium on Sunday, with 12,000 fans in the stands.',
       'Its goalkeeper Dahl made 11 saves in the 2-1 win over the visitors.',
       'Dahl, a 17-year-old from the valley, is the youngest keeper the club has fielded.',
-      'The league lowered its minimum playing age from 16 to 15 this year, officials said.',
+      "Members voted to cut the club's voting age from 16 to 15 this year, officials said.",
     ].join('\n\n'),
     { title: 'Tromvik opens a new stadium', date: '2025-06-02' },
     'stadium',
@@ -55,8 +62,8 @@ describe('answering an age question', () => {
     expect(answer.short).toBe('17');
   });
 
-  it('reads "lowered the minimum age to what?" as asking for an age', () => {
-    const answer = answerQuestion('The league lowered the minimum playing age to what?', desk);
+  it('reads "cut the voting age to what?" as asking for an age', () => {
+    const answer = answerQuestion('The club cut its voting age to what?', desk);
     expect(answer.evidence[0]?.text).toContain('from 16 to 15');
   });
 });

@@ -12,7 +12,7 @@ describe('classifyQuestion', () => {
     ['What did Rubio say?', 'statement'],
     ['Why was the meeting delayed?', 'reason'],
     ['Which airline grounded its jets?', 'name'],
-    ['The pope hails from which US state?', 'place'],
+    ['The beekeeper hails from which US state?', 'place'],
     ['Which coastal city was evacuated?', 'place'],
     ['Is the war over?', 'other'],
     ['What is the monthly cost of the new ferry ticket?', 'number'],
@@ -22,6 +22,12 @@ describe('classifyQuestion', () => {
     ['The operator cut the crossing time to what?', 'number'],
     ['The council changed the speed limit on the fjord to what?', 'number'],
     ['The operator renamed the ferry to what?', 'other'],
+    ['The ferry line raised the fare to what level?', 'number'],
+    ['Who led the raid, and to what group did he belong?', 'person'],
+    ['Why did the rate rise, according to what the bank said?', 'reason'],
+    ['The council cut the budget to what extent?', 'other'],
+    ['How old was Halvorsen when he retired?', 'number'],
+    ['How many ferries sailed when the strike ended?', 'number'],
   ])('reads %j as asking for a %s', (question, kind) => {
     expect(classifyQuestion(question)).toBe(kind);
   });
@@ -76,13 +82,14 @@ describe('readMeasure', () => {
     expect(readMeasure('With what percentage of the vote did she win?')).toMatchObject({ money: false, share: true });
   });
 
-  it('reads an age question, and a changed age limit, as asking for an age', () => {
+  it('reads an age question, and a changed age, as asking for an age', () => {
     expect(readMeasure('How old is the ferry captain?')).toMatchObject({ age: true, changedTo: false });
-    expect(readMeasure('The operator raised the minimum age for deckhands to what?')).toMatchObject({
+    expect(readMeasure('The chess club cut the voting age to what?')).toMatchObject({
       age: true,
       changedTo: true,
     });
     expect(readMeasure('The operator raised the fare to what?')).toMatchObject({ age: false, changedTo: true });
+    expect(readMeasure('Why did the rate rise, according to what the bank said?')?.changedTo).toBeFalsy();
   });
 
   it('reads a score question as asking for a score', () => {

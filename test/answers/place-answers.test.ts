@@ -19,7 +19,7 @@ describe('readPlaceAsked', () => {
       origin: false,
       destination: false,
     });
-    expect(readPlaceAsked('The new bishop comes from which US state?')).toEqual({
+    expect(readPlaceAsked('The new glassblower comes from which US state?')).toEqual({
       scale: 'state',
       origin: true,
       destination: false,
@@ -89,7 +89,7 @@ describe('placeAnswers', () => {
   });
 
   it('reads a place named after its scale noun ("the town of …") as where something is', () => {
-    expect(answers('Which state is the bishop from?', 'He grew up in the state of Vermont.')).toEqual([
+    expect(answers('Which state is the beekeeper from?', 'He grew up in the state of Vermont.')).toEqual([
       'Vermont/location',
     ]);
     expect(answers('Which town did the fire reach?', 'The fire reached the edge of the town of Kvam.')).toEqual([
