@@ -1,4 +1,5 @@
 import { classifyName, isDemonym, isNotName } from '../articles/entity-kinds.js';
+import { HONORIFICS } from '../articles/roles.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, type WordToken } from '../text/tokens.js';
 
@@ -8,7 +9,8 @@ const REGION_CODE = /^[A-Z]{2}$/;
 /** UN M.49 area codes are three digits: continents and their parts ("Oceania", "Western Africa"). */
 const AREA_CODES = 1000;
 
-const displayNames = () => new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+let regionNames: Intl.DisplayNames | undefined;
+const displayNames = () => (regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }));
 
 /**
  * The names a country goes by in ICU's name for it: the name, and the forms news copy shortens it
@@ -239,9 +241,20 @@ const SCALE_TAILS: ReadonlyMap<string, PlaceScale> = new Map([
 
 /**
  * A region written short after a town's name: ", Minn.", ", N.D.", ", VT". A name written so is a
- * town, whatever else it names.
+ * town, whatever else it names ("Denmark, S.C.").
  */
-const SHORT_REGION_AFTER = /^, (?:\p{Lu}\.\s?\p{Lu}\.|\p{Lu}{2}\b|\p{Lu}\p{Ll}{1,4}\.)/u;
+const SHORT_REGION_AFTER = /^, (\p{Lu}\.\s?\p{Lu}\.|\p{Lu}{2}\b|\p{Lu}\p{Ll}{1,4}\.)/u;
+
+/**
+ * Whether the short word after a name's comma writes a region: not a title opening a person's name
+ * ("in Norway, Mr. Berg said") nor a country's two-letter code, which lists another country
+ * ("Germany, UK and France") or modifies a noun ("in Canada, US officials said").
+ */
+function writesShortRegion(after: string): boolean {
+  const short = SHORT_REGION_AFTER.exec(after)?.[1];
+  if (!short || HONORIFICS.has(short.toLowerCase())) return false;
+  return !(REGION_CODE.test(short) && displayNames().of(short));
+}
 
 /**
  * The scales a place the sentence names may be of, when its name or its writing says: a country, a
@@ -249,7 +262,7 @@ const SHORT_REGION_AFTER = /^, (?:\p{Lu}\.\s?\p{Lu}\.|\p{Lu}{2}\b|\p{Lu}\p{Ll}{1
  * of two (a country and a US state may share a name); none when nothing says.
  */
 export function placeScales(text: string, place: readonly WordToken[]): ReadonlySet<PlaceScale> {
-  if (SHORT_REGION_AFTER.test(text.slice(place.at(-1)!.end))) return new Set(['city']);
+  if (writesShortRegion(text.slice(place.at(-1)!.end))) return new Set(['city']);
   const name = place.map((word) => word.norm).join(' ');
   const { countries, states, areas } = knownPlaces();
   const scales = new Set<PlaceScale>();

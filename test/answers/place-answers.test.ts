@@ -60,6 +60,14 @@ describe('placeAnswers', () => {
     ]);
   });
 
+  it('keeps a country a country before a title or another country written short', () => {
+    expect(answers('Which country did it happen in?', 'In Norway, Mr. Vettrup said the vote failed.')).toEqual([
+      'Norway/location',
+    ]);
+    expect(answers('Which country signed?', 'Chile, UK and Peru signed the pact.')[0]).toBe('Chile/location');
+    expect(answers('Which country was it in?', 'In Chile, US diplomats left.')[0]).toBe('Chile/location');
+  });
+
   it('puts where something is before where it came from, a modifier, and the dateline', () => {
     expect(
       answers(
