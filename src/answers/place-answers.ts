@@ -27,7 +27,12 @@ export const ANY_PLACE: PlaceAsked = { scale: null, origin: false, destination: 
 const SCALE_QUESTION =
   /\b(?:which|what) (?:[\w-]+ ){0,2}?(city|town|village|state|province|county|country|nation|continent)\b/i;
 const ORIGIN_QUESTION = /\b(?:from|fleeing|fled) (?:which|what)\b/i;
-const DESTINATION_QUESTION = /\b(?:to|toward|towards|bound for|headed for) (?:which|what)\b/i;
+/**
+ * "To which" asks where to, unless the "to" belongs to the word before it ("according to which",
+ * "due to what", "compared to what") or the noun after asks how much ("to which extent").
+ */
+const DESTINATION_QUESTION =
+  /\b(?:(?<!\b(?:according|due|owing|thanks|compared|contrary|prior|similar|related|opposed|next|close) )to|toward|towards|bound for|headed for) (?:which|what)\b(?! (?:extent|degree)\b)/i;
 
 export function readPlaceAsked(asking: string): PlaceAsked {
   const noun = SCALE_QUESTION.exec(asking)?.[1]?.toLowerCase();

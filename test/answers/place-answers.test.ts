@@ -105,6 +105,17 @@ describe('placeAnswers', () => {
     ]);
   });
 
+  it('reads a "to which" that belongs to the word before or asks how much as no question of where to', () => {
+    for (const question of [
+      'According to which report did prices rise?',
+      'Due to which storm was the road shut?',
+      'Compared to what year did sales fall?',
+      'To which extent did the plan work?',
+    ])
+      expect(readPlaceAsked(question).destination).toBe(false);
+    expect(readPlaceAsked('The ferry sailed to which port?').destination).toBe(true);
+  });
+
   it('puts where something was going first when the question asks where to', () => {
     expect(
       answers('The ferry was bound for which town?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.'),
