@@ -65,7 +65,9 @@ const DATELINE =
 
 /**
  * The places of the sentence that answer what is asked, best written first: where something is,
- * then (unless the question asks where from) a modifier, an origin and a dateline.
+ * then where it comes from, where it goes (only when the question asks where to), a modifier and
+ * the dateline; a question asking where from or where to puts the origin or the destination first.
+ * The reply's short answer and the sentence's answer cue both read this one list.
  */
 export function placeAnswers(
   sentence: SentenceWords,
@@ -81,7 +83,9 @@ export function placeAnswers(
     .places()
     .filter((place) => !namedByQuestion(place, questionStems) && !opensLongerName(sentence, place))
     .filter((place) => !asked.scale || fitsScale(scalesOf(place), asked.scale))
-    .map((place) => ({ words: place, role: roleOf(sentence, place, datelineEnd) }));
+    .map((place) => ({ words: place, role: roleOf(sentence, place, datelineEnd) }))
+    // Where something goes answers only a question asking where to: "flew to Tromsø" says not where it crashed.
+    .filter((answer) => answer.role !== 'destination' || asked.destination);
   const rank = (answer: PlaceAnswer) => roleRank(answer.role, asked);
   return answers.sort((a, b) => rank(a) - rank(b));
 }
@@ -129,6 +133,8 @@ function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEn
   if (before < 0) return 'location';
   const put = placedBy(tokens, before);
   if (!put) return 'modifier';
+  // Where something goes stays so whatever follows ("bound for Tromsø sank", "flew to Tromsø airport").
+  if (put === 'destination') return put;
   // "in Tromsø's history", "at Tromsø city hall": the preposition's object is the noun the place modifies.
   const after = tokens[tokens.indexOf(place.at(-1)!) + 1];
   const gap = after ? text.slice(place.at(-1)!.end, after.start) : '';

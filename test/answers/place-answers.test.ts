@@ -120,10 +120,13 @@ describe('placeAnswers', () => {
     expect(
       answers('The ferry was bound for which town?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.'),
     ).toEqual(['Helsinki/destination', 'Kvam/location']);
+  });
+
+  it('leaves out where something was going when the question does not ask where to', () => {
     expect(answers('Where did the ferry sink?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.')).toEqual([
       'Kvam/location',
-      'Helsinki/destination',
     ]);
+    expect(answers('Where did the ferry sink?', 'The ferry bound for Helsinki sank.')).toEqual([]);
   });
 
   it('leaves out a place that opens a longer name', () => {
