@@ -9,7 +9,6 @@ import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import { type PlaceScale, placedBy, placeScales, scaleNamedBy } from './places.js';
 import type { SentenceWords } from './sentence-words.js';
-import { isFormOfAsked } from './word-forms.js';
 
 /** What a place question asks for. */
 export interface PlaceAsked {
@@ -101,14 +100,30 @@ function roleRank(role: PlaceRole, asked: PlaceAsked): number {
 }
 
 /**
- * Whether the question already names the place: each of its words is one of the question's, in
- * that form or another ("Estonian" names Estonia), or the question writes it by its initials ("US").
+ * Whether the question already names the place: each of its words is one of the question's, as
+ * written or as the word for its people ("Estonian" names Estonia), or the question writes it by its
+ * initials ("US").
  */
 function namedByQuestion(place: readonly WordToken[], questionStems: ReadonlySet<string>): boolean {
   const words = place.filter((word) => !isStopword(word.norm));
   const initials = words.map((word) => word.norm[0]).join('');
   if (words.length > 1 && questionStems.has(initials)) return true;
-  return words.every((word) => questionStems.has(word.stem) || isFormOfAsked(word.norm, questionStems));
+  return words.every((word) => questionStems.has(word.stem) || demonymAsked(word.norm, questionStems));
+}
+
+/** Endings that make a place's name the word for its people, as stemmed: "-an", "-ian", "-ese", "-ish", "-i". */
+const DEMONYM_ENDING = /^(?:n|an|ian|ean|ese|es|ish|i)$/;
+
+/**
+ * Whether a question word is the place's name with a people's ending ("Korea" → "Korean", "Italy" →
+ * "Italian", "Japan" → "Japanese"); sharing first letters is not enough: "Australian" does not name
+ * Austria, nor "George" Georgia.
+ */
+function demonymAsked(place: string, questionStems: ReadonlySet<string>): boolean {
+  const root = place.replace(/[aeiouy]$/, '');
+  for (const stem of questionStems)
+    if (stem.startsWith(root) && DEMONYM_ENDING.test(stem.slice(root.length))) return true;
+  return false;
 }
 
 /**

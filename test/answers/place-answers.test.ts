@@ -41,6 +41,16 @@ describe('placeAnswers', () => {
     ).toEqual(['Kvam/location']);
   });
 
+  it('leaves out a place the question names by its people only, not one sharing first letters', () => {
+    expect(answers('Where did the Korean team land?', 'The team landed in Korea.')).toEqual([]);
+    expect(answers('Where did the Italian chef work?', 'The chef worked in Italy.')).toEqual([]);
+    expect(answers('Where did the Australian skier race?', 'The skier raced in Austria.')).toEqual([
+      'Austria/location',
+    ]);
+    expect(answers('Where did George live?', 'George lived in Georgia.')).toEqual(['Georgia/location']);
+    expect(answers('Where was the franchise sold?', 'The franchise was sold in France.')).toEqual(['France/location']);
+  });
+
   it('leaves out a place of another scale than asked', () => {
     expect(
       answers('Which town did the floods reach?', 'Ohio officials said the floods reached Lakeside, Ohio.'),
