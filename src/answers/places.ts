@@ -172,10 +172,12 @@ function locatedName(
     isAt(placedBy(tokens, i - 2 - placeBefore!.length));
   if (!before || !(isAt(placedBy(tokens, i - 1)) || possessive)) return null;
   let end = i + 1;
+  // A capitalised word that is no name ends the run rather than voiding it: "in Kvam Monday".
   while (
     end < tokens.length &&
     end - i < MAX_PLACE_WORDS &&
     isCapitalised(tokens[end]) &&
+    !isNotName(tokens[end]!.norm) &&
     text.slice(tokens[end - 1]!.end, tokens[end]!.start) === ' '
   )
     end++;

@@ -35,6 +35,10 @@ describe('placesIn', () => {
     expect(places('The jet landed at Norway’s Kvam Airport.')).toEqual(['Norway', 'Kvam Airport']);
   });
 
+  it('ends a name one is in at a capitalised word that is no name', () => {
+    expect(places('The ferry sank in Kvam Monday.')).toEqual(['Kvam']);
+  });
+
   it('does not take an owner, a person one hears from or a cut abbreviation for a place one is in', () => {
     expect(places('It came up in Berg’s speech and in a letter from Anna Berg.')).toEqual([]);
     expect(places('Mass was said at St. Olav’s church.')).toEqual([]);
