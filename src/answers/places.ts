@@ -135,6 +135,9 @@ const isAt = (put: ReturnType<typeof placedBy>) => put === 'location' || put ===
 /** Letters of a word written short with a full stop ("St.", "Mt.", "Gen."). */
 const ABBREVIATION_LETTERS = 3;
 
+/** Verbs before "at" whose object is an employer or a school rather than a place ("works at …"). */
+const WORKS_AT = /^(work|works|worked|working|studies|studied|studying|employed|teaches|taught|teaching|interned)$/;
+
 /** Prepositions that put the name after them as where something is. */
 const LOCATIVE = /^(in|at|near|outside|inside|into|across|within|throughout)$/;
 
@@ -157,7 +160,7 @@ export function placedBy(tokens: readonly WordToken[], at: number): 'location' |
  * The name starting at `i` when the sentence says something is in or at it, though it is no place
  * known by name: after a preposition of place, or after a place's possessive there ("at Norway's
  * Gardermoen Airport" is in Norway). Not an organisation's or a month's name, nor one owning
- * something ("in Berg's speech"), which is more often a person's.
+ * something ("in Berg's speech"), which is more often a person's, nor where one works or studies.
  */
 function locatedName(
   text: string,
@@ -193,7 +196,10 @@ function locatedName(
     run.map((word) => word.norm),
   );
   // "a letter from Anna Berg": people come from names as often as places do; one is rarely "in" one.
-  return kind === 'organisation' || (kind === 'person' && before.norm === 'from') ? null : run;
+  if (kind === 'organisation' || (kind === 'person' && before.norm === 'from')) return null;
+  // One works or studies "at" a firm or a school: the name after is where one is employed, not a place.
+  const employed = before.norm === 'at' && WORKS_AT.test(tokens[i - 2]?.norm ?? '');
+  return employed && kind !== 'place' ? null : run;
 }
 
 /** Whether ", <region>" follows the word before `next`. */
