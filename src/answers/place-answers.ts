@@ -4,6 +4,7 @@
  * state, nor "which country" by a continent), and written as where something is rather than as the
  * origin or the modifier of something else ("traveling from Oslo", "Oslo lawmakers").
  */
+import { datelineLength } from '../articles/dateline.js';
 import { isNotName } from '../articles/entity-kinds.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
@@ -56,13 +57,6 @@ export interface PlaceAnswer {
 }
 
 /**
- * A dateline: a place in capitals, the region it may add, and the dash that ends it ("OSLO, Norway —",
- * "LA SPEZIA (AP) –"); a particle may be written small ("PORTO d'ASCOLI").
- */
-const DATELINE =
-  /^\p{Lu}{2}[\p{Lu}\p{M}.'’]*(?:\s(?:\p{Ll}{1,3}['’])?\p{Lu}[\p{Lu}\p{M}.'’]*)*(?:,(?:\s\p{Lu}[\p{L}\p{M}.'’]*)+)?(?:\s\(\p{Lu}+\))?\s[-‒–—―]\s/u;
-
-/**
  * The places of the sentence that answer what is asked, best written first: where something is,
  * then where it comes from, where it goes (only when the question asks where to), a modifier and
  * the dateline; a question asking where from or where to puts the origin or the destination first.
@@ -74,7 +68,7 @@ export function placeAnswers(
   questionStems: ReadonlySet<string>,
 ): PlaceAnswer[] {
   const { text } = sentence;
-  const datelineEnd = DATELINE.exec(text)?.[0].length ?? 0;
+  const datelineEnd = datelineLength(text);
   // A dateline opens with the town the report was filed from ("OSLO, Norway –"), whatever else the name is.
   const scalesOf = (place: readonly WordToken[]) =>
     place[0]!.start === 0 && datelineEnd ? TOWN : placeScales(text, place);
