@@ -99,10 +99,7 @@ export function answerCue(
     case 'number':
       return Number(fresh(sentence.numbers));
     case 'place': {
-      // Where something goes answers only a question asking where to: "flew to Oslo" says not where it crashed.
-      const answers = placeAnswers(sentence, place, questionStems).filter(
-        (answer) => answer.role !== 'destination' || place.destination,
-      );
+      const answers = placeAnswers(sentence, place, questionStems);
       if (!answers.length) return 0;
       const full = (answer: PlaceAnswer) =>
         place.destination ? answer.role === 'destination' : answer.role !== 'modifier';

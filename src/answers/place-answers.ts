@@ -4,12 +4,12 @@
  * state, nor "which country" by a continent), and written as where something is rather than as the
  * origin or the modifier of something else ("traveling from Oslo", "Oslo lawmakers").
  */
+import { datelineLength } from '../articles/dateline.js';
 import { isNotName } from '../articles/entity-kinds.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import { type PlaceScale, placedBy, placeScales, scaleNamedBy } from './places.js';
 import type { SentenceWords } from './sentence-words.js';
-import { isFormOfAsked } from './word-forms.js';
 
 /** What a place question asks for. */
 export interface PlaceAsked {
@@ -27,7 +27,12 @@ export const ANY_PLACE: PlaceAsked = { scale: null, origin: false, destination: 
 const SCALE_QUESTION =
   /\b(?:which|what) (?:[\w-]+ ){0,2}?(city|town|village|state|province|county|country|nation|continent)\b/i;
 const ORIGIN_QUESTION = /\b(?:from|fleeing|fled) (?:which|what)\b/i;
-const DESTINATION_QUESTION = /\b(?:to|toward|towards|bound for|headed for) (?:which|what)\b/i;
+/**
+ * "To which" asks where to, unless the "to" belongs to the word before it ("according to which",
+ * "due to what", "compared to what") or the noun after asks how much ("to which extent").
+ */
+const DESTINATION_QUESTION =
+  /\b(?:(?<!\b(?:according|due|owing|thanks|compared|contrary|prior|similar|related|opposed|next|close) )to|toward|towards|bound for|headed for) (?:which|what)\b(?! (?:extent|degree)\b)/i;
 
 export function readPlaceAsked(asking: string): PlaceAsked {
   const noun = SCALE_QUESTION.exec(asking)?.[1]?.toLowerCase();
@@ -52,15 +57,10 @@ export interface PlaceAnswer {
 }
 
 /**
- * A dateline: a place in capitals, the region it may add, and the dash that ends it ("OSLO, Norway —",
- * "LA SPEZIA (AP) –"); a particle may be written small ("PORTO d'ASCOLI").
- */
-const DATELINE =
-  /^\p{Lu}{2}[\p{Lu}\p{M}.'’]*(?:\s(?:\p{Ll}{1,3}['’])?\p{Lu}[\p{Lu}\p{M}.'’]*)*(?:,(?:\s\p{Lu}[\p{L}\p{M}.'’]*)+)?(?:\s\(\p{Lu}+\))?\s[-‒–—―]\s/u;
-
-/**
  * The places of the sentence that answer what is asked, best written first: where something is,
- * then (unless the question asks where from) a modifier, an origin and a dateline.
+ * then where it comes from, where it goes (only when the question asks where to), a modifier and
+ * the dateline; a question asking where from or where to puts the origin or the destination first.
+ * The reply's short answer and the sentence's answer cue both read this one list.
  */
 export function placeAnswers(
   sentence: SentenceWords,
@@ -68,7 +68,7 @@ export function placeAnswers(
   questionStems: ReadonlySet<string>,
 ): PlaceAnswer[] {
   const { text } = sentence;
-  const datelineEnd = DATELINE.exec(text)?.[0].length ?? 0;
+  const datelineEnd = datelineLength(text);
   // A dateline opens with the town the report was filed from ("OSLO, Norway –"), whatever else the name is.
   const scalesOf = (place: readonly WordToken[]) =>
     place[0]!.start === 0 && datelineEnd ? TOWN : placeScales(text, place);
@@ -76,7 +76,9 @@ export function placeAnswers(
     .places()
     .filter((place) => !namedByQuestion(place, questionStems) && !opensLongerName(sentence, place))
     .filter((place) => !asked.scale || fitsScale(scalesOf(place), asked.scale))
-    .map((place) => ({ words: place, role: roleOf(sentence, place, datelineEnd) }));
+    .map((place) => ({ words: place, role: roleOf(sentence, place, datelineEnd) }))
+    // Where something goes answers only a question asking where to: "flew to Tromsø" says not where it crashed.
+    .filter((answer) => answer.role !== 'destination' || asked.destination);
   const rank = (answer: PlaceAnswer) => roleRank(answer.role, asked);
   return answers.sort((a, b) => rank(a) - rank(b));
 }
@@ -92,14 +94,30 @@ function roleRank(role: PlaceRole, asked: PlaceAsked): number {
 }
 
 /**
- * Whether the question already names the place: each of its words is one of the question's, in
- * that form or another ("Estonian" names Estonia), or the question writes it by its initials ("US").
+ * Whether the question already names the place: each of its words is one of the question's, as
+ * written or as the word for its people ("Estonian" names Estonia), or the question writes it by its
+ * initials ("US").
  */
 function namedByQuestion(place: readonly WordToken[], questionStems: ReadonlySet<string>): boolean {
   const words = place.filter((word) => !isStopword(word.norm));
   const initials = words.map((word) => word.norm[0]).join('');
   if (words.length > 1 && questionStems.has(initials)) return true;
-  return words.every((word) => questionStems.has(word.stem) || isFormOfAsked(word.norm, questionStems));
+  return words.every((word) => questionStems.has(word.stem) || demonymAsked(word.norm, questionStems));
+}
+
+/** Endings that make a place's name the word for its people, as stemmed: "-an", "-ian", "-ese", "-ish", "-i". */
+const DEMONYM_ENDING = /^(?:n|an|ian|ean|ese|es|ish|i)$/;
+
+/**
+ * Whether a question word is the place's name with a people's ending ("Korea" → "Korean", "Italy" →
+ * "Italian", "Japan" → "Japanese"); sharing first letters is not enough: "Australian" does not name
+ * Austria, nor "George" Georgia.
+ */
+function demonymAsked(place: string, questionStems: ReadonlySet<string>): boolean {
+  const root = place.replace(/[aeiouy]$/, '');
+  for (const stem of questionStems)
+    if (stem.startsWith(root) && DEMONYM_ENDING.test(stem.slice(root.length))) return true;
+  return false;
 }
 
 /**
@@ -124,6 +142,8 @@ function roleOf(sentence: SentenceWords, place: readonly WordToken[], datelineEn
   if (before < 0) return 'location';
   const put = placedBy(tokens, before);
   if (!put) return 'modifier';
+  // Where something goes stays so whatever follows ("bound for Tromsø sank", "flew to Tromsø airport").
+  if (put === 'destination') return put;
   // "in Tromsø's history", "at Tromsø city hall": the preposition's object is the noun the place modifies.
   const after = tokens[tokens.indexOf(place.at(-1)!) + 1];
   const gap = after ? text.slice(place.at(-1)!.end, after.start) : '';

@@ -548,12 +548,14 @@ function aboutNamed(question: Question, inSentence: readonly number[]): boolean 
 
 /**
  * The share of the article prior (lead, salience, headline) a sentence takes for a place question.
- * A question naming no scale of place ("where was the ferry launched?") asks where the event
- * happened, which a place written only as the modifier of another noun ("an Oslo-based crew") does
- * not say: however well such a sentence leads its article, it takes only the share its cue does.
- * "Which country …" or "which state …" may ask who acted, which news writes as the modifier of its
- * officials ("Norwegian inspectors"), so there a modifier counts in full. A sentence naming no place
- * keeps its prior: a town opening a sentence ("Tromvik was picked …") is not always read as a place.
+ * For any place question naming no scale of place, where-to questions among them, a sentence whose
+ * places answer only in part (its cue is partial) takes only the share its cue does, however well it
+ * leads its article: "where was the ferry launched?" is not answered by a place written only as the
+ * modifier of another noun ("an Oslo-based crew"), nor "the ferry sailed to which port?" by one
+ * written only as where something is or comes from. "Which country …" or "which state …" may ask
+ * who acted, which news writes as the modifier of its officials ("Norwegian inspectors"), so there a
+ * partial cue keeps the full prior. A sentence naming no place keeps its prior too: a town opening a
+ * sentence ("Tromvik was picked …") is not always read as a place.
  */
 function placePriorShare(question: Question, cue: number): number {
   if (question.kind !== 'place' || cue === 0 || cue >= 1) return 1;

@@ -4,11 +4,12 @@
  * dateline says nothing, so a summary point starts after it (still a verbatim span of the article);
  * its agency, when it names one, is the outlet.
  */
-const PLACE = String.raw`[A-Z][A-Z.'’]*(?:[\s-][A-Z][A-Z.'’]*)*(?:,\s*[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)*)?`;
+/** A place in capitals (a particle may be written small: "PORTO d'ASCOLI") and the region it may add. */
+const PLACE = String.raw`\p{Lu}[\p{Lu}\p{M}.'’]*(?:[\s-](?:\p{Ll}{1,3}['’])?\p{Lu}[\p{Lu}\p{M}.'’]*)*(?:,\s*\p{Lu}[\p{L}\p{M}\d.'’]*(?:\s\p{Lu}[\p{L}\p{M}\d.'’]*)*)?`;
 const DAY = String.raw`(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?`;
 const AGENCY = String.raw`\s*\([^()]{1,40}\)`;
 /** A lone hyphen or a lower-case word after the dash reads as a sentence's own aside ("NATO – the alliance"). */
-const SEPARATOR = String.raw`\s*(?:_|--|—|–)\s+(?=[\p{Lu}\p{N}“"‘'])`;
+const SEPARATOR = String.raw`\s*(?:_|--|[‒–—―])\s+(?=[\p{Lu}\p{N}“"‘'])`;
 const DATELINE = new RegExp(`^(?:${PLACE}${DAY}(?:${AGENCY})?|${AGENCY.slice(3)})${SEPARATOR}`, 'u');
 
 /** How many characters of `sentence` its dateline takes (0 when it has none). */

@@ -41,6 +41,16 @@ describe('placeAnswers', () => {
     ).toEqual(['Kvam/location']);
   });
 
+  it('leaves out a place the question names by its people only, not one sharing first letters', () => {
+    expect(answers('Where did the Korean team land?', 'The team landed in Korea.')).toEqual([]);
+    expect(answers('Where did the Italian chef work?', 'The chef worked in Italy.')).toEqual([]);
+    expect(answers('Where did the Australian skier race?', 'The skier raced in Austria.')).toEqual([
+      'Austria/location',
+    ]);
+    expect(answers('Where did George live?', 'George lived in Georgia.')).toEqual(['Georgia/location']);
+    expect(answers('Where was the franchise sold?', 'The franchise was sold in France.')).toEqual(['France/location']);
+  });
+
   it('leaves out a place of another scale than asked', () => {
     expect(
       answers('Which town did the floods reach?', 'Ohio officials said the floods reached Lakeside, Ohio.'),
@@ -58,6 +68,14 @@ describe('placeAnswers', () => {
     expect(answers('Which town hosted the fair?', 'The fair was held in Denmark, S.C., on Friday.')).toEqual([
       'Denmark/location',
     ]);
+  });
+
+  it('keeps a country a country before a title or another country written short', () => {
+    expect(answers('Which country did it happen in?', 'In Norway, Mr. Vettrup said the vote failed.')).toEqual([
+      'Norway/location',
+    ]);
+    expect(answers('Which country signed?', 'Chile, UK and Peru signed the pact.')[0]).toBe('Chile/location');
+    expect(answers('Which country was it in?', 'In Chile, US diplomats left.')[0]).toBe('Chile/location');
   });
 
   it('puts where something is before where it came from, a modifier, and the dateline', () => {
@@ -97,14 +115,28 @@ describe('placeAnswers', () => {
     ]);
   });
 
+  it('reads a "to which" that belongs to the word before or asks how much as no question of where to', () => {
+    for (const question of [
+      'According to which report did prices rise?',
+      'Due to which storm was the road shut?',
+      'Compared to what year did sales fall?',
+      'To which extent did the plan work?',
+    ])
+      expect(readPlaceAsked(question).destination).toBe(false);
+    expect(readPlaceAsked('The ferry sailed to which port?').destination).toBe(true);
+  });
+
   it('puts where something was going first when the question asks where to', () => {
     expect(
       answers('The ferry was bound for which town?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.'),
     ).toEqual(['Helsinki/destination', 'Kvam/location']);
+  });
+
+  it('leaves out where something was going when the question does not ask where to', () => {
     expect(answers('Where did the ferry sink?', 'The ferry, bound for Helsinki, sank in a storm near Kvam.')).toEqual([
       'Kvam/location',
-      'Helsinki/destination',
     ]);
+    expect(answers('Where did the ferry sink?', 'The ferry bound for Helsinki sank.')).toEqual([]);
   });
 
   it('leaves out a place that opens a longer name', () => {

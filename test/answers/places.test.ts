@@ -35,6 +35,15 @@ describe('placesIn', () => {
     expect(places('The jet landed at Norway’s Kvam Airport.')).toEqual(['Norway', 'Kvam Airport']);
   });
 
+  it('does not take the name one works or studies at for a place', () => {
+    expect(places('She works at Brightwave and studied at Kellmont.')).toEqual([]);
+    expect(places('The race was held at Kellmont.')).toEqual(['Kellmont']);
+  });
+
+  it('ends a name one is in at a capitalised word that is no name', () => {
+    expect(places('The ferry sank in Kvam Monday.')).toEqual(['Kvam']);
+  });
+
   it('does not take an owner, a person one hears from or a cut abbreviation for a place one is in', () => {
     expect(places('It came up in Berg’s speech and in a letter from Anna Berg.')).toEqual([]);
     expect(places('Mass was said at St. Olav’s church.')).toEqual([]);
