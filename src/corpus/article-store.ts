@@ -7,7 +7,7 @@ import { sharedWord } from '../text/shared-words.js';
  * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
  * types change shape): stored articles of another version are read and analysed again, once.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** An article as parsed and analysed, kept so that a restart reads it back instead of rebuilding it. */
 export interface StoredArticle {
