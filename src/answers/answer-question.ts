@@ -11,6 +11,7 @@ import { askedAs, asksForLatest, asksWhatWasDone, isYesNo, looksEnglish } from '
 import { askingClause, type Question, readQuestion, type ScoredSentence, scoreSentences } from './score-sentences.js';
 import { shortAnswer } from './short-answer.js';
 import { asksSpeaker, saidBy, saidBySomeoneElse, statementSubject } from './speaker-check.js';
+import { saysNotGiven } from './unsaid.js';
 
 export interface Answer {
   /** `not_found` when the articles do not contain an answer: say so, and show `closest`. */
@@ -184,6 +185,12 @@ function lookUp(text: string, read: Question, deps: AnswerDeps, options: AnswerO
   // Across several articles of one story every sentence holds its names, and the one that ranks
   // first for a name, place, date or number may hold one without a word of what was asked.
   if (lookUp && first.predicate === 0 && new Set(usable.map((s) => s.hit.articleId)).size > 1) return notFound();
+  // "The aide did not say where they would meet": unless a later article gives the place, that is the answer.
+  const unsaid = lookUp ? saysNotGiven(read.kind, usable) : null;
+  if (unsaid && !((dateOf(first) ?? '') > (dateOf(unsaid) ?? ''))) {
+    const others = ranked.filter((s) => s !== unsaid).slice(0, CLOSEST - 1);
+    return { ...notFound(), closest: [unsaid, ...others].map((s) => s.hit) };
+  }
   const short = shortAnswer(text, read.kind, first.words, read.stems, read.measure, read.place) ?? undefined;
   // An older sentence that gives the same answer has not been replaced, only repeated.
   const changed = replaced && !(short && replaced.hit.text.includes(short)) ? replaced : undefined;
