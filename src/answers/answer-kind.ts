@@ -258,7 +258,7 @@ export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<stri
       SCORE_POINTS.test(next.raw) &&
       /^[-\u2013\u2014]$/.test(text.slice(token.end, next.start)) &&
       !questionStems.has(token.stem) &&
-      !/[-\u2013\u2014]$/.test(text.slice(0, token.start))
+      !/[-\u2013\u2014]/.test(text[token.start - 1] ?? '')
     );
   });
 }
