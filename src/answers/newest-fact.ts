@@ -62,7 +62,8 @@ export function newestOf(
   // gives a location.
   const asClear = (s: ScoredSentence) => s.signals.typed >= best.signals.typed && s.signals.cue >= best.signals.cue;
   // A look-up's answer is replaced only by a sentence answering the same question (see `answersAsWell`).
-  const asksAsWell = (s: ScoredSentence) => !lookUp || s === best || answersAsWell(s, best, lookUp);
+  const bestSays = lookUp ? saysOfAsked(best.words, lookUp) : 0;
+  const asksAsWell = (s: ScoredSentence) => !lookUp || s === best || answersAsWell(s, best, bestSays, lookUp);
   const comparable = ranked.filter(
     (s) =>
       ((s.score >= share * best.score && s.cue === best.cue && onPoint(s) && asClear(s)) || whole(s)) &&
@@ -126,11 +127,11 @@ const PREDICATE_SHARE = 0.6;
  * day asked about. Such a sentence says less of what the question asks of its names (its
  * predicate: "won the title", "marked which anniversary") than the best, or says none of it in its
  * own words, holding the question's words only inside a name ("the Rowing Association") or in the
- * sentences around it.
+ * sentences around it. `bestSays` is `saysOfAsked` of the best, read once for all candidates.
  */
-function answersAsWell(newer: ScoredSentence, best: ScoredSentence, question: Question): boolean {
+function answersAsWell(newer: ScoredSentence, best: ScoredSentence, bestSays: number, question: Question): boolean {
   if (newer.predicate < PREDICATE_SHARE * best.predicate) return false;
-  return saysOfAsked(newer.words, question) > 0 || saysOfAsked(best.words, question) === 0;
+  return saysOfAsked(newer.words, question) > 0 || bestSays === 0;
 }
 
 /** The weight of the question's common words the sentence says in its own words: outside its names. */
