@@ -341,15 +341,16 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
   if (!scheduledDays.size) return entries;
   // Event words only for the days something was scheduled for: `mergeDay` folds one day at a time.
-  const eventWords = eventWordsOf(entries);
-  entries.forEach((report, j) => {
-    if (!report.entry.expected && scheduledDays.has(report.entry.date)) {
-      reports.add(report.entry.date, { content: eventWords[j]!, j });
-    }
-  });
+  const onScheduledDays = entries.flatMap((entry, j) => (scheduledDays.has(entry.entry.date) ? [j] : []));
+  const words = eventWordsOf(onScheduledDays.map((j) => entries[j]!));
+  const eventWords = new Map(onScheduledDays.map((j, k) => [j, words[k]!]));
+  for (const j of onScheduledDays) {
+    const report = entries[j]!;
+    if (!report.entry.expected) reports.add(report.entry.date, { content: eventWords.get(j)!, j });
+  }
   entries.forEach((scheduled, i) => {
     if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, eventWords[i]!, MIN_HAPPENED_SHARE, () => true);
+    const report = reports.holding(scheduled.entry.date, eventWords.get(i)!, MIN_HAPPENED_SHARE, () => true);
     if (!report) return;
     dropped.add(i);
     folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
