@@ -8,7 +8,7 @@ import { datelineLength } from '../articles/dateline.js';
 import { isNotName } from '../articles/entity-kinds.js';
 import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
-import { type PlaceScale, placedBy, placeScales, scaleNamedBy } from './places.js';
+import { type PlaceScale, placedBy, placeScales, SCALE_NOUN_WORDS, scaleNamedBy } from './places.js';
 import type { SentenceWords } from './sentence-words.js';
 
 /** What a place question asks for. */
@@ -24,8 +24,7 @@ export interface PlaceAsked {
 export const ANY_PLACE: PlaceAsked = { scale: null, origin: false, destination: false };
 
 /** The question's noun for the scale asked, after "which" or "what" and a modifier or two. */
-const SCALE_QUESTION =
-  /\b(?:which|what) (?:[\w-]+ ){0,2}?(city|town|village|state|province|county|country|nation|continent)\b/i;
+const SCALE_QUESTION = new RegExp(String.raw`\b(?:which|what) (?:[\w-]+ ){0,2}?(${SCALE_NOUN_WORDS.join('|')})\b`, 'i');
 const ORIGIN_QUESTION = /\b(?:from|fleeing|fled) (?:which|what)\b/i;
 /**
  * "To which" asks where to, unless the "to" belongs to the word before it ("according to which",

@@ -238,6 +238,9 @@ const SCALE_NOUNS: ReadonlyMap<string, PlaceScale> = new Map([
 
 export const scaleNamedBy = (noun: string): PlaceScale | undefined => SCALE_NOUNS.get(noun);
 
+/** The nouns that name a scale, for reading a question's (see `scaleNamedBy`). */
+export const SCALE_NOUN_WORDS: readonly string[] = [...SCALE_NOUNS.keys()];
+
 /** Last words of a place name that say its scale ("Jersey City", "Fairfax County"). */
 const SCALE_TAILS: ReadonlyMap<string, PlaceScale> = new Map([
   ['city', 'city'],
