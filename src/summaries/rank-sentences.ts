@@ -70,8 +70,6 @@ export interface RankedText {
   /** Sentence i's term ids (of the ranker's `TermIds`), in word order: from `termStarts[i]` to `termStarts[i + 1]`. */
   readonly terms: Int32Array;
   readonly termStarts: Int32Array;
-  /** Every term id of the text once, in order of first occurrence; vectors' ids index this. */
-  readonly distinctTerms: Int32Array;
   /** TF-IDF over the text's own sentences. */
   readonly vectors: SentenceVectors;
 }
@@ -123,7 +121,7 @@ export class TextRanker {
     }
     terms = terms.subarray(0, termCount);
     this.localOf = grown(this.localOf, this.termIds.size);
-    const { distinctTerms, vectors } = sentenceVectors(terms, termStarts, this.localOf, buffers);
+    const { vectors } = sentenceVectors(terms, termStarts, this.localOf, buffers);
     const centrality = centralityOf(vectors, buffers);
 
     let minCentrality = Number.POSITIVE_INFINITY;
@@ -151,7 +149,7 @@ export class TextRanker {
         (DANGLING_START.test(text) ? weights.danglingStart : 0);
       lead++;
     }
-    return { words, eligible, leadRank, centrality, score, terms, termStarts, distinctTerms, vectors };
+    return { words, eligible, leadRank, centrality, score, terms, termStarts, vectors };
   }
 }
 
