@@ -139,7 +139,7 @@ export async function loadStoredCorpus(
     try {
       await store.saveAnalysed(folder, version, complete, batch);
     } catch (err) {
-      fresh = [...batch, ...(fresh ?? [])];
+      fresh = [...batch, ...fresh];
       throw err;
     }
     await readBackLater(corpus, batch);
