@@ -115,7 +115,11 @@ export async function loadStoredCorpus(
         const unstored = file.articleIds.filter((id) => !storedById.has(id));
         if (!unstored.length) complete.push(file);
         else waiting.left.set(file, unstored.length);
-        for (const id of unstored) waiting.filesOf.set(id, [...(waiting.filesOf.get(id) ?? []), file]);
+        for (const id of unstored) {
+          const files = waiting.filesOf.get(id);
+          if (files) files.push(file);
+          else waiting.filesOf.set(id, [file]);
+        }
       }
     }
     const { filesOf, left } = waiting;
