@@ -1,11 +1,11 @@
-import { compareText } from '../text/compare-text.js';
 /**
  * Finds quotes that are the same words reported by several outlets. Two quotes group when their
  * normalised words are equal, when one's words run inside the other's ("truly historic" inside
  * a longer rendering), or when their word sets overlap heavily (small edits, different cuts). Tiny
  * fragments group only when identical, since two words in common say little about the source.
  */
-import { type IntLists, IntListsBuilder } from './int-lists.js';
+import { type IntLists, IntListsBuilder } from '../int-lists.js';
+import { compareText } from '../text/compare-text.js';
 
 /** Quotes reduced to what grouping compares. */
 export interface GroupableQuotes {

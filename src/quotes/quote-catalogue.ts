@@ -1,10 +1,10 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
+import { type IntLists, transpose } from '../int-lists.js';
 import { isPronoun, looksLikeName, memoise, surnameOf } from '../people/names.js';
 import type { PeopleIndex } from '../people/people-index.js';
 import type { Interner } from '../text/interner.js';
 import { groupQuotes } from './group-quotes.js';
-import { type IntLists, transpose } from './int-lists.js';
 import type { QuoteRows } from './quote-rows.js';
 import type { QuoteTable } from './quote-table.js';
 

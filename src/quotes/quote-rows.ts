@@ -1,11 +1,11 @@
 import type { Quote } from '../articles/quotes.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce } from '../corpus/article-store.js';
+import { gather, type IntLists, IntListsBuilder } from '../int-lists.js';
 import { compareText } from '../text/compare-text.js';
 import type { Interner } from '../text/interner.js';
 import { stem } from '../text/stem.js';
 import { foldedWords } from '../text/words.js';
-import { gather, type IntLists, IntListsBuilder } from './int-lists.js';
 import { QuoteTable, QuoteTableBuilder } from './quote-table.js';
 import { stemsOfText } from './words.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { IntListsBuilder } from '../../src/int-lists.js';
 import { groupQuotes as groupWords } from '../../src/quotes/group-quotes.js';
-import { IntListsBuilder } from '../../src/quotes/int-lists.js';
 import { Interner } from '../../src/text/interner.js';
 import { foldedWords } from '../../src/text/words.js';
 

@@ -1,7 +1,8 @@
-import { grown } from '../typed-arrays.js';
+import { grown } from './typed-arrays.js';
 /**
  * Many short lists of integers in two flat arrays: list `i` is `values[starts[i]]` up to
- * `values[starts[i + 1]]`. Kept for every quote of a corpus (its words, its stems), where a JS
+ * `values[starts[i + 1]]`. Kept for every quote of a corpus (its words, its stems) and, transposed, for
+ * the terms of a summary's earlier sentences (`Postings`), where a JS
  * array apiece cost an object and 8 bytes a number, and a typed array apiece more still.
  */
 export class IntLists {
