@@ -74,21 +74,20 @@ function kindOf(keyed: KeyedArticle, index: number): EntityKind {
   return KINDS[keyed.numbers[index * ENTITY_FIELDS + KIND]!]!;
 }
 
-/** Where entity `index`'s roles are in `roles` and `roleKeys`: from, to. */
-function roleRange(keyed: KeyedArticle, index: number): [number, number] {
-  const next =
-    index + 1 < keyed.keys.length ? keyed.numbers[(index + 1) * ENTITY_FIELDS + ROLES_START]! : keyed.roleKeys.length;
-  return [keyed.numbers[index * ENTITY_FIELDS + ROLES_START]!, next];
+/**
+ * Where entity `index`'s entries of a per-entity list start and end (from, to): the list's start is
+ * the entity's number at `field`, its end the next entity's start or the list's length.
+ */
+function rangeOf(keyed: KeyedArticle, index: number, field: number, length: number): [number, number] {
+  const next = index + 1 < keyed.keys.length ? keyed.numbers[(index + 1) * ENTITY_FIELDS + field]! : length;
+  return [keyed.numbers[index * ENTITY_FIELDS + field]!, next];
 }
 
+/** Where entity `index`'s roles are in `roles` and `roleKeys`: from, to. */
+const roleRange = (keyed: KeyedArticle, index: number) => rangeOf(keyed, index, ROLES_START, keyed.roleKeys.length);
+
 /** Where entity `index`'s aliases are in `aliases` and `aliasKeys`: from, to. */
-function aliasRange(keyed: KeyedArticle, index: number): [number, number] {
-  const next =
-    index + 1 < keyed.keys.length
-      ? keyed.numbers[(index + 1) * ENTITY_FIELDS + ALIASES_START]!
-      : keyed.aliasKeys.length;
-  return [keyed.numbers[index * ENTITY_FIELDS + ALIASES_START]!, next];
-}
+const aliasRange = (keyed: KeyedArticle, index: number) => rangeOf(keyed, index, ALIASES_START, keyed.aliasKeys.length);
 
 /** The name functions merging uses, memoised; one set serves every article of a corpus. */
 export interface NameKeys {
