@@ -2,13 +2,14 @@
  * One start of Newsdesk's corpus in its own process, as `npm start` builds it (store, stored
  * articles, index file under DATA_DIR), so its peak resident memory is its own:
  *
- *   tsx bench/corpus-process.ts cold|warm <corpus dir> <data dir> <queries>
+ *   node scripts/run.mjs bench/corpus-process.ts cold|warm <corpus dir> <data dir> <queries>
  *
  * `cold` starts from an empty DATA_DIR and stops once loaded. `warm` starts again on the same
  * DATA_DIR (nothing changed), then times the commands, then one new article and the first
  * story-wide views after it. Prints one JSON line (`CorpusProcessResult`) on stdout.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_TIMELINE_ENTRIES } from '../commands/timeline.js';
 import { answerQuestion } from '../src/answers/answer-question.js';
@@ -25,7 +26,8 @@ import { garbageCollector, type Latency, memoryUse, timeEach, timeOnce } from '.
 import { makeQueries } from './queries.js';
 
 export const BENCH_SEED = 20250806;
-const SEEDS_DIR = fileURLToPath(new URL('../seeds', import.meta.url));
+/** Run from the project's root (bench/main.ts starts it there), compiled in dist/ or not. */
+const SEEDS_DIR = resolve('seeds');
 /** Calls made before timing, so the JIT has seen each code path (first calls are reported apart). */
 const WARM_UP = 10;
 const SUMMARY_REPEATS = 50;
@@ -148,7 +150,9 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [mode, dir, dataDir, queries] = process.argv.slice(2);
   if ((mode !== 'cold' && mode !== 'warm') || !dir || !dataDir) {
-    process.stderr.write('usage: tsx bench/corpus-process.ts cold|warm <corpus dir> <data dir> [queries]\n');
+    process.stderr.write(
+      'usage: node scripts/run.mjs bench/corpus-process.ts cold|warm <corpus dir> <data dir> [queries]\n',
+    );
     process.exit(2);
   }
   await run(mode, dir, dataDir, Number(queries ?? 300));

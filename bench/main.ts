@@ -50,11 +50,11 @@ const { values: flags } = parseArgs({
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-/** One start of the corpus in a child process (node --import tsx, like the tests), its JSON line parsed. */
+/** One start of the corpus in a child process, run from dist/ as `npm start` runs Newsdesk, its JSON line parsed. */
 function startCorpus(mode: 'cold' | 'warm', dir: string, dataDir: string, queries: number): CorpusProcessResult {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench', 'corpus-process.ts'), mode, dir, dataDir, String(queries)],
+    [join(ROOT, 'scripts', 'run.mjs'), 'bench/corpus-process.ts', mode, dir, dataDir, String(queries)],
     {
       cwd: ROOT,
       encoding: 'utf8',
