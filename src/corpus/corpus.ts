@@ -21,6 +21,11 @@ export type AnalysisSource = ArticleAnalysis | (() => ArticleAnalysis);
  */
 export const DECODED_ANALYSES = 64;
 
+/** Oldest first (undated last), ties broken by origin so the order is stable: the corpus's order. */
+export function oldestFirst(a: Article, b: Article): number {
+  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.origin.localeCompare(b.origin);
+}
+
 /**
  * The articles Newsdesk answers from, with each article's analysis (quotes, people) computed once
  * when it arrives. Listeners (the search index) are told of every change, in batches, so they can
@@ -115,9 +120,7 @@ export class Corpus {
 
   /** Articles oldest first (undated last), ties broken by origin so the order is stable. */
   articles(): readonly Article[] {
-    this.sorted ??= [...this.byId.values()].sort(
-      (a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.origin.localeCompare(b.origin),
-    );
+    this.sorted ??= [...this.byId.values()].sort(oldestFirst);
     return this.sorted;
   }
 

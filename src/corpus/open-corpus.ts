@@ -4,7 +4,7 @@ import type { Article, SkippedFile } from '../articles/types.js';
 import type { Logger } from '../logger.js';
 import { IndexBusyError, PassageIndex } from '../search/passage-index.js';
 import type { ArticleStore } from './article-store.js';
-import type { Corpus } from './corpus.js';
+import { type Corpus, oldestFirst } from './corpus.js';
 import { createIndexedCorpus } from './indexed-corpus.js';
 import { type KeptStored, keepStored, loadStoredCorpus } from './stored-corpus.js';
 
@@ -72,8 +72,11 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
   // holds one batch of analyses, not the whole corpus's.
   let storing = Boolean(options.store);
   const batch = options.analysisBatch ?? ANALYSIS_BATCH;
-  for (let start = 0; start < load.articles.length; start += batch) {
-    corpus.add(load.articles.slice(start, start + batch));
+  // Oldest first, so a first start indexes passages in date order, as later articles arrive: a
+  // search too broad to rank every passage ranks the newest (see `PassageIndex.search`).
+  const articles = [...load.articles].sort(oldestFirst);
+  for (let start = 0; start < articles.length; start += batch) {
+    corpus.add(articles.slice(start, start + batch));
     if (!storing) continue;
     await load.storeAnalysed(corpus).catch((err: unknown) => {
       storing = false;

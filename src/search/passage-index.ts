@@ -34,12 +34,15 @@ export const MAX_SEARCH_LIMIT = 1000;
 const TITLE_WEIGHT = 0.25;
 const BODY_WEIGHT = 1;
 /**
- * FTS5 works out BM25 for every passage a query matches (reading each one's length), about half a
- * microsecond apiece on a shared two-core machine, so a word found in a tenth of 300,000 passages
- * costs over ten milliseconds. Past this many matched passages, the commonest words only re-rank the
- * passages the rarer ones find (see `matchFor`).
+ * FTS5 works out BM25 for every passage a query matches (reading each one's length), one to two
+ * microseconds apiece on a shared two-core machine, so a word found in a tenth of 300,000 passages
+ * costs tens of milliseconds. Past this many matched passages, the commonest words only re-rank the
+ * passages the rarer ones find (see `matchFor`); when even the rarest word is in more, only the
+ * passages indexed last are ranked (see `search`).
  */
 export const MAX_RANKED_PASSAGES = 10_000;
+/** In a search too broad to rank whole, its words hold at most this many times the rarest's passages (see `matchFor`). */
+const BROAD_SPREAD = 2;
 /** How long opening an index file waits for another process to let go of it. */
 const LOCK_WAIT_MS = 200;
 /** Words whose passage counts are remembered between searches, until the index changes. */
@@ -82,17 +85,20 @@ const SCHEMA = `
 const BM25 = `bm25(passage_text, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
 const HIT_COLUMNS = 'p.article_id AS articleId, p.sentence, p.start_at AS start, p.end_at AS end';
 
-// Ranked and cut to the limit before the join, so only the passages returned are looked up.
+// Ranked and cut to the limit before the join, so only the passages returned are looked up. Only
+// passages from row @from on (0: all of them); FTS5 skips to that row in each word's list.
 const SEARCH = `
   SELECT ${HIT_COLUMNS}, t.rank
-  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match ORDER BY rank LIMIT @limit) t
+  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match AND rowid >= @from
+        ORDER BY rank LIMIT @limit) t
   JOIN passage p ON p.id = t.rowid`;
 
 // Every passage ranking at or above a given rank, in no order: a tie too long for `SEARCH`'s room.
 // bm25 is worked out per passage as in SEARCH, so a rank read from SEARCH compares exactly.
 const SEARCH_UP_TO = `
   SELECT ${HIT_COLUMNS}, t.rank
-  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match AND ${BM25} <= @rank) t
+  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text
+        WHERE passage_text MATCH @match AND rowid >= @from AND ${BM25} <= @rank) t
   JOIN passage p ON p.id = t.rowid`;
 
 const SEARCH_IN = `
@@ -139,11 +145,12 @@ function prepareStatements(db: Database.Database) {
     deletePassages: db.prepare<[string]>('DELETE FROM passage WHERE article_id = ?'),
     deleteArticle: db.prepare<[string]>('DELETE FROM article WHERE id = ?'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passage'),
+    lastPassage: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM passage'),
     countMatching: db.prepare<[string], { n: number }>(
       'SELECT count(*) AS n FROM passage_text WHERE passage_text MATCH ?',
     ),
-    search: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH),
-    searchUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_UP_TO),
+    search: db.prepare<{ match: string; limit: number; from: number }, HitRow>(SEARCH),
+    searchUpTo: db.prepare<{ match: string; rank: number; from: number }, HitRow>(SEARCH_UP_TO),
     searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(SEARCH_IN),
   };
 }
@@ -183,6 +190,8 @@ export class PassageIndex {
   /** Passages holding each word, and in all, counted on first need since the index last changed. */
   private readonly passagesWith = new Map<string, number>();
   private passageCount: number | null = null;
+  /** The highest passage row id, read on first need since the index last changed. */
+  private lastPassage: number | null = null;
 
   private constructor(private readonly db: Database.Database) {
     this.statements = prepareStatements(db);
@@ -282,12 +291,13 @@ export class PassageIndex {
   /** Passages ranked by BM25 against the words of `query` (any text: it is never parsed as FTS syntax). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     if (options.articleIds?.length === 0) return [];
-    const match = this.matchFor(queryWords(query));
-    if (!match) return [];
+    const chosen = this.matchFor(queryWords(query));
+    if (!chosen) return [];
+    const { match, matched } = chosen;
     const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT)));
     const rows = options.articleIds
       ? this.statements.searchIn.all({ match, limit, ids: JSON.stringify(options.articleIds) })
-      : this.topRanked(match, limit);
+      : this.newestRanked(match, matched, limit);
     const hits: SearchHit[] = [];
     for (const row of rows) {
       const article = this.articles.get(row.articleId)?.article;
@@ -299,7 +309,29 @@ export class PassageIndex {
   }
 
   /**
-   * The best `limit` passages, equal ranks in article and sentence order. Passages' row ids depend on
+   * The best `limit` passages `match` finds, or, when it can match more than `MAX_RANKED_PASSAGES`
+   * (every word of the question is everywhere: "talks" in a story about talks), the best of those
+   * indexed last: a span of rows holding about that many of its matches if they are spread evenly,
+   * doubled each time until `limit` are found. Passages are indexed as articles arrive (a first
+   * start in date order), so these are the newest, which is what a question about something all
+   * over the story most likely wants, at a cost that stops growing with the corpus. Ranks stay exact
+   * BM25 over the whole index: only which passages are ranked changes.
+   */
+  private newestRanked(match: string, matched: number, limit: number): HitRow[] {
+    if (matched <= MAX_RANKED_PASSAGES) return this.topRanked(match, limit, 0);
+    this.lastPassage ??= this.statements.lastPassage.get()?.id ?? 0;
+    const last = this.lastPassage;
+    let span = Math.ceil((last * MAX_RANKED_PASSAGES) / matched);
+    for (;;) {
+      const from = Math.max(0, last - span + 1);
+      const rows = this.topRanked(match, limit, from);
+      if (rows.length >= limit || from === 0) return rows;
+      span *= 2;
+    }
+  }
+
+  /**
+   * The best `limit` passages from row `from` on, equal ranks in article and sentence order. Passages' row ids depend on
    * the order articles arrived in, so FTS5's own order among equal ranks (wire copies of one
    * sentence score alike) would make a running index answer differently from a fresh start over the
    * same articles. A few passages past the limit are fetched; when the rank at the limit ties all the
@@ -307,12 +339,12 @@ export class PassageIndex {
    * That query is what a long tie costs (both rank every matched passage, the bulk of a search's
    * time), where fetching twice as many each time until the tie ended took up to four.
    */
-  private topRanked(match: string, limit: number): HitRow[] {
+  private topRanked(match: string, limit: number, from: number): HitRow[] {
     const fetch = limit + TIE_ROOM;
-    let rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
+    let rows = this.statements.search.all({ match, limit: fetch, from }).sort(byRankThenPlace);
     const atLimit = rows[limit - 1];
     if (atLimit && rows.length === fetch && rows[fetch - 1]!.rank === atLimit.rank) {
-      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
+      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank, from }).sort(byRankThenPlace);
     }
     return rows.slice(0, limit);
   }
@@ -338,12 +370,34 @@ export class PassageIndex {
    * common ones weigh half what they would; words in half the passages or more are left out, as
    * BM25 gives them no weight at all (FTS5 floors their negative idf at a millionth). Words found
    * nowhere are left out too, so that the rarest word kept always finds something.
+   *
+   * When even the rarest word is in more than `MAX_RANKED_PASSAGES`, the search is too broad to
+   * rank whole: the rarest words are matched, while all of them together are in at most
+   * `BROAD_SPREAD` times as many passages as the rarest, among the passages indexed last
+   * (`newestRanked`). FTS5 reads every passage number of a word's list even when only the last
+   * rows are asked for (about 0.08 µs apiece here: 60 ms for a word in 800,000 passages), so the
+   * commoner words would cost more than the ranking saves; `/ask` still weighs them when it
+   * re-ranks the hits.
+   *
+   * Also gives how many passages the expression can match at most (the sum over its words).
    */
-  private matchFor(words: readonly string[]): string | null {
+  private matchFor(words: readonly string[]): { match: string; matched: number } | null {
     const counted = words
       .map((word) => ({ word, passages: this.passagesHolding(word) }))
       .filter(({ passages }) => passages > 0);
     counted.sort((a, b) => a.passages - b.passages);
+    const rarest = counted[0]?.passages;
+    if (rarest === undefined) return null;
+    if (rarest > MAX_RANKED_PASSAGES) {
+      const near: string[] = [];
+      let matched = 0;
+      for (const { word, passages } of counted) {
+        if (near.length && matched + passages > BROAD_SPREAD * rarest) break;
+        near.push(word);
+        matched += passages;
+      }
+      return { match: anyOf(near)!, matched };
+    }
     const rare: string[] = [];
     const common: string[] = [];
     let ranked = 0;
@@ -353,9 +407,10 @@ export class PassageIndex {
         ranked += passages;
       } else if (2 * passages < this.size) common.push(word);
     }
-    const anyRare = anyOf(rare);
+    const anyRare = anyOf(rare)!;
     const anyCommon = anyOf(common);
-    return anyRare && anyCommon ? `${anyRare} OR ((${anyRare}) AND (${anyCommon}))` : anyRare;
+    const match = anyCommon ? `${anyRare} OR ((${anyRare}) AND (${anyCommon}))` : anyRare;
+    return { match, matched: ranked };
   }
 
   private passagesHolding(word: string): number {
@@ -371,6 +426,7 @@ export class PassageIndex {
   private forgetCounts(): void {
     this.passagesWith.clear();
     this.passageCount = null;
+    this.lastPassage = null;
   }
 
   close(): void {

@@ -138,6 +138,29 @@ describe('PassageIndex', () => {
     expect(index.search('What are the ministers dithering about?', { limit: 1 })).toHaveLength(1);
   });
 
+  it('ranks only the passages indexed last when even the rarest word is in more than are ranked at once', () => {
+    // Each article 20 passages; days 0-999 at the harbour, days 1000-1999 on the road.
+    const days = (from: number, count: number, said: (day: number) => string) =>
+      Array.from({ length: count }, (_, i) =>
+        buildArticle(
+          Array.from({ length: 20 }, (_, j) => `${said(from + i)} (${from + i}.${j})`).join('\n\n'),
+          { title: `Day ${from + i}` },
+          `day-${from + i}`,
+        ),
+      );
+    const early = buildArticle('Ferry, ferry, ferry at the harbour.', { title: 'Ferry' }, 'early');
+    const harbour = days(0, 1000, () => 'The ferry waited at the harbour.');
+    const road = days(1000, 1000, () => 'The ferry was carried by road.');
+    const index = open();
+    index.add([early, ...harbour, ...road]);
+    // The early passage would rank first, but "ferry" is in four times more passages than are ranked.
+    const hits = index.search('ferry', { limit: 3 });
+    expect(hits).toHaveLength(3);
+    expect(hits.every((hit) => road.slice(-600).some((article) => article.id === hit.articleId))).toBe(true);
+    // The newest passages do not hold "harbour": the span ranked widens until some do.
+    expect(index.search('harbour', { limit: 2 })).toHaveLength(2);
+  });
+
   it('reads each article as stems once, for re-ranking its hits', () => {
     const index = open();
     index.add([summit]);
