@@ -21,9 +21,23 @@ export type AnalysisSource = ArticleAnalysis | (() => ArticleAnalysis);
  */
 export const DECODED_ANALYSES = 64;
 
+/** 32-bit lanes of the version: 64 bits, printed as 16 hex digits. */
+const VERSION_LANES = 2;
+
+/** Adds (`sign` 1) or takes away (-1) the first lanes of the id's SHA-256 digest, lane by lane. */
+function addDigest(sum: Uint32Array, id: string, sign: 1 | -1): void {
+  const digest = createHash('sha256').update(id).digest();
+  for (let lane = 0; lane < sum.length; lane++) sum[lane] = sum[lane]! + sign * digest.readUInt32LE(4 * lane);
+}
+
 /** Oldest first (undated last), ties broken by origin so the order is stable: the corpus's order. */
 export function oldestFirst(a: Article, b: Article): number {
-  return (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.origin.localeCompare(b.origin);
+  // Days are ISO dates, in order as plain strings (a locale comparison of every pair cost tens of
+  // milliseconds at 100k articles, each time the corpus changed).
+  const dayA = a.date ?? '9999';
+  const dayB = b.date ?? '9999';
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  return a.origin.localeCompare(b.origin);
 }
 
 /**
@@ -38,6 +52,13 @@ export class Corpus {
   private readonly decoded = new Map<string, ArticleAnalysis>();
   private readonly listeners: CorpusListener[] = [];
   private sorted: Article[] | null = null;
+  /**
+   * The sum of every article id's digest, lane by lane (mod 2^32 each): the same set of articles
+   * gives the same sum in whatever order they came, and a change moves it by its own articles'
+   * digests. Made when `version` is first read, then kept up to date: hashing every sorted id
+   * again cost 190 ms of the first summary after one new article at 100k articles.
+   */
+  private idSum: Uint32Array | null = null;
   private cachedVersion: string | null = null;
   private cachedBasis: Basis | null = null;
 
@@ -57,6 +78,7 @@ export class Corpus {
       if (this.byId.has(article.id)) continue;
       this.byId.set(article.id, article);
       this.analyses.set(article.id, analyse(article));
+      if (this.idSum) addDigest(this.idSum, article.id, 1);
       added.push(article);
     }
     if (added.length) this.changed({ added, removed: [] });
@@ -71,6 +93,7 @@ export class Corpus {
       this.byId.delete(id);
       this.analyses.delete(id);
       this.decoded.delete(id);
+      if (this.idSum) addDigest(this.idSum, id, -1);
       removed.push(article);
     }
     if (removed.length) this.changed({ added: [], removed });
@@ -127,9 +150,11 @@ export class Corpus {
   /** Changes whenever the set of articles changes; keys caches of answers and summaries. */
   get version(): string {
     if (this.cachedVersion === null) {
-      const hash = createHash('sha256');
-      for (const id of [...this.byId.keys()].sort()) hash.update(id);
-      this.cachedVersion = hash.digest('hex').slice(0, 12);
+      if (!this.idSum) {
+        this.idSum = new Uint32Array(VERSION_LANES);
+        for (const id of this.byId.keys()) addDigest(this.idSum, id, 1);
+      }
+      this.cachedVersion = Array.from(this.idSum, (lane) => lane.toString(16).padStart(8, '0')).join('');
     }
     return this.cachedVersion;
   }
