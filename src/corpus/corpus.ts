@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { Article, Basis } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
+import { keepText } from './article-store.js';
 
 export interface CorpusChange {
   added: Article[];
@@ -94,6 +95,8 @@ export class Corpus {
       this.analyses.delete(id);
       this.decoded.delete(id);
       if (this.idSum) addDigest(this.idSum, id, -1);
+      // Read before the store forgets it: whoever still holds the article can read its text.
+      keepText(article);
       removed.push(article);
     }
     if (removed.length) this.changed({ added: [], removed });

@@ -27,6 +27,7 @@ export class SqliteArticleStore implements ArticleStore {
   /** Articles written since a start last checkpointed the write-ahead log (see `saveFolder`). */
   private writtenSinceCheckpoint = 0;
   private analysisOf?: Database.Statement<[string, number], { analysis: string }>;
+  private textOf?: Database.Statement<[string], { text: string }>;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -35,12 +36,14 @@ export class SqliteArticleStore implements ArticleStore {
       .prepare<[string], FileRow>('SELECT path, size, mtime_ms, article_ids FROM seed_files WHERE folder = ?')
       .all(folder)
       .map(decodeFileRow);
-    // The analysis stays on disk until asked for (SQLite reads are synchronous): at 10k articles it is
-    // half of what is stored, and most of it is never read by a process that only answers /ask.
-    const articles = this.db
-      .prepare<[number], ArticleRow>('SELECT id, text, article, layout FROM stored_articles WHERE analysis_version = ?')
-      .all(version)
-      .map((row) => this.kept(row, version));
+    // The text and the analysis stay on disk until asked for (SQLite reads are synchronous): they are
+    // nearly all of what is stored, and a process answering /ask reads a few articles' of them.
+    const articles: KeptArticle[] = [];
+    for (const row of this.db
+      .prepare<[number], ArticleRow>('SELECT id, article, layout FROM stored_articles WHERE analysis_version = ?')
+      .iterate(version)) {
+      articles.push(this.kept(row, version));
+    }
     return { files, articles };
   }
 
@@ -60,9 +63,7 @@ export class SqliteArticleStore implements ArticleStore {
 
   async readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]> {
     // Whatever version it was stored under: `kept` reads the analysis only if it is of `version`.
-    const read = this.db.prepare<[string], ArticleRow>(
-      'SELECT id, text, article, layout FROM stored_articles WHERE id = ?',
-    );
+    const read = this.db.prepare<[string], ArticleRow>('SELECT id, article, layout FROM stored_articles WHERE id = ?');
     return ids.flatMap((id) => {
       const row = read.get(id);
       return row ? [this.kept(row, version)] : [];
@@ -76,10 +77,24 @@ export class SqliteArticleStore implements ArticleStore {
     return articles.map((article) => this.analysisReader(article, version));
   }
 
-  /** A stored article whose analysis is read when first asked for. */
+  /** A stored article whose text and analysis are read when first asked for. */
   private kept(row: ArticleRow, version: number): KeptArticle {
-    const article = decodeArticle(row.id, row);
+    const article = decodeArticle(row.id, { ...row, text: this.textReader(row.id) });
     return { article, analysis: this.analysisReader(article, version) };
+  }
+
+  /**
+   * Reads the article's text. It cannot be made again, unlike an analysis: an article the store no
+   * longer holds is an error (the corpus keeps the text of one it withdraws, see `keepText`).
+   */
+  private textReader(id: string): () => string {
+    this.textOf ??= this.db.prepare<[string], { text: string }>('SELECT text FROM stored_articles WHERE id = ?');
+    const textOf = this.textOf;
+    return () => {
+      const found = this.db.open ? textOf.get(id) : undefined;
+      if (!found) throw new Error(`the text of article ${id} is no longer in the store`);
+      return found.text;
+    };
   }
 
   /** Reads and decodes the article's stored analysis of `version` each time it is called (SQLite reads are synchronous). */
@@ -182,4 +197,4 @@ export class SqliteArticleStore implements ArticleStore {
   }
 }
 
-type ArticleRow = Omit<ArticleColumns, 'analysis'> & { id: string };
+type ArticleRow = Omit<ArticleColumns, 'analysis' | 'text'> & { id: string };

@@ -8,6 +8,7 @@
 import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce } from '../corpus/article-store.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { textKey } from '../text/text-key.js';
 import { grown } from '../typed-arrays.js';
 import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
@@ -38,6 +39,8 @@ export interface Candidate extends Selectable {
   readonly ids: Int32Array;
   /** The sentence's term ids in word order, repeats included (see `RankedText.terms`). */
   readonly terms: Int32Array;
+  /** The `textKey` of the sentence's text: compared, where texts would be read from the store. */
+  readonly textKey: number;
 }
 
 /**
@@ -77,6 +80,10 @@ class PutForward implements Candidate {
 
   get terms(): Int32Array {
     return this.ranking.termsOf(this.sentence.index);
+  }
+
+  get textKey(): number {
+    return this.best < this.ranking.kept ? this.ranking.textKeyOf(this.best) : textKey(sentenceText(this));
   }
 
   get vector(): TermVector {
@@ -138,6 +145,8 @@ class ArticleRanking {
   readonly eligible: number;
   private readonly ints: Int32Array;
   private readonly scores: Float64Array;
+  /** The `textKey` of each kept sentence's text (see `kept`). */
+  private readonly textKeys: Float64Array;
   private readonly startsAt: number;
   private readonly termsAt: number;
   /** How many sentences were ranked. */
@@ -160,9 +169,11 @@ class ArticleRanking {
     const kept = Math.min(eligible, KEPT_DISTINCT);
     const distinct = distinctRuns(best.slice(0, kept).map((index) => termsIn(ranked, index)));
     const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length + distinct.length;
-    const buffer = new ArrayBuffer(8 * eligible + 4 * intCount);
+    const buffer = new ArrayBuffer(8 * (eligible + kept) + 4 * intCount);
     this.scores = new Float64Array(buffer, 0, eligible);
-    this.ints = new Int32Array(buffer, 8 * eligible, intCount);
+    this.textKeys = new Float64Array(buffer, 8 * eligible, kept);
+    for (let k = 0; k < kept; k++) this.textKeys[k] = textKey(sentences[best[k]!]!.text);
+    this.ints = new Int32Array(buffer, 8 * (eligible + kept), intCount);
     best.forEach((index, k) => {
       this.scores[k] = ranked.score[index]!;
       this.ints[INDEX * eligible + k] = index;
@@ -181,6 +192,11 @@ class ArticleRanking {
     // Kept as positions in `ints`, so a run is read without a view.
     for (let k = 0; k <= kept; k++) distinct[k]! += this.distinctAt;
     this.ints.set(distinct, this.distinctAt);
+  }
+
+  /** The `textKey` of the `k`th best eligible sentence's text, for one of the `kept` best. */
+  textKeyOf(k: number): number {
+    return this.textKeys[k]!;
   }
 
   /** The article's `k`th best eligible sentence. */

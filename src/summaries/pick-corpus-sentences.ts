@@ -108,13 +108,14 @@ export function pickCorpusSentences(
   if (scope.length > 1) {
     // The cached candidates are shared by every summary of this version, so they are copied, not changed.
     const centre = centroid(candidates.map((c) => c.vector));
-    scored = candidates.map(({ article, sentence, ids, terms, words, vector, score }) => ({
+    scored = candidates.map(({ article, sentence, ids, terms, words, vector, textKey, score }) => ({
       article,
       sentence,
       ids,
       terms,
       words,
       vector,
+      textKey,
       score: score + CONSENSUS_WEIGHT * cosineToDense(vector, centre),
     }));
   }

@@ -101,15 +101,16 @@ const COPY_HOLDERS = 16;
 /**
  * For each article, the first one it is a copy of (the same report filed again, syndicated or
  * updated: half or more of the shorter one's sentences verbatim in the other), else itself.
- * `sentences` are each article's candidate sentences: a copy ranks its sentences as the original
- * does. A copy is no second source, so what the two carry is counted once.
+ * `sentences` are each article's candidate sentences (their texts, or anything equal exactly when
+ * the texts are, such as their `textKey`): a copy ranks its sentences as the original does. A copy
+ * is no second source, so what the two carry is counted once.
  */
-export function copiesOf(sentences: readonly (readonly string[])[]): number[] {
+export function copiesOf<Text>(sentences: readonly (readonly Text[])[]): number[] {
   // A sentence many articles carry word for word (boilerplate, a wire story in every outlet) is
   // compared with its first holders only: a copy of a copy meets the first filing among them, and
   // reading every earlier holder made this quadratic in the articles carrying one sentence.
   const source = sentences.map((_, a) => a);
-  const holders = new Map<string, number[]>();
+  const holders = new Map<Text, number[]>();
   const sizes: number[] = [];
   sentences.forEach((texts, b) => {
     const distinct = new Set(texts);
@@ -158,7 +159,8 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
    */
   let perConcept = new Int32Array(3 * 1024);
   const ranked = scope.map((article) => rankings.candidatesOf(article, limit));
-  const sourceOf = copiesOf(ranked.map((list) => list.map(sentenceText)));
+  // By text key: a sentence's text may have to be read from the store, for every article in scope.
+  const sourceOf = copiesOf(ranked.map((list) => list.map((candidate) => candidate.textKey)));
   /**
    * Articles with a copy in scope; for them, the (concept, source) pairs counted, numbered in a
    * PairIds rather than kept in a Set as one number each, which boxed every pair past 2^31.

@@ -8,6 +8,7 @@ import {
   ANALYSIS_VERSION,
   type ArticleStore,
   DECODED_LAYOUTS,
+  KEPT_TEXTS,
   type KeptArticle,
   sentencesOnce,
 } from '../../src/corpus/article-store.js';
@@ -102,6 +103,33 @@ describe('stored articles decoded on demand', () => {
     const [kept] = await store.articles.readArticles([first!.id], ANALYSIS_VERSION);
     expect(kept!.article.sentences).toBe(kept!.article.sentences);
     expect(kept!.article.sentences[1]).toBe(kept!.article.sentences[1]);
+  });
+
+  it("reads a stored article's text from the store when first needed, the same as stored", async () => {
+    const read = await readBackStored('text-on-demand');
+    // Twice over every article: the second pass reads each text again after it has left the kept ones.
+    for (let pass = 0; pass < 2; pass++) {
+      read.forEach(({ article }, i) => expect(article.text, `text of article ${i}`).toBe(ARTICLES[i]!.text));
+    }
+    expect(read.length).toBeGreaterThan(KEPT_TEXTS);
+  });
+
+  it('keeps the text of an article the corpus withdraws, for whoever still holds it once the store has removed it', async () => {
+    const store = await temporaryStore('text-withdrawn', cleanups);
+    const [first, second] = ARTICLES;
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      [first!, second!].map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const read = await store.articles.readArticles([first!.id, second!.id], ANALYSIS_VERSION);
+    const corpus = storedCorpus(read);
+    const [held, other] = read.map((kept) => kept.article);
+    corpus.remove([held!.id]);
+    await store.articles.removeArticles([held!.id, other!.id]);
+    expect(held!.text).toBe(first!.text);
+    expect(held!.sentences).toEqual(first!.sentences);
+    // One the corpus still held when another process removed it from the store says so.
+    expect(() => other!.text).toThrow(/no longer in the store/);
   });
 
   /** The invented articles as files of a new seeds folder; `cleanups` removes it. */
