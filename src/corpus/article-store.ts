@@ -206,14 +206,37 @@ export function sentencesOnce(article: Article): Sentence[] {
 }
 
 /**
- * How many stored articles whose text is read on demand keep it, the most recently read. The text
- * was two thirds of a warm start's heap (two bytes a character once it holds a curly quote): 61 MB
- * at 10k articles, 600 MB at 100k.
+ * How much text read on demand is kept, the most recently read, in characters (two bytes each once
+ * a text holds a curly quote). Text was two thirds of a warm start's heap when every article's was
+ * read at start: 61 MB at 10k articles, ~600 MB at 100k. This keeps every text of a corpus of ~10k
+ * articles once read (some views read every article's at each call: `/timeline about:` looks for a
+ * name spelled out in each article holding its last word, and with 256 texts kept it re-read
+ * thousands from the store per call), and a bounded share of a larger one.
  */
-export const KEPT_TEXTS = 256;
+export const KEPT_TEXT_CHARS = 48 * 2 ** 20;
 
-/** Texts read on demand, the most recently read last (see `KEPT_TEXTS`). */
+/** Texts read on demand, the most recently read last (see `KEPT_TEXT_CHARS`), and their length in all. */
 const keptTexts = new Map<Article, string>();
+let keptChars = 0;
+
+/** The article's text read by `read`, kept among the most recently read (see `KEPT_TEXT_CHARS`). */
+function keptText(article: Article, read: () => string): string {
+  let text = keptTexts.get(article);
+  if (text !== undefined) {
+    keptTexts.delete(article);
+    keptTexts.set(article, text);
+    return text;
+  }
+  text = read();
+  keptTexts.set(article, text);
+  keptChars += text.length;
+  for (const [oldest, kept] of keptTexts) {
+    if (keptChars <= KEPT_TEXT_CHARS || oldest === article) break;
+    keptTexts.delete(oldest);
+    keptChars -= kept.length;
+  }
+  return text;
+}
 
 /** A stored article's columns as `decodeArticle` reads them: the text, or how to read it when first needed. */
 export type ArticleLayoutColumns = Omit<ArticleColumns, 'analysis' | 'text'> & { text: string | (() => string) };
@@ -224,8 +247,8 @@ export type ArticleLayoutColumns = Omit<ArticleColumns, 'analysis' | 'text'> & {
  * kept in one typed array (paragraph count, paragraphs' start and end, sentences' start, end and
  * paragraph). The same article read again while still kept gives the same sentence objects.
  *
- * A text given as a function is read from it when first needed and kept among the `KEPT_TEXTS`
- * most recently read, so a process holds the texts it is answering from, not the corpus's. Slices
+ * A text given as a function is read from it when first needed and kept among the most recently
+ * read (`KEPT_TEXT_CHARS`), so a process holds the texts it is answering from, not the corpus's. Slices
  * of it that a view keeps (a quote, a sentence) keep it in memory as long as they live.
  */
 export function decodeArticle(id: string, columns: ArticleLayoutColumns): Article {
@@ -236,7 +259,7 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
     Object.defineProperty(article, 'text', {
       enumerable: true,
       configurable: true,
-      get: () => recentlyUsed(keptTexts, article, readText, KEPT_TEXTS),
+      get: () => keptText(article, readText),
     });
   }
   let json: string | null = columns.layout;
@@ -288,7 +311,7 @@ export function keepText(article: Article): void {
   } catch {
     return; // Already gone from the store (another process withdrew it first): nothing to keep.
   }
-  keptTexts.delete(article);
+  if (keptTexts.delete(article)) keptChars -= text.length;
   Object.defineProperty(article, 'text', { value: text, enumerable: true, configurable: true, writable: true });
 }
 
