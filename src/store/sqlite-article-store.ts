@@ -19,6 +19,18 @@ import {
   type StoredFolder,
 } from '../corpus/article-store.js';
 
+/**
+ * The analysis version of a withdrawn article's row (never a real one). Its text stays readable
+ * for a while: another process sharing the file may still hold the article, reading its text when
+ * needed (see `textReader`), until its follower reads the removal from the change log.
+ */
+const WITHDRAWN = 0;
+/**
+ * A withdrawn article's row is dropped once this many changes have been logged after its removal:
+ * followers read the log every few seconds, and only a first start logs changes this fast.
+ */
+const WITHDRAWN_KEPT_CHANGES = 1_000;
+
 /** Writes this big leave a WAL worth checkpointing at once. */
 const CHECKPOINT_AFTER_ARTICLES = 1_000;
 
@@ -37,7 +49,7 @@ export class SqliteArticleStore implements ArticleStore {
       .all(folder)
       .map(decodeFileRow);
     // The text and the analysis stay on disk until asked for (SQLite reads are synchronous): they are
-    // nearly all of what is stored, and a process answering /ask reads a few articles' of them.
+    // nearly all of what is stored, and a process answering /ask reads those of a few articles.
     const articles: KeptArticle[] = [];
     for (const row of this.db
       .prepare<[number], ArticleRow>('SELECT id, article, layout FROM stored_articles WHERE analysis_version = ?')
@@ -63,7 +75,9 @@ export class SqliteArticleStore implements ArticleStore {
 
   async readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]> {
     // Whatever version it was stored under: `kept` reads the analysis only if it is of `version`.
-    const read = this.db.prepare<[string], ArticleRow>('SELECT id, article, layout FROM stored_articles WHERE id = ?');
+    const read = this.db.prepare<[string], ArticleRow>(
+      `SELECT id, article, layout FROM stored_articles WHERE id = ? AND analysis_version <> ${WITHDRAWN}`,
+    );
     return ids.flatMap((id) => {
       const row = read.get(id);
       return row ? [this.kept(row, version)] : [];
@@ -84,14 +98,16 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   /**
-   * Reads the article's text. It cannot be made again, unlike an analysis: an article the store no
-   * longer holds is an error (the corpus keeps the text of one it withdraws, see `keepText`).
+   * Reads the article's text, withdrawn or not (see `WITHDRAWN`). It cannot be made again, unlike
+   * an analysis: an article the store no longer holds is an error (the corpus keeps the text of one
+   * it withdraws, see `keepText`).
    */
   private textReader(id: string): () => string {
     this.textOf ??= this.db.prepare<[string], { text: string }>('SELECT text FROM stored_articles WHERE id = ?');
     const textOf = this.textOf;
     return () => {
-      const found = this.db.open ? textOf.get(id) : undefined;
+      if (!this.db.open) throw new Error(`the text of article ${id} cannot be read: the store is closed`);
+      const found = textOf.get(id);
       if (!found) throw new Error(`the text of article ${id} is no longer in the store`);
       return found.text;
     };
@@ -132,7 +148,9 @@ export class SqliteArticleStore implements ArticleStore {
       // or a process following the log would keep it.
       const log = this.logChange('removed');
       for (const { id } of this.db
-        .prepare<[number], { id: string }>('DELETE FROM stored_articles WHERE analysis_version <> ? RETURNING id')
+        .prepare<[number], { id: string }>(
+          `DELETE FROM stored_articles WHERE analysis_version NOT IN (?, ${WITHDRAWN}) RETURNING id`,
+        )
         .all(version)) {
         log(id);
       }
@@ -180,10 +198,20 @@ export class SqliteArticleStore implements ArticleStore {
     }
   }
 
+  /** Withdraws the articles (see `WITHDRAWN`), and drops the rows withdrawn long enough ago. */
   private deleteArticles(ids: readonly string[]): void {
-    const remove = this.db.prepare('DELETE FROM stored_articles WHERE id = ?');
+    const withdraw = this.db.prepare(
+      `UPDATE stored_articles SET analysis_version = ${WITHDRAWN} WHERE id = ? AND analysis_version <> ${WITHDRAWN}`,
+    );
     const log = this.logChange('removed');
-    for (const id of ids) if (remove.run(id).changes > 0) log(id);
+    for (const id of ids) if (withdraw.run(id).changes > 0) log(id);
+    this.db
+      .prepare(
+        `DELETE FROM stored_articles WHERE analysis_version = ${WITHDRAWN} AND id IN (
+           SELECT article_id FROM corpus_changes
+           WHERE kind = 'removed' AND seq <= (SELECT MAX(seq) FROM corpus_changes) - ${WITHDRAWN_KEPT_CHANGES})`,
+      )
+      .run();
   }
 
   /** Logs an article's change, in place of its earlier entries (a follower acts on the latest only). */

@@ -105,28 +105,45 @@ describe('stored articles decoded on demand', () => {
   });
 
   it("reads a stored article's text from the store when first needed, the same as stored", async () => {
-    const read = await readBackStored('text-on-demand');
-    for (let pass = 0; pass < 2; pass++) {
-      read.forEach(({ article }, i) => expect(article.text, `text of article ${i}`).toBe(ARTICLES[i]!.text));
-    }
-  });
-
-  it('keeps the text of an article the corpus withdraws, for whoever still holds it once the store has removed it', async () => {
-    const store = await temporaryStore('text-withdrawn', cleanups);
+    const store = await temporaryStore('text-on-demand', cleanups);
     const [first, second] = ARTICLES;
     await store.articles.saveArticles(
       ANALYSIS_VERSION,
       [first!, second!].map((article) => ({ article, analysis: analyseArticle(article) })),
     );
-    const read = await store.articles.readArticles([first!.id, second!.id], ANALYSIS_VERSION);
+    const [read, unread] = await store.articles.readArticles([first!.id, second!.id], ANALYSIS_VERSION);
+    expect(read!.article.text).toBe(first!.text);
+    expect(read!.article.sentences).toEqual(first!.sentences);
+    // Not read when the article was: with the store closed, it can no longer be.
+    await store.close();
+    expect(read!.article.text).toBe(first!.text);
+    expect(() => unread!.article.text).toThrow(/store is closed/);
+  });
+
+  it('keeps the text of an article withdrawn while another process may still hold it, for a while', async () => {
+    const store = await temporaryStore('text-withdrawn', cleanups);
+    const [first, second, third] = ARTICLES;
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      [first!, second!, third!].map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const read = await store.articles.readArticles([first!.id, second!.id, third!.id], ANALYSIS_VERSION);
     const corpus = storedCorpus(read);
-    const [held, other] = read.map((kept) => kept.article);
+    const [held, other, unread] = read.map((kept) => kept.article);
+    // This process withdraws one; another process (here the store itself) withdraws all three.
     corpus.remove([held!.id]);
-    await store.articles.removeArticles([held!.id, other!.id]);
+    await store.articles.removeArticles([held!.id, other!.id, unread!.id]);
     expect(held!.text).toBe(first!.text);
     expect(held!.sentences).toEqual(first!.sentences);
-    // One the corpus still held when another process removed it from the store says so.
-    expect(() => other!.text).toThrow(/no longer in the store/);
+    expect(other!.text).toBe(second!.text);
+    expect(await store.articles.readArticles([other!.id], ANALYSIS_VERSION)).toEqual([]);
+    // Once enough later changes are logged for every follower to have read the removal, it is gone.
+    const later = ARTICLES.slice(3).map((article) => ({ article, analysis: analyseArticle(article) }));
+    for (let logged = 0; logged <= 1_000; logged += later.length) {
+      await store.articles.saveArticles(ANALYSIS_VERSION, later);
+    }
+    await store.articles.removeArticles([later[0]!.article.id]);
+    expect(() => unread!.text).toThrow(/no longer in the store/);
   });
 
   /** The invented articles as files of a new seeds folder; `cleanups` removes it. */
