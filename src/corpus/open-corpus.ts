@@ -73,7 +73,7 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
   let storing = Boolean(options.store);
   const batch = options.analysisBatch ?? ANALYSIS_BATCH;
   // Oldest first, so a first start indexes passages in date order, as later articles arrive: a
-  // search too broad to rank every passage ranks the newest (see `PassageIndex.search`).
+  // search too broad to rank every passage ranks the newest (see `PassageIndex`'s `newestRanked`).
   const articles = [...load.articles].sort(oldestFirst);
   for (let start = 0; start < articles.length; start += batch) {
     corpus.add(articles.slice(start, start + batch));

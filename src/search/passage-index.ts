@@ -38,11 +38,11 @@ const BODY_WEIGHT = 1;
  * microseconds apiece on a shared two-core machine, so a word found in a tenth of 300,000 passages
  * costs tens of milliseconds. Past this many matched passages, the commonest words only re-rank the
  * passages the rarer ones find (see `matchFor`); when even the rarest word is in more, only the
- * passages indexed last are ranked (see `search`).
+ * passages indexed last are ranked (see `newestRanked`).
  */
 export const MAX_RANKED_PASSAGES = 10_000;
-/** In a search too broad to rank whole, its words hold at most this many times the rarest's passages (see `matchFor`). */
-const BROAD_SPREAD = 2;
+/** How many times a broad search's span of rows is doubled before it ranks every row (see `newestRanked`). */
+const SPAN_DOUBLINGS = 2;
 /** How long opening an index file waits for another process to let go of it. */
 const LOCK_WAIT_MS = 200;
 /** Words whose passage counts are remembered between searches, until the index changes. */
@@ -165,6 +165,15 @@ export class IndexBusyError extends Error {
   }
 }
 
+/** The article's text, or undefined when it can no longer be read (a stored article its store has dropped). */
+function textOf(article: Article): string | undefined {
+  try {
+    return article.text;
+  } catch {
+    return undefined;
+  }
+}
+
 function byRankThenPlace(a: HitRow, b: HitRow): number {
   return a.rank - b.rank || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.sentence - b.sentence);
 }
@@ -233,8 +242,9 @@ export class PassageIndex {
 
   /**
    * Forgets the articles' passages, in one transaction; unknown ids are ignored. An article indexed
-   * in an earlier run but not added in this one has no text to take back out, so then the index is
-   * rebuilt from the articles added (rare: a file-backed index out of step with its articles).
+   * in an earlier run but not added in this one has no text to take back out, nor one whose text
+   * can no longer be read (its store has dropped it), so then the index is rebuilt from the articles
+   * added (rare: a file-backed index out of step with its articles).
    */
   remove(articleIds: readonly string[]): void {
     const s = this.statements;
@@ -244,7 +254,7 @@ export class PassageIndex {
         const article = this.articles.get(id)?.article;
         this.articles.delete(id);
         this.words.delete(id);
-        if (!article) {
+        if (!article || textOf(article) === undefined) {
           textUnknown ||= s.hasArticle.get(id) !== undefined;
           continue;
         }
@@ -293,37 +303,43 @@ export class PassageIndex {
     if (options.articleIds?.length === 0) return [];
     const chosen = this.matchFor(queryWords(query));
     if (!chosen) return [];
-    const { match, matched } = chosen;
+    const { match, broad } = chosen;
     const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT)));
+    // A search within some articles keeps every word: it may be all their passages have of it.
     const rows = options.articleIds
       ? this.statements.searchIn.all({ match, limit, ids: JSON.stringify(options.articleIds) })
-      : this.newestRanked(match, matched, limit);
+      : broad
+        ? this.newestRanked(broad.match, broad.matched, limit)
+        : this.topRanked(match, limit, 0);
     const hits: SearchHit[] = [];
     for (const row of rows) {
       const article = this.articles.get(row.articleId)?.article;
-      if (!article) continue;
+      const text = article && textOf(article);
+      if (text === undefined) continue;
       const { articleId, sentence, start, end } = row;
-      hits.push({ articleId, sentence, start, end, text: article.text.slice(start, end), score: -row.rank });
+      hits.push({ articleId, sentence, start, end, text: text.slice(start, end), score: -row.rank });
     }
     return hits;
   }
 
   /**
-   * The best `limit` passages `match` finds, or, when it can match more than `MAX_RANKED_PASSAGES`
-   * (every word of the question is everywhere: "talks" in a story about talks), the best of those
-   * indexed last: a span of rows holding about that many of its matches if they are spread evenly,
-   * doubled each time until `limit` are found. Passages are indexed as articles arrive (a first
-   * start in date order), so these are the newest, which is what a question about something all
-   * over the story most likely wants, at a cost that stops growing with the corpus. Ranks stay exact
-   * BM25 over the whole index: only which passages are ranked changes.
+   * For a search too broad to rank whole (`matched`, the passages `match` can find, is more than
+   * `MAX_RANKED_PASSAGES`: every word of the question is everywhere, "talks" in a story about talks),
+   * the best `limit` of the passages indexed last: a span of rows holding about that many of its
+   * matches if they are spread evenly, doubled up to `SPAN_DOUBLINGS` times until `limit` are found,
+   * then every row. Passages are indexed as articles arrive (a first start's seeds in date order,
+   * then the feed articles kept in the store), so these are the newest, which is what a question
+   * about something all over the story most likely wants, at a cost that stops growing with the
+   * corpus. Ranks stay exact BM25 over the whole index; which passages are ranked depends on the
+   * order articles arrived in, so past the cap a running index may answer differently from a fresh
+   * start over the same articles.
    */
   private newestRanked(match: string, matched: number, limit: number): HitRow[] {
-    if (matched <= MAX_RANKED_PASSAGES) return this.topRanked(match, limit, 0);
     this.lastPassage ??= this.statements.lastPassage.get()?.id ?? 0;
     const last = this.lastPassage;
     let span = Math.ceil((last * MAX_RANKED_PASSAGES) / matched);
-    for (;;) {
-      const from = Math.max(0, last - span + 1);
+    for (let doublings = 0; ; doublings++) {
+      const from = doublings > SPAN_DOUBLINGS ? 0 : Math.max(0, last - span + 1);
       const rows = this.topRanked(match, limit, from);
       if (rows.length >= limit || from === 0) return rows;
       span *= 2;
@@ -331,13 +347,14 @@ export class PassageIndex {
   }
 
   /**
-   * The best `limit` passages from row `from` on, equal ranks in article and sentence order. Passages' row ids depend on
-   * the order articles arrived in, so FTS5's own order among equal ranks (wire copies of one
-   * sentence score alike) would make a running index answer differently from a fresh start over the
-   * same articles. A few passages past the limit are fetched; when the rank at the limit ties all the
-   * way to the last one fetched, every passage ranking at least as well is fetched in a second query.
-   * That query is what a long tie costs (both rank every matched passage, the bulk of a search's
-   * time), where fetching twice as many each time until the tie ended took up to four.
+   * The best `limit` passages from row `from` on, equal ranks in article and sentence order.
+   * Passages' row ids depend on the order articles arrived in, so FTS5's own order among equal ranks
+   * (wire copies of one sentence score alike) would make a running index answer differently from a
+   * fresh start over the same articles. A few passages past the limit are fetched; when the rank at
+   * the limit ties all the way to the last one fetched, every passage ranking at least as well is
+   * fetched in a second query. That query is what a long tie costs (both rank every passage matched
+   * from `from` on, the bulk of a search's time), where fetching twice as many each time until the
+   * tie ended took up to four.
    */
   private topRanked(match: string, limit: number, from: number): HitRow[] {
     const fetch = limit + TIE_ROOM;
@@ -372,31 +389,25 @@ export class PassageIndex {
    * nowhere are left out too, so that the rarest word kept always finds something.
    *
    * When even the rarest word is in more than `MAX_RANKED_PASSAGES`, the search is too broad to
-   * rank whole: the rarest words are matched, while all of them together are in at most
-   * `BROAD_SPREAD` times as many passages as the rarest, among the passages indexed last
-   * (`newestRanked`). FTS5 reads every passage number of a word's list even when only the last
-   * rows are asked for (about 0.08 µs apiece here: 60 ms for a word in 800,000 passages), so the
-   * commoner words would cost more than the ranking saves; `/ask` still weighs them when it
-   * re-ranks the hits.
-   *
-   * Also gives how many passages the expression can match at most (the sum over its words).
+   * rank whole, and `broad` says what to match among the passages indexed last (`newestRanked`):
+   * the rarest word alone (with any word exactly as rare). FTS5 reads every passage number of a
+   * word's list even when only the last rows are asked for (about 0.08 µs apiece here: 60 ms for a
+   * word in 800,000 passages), so the commoner words would cost more than the ranking saves;
+   * `/ask` still weighs them when it re-ranks the hits. `matched` is how many passages it can find.
    */
-  private matchFor(words: readonly string[]): { match: string; matched: number } | null {
+  private matchFor(
+    words: readonly string[],
+  ): { match: string; broad: { match: string; matched: number } | null } | null {
     const counted = words
       .map((word) => ({ word, passages: this.passagesHolding(word) }))
       .filter(({ passages }) => passages > 0);
     counted.sort((a, b) => a.passages - b.passages);
     const rarest = counted[0]?.passages;
     if (rarest === undefined) return null;
+    let broad: { match: string; matched: number } | null = null;
     if (rarest > MAX_RANKED_PASSAGES) {
-      const near: string[] = [];
-      let matched = 0;
-      for (const { word, passages } of counted) {
-        if (near.length && matched + passages > BROAD_SPREAD * rarest) break;
-        near.push(word);
-        matched += passages;
-      }
-      return { match: anyOf(near)!, matched };
+      const asRare = counted.filter(({ passages }) => passages === rarest).map(({ word }) => word);
+      broad = { match: anyOf(asRare)!, matched: rarest * asRare.length };
     }
     const rare: string[] = [];
     const common: string[] = [];
@@ -410,7 +421,7 @@ export class PassageIndex {
     const anyRare = anyOf(rare)!;
     const anyCommon = anyOf(common);
     const match = anyCommon ? `${anyRare} OR ((${anyRare}) AND (${anyCommon}))` : anyRare;
-    return { match, matched: ranked };
+    return { match, broad };
   }
 
   private passagesHolding(word: string): number {
