@@ -208,12 +208,14 @@ export function sentencesOnce(article: Article): Sentence[] {
 /**
  * How much text read on demand is kept, the most recently read, in characters (two bytes each once
  * a text holds a curly quote). Text was two thirds of a warm start's heap when every article's was
- * read at start: 61 MB at 10k articles, ~600 MB at 100k. This keeps every text of a corpus of ~10k
- * articles once read (some views read every article's at each call: `/timeline about:` looks for a
- * name spelled out in each article holding its last word, and with 256 texts kept it re-read
- * thousands from the store per call), and a bounded share of a larger one.
+ * read at start: 61 MB at 10k articles, ~600 MB at 100k; now a start reads none. Once read, every
+ * text of the 100k bench corpus (304M characters) is kept, and a bounded share of a larger one:
+ * some views read every article's text at each call (`/timeline about:` looks for a name spelled
+ * out in each article holding its last word), and re-reading them from the store made garbage
+ * faster than it was collected (kept by 256 texts, peak memory at 10k went 573 -> 1,105 MB; kept by
+ * 48M characters, at 100k 3.0 -> 3.7 GB and `/timeline about:` p99 153 -> 890 ms).
  */
-export const KEPT_TEXT_CHARS = 48 * 2 ** 20;
+export const KEPT_TEXT_CHARS = 384 * 2 ** 20;
 
 /** Texts read on demand, the most recently read last (see `KEPT_TEXT_CHARS`), and their length in all. */
 const keptTexts = new Map<Article, string>();
