@@ -39,7 +39,13 @@ function staleSources() {
 
 function listTypeScript(dir) {
   const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return files; // A folder left out of a deployment (bench/) has nothing to build.
+  }
+  for (const entry of entries) {
     if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
       files.push(join(entry.parentPath ?? entry.path, entry.name));
     }
