@@ -84,7 +84,9 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
     });
   }
   if (options.moreArticles) corpus.add(await options.moreArticles());
-  const droppedFromIndex = index.dropArticlesNotAdded();
+  // An article stored but no longer in the folder has its text in the store: its passages are taken
+  // out one by one, where an unknown one makes the index rebuild itself from every article's text.
+  const droppedFromIndex = index.dropArticlesNotAdded(load.storedArticle);
   await load.save(corpus).catch((err: unknown) => log.warn({ err }, 'could not keep the articles in the store'));
   const stored = options.store && keepStored(corpus, options.store, options.logger);
   return {

@@ -21,6 +21,8 @@ export interface StoredCorpusLoad extends LoadedArticles {
   parsedFiles(): number;
   /** Articles analysed in this run. */
   analysedArticles(): number;
+  /** A stored article by id, whether or not this start reads it, until `save`. */
+  storedArticle(id: string): Article | undefined;
   /**
    * Stores the analyses made so far and has `corpus` read them back from the store when asked for,
    * so a first start holds one batch of fresh analyses at a time, not all of them. Fails when the
@@ -165,7 +167,15 @@ export async function loadStoredCorpus(
     await readBackLater(corpus, made);
   };
 
-  return { ...loaded, analyse, parsedFiles: () => parsed, analysedArticles: () => analysed, storeAnalysed, save };
+  return {
+    ...loaded,
+    analyse,
+    parsedFiles: () => parsed,
+    analysedArticles: () => analysed,
+    storedArticle: (id) => storedById.get(id)?.article,
+    storeAnalysed,
+    save,
+  };
 }
 
 /** The stored articles of a file that has not changed since it was read, or undefined. */

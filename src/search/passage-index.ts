@@ -241,17 +241,18 @@ export class PassageIndex {
   }
 
   /**
-   * Forgets the articles' passages, in one transaction; unknown ids are ignored. An article indexed
+   * Forgets the articles' passages, in one transaction; unknown ids are ignored (`elsewhere` may
+   * give an article indexed but not added in this run, so its text is known). An article indexed
    * in an earlier run but not added in this one has no text to take back out, nor one whose text
    * can no longer be read (its store has dropped it), so then the index is rebuilt from the articles
    * added (rare: a file-backed index out of step with its articles).
    */
-  remove(articleIds: readonly string[]): void {
+  remove(articleIds: readonly string[], elsewhere?: (id: string) => Article | undefined): void {
     const s = this.statements;
     this.db.transaction(() => {
       let textUnknown = false;
       for (const id of articleIds) {
-        const article = this.articles.get(id)?.article;
+        const article = this.articles.get(id)?.article ?? elsewhere?.(id);
         this.articles.delete(id);
         this.words.delete(id);
         if (!article || textOf(article) === undefined) {
@@ -271,12 +272,14 @@ export class PassageIndex {
 
   /**
    * Forgets every article a file-backed index kept from an earlier run that has not been added in
-   * this one, so the index holds exactly this run's articles (after a crash, or a change made by
-   * another process). Call once every article of the start has been added.
+   * this one, so the index holds exactly this run's articles (after a crash, a seed file removed
+   * while stopped, or a change made by another process). Call once every article of the start has
+   * been added. `stored` gives the articles it knows of (the store's), whose passages are then
+   * taken out one by one; for any other the index is rebuilt, reading every article's text.
    */
-  dropArticlesNotAdded(): number {
+  dropArticlesNotAdded(stored?: (id: string) => Article | undefined): number {
     const stale = this.statements.articleIds.all().filter(({ id }) => !this.articles.has(id));
-    if (stale.length) this.remove(stale.map(({ id }) => id));
+    if (stale.length) this.remove(stale.map(({ id }) => id), stored);
     return stale.length;
   }
 

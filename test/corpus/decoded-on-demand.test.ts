@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
@@ -12,7 +13,7 @@ import {
   sentencesOnce,
 } from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
-import { openCorpus } from '../../src/corpus/open-corpus.js';
+import { INDEX_FILE, openCorpus } from '../../src/corpus/open-corpus.js';
 import { createLogger } from '../../src/logger.js';
 import { temporaryStore } from './stored-fixtures.js';
 import { unreachableWhenDown } from './unreachable-articles.js';
@@ -180,6 +181,39 @@ describe('stored articles decoded on demand', () => {
       expect(opened.corpus.analysisOnce(article.id)).not.toBe(opened.corpus.analysisOnce(article.id));
       expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
     }
+  });
+
+  it('takes a file removed while stopped out of the index file passage by passage, from its stored text', async () => {
+    const store = await temporaryStore('removed-while-stopped', cleanups);
+    const folder = seedsFolder('removed-while-stopped');
+    const rowsOf = (id: string) => {
+      const db = new Database(join(folder, INDEX_FILE), { readonly: true });
+      try {
+        return db
+          .prepare<[string], { id: number }>('SELECT id FROM passage WHERE article_id = ? ORDER BY id')
+          .all(id)
+          .map((row) => row.id);
+      } finally {
+        db.close();
+      }
+    };
+    const first = await firstStart(folder, store.articles);
+    const passages = first.index.size;
+    const [gone, kept] = ['beacon-0.md', 'beacon-1.md'].map(
+      (origin) => first.corpus.articles().find((article) => article.origin === origin)!,
+    );
+    const goneSentences = gone!.sentences.length;
+    first.index.close();
+    const keptRows = rowsOf(kept!.id);
+    rmSync(join(folder, 'beacon-0.md'));
+    const again = await firstStart(folder, store.articles);
+    expect(again.droppedFromIndex).toBe(1);
+    expect(again.index.size).toBe(passages - goneSentences);
+    again.index.close();
+    // Not rebuilt: the other articles' passages kept their rows.
+    expect(keptRows.length).toBeGreaterThan(0);
+    expect(rowsOf(kept!.id)).toEqual(keptRows);
+    expect(rowsOf(gone!.id)).toEqual([]);
   });
 
   it('finishes a first start whose store fails after the first batch, keeping the rest in memory and storing it at the end', async () => {
