@@ -208,14 +208,15 @@ export function sentencesOnce(article: Article): Sentence[] {
 /**
  * How much text read on demand is kept, the most recently read, in characters (two bytes each once
  * a text holds a curly quote). Text was two thirds of a warm start's heap when every article's was
- * read at start: 61 MB at 10k articles, ~600 MB at 100k; now a start reads none. Once read, every
- * text of the 100k bench corpus (304M characters) is kept, and a bounded share of a larger one:
- * some views read every article's text at each call (`/timeline about:` looks for a name spelled
- * out in each article holding its last word), and re-reading them from the store made garbage
- * faster than it was collected (kept by 256 texts, peak memory at 10k went 573 -> 1,105 MB; kept by
- * 48M characters, at 100k 3.0 -> 3.7 GB and `/timeline about:` p99 153 -> 890 ms).
+ * read at start: 61 MB at 10k articles, ~600 MB at 100k; now a start reads none. This keeps every
+ * text of ~10k articles once read, and a bounded share of a larger corpus. Some views read every
+ * article's text at each call (`/timeline about:` looks for a name spelled out in each article
+ * holding its last word) and re-read them from the store past that: kept by 256 texts, the 10k
+ * peak went 573 -> 1,105 MB. Measured at 100k, keeping every text instead (384M characters) cut
+ * the peak 3.7 -> 2.9 GB and `/timeline about:` p99 890 -> 134 ms, but doubled the first
+ * `/summary` after a new article (2.1 -> 4.1 s, its collections slowed by the larger heap).
  */
-export const KEPT_TEXT_CHARS = 384 * 2 ** 20;
+export const KEPT_TEXT_CHARS = 48 * 2 ** 20;
 
 /** Texts read on demand, the most recently read last (see `KEPT_TEXT_CHARS`), and their length in all. */
 const keptTexts = new Map<Article, string>();
