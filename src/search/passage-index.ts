@@ -278,8 +278,11 @@ export class PassageIndex {
    * taken out one by one; for any other the index is rebuilt, reading every article's text.
    */
   dropArticlesNotAdded(stored?: (id: string) => Article | undefined): number {
-    const stale = this.statements.articleIds.all().filter(({ id }) => !this.articles.has(id));
-    if (stale.length) this.remove(stale.map(({ id }) => id), stored);
+    const stale = this.statements.articleIds
+      .all()
+      .map(({ id }) => id)
+      .filter((id) => !this.articles.has(id));
+    if (stale.length) this.remove(stale, stored);
     return stale.length;
   }
 
