@@ -1,7 +1,8 @@
 /**
  * A number naming a text exactly: equal texts have equal keys, and two different texts the same key
- * with odds of about one in 2^52 (two 32-bit FNV-1a hashes of its UTF-16 code units, from different
- * offsets, 52 bits kept). Lets a pass compare many texts it need not hold.
+ * with odds of about one in 2^52 (two 32-bit hashes of its UTF-16 code units, FNV-1a and FNV-1a
+ * from another offset with a shift folded in, 52 bits kept). Lets a pass compare many texts it need
+ * not hold.
  */
 export function textKey(text: string): number {
   let high = 0x811c9dc5;
