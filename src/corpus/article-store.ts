@@ -92,6 +92,12 @@ export interface ArticleStore {
    * then; PostgreSQL reads them all now and keeps their stored form, more compact than decoded.
    */
   storedAnalyses(articles: readonly Article[], version: number): Promise<Array<() => ArticleAnalysis | undefined>>;
+  /**
+   * How to read each of the stored articles' text when needed, in the same order, for a store that
+   * reads synchronously (SQLite); absent for one that does not (PostgreSQL), whose articles keep
+   * their text in memory.
+   */
+  storedTexts?(ids: readonly string[]): Promise<Array<() => string>>;
 }
 
 /** One entry of the corpus change log: an article joined or left the stored articles. */
@@ -258,21 +264,51 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
   const article = { id, ...(JSON.parse(columns.article) as ArticleMetaColumns) } as Article;
   const readText = columns.text;
   if (typeof readText === 'string') article.text = readText;
-  else {
-    Object.defineProperty(article, 'text', {
-      enumerable: true,
-      configurable: true,
-      get: () => keptText(article, readText),
-    });
-  }
+  else textOnDemand(article, readText);
   let json: string | null = columns.layout;
   let offsets: Int32Array | null = null;
-  const decode = (): DecodedLayout => {
+  layoutOnDemand(article, () => {
     if (!offsets) {
       const { p, s } = JSON.parse(json!) as Layout;
       offsets = Int32Array.from([p.length / 2, ...p, ...s]);
       json = null;
     }
+    return offsets;
+  });
+  return article;
+}
+
+/**
+ * Turns an article parsed in this run, now stored, into one read from the store like those read
+ * back (`decodeArticle`): its text read by `readText` when needed, its paragraphs and sentences
+ * decoded from their offsets. A first start then holds the texts it is working on, not every one
+ * it has parsed (they were most of its peak memory).
+ */
+export function readFromStore(article: Article, readText: () => string): void {
+  if (Object.getOwnPropertyDescriptor(article, 'text')?.get) return;
+  const { paragraphs, sentences } = article;
+  const offsets = Int32Array.from([
+    paragraphs.length,
+    ...paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
+    ...sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
+  ]);
+  textOnDemand(article, readText);
+  layoutOnDemand(article, () => offsets);
+}
+
+/** Defines the article's text as read by `readText` when needed (see `KEPT_TEXT_CHARS`). */
+function textOnDemand(article: Article, readText: () => string): void {
+  Object.defineProperty(article, 'text', {
+    enumerable: true,
+    configurable: true,
+    get: () => keptText(article, readText),
+  });
+}
+
+/** Defines the article's paragraphs and sentences as decoded from `offsetsOf()` when read (see `decodeArticle`). */
+function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
+  const decode = (): DecodedLayout => {
+    const offsets = offsetsOf();
     const text = article.text;
     const paragraphCount = offsets[0]!;
     const paragraphs: Paragraph[] = [];
@@ -298,7 +334,6 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
     paragraphs: { enumerable: true, configurable: true, get: () => layout().paragraphs },
     sentences: { enumerable: true, configurable: true, get: () => layout().sentences },
   });
-  return article;
 }
 
 /**

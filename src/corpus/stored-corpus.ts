@@ -10,6 +10,7 @@ import {
   type ArticleStore,
   type FileSignature,
   type KeptArticle,
+  readFromStore,
   type StoredArticle,
 } from './article-store.js';
 import type { AnalysisSource, Corpus } from './corpus.js';
@@ -87,11 +88,15 @@ export async function loadStoredCorpus(
     return analysis;
   };
 
-  /** Has `corpus` read the analyses of `articles`, just stored, from the store from now on. */
+  /**
+   * Has `corpus` read the analyses of `articles`, just stored, from the store from now on, and the
+   * articles their text too where the store reads synchronously.
+   */
   const readBackLater = async (corpus: Corpus, stored: readonly StoredArticle[]): Promise<void> => {
     if (!store || !stored.length) return;
     const articles = stored.map(({ article }) => article);
     const readers = await store.storedAnalyses(articles, version);
+    const texts = store.storedTexts ? await store.storedTexts(articles.map((article) => article.id)) : [];
     articles.forEach((article, i) => {
       const reader = readers[i];
       if (reader)
@@ -99,6 +104,8 @@ export async function loadStoredCorpus(
           article.id,
           storedOrAnalysedOnce(reader, () => analyseFresh(article)),
         );
+      const text = texts[i];
+      if (text) readFromStore(article, text);
     });
   };
 

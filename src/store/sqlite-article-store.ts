@@ -91,6 +91,10 @@ export class SqliteArticleStore implements ArticleStore {
     return articles.map((article) => this.analysisReader(article, version));
   }
 
+  async storedTexts(ids: readonly string[]): Promise<Array<() => string>> {
+    return ids.map((id) => this.textReader(id));
+  }
+
   /** A stored article whose text and analysis are read when first asked for. */
   private kept(row: ArticleRow, version: number): KeptArticle {
     const article = decodeArticle(row.id, { ...row, text: this.textReader(row.id) });

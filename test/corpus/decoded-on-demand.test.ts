@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
+import { loadArticles } from '../../src/articles/load-articles.js';
 import {
   ANALYSIS_VERSION,
   type ArticleStore,
@@ -181,6 +182,20 @@ describe('stored articles decoded on demand', () => {
       expect(opened.corpus.analysisOnce(article.id)).not.toBe(opened.corpus.analysisOnce(article.id));
       expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
     }
+  });
+
+  it("reads a first start's article texts back from the store once stored, the same as parsed", async () => {
+    const store = await temporaryStore('first-start-texts', cleanups);
+    const folder = seedsFolder('first-start-texts');
+    const opened = await firstStart(folder, store.articles);
+    const parsed = new Map((await loadArticles(folder)).articles.map((article) => [article.id, article]));
+    const [first, second] = opened.corpus.articles();
+    expect(first!.text).toBe(parsed.get(first!.id)!.text);
+    expect(first!.sentences).toEqual(parsed.get(first!.id)!.sentences);
+    expect(first!.paragraphs).toEqual(parsed.get(first!.id)!.paragraphs);
+    // Read from the store when needed, not kept from parsing: with the store closed it can no longer be.
+    await store.close();
+    expect(() => second!.text).toThrow(/store is closed/);
   });
 
   it('takes a file removed while stopped out of the index file passage by passage, from its stored text', async () => {
