@@ -80,5 +80,5 @@ export function ageIn(sentence: SentenceWords, questionStems: ReadonlySet<string
  * "in his 70s" stays a decade, since the sentence does not say which year of it.
  */
 export function ageWritten(token: WordToken): string {
-  return token.raw.replace(/^(\d+)(st|nd|rd|th)$/, '$1');
+  return ORDINAL_DIGITS.exec(token.raw)?.[1] ?? token.raw;
 }

@@ -5,6 +5,7 @@ import { isCapitalised, tokenizeWords, type WordToken } from '../text/tokens.js'
 import { ageIn } from './ages.js';
 import { ANY_PLACE, type PlaceAnswer, type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
+import { isNewWord } from './word-forms.js';
 
 /** What kind of thing a question asks for, read from its wording. */
 export type AnswerKind = 'time' | 'number' | 'person' | 'place' | 'statement' | 'reason' | 'name' | 'other';
@@ -43,7 +44,7 @@ const KIND_RULES: readonly [AnswerKind, RegExp][] = [
   ['time', /\b(when|how long|how soon|what (time|date|day|year|month)|which (day|date|year|month))\b/],
   [
     'number',
-    /\b(how (many|much|far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
+    /\b(how (far|big|large|long|tall|high|often)|what (percentage|percent|share|proportion|amount|number|price|score)|final score|by how)\b/,
   ],
   ['number', ASKS_AMOUNT],
   ['number', CHANGES_AMOUNT],
@@ -266,10 +267,6 @@ export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<stri
 /** The words of each date or time expression chrono finds in `text`. */
 export function dateWords(text: string): WordToken[][] {
   return chrono.parse(text, REFERENCE_DATE).map((found) => tokenizeWords(found.text));
-}
-
-function isNewWord(word: WordToken, questionStems: ReadonlySet<string>): boolean {
-  return !isStopword(word.norm) && !questionStems.has(word.stem);
 }
 
 /**

@@ -6,11 +6,11 @@
  */
 
 import { isNumberWord } from '../text/number-words.js';
-import { isStopword } from '../text/stopwords.js';
 import type { WordToken } from '../text/tokens.js';
 import type { Question, ScoredSentence } from './score-sentences.js';
 import type { SentenceWords } from './sentence-words.js';
 import { nameRuns } from './short-answer.js';
+import { isNewWord } from './word-forms.js';
 
 /** An answer from a newer article may score this much less than the best and still win. */
 const NEWER_SHARE = 0.8;
@@ -102,7 +102,7 @@ function givesAnother(newer: SentenceWords, older: SentenceWords, question: Ques
 /** The names and numbers a sentence gives that the question does not, each as the stems of its words. */
 function specifics(words: SentenceWords, question: Question): string[][] {
   const { text } = words;
-  const fresh = (token: WordToken) => !question.stems.has(token.stem) && !isStopword(token.norm);
+  const fresh = (token: WordToken) => isNewWord(token, question.stems);
   const names = nameRuns(words.tokens, text).map((run) => run.filter(fresh).map((token) => token.stem));
   // A number in words counts only when a number is asked for: elsewhere it is as often no number
   // at all ("one of the fans").

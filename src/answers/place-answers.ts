@@ -87,9 +87,12 @@ const TOWN: ReadonlySet<PlaceScale> = new Set(['city']);
 /** A place of unknown scale may be of any. */
 const fitsScale = (scales: ReadonlySet<PlaceScale>, asked: PlaceScale) => !scales.size || scales.has(asked);
 
+/** Where a place stands, the likeliest answer first (after the role the question asks for). */
+const ROLE_ORDER: readonly PlaceRole[] = ['location', 'origin', 'destination', 'modifier', 'dateline'];
+
 function roleRank(role: PlaceRole, asked: PlaceAsked): number {
   if ((asked.origin && role === 'origin') || (asked.destination && role === 'destination')) return 0;
-  return ['location', 'origin', 'destination', 'modifier', 'dateline'].indexOf(role) + 1;
+  return ROLE_ORDER.indexOf(role) + 1;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ArticleWords } from '../search/article-words.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { stem } from '../text/stem.js';
 import { isStopword } from '../text/stopwords.js';
-import { contentWords, tokenizeWords, type WordToken } from '../text/tokens.js';
+import { contentWords, isCapitalised, tokenizeWords, type WordToken } from '../text/tokens.js';
 import {
   type AnswerKind,
   answerCue,
@@ -243,10 +243,10 @@ function namesTyped(sentence: SentenceWords, question: Question): boolean {
   if (!question.typed.size) return false;
   const { tokens } = sentence;
   const isNew = (token: WordToken | undefined) =>
-    !!token && /^\p{Lu}/u.test(token.raw) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
+    !!token && isCapitalised(token) && sentence.names.has(token.stem) && !question.stems.has(token.stem);
   return tokens.some((token, i) => {
     if (!question.typed.has(token.stem)) return false;
-    if (/^\p{Lu}/u.test(token.raw))
+    if (isCapitalised(token))
       return isNew(tokens[i - 1]) || isNew(tokens[i + 1]) || (tokens[i + 1]?.norm === 'of' && isNew(tokens[i + 2]));
     return saysOfType(sentence, i, isNew);
   });

@@ -1,4 +1,4 @@
-import { isNumberWord, isYear } from '../text/number-words.js';
+import { isNumberToken, isYear } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
 import { dateWords, properNouns } from './answer-kind.js';
@@ -28,7 +28,7 @@ export class SentenceWords {
     this.content = this.stemsWhere((token) => !isStopword(token.norm));
     this.names = new Set(properNouns(this.tokens).map((token) => token.stem));
     this.years = this.stemsWhere((token) => isYear(token.raw));
-    this.numbers = this.stemsWhere((token) => /\d/.test(token.raw) || isNumberWord(token.raw));
+    this.numbers = this.stemsWhere((token) => isNumberToken(token.raw));
   }
 
   /** The words of each date or time in the sentence; parsed on first use, as parsing dates is slow. */

@@ -8,13 +8,14 @@
 import * as chrono from 'chrono-node';
 import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
-import { continuesNumber, isNumberWord } from '../text/number-words.js';
+import { continuesNumber, isNumberToken } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, type WordToken } from '../text/tokens.js';
 import { ageIn, ageWritten } from './ages.js';
 import { type AnswerKind, countedAt, type Measure, numberAfterTo, scoreAt } from './answer-kind.js';
 import { type PlaceAsked, placeAnswers } from './place-answers.js';
 import type { SentenceWords } from './sentence-words.js';
+import { isNewWord } from './word-forms.js';
 
 /** chrono needs a reference day only to resolve relative dates; the span found does not depend on it. */
 const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -31,7 +32,7 @@ export function shortAnswer(
   measure: Measure | null,
   asked: PlaceAsked,
 ): string | null {
-  const fresh = (token: WordToken) => !questionStems.has(token.stem) && !isStopword(token.norm);
+  const fresh = (token: WordToken) => isNewWord(token, questionStems);
   const span = (words: readonly WordToken[]) => sentence.text.slice(words[0]!.start, words.at(-1)!.end);
   switch (kind) {
     case 'person': {
@@ -166,7 +167,7 @@ function numberSpan(
   let first: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (questionStems.has(token.stem) || !(/\d/.test(token.raw) || isNumberWord(token.raw)) || inDate(token)) continue;
+    if (questionStems.has(token.stem) || !isNumberToken(token.raw) || inDate(token)) continue;
     const number = numberAt(sentence, i);
     let { end } = number;
     i = number.last;

@@ -11,7 +11,7 @@ import { peopleIndex } from '../people/directory.js';
 import { nameWords } from '../people/names.js';
 import type { SearchHit } from '../search/passage-index.js';
 import { isStopword } from '../text/stopwords.js';
-import { tokenizeWords } from '../text/tokens.js';
+import { isCapitalised, tokenizeWords } from '../text/tokens.js';
 import { properNouns } from './answer-kind.js';
 
 const SUBJECT =
@@ -52,7 +52,7 @@ export function saidBy(corpus: Corpus, subject: string): ((hit: SearchHit) => bo
   const best = matches[0]?.score;
   const wanted = matches.filter((match) => match.score === best);
   // A name the directory doesn't hold (articles read without people) is still a name to look for.
-  const written = tokenizeWords(subject).filter((word) => /^\p{Lu}/u.test(word.raw) && !isStopword(word.norm));
+  const written = tokenizeWords(subject).filter((word) => isCapitalised(word) && !isStopword(word.norm));
   if (!wanted.length && !written.length) return null;
   const indexes = new Set(wanted.map((match) => match.index));
   const names = new Set([

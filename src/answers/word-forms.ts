@@ -1,3 +1,11 @@
+import { isStopword } from '../text/stopwords.js';
+import type { WordToken } from '../text/tokens.js';
+
+/** Whether the word says something the question does not: not one of its words, nor a function word. */
+export function isNewWord(word: WordToken, questionStems: ReadonlySet<string>): boolean {
+  return !isStopword(word.norm) && !questionStems.has(word.stem);
+}
+
 /**
  * Letters a word shares from its start with a question word when it is that word in another form:
  * "Estonian" for "Estonia", "Canada" for "Canadian", "Presidential" for "President". Derived forms

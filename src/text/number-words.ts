@@ -21,6 +21,8 @@ const YEAR = /\b(1[89]|20)\d\d\b/;
 
 export const isYear = (word: string) => YEAR.test(word);
 export const isNumberWord = (word: string) => NUMBER_WORD.test(word);
+/** A word giving a number: digits in it ("17", "3.5", "2-1") or a number word. */
+export const isNumberToken = (word: string) => /\d/.test(word) || isNumberWord(word);
 
 /**
  * Whether a word written right after `between` continues the number before it: the tokenizer
