@@ -42,8 +42,9 @@ function listTypeScript(dir) {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return files; // A folder left out of a deployment (bench/) has nothing to build.
+  } catch (err) {
+    if (err.code === 'ENOENT') return files; // A folder left out of a deployment (bench/) has nothing to build.
+    throw err;
   }
   for (const entry of entries) {
     if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {

@@ -41,6 +41,18 @@ export function sentencesOfText(text: string): Sentence[] {
  * (see `headlineOf`); without a source, a "Source:" line or a wire dateline's agency ("(AP)")
  * names the outlet.
  */
+/**
+ * The article's text, or undefined when it can no longer be read: a stored article's is read from
+ * its store when needed, which may have dropped it (see `decodeArticle`).
+ */
+export function readableText(article: Article): string | undefined {
+  try {
+    return article.text;
+  } catch {
+    return undefined;
+  }
+}
+
 export function buildArticle(text: string, meta: Partial<ArticleMeta>, origin: string): Article {
   const paragraphs = splitParagraphs(text);
   const sentences = splitSentences(text, paragraphs);

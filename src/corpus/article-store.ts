@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from '../articles/analysis.js';
+import { readableText } from '../articles/article.js';
 import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { sharedWord } from '../text/shared-words.js';
@@ -343,12 +344,9 @@ function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
  */
 export function keepText(article: Article): void {
   if (!Object.getOwnPropertyDescriptor(article, 'text')?.get) return;
-  let text: string;
-  try {
-    text = article.text;
-  } catch {
-    return; // Already gone from the store (another process withdrew it first): nothing to keep.
-  }
+  const text = readableText(article);
+  // Already gone from the store (another process withdrew it first): nothing to keep.
+  if (text === undefined) return;
   if (keptTexts.delete(article)) keptChars -= text.length;
   Object.defineProperty(article, 'text', { value: text, enumerable: true, configurable: true, writable: true });
 }
@@ -366,6 +364,12 @@ function sharedAll(words: string[]): string[] {
  */
 export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: string): ArticleAnalysis {
   const analysis = JSON.parse(json) as ArticleAnalysis;
+  // Read once, and only when a quote or a date needs it: a stored article's text is a read from the store.
+  let text: string | undefined;
+  const cut = (start: number, end: number) => {
+    text ??= article.text;
+    return text.slice(start, end);
+  };
   for (const entity of analysis.entities) {
     entity.name = sharedWord(entity.name);
     entity.kind = sharedWord(entity.kind) as typeof entity.kind;
@@ -373,7 +377,7 @@ export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: stri
     entity.aliases = sharedAll(entity.aliases);
   }
   for (const quote of analysis.quotes) {
-    quote.text = article.text.slice(quote.start, quote.end);
+    quote.text = cut(quote.start, quote.end);
     quote.articleId = article.id;
     if (quote.cue !== null) quote.cue = sharedWord(quote.cue);
     const speaker = quote.speaker;
@@ -384,7 +388,7 @@ export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: stri
   }
   for (const { mentions } of analysis.dates ?? []) {
     for (const mention of mentions) {
-      mention.text = article.text.slice(mention.start, mention.end);
+      mention.text = cut(mention.start, mention.end);
       mention.date = sharedWord(mention.date);
       if (mention.until !== undefined) mention.until = sharedWord(mention.until);
     }

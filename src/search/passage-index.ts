@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readableText } from '../articles/article.js';
 import type { Article } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { ArticleWords } from './article-words.js';
@@ -165,15 +166,6 @@ export class IndexBusyError extends Error {
   }
 }
 
-/** The article's text, or undefined when it can no longer be read (a stored article its store has dropped). */
-function textOf(article: Article): string | undefined {
-  try {
-    return article.text;
-  } catch {
-    return undefined;
-  }
-}
-
 function byRankThenPlace(a: HitRow, b: HitRow): number {
   return a.rank - b.rank || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.sentence - b.sentence);
 }
@@ -255,12 +247,13 @@ export class PassageIndex {
         const article = this.articles.get(id)?.article ?? elsewhere?.(id);
         this.articles.delete(id);
         this.words.delete(id);
-        if (!article || textOf(article) === undefined) {
+        const text = article && readableText(article);
+        if (text === undefined) {
           textUnknown ||= s.hasArticle.get(id) !== undefined;
           continue;
         }
         for (const passage of s.passagesOf.all(id)) {
-          s.deleteText.run(passage.id, article.title, article.text.slice(passage.start, passage.end));
+          s.deleteText.run(passage.id, article!.title, text.slice(passage.start, passage.end));
         }
         s.deletePassages.run(id);
         s.deleteArticle.run(id);
@@ -320,7 +313,7 @@ export class PassageIndex {
     const hits: SearchHit[] = [];
     for (const row of rows) {
       const article = this.articles.get(row.articleId)?.article;
-      const text = article && textOf(article);
+      const text = article && readableText(article);
       if (text === undefined) continue;
       const { articleId, sentence, start, end } = row;
       hits.push({ articleId, sentence, start, end, text: text.slice(start, end), score: -row.rank });

@@ -121,7 +121,7 @@ export class TextRanker {
     }
     terms = terms.subarray(0, termCount);
     this.localOf = grown(this.localOf, this.termIds.size);
-    const { vectors } = sentenceVectors(terms, termStarts, this.localOf, buffers);
+    const vectors = sentenceVectors(terms, termStarts, this.localOf, buffers);
     const centrality = centralityOf(vectors, buffers);
 
     let minCentrality = Number.POSITIVE_INFINITY;

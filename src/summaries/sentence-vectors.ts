@@ -7,12 +7,6 @@ import type { Buffers } from './buffers.js';
 import type { SentenceVectors } from './centrality.js';
 import { inverseFrequency } from './vectors.js';
 
-export interface TextVectors {
-  /** Every term id of the text once, in order of first occurrence; the vectors' ids index this. */
-  distinctTerms: Int32Array;
-  vectors: SentenceVectors;
-}
-
 /**
  * `terms`: each sentence's term ids, sentence i's from `termStarts[i]` to `termStarts[i + 1]`.
  * `localOf` must be zero at every id of `terms` and is left so: it holds each id's number within
@@ -23,7 +17,7 @@ export function sentenceVectors(
   termStarts: Int32Array,
   localOf: Int32Array,
   buffers: Buffers,
-): TextVectors {
+): SentenceVectors {
   const n = termStarts.length - 1;
   const distinctTerms = buffers.int32Array('distinctTerms', terms.length);
   let distinct = 0;
@@ -71,8 +65,6 @@ export function sentenceVectors(
     norm = Math.sqrt(norm);
     if (norm > 0) for (let i = starts[sentence]!; i < starts[sentence + 1]!; i++) weights[i]! /= norm;
   }
-  return {
-    distinctTerms: distinctTerms.subarray(0, distinct),
-    vectors: { terms: distinct, starts, ids: ids.subarray(0, entries), weights: weights.subarray(0, entries) },
-  };
+  // The vectors' ids number the text's distinct terms in order of first occurrence (`distinctTerms`).
+  return { terms: distinct, starts, ids: ids.subarray(0, entries), weights: weights.subarray(0, entries) };
 }
