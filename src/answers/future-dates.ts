@@ -40,7 +40,7 @@ export function stillAhead(
     const text = s.hit.text;
     // The names the sentence gives must be in the date's clause; one naming none ("the reopening
     // is planned for 12 June") speaks of the question's event as a whole.
-    const named = [...stemsOf(text)].filter((stem) => names.has(stem));
+    const named = [...new Set(s.words.tokens.map((token) => token.stem))].filter((stem) => names.has(stem));
     const namesAll = (clause: string) => {
       const stems = stemsOf(clause);
       return named.every((name) => stems.has(name));
