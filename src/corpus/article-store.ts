@@ -2,6 +2,7 @@ import type { ArticleAnalysis } from '../articles/analysis.js';
 import { readableText } from '../articles/article.js';
 import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
+import { detachedSlice } from '../text/detached-slice.js';
 import { sharedWord } from '../text/shared-words.js';
 
 /**
@@ -197,33 +198,44 @@ interface DecodedLayout {
 const decodedLayouts = new Map<Article, DecodedLayout>();
 let lastRead: { article: Article; layout: DecodedLayout } | null = null;
 /** How each stored article's layout is decoded, for reads that do not keep it (`sentencesOnce`). */
-const layoutDecoders = new WeakMap<Article, () => DecodedLayout>();
+const layoutDecoders = new WeakMap<Article, (text: string) => DecodedLayout>();
 
 /**
  * The article's sentences for a pass that reads every article's once (a story-wide view): a stored
- * article's are decoded without joining the kept decoded ones, so they are garbage as soon as the
- * caller is done with them. Kept, each pass's decoded sentences outlived a young-generation
- * collection and were moved to the old one (45 MB more peak memory for a first /quote at 10k articles).
+ * article's are decoded, from its text read once (`textOnce`), without joining the kept decoded
+ * ones, so they are garbage as soon as the caller is done with them. Kept, each pass's decoded
+ * sentences outlived a young-generation collection and were moved to the old one (45 MB more peak
+ * memory for a first /quote at 10k articles).
  */
 export function sentencesOnce(article: Article): Sentence[] {
   if (lastRead?.article === article) return lastRead.layout.sentences;
   const decode = layoutDecoders.get(article);
   if (!decode) return article.sentences;
-  return (decodedLayouts.get(article) ?? decode()).sentences;
+  return (decodedLayouts.get(article) ?? decode(textOnce(article))).sentences;
+}
+
+/** How each text read on demand is read, for reads that do not keep it (`textOnce`). */
+const textReaders = new WeakMap<Article, () => string>();
+
+/**
+ * The article's text for a pass that reads every article's once: a text read on demand and not
+ * kept already is read without joining the kept ones, so it is garbage once the caller is done.
+ * Through the kept texts, every pass pushed the texts being answered from out for ones read once.
+ */
+export function textOnce(article: Article): string {
+  return keptTexts.get(article) ?? textReaders.get(article)?.() ?? article.text;
 }
 
 /**
  * How much text read on demand is kept, the most recently read, in characters (two bytes each once
- * a text holds a curly quote). Text was two thirds of a warm start's heap when every article's was
- * read at start: 61 MB at 10k articles, ~600 MB at 100k; now a start reads none. This keeps every
- * text of ~10k articles once read, and a bounded share of a larger corpus. Some views read every
- * article's text at each call (`/timeline about:` looks for a name spelled out in each article
- * holding its last word) and re-read them from the store past that: kept by 256 texts, the 10k
- * peak went 573 -> 1,105 MB. Measured at 100k, keeping every text instead (384M characters) cut
- * the peak 3.7 -> 2.9 GB and `/timeline about:` p99 890 -> 134 ms, but doubled the first
- * `/summary` after a new article (2.1 -> 4.1 s, its collections slowed by the larger heap).
+ * a text holds a curly quote): the texts being answered from (~1,600 articles' worth). Text was two
+ * thirds of a warm start's heap when every article's was read at start: 61 MB at 10k articles,
+ * ~600 MB at 100k; now a start reads none. Passes that read every article once (story-wide views,
+ * `/timeline about:`) read through `textOnce` and `sentencesOnce`, which neither keep a text nor
+ * push the kept ones out, and views keep their own copies of what they cut (`detachedSlice`), so
+ * this budget bounds the texts held. At 48M characters it kept every text of 10k articles: 41 MB.
  */
-export const KEPT_TEXT_CHARS = 48 * 2 ** 20;
+export const KEPT_TEXT_CHARS = 8 * 2 ** 20;
 
 /** Texts read on demand, the most recently read last (see `KEPT_TEXT_CHARS`), and their length in all. */
 const keptTexts = new Map<Article, string>();
@@ -258,8 +270,8 @@ export type ArticleLayoutColumns = Omit<ArticleColumns, 'analysis' | 'text'> & {
  * paragraph). The same article read again while still kept gives the same sentence objects.
  *
  * A text given as a function is read from it when first needed and kept among the most recently
- * read (`KEPT_TEXT_CHARS`), so a process holds the texts it is answering from, not the corpus's. Slices
- * of it that a view keeps (a quote, a sentence) keep it in memory as long as they live.
+ * read (`KEPT_TEXT_CHARS`), so a process holds the texts it is answering from, not the corpus's. Its
+ * sentences are copies of their own (`detachedSlice`): a view keeping one does not keep the text.
  */
 export function decodeArticle(id: string, columns: ArticleLayoutColumns): Article {
   const article = { id, ...(JSON.parse(columns.article) as ArticleMetaColumns) } as Article;
@@ -299,6 +311,7 @@ export function readFromStore(article: Article, readText: () => string): void {
 
 /** Defines the article's text as read by `readText` when needed (see `KEPT_TEXT_CHARS`). */
 function textOnDemand(article: Article, readText: () => string): void {
+  textReaders.set(article, readText);
   Object.defineProperty(article, 'text', {
     enumerable: true,
     configurable: true,
@@ -308,9 +321,8 @@ function textOnDemand(article: Article, readText: () => string): void {
 
 /** Defines the article's paragraphs and sentences as decoded from `offsetsOf()` when read (see `decodeArticle`). */
 function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
-  const decode = (): DecodedLayout => {
+  const decode = (text: string): DecodedLayout => {
     const offsets = offsetsOf();
-    const text = article.text;
     const paragraphCount = offsets[0]!;
     const paragraphs: Paragraph[] = [];
     for (let i = 0; i < paragraphCount; i++) {
@@ -320,13 +332,13 @@ function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
     for (let at = 1 + 2 * paragraphCount, index = 0; at < offsets.length; at += 3, index++) {
       const start = offsets[at]!;
       const end = offsets[at + 1]!;
-      sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: text.slice(start, end) });
+      sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: detachedSlice(text, start, end) });
     }
     return { paragraphs, sentences };
   };
   const layout = (): DecodedLayout => {
     if (lastRead?.article === article) return lastRead.layout;
-    const decoded = recentlyUsed(decodedLayouts, article, decode, DECODED_LAYOUTS);
+    const decoded = recentlyUsed(decodedLayouts, article, () => decode(article.text), DECODED_LAYOUTS);
     lastRead = { article, layout: decoded };
     return decoded;
   };
@@ -362,13 +374,14 @@ function sharedAll(words: string[]): string[] {
  * The analysis from its column, quote and date texts cut again from the article text, repeated words and
  * empty lists shared: a service holds the analysis of every article (94 MB at 10k articles before).
  */
-export function decodeAnalysis(article: Pick<Article, 'id' | 'text'>, json: string): ArticleAnalysis {
+export function decodeAnalysis(article: Article, json: string): ArticleAnalysis {
   const analysis = JSON.parse(json) as ArticleAnalysis;
-  // Read once, and only when a quote or a date needs it: a stored article's text is a read from the store.
+  // Read once, and only when a quote or a date needs it: a stored article's text is a read from the
+  // store, not kept for this (a story-wide view decodes every article's analysis).
   let text: string | undefined;
   const cut = (start: number, end: number) => {
-    text ??= article.text;
-    return text.slice(start, end);
+    text ??= textOnce(article);
+    return detachedSlice(text, start, end);
   };
   for (const entity of analysis.entities) {
     entity.name = sharedWord(entity.name);

@@ -1,4 +1,5 @@
 import type { Article } from '../articles/types.js';
+import { textOnce } from '../corpus/article-store.js';
 import { foldText, hasLettersToFold } from '../text/fold.js';
 import { contentWords, tokenizeWords } from '../text/tokens.js';
 
@@ -45,12 +46,14 @@ export function aboutMatcher(about: string): AboutMatcher | null {
     if (spelled === undefined) {
       // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet; text
       // with no letter outside ASCII has nothing to fold, and folding every article cost most of a call.
+      // Read once, not kept: a call reads the text of every article holding the name's last word.
+      const text = textOnce(article);
       let needsFolding = foldable.get(article);
       if (needsFolding === undefined) {
-        needsFolding = hasLettersToFold(article.text);
+        needsFolding = hasLettersToFold(text);
         foldable.set(article, needsFolding);
       }
-      spelled = needsFolding ? fullName.test(foldText(article.text)) : rawFullName.test(article.text);
+      spelled = needsFolding ? fullName.test(foldText(text)) : rawFullName.test(text);
       spellsOutName.set(article, spelled);
     }
     return spelled;

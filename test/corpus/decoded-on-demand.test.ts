@@ -12,6 +12,7 @@ import {
   DECODED_LAYOUTS,
   type KeptArticle,
   sentencesOnce,
+  textOnce,
 } from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { INDEX_FILE, openCorpus } from '../../src/corpus/open-corpus.js';
@@ -120,6 +121,23 @@ describe('stored articles decoded on demand', () => {
     await store.close();
     expect(read!.article.text).toBe(first!.text);
     expect(() => unread!.article.text).toThrow(/store is closed/);
+  });
+
+  it('reads a text for a pass over every article without keeping it', async () => {
+    const store = await temporaryStore('text-once', cleanups);
+    const [first, second] = ARTICLES;
+    await store.articles.saveArticles(
+      ANALYSIS_VERSION,
+      [first!, second!].map((article) => ({ article, analysis: analyseArticle(article) })),
+    );
+    const [kept, passed] = await store.articles.readArticles([first!.id, second!.id], ANALYSIS_VERSION);
+    expect(kept!.article.text).toBe(first!.text);
+    expect(textOnce(kept!.article)).toBe(first!.text);
+    expect(textOnce(passed!.article)).toBe(second!.text);
+    // Read once, not kept: with the store closed, it can no longer be read; the kept one still can.
+    await store.close();
+    expect(textOnce(kept!.article)).toBe(first!.text);
+    expect(() => passed!.article.text).toThrow(/store is closed/);
   });
 
   it('keeps the text of an article withdrawn while another process may still hold it, for a while', async () => {
