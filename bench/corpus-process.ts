@@ -15,6 +15,7 @@ import { MAX_TIMELINE_ENTRIES } from '../commands/timeline.js';
 import { answerQuestion } from '../src/answers/answer-question.js';
 import { buildArticle } from '../src/articles/article.js';
 import { openCorpus } from '../src/corpus/open-corpus.js';
+import { limitHeapGrowth } from '../src/heap-growth.js';
 import { createLogger } from '../src/logger.js';
 import { listPeople } from '../src/people/directory.js';
 import { findQuotes } from '../src/quotes/find-quotes.js';
@@ -64,6 +65,7 @@ function peakRssMB(): number {
 }
 
 async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCount: number) {
+  limitHeapGrowth();
   const gc = garbageCollector();
   const memoryAfter: Record<string, { heapMB: number; rssMB: number }> = {};
   const keptAfter = (step: string) => {

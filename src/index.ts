@@ -14,6 +14,7 @@ import { openCorpus } from './corpus/open-corpus.js';
 import type { KeptStored } from './corpus/stored-corpus.js';
 import { warmStoryViews } from './corpus/warm-views.js';
 import { UserFacingError } from './errors.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import type { ReadFeedItem } from './ingest/feed-poller.js';
 import { holderName } from './ingest/lease.js';
 import { createLogger, type Logger } from './logger.js';
@@ -32,6 +33,7 @@ const HISTORY_FILE = 'console-history';
 const PROGRESS_INTERVAL_MS = 100;
 
 async function main(argv: readonly string[]): Promise<number> {
+  limitHeapGrowth();
   loadDotenv({ quiet: true });
   let config: Config;
   try {
