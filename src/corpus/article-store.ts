@@ -159,7 +159,7 @@ interface Layout {
 /**
  * The stored form, compact because a warm start reads every article: sentence and quote texts are
  * not stored, being exact slices of the article text (see `Sentence.text`, `Quote.text`,
- * `DateMention.text`) cut again on reading, which also shares the text's memory instead of holding copies.
+ * `DateMention.text`) cut again on reading (see `cutterOf`).
  */
 export function encodeStoredArticle({ article, analysis }: StoredArticle): ArticleColumns {
   const { id: _id, text, paragraphs, sentences, ...meta } = article;
@@ -227,6 +227,19 @@ export function textOnce(article: Article): string {
 }
 
 /**
+ * How a sentence or a quote is cut from the article's text: as a copy of its own when the text is
+ * read on demand (`detachedSlice`), so a view keeping it does not keep the text; as a plain slice
+ * when the article holds its text anyway (read from PostgreSQL, or kept on withdrawal).
+ */
+function cutterOf(article: Article): (text: string, start: number, end: number) => string {
+  return textReaders.has(article) ? detachedSlice : plainSlice;
+}
+
+function plainSlice(text: string, start: number, end: number): string {
+  return text.slice(start, end);
+}
+
+/**
  * How much text read on demand is kept, the most recently read, in characters (two bytes each once
  * a text holds a curly quote): the texts being answered from (~1,600 articles' worth). Text was two
  * thirds of a warm start's heap when every article's was read at start: 61 MB at 10k articles,
@@ -271,7 +284,7 @@ export type ArticleLayoutColumns = Omit<ArticleColumns, 'analysis' | 'text'> & {
  *
  * A text given as a function is read from it when first needed and kept among the most recently
  * read (`KEPT_TEXT_CHARS`), so a process holds the texts it is answering from, not the corpus's. Its
- * sentences are copies of their own (`detachedSlice`): a view keeping one does not keep the text.
+ * sentences are then copies of their own (`cutterOf`): a view keeping one does not keep the text.
  */
 export function decodeArticle(id: string, columns: ArticleLayoutColumns): Article {
   const article = { id, ...(JSON.parse(columns.article) as ArticleMetaColumns) } as Article;
@@ -323,6 +336,7 @@ function textOnDemand(article: Article, readText: () => string): void {
 function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
   const decode = (text: string): DecodedLayout => {
     const offsets = offsetsOf();
+    const cut = cutterOf(article);
     const paragraphCount = offsets[0]!;
     const paragraphs: Paragraph[] = [];
     for (let i = 0; i < paragraphCount; i++) {
@@ -332,7 +346,7 @@ function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
     for (let at = 1 + 2 * paragraphCount, index = 0; at < offsets.length; at += 3, index++) {
       const start = offsets[at]!;
       const end = offsets[at + 1]!;
-      sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: detachedSlice(text, start, end) });
+      sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: cut(text, start, end) });
     }
     return { paragraphs, sentences };
   };
@@ -360,6 +374,7 @@ export function keepText(article: Article): void {
   // Already gone from the store (another process withdrew it first): nothing to keep.
   if (text === undefined) return;
   if (keptTexts.delete(article)) keptChars -= text.length;
+  textReaders.delete(article);
   Object.defineProperty(article, 'text', { value: text, enumerable: true, configurable: true, writable: true });
 }
 
@@ -379,9 +394,10 @@ export function decodeAnalysis(article: Article, json: string): ArticleAnalysis 
   // Read once, and only when a quote or a date needs it: a stored article's text is a read from the
   // store, not kept for this (a story-wide view decodes every article's analysis).
   let text: string | undefined;
+  const cutText = cutterOf(article);
   const cut = (start: number, end: number) => {
     text ??= textOnce(article);
-    return detachedSlice(text, start, end);
+    return cutText(text, start, end);
   };
   for (const entity of analysis.entities) {
     entity.name = sharedWord(entity.name);

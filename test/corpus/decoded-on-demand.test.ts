@@ -164,6 +164,15 @@ describe('stored articles decoded on demand', () => {
     }
     await store.articles.removeArticles([later[0]!.article.id]);
     expect(() => unread!.text).toThrow(/no longer in the store/);
+    // A pass over every article still reads the withdrawn one this process holds, once its
+    // sentences have left the decoded ones.
+    expect(textOnce(held!)).toBe(first!.text);
+    const others = await store.articles.readArticles(
+      later.slice(1).map(({ article }) => article.id),
+      ANALYSIS_VERSION,
+    );
+    for (const { article } of others) void article.paragraphs;
+    expect(sentencesOnce(held!)).toEqual(first!.sentences);
   });
 
   /** The invented articles as files of a new seeds folder; `cleanups` removes it. */
