@@ -42,8 +42,13 @@ const BODY_WEIGHT = 1;
  * passages indexed last are ranked (see `newestRanked`).
  */
 export const MAX_RANKED_PASSAGES = 10_000;
-/** How many times a broad search's span of rows is doubled before it ranks every row (see `newestRanked`). */
-const SPAN_DOUBLINGS = 2;
+/**
+ * A word's passages are counted exactly up to this many, and past it estimated from how many rows
+ * the newest of them span (see `passagesHolding`): counting every passage of a word read its whole
+ * list, up to 95 ms for a word in every passage at 100k articles, paid by the first question to
+ * use it. Twice `MAX_RANKED_PASSAGES`, so every choice made below that cap is made on exact counts.
+ */
+const COUNTED_EXACTLY = 2 * MAX_RANKED_PASSAGES;
 /** How long opening an index file waits for another process to let go of it. */
 const LOCK_WAIT_MS = 200;
 /** Words whose passage counts are remembered between searches, until the index changes. */
@@ -86,11 +91,10 @@ const SCHEMA = `
 const BM25 = `bm25(passage_text, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
 const HIT_COLUMNS = 'p.article_id AS articleId, p.sentence, p.start_at AS start, p.end_at AS end';
 
-// Ranked and cut to the limit before the join, so only the passages returned are looked up. Only
-// passages from row @from on (0: all of them); FTS5 skips to that row in each word's list.
+// Ranked and cut to the limit before the join, so only the passages returned are looked up.
 const SEARCH = `
   SELECT ${HIT_COLUMNS}, t.rank
-  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match AND rowid >= @from
+  FROM (SELECT rowid, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
         ORDER BY rank LIMIT @limit) t
   JOIN passage p ON p.id = t.rowid`;
 
@@ -99,8 +103,17 @@ const SEARCH = `
 const SEARCH_UP_TO = `
   SELECT ${HIT_COLUMNS}, t.rank
   FROM (SELECT rowid, ${BM25} AS rank FROM passage_text
-        WHERE passage_text MATCH @match AND rowid >= @from AND ${BM25} <= @rank) t
+        WHERE passage_text MATCH @match AND ${BM25} <= @rank) t
   JOIN passage p ON p.id = t.rowid`;
+
+// The newest passages a broad search matches, newest first: FTS5 walks a word's list from its end
+// and stops at the limit, where a lower bound on rowid still read the whole list.
+const NEWEST_MATCHES = `
+  SELECT rowid AS id, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
+  ORDER BY rowid DESC LIMIT @limit`;
+
+const PASSAGES_BY_ID = `
+  SELECT p.id AS id, ${HIT_COLUMNS} FROM passage p WHERE p.id IN (SELECT value FROM json_each(@ids))`;
 
 const SEARCH_IN = `
   SELECT ${HIT_COLUMNS}, ${BM25} AS rank
@@ -147,11 +160,15 @@ function prepareStatements(db: Database.Database) {
     deleteArticle: db.prepare<[string]>('DELETE FROM article WHERE id = ?'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM passage'),
     lastPassage: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM passage'),
-    countMatching: db.prepare<[string], { n: number }>(
-      'SELECT count(*) AS n FROM passage_text WHERE passage_text MATCH ?',
+    // How many of the newest `cap` passages match, and the oldest of them (see `passagesHolding`).
+    countNewest: db.prepare<{ match: string; cap: number }, { n: number; low: number | null }>(
+      `SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM passage_text
+       WHERE passage_text MATCH @match ORDER BY rowid DESC LIMIT @cap)`,
     ),
-    search: db.prepare<{ match: string; limit: number; from: number }, HitRow>(SEARCH),
-    searchUpTo: db.prepare<{ match: string; rank: number; from: number }, HitRow>(SEARCH_UP_TO),
+    newestMatches: db.prepare<{ match: string; limit: number }, { id: number; rank: number }>(NEWEST_MATCHES),
+    passagesById: db.prepare<{ ids: string }, HitRow & { id: number }>(PASSAGES_BY_ID),
+    search: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH),
+    searchUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_UP_TO),
     searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(SEARCH_IN),
   };
 }
@@ -308,8 +325,8 @@ export class PassageIndex {
     const rows = options.articleIds
       ? this.statements.searchIn.all({ match, limit, ids: JSON.stringify(options.articleIds) })
       : broad
-        ? this.newestRanked(broad.match, broad.matched, limit)
-        : this.topRanked(match, limit, 0);
+        ? this.newestRanked(broad, limit)
+        : this.topRanked(match, limit);
     const hits: SearchHit[] = [];
     for (const row of rows) {
       const article = this.articles.get(row.articleId)?.article;
@@ -322,45 +339,47 @@ export class PassageIndex {
   }
 
   /**
-   * For a search too broad to rank whole (`matched`, the passages `match` can find, is more than
+   * For a search too broad to rank whole (the passages `match` can find are more than
    * `MAX_RANKED_PASSAGES`: every word of the question is everywhere, "talks" in a story about talks),
-   * the best `limit` of the passages indexed last: a span of rows holding about that many of its
-   * matches if they are spread evenly, doubled up to `SPAN_DOUBLINGS` times until `limit` are found,
-   * then every row. Passages are indexed as articles arrive (a first start's seeds in date order,
-   * then the feed articles kept in the store), so these are the newest, which is what a question
-   * about something all over the story most likely wants, at a cost that stops growing with the
-   * corpus. Ranks stay exact BM25 over the whole index; which passages are ranked depends on the
-   * order articles arrived in, so past the cap a running index may answer differently from a fresh
-   * start over the same articles.
+   * the best `limit` of the newest `MAX_RANKED_PASSAGES` it matches. Passages are indexed as
+   * articles arrive (a first start's seeds in date order, then the feed articles kept in the store),
+   * so these are the newest, which is what a question about something all over the story most likely
+   * wants, at a cost that stops growing with the corpus. Ranks stay exact BM25 over the whole index;
+   * which passages are ranked depends on the order articles arrived in, so past the cap a running
+   * index may answer differently from a fresh start over the same articles. All of them are ranked
+   * here, so a tie at the limit is put in order without a second query (`topRanked`'s).
    */
-  private newestRanked(match: string, matched: number, limit: number): HitRow[] {
-    this.lastPassage ??= this.statements.lastPassage.get()?.id ?? 0;
-    const last = this.lastPassage;
-    let span = Math.ceil((last * MAX_RANKED_PASSAGES) / matched);
-    for (let doublings = 0; ; doublings++) {
-      const from = doublings > SPAN_DOUBLINGS ? 0 : Math.max(0, last - span + 1);
-      const rows = this.topRanked(match, limit, from);
-      if (rows.length >= limit || from === 0) return rows;
-      span *= 2;
+  private newestRanked(match: string, limit: number): HitRow[] {
+    const newest = this.statements.newestMatches.all({ match, limit: MAX_RANKED_PASSAGES });
+    newest.sort((a, b) => a.rank - b.rank);
+    const atLimit = newest[limit - 1]?.rank ?? Number.POSITIVE_INFINITY;
+    const ranks = new Map<number, number>();
+    for (const { id, rank } of newest) {
+      if (rank > atLimit) break;
+      ranks.set(id, rank);
     }
+    const rows = this.statements.passagesById
+      .all({ ids: JSON.stringify([...ranks.keys()]) })
+      .map(({ id, ...row }) => ({ ...row, rank: ranks.get(id)! }));
+    return rows.sort(byRankThenPlace).slice(0, limit);
   }
 
   /**
-   * The best `limit` passages from row `from` on, equal ranks in article and sentence order.
+   * The best `limit` passages, equal ranks in article and sentence order.
    * Passages' row ids depend on the order articles arrived in, so FTS5's own order among equal ranks
    * (wire copies of one sentence score alike) would make a running index answer differently from a
    * fresh start over the same articles. A few passages past the limit are fetched; when the rank at
    * the limit ties all the way to the last one fetched, every passage ranking at least as well is
-   * fetched in a second query. That query is what a long tie costs (both rank every passage matched
-   * from `from` on, the bulk of a search's time), where fetching twice as many each time until the
-   * tie ended took up to four.
+   * fetched in a second query. That query is what a long tie costs (both rank every passage matched,
+   * the bulk of a search's time), where fetching twice as many each time until the tie ended took up
+   * to four.
    */
-  private topRanked(match: string, limit: number, from: number): HitRow[] {
+  private topRanked(match: string, limit: number): HitRow[] {
     const fetch = limit + TIE_ROOM;
-    let rows = this.statements.search.all({ match, limit: fetch, from }).sort(byRankThenPlace);
+    let rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
     const atLimit = rows[limit - 1];
     if (atLimit && rows.length === fetch && rows[fetch - 1]!.rank === atLimit.rank) {
-      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank, from }).sort(byRankThenPlace);
+      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
     }
     return rows.slice(0, limit);
   }
@@ -389,24 +408,21 @@ export class PassageIndex {
    *
    * When even the rarest word is in more than `MAX_RANKED_PASSAGES`, the search is too broad to
    * rank whole, and `broad` says what to match among the passages indexed last (`newestRanked`):
-   * the rarest word alone (with any word exactly as rare). FTS5 reads every passage number of a
-   * word's list even when only the last rows are asked for (about 0.08 µs apiece here: 60 ms for a
-   * word in 800,000 passages), so the commoner words would cost more than the ranking saves;
-   * `/ask` still weighs them when it re-ranks the hits. `matched` is how many passages it can find.
+   * the rarest word alone (with any word exactly as rare). BM25 reads the whole list of every word
+   * matched to weigh it (about 0.03 µs a passage here: 25 ms for a word in 800,000 passages), so
+   * the commoner words would cost more than the ranking saves; `/ask` still weighs them when it
+   * re-ranks the hits.
    */
-  private matchFor(
-    words: readonly string[],
-  ): { match: string; broad: { match: string; matched: number } | null } | null {
+  private matchFor(words: readonly string[]): { match: string; broad: string | null } | null {
     const counted = words
       .map((word) => ({ word, passages: this.passagesHolding(word) }))
       .filter(({ passages }) => passages > 0);
     counted.sort((a, b) => a.passages - b.passages);
     const rarest = counted[0]?.passages;
     if (rarest === undefined) return null;
-    let broad: { match: string; matched: number } | null = null;
+    let broad: string | null = null;
     if (rarest > MAX_RANKED_PASSAGES) {
-      const asRare = counted.filter(({ passages }) => passages === rarest).map(({ word }) => word);
-      broad = { match: anyOf(asRare)!, matched: rarest * asRare.length };
+      broad = anyOf(counted.filter(({ passages }) => passages === rarest).map(({ word }) => word))!;
     }
     const rare: string[] = [];
     const common: string[] = [];
@@ -423,10 +439,24 @@ export class PassageIndex {
     return { match, broad };
   }
 
+  /**
+   * How many passages hold the word: exact up to `COUNTED_EXACTLY`; past it, estimated from the
+   * rows its newest `COUNTED_EXACTLY` passages span, as if spread evenly over the index (a word
+   * of the story's later days is counted high, one of its early days low). Only the choice of what
+   * to match reads it, and every choice below the cap is made on exact counts.
+   */
   private passagesHolding(word: string): number {
     let passages = this.passagesWith.get(word);
     if (passages === undefined) {
-      passages = this.statements.countMatching.get(`"${word}"`)?.n ?? 0;
+      const { n, low } = this.statements.countNewest.get({ match: `"${word}"`, cap: COUNTED_EXACTLY }) ?? {
+        n: 0,
+        low: null,
+      };
+      passages = n;
+      if (n >= COUNTED_EXACTLY && low !== null) {
+        this.lastPassage ??= this.statements.lastPassage.get()?.id ?? 0;
+        passages = Math.round((n * this.lastPassage) / (this.lastPassage - low + 1));
+      }
       if (this.passagesWith.size >= MAX_COUNTED_WORDS) this.passagesWith.clear();
       this.passagesWith.set(word, passages);
     }

@@ -157,7 +157,7 @@ describe('PassageIndex', () => {
     const hits = index.search('ferry', { limit: 3 });
     expect(hits).toHaveLength(3);
     expect(hits.every((hit) => road.slice(-600).some((article) => article.id === hit.articleId))).toBe(true);
-    // The newest passages do not hold "harbour": the span ranked widens until some do.
+    // The newest passages do not hold "harbour": the newest of those that do are ranked.
     expect(index.search('harbour', { limit: 2 })).toHaveLength(2);
   });
 
