@@ -18,6 +18,15 @@ describe('detachedSlice', () => {
     }
   });
 
+  it('gives the same characters for Latin-1 text cut from a text with characters past it', () => {
+    const mixed = 'Café prices rose 5 % — “at least” — in Zürich, señor, at 3½ times the rate. Ünïcödé ÿ.';
+    for (let start = 0; start < mixed.length; start += 7) {
+      for (let end = start; end <= mixed.length; end += 5) {
+        expect(detachedSlice(mixed, start, end)).toBe(mixed.slice(start, end));
+      }
+    }
+  });
+
   it('keeps half of a surrogate pair as it is, as slice does', () => {
     const at = text.indexOf('🚢');
     expect(detachedSlice(text, 0, at + 1)).toBe(text.slice(0, at + 1));
