@@ -26,11 +26,12 @@ export function answerLatest(
   const { corpus } = deps;
   const basis = corpus.basis();
   const allowed = articleIds ? new Set(articleIds) : null;
-  // Only the newest day is needed: one pass over the articles, rather than listing the dated ones
-  // and sorting their days, which every such question paid for across the whole corpus.
-  let newest: string | undefined;
-  for (const { id, date } of corpus.articles()) {
-    if (date && (newest === undefined || date > newest) && (!allowed || allowed.has(id))) newest = date;
+  // Only the newest day is needed: the corpus's own (worked out once per change) or the newest of
+  // the articles in scope, rather than a pass over every article, which each such question paid.
+  let newest: string | undefined = articleIds ? undefined : (basis.asOf ?? undefined);
+  for (const id of articleIds ?? []) {
+    const date = corpus.get(id)?.date;
+    if (date && (newest === undefined || date > newest)) newest = date;
   }
   if (!newest) return null;
   const since = sinceDay(text, newest);
