@@ -115,10 +115,11 @@ export async function announceChange(change: ArticleChange, options: AnnounceOpt
     kind === 'new'
       ? { kind: 'added', origin: change.origin, article }
       : { kind: 'updated', origin: change.origin, previousArticleId: previousIdOf(change), article };
-  const searchable = `${article.title}\n${article.text}`;
-  const interested = (await store.listActiveSubscriptions()).filter((subscription) =>
-    matchesTopic(subscription.topic, searchable),
-  );
+  const subscriptions = await store.listActiveSubscriptions();
+  // Read only when some channel follows the story: a stored article's text is a read from the
+  // store, which a first start's catch-up made for each of its articles with no channel to tell.
+  const searchable = subscriptions.length > 0 ? `${article.title}\n${article.text}` : '';
+  const interested = subscriptions.filter((subscription) => matchesTopic(subscription.topic, searchable));
   // No channel follows this (a first start, or a topic nobody asked for): nothing to post or to
   // gather into a digest later, since digests only gather what came after their subscription.
   if (interested.length === 0) {
