@@ -106,14 +106,17 @@ const SEARCH_UP_TO = `
         WHERE passage_text MATCH @match AND ${BM25} <= @rank) t
   JOIN passage p ON p.id = t.rowid`;
 
-// The newest passages a broad search matches, newest first: FTS5 walks a word's list from its end
-// and stops at the limit, where a lower bound on rowid still read the whole list.
+// The newest `MAX_RANKED_PASSAGES` passages a broad search matches, ranked: FTS5 walks a word's
+// list from its end and stops at the limit, where a lower bound on rowid still read the whole list.
 const NEWEST_MATCHES = `
-  SELECT rowid AS id, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
-  ORDER BY rowid DESC LIMIT @limit`;
+  SELECT id, rank FROM (SELECT rowid AS id, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
+                        ORDER BY rowid DESC LIMIT ${MAX_RANKED_PASSAGES})`;
 
-const PASSAGES_BY_ID = `
-  SELECT p.id AS id, ${HIT_COLUMNS} FROM passage p WHERE p.id IN (SELECT value FROM json_each(@ids))`;
+const SEARCH_NEWEST = `
+  SELECT ${HIT_COLUMNS}, t.rank FROM (${NEWEST_MATCHES} ORDER BY rank LIMIT @limit) t JOIN passage p ON p.id = t.id`;
+
+const SEARCH_NEWEST_UP_TO = `
+  SELECT ${HIT_COLUMNS}, t.rank FROM (${NEWEST_MATCHES} WHERE rank <= @rank) t JOIN passage p ON p.id = t.id`;
 
 const SEARCH_IN = `
   SELECT ${HIT_COLUMNS}, ${BM25} AS rank
@@ -165,8 +168,8 @@ function prepareStatements(db: Database.Database) {
       `SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM passage_text
        WHERE passage_text MATCH @match ORDER BY rowid DESC LIMIT @cap)`,
     ),
-    newestMatches: db.prepare<{ match: string; limit: number }, { id: number; rank: number }>(NEWEST_MATCHES),
-    passagesById: db.prepare<{ ids: string }, HitRow & { id: number }>(PASSAGES_BY_ID),
+    searchNewest: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH_NEWEST),
+    searchNewestUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_NEWEST_UP_TO),
     search: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH),
     searchUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_UP_TO),
     searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(SEARCH_IN),
@@ -347,21 +350,10 @@ export class PassageIndex {
    * wants, at a cost that stops growing with the corpus. Ranks stay exact BM25 over the whole index;
    * which passages are ranked depends on the order articles arrived in, so past the cap a running
    * index may answer differently from a fresh start over the same articles. All of them are ranked
-   * here, so a tie at the limit is put in order without a second query (`topRanked`'s).
+   * as `topRanked` ranks every passage matched.
    */
   private newestRanked(match: string, limit: number): HitRow[] {
-    const newest = this.statements.newestMatches.all({ match, limit: MAX_RANKED_PASSAGES });
-    newest.sort((a, b) => a.rank - b.rank);
-    const atLimit = newest[limit - 1]?.rank ?? Number.POSITIVE_INFINITY;
-    const ranks = new Map<number, number>();
-    for (const { id, rank } of newest) {
-      if (rank > atLimit) break;
-      ranks.set(id, rank);
-    }
-    const rows = this.statements.passagesById
-      .all({ ids: JSON.stringify([...ranks.keys()]) })
-      .map(({ id, ...row }) => ({ ...row, rank: ranks.get(id)! }));
-    return rows.sort(byRankThenPlace).slice(0, limit);
+    return this.topRanked(match, limit, this.statements.searchNewest, this.statements.searchNewestUpTo);
   }
 
   /**
@@ -374,12 +366,17 @@ export class PassageIndex {
    * the bulk of a search's time), where fetching twice as many each time until the tie ended took up
    * to four.
    */
-  private topRanked(match: string, limit: number): HitRow[] {
+  private topRanked(
+    match: string,
+    limit: number,
+    search = this.statements.search,
+    searchUpTo = this.statements.searchUpTo,
+  ): HitRow[] {
     const fetch = limit + TIE_ROOM;
-    let rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
+    let rows = search.all({ match, limit: fetch }).sort(byRankThenPlace);
     const atLimit = rows[limit - 1];
     if (atLimit && rows.length === fetch && rows[fetch - 1]!.rank === atLimit.rank) {
-      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
+      rows = searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
     }
     return rows.slice(0, limit);
   }
