@@ -46,7 +46,8 @@ export const MAX_RANKED_PASSAGES = 10_000;
  * A word's passages are counted exactly up to this many, and past it estimated from how many rows
  * the newest of them span (see `passagesHolding`): counting every passage of a word read its whole
  * list, up to 95 ms for a word in every passage at 100k articles, paid by the first question to
- * use it. Twice `MAX_RANKED_PASSAGES`, so every choice made below that cap is made on exact counts.
+ * use it. Twice `MAX_RANKED_PASSAGES`, so which words are rare enough to choose the passages is
+ * decided on exact counts; whether a word is in half the passages or more is, past the cap, estimated.
  */
 const COUNTED_EXACTLY = 2 * MAX_RANKED_PASSAGES;
 /** How long opening an index file waits for another process to let go of it. */
@@ -107,7 +108,8 @@ const SEARCH_UP_TO = `
   JOIN passage p ON p.id = t.rowid`;
 
 // The newest `MAX_RANKED_PASSAGES` passages a broad search matches, ranked: FTS5 walks a word's
-// list from its end and stops at the limit, where a lower bound on rowid still read the whole list.
+// list from its end and stops at the limit, where a lower bound on rowid still read the whole list
+// (BM25 still reads the whole list once, to weigh the word).
 const NEWEST_MATCHES = `
   SELECT id, rank FROM (SELECT rowid AS id, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
                         ORDER BY rowid DESC LIMIT ${MAX_RANKED_PASSAGES})`;
@@ -362,7 +364,7 @@ export class PassageIndex {
    * (wire copies of one sentence score alike) would make a running index answer differently from a
    * fresh start over the same articles. A few passages past the limit are fetched; when the rank at
    * the limit ties all the way to the last one fetched, every passage ranking at least as well is
-   * fetched in a second query. That query is what a long tie costs (both rank every passage matched,
+   * fetched in a second query. That query is what a long tie costs (both rank every passage considered,
    * the bulk of a search's time), where fetching twice as many each time until the tie ended took up
    * to four.
    */
@@ -440,7 +442,8 @@ export class PassageIndex {
    * How many passages hold the word: exact up to `COUNTED_EXACTLY`; past it, estimated from the
    * rows its newest `COUNTED_EXACTLY` passages span, as if spread evenly over the index (a word
    * of the story's later days is counted high, one of its early days low). Only the choice of what
-   * to match reads it, and every choice below the cap is made on exact counts.
+   * to match reads it: which words are rare enough to choose the passages is decided on exact counts,
+   * and only whether a word is in half the passages or more is decided on an estimate.
    */
   private passagesHolding(word: string): number {
     let passages = this.passagesWith.get(word);
@@ -452,7 +455,8 @@ export class PassageIndex {
       passages = n;
       if (n >= COUNTED_EXACTLY && low !== null) {
         this.lastPassage ??= this.statements.lastPassage.get()?.id ?? 0;
-        passages = Math.round((n * this.lastPassage) / (this.lastPassage - low + 1));
+        // At least the rows holding them, should the index hold rows past its last passage.
+        passages = Math.round((n * this.lastPassage) / Math.max(n, this.lastPassage - low + 1));
       }
       if (this.passagesWith.size >= MAX_COUNTED_WORDS) this.passagesWith.clear();
       this.passagesWith.set(word, passages);

@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { detachedSlice } from '../../src/text/detached-slice.js';
 
@@ -25,6 +26,13 @@ describe('detachedSlice', () => {
         expect(detachedSlice(mixed, start, end)).toBe(mixed.slice(start, end));
       }
     }
+  });
+
+  it('holds a slice with nothing past Latin-1 one byte a character, cut from a text of two', () => {
+    // V8's serializer tags a one-byte string 0x22 and a two-byte one 0x63, after its two-byte header.
+    const copy = detachedSlice(text, 0, text.indexOf('“'));
+    expect(serialize(text.slice(0, text.indexOf('“')))[2]).toBe(0x63);
+    expect(serialize(copy)[2]).toBe(0x22);
   });
 
   it('keeps half of a surrogate pair as it is, as slice does', () => {
