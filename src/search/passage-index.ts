@@ -107,18 +107,17 @@ const SEARCH_UP_TO = `
         WHERE passage_text MATCH @match AND ${BM25} <= @rank) t
   JOIN passage p ON p.id = t.rowid`;
 
-// The newest `MAX_RANKED_PASSAGES` passages a broad search matches, ranked: FTS5 walks a word's
-// list from its end and stops at the limit, where a lower bound on rowid still read the whole list
-// (BM25 still reads the whole list once, to weigh the word).
-const NEWEST_MATCHES = `
-  SELECT id, rank FROM (SELECT rowid AS id, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
-                        ORDER BY rowid DESC LIMIT ${MAX_RANKED_PASSAGES})`;
-
+// The newest `MAX_RANKED_PASSAGES` passages a broad search matches, ranked once, and of them those
+// ranking as well as the one at @limit or better (ties included, so they can be put in one order).
+// FTS5 walks a word's list from its end and stops at the limit, where a lower bound on rowid still
+// read the whole list (BM25 still reads the whole list once, to weigh the word).
 const SEARCH_NEWEST = `
-  SELECT ${HIT_COLUMNS}, t.rank FROM (${NEWEST_MATCHES} ORDER BY rank LIMIT @limit) t JOIN passage p ON p.id = t.id`;
-
-const SEARCH_NEWEST_UP_TO = `
-  SELECT ${HIT_COLUMNS}, t.rank FROM (${NEWEST_MATCHES} WHERE rank <= @rank) t JOIN passage p ON p.id = t.id`;
+  WITH newest AS MATERIALIZED (
+    SELECT rowid AS id, ${BM25} AS rank FROM passage_text WHERE passage_text MATCH @match
+    ORDER BY rowid DESC LIMIT ${MAX_RANKED_PASSAGES})
+  SELECT ${HIT_COLUMNS}, t.rank FROM newest t JOIN passage p ON p.id = t.id
+  WHERE t.rank <= IFNULL((SELECT rank FROM newest ORDER BY rank LIMIT 1 OFFSET @limit - 1),
+                         (SELECT max(rank) FROM newest))`;
 
 const SEARCH_IN = `
   SELECT ${HIT_COLUMNS}, ${BM25} AS rank
@@ -171,7 +170,6 @@ function prepareStatements(db: Database.Database) {
        WHERE passage_text MATCH @match ORDER BY rowid DESC LIMIT @cap)`,
     ),
     searchNewest: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH_NEWEST),
-    searchNewestUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_NEWEST_UP_TO),
     search: db.prepare<{ match: string; limit: number }, HitRow>(SEARCH),
     searchUpTo: db.prepare<{ match: string; rank: number }, HitRow>(SEARCH_UP_TO),
     searchIn: db.prepare<{ match: string; limit: number; ids: string }, HitRow>(SEARCH_IN),
@@ -352,10 +350,10 @@ export class PassageIndex {
    * wants, at a cost that stops growing with the corpus. Ranks stay exact BM25 over the whole index;
    * which passages are ranked depends on the order articles arrived in, so past the cap a running
    * index may answer differently from a fresh start over the same articles. All of them are ranked
-   * as `topRanked` ranks every passage matched.
+   * once, in one query that also returns every passage tied at the limit (see `topRanked`).
    */
   private newestRanked(match: string, limit: number): HitRow[] {
-    return this.topRanked(match, limit, this.statements.searchNewest, this.statements.searchNewestUpTo);
+    return this.statements.searchNewest.all({ match, limit }).sort(byRankThenPlace).slice(0, limit);
   }
 
   /**
@@ -364,21 +362,16 @@ export class PassageIndex {
    * (wire copies of one sentence score alike) would make a running index answer differently from a
    * fresh start over the same articles. A few passages past the limit are fetched; when the rank at
    * the limit ties all the way to the last one fetched, every passage ranking at least as well is
-   * fetched in a second query. That query is what a long tie costs (both rank every passage considered,
+   * fetched in a second query. That query is what a long tie costs (both rank every passage matched,
    * the bulk of a search's time), where fetching twice as many each time until the tie ended took up
    * to four.
    */
-  private topRanked(
-    match: string,
-    limit: number,
-    search = this.statements.search,
-    searchUpTo = this.statements.searchUpTo,
-  ): HitRow[] {
+  private topRanked(match: string, limit: number): HitRow[] {
     const fetch = limit + TIE_ROOM;
-    let rows = search.all({ match, limit: fetch }).sort(byRankThenPlace);
+    let rows = this.statements.search.all({ match, limit: fetch }).sort(byRankThenPlace);
     const atLimit = rows[limit - 1];
     if (atLimit && rows.length === fetch && rows[fetch - 1]!.rank === atLimit.rank) {
-      rows = searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
+      rows = this.statements.searchUpTo.all({ match, rank: atLimit.rank }).sort(byRankThenPlace);
     }
     return rows.slice(0, limit);
   }
