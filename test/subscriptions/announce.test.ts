@@ -94,6 +94,22 @@ async function storeCallsOfAnUpdate(): Promise<number> {
 }
 
 describe('announcing an article change', () => {
+  it('records a new article without reading its text when no channel follows the story', async () => {
+    const store = await freshStore(new TestClock());
+    const article = ferryArticle();
+    const corpus = corpusOf(article);
+    // A stored article's text is a read from the store: with no channel to tell, none is made.
+    const unread = Object.defineProperty({ ...article }, 'text', {
+      get: () => {
+        throw new Error('text read');
+      },
+    });
+    const result = await announceChange({ kind: 'added', origin: ORIGIN, article: unread }, { store, corpus });
+    expect(result).toMatchObject({ change: 'new', enqueued: 0 });
+    expect((await store.getArticleVersion(ARTICLE_NAMESPACE, ORIGIN))?.contentHash).toBe(article.id);
+    await store.close();
+  });
+
   it('enqueues one post per subscribed channel for a new article, verbatim and cited', async () => {
     const store = await freshStore(new TestClock());
     await subscribe(store, 'channel-a');
