@@ -37,11 +37,6 @@ export function sentencesOfText(text: string): Sentence[] {
 }
 
 /**
- * Builds an article from its body text and metadata. Without a title, a short headline is made
- * (see `headlineOf`); without a source, a "Source:" line or a wire dateline's agency ("(AP)")
- * names the outlet.
- */
-/**
  * The article's text, or undefined when it can no longer be read: a stored article's is read from
  * its store when needed, which may have dropped it (see `decodeArticle`).
  */
@@ -53,6 +48,11 @@ export function readableText(article: Article): string | undefined {
   }
 }
 
+/**
+ * Builds an article from its body text and metadata. Without a title, a short headline is made
+ * (see `headlineOf`); without a source, a "Source:" line or a wire dateline's agency ("(AP)")
+ * names the outlet.
+ */
 export function buildArticle(text: string, meta: Partial<ArticleMeta>, origin: string): Article {
   const paragraphs = splitParagraphs(text);
   const sentences = splitSentences(text, paragraphs);
