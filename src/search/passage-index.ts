@@ -268,12 +268,12 @@ export class PassageIndex {
         this.articles.delete(id);
         this.words.delete(id);
         const text = article && readableText(article);
-        if (text === undefined) {
+        if (!article || text === undefined) {
           textUnknown ||= s.hasArticle.get(id) !== undefined;
           continue;
         }
         for (const passage of s.passagesOf.all(id)) {
-          s.deleteText.run(passage.id, article!.title, text.slice(passage.start, passage.end));
+          s.deleteText.run(passage.id, article.title, text.slice(passage.start, passage.end));
         }
         s.deletePassages.run(id);
         s.deleteArticle.run(id);

@@ -44,10 +44,10 @@ export function aboutMatcher(about: string): AboutMatcher | null {
     if (surname === null || !holds(surname)) return false;
     let spelled = spellsOutName.get(article);
     if (spelled === undefined) {
-      // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet; text
-      // with no letter outside ASCII has nothing to fold, and folding every article cost most of a call.
       // Read once, not kept: a call reads the text of every article holding the name's last word.
       const text = textOnce(article);
+      // Folded as the name's words were (`foldWord`), so accents and compatibility forms meet; text
+      // with no letter outside ASCII has nothing to fold, and folding every article cost most of a call.
       let needsFolding = foldable.get(article);
       if (needsFolding === undefined) {
         needsFolding = hasLettersToFold(text);
