@@ -36,7 +36,8 @@ export function nameWordsOf(corpus: Corpus): ReadonlySet<string> {
   for (const article of corpus.articles()) {
     let own = nameWordsByArticle.get(article);
     if (!own) {
-      own = personNameWords(corpus.analysis(article.id)?.entities ?? []);
+      // A pass over every article: read without pushing out the analyses kept for answering.
+      own = personNameWords(corpus.analysisOnce(article.id)?.entities ?? []);
       nameWordsByArticle.set(article, own);
     }
     for (const word of own) words.add(word);
