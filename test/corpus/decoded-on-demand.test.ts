@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { buildArticle } from '../../src/articles/article.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
+import type { Article } from '../../src/articles/types.js';
 import {
   ANALYSIS_VERSION,
   type ArticleStore,
@@ -35,17 +36,23 @@ const ARTICLES = Array.from({ length: Math.max(DECODED_LAYOUTS, DECODED_ANALYSES
   ),
 );
 
-/** The invented articles stored with their analysis in a new store, and read back from it. */
-async function readBackStored(name: string): Promise<KeptArticle[]> {
+/** A new store holding `articles` with their analysis, and the articles as read back from it. */
+async function storedAndReadBack(name: string, articles: readonly Article[]) {
   const store = await temporaryStore(name, cleanups);
   await store.articles.saveArticles(
     ANALYSIS_VERSION,
-    ARTICLES.map((article) => ({ article, analysis: analyseArticle(article) })),
+    articles.map((article) => ({ article, analysis: analyseArticle(article) })),
   );
-  return store.articles.readArticles(
-    ARTICLES.map((article) => article.id),
+  const read = await store.articles.readArticles(
+    articles.map((article) => article.id),
     ANALYSIS_VERSION,
   );
+  return { store, read };
+}
+
+/** The invented articles stored with their analysis in a new store, and read back from it. */
+async function readBackStored(name: string): Promise<KeptArticle[]> {
+  return (await storedAndReadBack(name, ARTICLES)).read;
 }
 
 /** A corpus of the articles as read back, each analysis read from the store when asked for. */
@@ -99,22 +106,19 @@ describe('stored articles decoded on demand', () => {
   });
 
   it('gives the same sentence objects while an article is among the decoded ones', async () => {
-    const store = await temporaryStore('decoded-same', cleanups);
-    const [first] = ARTICLES;
-    await store.articles.saveArticles(ANALYSIS_VERSION, [{ article: first!, analysis: analyseArticle(first!) }]);
-    const [kept] = await store.articles.readArticles([first!.id], ANALYSIS_VERSION);
+    const {
+      read: [kept],
+    } = await storedAndReadBack('decoded-same', ARTICLES.slice(0, 1));
     expect(kept!.article.sentences).toBe(kept!.article.sentences);
     expect(kept!.article.sentences[1]).toBe(kept!.article.sentences[1]);
   });
 
   it("reads a stored article's text from the store when first needed, the same as stored", async () => {
-    const store = await temporaryStore('text-on-demand', cleanups);
     const [first, second] = ARTICLES;
-    await store.articles.saveArticles(
-      ANALYSIS_VERSION,
-      [first!, second!].map((article) => ({ article, analysis: analyseArticle(article) })),
-    );
-    const [read, unread] = await store.articles.readArticles([first!.id, second!.id], ANALYSIS_VERSION);
+    const {
+      store,
+      read: [read, unread],
+    } = await storedAndReadBack('text-on-demand', [first!, second!]);
     expect(read!.article.text).toBe(first!.text);
     expect(read!.article.sentences).toEqual(first!.sentences);
     // Not read when the article was: with the store closed, it can no longer be.
@@ -124,13 +128,11 @@ describe('stored articles decoded on demand', () => {
   });
 
   it('reads a text for a pass over every article without keeping it', async () => {
-    const store = await temporaryStore('text-once', cleanups);
     const [first, second] = ARTICLES;
-    await store.articles.saveArticles(
-      ANALYSIS_VERSION,
-      [first!, second!].map((article) => ({ article, analysis: analyseArticle(article) })),
-    );
-    const [kept, passed] = await store.articles.readArticles([first!.id, second!.id], ANALYSIS_VERSION);
+    const {
+      store,
+      read: [kept, passed],
+    } = await storedAndReadBack('text-once', [first!, second!]);
     expect(kept!.article.text).toBe(first!.text);
     expect(textOnce(kept!.article)).toBe(first!.text);
     expect(textOnce(passed!.article)).toBe(second!.text);
@@ -141,13 +143,8 @@ describe('stored articles decoded on demand', () => {
   });
 
   it('keeps the text of an article withdrawn while another process may still hold it, for a while', async () => {
-    const store = await temporaryStore('text-withdrawn', cleanups);
-    const [first, second, third] = ARTICLES;
-    await store.articles.saveArticles(
-      ANALYSIS_VERSION,
-      [first!, second!, third!].map((article) => ({ article, analysis: analyseArticle(article) })),
-    );
-    const read = await store.articles.readArticles([first!.id, second!.id, third!.id], ANALYSIS_VERSION);
+    const [first, second] = ARTICLES;
+    const { store, read } = await storedAndReadBack('text-withdrawn', ARTICLES.slice(0, 3));
     const corpus = storedCorpus(read);
     const [held, other, unread] = read.map((kept) => kept.article);
     // This process withdraws one; another process (here the store itself) withdraws all three.
