@@ -11,6 +11,19 @@ export class IntLists {
     readonly values: Int32Array,
   ) {}
 
+  /** The lists of `arrays`, copied into two flat arrays. */
+  static from(arrays: readonly Int32Array[]): IntLists {
+    const starts = new Int32Array(arrays.length + 1);
+    arrays.forEach((list, i) => {
+      starts[i + 1] = starts[i]! + list.length;
+    });
+    const values = new Int32Array(starts[arrays.length]!);
+    arrays.forEach((list, i) => {
+      values.set(list, starts[i]);
+    });
+    return new IntLists(starts, values);
+  }
+
   /** How many lists there are. */
   get size(): number {
     return this.starts.length - 1;

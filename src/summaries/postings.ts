@@ -1,4 +1,4 @@
-import { IntLists, transpose } from '../int-lists.js';
+import { type IntLists, transpose } from '../int-lists.js';
 
 /**
  * Which sentences hold each term id, as two typed arrays (offsets by term id, then the sentence
@@ -8,20 +8,12 @@ import { IntLists, transpose } from '../int-lists.js';
 export class Postings {
   private readonly lists: IntLists;
 
-  /** `sentences`: each sentence's distinct term ids. */
-  constructor(sentences: readonly Int32Array[]) {
-    const starts = new Int32Array(sentences.length + 1);
+  /** `sentences`: list `j` holds sentence `j`'s distinct term ids. */
+  constructor(sentences: IntLists) {
     let size = 0;
-    sentences.forEach((ids, j) => {
-      starts[j + 1] = starts[j]! + ids.length;
-      for (const id of ids) if (id >= size) size = id + 1;
-    });
-    const values = new Int32Array(starts[sentences.length]!);
-    sentences.forEach((ids, j) => {
-      values.set(ids, starts[j]);
-    });
+    for (const id of sentences.values) if (id >= size) size = id + 1;
     // By term: list `t` holds, ascending, the positions of the sentences holding term `t`.
-    this.lists = transpose(new IntLists(starts, values), size);
+    this.lists = transpose(sentences, size);
   }
 
   /** One more than the largest term id held. */

@@ -9,6 +9,7 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
+import { IntLists, IntListsBuilder } from '../int-lists.js';
 import { forEachWrittenWord } from '../text/written-words.js';
 import { grown } from '../typed-arrays.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
@@ -83,16 +84,18 @@ function perArticleLimit(articles: number): number {
   return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
 }
 
-/** The distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), written into `buffer` from `at`. */
-function distinctIdsInto(terms: Int32Array, buffer: Int32Array, at: number): Int32Array {
-  const region = buffer.subarray(at, at + terms.length);
+/**
+ * Appends the distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), to `lists` as one list,
+ * sorting them in `scratch` (returned, grown when too small, for the next call).
+ */
+function pushDistinctIds(terms: Int32Array, lists: IntListsBuilder, scratch: Int32Array): Int32Array {
+  const buffer = grown(scratch, terms.length);
+  const region = buffer.subarray(0, terms.length);
   region.set(terms);
   region.sort();
-  let distinct = 0;
-  for (let i = 0; i < region.length; i++) {
-    if (distinct === 0 || region[i] !== region[distinct - 1]) region[distinct++] = region[i]!;
-  }
-  return buffer.subarray(at, at + distinct);
+  for (let i = 0; i < region.length; i++) if (i === 0 || region[i] !== region[i - 1]) lists.push(region[i]!);
+  lists.end();
+  return buffer;
 }
 
 /** Articles a sentence is looked up in when telling copies (see `copiesOf`). */
@@ -203,17 +206,14 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   const told = new Uint8Array(ids.size);
   // What the earlier articles said is read from their ranked terms alone, neither weighted nor kept:
   // "what's new" since a late day reads nearly every sentence of the corpus, and keeping them as
-  // candidates held every ranked sentence's vector (220 MB at 10k articles).
-  // Each article's sentences share one buffer, so a pass over the corpus allocates per article.
-  const earlierTerms: Int32Array[] = [];
+  // candidates held every ranked sentence's vector (220 MB at 10k articles). Their distinct ids go
+  // into two flat arrays: a typed array per sentence cost ~100 bytes of heap apiece, 26 MB at 10k.
+  const earlierTerms = new IntListsBuilder();
+  let scratch: Int32Array = new Int32Array(64);
   for (const article of earlier) {
-    const sentenceTerms = rankings.bestOf(article, limit).map((sentence) => rankings.termsOf(article, sentence.index));
-    const buffer = new Int32Array(sentenceTerms.reduce((sum, terms) => sum + terms.length, 0));
-    let at = 0;
-    for (const terms of sentenceTerms) {
-      const distinct = distinctIdsInto(terms, buffer, at);
-      earlierTerms.push(distinct);
-      at += distinct.length;
+    for (const sentence of rankings.bestOf(article, limit)) {
+      const terms = rankings.termsOf(article, sentence.index);
+      scratch = pushDistinctIds(terms, earlierTerms, scratch);
       for (let i = 0; i + 1 < terms.length; i++) {
         const id = ids.find(terms[i]!, terms[i + 1]!);
         if (id >= 0) told[id] = 1;
@@ -231,16 +231,16 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   }));
   let newest: string | null = null;
   for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
-  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierTerms) };
+  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierTerms.build()) };
 }
 
 /** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
-function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Array[]): Set<number> {
+function repeatedIn(candidates: readonly Candidate[], earlier: IntLists): Set<number> {
   const repeated = new Set<number>();
-  if (!earlier.length) return repeated;
+  if (!earlier.size) return repeated;
   const postings = new Postings(earlier);
   /** The candidate (numbered from 1) that last read each earlier sentence: each is compared once. */
-  const seenBy = new Int32Array(earlier.length);
+  const seenBy = new Int32Array(earlier.size);
   /**
    * The candidate (numbered from 1) holding each term id: an earlier sentence is compared by
    * looking up its terms, which costs its length, not a merge of the two (a "what's new" summary
@@ -262,7 +262,7 @@ function repeatedIn(candidates: readonly Candidate[], earlier: readonly Int32Arr
       for (const j of postings.of(term)) {
         if (seenBy[j] === i + 1) continue;
         seenBy[j] = i + 1;
-        if (holdsEnough(earlier[j]!, heldBy, i + 1, needed)) {
+        if (holdsEnough(earlier, j, heldBy, i + 1, needed)) {
           repeated.add(i);
           return;
         }
@@ -280,12 +280,14 @@ function termsNeeded(n: number): number {
   return needed;
 }
 
-/** Whether `ids` hold `needed` of the terms marked `mark` in `heldBy`; stops once it cannot. */
-function holdsEnough(ids: Int32Array, heldBy: Int32Array, mark: number, needed: number): boolean {
+/** Whether list `j` of `lists` holds `needed` of the terms marked `mark` in `heldBy`; stops once it cannot. */
+function holdsEnough(lists: IntLists, j: number, heldBy: Int32Array, mark: number, needed: number): boolean {
+  const { starts, values } = lists;
+  const end = starts[j + 1]!;
   let held = 0;
-  for (let k = 0; k < ids.length; k++) {
-    if (held + ids.length - k < needed) return false;
-    if (heldBy[ids[k]!] === mark && ++held >= needed) return true;
+  for (let k = starts[j]!; k < end; k++) {
+    if (held + end - k < needed) return false;
+    if (heldBy[values[k]!] === mark && ++held >= needed) return true;
   }
   return held >= needed;
 }
@@ -326,7 +328,7 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
       }
       const after = day ?? article.date;
       reports ??= pool.candidates.map((_, j) => termsOf(j));
-      postings ??= new Postings(reports);
+      postings ??= new Postings(IntLists.from(reports));
       const plan = reports[i]!;
       const seen = new Set<number>();
       for (const term of plan) {
