@@ -5,7 +5,7 @@ import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import { NEGATION_WORDS } from '../text/negation.js';
 import { isStopword } from '../text/stopwords.js';
 import { contentWords, tokenizeWords } from '../text/tokens.js';
-import { developmentsOf, LEAD_SENTENCES } from '../timeline/developments.js';
+import { developmentsOf, developmentText, LEAD_SENTENCES } from '../timeline/developments.js';
 import { reversedPolarity } from './meaning.js';
 import { type NumberedPassage, PASSAGE_TOKEN_BUDGET, packPassages } from './prompt.js';
 import type { PassageRef, VerifiedSentence } from './verify.js';
@@ -45,7 +45,7 @@ export function newestDevelopments(corpus: Corpus, articles = NEWEST_ARTICLES): 
       developmentsOf(article, corpus.analysis(article.id)?.dates)
         .filter(({ entry }) => !entry.expected)
         .slice(0, LEAD_SENTENCES)
-        .map(({ entry }) => ({ ...entry, score: 0 })),
+        .map((development) => ({ ...development.entry, text: developmentText(development), score: 0 })),
     );
 }
 

@@ -1,8 +1,8 @@
 import type { DatePrecision } from '../articles/dates.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
-import { tokenizeWords } from '../text/tokens.js';
 import { aboutMatcher } from './about-filter.js';
+import { developmentText } from './developments.js';
 import { type MergedEntry, mergedTimeline } from './merged-timeline.js';
 
 export interface TimelineEntry {
@@ -127,15 +127,17 @@ function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
 /** Entry positions by stem, per merged timeline (a new array per corpus version): built on the first `about:`. */
 const stemIndexes = new WeakMap<readonly MergedEntry[], Map<string, number[]>>();
 
-/** Which entries (by position) hold a word of each stem; built once per timeline version. */
+/**
+ * Which entries (by position) hold a content word of each stem; built once per timeline version,
+ * from the stems each development keeps (a topic of stopwords only, "the", finds nothing).
+ */
 function stemIndexOf(entries: readonly MergedEntry[]): Map<string, number[]> {
   let index = stemIndexes.get(entries);
   if (!index) {
     index = new Map();
     for (let i = 0; i < entries.length; i++) {
-      for (const { stem } of tokenizeWords(entries[i]!.entry.text)) {
+      for (const stem of entries[i]!.content) {
         const positions = index.get(stem);
-        if (positions?.at(-1) === i) continue;
         if (positions) positions.push(i);
         else index.set(stem, [i]);
       }
@@ -145,9 +147,9 @@ function stemIndexOf(entries: readonly MergedEntry[]): Map<string, number[]> {
   return index;
 }
 
-/** An entry callers may change without changing the cache. */
-function copyOf({ entry, alsoIn }: MergedEntry): TimelineEntry {
-  return { ...entry, alsoIn: [...alsoIn] };
+/** An entry callers may change without changing the cache, with its text read again. */
+function copyOf(merged: MergedEntry): TimelineEntry {
+  return { ...merged.entry, text: developmentText(merged), alsoIn: [...merged.alsoIn] };
 }
 
 function checkDay(name: string, value: string | undefined): string | null {

@@ -1,18 +1,42 @@
 import { type DatedSentence, type DateMention, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
-import { sentencesOnce } from '../corpus/article-store.js';
+import { sentencesOnce, textOnce } from '../corpus/article-store.js';
 import { CLAUSE_BREAK } from '../text/clauses.js';
+import { baseOfIrregular } from '../text/irregular-verbs.js';
 import { isStopword } from '../text/stopwords.js';
-import { tokenizeWords } from '../text/tokens.js';
+import { stemOf, tokenizeWords } from '../text/tokens.js';
 import { WordList } from '../text/word-list.js';
 import type { TimelineEntry } from './build-timeline.js';
 
-/** A development with the words the timeline filters and merges on. Shared by every build: never mutated. */
+/** Where a development is told and when it happened: a timeline entry without its text (`developmentText`). */
+export type DevelopmentEntry = Omit<TimelineEntry, 'text' | 'alsoIn'>;
+
+/**
+ * A development with what the timeline filters and merges on, worked out from its text when the
+ * article is read; the text itself is not kept (it was two fifths of the timeline's memory) but
+ * read again for the few entries shown. Shared by every build: never mutated.
+ */
 export interface Development {
-  readonly entry: Readonly<TimelineEntry>;
+  readonly entry: Readonly<DevelopmentEntry>;
   readonly article: Article;
   /** Stems of the content words, for spotting the same development told twice. */
   readonly content: WordList;
+  /**
+   * The content stems with irregular verbs read as their base ("met" as "meet"), so a report of
+   * what happened is matched with the plan it fulfils; `content` itself when that changes none.
+   */
+  readonly eventWords: WordList;
+  /** Told in the past tense ("was", "met", "…ed"), not the present or future ("says", "will"). */
+  readonly toldInPast: boolean;
+}
+
+/** Past-tense verbs of a sentence telling what already happened (not "says", "will"). */
+const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
+const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
+
+/** The development's text: its sentence, or the clause of it that tells this development. */
+export function developmentText({ entry, article }: Pick<Development, 'entry' | 'article'>): string {
+  return textOnce(article).slice(entry.start, entry.end);
 }
 
 /**
@@ -34,43 +58,68 @@ export function developmentsOf(article: Article, dated?: readonly DatedSentence[
   let developments = byArticle.get(article);
   if (!developments) {
     const entries = collectDevelopments(article, dated);
+    const words = entries.map((entry) => wordsOf(entry.text));
     // Kept for every dated sentence of the corpus: as lists rather than sets, one array per article.
-    const contents = WordList.packed(entries.map((entry) => contentStems(entry.text)));
-    developments = entries.map((entry, i) => ({ entry, article, content: contents[i]! }));
+    const contents = WordList.packed(words.map(({ content }) => content));
+    // Most developments hold no irregular verb: theirs are their content words.
+    const events = WordList.packed(words.flatMap(({ events }) => (events ? [events] : [])));
+    let nextEvents = 0;
+    developments = entries.map(({ entry, text }, i) => ({
+      entry,
+      article,
+      content: contents[i]!,
+      eventWords: words[i]!.events ? events[nextEvents++]! : contents[i]!,
+      toldInPast: TOLD_IN_PAST.test(text) && !TOLD_IN_PRESENT.test(text),
+    }));
     byArticle.set(article, developments);
   }
   return developments;
 }
 
-/** Stems of a text's content words, in order, repeats included. */
-function contentStems(text: string): string[] {
-  return tokenizeWords(text)
-    .filter((word) => !isStopword(word.norm))
-    .map((word) => word.stem);
+/**
+ * Stems of a text's content words, in order, repeats included; and the same with irregular verbs
+ * read as their base, or null when that changes none.
+ */
+function wordsOf(text: string): { content: string[]; events: string[] | null } {
+  const content: string[] = [];
+  const events: string[] = [];
+  let changed = false;
+  for (const word of tokenizeWords(text)) {
+    if (isStopword(word.norm)) continue;
+    content.push(word.stem);
+    const base = baseOfIrregular(word.norm);
+    if (base === word.norm) events.push(word.stem);
+    else {
+      changed = true;
+      if (!isStopword(base)) events.push(stemOf(base));
+    }
+  }
+  return { content, events: changed ? events : null };
 }
 
 /**
- * The dated developments one article reports, in sentence order. A sentence is dated by a day or
- * month it names; a vague time ("in the coming days", "next week", "within a week") dates nothing.
+ * The dated developments one article reports, in sentence order, each with its text. A sentence is
+ * dated by a day or month it names; a vague time ("in the coming days", "next week", "within a
+ * week") dates nothing.
  * An article's lead reports what happened on its own day, unless it names the day an event is
  * scheduled for ("will meet on Aug. 15"): then it is that day's development, marked expected.
  */
-export function collectDevelopments(
+function collectDevelopments(
   article: Article,
   datedSentences: readonly DatedSentence[] = findDatedEvents(article),
-): TimelineEntry[] {
+): Array<{ entry: DevelopmentEntry; text: string }> {
   const dated = new Map(datedSentences.map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
-  const entries: TimelineEntry[] = [];
+  const entries: Array<{ entry: DevelopmentEntry; text: string }> = [];
   for (const sentence of sentencesOnce(article)) {
     const mention = primaryMention(dated.get(sentence.index) ?? []);
-    const lead = isLead(article, sentence);
+    const lead = isLead(sentence);
     // A lead looking ahead to a month or a vague time ("in August") reports the announcement.
     const useArticleDate =
       lead && article.date && (!mention || (mention.date > article.date && mention.precision !== 'day'));
-    if (useArticleDate) entries.push(entryOf(article, sentence, article.date!, null));
+    if (useArticleDate) entries.push({ entry: entryOf(article, sentence, article.date!, null), text: sentence.text });
     else if (mention) {
       for (const clause of datedClauses(sentence, dated.get(sentence.index)!)) {
-        entries.push(entryOf(article, clause, clause.mention.date, clause.mention));
+        entries.push({ entry: entryOf(article, clause, clause.mention.date, clause.mention), text: clause.text });
       }
     }
   }
@@ -145,18 +194,22 @@ function primaryMention(mentions: readonly DateMention[]): DateMention | null {
   return best;
 }
 
-function isLead(article: Article, sentence: Sentence): boolean {
-  return sentence.paragraph === article.paragraphs[0]?.index && sentence.index < LEAD_SENTENCES;
+/**
+ * Whether the sentence opens the article's first paragraph (paragraphs are numbered in order from
+ * 0). Read from the sentence alone: the article's paragraphs, asked of every article in a pass,
+ * read each stored text into the kept ones and pushed out the texts being answered from.
+ */
+function isLead(sentence: Sentence): boolean {
+  return sentence.paragraph === 0 && sentence.index < LEAD_SENTENCES;
 }
 
-function entryOf(article: Article, sentence: Sentence, date: string, mention: DateMention | null): TimelineEntry {
+function entryOf(article: Article, sentence: Sentence, date: string, mention: DateMention | null): DevelopmentEntry {
   return {
     date,
     articleId: article.id,
     sentence: sentence.index,
     start: sentence.start,
     end: sentence.end,
-    text: sentence.text,
     when: mention?.text ?? null,
     precision: mention?.precision ?? 'day',
     ...(mention?.until ? { until: mention.until } : {}),

@@ -1,10 +1,7 @@
 import { addDays } from '../articles/dates.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { baseOfIrregular } from '../text/irregular-verbs.js';
-import { isStopword } from '../text/stopwords.js';
-import { stemOf, tokenizeWords } from '../text/tokens.js';
-import { WordList } from '../text/word-list.js';
+import type { WordList } from '../text/word-list.js';
 import { type Development, developmentsOf } from './developments.js';
 import { mergeDuplicates } from './merge-duplicates.js';
 
@@ -139,6 +136,8 @@ function update(state: TimelineState, corpus: Corpus): void {
           entry: { ...lead.entry, date: addDays(day, -1) },
           article: lead.article,
           content: lead.content,
+          eventWords: lead.eventWords,
+          toldInPast: lead.toldInPast,
         });
       days.add(day);
       days.add(addDays(day, -1));
@@ -202,26 +201,18 @@ function mergeReports(developments: Development[]): MergedEntry[] {
  * A merged entry written out property by property: spreading a development (`{ ...development,
  * alsoIn }`) gave each of a corpus's entries a hidden class of its own, about 200 bytes apiece.
  */
-function mergedEntry({ entry, article, content }: Development, alsoIn: readonly string[]): MergedEntry {
-  return { entry, article, content, alsoIn };
+function mergedEntry(
+  { entry, article, content, eventWords, toldInPast }: Development,
+  alsoIn: readonly string[],
+): MergedEntry {
+  return { entry, article, content, eventWords, toldInPast, alsoIn };
 }
 
 /** Share of a next-day lead's words the earlier day's dated report must hold for the lead to be about it. */
 const MIN_SAME_EVENT_SHARE = 0.4;
-/** Past-tense verbs of a lead telling what already happened (not "says", "will"). */
-const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
-const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
-
 /** A lead dated only by its article, telling in the past tense what happened: it may be redated. */
-function isRedatable({ entry, article }: Development): boolean {
-  return (
-    entry.when === null &&
-    !entry.expected &&
-    article.date !== null &&
-    entry.date === article.date &&
-    TOLD_IN_PAST.test(entry.text) &&
-    !TOLD_IN_PRESENT.test(entry.text)
-  );
+function isRedatable({ entry, article, toldInPast }: Development): boolean {
+  return entry.when === null && !entry.expected && article.date !== null && entry.date === article.date && toldInPast;
 }
 
 /** A development dated by its own words, reported as done: what a lead of the next day may be about. */
@@ -294,38 +285,6 @@ class DayIndex<T extends { readonly content: WordList }> {
   }
 }
 
-const eventWordsKept = new WeakMap<Development['entry'], WordList>();
-
-/**
- * Content-word stems with irregular verbs read as their base ("met" as "meet"), so a report of what
- * happened is matched with the plan it fulfils; worked out only for the days something was
- * scheduled for, once per development.
- */
-function eventWordsOf(developments: readonly Development[]): WordList[] {
-  const missing = developments.filter((development) => !eventWordsKept.has(development.entry));
-  const stems = missing.map((development) => baseStems(development.entry.text));
-  // Lists that differ from the content words are packed together, one array per day merged.
-  const lists = WordList.packed(stems.filter((list) => list !== null));
-  let next = 0;
-  missing.forEach((development, i) => {
-    eventWordsKept.set(development.entry, stems[i] ? lists[next++]! : development.content);
-  });
-  return developments.map((development) => eventWordsKept.get(development.entry)!);
-}
-
-/** The text's content stems with irregular verbs read as their base; null when that changes none (they are its content words). */
-function baseStems(text: string): string[] | null {
-  const words = tokenizeWords(text).filter((word) => !isStopword(word.norm));
-  let changed = false;
-  const stems = words.flatMap((word) => {
-    const base = baseOfIrregular(word.norm);
-    if (base === word.norm) return [word.stem];
-    changed = true;
-    return isStopword(base) ? [] : [stemOf(base)];
-  });
-  return changed ? stems : null;
-}
-
 /** Share of a scheduled development's words a report of that day must hold to say it happened. */
 const MIN_HAPPENED_SHARE = 0.5;
 
@@ -340,17 +299,13 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const reports = new DayIndex<{ content: WordList; j: number }>();
   const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
   if (!scheduledDays.size) return entries;
-  // Event words only for the days something was scheduled for: `mergeDay` folds one day at a time.
-  const onScheduledDays = entries.flatMap((entry, j) => (scheduledDays.has(entry.entry.date) ? [j] : []));
-  const words = eventWordsOf(onScheduledDays.map((j) => entries[j]!));
-  const eventWords = new Map(onScheduledDays.map((j, k) => [j, words[k]!]));
-  for (const j of onScheduledDays) {
-    const report = entries[j]!;
-    if (!report.entry.expected) reports.add(report.entry.date, { content: eventWords.get(j)!, j });
-  }
+  entries.forEach((report, j) => {
+    if (!report.entry.expected && scheduledDays.has(report.entry.date))
+      reports.add(report.entry.date, { content: report.eventWords, j });
+  });
   entries.forEach((scheduled, i) => {
     if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, eventWords.get(i)!, MIN_HAPPENED_SHARE, () => true);
+    const report = reports.holding(scheduled.entry.date, scheduled.eventWords, MIN_HAPPENED_SHARE, () => true);
     if (!report) return;
     dropped.add(i);
     folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);

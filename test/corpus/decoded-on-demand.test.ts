@@ -18,6 +18,7 @@ import {
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { INDEX_FILE, openCorpus } from '../../src/corpus/open-corpus.js';
 import { createLogger } from '../../src/logger.js';
+import { buildTimeline } from '../../src/timeline/build-timeline.js';
 import { temporaryStore } from './stored-fixtures.js';
 import { unreachableWhenDown } from './unreachable-articles.js';
 
@@ -140,6 +141,20 @@ describe('stored articles decoded on demand', () => {
     await store.close();
     expect(textOnce(kept!.article)).toBe(first!.text);
     expect(() => passed!.article.text).toThrow(/store is closed/);
+  });
+
+  it("builds the timeline without keeping any article's text, reading it again for the entries shown", async () => {
+    const { store, read } = await storedAndReadBack('timeline-text-once', ARTICLES.slice(0, 3));
+    const corpus = storedCorpus(read);
+    const entries = buildTimeline(corpus);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const source = ARTICLES.find((article) => article.id === entry.articleId)!;
+      expect(entry.text).toBe(source.text.slice(entry.start, entry.end));
+    }
+    // None was kept: with the store closed, no article's text can be read any more.
+    await store.close();
+    for (const { article } of read) expect(() => article.text).toThrow(/store is closed/);
   });
 
   it('keeps the text of an article withdrawn while another process may still hold it, for a while', async () => {
