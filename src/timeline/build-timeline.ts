@@ -106,7 +106,7 @@ export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limi
 function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
   const since = checkDay('since', options.since);
   const until = checkDay('until', options.until);
-  const matches = options.about?.trim() ? aboutMatcher(options.about) : null;
+  const matches = options.about?.trim() ? aboutMatcher(options.about, corpus) : null;
   const entries = mergedTimeline(corpus);
   const inRange = ({ entry }: MergedEntry) => !(since && entry.date < since) && !(until && entry.date > until);
   if (!matches) return entries.filter(inRange);
