@@ -290,6 +290,8 @@ export interface CorpusRankings {
   termsOf(article: Article, sentence: number): Int32Array;
   /** The dictionary the term ids come from. */
   readonly termIds: TermIds;
+  /** How many of the corpus's articles hold the term (as of the last `refresh`). */
+  documentFrequency(id: number): number;
 }
 
 export function rankingsOf(corpus: Corpus): CorpusRankings {
@@ -415,5 +417,6 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     },
     termsOf: (article, sentence) => rankingOf(article).termsOf(sentence),
     termIds: ranker.termIds,
+    documentFrequency: (id) => (id < frequencies.length ? frequencies[id]! : 0),
   };
 }

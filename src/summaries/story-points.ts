@@ -9,7 +9,7 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
-import { IntLists, IntListsBuilder } from '../int-lists.js';
+import { IntLists, IntListsBuilder, transpose } from '../int-lists.js';
 import { forEachWrittenWord } from '../text/written-words.js';
 import { grown } from '../typed-arrays.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
@@ -82,20 +82,6 @@ interface Pool {
 
 function perArticleLimit(articles: number): number {
   return Math.max(MIN_CANDIDATES_PER_ARTICLE, Math.floor(MAX_STORY_CANDIDATES / Math.max(1, articles)));
-}
-
-/**
- * Appends the distinct ids of `terms`, ascending (as a `tfidfVector`'s ids), to `lists` as one list,
- * sorting them in `scratch` (returned, grown when too small, for the next call).
- */
-function pushDistinctIds(terms: Int32Array, lists: IntListsBuilder, scratch: Int32Array): Int32Array {
-  const buffer = grown(scratch, terms.length);
-  const region = buffer.subarray(0, terms.length);
-  region.set(terms);
-  region.sort();
-  for (let i = 0; i < region.length; i++) if (i === 0 || region[i] !== region[i - 1]) lists.push(region[i]!);
-  lists.end();
-  return buffer;
 }
 
 /** Articles a sentence is looked up in when telling copies (see `copiesOf`). */
@@ -204,16 +190,15 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
     }
   });
   const told = new Uint8Array(ids.size);
-  // What the earlier articles said is read from their ranked terms alone, neither weighted nor kept:
-  // "what's new" since a late day reads nearly every sentence of the corpus, and keeping them as
-  // candidates held every ranked sentence's vector (220 MB at 10k articles). Their distinct ids go
-  // into two flat arrays: a typed array per sentence cost ~100 bytes of heap apiece, 26 MB at 10k.
-  const earlierTerms = new IntListsBuilder();
-  let scratch: Int32Array = new Int32Array(64);
+  // What the earlier articles said is read from their ranked terms alone, one sentence at a time,
+  // neither weighted nor kept: "what's new" since a late day reads nearly every sentence of the
+  // corpus. Kept, as candidates, they held every ranked sentence's vector (220 MB at 10k articles);
+  // kept as term lists with an index of them, still 40 MB at 10k and ten times that at 100k.
+  const repeats = new RepeatedCandidates(candidates, (id) => rankings.documentFrequency(id));
   for (const article of earlier) {
     for (const sentence of rankings.bestOf(article, limit)) {
       const terms = rankings.termsOf(article, sentence.index);
-      scratch = pushDistinctIds(terms, earlierTerms, scratch);
+      repeats.read(terms, rankings.termIds.size);
       for (let i = 0; i + 1 < terms.length; i++) {
         const id = ids.find(terms[i]!, terms[i + 1]!);
         if (id >= 0) told[id] = 1;
@@ -231,45 +216,98 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   }));
   let newest: string | null = null;
   for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
-  return { candidates, positions, items, weights, newest, repeated: repeatedIn(candidates, earlierTerms.build()) };
+  return { candidates, positions, items, weights, newest, repeated: repeats.repeated };
 }
 
-/** Candidates an earlier article already said in nearly the same words (they are never "what's new"). */
-function repeatedIn(candidates: readonly Candidate[], earlier: IntLists): Set<number> {
-  const repeated = new Set<number>();
-  if (!earlier.size) return repeated;
-  const postings = new Postings(earlier);
-  /** The candidate (numbered from 1) that last read each earlier sentence: each is compared once. */
-  const seenBy = new Int32Array(earlier.size);
+/**
+ * The candidates an earlier article already said in nearly the same words (they are never "what's
+ * new"), found by reading the earlier sentences one at a time (`read`).
+ *
+ * Prefix filtering: an earlier sentence holding `needed` of a candidate's n terms lacks at most
+ * n - needed of them, so it holds one of any n - needed + 1 of them. Each candidate is listed
+ * under that many of its terms, the rarest in the corpus, and an earlier sentence is compared only
+ * with the candidates listed under its terms: exact, and common words' many holders never walked.
+ */
+class RepeatedCandidates {
+  readonly repeated = new Set<number>();
+  /** Each candidate's distinct term ids (list `i`: candidate `i`'s), read once rather than per comparison. */
+  private readonly ids: IntLists;
   /**
-   * The candidate (numbered from 1) holding each term id: an earlier sentence is compared by
-   * looking up its terms, which costs its length, not a merge of the two (a "what's new" summary
-   * compares a million pairs at 10k articles).
+   * List `t`: the candidates listed under term id `t` and not yet found repeated, up to `listEnds[t]`
+   * (a candidate found repeated is dropped from each list it is next met in).
    */
-  let heldBy = new Int32Array(postings.terms);
-  candidates.forEach((candidate, i) => {
-    // Prefix filtering: an earlier sentence holding REPEATED_SHARE of this one's n terms lacks at
-    // most n - ceil(share * n) of them, so it holds one of the rarest n - ceil(share * n) + 1. Only
-    // their postings are read: exact, and common words' long postings are never walked.
-    const ids = candidate.ids;
-    if (ids.length === 0) return;
-    const probes = ids.length - Math.ceil(REPEATED_SHARE * ids.length) + 1;
-    const rarest = [...ids].sort((a, b) => postings.lengthOf(a) - postings.lengthOf(b));
-    heldBy = grown(heldBy, Math.max(postings.terms, ids.at(-1)! + 1));
-    for (const id of ids) heldBy[id] = i + 1;
-    const needed = termsNeeded(ids.length);
-    for (const term of rarest.slice(0, probes)) {
-      for (const j of postings.of(term)) {
-        if (seenBy[j] === i + 1) continue;
-        seenBy[j] = i + 1;
-        if (holdsEnough(earlier, j, heldBy, i + 1, needed)) {
-          repeated.add(i);
-          return;
-        }
+  private readonly listed: IntLists;
+  private readonly listEnds: Int32Array;
+  /** Terms each candidate's sentence must share with an earlier one (see `termsNeeded`). */
+  private readonly needed: Int32Array;
+  /** The earlier sentence (numbered from 1) that last held each term id, and that last had it looked up. */
+  private heldBy = new Int32Array(1024);
+  private lookedUp = new Int32Array(1024);
+  /** The earlier sentence (numbered from 1) that last was compared with each candidate. */
+  private readonly comparedWith: Int32Array;
+  private readonly found: Uint8Array;
+  private sentences = 0;
+
+  constructor(candidates: readonly Candidate[], frequencyOf: (id: number) => number) {
+    this.ids = IntLists.from(candidates.map((candidate) => candidate.ids));
+    this.needed = new Int32Array(candidates.length);
+    this.comparedWith = new Int32Array(candidates.length);
+    this.found = new Uint8Array(candidates.length);
+    const probes = new IntListsBuilder();
+    let width = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const ids = this.ids.of(i);
+      this.needed[i] = termsNeeded(ids.length);
+      const rarest = [...ids].sort((a, b) => frequencyOf(a) - frequencyOf(b) || a - b);
+      // A candidate without terms is listed nowhere: nothing earlier repeats it.
+      for (const id of rarest.slice(0, ids.length ? ids.length - this.needed[i]! + 1 : 0)) {
+        probes.push(id);
+        if (id >= width) width = id + 1;
       }
+      probes.end();
     }
-  });
-  return repeated;
+    this.listed = transpose(probes.build(), width);
+    this.listEnds = this.listed.starts.slice(1);
+  }
+
+  /** Reads one earlier sentence: its term ids in word order, repeats included, each below `vocabulary`. */
+  read(terms: Int32Array, vocabulary: number): void {
+    const sentence = ++this.sentences;
+    this.heldBy = grown(this.heldBy, vocabulary);
+    this.lookedUp = grown(this.lookedUp, vocabulary);
+    for (const id of terms) this.heldBy[id] = sentence;
+    const { starts, values } = this.listed;
+    for (const id of terms) {
+      if (id >= this.listed.size || this.lookedUp[id] === sentence) continue;
+      this.lookedUp[id] = sentence;
+      let kept = starts[id]!;
+      for (let at = kept; at < this.listEnds[id]!; at++) {
+        const i = values[at]!;
+        if (this.found[i]) continue;
+        values[kept++] = i;
+        if (this.comparedWith[i] === sentence) continue;
+        this.comparedWith[i] = sentence;
+        if (!this.holdsEnough(i, sentence)) continue;
+        this.found[i] = 1;
+        this.repeated.add(i);
+        kept--;
+      }
+      this.listEnds[id] = kept;
+    }
+  }
+
+  /** Whether the earlier sentence marked `sentence` in `heldBy` holds enough of candidate `i`'s terms. */
+  private holdsEnough(i: number, sentence: number): boolean {
+    const { starts, values } = this.ids;
+    const end = starts[i + 1]!;
+    const needed = this.needed[i]!;
+    let held = 0;
+    for (let k = starts[i]!; k < end; k++) {
+      if (held + end - k < needed) return false;
+      if (this.heldBy[values[k]!] === sentence && ++held >= needed) return true;
+    }
+    return held >= needed;
+  }
 }
 
 /** The fewest of a sentence's `n` terms another must hold for `containment` to reach `REPEATED_SHARE`. */
@@ -278,18 +316,6 @@ function termsNeeded(n: number): number {
   while (needed > 0 && (needed - 1) / n >= REPEATED_SHARE) needed--;
   while (needed / n < REPEATED_SHARE) needed++;
   return needed;
-}
-
-/** Whether list `j` of `lists` holds `needed` of the terms marked `mark` in `heldBy`; stops once it cannot. */
-function holdsEnough(lists: IntLists, j: number, heldBy: Int32Array, mark: number, needed: number): boolean {
-  const { starts, values } = lists;
-  const end = starts[j + 1]!;
-  let held = 0;
-  for (let k = starts[j]!; k < end; k++) {
-    if (held + end - k < needed) return false;
-    if (heldBy[values[k]!] === mark && ++held >= needed) return true;
-  }
-  return held >= needed;
 }
 
 /**

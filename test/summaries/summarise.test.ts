@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/articles/article.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
+import { Corpus } from '../../src/corpus/corpus.js';
 import { UserFacingError } from '../../src/errors.js';
 import { SUMMARY_BUDGETS } from '../../src/summaries/lengths.js';
 import { summarise } from '../../src/summaries/summarise.js';
@@ -192,6 +193,33 @@ describe('summarise', () => {
     const summary = summarise(corpus, { since: '2025-03-09' });
     expect(summary.articles).toBe(2);
     for (const point of summary.points) expect(corpus.get(point.articleId)!.date! >= '2025-03-09').toBe(true);
+  });
+
+  it("leaves out of what's new since a day what an earlier article already said in nearly the same words", () => {
+    const earlier = buildArticle(
+      'The harbour authority said on Monday that the northern ferry pier would close for repairs until the spring.\n\n' +
+        'Fishing crews asked the council for a temporary landing stage near the lighthouse.',
+      { title: 'Northern pier to close', date: '2025-03-10' },
+      'pier-monday.txt',
+    );
+    const later = buildArticle(
+      'The harbour authority said that the northern ferry pier would close for repairs until the spring.\n\n' +
+        'Engineers found cracks in two of the pier supports during an inspection on Tuesday.\n\n' +
+        'The council approved a floating landing stage for the fishing crews.',
+      { title: 'Cracks found in pier supports', date: '2025-03-11' },
+      'pier-tuesday.txt',
+    );
+    const another = buildArticle(
+      'Inspectors said on Tuesday that the cracks in the pier supports had been growing for years.\n\n' +
+        'Repairs to the supports will cost the harbour authority about two million.',
+      { title: 'Pier cracks growing for years', date: '2025-03-11' },
+      'pier-tuesday-2.txt',
+    );
+    const corpus = new Corpus(() => ({ quotes: [], entities: [] }));
+    corpus.add([earlier, later, another]);
+    const texts = summarise(corpus, { since: '2025-03-11', length: 'detailed' }).points.map((point) => point.text);
+    expect(texts.some((text) => text.includes('cracks in two of the pier supports'))).toBe(true);
+    expect(texts.some((text) => text.includes('would close for repairs'))).toBe(false);
   });
 
   it('summarises one article when given its id, crediting other articles that repeat it', () => {
