@@ -52,11 +52,16 @@ export interface CorpusProcessResult {
   /** Warm only. */
   firstCallMs?: ViewTimes;
   latency?: Record<'ask' | 'quote' | 'search' | 'people' | 'summary' | 'timeline', Latency>;
+  /** Warm only: the peak resident so far after each command's timed calls. */
+  peakRssMBAfterLatency?: Record<string, number>;
   /** One new article: analysed, indexed and stored. */
   addOneMs?: number;
   afterNewArticleMs?: ViewTimes;
-  /** Heap and resident memory after each step, a collection first: what each step keeps. */
-  memoryAfter?: Record<string, { heapMB: number; rssMB: number }>;
+  /**
+   * Heap and resident memory after each step, a collection first: what each step keeps; and the
+   * peak resident so far, to tell which step set the process's peak.
+   */
+  memoryAfter?: Record<string, { heapMB: number; rssMB: number; peakRssMB: number }>;
 }
 
 function peakRssMB(): number {
@@ -67,11 +72,11 @@ function peakRssMB(): number {
 async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCount: number) {
   limitHeapGrowth();
   const gc = garbageCollector();
-  const memoryAfter: Record<string, { heapMB: number; rssMB: number }> = {};
+  const memoryAfter: NonNullable<CorpusProcessResult['memoryAfter']> = {};
   const keptAfter = (step: string) => {
     gc();
     const { heapMB, rssMB } = memoryUse();
-    memoryAfter[step] = { heapMB: Math.round(heapMB), rssMB: Math.round(rssMB) };
+    memoryAfter[step] = { heapMB: Math.round(heapMB), rssMB: Math.round(rssMB), peakRssMB: Math.round(peakRssMB()) };
   };
   const logger = createLogger({ level: 'silent' });
   const started = performance.now();
@@ -114,20 +119,25 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
     };
     result.firstCallMs = views('first');
     const deps = { corpus, index };
-    const warm = <T>(inputs: readonly T[], call: (input: T) => unknown) => {
+    // The peak so far after each command's calls (no collection between them, as in a running bot).
+    const peakAfter: Record<string, number> = {};
+    const warm = <T>(command: string, inputs: readonly T[], call: (input: T) => unknown) => {
       timeEach(inputs.slice(0, WARM_UP), call);
-      return timeEach(inputs, call);
+      const latency = timeEach(inputs, call);
+      peakAfter[command] = Math.round(peakRssMB());
+      return latency;
     };
     result.latency = {
-      ask: warm(queries.questions, (question) => answerQuestion(question, deps)),
-      quote: warm(queries.quotes, (query) => findQuotes(corpus, query)),
-      search: warm(queries.searches, (query) => index.search(query, { limit: 10 })),
-      people: warm(queries.quotes, (query) => listPeople(corpus, { query: query.speaker ?? query.about })),
+      ask: warm('ask', queries.questions, (question) => answerQuestion(question, deps)),
+      quote: warm('quote', queries.quotes, (query) => findQuotes(corpus, query)),
+      search: warm('search', queries.searches, (query) => index.search(query, { limit: 10 })),
+      people: warm('people', queries.quotes, (query) => listPeople(corpus, { query: query.speaker ?? query.about })),
       summary: timeEach(Array.from({ length: SUMMARY_REPEATS }), () => summarise(corpus, { length: 'standard' })),
-      timeline: warm(queries.quotes, (query) =>
+      timeline: warm('timeline', queries.quotes, (query) =>
         selectTimeline(corpus, { about: query.about ?? query.speaker, limit: MAX_TIMELINE_ENTRIES }),
       ),
     };
+    result.peakRssMBAfterLatency = peakAfter;
     // A follow-up of the newest article, as a feed would bring it.
     const newest = corpus.articles().at(-1)!;
     const follow = buildArticle(
