@@ -81,4 +81,18 @@ describe('ArticleWords', () => {
     expect(roofs.writesInOrder(1, sun, roof)).toBe(true);
     expect(roofs.writesInOrder(1, roof, sun)).toBe(false);
   });
+
+  it('keeps counts and positions past what two bytes hold whole, for a very long article', () => {
+    // 7,000 sentences of ten distinct words: more stem uses than a two-byte number holds.
+    const sentences = Array.from(
+      { length: 7_000 },
+      (_, i) => `Crew ${i} loaded cargo onto barges near the old northern quay.`,
+    );
+    const long = new ArticleWords(buildArticle(sentences.join(' '), { title: 'Long log' }, 'long'));
+    expect(long.sentenceCount).toBe(7_000);
+    expect(long.spread[long.numberOf('cargo')]).toBe(7_000);
+    expect(long.firstUse[long.numberOf('barg')]).toBe(0);
+    expect(long.sentenceUses(6_999, [long.numberOf('6999')])).toBe(true);
+    expect(long.sentenceUses(6_999, [long.numberOf('6998')])).toBe(false);
+  });
 });
