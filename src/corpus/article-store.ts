@@ -197,8 +197,16 @@ interface DecodedLayout {
 /** Decoded layouts, the most recently read last (see `DECODED_LAYOUTS`). */
 const decodedLayouts = new Map<Article, DecodedLayout>();
 let lastRead: { article: Article; layout: DecodedLayout } | null = null;
-/** How each stored article's layout is decoded, for reads that do not keep it (`sentencesOnce`). */
-const layoutDecoders = new WeakMap<Article, (text: string) => DecodedLayout>();
+/**
+ * Where each stored article's paragraphs and sentences are decoded from: the stored JSON until
+ * first read, then their offsets in one typed array (paragraph count, paragraphs' start and end,
+ * sentences' start, end and paragraph).
+ */
+interface LayoutSource {
+  json: string | null;
+  offsets: Int32Array | null;
+}
+const layoutSources = new WeakMap<Article, LayoutSource>();
 
 /**
  * The article's sentences for a pass that reads every article's once (a story-wide view): a stored
@@ -209,9 +217,8 @@ const layoutDecoders = new WeakMap<Article, (text: string) => DecodedLayout>();
  */
 export function sentencesOnce(article: Article): Sentence[] {
   if (lastRead?.article === article) return lastRead.layout.sentences;
-  const decode = layoutDecoders.get(article);
-  if (!decode) return article.sentences;
-  return (decodedLayouts.get(article) ?? decode(textOnce(article))).sentences;
+  if (!layoutSources.has(article)) return article.sentences;
+  return (decodedLayouts.get(article) ?? decodeLayout(article, textOnce(article))).sentences;
 }
 
 /** How each text read on demand is read, for reads that do not keep it (`textOnce`). */
@@ -291,16 +298,7 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
   const readText = columns.text;
   if (typeof readText === 'string') article.text = readText;
   else textOnDemand(article, readText);
-  let json: string | null = columns.layout;
-  let offsets: Int32Array | null = null;
-  layoutOnDemand(article, () => {
-    if (!offsets) {
-      const { p, s } = JSON.parse(json!) as Layout;
-      offsets = Int32Array.from([p.length / 2, ...p, ...s]);
-      json = null;
-    }
-    return offsets;
-  });
+  layoutOnDemand(article, { json: columns.layout, offsets: null });
   return article;
 }
 
@@ -319,48 +317,97 @@ export function readFromStore(article: Article, readText: () => string): void {
     ...sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
   ]);
   textOnDemand(article, readText);
-  layoutOnDemand(article, () => offsets);
+  layoutOnDemand(article, { json: null, offsets });
 }
+
+/**
+ * The same article under another origin (the same content in a second file). Its properties are
+ * copied as they are defined, so its text and sentences stay read on demand, from the same store
+ * row (spreading it would decode them and keep them).
+ */
+export function underOrigin(article: Article, origin: string): Article {
+  const copy = Object.defineProperties({} as Article, {
+    ...Object.getOwnPropertyDescriptors(article),
+    origin: { value: origin, enumerable: true, writable: true, configurable: true },
+  });
+  const readText = textReaders.get(article);
+  if (readText) textReaders.set(copy, readText);
+  const layout = layoutSources.get(article);
+  if (layout) layoutSources.set(copy, layout);
+  return copy;
+}
+
+/**
+ * The accessors of every article read on demand, shared: made per article, as closures, each
+ * article had hidden classes of its own and three closures with their contexts (about 1.5 KB an
+ * article). They find the article's own reader and layout by `this`.
+ */
+const ON_DEMAND_TEXT: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Article) {
+    return keptText(this, textReaders.get(this)!);
+  },
+};
+const ON_DEMAND_LAYOUT: PropertyDescriptorMap = {
+  paragraphs: {
+    enumerable: true,
+    configurable: true,
+    get(this: Article) {
+      return layoutOf(this).paragraphs;
+    },
+  },
+  sentences: {
+    enumerable: true,
+    configurable: true,
+    get(this: Article) {
+      return layoutOf(this).sentences;
+    },
+  },
+};
 
 /** Defines the article's text as read by `readText` when needed (see `KEPT_TEXT_CHARS`). */
 function textOnDemand(article: Article, readText: () => string): void {
   textReaders.set(article, readText);
-  Object.defineProperty(article, 'text', {
-    enumerable: true,
-    configurable: true,
-    get: () => keptText(article, readText),
-  });
+  Object.defineProperty(article, 'text', ON_DEMAND_TEXT);
 }
 
-/** Defines the article's paragraphs and sentences as decoded from `offsetsOf()` when read (see `decodeArticle`). */
-function layoutOnDemand(article: Article, offsetsOf: () => Int32Array): void {
-  const decode = (text: string): DecodedLayout => {
-    const offsets = offsetsOf();
-    const cut = cutterOf(article);
-    const paragraphCount = offsets[0]!;
-    const paragraphs: Paragraph[] = [];
-    for (let i = 0; i < paragraphCount; i++) {
-      paragraphs.push({ index: i, start: offsets[1 + 2 * i]!, end: offsets[2 + 2 * i]! });
-    }
-    const sentences: Sentence[] = [];
-    for (let at = 1 + 2 * paragraphCount, index = 0; at < offsets.length; at += 3, index++) {
-      const start = offsets[at]!;
-      const end = offsets[at + 1]!;
-      sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: cut(text, start, end) });
-    }
-    return { paragraphs, sentences };
-  };
-  const layout = (): DecodedLayout => {
-    if (lastRead?.article === article) return lastRead.layout;
-    const decoded = recentlyUsed(decodedLayouts, article, () => decode(article.text), DECODED_LAYOUTS);
-    lastRead = { article, layout: decoded };
-    return decoded;
-  };
-  layoutDecoders.set(article, decode);
-  Object.defineProperties(article, {
-    paragraphs: { enumerable: true, configurable: true, get: () => layout().paragraphs },
-    sentences: { enumerable: true, configurable: true, get: () => layout().sentences },
-  });
+/** Defines the article's paragraphs and sentences as decoded from `source` when read (see `decodeArticle`). */
+function layoutOnDemand(article: Article, source: LayoutSource): void {
+  layoutSources.set(article, source);
+  Object.defineProperties(article, ON_DEMAND_LAYOUT);
+}
+
+/** The article's paragraphs and sentences, decoded and kept among the most recently read. */
+function layoutOf(article: Article): DecodedLayout {
+  if (lastRead?.article === article) return lastRead.layout;
+  const decoded = recentlyUsed(decodedLayouts, article, () => decodeLayout(article, article.text), DECODED_LAYOUTS);
+  lastRead = { article, layout: decoded };
+  return decoded;
+}
+
+/** The article's paragraphs and sentences decoded from its layout source, its sentences cut from `text`. */
+function decodeLayout(article: Article, text: string): DecodedLayout {
+  const source = layoutSources.get(article)!;
+  if (!source.offsets) {
+    const { p, s } = JSON.parse(source.json!) as Layout;
+    source.offsets = Int32Array.from([p.length / 2, ...p, ...s]);
+    source.json = null;
+  }
+  const offsets = source.offsets;
+  const cut = cutterOf(article);
+  const paragraphCount = offsets[0]!;
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < paragraphCount; i++) {
+    paragraphs.push({ index: i, start: offsets[1 + 2 * i]!, end: offsets[2 + 2 * i]! });
+  }
+  const sentences: Sentence[] = [];
+  for (let at = 1 + 2 * paragraphCount, index = 0; at < offsets.length; at += 3, index++) {
+    const start = offsets[at]!;
+    const end = offsets[at + 1]!;
+    sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: cut(text, start, end) });
+  }
+  return { paragraphs, sentences };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type KeptArticle,
   readFromStore,
   type StoredArticle,
+  underOrigin,
 } from './article-store.js';
 import type { AnalysisSource, Corpus } from './corpus.js';
 
@@ -199,20 +200,9 @@ function unchangedArticles(
     const article = storedById.get(id)?.article;
     if (!article) return undefined;
     // The same content in two files is stored once, under the origin it was first read from.
-    articles.push(article.origin === file ? article : withOrigin(article, file));
+    articles.push(article.origin === file ? article : underOrigin(article, file));
   }
   return articles;
-}
-
-/**
- * The article under another origin. Its properties are copied as they are defined, so a stored
- * article's sentences stay decoded on demand (spreading it would decode them and keep them).
- */
-function withOrigin(article: Article, origin: string): Article {
-  return Object.defineProperties({} as Article, {
-    ...Object.getOwnPropertyDescriptors(article),
-    origin: { value: origin, enumerable: true, writable: true, configurable: true },
-  });
 }
 
 export interface KeptStored {

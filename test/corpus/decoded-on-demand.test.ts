@@ -14,6 +14,7 @@ import {
   type KeptArticle,
   sentencesOnce,
   textOnce,
+  underOrigin,
 } from '../../src/corpus/article-store.js';
 import { Corpus, DECODED_ANALYSES } from '../../src/corpus/corpus.js';
 import { INDEX_FILE, openCorpus } from '../../src/corpus/open-corpus.js';
@@ -235,6 +236,24 @@ describe('stored articles decoded on demand', () => {
     // Read from the store when needed, not kept from parsing: with the store closed it can no longer be.
     await store.close();
     expect(() => second!.text).toThrow(/store is closed/);
+  });
+
+  it('reads an article under a second origin (the same content in another file) from the one stored row', async () => {
+    const [first] = ARTICLES;
+    const {
+      store,
+      read: [stored],
+    } = await storedAndReadBack('same-content', [first!]);
+    const copy = underOrigin(stored!.article, 'copy-of-beacon-0.md');
+    expect(copy.origin).toBe('copy-of-beacon-0.md');
+    expect(stored!.article.origin).toBe(first!.origin);
+    expect(textOnce(copy)).toBe(first!.text);
+    expect(sentencesOnce(copy)).toEqual(first!.sentences);
+    expect(copy.paragraphs).toEqual(first!.paragraphs);
+    expect(copy.text).toBe(first!.text);
+    // Read from the store, as the article it copies: the other's text was not read, nor kept.
+    await store.close();
+    expect(() => stored!.article.text).toThrow(/store is closed/);
   });
 
   it('takes a file removed while stopped out of the index file passage by passage, from its stored text', async () => {
