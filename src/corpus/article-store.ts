@@ -248,14 +248,16 @@ function plainSlice(text: string, start: number, end: number): string {
 
 /**
  * How much text read on demand is kept, the most recently read, in characters (two bytes each once
- * a text holds a curly quote): the texts being answered from (~1,600 articles' worth). Text was two
+ * a text holds a curly quote): the texts being answered from (~800 articles' worth). Text was two
  * thirds of a warm start's heap when every article's was read at start: 61 MB at 10k articles,
  * ~600 MB at 100k; now a start reads none. Passes that read every article once (story-wide views,
  * `/timeline about:`) read through `textOnce` and `sentencesOnce`, which neither keep a text nor
  * push the kept ones out, and views keep their own copies of what they cut (`detachedSlice`), so
- * this budget bounds the texts held. At 48M characters it kept every text of 10k articles: 41 MB.
+ * this budget bounds the texts held. At 48M characters it kept every text of 10k articles: 41 MB;
+ * at 8M, 16 MB. Halved again, /ask at 10k articles was no slower (texts missed are read from the
+ * store in tens of microseconds).
  */
-export const KEPT_TEXT_CHARS = 8 * 2 ** 20;
+export const KEPT_TEXT_CHARS = 4 * 2 ** 20;
 
 /** Texts read on demand, the most recently read last (see `KEPT_TEXT_CHARS`), and their length in all. */
 const keptTexts = new Map<Article, string>();
