@@ -204,7 +204,17 @@ let lastRead: { article: Article; layout: DecodedLayout } | null = null;
  */
 interface LayoutSource {
   json: string | null;
-  offsets: Int32Array | null;
+  offsets: Uint16Array | Int32Array | null;
+}
+
+/**
+ * Layout offsets as kept for every stored article: two bytes apiece for a text shorter than 65,536
+ * characters (nearly every article), four otherwise.
+ */
+function layoutOffsets(numbers: readonly number[]): Uint16Array | Int32Array {
+  let largest = 0;
+  for (const number of numbers) if (number > largest) largest = number;
+  return largest <= 0xffff ? Uint16Array.from(numbers) : Int32Array.from(numbers);
 }
 const layoutSources = new WeakMap<Article, LayoutSource>();
 
@@ -313,7 +323,7 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
 export function readFromStore(article: Article, readText: () => string): void {
   if (Object.getOwnPropertyDescriptor(article, 'text')?.get) return;
   const { paragraphs, sentences } = article;
-  const offsets = Int32Array.from([
+  const offsets = layoutOffsets([
     paragraphs.length,
     ...paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
     ...sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
@@ -393,7 +403,7 @@ function decodeLayout(article: Article, text: string): DecodedLayout {
   const source = layoutSources.get(article)!;
   if (!source.offsets) {
     const { p, s } = JSON.parse(source.json!) as Layout;
-    source.offsets = Int32Array.from([p.length / 2, ...p, ...s]);
+    source.offsets = layoutOffsets([p.length / 2, ...p, ...s]);
     source.json = null;
   }
   const offsets = source.offsets;

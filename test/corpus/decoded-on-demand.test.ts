@@ -107,6 +107,22 @@ describe('stored articles decoded on demand', () => {
     expect(sentencesOnce(ARTICLES[0]!)).toBe(ARTICLES[0]!.sentences);
   });
 
+  it('reads back the sentences of an article longer than two-byte offsets reach, the same as stored', async () => {
+    const long = buildArticle(
+      Array.from({ length: 1_500 }, (_, i) => `Beacon ${i} was inspected by the harbour crew on its night round.`).join(
+        '\n\n',
+      ),
+      { title: 'Every beacon inspected', date: '2025-02-25' },
+      'every-beacon.md',
+    );
+    expect(long.text.length).toBeGreaterThan(0xffff);
+    const {
+      read: [stored],
+    } = await storedAndReadBack('long-article', [long]);
+    expect(sentencesOnce(stored!.article)).toEqual(long.sentences);
+    expect(stored!.article.paragraphs).toEqual(long.paragraphs);
+  });
+
   it('gives the same sentence objects while an article is among the decoded ones', async () => {
     const {
       read: [kept],
