@@ -1,9 +1,9 @@
 import { grown } from './typed-arrays.js';
 /**
  * Many short lists of integers in two flat arrays: list `i` is `values[starts[i]]` up to
- * `values[starts[i + 1]]`. Kept for every quote of a corpus (its words, its stems) and, transposed, for
- * the terms of a summary's earlier sentences (`Postings`), where a JS
- * array apiece cost an object and 8 bytes a number, and a typed array apiece more still.
+ * `values[starts[i + 1]]`. Kept for every quote of a corpus (its words, its stems) and for the
+ * terms of a summary's candidates, where a JS array apiece cost an object and 8 bytes a number,
+ * and a typed array apiece more still.
  */
 export class IntLists {
   constructor(
@@ -82,6 +82,13 @@ export function transpose(lists: IntLists, width: number): IntLists {
     for (let at = starts[index]!; at < starts[index + 1]!; at++) indexes[filled[values[at]!]!++] = index;
   }
   return new IntLists(counts, indexes);
+}
+
+/** Lists by value (see `transpose`), as wide as the largest value held. */
+export function byValue(lists: IntLists): IntLists {
+  let width = 0;
+  for (const value of lists.values) if (value >= width) width = value + 1;
+  return transpose(lists, width);
 }
 
 /** One list per pick: list `index[k]` of `sources[source[k]]`, copied in order. */

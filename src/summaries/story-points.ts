@@ -9,13 +9,12 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
-import { IntLists, IntListsBuilder, transpose } from '../int-lists.js';
+import { byValue, IntLists, IntListsBuilder, transpose } from '../int-lists.js';
 import { forEachWrittenWord } from '../text/written-words.js';
 import { grown } from '../typed-arrays.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
 import { type Coverable, coverConcepts } from './cover-concepts.js';
 import { PairIds } from './pair-ids.js';
-import { Postings } from './postings.js';
 import { reportedContent } from './reported-content.js';
 import type { Budget } from './select-sentences.js';
 import { containment, dayLookedAheadTo, looksAhead, MIN_OVERTAKING_SHARE } from './superseded.js';
@@ -194,11 +193,13 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   // neither weighted nor kept: "what's new" since a late day reads nearly every sentence of the
   // corpus. Kept, as candidates, they held every ranked sentence's vector (220 MB at 10k articles);
   // kept as term lists with an index of them, still 40 MB at 10k and ten times that at 100k.
-  const repeats = new RepeatedCandidates(candidates, (id) => rankings.documentFrequency(id));
+  // Only for "what's new": listing every candidate under its rarest terms is work a whole-story
+  // summary, with nothing earlier, must not pay (300k candidates at 100k articles: seconds).
+  const repeats = earlier.length ? new RepeatedCandidates(candidates, (id) => rankings.documentFrequency(id)) : null;
   for (const article of earlier) {
     for (const sentence of rankings.bestOf(article, limit)) {
       const terms = rankings.termsOf(article, sentence.index);
-      repeats.read(terms, rankings.termIds.size);
+      repeats?.read(terms, rankings.termIds.size);
       for (let i = 0; i + 1 < terms.length; i++) {
         const id = ids.find(terms[i]!, terms[i + 1]!);
         if (id >= 0) told[id] = 1;
@@ -216,7 +217,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   }));
   let newest: string | null = null;
   for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
-  return { candidates, positions, items, weights, newest, repeated: repeats.repeated };
+  return { candidates, positions, items, weights, newest, repeated: repeats?.repeated ?? new Set<number>() };
 }
 
 /**
@@ -329,7 +330,8 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
   // A report of what happened and the plan it fulfils are compared with irregular verbs read as
   // their base ("met" / "will meet"); worked out only once a forward-looking line is about to be picked.
   let reports: Int32Array[] | null = null;
-  let postings: Postings | null = null;
+  /** List `t`: the candidates whose report holds term `t`. */
+  let holders: IntLists | null = null;
   const termsOf = (i: number) => {
     const candidate = pool.candidates[i]!;
     return termIds.baseIdsOf(sentenceText(candidate), candidate.ids);
@@ -354,11 +356,12 @@ function overtakenBy(pool: Pool, termIds: TermIds): (i: number) => boolean {
       }
       const after = day ?? article.date;
       reports ??= pool.candidates.map((_, j) => termsOf(j));
-      postings ??= new Postings(IntLists.from(reports));
+      holders ??= byValue(IntLists.from(reports));
       const plan = reports[i]!;
       const seen = new Set<number>();
       for (const term of plan) {
-        const list = postings.of(term);
+        if (term >= holders.size) continue;
+        const list = holders.of(term);
         if (list.length > MAX_POSTING) continue;
         for (const j of list) {
           if (seen.has(j)) continue;
