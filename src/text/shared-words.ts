@@ -1,3 +1,5 @@
+import { detachedSlice } from './detached-slice.js';
+
 /**
  * Words that repeat across a corpus's articles (names, roles, cues, quoted words: a few tens of
  * thousands distinct among millions of uses), one copy of each however often they are read.
@@ -11,11 +13,15 @@ const copies = new Map<string, string>();
  */
 const MAX_SHARED_WORDS = 500_000;
 
-/** The one kept copy of `word`. */
+/**
+ * The one kept copy of `word`. A word seen first is kept as a string of its own, so that a word
+ * cut from an article's text (a view into it, past 12 characters) does not keep the text alive.
+ */
 export function sharedWord(word: string): string {
   const known = copies.get(word);
   if (known !== undefined) return known;
   if (copies.size >= MAX_SHARED_WORDS) copies.clear();
-  copies.set(word, word);
-  return word;
+  const copy = detachedSlice(word, 0, word.length);
+  copies.set(copy, copy);
+  return copy;
 }

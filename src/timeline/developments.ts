@@ -3,6 +3,7 @@ import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce, textOnce } from '../corpus/article-store.js';
 import { CLAUSE_BREAK } from '../text/clauses.js';
 import { baseOfIrregular } from '../text/irregular-verbs.js';
+import { sharedWord } from '../text/shared-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { stemOf, tokenizeWords } from '../text/tokens.js';
 import { WordList } from '../text/word-list.js';
@@ -203,30 +204,16 @@ function isLead(sentence: Sentence): boolean {
   return sentence.paragraph === 0 && sentence.index < LEAD_SENTENCES;
 }
 
-/** Past this many distinct days and time phrases, new ones are kept as they come (see `shared`). */
-const MAX_SHARED_STRINGS = 20_000;
-const sharedStrings = new Map<string, string>();
-
-/**
- * One string for each distinct day and time phrase ("on Monday"): every development keeps a day
- * and most a phrase, each read from its article's analysis as a string of its own, where a story
- * has a few hundred distinct ones (6 MB at 10k articles).
- */
-function shared(value: string): string {
-  const known = sharedStrings.get(value);
-  if (known !== undefined) return known;
-  if (sharedStrings.size < MAX_SHARED_STRINGS) sharedStrings.set(value, value);
-  return value;
-}
-
 function entryOf(article: Article, sentence: Sentence, date: string, mention: DateMention | null): DevelopmentEntry {
   return {
-    date: shared(date),
+    // Shared: every development keeps its day and most a phrase ("on Monday"), of a few hundred
+    // distinct ones in a story, each read from its article's analysis as a string of its own.
+    date: sharedWord(date),
     articleId: article.id,
     sentence: sentence.index,
     start: sentence.start,
     end: sentence.end,
-    when: mention ? shared(mention.text) : null,
+    when: mention ? sharedWord(mention.text) : null,
     precision: mention?.precision ?? 'day',
     ...(mention?.until ? { until: mention.until } : {}),
     expected: article.date !== null && date > article.date,
