@@ -35,20 +35,3 @@ export function foldText(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, "'").toLowerCase();
 }
-
-/** Characters outside ASCII; a lone one is then checked for being a letter, mark or digit. */
-const NON_ASCII_CHAR = /[\u0080-\uffff]/g;
-const LETTER_MARK_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
-
-/**
- * True when `text` holds a letter, mark or digit outside ASCII (accented, fullwidth, a ligature):
- * only then can folding change its words. Scans for non-ASCII characters first, as a Unicode
- * property class scanned over a whole article costs ten times more.
- */
-export function hasLettersToFold(text: string): boolean {
-  NON_ASCII_CHAR.lastIndex = 0;
-  for (let found = NON_ASCII_CHAR.exec(text); found; found = NON_ASCII_CHAR.exec(text)) {
-    if (LETTER_MARK_DIGIT.test(String.fromCodePoint(text.codePointAt(found.index)!))) return true;
-  }
-  return false;
-}

@@ -1,7 +1,8 @@
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { UserFacingError } from '../errors.js';
 import { type Person, peopleIndex } from '../people/directory.js';
-import { contentWords, tokenizeWords } from '../text/tokens.js';
+import { contentWords } from '../text/tokens.js';
 
 /** What an entry offers to the `about` filter. */
 export interface AboutTarget {
@@ -21,14 +22,18 @@ export interface AboutMatcher {
  * Matches developments about some words or a person, word by word and case-insensitively: every
  * content word of the topic must appear in the sentence ("Nordland summit"). A topic naming a
  * person the story's directory knows by that name also matches a sentence that gives only its last
- * word ("Ek") in an article the directory finds the person in, which is how news copy refers to
- * people after the first mention. The directory is asked rather than every such article's text
- * read: a topic like "peace talks", whose last word is in thousands of sentences, read thousands.
+ * word ("Ek") in an article the directory finds the person in (by full name, or by a surname only
+ * they have in the story), which is how news copy refers to people after the first mention. The
+ * directory is asked rather than every such article's text read: a topic like "peace talks", whose
+ * last word is in thousands of sentences, read thousands of texts.
  */
-export function aboutMatcher(about: string, corpus: Corpus): AboutMatcher | null {
-  let words = contentWords(about);
-  if (!words.length) words = tokenizeWords(about);
-  if (!words.length) return null;
+export function aboutMatcher(about: string, corpus: Corpus): AboutMatcher {
+  const words = contentWords(about);
+  if (!words.length) {
+    throw new UserFacingError(
+      `“${about.trim()}” has no word to look for (only words like “the” or “who”); try a name or a topic.`,
+    );
+  }
   const stems = words.map((word) => word.stem);
   const person = words.length > 1 ? personNamed(corpus, about) : null;
   const surname = person ? words.at(-1)!.stem : null;
@@ -38,9 +43,10 @@ export function aboutMatcher(about: string, corpus: Corpus): AboutMatcher | null
   return Object.assign(matches, { stems });
 }
 
-/** The person the directory knows by exactly this name (or a unique alias of it), or null. */
+/** The person (not an organisation) the directory knows by exactly this name or a unique alias of it, or null. */
 function personNamed(corpus: Corpus, name: string): Person | null {
   const index = peopleIndex(corpus);
   const found = index.resolve(name);
-  return found === null ? null : (index.people[found] ?? null);
+  const person = found === null ? undefined : index.people[found];
+  return person?.kind === 'person' ? person : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, foldWord, hasLettersToFold, withoutFormatCharacters } from '../../src/text/fold.js';
+import { foldText, foldWord, withoutFormatCharacters } from '../../src/text/fold.js';
 
 describe('foldWord', () => {
   it('folds compatibility forms (NFKC), accents and case to the plain word', () => {
@@ -21,15 +21,5 @@ describe('foldText', () => {
   it('folds running text like foldWord and straightens typographic apostrophes', () => {
     expect(foldText('Zelénskyy didn’t say')).toBe("zelenskyy didn't say");
     expect(foldText('Plain Text')).toBe('plain text');
-  });
-});
-
-describe('hasLettersToFold', () => {
-  it('finds accented, fullwidth and astral letters, but not typographic quotes and dashes', () => {
-    expect(hasLettersToFold('“We’re back” — said the mayor… on Friday')).toBe(false);
-    expect(hasLettersToFold('Mayor José Ortiz spoke')).toBe(true);
-    expect(hasLettersToFold('the ｈａｒｂｏｕｒ reopened')).toBe(true);
-    expect(hasLettersToFold('a sign reading 𝐎𝐏𝐄𝐍')).toBe(true);
-    expect(hasLettersToFold('plain ascii text')).toBe(false);
   });
 });

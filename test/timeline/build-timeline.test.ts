@@ -185,6 +185,10 @@ describe('filtering by person', () => {
   it('matches a topic that names no one word by word, not by its last word alone', () => {
     expect(buildTimeline(corpus, { about: 'peace talks' }).map((entry) => entry.sentence)).toEqual([3]);
   });
+
+  it('says plainly that a topic of words like "the" has nothing to look for', () => {
+    expect(() => buildTimeline(corpus, { about: 'who are they' })).toThrow(UserFacingError);
+  });
 });
 
 describe('a sentence telling developments of several days', () => {
