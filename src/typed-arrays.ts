@@ -11,3 +11,14 @@ export function grown<T extends NumberArray>(array: T, length: number): T {
   larger.set(array);
   return larger;
 }
+
+/** Non-negative whole numbers kept two bytes apiece when they all fit, four otherwise. */
+export type SmallUints = Uint16Array | Uint32Array;
+
+/**
+ * A zeroed array of `length` for numbers from 0 to `largest`: two bytes apiece when they fit, as
+ * counts and offsets within one article nearly always do (its longest ones excepted).
+ */
+export function smallUints(largest: number, length: number): SmallUints {
+  return largest <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
+}

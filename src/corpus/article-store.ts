@@ -4,6 +4,7 @@ import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { detachedSlice } from '../text/detached-slice.js';
 import { sharedWord } from '../text/shared-words.js';
+import { type SmallUints, smallUints } from '../typed-arrays.js';
 
 /**
  * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
@@ -204,17 +205,19 @@ let lastRead: { article: Article; layout: DecodedLayout } | null = null;
  */
 interface LayoutSource {
   json: string | null;
-  offsets: Uint16Array | Int32Array | null;
+  offsets: SmallUints | null;
 }
 
 /**
  * Layout offsets as kept for every stored article: two bytes apiece for a text shorter than 65,536
  * characters (nearly every article), four otherwise.
  */
-function layoutOffsets(numbers: readonly number[]): Uint16Array | Int32Array {
+function layoutOffsets(numbers: readonly number[]): SmallUints {
   let largest = 0;
   for (const number of numbers) if (number > largest) largest = number;
-  return largest <= 0xffff ? Uint16Array.from(numbers) : Int32Array.from(numbers);
+  const offsets = smallUints(largest, numbers.length);
+  offsets.set(numbers);
+  return offsets;
 }
 const layoutSources = new WeakMap<Article, LayoutSource>();
 
@@ -264,8 +267,9 @@ function plainSlice(text: string, start: number, end: number): string {
  * `/timeline about:`) read through `textOnce` and `sentencesOnce`, which neither keep a text nor
  * push the kept ones out, and views keep their own copies of what they cut (`detachedSlice`), so
  * this budget bounds the texts held. At 48M characters it kept every text of 10k articles: 41 MB;
- * at 8M, 16 MB. Halved again, /ask at 10k articles was no slower (texts missed are read from the
- * store in tens of microseconds).
+ * at 8M, 16 MB. Halved again, /ask at 10k articles took about as long (p99 38-41 -> 40-42 ms over
+ * two probe runs each, within run-to-run noise: texts missed are read from the store in tens of
+ * microseconds).
  */
 export const KEPT_TEXT_CHARS = 4 * 2 ** 20;
 
@@ -358,7 +362,7 @@ const ON_DEMAND_TEXT: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: Article) {
-    return keptText(this, textReaders.get(this)!);
+    return keptText(this, registered(textReaders, this));
   },
 };
 const ON_DEMAND_LAYOUT: PropertyDescriptorMap = {
@@ -377,6 +381,17 @@ const ON_DEMAND_LAYOUT: PropertyDescriptorMap = {
     },
   },
 };
+
+/**
+ * What the article read on demand was registered with. An object given these accessors some other
+ * way (its descriptors copied without `underOrigin`) has none: a programming error, said plainly
+ * rather than read as an article gone from the store.
+ */
+function registered<T>(map: WeakMap<Article, T>, article: Article): T {
+  const value = map.get(article);
+  if (value === undefined) throw new Error(`article ${article.id} is read on demand but was never registered`);
+  return value;
+}
 
 /** Defines the article's text as read by `readText` when needed (see `KEPT_TEXT_CHARS`). */
 function textOnDemand(article: Article, readText: () => string): void {
@@ -400,7 +415,7 @@ function layoutOf(article: Article): DecodedLayout {
 
 /** The article's paragraphs and sentences decoded from its layout source, its sentences cut from `text`. */
 function decodeLayout(article: Article, text: string): DecodedLayout {
-  const source = layoutSources.get(article)!;
+  const source = registered(layoutSources, article);
   if (!source.offsets) {
     const { p, s } = JSON.parse(source.json!) as Layout;
     source.offsets = layoutOffsets([p.length / 2, ...p, ...s]);

@@ -1,5 +1,6 @@
 import type { Article } from '../articles/types.js';
 import { forEachStem } from '../text/tokens.js';
+import { type SmallUints, smallUints } from '../typed-arrays.js';
 
 const CAPITALISED = /^\p{Lu}/u;
 
@@ -7,14 +8,6 @@ const CAPITALISED = /^\p{Lu}/u;
 function isCapitalised(word: string): boolean {
   const first = word.charCodeAt(0);
   return first < 128 ? first >= 65 && first <= 90 : CAPITALISED.test(word);
-}
-
-/** Counts and numbers kept two bytes apiece when they all fit, as in all but the longest articles. */
-type Counts = Uint16Array | Uint32Array;
-
-/** A zeroed array of `length` for numbers up to `largest`. */
-function countsFor(largest: number, length: number): Counts {
-  return largest <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
 }
 
 /**
@@ -27,20 +20,20 @@ export class ArticleWords {
   /** Distinct stems of the headline and the body, sorted. */
   readonly stems: readonly string[];
   /** Sentences using each stem, by stem number (position in `stems`). */
-  readonly spread: Counts;
+  readonly spread: SmallUints;
   /**
    * Sentences using each stem capitalised after their first word: how often it is used as a name.
    * The headline is not counted: it capitalises most words, and salience weighs it on its own.
    */
-  readonly nameSpread: Counts;
+  readonly nameSpread: SmallUints;
   /** The first sentence using each stem, by stem number (`sentenceCount` for headline-only stems). */
-  readonly firstUse: Counts;
+  readonly firstUse: SmallUints;
   readonly sentenceCount: number;
   /** Numbers of the headline's stems. */
-  private readonly titleStems: Counts;
+  private readonly titleStems: SmallUints;
   /** Stem numbers of sentence i: `sentenceStems[starts[i]]` up to `sentenceStems[starts[i + 1]]`. */
-  private readonly sentenceStems: Counts;
-  private readonly starts: Counts;
+  private readonly sentenceStems: SmallUints;
+  private readonly starts: SmallUints;
 
   constructor(private readonly article: Article) {
     // Stems are numbered in order of first use while reading, then renumbered in sorted order.
@@ -92,14 +85,14 @@ export class ArticleWords {
     this.sentenceCount = article.sentences.length;
     // Kept for a few thousand articles at a time (the hits of recent questions): two bytes a number
     // rather than four halved them, 14 MB for 2,000 articles before.
-    this.starts = countsFor(bodyIds, starts.length);
+    this.starts = smallUints(bodyIds, starts.length);
     this.starts.set(starts);
     const stemCount = this.stems.length;
-    this.sentenceStems = countsFor(stemCount, bodyIds);
-    this.spread = countsFor(this.sentenceCount, stemCount);
-    this.nameSpread = countsFor(this.sentenceCount, stemCount);
+    this.sentenceStems = smallUints(stemCount, bodyIds);
+    this.spread = smallUints(this.sentenceCount, stemCount);
+    this.nameSpread = smallUints(this.sentenceCount, stemCount);
     for (let i = 0; i < stemCount; i++) this.nameSpread[i] = named[sorted[i]!]!;
-    this.firstUse = countsFor(this.sentenceCount, stemCount).fill(this.sentenceCount);
+    this.firstUse = smallUints(this.sentenceCount, stemCount).fill(this.sentenceCount);
     for (let i = 0, s = 0; i < bodyIds; i++) {
       while (starts[s + 1]! <= i) s++;
       const n = renumbered[ids[i]!]!;
@@ -107,7 +100,7 @@ export class ArticleWords {
       if (!this.spread[n]) this.firstUse[n] = s;
       this.spread[n]!++;
     }
-    this.titleStems = countsFor(stemCount, ids.length - bodyIds);
+    this.titleStems = smallUints(stemCount, ids.length - bodyIds);
     for (let i = bodyIds; i < ids.length; i++) this.titleStems[i - bodyIds] = renumbered[ids[i]!]!;
   }
 

@@ -82,8 +82,8 @@ describe('ArticleWords', () => {
     expect(roofs.writesInOrder(1, roof, sun)).toBe(false);
   });
 
-  it('keeps counts and positions past what two bytes hold whole, for a very long article', () => {
-    // 7,000 sentences of ten distinct words: more stem uses than a two-byte number holds.
+  it('keeps sentence positions past what two bytes hold whole, for a very long article', () => {
+    // 7,000 sentences of eleven distinct stems: their positions run past what two bytes hold.
     const sentences = Array.from(
       { length: 7_000 },
       (_, i) => `Crew ${i} loaded cargo onto barges near the old northern quay.`,
