@@ -121,18 +121,23 @@ async function run(mode: 'cold' | 'warm', dir: string, dataDir: string, queryCou
     const deps = { corpus, index };
     // The peak so far after each command's calls (no collection between them, as in a running bot).
     const peakAfter: Record<string, number> = {};
-    const warm = <T>(command: string, inputs: readonly T[], call: (input: T) => unknown) => {
-      timeEach(inputs.slice(0, WARM_UP), call);
+    const timedCalls = <T>(command: string, inputs: readonly T[], call: (input: T) => unknown) => {
       const latency = timeEach(inputs, call);
       peakAfter[command] = Math.round(peakRssMB());
       return latency;
+    };
+    const warm = <T>(command: string, inputs: readonly T[], call: (input: T) => unknown) => {
+      timeEach(inputs.slice(0, WARM_UP), call);
+      return timedCalls(command, inputs, call);
     };
     result.latency = {
       ask: warm('ask', queries.questions, (question) => answerQuestion(question, deps)),
       quote: warm('quote', queries.quotes, (query) => findQuotes(corpus, query)),
       search: warm('search', queries.searches, (query) => index.search(query, { limit: 10 })),
       people: warm('people', queries.quotes, (query) => listPeople(corpus, { query: query.speaker ?? query.about })),
-      summary: timeEach(Array.from({ length: SUMMARY_REPEATS }), () => summarise(corpus, { length: 'standard' })),
+      summary: timedCalls('summary', Array.from({ length: SUMMARY_REPEATS }), () =>
+        summarise(corpus, { length: 'standard' }),
+      ),
       timeline: warm('timeline', queries.quotes, (query) =>
         selectTimeline(corpus, { about: query.about ?? query.speaker, limit: MAX_TIMELINE_ENTRIES }),
       ),
