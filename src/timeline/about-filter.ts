@@ -31,7 +31,7 @@ export function aboutMatcher(about: string, corpus: Corpus): AboutMatcher {
   const words = contentWords(about);
   if (!words.length) {
     throw new UserFacingError(
-      `“${about.trim()}” has no word to look for (only words like “the” or “who”); try a name or a topic.`,
+      `“${about.trim()}” has no word to look for, only words like “the” that every line has: try a name or a topic.`,
     );
   }
   const stems = words.map((word) => word.stem);
