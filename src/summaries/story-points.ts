@@ -9,7 +9,7 @@
  * less, so the summary says what the newer articles add (update summarisation, as in DUC 2007).
  */
 import type { Article } from '../articles/types.js';
-import { byValue, IntLists, IntListsBuilder, transpose } from '../int-lists.js';
+import { byValue, IntLists, IntListsBuilder } from '../int-lists.js';
 import { forEachWrittenWord } from '../text/written-words.js';
 import { grown } from '../typed-arrays.js';
 import { type Candidate, type CorpusRankings, sentenceText } from './corpus-rankings.js';
@@ -217,7 +217,7 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
   }));
   let newest: string | null = null;
   for (const { article } of candidates) if (article.date && (!newest || article.date > newest)) newest = article.date;
-  return { candidates, positions, items, weights, newest, repeated: repeats?.repeated ?? new Set<number>() };
+  return { candidates, positions, items, weights, newest, repeated: repeats?.repeated() ?? new Set<number>() };
 }
 
 /**
@@ -230,7 +230,6 @@ function buildPool(rankings: CorpusRankings, scope: readonly Article[], earlier:
  * with the candidates listed under its terms: exact, and common words' many holders never walked.
  */
 class RepeatedCandidates {
-  readonly repeated = new Set<number>();
   /** Each candidate's distinct term ids (list `i`: candidate `i`'s), read once rather than per comparison. */
   private readonly ids: IntLists;
   /**
@@ -246,6 +245,7 @@ class RepeatedCandidates {
   private lookedUp = new Int32Array(1024);
   /** The earlier sentence (numbered from 1) that last was compared with each candidate. */
   private readonly comparedWith: Int32Array;
+  /** 1 for each candidate found repeated so far. */
   private readonly found: Uint8Array;
   private sentences = 0;
 
@@ -255,19 +255,15 @@ class RepeatedCandidates {
     this.comparedWith = new Int32Array(candidates.length);
     this.found = new Uint8Array(candidates.length);
     const probes = new IntListsBuilder();
-    let width = 0;
     for (let i = 0; i < candidates.length; i++) {
       const ids = this.ids.of(i);
       this.needed[i] = termsNeeded(ids.length);
       const rarest = [...ids].sort((a, b) => frequencyOf(a) - frequencyOf(b) || a - b);
       // A candidate without terms is listed nowhere: nothing earlier repeats it.
-      for (const id of rarest.slice(0, ids.length ? ids.length - this.needed[i]! + 1 : 0)) {
-        probes.push(id);
-        if (id >= width) width = id + 1;
-      }
+      for (const id of rarest.slice(0, ids.length ? ids.length - this.needed[i]! + 1 : 0)) probes.push(id);
       probes.end();
     }
-    this.listed = transpose(probes.build(), width);
+    this.listed = byValue(probes.build());
     this.listEnds = this.listed.starts.slice(1);
   }
 
@@ -290,11 +286,19 @@ class RepeatedCandidates {
         this.comparedWith[i] = sentence;
         if (!this.holdsEnough(i, sentence)) continue;
         this.found[i] = 1;
-        this.repeated.add(i);
         kept--;
       }
       this.listEnds[id] = kept;
     }
+  }
+
+  /** The candidates found repeated by the sentences read so far. */
+  repeated(): Set<number> {
+    const repeated = new Set<number>();
+    this.found.forEach((found, i) => {
+      if (found) repeated.add(i);
+    });
+    return repeated;
   }
 
   /** Whether the earlier sentence marked `sentence` in `heldBy` holds enough of candidate `i`'s terms. */
