@@ -41,12 +41,14 @@ export function newestDevelopments(corpus: Corpus, articles = NEWEST_ARTICLES): 
   return dated
     .slice(-articles)
     .reverse()
-    .flatMap((article) =>
-      developmentsOf(article, corpus.analysis(article.id)?.dates)
+    .flatMap((article) => {
+      const leads = developmentsOf(article, corpus.analysis(article.id)?.dates)
         .filter(({ entry }) => !entry.expected)
-        .slice(0, LEAD_SENTENCES)
-        .map((development) => ({ ...development.entry, text: developmentText(development), score: 0 })),
-    );
+        .slice(0, LEAD_SENTENCES);
+      // The article's text read once for its leads.
+      const text = leads.length ? article.text : '';
+      return leads.map((development) => ({ ...development.entry, text: developmentText(development, text), score: 0 }));
+    });
 }
 
 /**

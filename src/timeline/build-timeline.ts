@@ -1,4 +1,6 @@
 import type { DatePrecision } from '../articles/dates.js';
+import type { Article } from '../articles/types.js';
+import { textOnce } from '../corpus/article-store.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import { aboutMatcher } from './about-filter.js';
@@ -49,11 +51,11 @@ export function buildTimeline(corpus: Corpus, options: TimelineOptions = {}): Ti
   const limit = options.limit;
   const since = options.since?.trim();
   const until = options.until?.trim();
-  if (limit === undefined) return selected.map(copyOf);
+  if (limit === undefined) return copiesOf(selected);
   if (!Number.isInteger(limit) || limit < 0) throw new UserFacingError('The limit must be a whole number of entries.');
   // Cut before copying: a copy of every entry costs more than the rest of a cached call.
-  if (since && !until) return selected.slice(0, limit).map(copyOf);
-  return limit === 0 ? [] : selected.slice(-limit).map(copyOf);
+  if (since && !until) return copiesOf(selected.slice(0, limit));
+  return limit === 0 ? [] : copiesOf(selected.slice(-limit));
 }
 
 /** A timeline cut to a length, and how many entries there were before the cut. */
@@ -71,8 +73,8 @@ export interface SelectedTimeline {
 export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limit: number }): SelectedTimeline {
   const { limit, ...rest } = options;
   const all = filtered(corpus, rest);
-  if (all.length <= limit) return { entries: all.map(copyOf), total: all.length };
-  if (rest.since?.trim() && !rest.until?.trim()) return { entries: all.slice(0, limit).map(copyOf), total: all.length };
+  if (all.length <= limit) return { entries: copiesOf(all), total: all.length };
+  if (rest.since?.trim() && !rest.until?.trim()) return { entries: copiesOf(all.slice(0, limit)), total: all.length };
   const weight = (entry: MergedEntry, i: number) =>
     (i === 0 || i === all.length - 1 ? Number.POSITIVE_INFINITY : 0) +
     entry.alsoIn.length +
@@ -99,7 +101,7 @@ export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limi
     }
   }
   kept.sort((a, b) => a.i - b.i);
-  return { entries: kept.map(({ i }) => copyOf(all[i]!)), total: all.length };
+  return { entries: copiesOf(kept.map(({ i }) => all[i]!)), total: all.length };
 }
 
 /** The merged entries in range and about the topic, in date order; shared with the cache, not copied. */
@@ -129,7 +131,7 @@ const stemIndexes = new WeakMap<readonly MergedEntry[], Map<string, number[]>>()
 
 /**
  * Which entries (by position) hold a content word of each stem; built once per timeline version,
- * from the stems each development keeps (a topic of stopwords only, "the", finds nothing).
+ * from the stems each development keeps (`aboutMatcher` asks for content words only).
  */
 function stemIndexOf(entries: readonly MergedEntry[]): Map<string, number[]> {
   let index = stemIndexes.get(entries);
@@ -147,9 +149,20 @@ function stemIndexOf(entries: readonly MergedEntry[]): Map<string, number[]> {
   return index;
 }
 
-/** An entry callers may change without changing the cache, with its text read again. */
-function copyOf(merged: MergedEntry): TimelineEntry {
-  return { ...merged.entry, text: developmentText(merged), alsoIn: [...merged.alsoIn] };
+/**
+ * Entries callers may change without changing the cache, with their text read again: once per
+ * article, as the lines of one article's sentences often sit side by side.
+ */
+function copiesOf(entries: readonly MergedEntry[]): TimelineEntry[] {
+  const texts = new Map<Article, string>();
+  return entries.map((merged) => {
+    let text = texts.get(merged.article);
+    if (text === undefined) {
+      text = textOnce(merged.article);
+      texts.set(merged.article, text);
+    }
+    return { ...merged.entry, text: developmentText(merged, text), alsoIn: [...merged.alsoIn] };
+  });
 }
 
 function checkDay(name: string, value: string | undefined): string | null {

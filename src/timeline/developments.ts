@@ -35,9 +35,15 @@ export interface Development {
 const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
 const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
 
-/** The development's text: its sentence, or the clause of it that tells this development. */
-export function developmentText({ entry, article }: Pick<Development, 'entry' | 'article'>): string {
-  return textOnce(article).slice(entry.start, entry.end);
+/**
+ * The development's text: its sentence, or the clause of it that tells this development, cut from
+ * the article's `text` (read here when not given: a read from the store for a stored article).
+ */
+export function developmentText(
+  { entry, article }: Pick<Development, 'entry' | 'article'>,
+  text: string = textOnce(article),
+): string {
+  return text.slice(entry.start, entry.end);
 }
 
 /**
