@@ -208,17 +208,6 @@ interface LayoutSource {
   offsets: SmallUints | null;
 }
 
-/**
- * Layout offsets as kept for every stored article: two bytes apiece for a text shorter than 65,536
- * characters (nearly every article), four otherwise.
- */
-function layoutOffsets(numbers: readonly number[]): SmallUints {
-  let largest = 0;
-  for (const number of numbers) if (number > largest) largest = number;
-  const offsets = smallUints(largest, numbers.length);
-  offsets.set(numbers);
-  return offsets;
-}
 const layoutSources = new WeakMap<Article, LayoutSource>();
 
 /**
@@ -411,6 +400,18 @@ function layoutOf(article: Article): DecodedLayout {
   const decoded = recentlyUsed(decodedLayouts, article, () => decodeLayout(article, article.text), DECODED_LAYOUTS);
   lastRead = { article, layout: decoded };
   return decoded;
+}
+
+/**
+ * Layout offsets as kept for every stored article: two bytes apiece for a text shorter than 65,536
+ * characters (nearly every article), four otherwise.
+ */
+function layoutOffsets(numbers: readonly number[]): SmallUints {
+  let largest = 0;
+  for (const number of numbers) if (number > largest) largest = number;
+  const offsets = smallUints(largest, numbers.length);
+  offsets.set(numbers);
+  return offsets;
 }
 
 /** The article's paragraphs and sentences decoded from its layout source, its sentences cut from `text`. */
