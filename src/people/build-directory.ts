@@ -1,6 +1,8 @@
 import type { EntityInArticle, EntityKind } from '../articles/people.js';
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
+import { detachedSlice } from '../text/detached-slice.js';
+import { type SmallUints, smallUints } from '../typed-arrays.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
 import { abbreviationOf, mergeSpellings, misspelledSurname } from './spelling-variants.js';
@@ -27,41 +29,39 @@ interface Tally {
 }
 
 /**
- * One article's names with their keys worked out. Keying is most of the cost of merging, and an
- * article's keys never change, so the directory keys each article once and keeps the result
- * across corpus changes: a rebuild after one new article only merges. Flat lists, each exactly
- * as long as it needs (they are kept for every article), not an object per name: a corpus names
- * hundreds of thousands.
+ * Strings of the keyed articles by number, each kept once however many articles give it (names,
+ * keys, roles): a keyed article keeps numbers. One table serves every article keyed with one
+ * `NameKeys`, so it only grows, as the name functions' memos do.
  */
-export interface KeyedArticle {
-  article: Article;
-  /**
-   * The entities that have a key, entity i in slot i of each list, without what merging never
-   * reads (the mentions' offsets).
-   */
-  names: string[];
-  keys: string[];
-  /** Surname key of each person's full name, for resolving lone surnames; '' when not needed. */
-  surnames: string[];
-  /** The entities' numbers, `ENTITY_FIELDS` per entity (see `kindOf`, `roleRange`, …), in one array. */
-  numbers: Int32Array;
-  /** The entities' roles as written, entity after entity, in the order of `entity.roles`. */
-  roles: string[];
-  /** The key of each of `roles`. */
-  roleKeys: string[];
-  /** The entities' aliases and their keys, likewise. */
-  aliases: string[];
-  aliasKeys: string[];
-  /** Names of the article's quotes' speakers that could name someone (see `looksLikeName`). */
-  speakerNames: string[];
-  /** Each speaker's role as written, '' when none is given. */
-  speakerRoles: string[];
-  speakerKeys: string[];
-  /** Key of each speaker's role, '' when none is given. */
-  speakerRoleKeys: string[];
+class StringNumbers {
+  private readonly numbers = new Map<string, number>();
+  private readonly strings: string[] = [];
+
+  numberOf(text: string): number {
+    let number = this.numbers.get(text);
+    if (number === undefined) {
+      number = this.strings.length;
+      // A copy of its own: a name cut from an article's text would keep the whole text alive.
+      const copy = detachedSlice(text, 0, text.length);
+      this.strings.push(copy);
+      this.numbers.set(copy, number);
+    }
+    return number;
+  }
+
+  stringOf(number: number): string {
+    return this.strings[number]!;
+  }
 }
 
-/** An entity's numbers in `KeyedArticle.numbers`: its kind (of `KINDS`), 1 when the kind is cued, its mentions, and where its roles and its aliases start. */
+/** Where each part of a keyed article's numbers starts (see `KeyedArticle`): the header's slots. */
+const ENTITIES = 0;
+const ROLES = 1;
+const ALIASES = 2;
+const SPEAKERS = 3;
+const HEADER = 4;
+
+/** An entity's numbers: its kind (of `KINDS`), 1 when the kind is cued, its mentions, and where its roles and its aliases start. */
 const KIND = 0;
 const KIND_CUED = 1;
 const MENTIONS = 2;
@@ -70,24 +70,114 @@ const ALIASES_START = 4;
 const ENTITY_FIELDS = 5;
 const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'other'];
 
-function kindOf(keyed: KeyedArticle, index: number): EntityKind {
-  return KINDS[keyed.numbers[index * ENTITY_FIELDS + KIND]!]!;
-}
-
 /**
- * Where entity `index`'s entries of a per-entity list start and end (from, to): the list's start is
- * the entity's number at `field`, its end the next entity's start or the list's length.
+ * One article's names with their keys worked out. Keying is most of the cost of merging, and an
+ * article's keys never change, so the directory keys each article once and keeps the result
+ * across corpus changes: a rebuild after one new article only merges. Kept for every article, so
+ * one array of small numbers each, strings by their number in the shared `StringNumbers`: twelve
+ * lists of strings per article were most of the directory's memory.
+ *
+ * The numbers, part after part: how many entities, roles, aliases and speakers; each entity's
+ * name, key and surname key (entity i in slot i); the entities' fields (`ENTITY_FIELDS` each); the
+ * roles as written and their keys; the aliases and their keys; each speaker's name, role, key and
+ * role key.
  */
-function rangeOf(keyed: KeyedArticle, index: number, field: number, length: number): [number, number] {
-  const next = index + 1 < keyed.keys.length ? keyed.numbers[(index + 1) * ENTITY_FIELDS + field]! : length;
-  return [keyed.numbers[index * ENTITY_FIELDS + field]!, next];
+export class KeyedArticle {
+  /** Where the parts start in `numbers`. */
+  private readonly names: number;
+  private readonly fields: number;
+  private readonly roles: number;
+  private readonly aliases: number;
+  private readonly speakers: number;
+
+  constructor(
+    readonly article: Article,
+    private readonly numbers: SmallUints,
+    private readonly strings: StringNumbers,
+  ) {
+    const entities = numbers[ENTITIES]!;
+    this.names = HEADER;
+    this.fields = this.names + 3 * entities;
+    this.roles = this.fields + ENTITY_FIELDS * entities;
+    this.aliases = this.roles + 2 * numbers[ROLES]!;
+    this.speakers = this.aliases + 2 * numbers[ALIASES]!;
+  }
+
+  /** The entities that have a key, in the analysis's order. */
+  get entityCount(): number {
+    return this.numbers[ENTITIES]!;
+  }
+
+  /** The names quotes are attributed to that could name someone (see `looksLikeName`). */
+  get speakerCount(): number {
+    return this.numbers[SPEAKERS]!;
+  }
+
+  private string(at: number): string {
+    return this.strings.stringOf(this.numbers[at]!);
+  }
+
+  private field(entity: number, field: number): number {
+    return this.numbers[this.fields + entity * ENTITY_FIELDS + field]!;
+  }
+
+  nameOf(entity: number): string {
+    return this.string(this.names + 3 * entity);
+  }
+
+  keyOf(entity: number): string {
+    return this.string(this.names + 3 * entity + 1);
+  }
+
+  /** Surname key of a person's full name, for resolving lone surnames; '' when not needed. */
+  surnameOf(entity: number): string {
+    return this.string(this.names + 3 * entity + 2);
+  }
+
+  kindOf(entity: number): EntityKind {
+    return KINDS[this.field(entity, KIND)]!;
+  }
+
+  isKindCued(entity: number): boolean {
+    return this.field(entity, KIND_CUED) === 1;
+  }
+
+  mentionsOf(entity: number): number {
+    return this.field(entity, MENTIONS);
+  }
+
+  /** Where the entity's roles are among the article's (see `roleAt`): from, to. */
+  roleRange(entity: number): [number, number] {
+    return this.range(entity, ROLES_START, ROLES);
+  }
+
+  /** Role `i` of the article's entities, as written and keyed. */
+  roleAt(i: number): { text: string; key: string } {
+    return { text: this.string(this.roles + 2 * i), key: this.string(this.roles + 2 * i + 1) };
+  }
+
+  /** Where the entity's aliases are among the article's (see `aliasAt`): from, to. */
+  aliasRange(entity: number): [number, number] {
+    return this.range(entity, ALIASES_START, ALIASES);
+  }
+
+  /** Alias `i` of the article's entities, as written and keyed. */
+  aliasAt(i: number): { text: string; key: string } {
+    return { text: this.string(this.aliases + 2 * i), key: this.string(this.aliases + 2 * i + 1) };
+  }
+
+  /** An entity's part of a list (roles or aliases): from its start field to the next entity's, or the list's count. */
+  private range(entity: number, startField: number, countSlot: number): [number, number] {
+    const to = entity + 1 < this.entityCount ? this.field(entity + 1, startField) : this.numbers[countSlot]!;
+    return [this.field(entity, startField), to];
+  }
+
+  /** Speaker `index`: the name, the role as written ('' when none), and their keys. */
+  speakerAt(index: number): { name: string; role: string; key: string; roleKey: string } {
+    const at = this.speakers + 4 * index;
+    return { name: this.string(at), role: this.string(at + 1), key: this.string(at + 2), roleKey: this.string(at + 3) };
+  }
 }
-
-/** Where entity `index`'s roles are in `roles` and `roleKeys`: from, to. */
-const roleRange = (keyed: KeyedArticle, index: number) => rangeOf(keyed, index, ROLES_START, keyed.roleKeys.length);
-
-/** Where entity `index`'s aliases are in `aliases` and `aliasKeys`: from, to. */
-const aliasRange = (keyed: KeyedArticle, index: number) => rangeOf(keyed, index, ALIASES_START, keyed.aliasKeys.length);
 
 /** The name functions merging uses, memoised; one set serves every article of a corpus. */
 export interface NameKeys {
@@ -96,6 +186,8 @@ export interface NameKeys {
   roleOf: (role: string) => string;
   surname: (name: string) => string;
   nameLike: (name: string) => boolean;
+  /** The strings keyed articles keep, by number. */
+  strings: StringNumbers;
 }
 
 export function nameKeys(): NameKeys {
@@ -104,68 +196,60 @@ export function nameKeys(): NameKeys {
     roleOf: memoise(roleKey),
     surname: memoise(surnameOf),
     nameLike: memoise(looksLikeName),
+    strings: new StringNumbers(),
   };
 }
 
 export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
-  const names: string[] = [];
-  const entityKeys: string[] = [];
-  const surnames: string[] = [];
-  const numbers: number[] = [];
-  const roles: string[] = [];
-  const roleKeys: string[] = [];
-  const aliases: string[] = [];
-  const aliasKeys: string[] = [];
+  const number = (text: string) => keys.strings.numberOf(text);
+  const names: number[] = [];
+  const fields: number[] = [];
+  const roles: number[] = [];
+  const aliases: number[] = [];
   for (const entity of entities) {
     const key = keys.keyOf(entity.name);
     if (!key) continue;
-    names.push(entity.name);
-    entityKeys.push(key);
-    surnames.push(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : '');
-    numbers.push(
+    names.push(
+      number(entity.name),
+      number(key),
+      number(entity.kind === 'person' && key.includes(' ') ? keys.surname(entity.name) : ''),
+    );
+    fields.push(
       KINDS.indexOf(entity.kind),
       entity.kindCued === true ? 1 : 0,
       entity.mentions,
-      roleKeys.length,
-      aliasKeys.length,
+      roles.length / 2,
+      aliases.length / 2,
     );
-    for (const role of entity.roles) {
-      roles.push(role);
-      roleKeys.push(keys.roleOf(role));
-    }
-    for (const alias of entity.aliases) {
-      aliases.push(alias);
-      aliasKeys.push(keys.keyOf(alias));
-    }
+    for (const role of entity.roles) roles.push(number(role), number(keys.roleOf(role)));
+    for (const alias of entity.aliases) aliases.push(number(alias), number(keys.keyOf(alias)));
   }
-  const speakerNames: string[] = [];
-  const speakerRoles: string[] = [];
-  const speakerKeys: string[] = [];
-  const speakerRoleKeys: string[] = [];
+  const speakers: number[] = [];
   for (const quote of quotes) {
     const speaker = quote.speaker;
     if (!speaker || !keys.nameLike(speaker.name)) continue;
-    speakerNames.push(speaker.name);
-    speakerRoles.push(speaker.role ?? '');
-    speakerKeys.push(keys.keyOf(speaker.name));
-    speakerRoleKeys.push(speaker.role ? keys.roleOf(speaker.role) : '');
+    speakers.push(
+      number(speaker.name),
+      number(speaker.role ?? ''),
+      number(keys.keyOf(speaker.name)),
+      number(speaker.role ? keys.roleOf(speaker.role) : ''),
+    );
   }
-  // Copied at their length: a list grown one item at a time keeps spare room, and these are kept.
-  return {
-    article,
-    names: names.slice(),
-    keys: entityKeys.slice(),
-    surnames: surnames.slice(),
-    numbers: Int32Array.from(numbers),
-    roles: roles.slice(),
-    roleKeys: roleKeys.slice(),
-    aliases: aliases.slice(),
-    aliasKeys: aliasKeys.slice(),
-    speakerNames: speakerNames.slice(),
-    speakerRoles: speakerRoles.slice(),
-    speakerKeys: speakerKeys.slice(),
-    speakerRoleKeys: speakerRoleKeys.slice(),
-  };
+  const header = [names.length / 3, roles.length / 2, aliases.length / 2, speakers.length / 4];
+  const parts = [header, names, fields, roles, aliases, speakers];
+  let length = 0;
+  let largest = 0;
+  for (const part of parts) {
+    length += part.length;
+    for (const value of part) largest = Math.max(largest, value);
+  }
+  const packed = smallUints(largest, length);
+  let at = 0;
+  for (const part of parts) {
+    packed.set(part, at);
+    at += part.length;
+  }
+  return new KeyedArticle(article, packed, keys.strings);
 }
 
 /** An entity of a keyed article. */
@@ -188,24 +272,28 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
 
   const fullKeys = new Map<string, number>();
   for (const article of keyed) {
-    for (const key of article.keys) if (key.includes(' ')) fullKeys.set(key, (fullKeys.get(key) ?? 0) + 1);
+    for (let index = 0; index < article.entityCount; index++) {
+      const key = article.keyOf(index);
+      if (key.includes(' ')) fullKeys.set(key, (fullKeys.get(key) ?? 0) + 1);
+    }
   }
   const respelled = mergeSpellings(fullKeys);
   const canonical = (key: string) => respelled.get(key) ?? key;
 
   for (const article of keyed) {
-    article.keys.forEach((own, index) => {
+    for (let index = 0; index < article.entityCount; index++) {
+      const own = article.keyOf(index);
       if (!own.includes(' ')) {
         singles.push({ keyed: article, index });
-        return;
+        continue;
       }
       const key = canonical(own);
       addEntity(tallyFor(tallies, key), { keyed: article, index }, true);
-      const surname = article.surnames[index]!;
+      const surname = article.surnameOf(index);
       if (surname) noteShortForm(shortForms, surname, key);
-      const [from, to] = aliasRange(article, index);
-      for (let i = from; i < to; i++) noteShortForm(shortForms, article.aliasKeys[i]!, key);
-    });
+      const [from, to] = article.aliasRange(index);
+      for (let i = from; i < to; i++) noteShortForm(shortForms, article.aliasAt(i).key, key);
+    }
   }
 
   // Abbreviations of the names that are not people's ("AP" for "Associated Press", "US").
@@ -232,9 +320,10 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     const expanded = abbreviations.get(key);
     if (expanded?.size === 1) return [...expanded][0] ?? null;
     // The article's surnames, given with the full name or alone ("Kowalsky" for "Piotr Kowalskyy").
-    const surnames = [...article.surnames];
-    const owners = article.keys.map(canonical);
-    for (const other of article.keys) {
+    const keysOfArticle = Array.from({ length: article.entityCount }, (_, index) => article.keyOf(index));
+    const surnames = Array.from({ length: article.entityCount }, (_, index) => article.surnameOf(index));
+    const owners = keysOfArticle.map(canonical);
+    for (const other of keysOfArticle) {
       const target = other.includes(' ') ? null : resolve(other);
       if (target?.includes(' ')) {
         surnames.push(other);
@@ -246,27 +335,27 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
   };
 
   for (const single of singles) {
-    const own = single.keyed.keys[single.index]!;
+    const own = single.keyed.keyOf(single.index);
     const key = resolve(own) ?? resolveRespelled(single, own) ?? own;
     const tally = tallyFor(tallies, key);
     // A surname merged into a full name is an alias of it, never a candidate for the display name.
     addEntity(tally, single, key === own);
-    if (key !== own) addAlias(tally, single.keyed.names[single.index]!, own);
+    if (key !== own) addAlias(tally, single.keyed.nameOf(single.index), own);
   }
 
-  for (const { article, speakerNames, speakerRoles, speakerKeys, speakerRoleKeys } of keyed) {
-    speakerNames.forEach((name, index) => {
-      const own = speakerKeys[index]!;
+  for (const speakers of keyed) {
+    const { article } = speakers;
+    for (let index = 0; index < speakers.speakerCount; index++) {
+      const { name, role, key: own, roleKey } = speakers.speakerAt(index);
       const key = resolve(own) ?? own;
-      if (!key) return;
+      if (!key) continue;
       const tally = tallyFor(tallies, key);
       if (!tally.kinds.size) tally.kinds.set('person', 1);
       if (!tally.spellings.size && key === own) tally.spellings.set(name.trim(), 1);
       tally.quotes += 1;
       tally.articles.set(article.id, article.date ?? '');
-      const role = speakerRoles[index]!;
-      if (role) addRole(tally, role, speakerRoleKeys[index]!, article.date ?? '');
-    });
+      if (role) addRole(tally, role, roleKey, article.date ?? '');
+    }
   }
 
   return [...tallies.values()].map((tally) => toPerson(tally, keys.keyOf)).sort(byProminence);
@@ -304,17 +393,23 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 type KeyOf = (name: string) => string;
 
 function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean): void {
-  const name = keyed.names[index]!;
-  const kind = kindOf(keyed, index);
+  const name = keyed.nameOf(index);
+  const kind = keyed.kindOf(index);
   if (isOwnName) tally.spellings.set(name, (tally.spellings.get(name) ?? 0) + 1);
   tally.kinds.set(kind, (tally.kinds.get(kind) ?? 0) + 1);
-  if (keyed.numbers[index * ENTITY_FIELDS + KIND_CUED]) tally.cuedKinds.set(kind, (tally.cuedKinds.get(kind) ?? 0) + 1);
+  if (keyed.isKindCued(index)) tally.cuedKinds.set(kind, (tally.cuedKinds.get(kind) ?? 0) + 1);
   const date = keyed.article.date ?? '';
-  const [rolesFrom, rolesTo] = roleRange(keyed, index);
-  for (let i = rolesFrom; i < rolesTo; i++) addRole(tally, keyed.roles[i]!, keyed.roleKeys[i]!, date);
-  const [from, to] = aliasRange(keyed, index);
-  for (let i = from; i < to; i++) addAlias(tally, keyed.aliases[i]!, keyed.aliasKeys[i]!);
-  tally.mentions += keyed.numbers[index * ENTITY_FIELDS + MENTIONS]!;
+  const [rolesFrom, rolesTo] = keyed.roleRange(index);
+  for (let i = rolesFrom; i < rolesTo; i++) {
+    const role = keyed.roleAt(i);
+    addRole(tally, role.text, role.key, date);
+  }
+  const [from, to] = keyed.aliasRange(index);
+  for (let i = from; i < to; i++) {
+    const alias = keyed.aliasAt(i);
+    addAlias(tally, alias.text, alias.key);
+  }
+  tally.mentions += keyed.mentionsOf(index);
   tally.articles.set(keyed.article.id, keyed.article.date ?? '');
 }
 
