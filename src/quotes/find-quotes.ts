@@ -4,7 +4,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { keyArticleAhead, peopleIndex } from '../people/directory.js';
 import { Interner } from '../text/interner.js';
 import { QuoteCatalogue } from './quote-catalogue.js';
-import { QuoteRowsBuilder, rankRows } from './quote-rows.js';
+import { type QuoteRows, QuoteRowsBuilder, rankRows } from './quote-rows.js';
 import { queryStems } from './words.js';
 
 export interface QuoteResult {
@@ -49,31 +49,46 @@ const catalogues = new WeakMap<Corpus, CachedCatalogue>();
 
 /** All quotes of the corpus, indexed for queries; built at most once per corpus version. */
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
-  const last = catalogues.get(corpus);
-  if (last?.version === corpus.version) return last.catalogue;
-  const cached = last && stillNumbering(last) ? last : undefined;
-  const wordIds = cached?.wordIds ?? new Interner();
-  const stemIds = cached?.stemIds ?? new Interner();
+  const current = catalogues.get(corpus);
+  if (current?.version === corpus.version) return current.catalogue;
+  const base = takenApart(corpus);
+  const wordIds = base?.wordIds ?? new Interner();
+  const stemIds = base?.stemIds ?? new Interner();
   const articleIds = new Set<string>();
   const fresh = new QuoteRowsBuilder(wordIds, stemIds);
   for (const article of corpus.articles()) {
     articleIds.add(article.id);
-    if (cached?.articleIds.has(article.id)) continue;
+    if (base?.articleIds.has(article.id)) continue;
     const analysis = corpus.analysisOnce(article.id);
     // The directory built below reads the same analyses: keyed now, each is decoded once.
     if (analysis) keyArticleAhead(corpus, article, analysis);
     fresh.add(article, analysis?.quotes ?? []);
   }
   // The previous catalogue's order still holds for the quotes kept; only new ones are sorted in.
-  const previous = cached?.catalogue;
-  const kept = previous && {
-    rows: previous.rows(),
-    positions: [...previous.positions()].filter((position) => articleIds.has(previous.articleAt(position)?.id ?? '')),
+  const kept = base && {
+    rows: base.rows,
+    positions: base.positions.filter((position) => articleIds.has(base.rows.articles[position]?.id ?? '')),
   };
   const ranked = rankRows(fresh.build(), kept);
   const catalogue = new QuoteCatalogue(ranked, peopleIndex(corpus), stemIds, wordIds);
   catalogues.set(corpus, { version: corpus.version, catalogue, articleIds, wordIds, stemIds });
   return catalogue;
+}
+
+/**
+ * What the next catalogue is built on from the previous one (its rows, numbers and articles), or
+ * undefined to build afresh. The previous catalogue leaves the cache here, so that its indexes are
+ * garbage while the next is built: holding both was the peak of a first /quote after one new
+ * article (a quarter of a gigabyte at 100k articles). A build that fails starts afresh next time.
+ */
+function takenApart(
+  corpus: Corpus,
+): (Omit<CachedCatalogue, 'version' | 'catalogue'> & { rows: QuoteRows; positions: number[] }) | undefined {
+  const previous = catalogues.get(corpus);
+  catalogues.delete(corpus);
+  if (!previous || !stillNumbering(previous)) return undefined;
+  const { catalogue, articleIds, wordIds, stemIds } = previous;
+  return { articleIds, wordIds, stemIds, rows: catalogue.rows(), positions: [...catalogue.positions()] };
 }
 
 /**
