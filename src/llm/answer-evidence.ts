@@ -5,7 +5,7 @@ import type { PassageIndex, SearchHit } from '../search/passage-index.js';
 import { NEGATION_WORDS } from '../text/negation.js';
 import { isStopword } from '../text/stopwords.js';
 import { contentWords, tokenizeWords } from '../text/tokens.js';
-import { developmentsOf, developmentText, LEAD_SENTENCES } from '../timeline/developments.js';
+import { developmentsOf, developmentText, entryOf, LEAD_SENTENCES } from '../timeline/developments.js';
 import { reversedPolarity } from './meaning.js';
 import { type NumberedPassage, PASSAGE_TOKEN_BUDGET, packPassages } from './prompt.js';
 import type { PassageRef, VerifiedSentence } from './verify.js';
@@ -43,11 +43,15 @@ export function newestDevelopments(corpus: Corpus, articles = NEWEST_ARTICLES): 
     .reverse()
     .flatMap((article) => {
       const leads = developmentsOf(article, corpus.analysis(article.id)?.dates)
-        .filter(({ entry }) => !entry.expected)
+        .filter(({ expected }) => !expected)
         .slice(0, LEAD_SENTENCES);
       // The article's text read once for its leads.
       const text = leads.length ? article.text : '';
-      return leads.map((development) => ({ ...development.entry, text: developmentText(development, text), score: 0 }));
+      return leads.map((development) => ({
+        ...entryOf(development),
+        text: developmentText(development, text),
+        score: 0,
+      }));
     });
 }
 

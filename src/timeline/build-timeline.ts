@@ -4,8 +4,8 @@ import { textOnce } from '../corpus/article-store.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { UserFacingError } from '../errors.js';
 import { aboutMatcher } from './about-filter.js';
-import { developmentText } from './developments.js';
-import { type MergedEntry, mergedTimeline } from './merged-timeline.js';
+import { developmentText, entryOf } from './developments.js';
+import { alsoInOf, type MergedEntry, mergedTimeline } from './merged-timeline.js';
 
 export interface TimelineEntry {
   /** The day the development happened (or is expected), YYYY-MM-DD. */
@@ -77,8 +77,8 @@ export function selectTimeline(corpus: Corpus, options: TimelineOptions & { limi
   if (rest.since?.trim() && !rest.until?.trim()) return { entries: copiesOf(all.slice(0, limit)), total: all.length };
   const weight = (entry: MergedEntry, i: number) =>
     (i === 0 || i === all.length - 1 ? Number.POSITIVE_INFINITY : 0) +
-    entry.alsoIn.length +
-    (entry.entry.when === null ? 0.5 : 0);
+    alsoInOf(entry).length +
+    (entry.when === null ? 0.5 : 0);
   // The `limit` heaviest in one pass (ties to the later entry): sorting every entry cost more than the
   // rest of a call. The lightest kept is looked for again only when it is replaced.
   const kept: { i: number; weight: number }[] = [];
@@ -110,7 +110,7 @@ function filtered(corpus: Corpus, options: TimelineOptions): MergedEntry[] {
   const until = checkDay('until', options.until);
   const matches = options.about?.trim() ? aboutMatcher(options.about, corpus) : null;
   const entries = mergedTimeline(corpus);
-  const inRange = ({ entry }: MergedEntry) => !(since && entry.date < since) && !(until && entry.date > until);
+  const inRange = ({ date }: MergedEntry) => !(since && date < since) && !(until && date > until);
   if (!matches) return entries.filter(inRange);
   // Which entries hold each stem the topic asks about, from the timeline's stem index.
   const index = stemIndexOf(entries);
@@ -161,7 +161,7 @@ function copiesOf(entries: readonly MergedEntry[]): TimelineEntry[] {
       text = textOnce(merged.article);
       texts.set(merged.article, text);
     }
-    return { ...merged.entry, text: developmentText(merged, text), alsoIn: [...merged.alsoIn] };
+    return { ...entryOf(merged), text: developmentText(merged, text), alsoIn: [...alsoInOf(merged)] };
   });
 }
 

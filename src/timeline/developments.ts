@@ -1,4 +1,4 @@
-import { type DatedSentence, type DateMention, findDatedEvents } from '../articles/dates.js';
+import { type DatedSentence, type DateMention, type DatePrecision, findDatedEvents } from '../articles/dates.js';
 import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce, textOnce } from '../corpus/article-store.js';
 import { CLAUSE_BREAK } from '../text/clauses.js';
@@ -13,13 +13,27 @@ import type { TimelineEntry } from './build-timeline.js';
 export type DevelopmentEntry = Omit<TimelineEntry, 'text' | 'alsoIn'>;
 
 /**
- * A development with what the timeline filters and merges on, worked out from its text when the
- * article is read; the text itself is not kept (it was two fifths of the timeline's memory) but
- * read again for the few entries shown. Shared by every build: never mutated.
+ * A development: where it is told and when it happened, with what the timeline filters and merges
+ * on, worked out from its text when the article is read. The text itself is not kept (it was two
+ * fifths of the timeline's memory) but read again for the few entries shown. Kept for every dated
+ * sentence of the corpus, as one object of fixed shape (`development`): a development and its
+ * entry as two objects cost a third more. Shared by every build: never mutated.
  */
 export interface Development {
-  readonly entry: Readonly<DevelopmentEntry>;
   readonly article: Article;
+  /** The day the development happened (or is expected), YYYY-MM-DD. */
+  readonly date: string;
+  readonly sentence: number;
+  /** The development's offsets in the article's text. */
+  readonly start: number;
+  readonly end: number;
+  /** The words that dated it, or null when it is the article's date (see `TimelineEntry`). */
+  readonly when: string | null;
+  readonly precision: DatePrecision;
+  /** Last day of an open window, or null. */
+  readonly until: string | null;
+  /** Dated after the article that reports it. */
+  readonly expected: boolean;
   /** Stems of the content words, for spotting the same development told twice. */
   readonly content: WordList;
   /**
@@ -31,6 +45,35 @@ export interface Development {
   readonly toldInPast: boolean;
 }
 
+/**
+ * A development told where `placed` says, on `date`, with every field written out in one order so
+ * that all share one hidden class (and no object is spread to make one).
+ */
+export function development(
+  placed: Placed,
+  date: string,
+  { content, eventWords, toldInPast }: Pick<Development, 'content' | 'eventWords' | 'toldInPast'>,
+): Development {
+  const { article, sentence, start, end, when, precision, until, expected } = placed;
+  return { article, date, sentence, start, end, when, precision, until, expected, content, eventWords, toldInPast };
+}
+
+/** The development's timeline entry, without its text: made for the entries shown. */
+export function entryOf(development: Development): DevelopmentEntry {
+  const { article, date, sentence, start, end, when, precision, until, expected } = development;
+  return {
+    date,
+    articleId: article.id,
+    sentence,
+    start,
+    end,
+    when,
+    precision,
+    ...(until !== null ? { until } : {}),
+    expected,
+  };
+}
+
 /** Past-tense verbs of a sentence telling what already happened (not "says", "will"). */
 const TOLD_IN_PAST = /\b(?:was|were|had|held|met|came|went|took|made|gave|began|said|[a-z]{3,}ed)\b/i;
 const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
@@ -40,10 +83,10 @@ const TOLD_IN_PRESENT = /\b(?:says|is|are|will|would)\b/i;
  * the article's `text` (read here when not given: a read from the store for a stored article).
  */
 export function developmentText(
-  { entry, article }: Pick<Development, 'entry' | 'article'>,
+  { start, end, article }: Pick<Development, 'start' | 'end' | 'article'>,
   text: string = textOnce(article),
 ): string {
-  return text.slice(entry.start, entry.end);
+  return text.slice(start, end);
 }
 
 /**
@@ -71,13 +114,13 @@ export function developmentsOf(article: Article, dated?: readonly DatedSentence[
     // Most developments hold no irregular verb: theirs are their content words.
     const events = WordList.packed(words.flatMap(({ events }) => (events ? [events] : [])));
     let nextEvents = 0;
-    developments = entries.map(({ entry, text }, i) => ({
-      entry,
-      article,
-      content: contents[i]!,
-      eventWords: words[i]!.events ? events[nextEvents++]! : contents[i]!,
-      toldInPast: TOLD_IN_PAST.test(text) && !TOLD_IN_PRESENT.test(text),
-    }));
+    developments = entries.map(({ entry, text }, i) =>
+      development(entry, entry.date, {
+        content: contents[i]!,
+        eventWords: words[i]!.events ? events[nextEvents++]! : contents[i]!,
+        toldInPast: TOLD_IN_PAST.test(text) && !TOLD_IN_PRESENT.test(text),
+      }),
+    );
     byArticle.set(article, developments);
   }
   return developments;
@@ -114,19 +157,19 @@ function wordsOf(text: string): { content: string[]; events: string[] | null } {
 function collectDevelopments(
   article: Article,
   datedSentences: readonly DatedSentence[] = findDatedEvents(article),
-): Array<{ entry: DevelopmentEntry; text: string }> {
+): Array<{ entry: Placed; text: string }> {
   const dated = new Map(datedSentences.map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
-  const entries: Array<{ entry: DevelopmentEntry; text: string }> = [];
+  const entries: Array<{ entry: Placed; text: string }> = [];
   for (const sentence of sentencesOnce(article)) {
     const mention = primaryMention(dated.get(sentence.index) ?? []);
     const lead = isLead(sentence);
     // A lead looking ahead to a month or a vague time ("in August") reports the announcement.
     const useArticleDate =
       lead && article.date && (!mention || (mention.date > article.date && mention.precision !== 'day'));
-    if (useArticleDate) entries.push({ entry: entryOf(article, sentence, article.date!, null), text: sentence.text });
+    if (useArticleDate) entries.push({ entry: placed(article, sentence, article.date!, null), text: sentence.text });
     else if (mention) {
       for (const clause of datedClauses(sentence, dated.get(sentence.index)!)) {
-        entries.push({ entry: entryOf(article, clause, clause.mention.date, clause.mention), text: clause.text });
+        entries.push({ entry: placed(article, clause, clause.mention.date, clause.mention), text: clause.text });
       }
     }
   }
@@ -210,18 +253,21 @@ function isLead(sentence: Sentence): boolean {
   return sentence.paragraph === 0 && sentence.index < LEAD_SENTENCES;
 }
 
-function entryOf(article: Article, sentence: Sentence, date: string, mention: DateMention | null): DevelopmentEntry {
+/** Where and when a development is told: a development without what is worked out from its text. */
+export type Placed = Omit<Development, 'content' | 'eventWords' | 'toldInPast'>;
+
+function placed(article: Article, sentence: Sentence, date: string, mention: DateMention | null): Placed {
   return {
+    article,
     // Shared: every development keeps its day and most a phrase ("on Monday"), of a few hundred
     // distinct ones in a story, each read from its article's analysis as a string of its own.
     date: sharedWord(date),
-    articleId: article.id,
     sentence: sentence.index,
     start: sentence.start,
     end: sentence.end,
     when: mention ? sharedWord(mention.text) : null,
     precision: mention?.precision ?? 'day',
-    ...(mention?.until ? { until: mention.until } : {}),
+    until: mention?.until ?? null,
     expected: article.date !== null && date > article.date,
   };
 }

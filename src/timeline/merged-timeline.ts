@@ -2,13 +2,23 @@ import { addDays } from '../articles/dates.js';
 import type { Article } from '../articles/types.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { WordList } from '../text/word-list.js';
-import { type Development, developmentsOf } from './developments.js';
+import { type Development, development, developmentsOf } from './developments.js';
 import { mergeDuplicates } from './merge-duplicates.js';
 
-/** A kept development with the articles that repeated it. */
+/**
+ * A kept development with the articles that repeated it, oldest first: the development itself when
+ * none did (most of a corpus's), so that only repeated ones cost an object more (see `alsoInOf`).
+ */
 export interface MergedEntry extends Development {
-  readonly alsoIn: readonly string[];
+  readonly alsoIn?: readonly string[];
 }
+
+/** The articles that repeated a merged entry's development. */
+export function alsoInOf(entry: MergedEntry): readonly string[] {
+  return entry.alsoIn ?? NONE;
+}
+
+const NONE: readonly string[] = [];
 
 /**
  * What one corpus's timeline was built from, kept so that a change re-merges only the days it
@@ -86,7 +96,7 @@ function update(state: TimelineState, corpus: Corpus): void {
   const days = new Set<string>();
   const leadDays = new Set<string>();
   const touch = (development: Development) => {
-    const { date } = development.entry;
+    const { date } = development;
     days.add(date);
     if (isRedatable(development)) leadDays.add(date);
     if (isDatedReport(development)) leadDays.add(addDays(date, 1));
@@ -102,7 +112,7 @@ function update(state: TimelineState, corpus: Corpus): void {
     for (const development of developments) {
       touch(development);
       const redated = state.redated.get(development);
-      if (redated) days.add(redated.entry.date);
+      if (redated) days.add(redated.date);
       state.redated.delete(development);
     }
   }
@@ -118,9 +128,9 @@ function update(state: TimelineState, corpus: Corpus): void {
     state.articles.set(article.id, { article, developments });
     for (const development of developments) {
       touch(development);
-      const day = state.byDay.get(development.entry.date);
+      const day = state.byDay.get(development.date);
       if (day) day.push(development);
-      else state.byDay.set(development.entry.date, [development]);
+      else state.byDay.set(development.date, [development]);
     }
   }
 
@@ -131,14 +141,7 @@ function update(state: TimelineState, corpus: Corpus): void {
       const wasRedated = state.redated.has(lead);
       if (wasRedated === redatable.has(lead)) continue;
       if (wasRedated) state.redated.delete(lead);
-      else
-        state.redated.set(lead, {
-          entry: { ...lead.entry, date: addDays(day, -1) },
-          article: lead.article,
-          content: lead.content,
-          eventWords: lead.eventWords,
-          toldInPast: lead.toldInPast,
-        });
+      else state.redated.set(lead, development(lead, addDays(day, -1), lead));
       days.add(day);
       days.add(addDays(day, -1));
     }
@@ -169,9 +172,9 @@ function dayDevelopments(state: TimelineState, day: string, position: ReadonlyMa
   return [...own, ...redatedFromNextDay].sort(
     (a, b) =>
       // A report that it happened is kept over the earlier announcement that it would.
-      Number(a.entry.expected ?? false) - Number(b.entry.expected ?? false) ||
+      Number(a.expected) - Number(b.expected) ||
       position.get(a.article.id)! - position.get(b.article.id)! ||
-      a.entry.sentence - b.entry.sentence,
+      a.sentence - b.sentence,
   );
 }
 
@@ -181,15 +184,14 @@ function mergeDay(developments: Development[]): MergedEntry[] {
 
 /** Keeps the first report of each development and notes the other articles that repeated it. */
 function mergeReports(developments: Development[]): MergedEntry[] {
-  const target = mergeDuplicates(developments.map(({ entry, content }) => ({ date: entry.date, words: content })));
+  const target = mergeDuplicates(developments.map(({ date, content }) => ({ date, words: content })));
   const repeats = new Map<number, string[]>();
   developments.forEach((development, i) => {
     const into = target[i]!;
     if (into === i) return;
     const articleIds = repeats.get(into) ?? [];
-    const { articleId } = development.entry;
-    if (articleId !== developments[into]!.entry.articleId && !articleIds.includes(articleId))
-      articleIds.push(articleId);
+    const articleId = development.article.id;
+    if (articleId !== developments[into]!.article.id && !articleIds.includes(articleId)) articleIds.push(articleId);
     repeats.set(into, articleIds);
   });
   return developments.flatMap((development, i) =>
@@ -198,26 +200,41 @@ function mergeReports(developments: Development[]): MergedEntry[] {
 }
 
 /**
- * A merged entry written out property by property: spreading a development (`{ ...development,
- * alsoIn }`) gave each of a corpus's entries a hidden class of its own, about 200 bytes apiece.
+ * The development with the articles that repeated it, written out property by property: spreading
+ * a development (`{ ...development, alsoIn }`) gave each of a corpus's entries a hidden class of its
+ * own, about 200 bytes apiece.
  */
-function mergedEntry(
-  { entry, article, content, eventWords, toldInPast }: Development,
-  alsoIn: readonly string[],
-): MergedEntry {
-  return { entry, article, content, eventWords, toldInPast, alsoIn };
+function mergedEntry(development: Development, alsoIn: readonly string[]): MergedEntry {
+  if (!alsoIn.length) return development;
+  const { article, date, sentence, start, end, when, precision, until, expected, content, eventWords, toldInPast } =
+    development;
+  return {
+    article,
+    date,
+    sentence,
+    start,
+    end,
+    when,
+    precision,
+    until,
+    expected,
+    content,
+    eventWords,
+    toldInPast,
+    alsoIn,
+  };
 }
 
 /** Share of a next-day lead's words the earlier day's dated report must hold for the lead to be about it. */
 const MIN_SAME_EVENT_SHARE = 0.4;
 /** A lead dated only by its article, telling in the past tense what happened: it may be redated. */
-function isRedatable({ entry, article, toldInPast }: Development): boolean {
-  return entry.when === null && !entry.expected && article.date !== null && entry.date === article.date && toldInPast;
+function isRedatable({ when, expected, date, article, toldInPast }: Development): boolean {
+  return when === null && !expected && article.date !== null && date === article.date && toldInPast;
 }
 
 /** A development dated by its own words, reported as done: what a lead of the next day may be about. */
-function isDatedReport({ entry }: Development): boolean {
-  return entry.when !== null && !entry.expected;
+function isDatedReport({ when, expected }: Development): boolean {
+  return when !== null && !expected;
 }
 
 /**
@@ -297,23 +314,23 @@ function foldOvertaken(entries: MergedEntry[]): MergedEntry[] {
   const folded = new Map<number, string[]>();
   const dropped = new Set<number>();
   const reports = new DayIndex<{ content: WordList; j: number }>();
-  const scheduledDays = new Set(entries.flatMap((entry) => (entry.entry.expected ? [entry.entry.date] : [])));
+  const scheduledDays = new Set(entries.flatMap((entry) => (entry.expected ? [entry.date] : [])));
   if (!scheduledDays.size) return entries;
   entries.forEach((report, j) => {
-    if (!report.entry.expected && scheduledDays.has(report.entry.date))
-      reports.add(report.entry.date, { content: report.eventWords, j });
+    if (!report.expected && scheduledDays.has(report.date)) reports.add(report.date, { content: report.eventWords, j });
   });
   entries.forEach((scheduled, i) => {
-    if (!scheduled.entry.expected) return;
-    const report = reports.holding(scheduled.entry.date, scheduled.eventWords, MIN_HAPPENED_SHARE, () => true);
+    if (!scheduled.expected) return;
+    const report = reports.holding(scheduled.date, scheduled.eventWords, MIN_HAPPENED_SHARE, () => true);
     if (!report) return;
     dropped.add(i);
-    folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.entry.articleId, ...scheduled.alsoIn]);
+    folded.set(report.j, [...(folded.get(report.j) ?? []), scheduled.article.id, ...alsoInOf(scheduled)]);
   });
   if (!dropped.size) return entries;
   return entries.flatMap((entry, i) => {
     if (dropped.has(i)) return [];
-    const extra = (folded.get(i) ?? []).filter((id) => id !== entry.entry.articleId && !entry.alsoIn.includes(id));
-    return [extra.length ? mergedEntry(entry, [...entry.alsoIn, ...new Set(extra)]) : entry];
+    const alsoIn = alsoInOf(entry);
+    const extra = (folded.get(i) ?? []).filter((id) => id !== entry.article.id && !alsoIn.includes(id));
+    return [extra.length ? mergedEntry(entry, [...alsoIn, ...new Set(extra)]) : entry];
   });
 }
