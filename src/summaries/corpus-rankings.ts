@@ -126,6 +126,53 @@ function distinctRuns(sentences: readonly Int32Array[]): Int32Array {
   return runs.slice(0, at);
 }
 
+/**
+ * Term ids as kept for every ranked sentence of the corpus: seven bits a byte, lowest first, the
+ * high bit set on every byte of a number but its last (LEB128). Ids are numbered as terms are
+ * first seen, so a story's common words, most of any sentence, take one or two bytes, not four:
+ * the term ids were two thirds of what summaries keep.
+ */
+function encodedLength(terms: Int32Array): number {
+  let length = 0;
+  for (const id of terms) length += id < 0x80 ? 1 : id < 0x4000 ? 2 : id < 0x200000 ? 3 : id < 0x10000000 ? 4 : 5;
+  return length;
+}
+
+/** Writes `terms` into `bytes` from `at` (see `encodedLength`); returns where they end. */
+function encodeTerms(terms: Int32Array, bytes: Uint8Array, at: number): number {
+  for (let id of terms) {
+    while (id >= 0x80) {
+      bytes[at++] = (id & 0x7f) | 0x80;
+      id >>>= 7;
+    }
+    bytes[at++] = id;
+  }
+  return at;
+}
+
+/**
+ * The term ids written in `bytes` from `from` to `to` (see `encodeTerms`): in an array of their
+ * own, or at the start of `into` when it has room (a view of it).
+ */
+function decodeTerms(bytes: Uint8Array, from: number, to: number, into?: Int32Array): Int32Array {
+  let count = 0;
+  for (let i = from; i < to; i++) if (bytes[i]! < 0x80) count++;
+  const terms = into && into.length >= count ? into.subarray(0, count) : new Int32Array(count);
+  let id = 0;
+  let shift = 0;
+  let t = 0;
+  for (let i = from; i < to; i++) {
+    const byte = bytes[i]!;
+    id |= (byte & 0x7f) << shift;
+    if (byte < 0x80) {
+      terms[t++] = id;
+      id = 0;
+      shift = 0;
+    } else shift += 7;
+  }
+  return terms;
+}
+
 /** The parts kept per eligible sentence in `ArticleRanking`, each a run of ints. */
 const INDEX = 0;
 const WORDS = 1;
@@ -135,20 +182,21 @@ const SENTENCE_FIELDS = 4;
 
 /**
  * What is kept of one article's ranking, in one buffer: an object per eligible sentence and three
- * arrays per article were most of what summaries kept for a large corpus. Ints, one part after
+ * arrays per article were most of what summaries kept for a large corpus. First the eligible
+ * sentences' scores, best first, and the kept ones' `textKey`s (floats); then ints, one part after
  * another: the eligible sentences best first (their positions, words, starts and ends), where each
- * ranked sentence's term ids start (one more than the sentences), and the term ids (see
- * `RankedText.terms`). Scores, a view of the same buffer, follow the eligible sentences' order.
+ * ranked sentence's terms start among the term bytes (one more than the sentences), and the kept
+ * sentences' distinct ids; then the term bytes: the ranked sentences' term ids (see
+ * `RankedText.terms`) a few bytes each (`encodeTerms`).
  */
 class ArticleRanking {
   /** How many sentences are eligible. */
   readonly eligible: number;
   private readonly ints: Int32Array;
-  private readonly scores: Float64Array;
-  /** The `textKey` of each kept sentence's text (see `kept`). */
-  private readonly textKeys: Float64Array;
+  /** The eligible sentences' scores, then the `textKey` of each kept sentence's text (see `kept`). */
+  private readonly floats: Float64Array;
+  private readonly termBytes: Uint8Array;
   private readonly startsAt: number;
-  private readonly termsAt: number;
   /** How many sentences were ranked. */
   private readonly ranked: number;
   /** How many best sentences have their distinct term ids kept (see `distinctTermsOf`). */
@@ -168,14 +216,15 @@ class ArticleRanking {
     const eligible = best.length;
     const kept = Math.min(eligible, KEPT_DISTINCT);
     const distinct = distinctRuns(best.slice(0, kept).map((index) => termsIn(ranked, index)));
-    const intCount = SENTENCE_FIELDS * eligible + n + 1 + ranked.terms.length + distinct.length;
-    const buffer = new ArrayBuffer(8 * (eligible + kept) + 4 * intCount);
-    this.scores = new Float64Array(buffer, 0, eligible);
-    this.textKeys = new Float64Array(buffer, 8 * eligible, kept);
-    for (let k = 0; k < kept; k++) this.textKeys[k] = textKey(sentences[best[k]!]!.text);
-    this.ints = new Int32Array(buffer, 8 * (eligible + kept), intCount);
+    const intCount = SENTENCE_FIELDS * eligible + n + 1 + distinct.length;
+    const floatBytes = 8 * (eligible + kept);
+    const buffer = new ArrayBuffer(floatBytes + 4 * intCount + encodedLength(ranked.terms));
+    this.floats = new Float64Array(buffer, 0, eligible + kept);
+    this.ints = new Int32Array(buffer, floatBytes, intCount);
+    this.termBytes = new Uint8Array(buffer, floatBytes + 4 * intCount);
+    for (let k = 0; k < kept; k++) this.floats[eligible + k] = textKey(sentences[best[k]!]!.text);
     best.forEach((index, k) => {
-      this.scores[k] = ranked.score[index]!;
+      this.floats[k] = ranked.score[index]!;
       this.ints[INDEX * eligible + k] = index;
       this.ints[WORDS * eligible + k] = ranked.words[index]!;
       this.ints[START * eligible + k] = sentences[index]!.start;
@@ -183,12 +232,15 @@ class ArticleRanking {
     });
     this.eligible = eligible;
     this.startsAt = SENTENCE_FIELDS * eligible;
-    this.ints.set(ranked.termStarts.subarray(0, n + 1), this.startsAt);
-    this.termsAt = this.startsAt + n + 1;
-    this.ints.set(ranked.terms, this.termsAt);
+    let at = 0;
+    for (let sentence = 0; sentence < n; sentence++) {
+      this.ints[this.startsAt + sentence] = at;
+      at = encodeTerms(termsIn(ranked, sentence), this.termBytes, at);
+    }
+    this.ints[this.startsAt + n] = at;
     this.ranked = n;
     this.kept = kept;
-    this.distinctAt = this.termsAt + ranked.terms.length;
+    this.distinctAt = this.startsAt + n + 1;
     // Kept as positions in `ints`, so a run is read without a view.
     for (let k = 0; k <= kept; k++) distinct[k]! += this.distinctAt;
     this.ints.set(distinct, this.distinctAt);
@@ -196,7 +248,7 @@ class ArticleRanking {
 
   /** The `textKey` of the `k`th best eligible sentence's text, for one of the `kept` best. */
   textKeyOf(k: number): number {
-    return this.textKeys[k]!;
+    return this.floats[this.eligible + k]!;
   }
 
   /** The article's `k`th best eligible sentence. */
@@ -207,7 +259,7 @@ class ArticleRanking {
       start: ints[START * eligible + k]!,
       end: ints[END * eligible + k]!,
       words: ints[WORDS * eligible + k]!,
-      score: this.scores[k]!,
+      score: this.floats[k]!,
     };
   }
 
@@ -235,19 +287,19 @@ class ArticleRanking {
     return { ints, startsAt: 0 };
   }
 
-  /** The term ids of every ranked sentence, repeats included. */
+  /** The term ids of every ranked sentence, repeats included: an array of their own. */
   allTerms(): Int32Array {
-    return this.ints.subarray(this.termsAt, this.distinctAt);
+    return decodeTerms(this.termBytes, 0, this.termBytes.length);
   }
 
-  /** The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. */
-  termsOf(sentence: number): Int32Array {
+  /**
+   * The term ids of ranked sentence `sentence`, in word order; empty past the ranked ones. An array
+   * of their own, or a view of `into` when it has room.
+   */
+  termsOf(sentence: number, into?: Int32Array): Int32Array {
     if (sentence >= this.ranked) return new Int32Array(0);
     const starts = this.startsAt;
-    return this.ints.subarray(
-      this.termsAt + this.ints[starts + sentence]!,
-      this.termsAt + this.ints[starts + sentence + 1]!,
-    );
+    return decodeTerms(this.termBytes, this.ints[starts + sentence]!, this.ints[starts + sentence + 1]!, into);
   }
 }
 
@@ -286,7 +338,11 @@ export interface CorpusRankings {
    * article between summaries, their vectors held about as much as the rankings themselves.
    */
   forgetCandidates(): void;
-  /** The content-term ids of one ranked sentence, in word order (ids of `termIds`); empty past the ranked ones. */
+  /**
+   * The content-term ids of one ranked sentence, in word order (ids of `termIds`); empty past the
+   * ranked ones. The array is the rankings' own, overwritten by the next call: a pass over every
+   * sentence of the corpus ("what's new") reads each without making an array for it.
+   */
   termsOf(article: Article, sentence: number): Int32Array;
   /** The dictionary the term ids come from. */
   readonly termIds: TermIds;
@@ -303,6 +359,8 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
   let candidates = new Map<string, Candidate[]>();
   const summaries = new Map<string, Summary>();
   let version: string | null = null;
+  /** Where `termsOf` writes the terms it returns. */
+  let scratch = new Int32Array(256);
 
   const rankingOf = (article: Article): ArticleRanking => {
     let ranking = rankings.get(article.id);
@@ -415,7 +473,12 @@ export function rankingsOf(corpus: Corpus): CorpusRankings {
     forgetCandidates: () => {
       candidates = new Map();
     },
-    termsOf: (article, sentence) => rankingOf(article).termsOf(sentence),
+    termsOf: (article, sentence) => {
+      const terms = rankingOf(article).termsOf(sentence, scratch);
+      // Grown, for the next, when a sentence's terms did not fit (an array of their own this time).
+      if (terms.length > scratch.length) scratch = new Int32Array(2 * terms.length);
+      return terms;
+    },
     termIds: ranker.termIds,
     documentFrequency: (id) => (id < frequencies.length ? frequencies[id]! : 0),
   };
