@@ -23,8 +23,12 @@ interface Tally {
   roles: Map<string, { text: string; count: number; latest: string }>;
   aliases: Map<string, string>;
   mentions: number;
-  /** Article id to its date, so the list can be ordered newest first. */
-  articles: Map<string, string>;
+  /**
+   * The articles naming it, by their place in the keyed articles, in the order first named there
+   * (repeats included, left out when listed): a map of ids to dates per name held a few entries for
+   * every article of the corpus while the directory was built.
+   */
+  articles: number[];
   quotes: number;
 }
 
@@ -252,9 +256,10 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
   return new KeyedArticle(article, packed, keys.strings);
 }
 
-/** An entity of a keyed article. */
+/** An entity of a keyed article, the article's place among those merged. */
 interface EntityAt {
   keyed: KeyedArticle;
+  article: number;
   index: number;
 }
 
@@ -268,7 +273,8 @@ interface EntityAt {
 export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Person[] {
   const tallies = new Map<string, Tally>();
   const shortForms = new Map<string, Set<string>>();
-  const singles: EntityAt[] = [];
+  /** Entities named by one word, as their article's place and their index in it (two numbers, not an object each). */
+  const singles: number[] = [];
 
   const fullKeys = new Map<string, number>();
   for (const article of keyed) {
@@ -280,21 +286,21 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
   const respelled = mergeSpellings(fullKeys);
   const canonical = (key: string) => respelled.get(key) ?? key;
 
-  for (const article of keyed) {
+  keyed.forEach((article, place) => {
     for (let index = 0; index < article.entityCount; index++) {
       const own = article.keyOf(index);
       if (!own.includes(' ')) {
-        singles.push({ keyed: article, index });
+        singles.push(place, index);
         continue;
       }
       const key = canonical(own);
-      addEntity(tallyFor(tallies, key), { keyed: article, index }, true);
+      addEntity(tallyFor(tallies, key), { keyed: article, article: place, index }, true);
       const surname = article.surnameOf(index);
       if (surname) noteShortForm(shortForms, surname, key);
       const [from, to] = article.aliasRange(index);
       for (let i = from; i < to; i++) noteShortForm(shortForms, article.aliasAt(i).key, key);
     }
-  }
+  });
 
   // Abbreviations of the names that are not people's ("AP" for "Associated Press", "US").
   const abbreviations = new Map<string, Set<string>>();
@@ -334,7 +340,8 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     return misspelled === null ? null : canonical(misspelled);
   };
 
-  for (const single of singles) {
+  for (let k = 0; k < singles.length; k += 2) {
+    const single = { keyed: keyed[singles[k]!]!, article: singles[k]!, index: singles[k + 1]! };
     const own = single.keyed.keyOf(single.index);
     const key = resolve(own) ?? resolveRespelled(single, own) ?? own;
     const tally = tallyFor(tallies, key);
@@ -343,7 +350,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     if (key !== own) addAlias(tally, single.keyed.nameOf(single.index), own);
   }
 
-  for (const speakers of keyed) {
+  keyed.forEach((speakers, place) => {
     const { article } = speakers;
     for (let index = 0; index < speakers.speakerCount; index++) {
       const { name, role, key: own, roleKey } = speakers.speakerAt(index);
@@ -353,12 +360,12 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
       if (!tally.kinds.size) tally.kinds.set('person', 1);
       if (!tally.spellings.size && key === own) tally.spellings.set(name.trim(), 1);
       tally.quotes += 1;
-      tally.articles.set(article.id, article.date ?? '');
+      addArticle(tally, place);
       if (role) addRole(tally, role, roleKey, article.date ?? '');
     }
-  }
+  });
 
-  return [...tallies.values()].map((tally) => toPerson(tally, keys.keyOf)).sort(byProminence);
+  return [...tallies.values()].map((tally) => toPerson(tally, keyed, keys.keyOf)).sort(byProminence);
 }
 
 function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
@@ -372,7 +379,7 @@ function tallyFor(tallies: Map<string, Tally>, key: string): Tally {
       roles: new Map(),
       aliases: new Map(),
       mentions: 0,
-      articles: new Map(),
+      articles: [],
       quotes: 0,
     };
     tallies.set(key, tally);
@@ -392,7 +399,7 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 
 type KeyOf = (name: string) => string;
 
-function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean): void {
+function addEntity(tally: Tally, { keyed, article, index }: EntityAt, isOwnName: boolean): void {
   const name = keyed.nameOf(index);
   const kind = keyed.kindOf(index);
   if (isOwnName) tally.spellings.set(name, (tally.spellings.get(name) ?? 0) + 1);
@@ -410,7 +417,7 @@ function addEntity(tally: Tally, { keyed, index }: EntityAt, isOwnName: boolean)
     addAlias(tally, alias.text, alias.key);
   }
   tally.mentions += keyed.mentionsOf(index);
-  tally.articles.set(keyed.article.id, keyed.article.date ?? '');
+  addArticle(tally, article);
 }
 
 /** A role keeps the wording of the newest article that gives it (singular: "Presidents Holm and Ek"). */
@@ -429,6 +436,11 @@ function addAlias(tally: Tally, alias: string, key: string): void {
   if (key && !tally.aliases.has(key)) tally.aliases.set(key, alias.trim());
 }
 
+/** ISO days compare correctly as plain strings, and far faster than with localeCompare. */
+function compareDays(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function mostFrequent<T>(counts: Map<T, number>, fallback: T): T {
   let best = fallback;
   let bestCount = 0;
@@ -441,7 +453,12 @@ function mostFrequent<T>(counts: Map<T, number>, fallback: T): T {
   return best;
 }
 
-function toPerson(tally: Tally, keyOf: KeyOf): Person {
+/** Notes that the article at `place` names the tally's name (once per run of the same article). */
+function addArticle(tally: Tally, place: number): void {
+  if (tally.articles.at(-1) !== place) tally.articles.push(place);
+}
+
+function toPerson(tally: Tally, keyed: readonly KeyedArticle[], keyOf: KeyOf): Person {
   const name = mostFrequent(tally.spellings, tally.key);
   const nameKeyOfPerson = keyOf(name);
   const aliases = new Set<string>();
@@ -457,8 +474,11 @@ function toPerson(tally: Tally, keyOf: KeyOf): Person {
       .map((role) => role.text),
     aliases: [...aliases],
     mentions: tally.mentions,
-    // ISO days compare correctly as plain strings, and far faster than with localeCompare.
-    articleIds: [...tally.articles].sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0)).map(([id]) => id),
+    // The articles in the order first named, each once; newest first (a stable sort keeps that order on ties).
+    articleIds: [...new Set(tally.articles)]
+      .map((place) => keyed[place]!.article)
+      .sort((a, b) => compareDays(b.date ?? '', a.date ?? ''))
+      .map((article) => article.id),
     quotes: tally.quotes,
   };
 }
