@@ -22,3 +22,44 @@ export type SmallUints = Uint16Array | Uint32Array;
 export function smallUints(largest: number, length: number): SmallUints {
   return largest <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
 }
+
+/** The blocks kept arrays are cut from (see `keptArea`). */
+const BLOCK_BYTES = 256 * 1024;
+let block = new ArrayBuffer(0);
+let blockUsed = 0;
+
+/**
+ * Room for typed arrays kept as long as an article is (its ranking, its keyed names, its dated
+ * sentences' words, its layout), cut from blocks shared by many articles: a buffer of its own cost
+ * each array about 150 bytes besides its numbers (the buffer object and its backing store), and a
+ * large corpus keeps four per article. A block is freed once no array cut from it is kept, so what
+ * an article withdrawn leaves stays until its neighbours go too: for what is kept, never for
+ * arrays read once. Offsets are 8-byte aligned; room for over an eighth of a block gets a buffer
+ * of its own.
+ */
+export function keptArea(byteLength: number): { buffer: ArrayBuffer; byteOffset: number } {
+  if (byteLength > BLOCK_BYTES / 8) return { buffer: new ArrayBuffer(byteLength), byteOffset: 0 };
+  let byteOffset = (blockUsed + 7) & ~7;
+  if (byteOffset + byteLength > block.byteLength) {
+    block = new ArrayBuffer(BLOCK_BYTES);
+    byteOffset = 0;
+  }
+  blockUsed = byteOffset + byteLength;
+  return { buffer: block, byteOffset };
+}
+
+/** A zeroed `Int32Array` of `length` in kept room (see `keptArea`). */
+export function keptInt32Array(length: number): Int32Array {
+  const { buffer, byteOffset } = keptArea(4 * length);
+  return new Int32Array(buffer, byteOffset, length);
+}
+
+/** `smallUints` in kept room (see `keptArea`). */
+export function keptSmallUints(largest: number, length: number): SmallUints {
+  if (largest <= 0xffff) {
+    const { buffer, byteOffset } = keptArea(2 * length);
+    return new Uint16Array(buffer, byteOffset, length);
+  }
+  const { buffer, byteOffset } = keptArea(4 * length);
+  return new Uint32Array(buffer, byteOffset, length);
+}

@@ -4,7 +4,7 @@ import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { detachedSlice } from '../text/detached-slice.js';
 import { sharedWord } from '../text/shared-words.js';
-import { type SmallUints, smallUints } from '../typed-arrays.js';
+import { keptSmallUints, type SmallUints } from '../typed-arrays.js';
 
 /**
  * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
@@ -409,7 +409,7 @@ function layoutOf(article: Article): DecodedLayout {
 function layoutOffsets(numbers: readonly number[]): SmallUints {
   let largest = 0;
   for (const number of numbers) if (number > largest) largest = number;
-  const offsets = smallUints(largest, numbers.length);
+  const offsets = keptSmallUints(largest, numbers.length);
   offsets.set(numbers);
   return offsets;
 }

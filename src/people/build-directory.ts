@@ -2,7 +2,7 @@ import type { EntityInArticle, EntityKind } from '../articles/people.js';
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import { detachedSlice } from '../text/detached-slice.js';
-import { type SmallUints, smallUints } from '../typed-arrays.js';
+import { keptSmallUints, type SmallUints } from '../typed-arrays.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
 import { abbreviationOf, mergeSpellings, misspelledSurname } from './spelling-variants.js';
@@ -247,7 +247,7 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     length += part.length;
     for (const value of part) largest = Math.max(largest, value);
   }
-  const packed = smallUints(largest, length);
+  const packed = keptSmallUints(largest, length);
   let at = 0;
   for (const part of parts) {
     packed.set(part, at);

@@ -9,7 +9,7 @@ import type { Article, Sentence } from '../articles/types.js';
 import { sentencesOnce } from '../corpus/article-store.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { textKey } from '../text/text-key.js';
-import { grown } from '../typed-arrays.js';
+import { grown, keptArea } from '../typed-arrays.js';
 import { type RankedText, TextRanker } from './rank-sentences.js';
 import type { Selectable } from './select-sentences.js';
 import type { Summary } from './summarise.js';
@@ -181,8 +181,9 @@ const END = 3;
 const SENTENCE_FIELDS = 4;
 
 /**
- * What is kept of one article's ranking, in one buffer: an object per eligible sentence and three
- * arrays per article were most of what summaries kept for a large corpus. First the eligible
+ * What is kept of one article's ranking, in one stretch of kept room (`keptArea`): an object per
+ * eligible sentence and three arrays per article were most of what summaries kept for a large
+ * corpus. First the eligible
  * sentences' scores, best first, and the kept ones' `textKey`s (floats); then ints, one part after
  * another: the eligible sentences best first (their positions, words, starts and ends), where each
  * ranked sentence's terms start among the term bytes (one more than the sentences), and the kept
@@ -218,10 +219,11 @@ class ArticleRanking {
     const distinct = distinctRuns(best.slice(0, kept).map((index) => termsIn(ranked, index)));
     const intCount = SENTENCE_FIELDS * eligible + n + 1 + distinct.length;
     const floatBytes = 8 * (eligible + kept);
-    const buffer = new ArrayBuffer(floatBytes + 4 * intCount + encodedLength(ranked.terms));
-    this.floats = new Float64Array(buffer, 0, eligible + kept);
-    this.ints = new Int32Array(buffer, floatBytes, intCount);
-    this.termBytes = new Uint8Array(buffer, floatBytes + 4 * intCount);
+    const termBytes = encodedLength(ranked.terms);
+    const { buffer, byteOffset } = keptArea(floatBytes + 4 * intCount + termBytes);
+    this.floats = new Float64Array(buffer, byteOffset, eligible + kept);
+    this.ints = new Int32Array(buffer, byteOffset + floatBytes, intCount);
+    this.termBytes = new Uint8Array(buffer, byteOffset + floatBytes + 4 * intCount, termBytes);
     for (let k = 0; k < kept; k++) this.floats[eligible + k] = textKey(sentences[best[k]!]!.text);
     best.forEach((index, k) => {
       this.floats[k] = ranked.score[index]!;

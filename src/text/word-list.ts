@@ -1,3 +1,4 @@
+import { grown, keptInt32Array } from '../typed-arrays.js';
 import { Interner } from './interner.js';
 
 /** Distinct words as a set is read: membership, count and iteration in the order first given. */
@@ -32,6 +33,8 @@ class Vocabulary {
  */
 const MAX_VOCABULARY = 500_000;
 let vocabulary = new Vocabulary();
+/** Where `packed` gathers the ids before they are kept. */
+let scratch = new Int32Array(256);
 
 /**
  * Distinct words in the order first given, as numbers of one vocabulary in a typed array: a
@@ -59,7 +62,8 @@ export class WordList implements WordSet {
     const numbering = vocabulary;
     let total = 0;
     for (const words of lists) total += words.length;
-    const ids = new Int32Array(total);
+    scratch = grown(scratch, total);
+    const ids = scratch;
     const starts: number[] = [];
     let end = 0;
     for (const words of lists) {
@@ -70,8 +74,9 @@ export class WordList implements WordSet {
       }
       starts.push(start);
     }
-    // Repeated words leave room at the end; it is dropped when it is worth an array's copy.
-    const kept = end < total * 0.75 ? ids.slice(0, end) : ids;
+    // Kept as long as the lists are, at its exact length (repeated words are written once).
+    const kept = keptInt32Array(end);
+    kept.set(ids.subarray(0, end));
     return starts.map((start, i) => new WordList(numbering, kept, start, (starts[i + 1] ?? end) - start));
   }
 
