@@ -5,6 +5,7 @@ import { recentlyUsed } from '../recently-used.js';
 import { detachedSlice } from '../text/detached-slice.js';
 import { sharedWord } from '../text/shared-words.js';
 import { keptSmallUints, type SmallUints } from '../typed-arrays.js';
+import type { AnalysisReader } from './corpus.js';
 
 /**
  * Bump whenever parsing or `analyseArticle` changes what it produces (or the article and analysis
@@ -35,8 +36,14 @@ export interface FileSignature {
  */
 export interface KeptArticle {
   article: Article;
-  analysis: () => ArticleAnalysis | undefined;
+  analysis: AnalysisReader;
 }
+
+/**
+ * Reads a stored article's text by its id when needed (withdrawn or not): one reader serves every
+ * article of a store that reads synchronously, where a closure per article cost about 100 bytes.
+ */
+export type TextReader = (id: string) => string;
 
 export interface StoredFolder {
   files: FileSignature[];
@@ -94,13 +101,12 @@ export interface ArticleStore {
    * the same order; undefined for one not stored under `version`. SQLite reads each from the file
    * then; PostgreSQL reads them all now and keeps their stored form, more compact than decoded.
    */
-  storedAnalyses(articles: readonly Article[], version: number): Promise<Array<() => ArticleAnalysis | undefined>>;
+  storedAnalyses(articles: readonly Article[], version: number): Promise<AnalysisReader[]>;
   /**
-   * How to read each of the stored articles' text when needed, in the same order, for a store that
-   * reads synchronously (SQLite); absent for one that does not (PostgreSQL), whose articles keep
-   * their text in memory.
+   * How stored articles' texts are read when needed, for a store that reads synchronously (SQLite);
+   * absent for one that does not (PostgreSQL), whose articles keep their text in memory.
    */
-  storedTexts?(ids: readonly string[]): Promise<Array<() => string>>;
+  readonly texts?: TextReader;
 }
 
 /** One entry of the corpus change log: an article joined or left the stored articles. */
@@ -224,7 +230,7 @@ export function sentencesOnce(article: Article): Sentence[] {
 }
 
 /** How each text read on demand is read, for reads that do not keep it (`textOnce`). */
-const textReaders = new WeakMap<Article, () => string>();
+const textReaders = new WeakMap<Article, TextReader>();
 
 /**
  * The article's text for a pass that reads every article's once: a text read on demand and not
@@ -232,7 +238,7 @@ const textReaders = new WeakMap<Article, () => string>();
  * Through the kept texts, every pass pushed the texts being answered from out for ones read once.
  */
 export function textOnce(article: Article): string {
-  return keptTexts.get(article) ?? textReaders.get(article)?.() ?? article.text;
+  return keptTexts.get(article) ?? textReaders.get(article)?.(article.id) ?? article.text;
 }
 
 /**
@@ -267,14 +273,14 @@ const keptTexts = new Map<Article, string>();
 let keptChars = 0;
 
 /** The article's text read by `read`, kept among the most recently read (see `KEPT_TEXT_CHARS`). */
-function keptText(article: Article, read: () => string): string {
+function keptText(article: Article, read: TextReader): string {
   let text = keptTexts.get(article);
   if (text !== undefined) {
     keptTexts.delete(article);
     keptTexts.set(article, text);
     return text;
   }
-  text = read();
+  text = read(article.id);
   keptTexts.set(article, text);
   keptChars += text.length;
   for (const [oldest, kept] of keptTexts) {
@@ -286,7 +292,7 @@ function keptText(article: Article, read: () => string): string {
 }
 
 /** A stored article's columns as `decodeArticle` reads them: the text, or how to read it when first needed. */
-export type ArticleLayoutColumns = Omit<ArticleColumns, 'analysis' | 'text'> & { text: string | (() => string) };
+export type ArticleLayoutColumns = Omit<ArticleColumns, 'analysis' | 'text'> & { text: string | TextReader };
 
 /**
  * The article from its columns. Its paragraphs and sentences are decoded when read and kept among
@@ -313,7 +319,7 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
  * decoded from their offsets. A first start then holds the texts it is working on, not every one
  * it has parsed (they were most of its peak memory).
  */
-export function readFromStore(article: Article, readText: () => string): void {
+export function readFromStore(article: Article, readText: TextReader): void {
   if (Object.getOwnPropertyDescriptor(article, 'text')?.get) return;
   const { paragraphs, sentences } = article;
   const offsets = layoutOffsets([
@@ -383,7 +389,7 @@ function registered<T>(map: WeakMap<Article, T>, article: Article): T {
 }
 
 /** Defines the article's text as read by `readText` when needed (see `KEPT_TEXT_CHARS`). */
-function textOnDemand(article: Article, readText: () => string): void {
+function textOnDemand(article: Article, readText: TextReader): void {
   textReaders.set(article, readText);
   Object.defineProperty(article, 'text', ON_DEMAND_TEXT);
 }

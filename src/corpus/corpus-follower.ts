@@ -2,7 +2,6 @@ import { analyseArticle } from '../articles/analysis.js';
 import type { Logger } from '../logger.js';
 import { ANALYSIS_VERSION, type ArticleStore, type KeptArticle } from './article-store.js';
 import type { Corpus } from './corpus.js';
-import { storedOrAnalysedOnce } from './stored-corpus.js';
 
 /** How often a follower reads the change log, by default. */
 const DEFAULT_FOLLOW_INTERVAL_MS = 3_000;
@@ -63,16 +62,10 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
         applied += corpus.remove(removed).length;
         applied += corpus.add(
           kept.map((item) => item.article),
-          // Analysed here only if it was stored under another analysis version (a rolling deploy), or
-          // the store lost it since (removed meanwhile: a later entry withdraws it).
-          (article) => {
-            // The article's own reader, not the batch's map: that would keep every row read with it.
-            const read = analysisOf.get(article.id)?.analysis;
-            return storedOrAnalysedOnce(
-              () => read?.(),
-              () => analyseArticle(article),
-            );
-          },
+          // Read from the store when asked for. The corpus analyses it only if it was stored under
+          // another analysis version (a rolling deploy), or the store lost it since (removed
+          // meanwhile: a later entry withdraws it).
+          (article) => analysisOf.get(article.id)?.analysis ?? analyseArticle(article),
         ).length;
       });
       position = changes[changes.length - 1]!.seq;

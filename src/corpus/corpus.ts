@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArticleAnalysis } from '../articles/analysis.js';
+import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import type { Article, Basis } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { keepText } from './article-store.js';
@@ -11,8 +11,15 @@ export interface CorpusChange {
 
 export type CorpusListener = (change: CorpusChange) => void;
 
-/** An analysis, or how to get it when asked for (a stored one is read and decoded only then). */
-export type AnalysisSource = ArticleAnalysis | (() => ArticleAnalysis);
+/**
+ * Reads an article's analysis kept elsewhere (the store) when asked for, decoded anew each time;
+ * undefined once it is no longer there. One reader serves every article a store holds: a closure
+ * per article, as each had, cost about 300 bytes apiece.
+ */
+export type AnalysisReader = (article: Article) => ArticleAnalysis | undefined;
+
+/** An analysis, or how to read it when asked for (a stored one is read and decoded only then). */
+export type AnalysisSource = ArticleAnalysis | AnalysisReader;
 
 /**
  * How many analyses read from the store are kept decoded, the most recently asked for. Story-wide
@@ -63,7 +70,11 @@ export class Corpus {
   private cachedVersion: string | null = null;
   private cachedBasis: Basis | null = null;
 
-  constructor(private readonly analyse: (article: Article) => AnalysisSource) {}
+  constructor(
+    private readonly analyse: (article: Article) => AnalysisSource,
+    /** Analyses an article whose stored analysis is gone when asked for (see `read`). */
+    private readonly reanalyse: (article: Article) => ArticleAnalysis = analyseArticle,
+  ) {}
 
   onChange(listener: CorpusListener): void {
     this.listeners.push(listener);
@@ -125,7 +136,7 @@ export class Corpus {
   analysis(id: string): ArticleAnalysis | undefined {
     const source = this.analyses.get(id);
     if (typeof source !== 'function') return source;
-    return recentlyUsed(this.decoded, id, source, DECODED_ANALYSES);
+    return recentlyUsed(this.decoded, id, () => this.read(id, source), DECODED_ANALYSES);
   }
 
   /**
@@ -137,7 +148,21 @@ export class Corpus {
   analysisOnce(id: string): ArticleAnalysis | undefined {
     const source = this.analyses.get(id);
     if (typeof source !== 'function') return source;
-    return this.decoded.get(id) ?? source();
+    return this.decoded.get(id) ?? this.read(id, source);
+  }
+
+  /**
+   * The article's analysis as `reader` reads it; made here when the store no longer holds it (an
+   * article another process withdrew meanwhile, or stored under another analysis version), once:
+   * it is kept in place of the reader.
+   */
+  private read(id: string, reader: AnalysisReader): ArticleAnalysis {
+    const article = this.byId.get(id)!;
+    const stored = reader(article);
+    if (stored) return stored;
+    const made = this.reanalyse(article);
+    this.analyses.set(id, made);
+    return made;
   }
 
   get size(): number {

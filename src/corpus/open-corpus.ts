@@ -67,7 +67,7 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const index = openIndexFile(options.dataDir, log);
-  const { corpus } = createIndexedCorpus([], { analyse: load.analyse, index });
+  const { corpus } = createIndexedCorpus([], { analyse: load.analyse, reanalyse: load.analyseFresh, index });
   // In batches, each one's fresh analyses stored and then read back when asked for: a first start
   // holds one batch of analyses, not the whole corpus's.
   let storing = Boolean(options.store);

@@ -19,6 +19,8 @@ import type { AnalysisSource, Corpus } from './corpus.js';
 export interface StoredCorpusLoad extends LoadedArticles {
   /** The analysis of each article: the stored one when its content was analysed before, else made now. */
   analyse: (article: Article) => AnalysisSource;
+  /** How an article is analysed afresh, for the corpus to analyse one whose stored analysis is gone. */
+  analyseFresh: (article: Article) => ArticleAnalysis;
   /** Files parsed in this run; the others' articles were read back from the store. */
   parsedFiles(): number;
   /** Articles analysed in this run. */
@@ -80,9 +82,9 @@ export async function loadStoredCorpus(
   let analysed = 0;
   const analyse = (article: Article): AnalysisSource => {
     const kept = storedById.get(article.id);
-    // Read from the store when asked for; analysed then if the store has lost it meanwhile, once
-    // (the corpus asks again whenever the decoded analysis has left its few kept).
-    if (kept) return storedOrAnalysedOnce(kept.analysis, () => analyseFresh(article));
+    // Read from the store when asked for; analysed then by the corpus (`analyseFresh`), once, if
+    // the store has lost it meanwhile.
+    if (kept) return kept.analysis;
     analysed += 1;
     const analysis = analyseFresh(article);
     fresh?.push({ article, analysis });
@@ -97,16 +99,10 @@ export async function loadStoredCorpus(
     if (!store || !stored.length) return;
     const articles = stored.map(({ article }) => article);
     const readers = await store.storedAnalyses(articles, version);
-    const texts = store.storedTexts ? await store.storedTexts(articles.map((article) => article.id)) : [];
     articles.forEach((article, i) => {
       const reader = readers[i];
-      if (reader)
-        corpus.replaceAnalysis(
-          article.id,
-          storedOrAnalysedOnce(reader, () => analyseFresh(article)),
-        );
-      const text = texts[i];
-      if (text) readFromStore(article, text);
+      if (reader) corpus.replaceAnalysis(article.id, reader);
+      if (store.texts) readFromStore(article, store.texts);
     });
   };
 
@@ -178,6 +174,7 @@ export async function loadStoredCorpus(
   return {
     ...loaded,
     analyse,
+    analyseFresh,
     parsedFiles: () => parsed,
     analysedArticles: () => analysed,
     storedArticle: (id) => storedById.get(id)?.article,
@@ -302,23 +299,4 @@ export function keepStored(
 /** Resolves after `ms`, or at once when `stopping` fires. */
 function sleep(ms: number, stopping: AbortSignal): Promise<void> {
   return delay(ms, undefined, { signal: stopping }).catch(() => {});
-}
-
-/**
- * An analysis source reading the stored analysis, or, when the store has none of this version,
- * analysing the article: once, kept from then on, as the corpus asks its source again whenever the
- * decoded analysis has left the few it keeps.
- */
-export function storedOrAnalysedOnce(
-  stored: () => ArticleAnalysis | undefined,
-  analyse: () => ArticleAnalysis,
-): () => ArticleAnalysis {
-  let made: ArticleAnalysis | undefined;
-  return () => {
-    if (made) return made;
-    const read = stored();
-    if (read) return read;
-    made = analyse();
-    return made;
-  };
 }

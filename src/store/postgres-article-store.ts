@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { Article } from '../articles/types.js';
 import {
   type ArticleColumns,
@@ -18,6 +17,7 @@ import {
   type StoredArticle,
   type StoredFolder,
 } from '../corpus/article-store.js';
+import type { AnalysisReader } from '../corpus/corpus.js';
 import { inTransaction } from './postgres-transaction.js';
 
 /** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters. */
@@ -71,20 +71,17 @@ export class PostgresArticleStore implements ArticleStore {
     // same, without its analysis, which the reader makes again.
     return rows.map((row) => {
       if (row.analysis_version === version) return kept(row);
-      return { article: decodeArticle(row.id, row), analysis: () => undefined };
+      return { article: decodeArticle(row.id, row), analysis: NONE_OF_THIS_VERSION };
     });
   }
 
-  async storedAnalyses(
-    articles: readonly Article[],
-    version: number,
-  ): Promise<Array<() => ArticleAnalysis | undefined>> {
+  async storedAnalyses(articles: readonly Article[], version: number): Promise<AnalysisReader[]> {
     const { rows } = await this.pool.query<{ id: string; analysis: string }>(
       'SELECT id, analysis FROM stored_articles WHERE id = ANY($1) AND analysis_version = $2',
       [articles.map((article) => article.id), version],
     );
     const stored = new Map(rows.map((row) => [row.id, row.analysis]));
-    return articles.map((article) => analysisDecoder(article, stored.get(article.id)));
+    return articles.map((article) => analysisDecoder(stored.get(article.id)));
   }
 
   async saveAnalysed(
@@ -201,12 +198,15 @@ async function logChanges(client: pg.PoolClient, ids: readonly string[], kind: '
 
 function kept(row: ArticleColumns & { id: string }): KeptArticle {
   const article = decodeArticle(row.id, row);
-  return { article, analysis: analysisDecoder(article, row.analysis) };
+  return { article, analysis: analysisDecoder(row.analysis) };
 }
 
-/** Decodes the stored analysis each time it is called; keeps only its stored form and the article. */
-function analysisDecoder(article: Article, json: string | undefined): () => ArticleAnalysis | undefined {
-  return () => (json === undefined ? undefined : decodeAnalysis(article, json));
+/** The reader of an article stored under another analysis version: it has none of this one. */
+const NONE_OF_THIS_VERSION: AnalysisReader = () => undefined;
+
+/** Decodes the stored analysis each time it is called; keeps only its stored form. */
+function analysisDecoder(json: string | undefined): AnalysisReader {
+  return json === undefined ? NONE_OF_THIS_VERSION : (article) => decodeAnalysis(article, json);
 }
 
 function* batches<T>(items: readonly T[]): Generator<T[]> {

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { ArticleAnalysis } from '../articles/analysis.js';
 import type { Article } from '../articles/types.js';
 import {
   type ArticleColumns,
@@ -17,7 +16,9 @@ import {
   type LoggedArticleChange,
   type StoredArticle,
   type StoredFolder,
+  type TextReader,
 } from '../corpus/article-store.js';
+import type { AnalysisReader } from '../corpus/corpus.js';
 
 /**
  * The analysis version of a withdrawn article's row (never a real one). Its text stays readable
@@ -84,49 +85,50 @@ export class SqliteArticleStore implements ArticleStore {
     });
   }
 
-  async storedAnalyses(
-    articles: readonly Article[],
-    version: number,
-  ): Promise<Array<() => ArticleAnalysis | undefined>> {
-    return articles.map((article) => this.analysisReader(article, version));
-  }
-
-  async storedTexts(ids: readonly string[]): Promise<Array<() => string>> {
-    return ids.map((id) => this.textReader(id));
+  async storedAnalyses(articles: readonly Article[], version: number): Promise<AnalysisReader[]> {
+    const reader = this.analysisReader(version);
+    return articles.map(() => reader);
   }
 
   /** A stored article whose text and analysis are read when first asked for. */
   private kept(row: ArticleRow, version: number): KeptArticle {
-    const article = decodeArticle(row.id, { ...row, text: this.textReader(row.id) });
-    return { article, analysis: this.analysisReader(article, version) };
+    const article = decodeArticle(row.id, { ...row, text: this.texts });
+    return { article, analysis: this.analysisReader(version) };
   }
 
   /**
-   * Reads the article's text, withdrawn or not (see `WITHDRAWN`). It cannot be made again, unlike
+   * Reads an article's text, withdrawn or not (see `WITHDRAWN`). It cannot be made again, unlike
    * an analysis: an article the store no longer holds is an error (the corpus keeps the text of one
-   * it withdraws, see `keepText`).
+   * it withdraws, see `keepText`). One reader for every article.
    */
-  private textReader(id: string): () => string {
+  readonly texts: TextReader = (id) => {
     this.textOf ??= this.db.prepare<[string], { text: string }>('SELECT text FROM stored_articles WHERE id = ?');
-    const textOf = this.textOf;
-    return () => {
-      if (!this.db.open) throw new Error(`the text of article ${id} cannot be read: the store is closed`);
-      const found = textOf.get(id);
-      if (!found) throw new Error(`the text of article ${id} is no longer in the store`);
-      return found.text;
-    };
-  }
+    if (!this.db.open) throw new Error(`the text of article ${id} cannot be read: the store is closed`);
+    const found = this.textOf.get(id);
+    if (!found) throw new Error(`the text of article ${id} is no longer in the store`);
+    return found.text;
+  };
 
-  /** Reads and decodes the article's stored analysis of `version` each time it is called (SQLite reads are synchronous). */
-  private analysisReader(article: Article, version: number): () => ArticleAnalysis | undefined {
-    this.analysisOf ??= this.db.prepare<[string, number], { analysis: string }>(
-      'SELECT analysis FROM stored_articles WHERE id = ? AND analysis_version = ?',
-    );
-    const analysisOf = this.analysisOf;
-    return () => {
-      const found = this.db.open ? analysisOf.get(article.id, version) : undefined;
-      return found && decodeAnalysis(article, found.analysis);
-    };
+  /** Readers of the stored analyses of each version, made once each. */
+  private readonly analysisReaders = new Map<number, AnalysisReader>();
+
+  /**
+   * Reads and decodes an article's stored analysis of `version` each time it is called (SQLite
+   * reads are synchronous): one reader for every article.
+   */
+  private analysisReader(version: number): AnalysisReader {
+    let reader = this.analysisReaders.get(version);
+    if (!reader) {
+      reader = (article) => {
+        this.analysisOf ??= this.db.prepare<[string, number], { analysis: string }>(
+          'SELECT analysis FROM stored_articles WHERE id = ? AND analysis_version = ?',
+        );
+        const found = this.db.open ? this.analysisOf.get(article.id, version) : undefined;
+        return found && decodeAnalysis(article, found.analysis);
+      };
+      this.analysisReaders.set(version, reader);
+    }
+    return reader;
   }
 
   async saveAnalysed(

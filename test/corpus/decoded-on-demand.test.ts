@@ -63,7 +63,7 @@ function storedCorpus(read: readonly KeptArticle[]): Corpus {
   const corpus = new Corpus(analyseArticle);
   corpus.add(
     read.map((kept) => kept.article),
-    (article) => () => byId.get(article.id)!.analysis()!,
+    (article) => byId.get(article.id)!.analysis,
   );
   return corpus;
 }
