@@ -18,6 +18,8 @@ export interface LoadArticlesOptions extends ParseArticleOptions {
   reuse?: (file: string, size: number, mtimeMs: number) => Article[] | undefined;
   /** Told of each file read and parsed whole (nothing skipped), with what `reuse` is asked with. */
   onRead?: (file: string, size: number, mtimeMs: number, articles: readonly Article[]) => void;
+  /** How each article parsed is held until the caller is done with the folder; as parsed unless given. */
+  hold?: (article: Article) => Article;
 }
 
 export interface LoadedArticles {
@@ -82,7 +84,8 @@ async function loadOrReuse(
   if (!info) return loadArticleFile(dir, realDir, file, maxBytes);
   const reused = options.reuse?.(file, info.size, info.mtimeMs);
   if (reused) return { articles: reused, skipped: [] };
-  const outcome = await loadArticleFile(dir, realDir, file, maxBytes);
+  const parsed = await loadArticleFile(dir, realDir, file, maxBytes);
+  const outcome = options.hold ? { ...parsed, articles: parsed.articles.map(options.hold) } : parsed;
   if (!outcome.skipped.length) options.onRead?.(file, info.size, info.mtimeMs, outcome.articles);
   return outcome;
 }

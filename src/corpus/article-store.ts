@@ -244,10 +244,12 @@ export function textOnce(article: Article): string {
 /**
  * How a sentence or a quote is cut from the article's text: as a copy of its own when the text is
  * read on demand (`detachedSlice`), so a view keeping it does not keep the text; as a plain slice
- * when the article holds its text anyway (read from PostgreSQL, or kept on withdrawal).
+ * when the article holds its text anyway (read from PostgreSQL, kept on withdrawal, or held since
+ * parsing until stored: what its analysis cuts is stored without the text, or dropped).
  */
 function cutterOf(article: Article): (text: string, start: number, end: number) => string {
-  return textReaders.has(article) ? detachedSlice : plainSlice;
+  const read = textReaders.get(article);
+  return read !== undefined && read !== readHeld ? detachedSlice : plainSlice;
 }
 
 function plainSlice(text: string, start: number, end: number): string {
@@ -317,18 +319,59 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
  * Turns an article parsed in this run, now stored, into one read from the store like those read
  * back (`decodeArticle`): its text read by `readText` when needed, its paragraphs and sentences
  * decoded from their offsets. A first start then holds the texts it is working on, not every one
- * it has parsed (they were most of its peak memory).
+ * it has parsed (they were most of its peak memory). An article held since it was parsed
+ * (`heldUntilStored`) only changes where its text is read from.
  */
 export function readFromStore(article: Article, readText: TextReader): void {
+  if (textReaders.get(article) === readHeld) {
+    textReaders.set(article, readText);
+    heldTexts.delete(article.id);
+    if (lastHeld?.id === article.id) lastHeld = null;
+    return;
+  }
   if (Object.getOwnPropertyDescriptor(article, 'text')?.get) return;
-  const { paragraphs, sentences } = article;
-  const offsets = layoutOffsets([
+  const offsets = offsetsOf(article);
+  textOnDemand(article, readText);
+  layoutOnDemand(article, { json: null, offsets });
+}
+
+/** Texts of articles parsed in this run and not yet stored, by id (see `heldUntilStored`). */
+const heldTexts = new Map<string, string>();
+
+/** The held text read last: analysis reads one article's text many times in a row. */
+let lastHeld: { id: string; text: string } | null = null;
+
+const readHeld: TextReader = (id) => {
+  if (lastHeld?.id === id) return lastHeld.text;
+  const text = heldTexts.get(id);
+  if (text === undefined) throw new Error(`the text of article ${id} is no longer held`);
+  lastHeld = { id, text };
+  return text;
+};
+
+/**
+ * A parsed article in the shape the corpus holds stored ones in (`decodeArticle`), until it is
+ * stored (`readFromStore`): its text held aside, its paragraphs and sentences kept as offsets and
+ * decoded when read. A first start reads every file before analysing the first, oldest first: held
+ * whole, with an object per paragraph and sentence, the articles parsed from 100k files were about
+ * a gigabyte of heap, the peak of the start.
+ */
+export function heldUntilStored(parsed: Article): Article {
+  const { text, paragraphs: _paragraphs, sentences: _sentences, ...meta } = parsed;
+  const article = { ...meta } as Article;
+  heldTexts.set(article.id, text);
+  textOnDemand(article, readHeld);
+  layoutOnDemand(article, { json: null, offsets: offsetsOf(parsed) });
+  return article;
+}
+
+/** The article's paragraphs and sentences as layout offsets (see `decodeArticle`). */
+function offsetsOf({ paragraphs, sentences }: Article): SmallUints {
+  return layoutOffsets([
     paragraphs.length,
     ...paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
     ...sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
   ]);
-  textOnDemand(article, readText);
-  layoutOnDemand(article, { json: null, offsets });
 }
 
 /**
@@ -357,7 +400,10 @@ const ON_DEMAND_TEXT: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: Article) {
-    return keptText(this, registered(textReaders, this));
+    const read = registered(textReaders, this);
+    // A text held since parsing is in memory anyway: read as often as analysis reads it, it does
+    // not go through (and push out) the kept ones.
+    return read === readHeld ? readHeld(this.id) : keptText(this, read);
   },
 };
 const ON_DEMAND_LAYOUT: PropertyDescriptorMap = {
@@ -455,6 +501,10 @@ export function keepText(article: Article): void {
   // Already gone from the store (another process withdrew it first): nothing to keep.
   if (text === undefined) return;
   if (keptTexts.delete(article)) keptChars -= text.length;
+  if (textReaders.get(article) === readHeld) {
+    heldTexts.delete(article.id);
+    if (lastHeld?.id === article.id) lastHeld = null;
+  }
   textReaders.delete(article);
   Object.defineProperty(article, 'text', { value: text, enumerable: true, configurable: true, writable: true });
 }

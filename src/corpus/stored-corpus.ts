@@ -9,6 +9,7 @@ import {
   ANALYSIS_VERSION,
   type ArticleStore,
   type FileSignature,
+  heldUntilStored,
   type KeptArticle,
   readFromStore,
   type StoredArticle,
@@ -75,6 +76,9 @@ export async function loadStoredCorpus(
     onRead: (file, size, mtimeMs, articles) => {
       readFiles.push({ path: file, size, mtimeMs, articleIds: articles.map((article) => article.id) });
     },
+    // Where the store reads texts back when asked, each parsed article is held as it will be once
+    // stored, until it is: every file is read before the first is analysed.
+    ...(store?.texts ? { hold: heldUntilStored } : {}),
   });
 
   const analyseFresh = options.analyse ?? analyseArticle;
