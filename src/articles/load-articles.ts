@@ -18,7 +18,10 @@ export interface LoadArticlesOptions extends ParseArticleOptions {
   reuse?: (file: string, size: number, mtimeMs: number) => Article[] | undefined;
   /** Told of each file read and parsed whole (nothing skipped), with what `reuse` is asked with. */
   onRead?: (file: string, size: number, mtimeMs: number, articles: readonly Article[]) => void;
-  /** How each article parsed is held until the caller is done with the folder; as parsed unless given. */
+  /**
+   * How each article parsed from a file `onRead` is told of is held until the caller is done with
+   * the folder; as parsed unless given.
+   */
   hold?: (article: Article) => Article;
 }
 

@@ -93,13 +93,15 @@ export interface ArticleStore {
   changesSince(after: number, limit: number): Promise<LoggedArticleChange[]>;
   /**
    * The stored articles among `ids` (those no longer stored are left out), whatever version they were
-   * stored under; `analysis()` is undefined for one stored under another `version`.
+   * stored under; each one's `analysis` reader reads nothing (undefined) for one stored under
+   * another `version`.
    */
   readArticles(ids: readonly string[], version: number): Promise<KeptArticle[]>;
   /**
-   * The stored analyses of `articles` (as the corpus holds them), each decoded when asked for, in
-   * the same order; undefined for one not stored under `version`. SQLite reads each from the file
-   * then; PostgreSQL reads them all now and keeps their stored form, more compact than decoded.
+   * A reader of each of `articles`' stored analysis, in the same order, called with the article
+   * (as the corpus holds it) and decoding it then; it reads nothing (undefined) for one not stored
+   * under `version`. SQLite reads each from the file then, one reader serving every article;
+   * PostgreSQL reads them all now and keeps their stored form, more compact than decoded.
    */
   storedAnalyses(articles: readonly Article[], version: number): Promise<AnalysisReader[]>;
   /**
@@ -238,7 +240,7 @@ const textReaders = new WeakMap<Article, TextReader>();
  * Through the kept texts, every pass pushed the texts being answered from out for ones read once.
  */
 export function textOnce(article: Article): string {
-  return keptTexts.get(article) ?? textReaders.get(article)?.(article.id) ?? article.text;
+  return keptTexts.get(article) ?? readerText(article) ?? article.text;
 }
 
 /**
@@ -249,7 +251,7 @@ export function textOnce(article: Article): string {
  */
 function cutterOf(article: Article): (text: string, start: number, end: number) => string {
   const read = textReaders.get(article);
-  return read !== undefined && read !== readHeld ? detachedSlice : plainSlice;
+  return read !== undefined && read !== HELD ? detachedSlice : plainSlice;
 }
 
 function plainSlice(text: string, start: number, end: number): string {
@@ -323,10 +325,13 @@ export function decodeArticle(id: string, columns: ArticleLayoutColumns): Articl
  * (`heldUntilStored`) only changes where its text is read from.
  */
 export function readFromStore(article: Article, readText: TextReader): void {
-  if (textReaders.get(article) === readHeld) {
+  if (textReaders.get(article) === HELD) {
     textReaders.set(article, readText);
-    heldTexts.delete(article.id);
-    if (lastHeld?.id === article.id) lastHeld = null;
+    heldTexts.delete(article);
+    if (lastHeld?.article === article) lastHeld = null;
+    // Its sentences decoded while held are slices of the held text: decoded again from the store's.
+    decodedLayouts.delete(article);
+    if (lastRead?.article === article) lastRead = null;
     return;
   }
   if (Object.getOwnPropertyDescriptor(article, 'text')?.get) return;
@@ -335,19 +340,34 @@ export function readFromStore(article: Article, readText: TextReader): void {
   layoutOnDemand(article, { json: null, offsets });
 }
 
-/** Texts of articles parsed in this run and not yet stored, by id (see `heldUntilStored`). */
-const heldTexts = new Map<string, string>();
+/**
+ * Texts of articles parsed in this run and not yet stored, by the article (see `heldUntilStored`):
+ * two files of the same content parse to two articles of one id, each with its own text.
+ */
+const heldTexts = new WeakMap<Article, string>();
+
+/** The reader of a held article: a mark, as a held text is found by its article, not its id (`heldText`). */
+const HELD: TextReader = (id) => {
+  throw new Error(`the text of article ${id} is held by the article, not read by its id`);
+};
 
 /** The held text read last: analysis reads one article's text many times in a row. */
-let lastHeld: { id: string; text: string } | null = null;
+let lastHeld: { article: Article; text: string } | null = null;
 
-const readHeld: TextReader = (id) => {
-  if (lastHeld?.id === id) return lastHeld.text;
-  const text = heldTexts.get(id);
-  if (text === undefined) throw new Error(`the text of article ${id} is no longer held`);
-  lastHeld = { id, text };
+function heldText(article: Article): string {
+  if (lastHeld?.article === article) return lastHeld.text;
+  const text = heldTexts.get(article);
+  if (text === undefined) throw new Error(`the text of article ${article.id} is no longer held`);
+  lastHeld = { article, text };
   return text;
-};
+}
+
+/** The article's text as its reader reads it (a held one kept aside), or undefined when it has no reader. */
+function readerText(article: Article): string | undefined {
+  const read = textReaders.get(article);
+  if (read === undefined) return undefined;
+  return read === HELD ? heldText(article) : read(article.id);
+}
 
 /**
  * A parsed article in the shape the corpus holds stored ones in (`decodeArticle`), until it is
@@ -359,10 +379,26 @@ const readHeld: TextReader = (id) => {
 export function heldUntilStored(parsed: Article): Article {
   const { text, paragraphs: _paragraphs, sentences: _sentences, ...meta } = parsed;
   const article = { ...meta } as Article;
-  heldTexts.set(article.id, text);
-  textOnDemand(article, readHeld);
+  heldTexts.set(article, text);
+  textOnDemand(article, HELD);
   layoutOnDemand(article, { json: null, offsets: offsetsOf(parsed) });
   return article;
+}
+
+/**
+ * Has a held article read its text from the store from now on when the store already holds that
+ * text, character for character (another rendering of the same content, in another Unicode
+ * normalisation, has the same id but other offsets: that one keeps its own text).
+ */
+export function releaseHeld(article: Article, readText: TextReader): void {
+  if (textReaders.get(article) !== HELD) return;
+  let stored: string | undefined;
+  try {
+    stored = readText(article.id);
+  } catch {
+    return;
+  }
+  if (stored === heldText(article)) readFromStore(article, readText);
 }
 
 /** The article's paragraphs and sentences as layout offsets (see `decodeArticle`). */
@@ -386,6 +422,8 @@ export function underOrigin(article: Article, origin: string): Article {
   });
   const readText = textReaders.get(article);
   if (readText) textReaders.set(copy, readText);
+  const held = heldTexts.get(article);
+  if (held !== undefined) heldTexts.set(copy, held);
   const layout = layoutSources.get(article);
   if (layout) layoutSources.set(copy, layout);
   return copy;
@@ -403,7 +441,7 @@ const ON_DEMAND_TEXT: PropertyDescriptor = {
     const read = registered(textReaders, this);
     // A text held since parsing is in memory anyway: read as often as analysis reads it, it does
     // not go through (and push out) the kept ones.
-    return read === readHeld ? readHeld(this.id) : keptText(this, read);
+    return read === HELD ? heldText(this) : keptText(this, read);
   },
 };
 const ON_DEMAND_LAYOUT: PropertyDescriptorMap = {
@@ -501,9 +539,9 @@ export function keepText(article: Article): void {
   // Already gone from the store (another process withdrew it first): nothing to keep.
   if (text === undefined) return;
   if (keptTexts.delete(article)) keptChars -= text.length;
-  if (textReaders.get(article) === readHeld) {
-    heldTexts.delete(article.id);
-    if (lastHeld?.id === article.id) lastHeld = null;
+  if (textReaders.get(article) === HELD) {
+    heldTexts.delete(article);
+    if (lastHeld?.article === article) lastHeld = null;
   }
   textReaders.delete(article);
   Object.defineProperty(article, 'text', { value: text, enumerable: true, configurable: true, writable: true });

@@ -12,6 +12,7 @@ import {
   heldUntilStored,
   type KeptArticle,
   readFromStore,
+  releaseHeld,
   type StoredArticle,
   underOrigin,
 } from './article-store.js';
@@ -86,9 +87,14 @@ export async function loadStoredCorpus(
   let analysed = 0;
   const analyse = (article: Article): AnalysisSource => {
     const kept = storedById.get(article.id);
-    // Read from the store when asked for; analysed then by the corpus (`analyseFresh`), once, if
-    // the store has lost it meanwhile.
-    if (kept) return kept.analysis;
+    if (kept) {
+      // Stored before (a file touched, its content unchanged, or in another file): a parsed copy
+      // held since parsing reads its text from the store from now on, as it would once stored.
+      if (store?.texts) releaseHeld(article, store.texts);
+      // Read from the store when asked for; analysed then by the corpus (`analyseFresh`), once, if
+      // the store has lost it meanwhile.
+      return kept.analysis;
+    }
     analysed += 1;
     const analysis = analyseFresh(article);
     fresh?.push({ article, analysis });
@@ -104,8 +110,7 @@ export async function loadStoredCorpus(
     const articles = stored.map(({ article }) => article);
     const readers = await store.storedAnalyses(articles, version);
     articles.forEach((article, i) => {
-      const reader = readers[i];
-      if (reader) corpus.replaceAnalysis(article.id, reader);
+      corpus.replaceAnalysis(article.id, readers[i]!);
       if (store.texts) readFromStore(article, store.texts);
     });
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -238,6 +238,26 @@ describe('stored articles decoded on demand', () => {
       expect(opened.corpus.analysisOnce(article.id)).not.toBe(opened.corpus.analysisOnce(article.id));
       expect(opened.corpus.analysis(article.id)).toEqual(analyseArticle(article));
     }
+  });
+
+  it('reads from the store the texts of files touched since they were stored, not the copies parsed again', async () => {
+    const store = await temporaryStore('touched', cleanups);
+    const folder = seedsFolder('touched');
+    (await firstStart(folder, store.articles)).index.close();
+    const later = new Date(Date.now() + 60_000);
+    for (const file of ['beacon-0.md', 'beacon-1.md']) utimesSync(join(folder, file), later, later);
+    const again = await firstStart(folder, store.articles);
+    expect(again.parsedFiles).toBeGreaterThan(0);
+    expect(again.analysed).toBe(0);
+    const parsed = new Map((await loadArticles(folder)).articles.map((article) => [article.origin, article]));
+    const [first, second] = ['beacon-0.md', 'beacon-1.md'].map(
+      (origin) => again.corpus.articles().find((article) => article.origin === origin)!,
+    );
+    expect(first!.text).toBe(parsed.get('beacon-0.md')!.text);
+    expect(first!.sentences).toEqual(parsed.get('beacon-0.md')!.sentences);
+    // Held since parsing, the parsed copy would still give its text with the store closed.
+    await store.close();
+    expect(() => second!.text).toThrow(/store is closed/);
   });
 
   it("reads a first start's article texts back from the store once stored, the same as parsed", async () => {

@@ -20,6 +20,8 @@ export function unreachableWhenDown(articles: ArticleStore): { articles: Article
       changesSince: (after, limit) => guard(() => articles.changesSince(after, limit)),
       readArticles: (ids, version) => guard(() => articles.readArticles(ids, version)),
       storedAnalyses: (kept, version) => guard(() => articles.storedAnalyses(kept, version)),
+      // Texts are read from the file as SQLite reads them, so a first start holds what it parses.
+      ...(articles.texts ? { texts: articles.texts } : {}),
     },
   };
 }
