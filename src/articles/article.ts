@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { detachedSlice } from '../text/detached-slice.js';
+import { detachedCopy } from '../text/detached-slice.js';
 import { datelineAgency } from './dateline.js';
 import { headlineOf, sourceLineOf } from './headline.js';
 import { splitSentences } from './sentences.js';
@@ -81,5 +81,5 @@ export function buildArticle(text: string, meta: Partial<ArticleMeta>, origin: s
 
 /** `value` as a string of its own, not a view into the string it was cut from (see `detachedSlice`). */
 function ownCopy<T extends string | null>(value: T): T {
-  return (value === null ? value : detachedSlice(value, 0, value.length)) as T;
+  return (value === null ? value : detachedCopy(value)) as T;
 }

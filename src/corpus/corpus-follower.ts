@@ -1,4 +1,3 @@
-import { analyseArticle } from '../articles/analysis.js';
 import type { Logger } from '../logger.js';
 import { ANALYSIS_VERSION, type ArticleStore, type KeptArticle } from './article-store.js';
 import type { Corpus } from './corpus.js';
@@ -65,7 +64,7 @@ export function followCorpus(corpus: Corpus, store: ArticleStore, options: Follo
           // Read from the store when asked for. The corpus analyses it only if it was stored under
           // another analysis version (a rolling deploy), or the store lost it since (removed
           // meanwhile: a later entry withdraws it).
-          (article) => analysisOf.get(article.id)?.analysis ?? analyseArticle(article),
+          (article) => analysisOf.get(article.id)!.analysis,
         ).length;
       });
       position = changes[changes.length - 1]!.seq;

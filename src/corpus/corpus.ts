@@ -13,8 +13,8 @@ export type CorpusListener = (change: CorpusChange) => void;
 
 /**
  * Reads an article's analysis kept elsewhere (the store) when asked for, decoded anew each time;
- * undefined once it is no longer there. One reader serves every article a store holds: a closure
- * per article, as each had, cost about 300 bytes apiece.
+ * undefined once it is no longer there. Given the article, one reader can serve every article of a
+ * store (SQLite's does): a closure per article, as each had, cost about 300 bytes apiece.
  */
 export type AnalysisReader = (article: Article) => ArticleAnalysis | undefined;
 

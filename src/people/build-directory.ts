@@ -1,7 +1,8 @@
 import type { EntityInArticle, EntityKind } from '../articles/people.js';
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
-import { detachedSlice } from '../text/detached-slice.js';
+import { compareText } from '../text/compare-text.js';
+import { detachedCopy } from '../text/detached-slice.js';
 import { keptSmallUints, type SmallUints } from '../typed-arrays.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
@@ -46,7 +47,7 @@ class StringNumbers {
     if (number === undefined) {
       number = this.strings.length;
       // A copy of its own: a name cut from an article's text would keep the whole text alive.
-      const copy = detachedSlice(text, 0, text.length);
+      const copy = detachedCopy(text);
       this.strings.push(copy);
       this.numbers.set(copy, number);
     }
@@ -78,7 +79,7 @@ const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'other'
  * One article's names with their keys worked out. Keying is most of the cost of merging, and an
  * article's keys never change, so the directory keys each article once and keeps the result
  * across corpus changes: a rebuild after one new article only merges. Kept for every article, so
- * one array of small numbers each, strings by their number in the shared `StringNumbers`: twelve
+ * one array of small numbers each, strings by their number in the shared `StringNumbers`: eleven
  * lists of strings per article were most of the directory's memory.
  *
  * The numbers, part after part: how many entities, roles, aliases and speakers; each entity's
@@ -259,7 +260,8 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
 /** An entity of a keyed article, the article's place among those merged. */
 interface EntityAt {
   keyed: KeyedArticle;
-  article: number;
+  /** The keyed article's place among those merged. */
+  place: number;
   index: number;
 }
 
@@ -294,7 +296,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
         continue;
       }
       const key = canonical(own);
-      addEntity(tallyFor(tallies, key), { keyed: article, article: place, index }, true);
+      addEntity(tallyFor(tallies, key), { keyed: article, place, index }, true);
       const surname = article.surnameOf(index);
       if (surname) noteShortForm(shortForms, surname, key);
       const [from, to] = article.aliasRange(index);
@@ -341,7 +343,7 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
   };
 
   for (let k = 0; k < singles.length; k += 2) {
-    const single = { keyed: keyed[singles[k]!]!, article: singles[k]!, index: singles[k + 1]! };
+    const single = { keyed: keyed[singles[k]!]!, place: singles[k]!, index: singles[k + 1]! };
     const own = single.keyed.keyOf(single.index);
     const key = resolve(own) ?? resolveRespelled(single, own) ?? own;
     const tally = tallyFor(tallies, key);
@@ -350,10 +352,10 @@ export function mergePeople(keyed: readonly KeyedArticle[], keys: NameKeys): Per
     if (key !== own) addAlias(tally, single.keyed.nameOf(single.index), own);
   }
 
-  keyed.forEach((speakers, place) => {
-    const { article } = speakers;
-    for (let index = 0; index < speakers.speakerCount; index++) {
-      const { name, role, key: own, roleKey } = speakers.speakerAt(index);
+  keyed.forEach((keyedArticle, place) => {
+    const { article } = keyedArticle;
+    for (let index = 0; index < keyedArticle.speakerCount; index++) {
+      const { name, role, key: own, roleKey } = keyedArticle.speakerAt(index);
       const key = resolve(own) ?? own;
       if (!key) continue;
       const tally = tallyFor(tallies, key);
@@ -399,7 +401,7 @@ function noteShortForm(shortForms: Map<string, Set<string>>, short: string, key:
 
 type KeyOf = (name: string) => string;
 
-function addEntity(tally: Tally, { keyed, article, index }: EntityAt, isOwnName: boolean): void {
+function addEntity(tally: Tally, { keyed, place, index }: EntityAt, isOwnName: boolean): void {
   const name = keyed.nameOf(index);
   const kind = keyed.kindOf(index);
   if (isOwnName) tally.spellings.set(name, (tally.spellings.get(name) ?? 0) + 1);
@@ -417,7 +419,7 @@ function addEntity(tally: Tally, { keyed, article, index }: EntityAt, isOwnName:
     addAlias(tally, alias.text, alias.key);
   }
   tally.mentions += keyed.mentionsOf(index);
-  addArticle(tally, article);
+  addArticle(tally, place);
 }
 
 /** A role keeps the wording of the newest article that gives it (singular: "Presidents Holm and Ek"). */
@@ -434,11 +436,6 @@ function addRole(tally: Tally, role: string, key: string, date: string): void {
 
 function addAlias(tally: Tally, alias: string, key: string): void {
   if (key && !tally.aliases.has(key)) tally.aliases.set(key, alias.trim());
-}
-
-/** ISO days compare correctly as plain strings, and far faster than with localeCompare. */
-function compareDays(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function mostFrequent<T>(counts: Map<T, number>, fallback: T): T {
@@ -477,7 +474,7 @@ function toPerson(tally: Tally, keyed: readonly KeyedArticle[], keyOf: KeyOf): P
     // The articles in the order first named, each once; newest first (a stable sort keeps that order on ties).
     articleIds: [...new Set(tally.articles)]
       .map((place) => keyed[place]!.article)
-      .sort((a, b) => compareDays(b.date ?? '', a.date ?? ''))
+      .sort((a, b) => compareText(b.date ?? '', a.date ?? ''))
       .map((article) => article.id),
     quotes: tally.quotes,
   };

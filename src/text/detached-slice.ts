@@ -23,3 +23,8 @@ export function detachedSlice(text: string, start: number, end: number): string 
   if (LATIN1_ONLY.test(slice)) return Buffer.from(slice, 'latin1').toString('latin1');
   return ` ${slice}`.slice(1);
 }
+
+/** `text` as a string of its own (see `detachedSlice`), for one that may have been cut from a longer one. */
+export function detachedCopy(text: string): string {
+  return detachedSlice(text, 0, text.length);
+}

@@ -1,4 +1,4 @@
-import { detachedSlice } from './detached-slice.js';
+import { detachedCopy } from './detached-slice.js';
 
 /**
  * Words that repeat across a corpus's articles (names, roles, cues, quoted words: a few tens of
@@ -21,7 +21,7 @@ export function sharedWord(word: string): string {
   const known = copies.get(word);
   if (known !== undefined) return known;
   if (copies.size >= MAX_SHARED_WORDS) copies.clear();
-  const copy = detachedSlice(word, 0, word.length);
+  const copy = detachedCopy(word);
   copies.set(copy, copy);
   return copy;
 }

@@ -114,8 +114,8 @@ export function developmentsOf(article: Article, dated?: readonly DatedSentence[
     // Most developments hold no irregular verb: theirs are their content words.
     const events = WordList.packed(words.flatMap(({ events }) => (events ? [events] : [])));
     let nextEvents = 0;
-    developments = entries.map(({ entry, text }, i) =>
-      development(entry, entry.date, {
+    developments = entries.map(({ placed, text }, i) =>
+      development(placed, placed.date, {
         content: contents[i]!,
         eventWords: words[i]!.events ? events[nextEvents++]! : contents[i]!,
         toldInPast: TOLD_IN_PAST.test(text) && !TOLD_IN_PRESENT.test(text),
@@ -157,19 +157,19 @@ function wordsOf(text: string): { content: string[]; events: string[] | null } {
 function collectDevelopments(
   article: Article,
   datedSentences: readonly DatedSentence[] = findDatedEvents(article),
-): Array<{ entry: Placed; text: string }> {
+): Array<{ placed: Placed; text: string }> {
   const dated = new Map(datedSentences.map((d) => [d.sentence, d.mentions.filter(isPrecise)]));
-  const entries: Array<{ entry: Placed; text: string }> = [];
+  const entries: Array<{ placed: Placed; text: string }> = [];
   for (const sentence of sentencesOnce(article)) {
     const mention = primaryMention(dated.get(sentence.index) ?? []);
     const lead = isLead(sentence);
     // A lead looking ahead to a month or a vague time ("in August") reports the announcement.
     const useArticleDate =
       lead && article.date && (!mention || (mention.date > article.date && mention.precision !== 'day'));
-    if (useArticleDate) entries.push({ entry: placed(article, sentence, article.date!, null), text: sentence.text });
+    if (useArticleDate) entries.push({ placed: placed(article, sentence, article.date!, null), text: sentence.text });
     else if (mention) {
       for (const clause of datedClauses(sentence, dated.get(sentence.index)!)) {
-        entries.push({ entry: placed(article, clause, clause.mention.date, clause.mention), text: clause.text });
+        entries.push({ placed: placed(article, clause, clause.mention.date, clause.mention), text: clause.text });
       }
     }
   }
@@ -267,7 +267,7 @@ function placed(article: Article, sentence: Sentence, date: string, mention: Dat
     end: sentence.end,
     when: mention ? sharedWord(mention.text) : null,
     precision: mention?.precision ?? 'day',
-    until: mention?.until ?? null,
+    until: mention?.until || null,
     expected: article.date !== null && date > article.date,
   };
 }
