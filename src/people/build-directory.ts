@@ -2,7 +2,7 @@ import type { EntityInArticle, EntityKind } from '../articles/people.js';
 import type { Quote } from '../articles/quotes.js';
 import type { Article } from '../articles/types.js';
 import { compareText } from '../text/compare-text.js';
-import { detachedCopy } from '../text/detached-slice.js';
+import { Vocabulary } from '../text/vocabulary.js';
 import { keptSmallUints, type SmallUints } from '../typed-arrays.js';
 import type { Person } from './directory.js';
 import { looksLikeName, memoise, nameKey, roleKey, singularRole, slugOf, surnameOf } from './names.js';
@@ -33,32 +33,6 @@ interface Tally {
   quotes: number;
 }
 
-/**
- * Strings of the keyed articles by number, each kept once however many articles give it (names,
- * keys, roles): a keyed article keeps numbers. One table serves every article keyed with one
- * `NameKeys`, so it only grows, as the name functions' memos do.
- */
-class StringNumbers {
-  private readonly numbers = new Map<string, number>();
-  private readonly strings: string[] = [];
-
-  numberOf(text: string): number {
-    let number = this.numbers.get(text);
-    if (number === undefined) {
-      number = this.strings.length;
-      // A copy of its own: a name cut from an article's text would keep the whole text alive.
-      const copy = detachedCopy(text);
-      this.strings.push(copy);
-      this.numbers.set(copy, number);
-    }
-    return number;
-  }
-
-  stringOf(number: number): string {
-    return this.strings[number]!;
-  }
-}
-
 /** Where each part of a keyed article's numbers starts (see `KeyedArticle`): the header's slots. */
 const ENTITIES = 0;
 const ROLES = 1;
@@ -79,7 +53,7 @@ const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'other'
  * One article's names with their keys worked out. Keying is most of the cost of merging, and an
  * article's keys never change, so the directory keys each article once and keeps the result
  * across corpus changes: a rebuild after one new article only merges. Kept for every article, so
- * one array of small numbers each, strings by their number in the shared `StringNumbers`: eleven
+ * one array of small numbers each, strings by their number in the shared `NameKeys.strings`: eleven
  * lists of strings per article were most of the directory's memory.
  *
  * The numbers, part after part: how many entities, roles, aliases and speakers; each entity's
@@ -98,7 +72,7 @@ export class KeyedArticle {
   constructor(
     readonly article: Article,
     private readonly numbers: SmallUints,
-    private readonly strings: StringNumbers,
+    private readonly strings: Vocabulary,
   ) {
     const entities = numbers[ENTITIES]!;
     this.names = HEADER;
@@ -119,7 +93,7 @@ export class KeyedArticle {
   }
 
   private string(at: number): string {
-    return this.strings.stringOf(this.numbers[at]!);
+    return this.strings.words[this.numbers[at]!]!;
   }
 
   private field(entity: number, field: number): number {
@@ -191,8 +165,12 @@ export interface NameKeys {
   roleOf: (role: string) => string;
   surname: (name: string) => string;
   nameLike: (name: string) => boolean;
-  /** The strings keyed articles keep, by number. */
-  strings: StringNumbers;
+  /**
+   * The strings keyed articles keep, by number (names, keys, roles), each once however many
+   * articles give it. It serves every article keyed with these functions, so it only grows, as
+   * their memos do.
+   */
+  strings: Vocabulary;
 }
 
 export function nameKeys(): NameKeys {
@@ -201,12 +179,12 @@ export function nameKeys(): NameKeys {
     roleOf: memoise(roleKey),
     surname: memoise(surnameOf),
     nameLike: memoise(looksLikeName),
-    strings: new StringNumbers(),
+    strings: new Vocabulary(),
   };
 }
 
 export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys: NameKeys): KeyedArticle {
-  const number = (text: string) => keys.strings.numberOf(text);
+  const number = (text: string) => keys.strings.idOf(text);
   const names: number[] = [];
   const fields: number[] = [];
   const roles: number[] = [];

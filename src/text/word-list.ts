@@ -1,30 +1,10 @@
 import { grown, keptInt32Array } from '../typed-arrays.js';
-import { Interner } from './interner.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** Distinct words as a set is read: membership, count and iteration in the order first given. */
 export interface WordSet extends Iterable<string> {
   has(word: string): boolean;
   readonly size: number;
-}
-
-/** Words numbered in the order first seen, and each number's word. */
-class Vocabulary {
-  private readonly ids = new Interner();
-  readonly words: string[] = [];
-
-  get size(): number {
-    return this.words.length;
-  }
-
-  idOf(word: string): number {
-    const id = this.ids.idOf(word);
-    if (id === this.words.length) this.words.push(word);
-    return id;
-  }
-
-  find(word: string): number | undefined {
-    return this.ids.find(word);
-  }
 }
 
 /**
