@@ -328,7 +328,6 @@ export function readFromStore(article: Article, readText: TextReader): void {
   if (textReaders.get(article) === HELD) {
     textReaders.set(article, readText);
     heldTexts.delete(article);
-    if (lastHeld?.article === article) lastHeld = null;
     // Its sentences decoded while held are slices of the held text: decoded again from the store's.
     decodedLayouts.delete(article);
     if (lastRead?.article === article) lastRead = null;
@@ -351,14 +350,9 @@ const HELD: TextReader = (id) => {
   throw new Error(`the text of article ${id} is held by the article, not read by its id`);
 };
 
-/** The held text read last: analysis reads one article's text many times in a row. */
-let lastHeld: { article: Article; text: string } | null = null;
-
 function heldText(article: Article): string {
-  if (lastHeld?.article === article) return lastHeld.text;
   const text = heldTexts.get(article);
   if (text === undefined) throw new Error(`the text of article ${article.id} is no longer held`);
-  lastHeld = { article, text };
   return text;
 }
 
@@ -539,10 +533,7 @@ export function keepText(article: Article): void {
   // Already gone from the store (another process withdrew it first): nothing to keep.
   if (text === undefined) return;
   if (keptTexts.delete(article)) keptChars -= text.length;
-  if (textReaders.get(article) === HELD) {
-    heldTexts.delete(article);
-    if (lastHeld?.article === article) lastHeld = null;
-  }
+  if (textReaders.get(article) === HELD) heldTexts.delete(article);
   textReaders.delete(article);
   Object.defineProperty(article, 'text', { value: text, enumerable: true, configurable: true, writable: true });
 }
