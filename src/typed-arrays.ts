@@ -20,7 +20,11 @@ export type SmallUints = Uint16Array | Uint32Array;
  * counts and offsets within one article nearly always do (its longest ones excepted).
  */
 export function smallUints(largest: number, length: number): SmallUints {
-  return largest <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
+  return fitsTwoBytes(largest) ? new Uint16Array(length) : new Uint32Array(length);
+}
+
+function fitsTwoBytes(largest: number): boolean {
+  return largest <= 0xffff;
 }
 
 /** The blocks kept arrays are cut from (see `keptArea`). */
@@ -54,12 +58,14 @@ export function keptInt32Array(length: number): Int32Array {
   return new Int32Array(buffer, byteOffset, length);
 }
 
-/** `smallUints` in kept room (see `keptArea`). */
-export function keptSmallUints(largest: number, length: number): SmallUints {
-  if (largest <= 0xffff) {
-    const { buffer, byteOffset } = keptArea(2 * length);
-    return new Uint16Array(buffer, byteOffset, length);
-  }
-  const { buffer, byteOffset } = keptArea(4 * length);
-  return new Uint32Array(buffer, byteOffset, length);
+/** `numbers` (whole, non-negative) as `smallUints` in kept room (see `keptArea`). */
+export function keptSmallUints(numbers: readonly number[]): SmallUints {
+  let largest = 0;
+  for (const number of numbers) if (number > largest) largest = number;
+  const { length } = numbers;
+  const bytes = fitsTwoBytes(largest) ? 2 : 4;
+  const { buffer, byteOffset } = keptArea(bytes * length);
+  const kept = bytes === 2 ? new Uint16Array(buffer, byteOffset, length) : new Uint32Array(buffer, byteOffset, length);
+  kept.set(numbers);
+  return kept;
 }

@@ -395,9 +395,13 @@ export function releaseHeld(article: Article, readText: TextReader): void {
   if (stored === heldText(article)) readFromStore(article, readText);
 }
 
-/** The article's paragraphs and sentences as layout offsets (see `decodeArticle`). */
+/**
+ * The article's paragraphs and sentences as layout offsets (see `decodeArticle`), as kept for every
+ * stored article: two bytes apiece for a text shorter than 65,536 characters (nearly every
+ * article), four otherwise.
+ */
 function offsetsOf({ paragraphs, sentences }: Article): SmallUints {
-  return layoutOffsets([
+  return keptSmallUints([
     paragraphs.length,
     ...paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
     ...sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
@@ -486,24 +490,12 @@ function layoutOf(article: Article): DecodedLayout {
   return decoded;
 }
 
-/**
- * Layout offsets as kept for every stored article: two bytes apiece for a text shorter than 65,536
- * characters (nearly every article), four otherwise.
- */
-function layoutOffsets(numbers: readonly number[]): SmallUints {
-  let largest = 0;
-  for (const number of numbers) if (number > largest) largest = number;
-  const offsets = keptSmallUints(largest, numbers.length);
-  offsets.set(numbers);
-  return offsets;
-}
-
 /** The article's paragraphs and sentences decoded from its layout source, its sentences cut from `text`. */
 function decodeLayout(article: Article, text: string): DecodedLayout {
   const source = registered(layoutSources, article);
   if (!source.offsets) {
     const { p, s } = JSON.parse(source.json!) as Layout;
-    source.offsets = layoutOffsets([p.length / 2, ...p, ...s]);
+    source.offsets = keptSmallUints([p.length / 2, ...p, ...s]);
     source.json = null;
   }
   const offsets = source.offsets;

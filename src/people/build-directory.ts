@@ -219,19 +219,7 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
     );
   }
   const header = [names.length / 3, roles.length / 2, aliases.length / 2, speakers.length / 4];
-  const parts = [header, names, fields, roles, aliases, speakers];
-  let length = 0;
-  let largest = 0;
-  for (const part of parts) {
-    length += part.length;
-    for (const value of part) largest = Math.max(largest, value);
-  }
-  const packed = keptSmallUints(largest, length);
-  let at = 0;
-  for (const part of parts) {
-    packed.set(part, at);
-    at += part.length;
-  }
+  const packed = keptSmallUints([...header, ...names, ...fields, ...roles, ...aliases, ...speakers]);
   return new KeyedArticle(article, packed, keys.strings);
 }
 
