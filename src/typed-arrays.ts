@@ -59,9 +59,9 @@ export function keptInt32Array(length: number): Int32Array {
 }
 
 /** `numbers` (whole, non-negative) as `smallUints` in kept room (see `keptArea`). */
-export function keptSmallUints(numbers: readonly number[]): SmallUints {
+export function keptSmallUints(numbers: ArrayLike<number>): SmallUints {
   let largest = 0;
-  for (const number of numbers) if (number > largest) largest = number;
+  for (let i = 0; i < numbers.length; i++) if (numbers[i]! > largest) largest = numbers[i]!;
   const { length } = numbers;
   const bytes = fitsTwoBytes(largest) ? 2 : 4;
   const { buffer, byteOffset } = keptArea(bytes * length);

@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from '../text/compare-text.js';
 import { listArticleFiles, readArticleBytes } from './article-files.js';
+import { type ArticleParts, articleFromParts, partsOf } from './article-parts.js';
+import type { ArticleWorkers } from './article-workers.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, type ParseArticleOptions, parseArticles } from './parse-article-file.js';
 import type { Article, SkippedFile } from './types.js';
 
@@ -20,9 +22,13 @@ export interface LoadArticlesOptions extends ParseArticleOptions {
   onRead?: (file: string, size: number, mtimeMs: number, articles: readonly Article[]) => void;
   /**
    * How each article parsed from a file `onRead` is told of is held until the caller is done with
-   * the folder; as parsed unless given.
+   * the folder, made from its parts; as parsed unless given.
    */
-  hold?: (article: Article) => Article;
+  hold?: (parts: ArticleParts) => Article;
+  /**
+   * Threads to read and parse files in, once a load has parsed `WORTH_WORKER_THREADS` files itself.
+   */
+  workers?: ArticleWorkers;
 }
 
 export interface LoadedArticles {
@@ -42,9 +48,10 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
   const { files, skipped: unreadable, realDir } = await listArticleFiles(dir);
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const outcomes: FileOutcome[] = new Array(files.length);
+  const parse = fileParser(options);
   let done = 0;
   await forEachLimited(files, MAX_CONCURRENT_READS, async (file, index) => {
-    outcomes[index] = await loadOrReuse(dir, realDir, file, maxBytes, options);
+    outcomes[index] = await loadOrReuse(dir, realDir, file, maxBytes, options, parse);
     done += 1;
     options.onProgress?.(done, files.length);
   });
@@ -79,21 +86,53 @@ async function loadOrReuse(
   file: string,
   maxBytes: number,
   options: LoadArticlesOptions,
+  parse: ParseFile,
 ): Promise<FileOutcome> {
-  if (!options.reuse && !options.onRead) return loadArticleFile(dir, realDir, file, maxBytes);
+  if (!options.reuse && !options.onRead) return parse(dir, realDir, file, maxBytes);
   // Synchronous: a stat is microseconds, and at 10,000 files promise round trips cost more than the
   // stats. A file that cannot be stat'ed is read anyway, so its error is reported the usual way.
   const info = statSync(join(dir, file), { throwIfNoEntry: false });
-  if (!info) return loadArticleFile(dir, realDir, file, maxBytes);
+  if (!info) return parse(dir, realDir, file, maxBytes);
   const reused = options.reuse?.(file, info.size, info.mtimeMs);
   if (reused) return { articles: reused, skipped: [] };
-  const parsed = await loadArticleFile(dir, realDir, file, maxBytes);
-  const outcome = options.hold ? { ...parsed, articles: parsed.articles.map(options.hold) } : parsed;
+  const outcome = await parse(dir, realDir, file, maxBytes);
   if (!outcome.skipped.length) options.onRead?.(file, info.size, info.mtimeMs, outcome.articles);
   return outcome;
 }
 
-async function loadArticleFile(dir: string, realDir: string, file: string, maxBytes: number): Promise<FileOutcome> {
+/**
+ * Files a load parses on its own thread before handing the rest to `workers`, and articles a start
+ * analyses on its own before it does (`analyseAhead`): starting the threads costs a tenth of a
+ * second, a few hundred files' parsing, so the seed, a test's folder or a file changed while
+ * stopped are read without them.
+ */
+export const WORTH_WORKER_THREADS = 200;
+
+type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) => Promise<FileOutcome>;
+
+/**
+ * How one load reads and parses its files: on this thread or, past the first
+ * `WORTH_WORKER_THREADS`, in worker threads when given; held if asked.
+ */
+function fileParser({ workers, hold }: LoadArticlesOptions): ParseFile {
+  let parsedHere = 0;
+  return async (dir, realDir, file, maxBytes) => {
+    if (workers && parsedHere >= WORTH_WORKER_THREADS) {
+      const { articles, skipped } = await workers.parse(dir, realDir, file, maxBytes);
+      return { articles: articles.map(hold ?? articleFromParts), skipped };
+    }
+    parsedHere += 1;
+    const parsed = await loadArticleFile(dir, realDir, file, maxBytes);
+    return hold ? { ...parsed, articles: parsed.articles.map((article) => hold(partsOf(article))) } : parsed;
+  };
+}
+
+export async function loadArticleFile(
+  dir: string,
+  realDir: string,
+  file: string,
+  maxBytes: number,
+): Promise<FileOutcome> {
   try {
     return parseArticles(file, await readArticleBytes(join(dir, file), maxBytes, realDir), { maxBytes });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { ArticleAnalysis } from '../articles/analysis.js';
 import { readableText } from '../articles/article.js';
+import { type ArticleParts, layoutFromOffsets, layoutOffsets, partsOf } from '../articles/article-parts.js';
 import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { detachedSlice } from '../text/detached-slice.js';
@@ -370,13 +371,28 @@ function readerText(article: Article): string | undefined {
  * whole, with an object per paragraph and sentence, the articles parsed from 100k files were about
  * a gigabyte of heap, the peak of the start.
  */
-export function heldUntilStored(parsed: Article): Article {
-  const { text, paragraphs: _paragraphs, sentences: _sentences, ...meta } = parsed;
+export function heldUntilStored(parts: ArticleParts): Article {
+  const { text, layout, ...meta } = parts;
+  return held(meta, text, keptSmallUints(layout));
+}
+
+function held(meta: Omit<Article, 'text' | 'paragraphs' | 'sentences'>, text: string, offsets: SmallUints): Article {
   const article = { ...meta } as Article;
   heldTexts.set(article, text);
   textOnDemand(article, HELD);
-  layoutOnDemand(article, { json: null, offsets: offsetsOf(parsed) });
+  layoutOnDemand(article, { json: null, offsets });
   return article;
+}
+
+/**
+ * The article as parts for another thread to analyse: a held article's text and layout offsets as
+ * held, without decoding its sentences; any other's as read.
+ */
+export function partsToAnalyse(article: Article): ArticleParts {
+  const offsets = layoutSources.get(article)?.offsets;
+  if (textReaders.get(article) !== HELD || !offsets) return partsOf(article);
+  const { id, origin, title, date, source, url, author } = article;
+  return { id, origin, title, date, source, url, author, text: heldText(article), layout: Uint32Array.from(offsets) };
 }
 
 /**
@@ -401,11 +417,7 @@ export function releaseHeld(article: Article, readText: TextReader): void {
  * article), four otherwise.
  */
 function offsetsOf({ paragraphs, sentences }: Article): SmallUints {
-  return keptSmallUints([
-    paragraphs.length,
-    ...paragraphs.flatMap((paragraph) => [paragraph.start, paragraph.end]),
-    ...sentences.flatMap((sentence) => [sentence.start, sentence.end, sentence.paragraph]),
-  ]);
+  return keptSmallUints(layoutOffsets(paragraphs, sentences));
 }
 
 /**
@@ -498,20 +510,7 @@ function decodeLayout(article: Article, text: string): DecodedLayout {
     source.offsets = keptSmallUints([p.length / 2, ...p, ...s]);
     source.json = null;
   }
-  const offsets = source.offsets;
-  const cut = cutterOf(article);
-  const paragraphCount = offsets[0]!;
-  const paragraphs: Paragraph[] = [];
-  for (let i = 0; i < paragraphCount; i++) {
-    paragraphs.push({ index: i, start: offsets[1 + 2 * i]!, end: offsets[2 + 2 * i]! });
-  }
-  const sentences: Sentence[] = [];
-  for (let at = 1 + 2 * paragraphCount, index = 0; at < offsets.length; at += 3, index++) {
-    const start = offsets[at]!;
-    const end = offsets[at + 1]!;
-    sentences.push({ index, paragraph: offsets[at + 2]!, start, end, text: cut(text, start, end) });
-  }
-  return { paragraphs, sentences };
+  return layoutFromOffsets(source.offsets, text, cutterOf(article));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ArticleWorkers } from '../articles/article-workers.js';
 import type { Article, SkippedFile } from '../articles/types.js';
 import type { Logger } from '../logger.js';
 import { IndexBusyError, PassageIndex } from '../search/passage-index.js';
@@ -10,6 +11,9 @@ import { type KeptStored, keepStored, loadStoredCorpus } from './stored-corpus.j
 
 /** Articles analysed between two writes to the store on a start that analyses (a first start, a version bump). */
 const ANALYSIS_BATCH = 500;
+
+/** Batches analysed in the worker threads ahead of the one being indexed and stored. */
+const BATCHES_AHEAD = 2;
 
 /** The passage index's file inside DATA_DIR. */
 export const INDEX_FILE = 'passages.sqlite';
@@ -26,6 +30,8 @@ export interface OpenCorpusOptions {
   moreArticles?: () => Promise<readonly Article[]>;
   /** Articles analysed between two writes to the store (`ANALYSIS_BATCH` unless a test sets it). */
   analysisBatch?: number;
+  /** Threads that parse and analyse beside the main one on a large start (see `ArticleWorkers`); 0 for none. */
+  workerThreads?: number;
   logger: Logger;
 }
 
@@ -62,21 +68,54 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
         return 0;
       })
     : 0;
+  // Threads that parse and analyse beside this one on a start with many files to read; none start
+  // for a few (see `WORTH_WORKER_THREADS`), and they stop once the folder is in.
+  const workers = new ArticleWorkers(options.workerThreads, (err) =>
+    log.warn({ err }, 'an article worker thread stopped; the main thread does its work'),
+  );
+  try {
+    return await openWith(options, workers, changesSeen, log);
+  } finally {
+    await workers.close();
+  }
+}
+
+async function openWith(
+  options: OpenCorpusOptions,
+  workers: ArticleWorkers,
+  changesSeen: number,
+  log: Logger,
+): Promise<OpenedCorpus> {
   const load = await loadStoredCorpus(options.seedsDir, options.store, {
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    workers,
   });
   const index = openIndexFile(options.dataDir, log);
   const { corpus } = createIndexedCorpus([], { analyse: load.analyse, reanalyse: load.analyseFresh, index });
   // In batches, each one's fresh analyses stored and then read back when asked for: a first start
   // holds one batch of analyses, not the whole corpus's.
   let storing = Boolean(options.store);
-  const batch = options.analysisBatch ?? ANALYSIS_BATCH;
+  const size = options.analysisBatch ?? ANALYSIS_BATCH;
   // Oldest first, so a first start indexes passages in date order, as later articles arrive: a
   // search too broad to rank every passage ranks the newest (see `PassageIndex`'s `newestRanked`).
   const articles = [...load.articles].sort(oldestFirst);
-  for (let start = 0; start < articles.length; start += batch) {
-    corpus.add(articles.slice(start, start + batch));
+  const batches: Article[][] = [];
+  for (let start = 0; start < articles.length; start += size) batches.push(articles.slice(start, start + size));
+  // The next batches are analysed in the worker threads while this one is indexed and stored.
+  const ahead: Promise<void>[] = [];
+  const analyseAhead = (k: number) => {
+    const batch = batches[k];
+    if (!batch) return;
+    ahead[k] = load.analyseAhead(batch);
+    // Awaited in its turn; a failure is not unhandled meanwhile.
+    ahead[k].catch(() => {});
+  };
+  for (let k = 0; k < BATCHES_AHEAD; k++) analyseAhead(k);
+  for (let k = 0; k < batches.length; k++) {
+    await ahead[k];
+    analyseAhead(k + BATCHES_AHEAD);
+    corpus.add(batches[k]!);
     if (!storing) continue;
     await load.storeAnalysed(corpus).catch((err: unknown) => {
       storing = false;

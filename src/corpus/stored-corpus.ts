@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
-import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
+import {
+  type LoadArticlesOptions,
+  type LoadedArticles,
+  loadArticles,
+  WORTH_WORKER_THREADS,
+} from '../articles/load-articles.js';
 import type { Article } from '../articles/types.js';
 import type { Logger } from '../logger.js';
 import { retryDelayMs } from '../subscriptions/backoff.js';
@@ -11,6 +16,7 @@ import {
   type FileSignature,
   heldUntilStored,
   type KeptArticle,
+  partsToAnalyse,
   readFromStore,
   releaseHeld,
   type StoredArticle,
@@ -18,11 +24,19 @@ import {
 } from './article-store.js';
 import type { AnalysisSource, Corpus } from './corpus.js';
 
+/** Articles sent to a worker thread in one message: enough that messages cost little beside the work. */
+const ANALYSED_PER_JOB = 25;
+
 export interface StoredCorpusLoad extends LoadedArticles {
   /** The analysis of each article: the stored one when its content was analysed before, else made now. */
   analyse: (article: Article) => AnalysisSource;
   /** How an article is analysed afresh, for the corpus to analyse one whose stored analysis is gone. */
   analyseFresh: (article: Article) => ArticleAnalysis;
+  /**
+   * Analyses ahead, in `workers` when given, the articles among `articles` not analysed yet, so
+   * that `analyse` finds them made; on this thread's own (`analyse`) otherwise.
+   */
+  analyseAhead(articles: readonly Article[]): Promise<void>;
   /** Files parsed in this run; the others' articles were read back from the store. */
   parsedFiles(): number;
   /** Articles analysed in this run. */
@@ -85,6 +99,7 @@ export async function loadStoredCorpus(
   const analyseFresh = options.analyse ?? analyseArticle;
   let fresh: StoredArticle[] | null = [];
   let analysed = 0;
+  const madeAhead = new Map<Article, ArticleAnalysis>();
   const analyse = (article: Article): AnalysisSource => {
     const kept = storedById.get(article.id);
     if (kept) {
@@ -96,9 +111,33 @@ export async function loadStoredCorpus(
       return kept.analysis;
     }
     analysed += 1;
-    const analysis = analyseFresh(article);
+    const analysis = madeAhead.get(article) ?? analyseFresh(article);
+    madeAhead.delete(article);
     fresh?.push({ article, analysis });
     return analysis;
+  };
+
+  const { workers } = options;
+  let toAnalyse: number | undefined;
+  const analyseAhead = async (articles: readonly Article[]): Promise<void> => {
+    // Only `analyseArticle` runs in the workers: a test's own analysis runs where it was given.
+    if (!workers || options.analyse) return;
+    // A start with a few articles to analyse (a changed file or two) starts no thread for them.
+    toAnalyse ??= loaded.articles.filter((article) => !storedById.has(article.id)).length;
+    if (toAnalyse < WORTH_WORKER_THREADS) return;
+    const waiting = articles.filter((article) => !storedById.has(article.id) && !madeAhead.has(article));
+    const jobs: Promise<void>[] = [];
+    for (let start = 0; start < waiting.length; start += ANALYSED_PER_JOB) {
+      const chunk = waiting.slice(start, start + ANALYSED_PER_JOB);
+      jobs.push(
+        workers.analyse(chunk.map(partsToAnalyse)).then((analyses) => {
+          chunk.forEach((article, i) => {
+            madeAhead.set(article, analyses[i]!);
+          });
+        }),
+      );
+    }
+    await Promise.all(jobs);
   };
 
   /**
@@ -184,6 +223,7 @@ export async function loadStoredCorpus(
     ...loaded,
     analyse,
     analyseFresh,
+    analyseAhead,
     parsedFiles: () => parsed,
     analysedArticles: () => analysed,
     storedArticle: (id) => storedById.get(id)?.article,
