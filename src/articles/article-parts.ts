@@ -5,7 +5,7 @@ import type { Article, Paragraph, Sentence } from './types.js';
  * text, and its paragraphs and sentences as one list of offsets (`layoutOffsets`), where the
  * objects of a parsed article (one per sentence, each with its own text) cost a copy apiece.
  */
-export interface ArticleParts extends Omit<Article, 'text' | 'paragraphs' | 'sentences'> {
+export interface ArticleParts extends ArticleMetaFields {
   text: string;
   layout: Uint32Array;
 }
@@ -42,14 +42,34 @@ export function layoutFromOffsets(
   return { paragraphs, sentences };
 }
 
-function plainSlice(text: string, start: number, end: number): string {
+/** A sentence cut as a plain slice of its article's text. */
+export function plainSlice(text: string, start: number, end: number): string {
   return text.slice(start, end);
+}
+
+export type ArticleMetaFields = Omit<Article, 'text' | 'paragraphs' | 'sentences'>;
+
+const NOT_META = new Set(['text', 'paragraphs', 'sentences']);
+
+/**
+ * The article's own fields but its text and layout, which are not read: an article read on demand
+ * (see `decodeArticle`) would read its text or decode its sentences for them.
+ */
+export function metaOf(article: Article): ArticleMetaFields {
+  const meta: Record<string, unknown> = {};
+  for (const key of Object.keys(article)) {
+    if (!NOT_META.has(key)) meta[key] = article[key as keyof Article];
+  }
+  return meta as unknown as ArticleMetaFields;
 }
 
 /** The parts of a parsed article (see `ArticleParts`). */
 export function partsOf(article: Article): ArticleParts {
-  const { text, paragraphs, sentences, ...meta } = article;
-  return { ...meta, text, layout: Uint32Array.from(layoutOffsets(paragraphs, sentences)) };
+  return {
+    ...metaOf(article),
+    text: article.text,
+    layout: Uint32Array.from(layoutOffsets(article.paragraphs, article.sentences)),
+  };
 }
 
 /** The article its parts describe, as it was parsed. */

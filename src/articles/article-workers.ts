@@ -1,23 +1,31 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type ArticleAnalysis, analyseArticle } from './analysis.js';
-import { type ArticleParts, articleFromParts, partsOf } from './article-parts.js';
-import { loadArticleFile } from './load-articles.js';
+import type { ArticleAnalysis } from './analysis.js';
+import { type ArticleJob, type ArticleJobResult, doArticleJob } from './article-jobs.js';
+import type { ArticleParts } from './article-parts.js';
 import type { SkippedFile } from './types.js';
 
-export type WorkerRequest =
-  | { job: number; kind: 'parse'; dir: string; realDir: string; file: string; maxBytes: number }
-  | { job: number; kind: 'analyse'; articles: ArticleParts[] };
+export interface WorkerRequest {
+  id: number;
+  job: ArticleJob;
+}
 
-export type WorkerReply =
-  | { job: number; kind: 'parsed'; articles: ArticleParts[]; skipped: SkippedFile[] }
-  | { job: number; kind: 'analysed'; analyses: ArticleAnalysis[] }
-  | { job: number; kind: 'failed'; message: string };
+/** A job's result, or how it failed (its stack: an error thrown in a thread, a bug, as on the main thread). */
+export type WorkerReply = { id: number; result: ArticleJobResult } | { id: number; failure: string };
 
 export interface ParsedParts {
   articles: ArticleParts[];
   skipped: SkippedFile[];
 }
+
+/**
+ * Files a load parses on the main thread before it hands the rest to the threads, and articles a
+ * start must have to analyse for its analysis to go to them: starting the threads costs about a
+ * tenth of a second, a few hundred files' parsing, so the seed, a test's folder or a file changed
+ * while stopped are read without them.
+ */
+export const FILES_BEFORE_THREADS = 200;
+export const ARTICLES_WORTH_THREADS = 200;
 
 /** More threads than this gain little: the main thread indexes and stores what they make. */
 const MAX_THREADS = 4;
@@ -30,7 +38,7 @@ const MAX_THREADS = 4;
 const YOUNG_GENERATION_MB = 8;
 
 interface Pending {
-  resolve: (reply: WorkerReply) => void;
+  resolve: (result: ArticleJobResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -40,21 +48,31 @@ interface Thread {
   alive: boolean;
 }
 
-/** A thread stopped (crashed, ran out of memory) with jobs in hand; they are done on the main thread. */
+/** A thread stopped (crashed, ran out of memory) with the job in hand; it is done on the main thread. */
 class ThreadStopped extends Error {}
+
+/** The pool was closed with the job in hand, or before it was asked: the start it was part of is over. */
+export class ArticleWorkersClosed extends Error {
+  constructor() {
+    super('the article worker threads were closed');
+    this.name = 'ArticleWorkersClosed';
+  }
+}
 
 /**
  * Threads that read, parse and analyse articles beside the main thread, for a start with many
- * files to read (a first start, an analysis-version bump): parsing and analysis are most of such a
- * start, and one thread left every other core idle. Each job runs the same functions the main
- * thread would, so what comes back is the same; a thread that stops has its jobs (and every later
- * one, once none is left) done on the main thread, told to `onThreadStopped`. Threads start with
- * the first job and stop on `close`.
+ * files to read (a first start, an analysis-version bump): parsing and analysis were two thirds of
+ * such a start, and one thread left the other cores idle. Each job runs the same function the
+ * main thread would (`doArticleJob`), so what comes back is the same. A thread that stops, or
+ * cannot start, is told to `onThreadStopped` and its jobs (and every later one, once none is
+ * left) are done on the main thread. Threads start with the first job; `close` stops them, and
+ * jobs in hand or asked for after it fail with `ArticleWorkersClosed`.
  */
 export class ArticleWorkers {
   private readonly threads: Thread[] = [];
   private started = false;
-  private nextJob = 1;
+  private closed = false;
+  private nextId = 1;
   /** Jobs a thread has done (the others were done on the main thread). */
   jobsInThreads = 0;
 
@@ -65,51 +83,40 @@ export class ArticleWorkers {
 
   /** Reads and parses one file of the folder, as `loadArticleFile` does. */
   async parse(dir: string, realDir: string, file: string, maxBytes: number): Promise<ParsedParts> {
-    const reply = await this.run({ kind: 'parse', dir, realDir, file, maxBytes }, async () => {
-      const { articles, skipped } = await loadArticleFile(dir, realDir, file, maxBytes);
-      return { job: 0, kind: 'parsed', articles: articles.map(partsOf), skipped };
-    });
-    if (reply.kind !== 'parsed') throw new Error(`unexpected reply to a parse: ${reply.kind}`);
-    return { articles: reply.articles, skipped: reply.skipped };
+    const result = await this.run({ kind: 'parse', dir, realDir, file, maxBytes });
+    if (result.kind !== 'parsed') throw new Error(`unexpected result of a parse: ${result.kind}`);
+    return { articles: result.articles, skipped: result.skipped };
   }
 
   /** Each article's analysis, as `analyseArticle` makes it. */
   async analyse(articles: ArticleParts[]): Promise<ArticleAnalysis[]> {
-    const reply = await this.run({ kind: 'analyse', articles }, async () => ({
-      job: 0,
-      kind: 'analysed',
-      analyses: articles.map((parts) => analyseArticle(articleFromParts(parts))),
-    }));
-    if (reply.kind !== 'analysed') throw new Error(`unexpected reply to an analysis: ${reply.kind}`);
-    return reply.analyses;
+    const result = await this.run({ kind: 'analyse', articles });
+    if (result.kind !== 'analysed') throw new Error(`unexpected result of an analysis: ${result.kind}`);
+    return result.analyses;
   }
 
-  /** Stops the threads; jobs still running are done on the main thread. */
+  /** Stops the threads: jobs in hand fail with `ArticleWorkersClosed`, as do later ones. */
   async close(): Promise<void> {
+    this.closed = true;
     const threads = this.threads.splice(0);
-    for (const thread of threads) stop(thread, new ThreadStopped('the article workers were closed'));
+    for (const thread of threads) stop(thread, new ArticleWorkersClosed());
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
 
-  private async run(
-    request:
-      | { kind: 'parse'; dir: string; realDir: string; file: string; maxBytes: number }
-      | { kind: 'analyse'; articles: ArticleParts[] },
-    onMainThread: () => Promise<WorkerReply>,
-  ): Promise<WorkerReply> {
+  private async run(job: ArticleJob): Promise<ArticleJobResult> {
+    if (this.closed) throw new ArticleWorkersClosed();
     const thread = this.leastBusy();
-    if (!thread) return onMainThread();
-    const job = this.nextJob++;
+    if (!thread) return doArticleJob(job);
+    const id = this.nextId++;
     try {
-      const reply = await new Promise<WorkerReply>((resolve, reject) => {
-        thread.pending.set(job, { resolve, reject });
-        thread.worker.postMessage({ ...request, job } as WorkerRequest);
+      const result = await new Promise<ArticleJobResult>((resolve, reject) => {
+        thread.pending.set(id, { resolve, reject });
+        thread.worker.postMessage({ id, job } satisfies WorkerRequest);
       });
-      if (reply.kind === 'failed') throw new Error(`in an article worker: ${reply.message}`);
       this.jobsInThreads += 1;
-      return reply;
+      return result;
     } catch (error) {
-      if (error instanceof ThreadStopped) return onMainThread();
+      if (error instanceof ThreadStopped) return doArticleJob(job);
       throw error;
     }
   }
@@ -117,7 +124,10 @@ export class ArticleWorkers {
   private leastBusy(): Thread | undefined {
     if (!this.started) {
       this.started = true;
-      for (let i = 0; i < this.size; i++) this.threads.push(this.startThread());
+      for (let i = 0; i < this.size; i++) {
+        const thread = this.startThread();
+        if (thread) this.threads.push(thread);
+      }
     }
     let best: Thread | undefined;
     for (const thread of this.threads) {
@@ -126,38 +136,46 @@ export class ArticleWorkers {
     return best;
   }
 
-  private startThread(): Thread {
-    // Compiled, the worker is the .js beside this module; run from source (tests, tsx), the .ts,
-    // once tsx's loader is registered in the new thread.
-    const fromSource = import.meta.url.endsWith('.ts');
-    const entry = new URL(fromSource ? './article-worker.ts' : './article-worker.js', import.meta.url);
-    const limits = { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-    const worker = fromSource
-      ? new Worker(
-          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`,
-          { eval: true, ...limits },
-        )
-      : new Worker(entry, limits);
-    worker.unref();
+  /** A new thread, or undefined (told to `onThreadStopped`) when one cannot be started. */
+  private startThread(): Thread | undefined {
+    let worker: Worker;
+    try {
+      worker = newWorker();
+    } catch (error) {
+      this.onThreadStopped(error as Error);
+      return undefined;
+    }
     const thread: Thread = { worker, pending: new Map(), alive: true };
     worker.on('message', (reply: WorkerReply) => {
-      const pending = thread.pending.get(reply.job);
-      thread.pending.delete(reply.job);
-      pending?.resolve(reply);
+      const pending = thread.pending.get(reply.id);
+      thread.pending.delete(reply.id);
+      if ('result' in reply) pending?.resolve(reply.result);
+      else pending?.reject(new Error(`in an article worker thread: ${reply.failure}`));
     });
     const stopped = (error: Error) => {
       if (thread.alive) this.onThreadStopped(error);
-      stop(thread, error);
+      stop(thread, new ThreadStopped(error.message));
     };
     worker.on('error', stopped);
-    worker.on('exit', (code) => stopped(new Error(`article worker exited with code ${code}`)));
+    worker.on('exit', (code) => stopped(new Error(`article worker thread exited with code ${code}`)));
     return thread;
   }
 }
 
-/** Marks the thread stopped and has its jobs done on the main thread. */
-function stop(thread: Thread, error: Error): void {
+/**
+ * Compiled, the thread runs the .js beside this module; run from source (tests, tsx), a small
+ * module that registers tsx's loader in the thread first (`article-worker-from-source.mjs`).
+ */
+function newWorker(): Worker {
+  const entry = import.meta.url.endsWith('.ts') ? './article-worker-from-source.mjs' : './article-worker.js';
+  return new Worker(new URL(entry, import.meta.url), {
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
+}
+
+/** Marks the thread stopped and fails its jobs in hand with `reason`. */
+function stop(thread: Thread, reason: Error): void {
   thread.alive = false;
-  for (const pending of thread.pending.values()) pending.reject(new ThreadStopped(error.message));
+  for (const pending of thread.pending.values()) pending.reject(reason);
   thread.pending.clear();
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { compareText } from '../text/compare-text.js';
 import { listArticleFiles, readArticleBytes } from './article-files.js';
 import { type ArticleParts, articleFromParts, partsOf } from './article-parts.js';
-import type { ArticleWorkers } from './article-workers.js';
+import { type ArticleWorkers, FILES_BEFORE_THREADS } from './article-workers.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, type ParseArticleOptions, parseArticles } from './parse-article-file.js';
 import type { Article, SkippedFile } from './types.js';
 
@@ -21,12 +21,12 @@ export interface LoadArticlesOptions extends ParseArticleOptions {
   /** Told of each file read and parsed whole (nothing skipped), with what `reuse` is asked with. */
   onRead?: (file: string, size: number, mtimeMs: number, articles: readonly Article[]) => void;
   /**
-   * How each article parsed from a file `onRead` is told of is held until the caller is done with
-   * the folder, made from its parts; as parsed unless given.
+   * How each article parsed is held until the caller is done with the folder, made from its
+   * parts; as parsed unless given.
    */
   hold?: (parts: ArticleParts) => Article;
   /**
-   * Threads to read and parse files in, once a load has parsed `WORTH_WORKER_THREADS` files itself.
+   * Threads to read and parse files in, once a load has parsed `FILES_BEFORE_THREADS` files itself.
    */
   workers?: ArticleWorkers;
 }
@@ -100,24 +100,16 @@ async function loadOrReuse(
   return outcome;
 }
 
-/**
- * Files a load parses on its own thread before handing the rest to `workers`, and articles a start
- * analyses on its own before it does (`analyseAhead`): starting the threads costs a tenth of a
- * second, a few hundred files' parsing, so the seed, a test's folder or a file changed while
- * stopped are read without them.
- */
-export const WORTH_WORKER_THREADS = 200;
-
 type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) => Promise<FileOutcome>;
 
 /**
  * How one load reads and parses its files: on this thread or, past the first
- * `WORTH_WORKER_THREADS`, in worker threads when given; held if asked.
+ * `FILES_BEFORE_THREADS`, in worker threads when given; held if asked.
  */
 function fileParser({ workers, hold }: LoadArticlesOptions): ParseFile {
   let parsedHere = 0;
   return async (dir, realDir, file, maxBytes) => {
-    if (workers && parsedHere >= WORTH_WORKER_THREADS) {
+    if (workers && parsedHere >= FILES_BEFORE_THREADS) {
       const { articles, skipped } = await workers.parse(dir, realDir, file, maxBytes);
       return { articles: articles.map(hold ?? articleFromParts), skipped };
     }

@@ -1,6 +1,13 @@
 import type { ArticleAnalysis } from '../articles/analysis.js';
 import { readableText } from '../articles/article.js';
-import { type ArticleParts, layoutFromOffsets, layoutOffsets, partsOf } from '../articles/article-parts.js';
+import {
+  type ArticleParts,
+  layoutFromOffsets,
+  layoutOffsets,
+  metaOf,
+  partsOf,
+  plainSlice,
+} from '../articles/article-parts.js';
 import type { Article, Paragraph, Sentence } from '../articles/types.js';
 import { recentlyUsed } from '../recently-used.js';
 import { detachedSlice } from '../text/detached-slice.js';
@@ -255,10 +262,6 @@ function cutterOf(article: Article): (text: string, start: number, end: number) 
   return read !== undefined && read !== HELD ? detachedSlice : plainSlice;
 }
 
-function plainSlice(text: string, start: number, end: number): string {
-  return text.slice(start, end);
-}
-
 /**
  * How much text read on demand is kept, the most recently read, in characters (two bytes each once
  * a text holds a curly quote): the texts being answered from (~800 articles' worth). Text was two
@@ -373,14 +376,10 @@ function readerText(article: Article): string | undefined {
  */
 export function heldUntilStored(parts: ArticleParts): Article {
   const { text, layout, ...meta } = parts;
-  return held(meta, text, keptSmallUints(layout));
-}
-
-function held(meta: Omit<Article, 'text' | 'paragraphs' | 'sentences'>, text: string, offsets: SmallUints): Article {
-  const article = { ...meta } as Article;
+  const article = meta as Article;
   heldTexts.set(article, text);
   textOnDemand(article, HELD);
-  layoutOnDemand(article, { json: null, offsets });
+  layoutOnDemand(article, { json: null, offsets: keptSmallUints(layout) });
   return article;
 }
 
@@ -391,8 +390,7 @@ function held(meta: Omit<Article, 'text' | 'paragraphs' | 'sentences'>, text: st
 export function partsToAnalyse(article: Article): ArticleParts {
   const offsets = layoutSources.get(article)?.offsets;
   if (textReaders.get(article) !== HELD || !offsets) return partsOf(article);
-  const { id, origin, title, date, source, url, author } = article;
-  return { id, origin, title, date, source, url, author, text: heldText(article), layout: Uint32Array.from(offsets) };
+  return { ...metaOf(article), text: heldText(article), layout: Uint32Array.from(offsets) };
 }
 
 /**

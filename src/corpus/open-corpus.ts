@@ -44,6 +44,8 @@ export interface OpenedCorpus {
   /** Files parsed and articles analysed in this start (none on a restart with nothing changed). */
   parsedFiles: number;
   analysed: number;
+  /** Files parsed and batches of articles analysed in worker threads in this start (see `ArticleWorkers`). */
+  jobsInThreads: number;
   /** Articles the index file kept that this start did not add (after a crash or a change elsewhere). */
   droppedFromIndex: number;
   /** Keeps the store in step with the corpus from now on; present with a store. */
@@ -69,7 +71,7 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
       })
     : 0;
   // Threads that parse and analyse beside this one on a start with many files to read; none start
-  // for a few (see `WORTH_WORKER_THREADS`), and they stop once the folder is in.
+  // for a few (see `FILES_BEFORE_THREADS`), and they stop once the start is done.
   const workers = new ArticleWorkers(options.workerThreads, (err) =>
     log.warn({ err }, 'an article worker thread stopped; the main thread does its work'),
   );
@@ -94,7 +96,7 @@ async function openWith(
   const index = openIndexFile(options.dataDir, log);
   const { corpus } = createIndexedCorpus([], { analyse: load.analyse, reanalyse: load.analyseFresh, index });
   // In batches, each one's fresh analyses stored and then read back when asked for: a first start
-  // holds one batch of analyses, not the whole corpus's.
+  // holds a few batches of analyses (this one and those analysed ahead), not the whole corpus's.
   let storing = Boolean(options.store);
   const size = options.analysisBatch ?? ANALYSIS_BATCH;
   // Oldest first, so a first start indexes passages in date order, as later articles arrive: a
@@ -106,10 +108,7 @@ async function openWith(
   const ahead: Promise<void>[] = [];
   const analyseAhead = (k: number) => {
     const batch = batches[k];
-    if (!batch) return;
-    ahead[k] = load.analyseAhead(batch);
-    // Awaited in its turn; a failure is not unhandled meanwhile.
-    ahead[k].catch(() => {});
+    if (batch) ahead[k] = load.analyseAhead(batch);
   };
   for (let k = 0; k < BATCHES_AHEAD; k++) analyseAhead(k);
   for (let k = 0; k < batches.length; k++) {
@@ -137,6 +136,7 @@ async function openWith(
     analysed: load.analysedArticles(),
     droppedFromIndex,
     changesSeen,
+    jobsInThreads: workers.jobsInThreads,
     ...(stored ? { stored } : {}),
   };
 }

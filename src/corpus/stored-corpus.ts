@@ -1,12 +1,8 @@
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
-import {
-  type LoadArticlesOptions,
-  type LoadedArticles,
-  loadArticles,
-  WORTH_WORKER_THREADS,
-} from '../articles/load-articles.js';
+import { ARTICLES_WORTH_THREADS } from '../articles/article-workers.js';
+import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
 import type { Article } from '../articles/types.js';
 import type { Logger } from '../logger.js';
 import { retryDelayMs } from '../subscriptions/backoff.js';
@@ -34,7 +30,9 @@ export interface StoredCorpusLoad extends LoadedArticles {
   analyseFresh: (article: Article) => ArticleAnalysis;
   /**
    * Analyses ahead, in `workers` when given, the articles among `articles` not analysed yet, so
-   * that `analyse` finds them made; on this thread's own (`analyse`) otherwise.
+   * that `analyse` finds them made; without workers, or for a start with few articles to analyse,
+   * it does nothing and `analyse` analyses each on this thread. Never fails: an article whose
+   * analysis in a thread failed is analysed by `analyse` too, where a bug throws as it would have.
    */
   analyseAhead(articles: readonly Article[]): Promise<void>;
   /** Files parsed in this run; the others' articles were read back from the store. */
@@ -124,17 +122,20 @@ export async function loadStoredCorpus(
     if (!workers || options.analyse) return;
     // A start with a few articles to analyse (a changed file or two) starts no thread for them.
     toAnalyse ??= loaded.articles.filter((article) => !storedById.has(article.id)).length;
-    if (toAnalyse < WORTH_WORKER_THREADS) return;
+    if (toAnalyse < ARTICLES_WORTH_THREADS) return;
     const waiting = articles.filter((article) => !storedById.has(article.id) && !madeAhead.has(article));
     const jobs: Promise<void>[] = [];
     for (let start = 0; start < waiting.length; start += ANALYSED_PER_JOB) {
       const chunk = waiting.slice(start, start + ANALYSED_PER_JOB);
       jobs.push(
-        workers.analyse(chunk.map(partsToAnalyse)).then((analyses) => {
-          chunk.forEach((article, i) => {
-            madeAhead.set(article, analyses[i]!);
-          });
-        }),
+        workers.analyse(chunk.map(partsToAnalyse)).then(
+          (analyses) => {
+            chunk.forEach((article, i) => {
+              madeAhead.set(article, analyses[i]!);
+            });
+          },
+          () => {},
+        ),
       );
     }
     await Promise.all(jobs);

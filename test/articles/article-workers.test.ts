@@ -5,8 +5,8 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { articleFromParts, partsOf } from '../../src/articles/article-parts.js';
-import { ArticleWorkers } from '../../src/articles/article-workers.js';
-import { loadArticleFile, WORTH_WORKER_THREADS } from '../../src/articles/load-articles.js';
+import { ArticleWorkers, ArticleWorkersClosed, FILES_BEFORE_THREADS } from '../../src/articles/article-workers.js';
+import { loadArticleFile } from '../../src/articles/load-articles.js';
 import { openCorpus } from '../../src/corpus/open-corpus.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 
@@ -50,6 +50,8 @@ async function openFolder(seeds: string, workerThreads: number, logged: string[]
     dataDir,
     store: store.articles,
     workerThreads,
+    // Several batches, so some are analysed in the threads while another is indexed and stored.
+    analysisBatch: 50,
     logger: pino({ level: 'warn' }, { write: (line: string) => logged.push(line) }),
   });
   cleanups.push(() => opened.index.close());
@@ -58,14 +60,17 @@ async function openFolder(seeds: string, workerThreads: number, logged: string[]
 
 describe('article worker threads', () => {
   it('give a first start of a large folder the articles and analyses one thread makes', async () => {
-    const seeds = writeFolder(WORTH_WORKER_THREADS + 60);
+    const seeds = writeFolder(FILES_BEFORE_THREADS + 60);
     const alone = await openFolder(seeds, 0);
     const logged: string[] = [];
     const threaded = await openFolder(seeds, 2, logged);
-    // No thread stopped and left its work to the main thread.
+    // No thread stopped and left its work to the main thread, and the threads did the work: the
+    // files past the first ones and the analysis.
     expect(logged).toEqual([]);
+    expect(alone.jobsInThreads).toBe(0);
+    expect(threaded.jobsInThreads).toBeGreaterThan(60);
     expect(threaded.parsedFiles).toBe(alone.parsedFiles);
-    expect(threaded.analysed).toBe(WORTH_WORKER_THREADS + 60);
+    expect(threaded.analysed).toBe(FILES_BEFORE_THREADS + 60);
     const articles = alone.corpus.articles();
     expect(threaded.corpus.articles().map((article) => article.id)).toEqual(articles.map((article) => article.id));
     for (const article of articles) {
@@ -79,10 +84,14 @@ describe('article worker threads', () => {
     );
   });
 
-  it('parse and analyse in threads as the main thread does', async () => {
+  it('parse and analyse in threads as the main thread does, whatever the working directory', async () => {
     const seeds = writeFolder(3);
     const files = readdirSync(join(seeds, '0'));
-    const workers = new ArticleWorkers(2);
+    const workingDir = process.cwd();
+    process.chdir(tmpdir());
+    cleanups.push(() => process.chdir(workingDir));
+    const stopped: Error[] = [];
+    const workers = new ArticleWorkers(2, (error) => stopped.push(error));
     cleanups.push(() => workers.close());
     for (const file of files) {
       const path = join('0', file);
@@ -92,24 +101,29 @@ describe('article worker threads', () => {
       const analyses = await workers.analyse(here.articles.map(partsOf));
       expect(analyses).toEqual(here.articles.map(analyseArticle));
     }
+    expect(stopped).toEqual([]);
     expect(workers.jobsInThreads).toBe(2 * files.length);
   });
 
-  it('do the jobs in hand on the main thread when closed, to the same result', async () => {
+  it('fail the jobs in hand, and later ones, once closed: the start they were part of is over', async () => {
     const seeds = writeFolder(20);
     const files = readdirSync(join(seeds, '0')).map((file) => join('0', file));
     const workers = new ArticleWorkers(2);
-    const jobs = files.map((file) => workers.parse(seeds, seeds, file, MAX_BYTES));
+    const jobs = files.map((file) => workers.parse(seeds, seeds, file, MAX_BYTES).catch((error: unknown) => error));
     await workers.close();
-    const parsed = await Promise.all(jobs);
-    for (const [i, file] of files.entries()) {
-      const here = await loadArticleFile(seeds, seeds, file, MAX_BYTES);
-      expect(parsed[i]!.articles.map(articleFromParts)).toEqual(here.articles);
-    }
-    // Closed, every later job is done on the main thread too.
-    const later = await workers.parse(seeds, seeds, files[0]!, MAX_BYTES);
-    expect(later.articles.map(articleFromParts)).toEqual(
-      (await loadArticleFile(seeds, seeds, files[0]!, MAX_BYTES)).articles,
+    for (const outcome of await Promise.all(jobs)) expect(outcome).toBeInstanceOf(ArticleWorkersClosed);
+    await expect(workers.parse(seeds, seeds, files[0]!, MAX_BYTES)).rejects.toBeInstanceOf(ArticleWorkersClosed);
+    expect(workers.jobsInThreads).toBe(0);
+  });
+
+  it('are done on the main thread when no thread can run', async () => {
+    const seeds = writeFolder(2);
+    const file = join('0', readdirSync(join(seeds, '0'))[0]!);
+    const workers = new ArticleWorkers(0);
+    cleanups.push(() => workers.close());
+    const parsed = await workers.parse(seeds, seeds, file, MAX_BYTES);
+    expect(parsed.articles.map(articleFromParts)).toEqual(
+      (await loadArticleFile(seeds, seeds, file, MAX_BYTES)).articles,
     );
     expect(workers.jobsInThreads).toBe(0);
   });
