@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import type { Article } from './articles/types.js';
 import { type Config, ConfigError, hideShardCountFromDiscordJs, readConfig, secretsOf } from './config.js';
 import { runInteractive, runOneShot } from './console/console.js';
 import type { Corpus } from './corpus/corpus.js';
@@ -17,6 +16,7 @@ import { UserFacingError } from './errors.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import type { ReadFeedItem } from './ingest/feed-poller.js';
 import { holderName } from './ingest/lease.js';
+import type { SeedsAtStart } from './ingest/seeds-watcher.js';
 import { createLogger, type Logger } from './logger.js';
 import type { PassageIndex } from './search/passage-index.js';
 import type { Services } from './services.js';
@@ -88,7 +88,7 @@ async function main(argv: readonly string[]): Promise<number> {
     log.fatal({ dir: config.seedsDir }, err.message);
     return 1;
   }
-  const { services, seedArticles } = built;
+  const { services, seeds } = built;
   if (discordToken && used && storeHealth) return runDiscord(config, discordToken, built, used, storeHealth, logger);
   const close = async () => {
     await built.stored?.close();
@@ -125,7 +125,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { savedFeedItemsIn, startIngest } = await (ingestModule ?? import('./ingest/start-ingest.js'));
   // As in the bot: feed items read before are known to the poller, and new ones are kept.
   const saved = store ? savedFeedItemsIn(store, built.savedFeeds) : undefined;
-  const ingest = startIngest(config, services.corpus, seedArticles, logger, undefined, saved);
+  const ingest = startIngest(config, services.corpus, seeds, logger, undefined, saved);
   try {
     await runInteractive(deps, io);
     return 0;
@@ -149,7 +149,7 @@ function shutdownSignal(): Promise<NodeJS.Signals> {
 async function runDiscord(
   config: Config,
   token: string,
-  { services, seedArticles, savedFeeds, stored, changesSeen }: BuiltServices,
+  { services, seeds: seedsAtStart, savedFeeds, stored, changesSeen }: BuiltServices,
   /** Monitored by `storeHealth`, whose write probe, at start and on a timer, catches the rest. */
   store: Store,
   storeHealth: StoreHealth,
@@ -255,7 +255,7 @@ async function runDiscord(
       // Taking over after following: the corpus's seeds and the feed items now stored are the start.
       const feedItems = firstTurn ? savedFeeds : await loadSavedFeedItems(store);
       // The seeds only: the seeds watcher and the catch-up announcements know nothing of feed articles.
-      const seeds = firstTurn ? seedArticles : seedArticlesIn(services.corpus, feedItems);
+      const seeds = firstTurn ? seedsAtStart : { articles: seedArticlesIn(services.corpus, feedItems) };
       return startIngest(
         config,
         services.corpus,
@@ -281,7 +281,7 @@ async function runDiscord(
   await ingest.start();
   storeHealth.onRecovered(() => subscriptions.storeRecovered());
   // Files added or edited while Newsdesk was down are announced now, in the background.
-  const caughtUp = subscriptions.catchUp(seedArticles);
+  const caughtUp = subscriptions.catchUp(seedsAtStart.articles);
   const signal = await stopping;
   log.info({ signal }, 'shutting down');
   await ingest.close();
@@ -319,8 +319,8 @@ async function runShardManager(config: Config, token: string, logger: Logger): P
 /** The services, and what the bot's ingest and announcements need to know of how they were built. */
 interface BuiltServices {
   services: Services;
-  /** The articles of the seeds folder, without feed articles. */
-  seedArticles: readonly Article[];
+  /** The seeds folder as the start read it (its articles, without feed articles, and its files). */
+  seeds: SeedsAtStart;
   /** Feed articles read in earlier runs, kept in the store. */
   savedFeeds: ReadFeedItem[];
   /** Keeps the store in step with the corpus; present when a store is open. */
@@ -375,7 +375,7 @@ async function buildServices(config: Config, logger: Logger, store: Store | unde
   };
   return {
     services,
-    seedArticles: opened.seedArticles,
+    seeds: { articles: opened.seedArticles, files: opened.seedFiles },
     savedFeeds,
     changesSeen: opened.changesSeen,
     ...(opened.stored ? { stored: opened.stored } : {}),

@@ -40,6 +40,8 @@ export interface OpenedCorpus {
   index: PassageIndex;
   /** The seeds folder's articles (without `moreArticles`). */
   seedArticles: readonly Article[];
+  /** Each seed file's size and modification time as this start read it (see `fileState`), by path. */
+  seedFiles: ReadonlyMap<string, string>;
   skipped: SkippedFile[];
   /** Files parsed and articles analysed in this start (none on a restart with nothing changed). */
   parsedFiles: number;
@@ -131,6 +133,7 @@ async function openWith(
     corpus,
     index,
     seedArticles: load.articles,
+    seedFiles: load.fileStates,
     skipped: load.skipped,
     parsedFiles: load.parsedFiles(),
     analysed: load.analysedArticles(),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
+import { fileState } from '../articles/article-files.js';
 import { ARTICLES_WORTH_THREADS } from '../articles/article-workers.js';
 import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
 import type { Article } from '../articles/types.js';
@@ -35,6 +36,11 @@ export interface StoredCorpusLoad extends LoadedArticles {
    * analysis in a thread failed is analysed by `analyse` too, where a bug throws as it would have.
    */
   analyseAhead(articles: readonly Article[]): Promise<void>;
+  /**
+   * The size and modification time (`fileState`) of each file as this start read it or found it
+   * unchanged, by path; none without a store (files are then not looked at before being read).
+   */
+  fileStates: ReadonlyMap<string, string>;
   /** Files parsed in this run; the others' articles were read back from the store. */
   parsedFiles(): number;
   /** Articles analysed in this run. */
@@ -77,16 +83,19 @@ export async function loadStoredCorpus(
   const storedFiles = new Map(stored.files.map((file) => [file.path, file]));
   const seen = new Set<string>();
   const readFiles: FileSignature[] = [];
+  const fileStates = new Map<string, string>();
   let parsed = 0;
   const loaded = await loadArticles(dir, {
     ...options,
     reuse: (file, size, mtimeMs) => {
       seen.add(file);
+      fileStates.set(file, fileState(size, mtimeMs));
       const articles = unchangedArticles(storedFiles.get(file), storedById, file, size, mtimeMs);
       if (!articles) parsed += 1;
       return articles;
     },
     onRead: (file, size, mtimeMs, articles) => {
+      fileStates.set(file, fileState(size, mtimeMs));
       readFiles.push({ path: file, size, mtimeMs, articleIds: articles.map((article) => article.id) });
     },
     // Where the store reads texts back when asked, each parsed article is held as it will be once
@@ -225,6 +234,7 @@ export async function loadStoredCorpus(
     analyse,
     analyseFresh,
     analyseAhead,
+    fileStates,
     parsedFiles: () => parsed,
     analysedArticles: () => analysed,
     storedArticle: (id) => storedById.get(id)?.article,

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inspectEntry, listArticleFiles, readArticleBytes } from '../articles/article-files.js';
+import { fileState, inspectEntry, listArticleFiles, readArticleBytes } from '../articles/article-files.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, parseArticles } from '../articles/parse-article-file.js';
 import type { Article } from '../articles/types.js';
 import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
@@ -18,13 +18,24 @@ export interface WatchSeedsOptions {
   onChange: ChangeListener;
   logger: IngestLogger;
   debounceMs?: number;
-  /**
-   * The articles already loaded from `dir` (loadArticles' result), so files present at start-up are
-   * not announced again. Their origins are the paths relative to `dir`, as the watcher sees them.
-   */
-  initial?: readonly Article[];
+  /** What the start read from `dir`, so files present at start-up are neither read nor announced again. */
+  initial?: SeedsAtStart;
   /** Files larger than this are refused, as at start-up (default MAX_ARTICLE_BYTES). */
   maxBytes?: number;
+}
+
+/** The seeds folder as a start read it. */
+export interface SeedsAtStart {
+  /** Its articles; their origins are the paths relative to the folder, as the watcher sees them. */
+  articles: readonly Article[];
+  /**
+   * Each file's size and modification time as the start read it (see `fileState`), by path. The
+   * watcher reports every file present when it starts watching (one written meanwhile is not
+   * missed); one still as the start read it is not read again. Without them every file is read
+   * again after a start, on the bot's thread: 5 s at 10k files, during which interactions missed
+   * Discord's 3-second window.
+   */
+  files?: ReadonlyMap<string, string>;
 }
 
 export interface SeedsWatcher {
@@ -59,6 +70,8 @@ class SeedsFolderWatcher implements SeedsWatcher {
   private readonly debounceMs: number;
   private readonly maxBytes: number;
   private closed = false;
+  /** Files as the start read them, each forgotten once the watcher has first looked at it. */
+  private readonly filesAtStart: Map<string, string>;
 
   constructor(
     private readonly dir: string,
@@ -66,7 +79,10 @@ class SeedsFolderWatcher implements SeedsWatcher {
   ) {
     this.debounceMs = options.debounceMs ?? DEFAULT_SEEDS_DEBOUNCE_MS;
     this.maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
-    this.index = new OriginIndex((options.initial ?? []).map((article) => [article.origin, article.id] as const));
+    this.index = new OriginIndex(
+      (options.initial?.articles ?? []).map((article) => [article.origin, article.id] as const),
+    );
+    this.filesAtStart = new Map(options.initial?.files ?? []);
     this.realDir = realpath(dir).catch(() => dir);
     this.watcher = watchFolderTree(dir, {
       onEvent: (path) => this.touch(path),
@@ -110,8 +126,15 @@ class SeedsFolderWatcher implements SeedsWatcher {
     if (this.closed || entry.timer || this.pending.get(path) !== entry) return;
     try {
       const found = await inspectEntry(this.dir, await this.realDir, path);
+      const atStart = this.filesAtStart.get(path);
+      this.filesAtStart.delete(path);
       if (found.kind === 'file') {
-        const seen = `${found.info.size}:${found.info.mtimeMs}`;
+        const seen = fileState(found.info.size, found.info.mtimeMs);
+        // As the start read it: nothing to read or report.
+        if (seen === atStart && entry.seen === null) {
+          this.pending.delete(path);
+          return;
+        }
         if (entry.seen !== seen) {
           // First look since the last event, or still being written: look again after another wait.
           entry.seen = seen;

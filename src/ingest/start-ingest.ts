@@ -6,7 +6,7 @@ import { applyChange } from './apply-change.js';
 import type { ArticleChange } from './article-change.js';
 import { FeedPoller, type ReadFeedItem, type SavedFeedItems } from './feed-poller.js';
 import type { FeedArticle, FeedStore } from './feed-records.js';
-import { watchSeeds } from './seeds-watcher.js';
+import { type SeedsAtStart, watchSeeds } from './seeds-watcher.js';
 
 export interface IngestSettings {
   seedsDir: string;
@@ -102,13 +102,13 @@ export function seedArticlesIn(corpus: Corpus, feedItems: readonly ReadFeedItem[
 /**
  * Keeps the corpus current while Newsdesk runs: files added to, changed in or removed from the
  * seeds folder, and items of the configured feeds, reach answers and search as soon as they settle.
- * `initial` are the seed articles already loaded. With `savedFeeds`, feed items are kept between
+ * `initial` is the seeds folder as the start read it. With `savedFeeds`, feed items are kept between
  * runs: their articles must already be in the corpus, and the poller reports only what changed.
  */
 export function startIngest(
   settings: IngestSettings,
   corpus: Corpus,
-  initial: readonly Article[],
+  initial: SeedsAtStart,
   logger: Logger,
   afterChange?: AfterChange,
   savedFeeds?: SavedFeedItems,

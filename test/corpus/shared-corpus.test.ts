@@ -79,7 +79,7 @@ function defineSharedCorpus(label: string, openPair: OpenPair): void {
         idleFeeds: idleFeeds(settings, logger),
         startIngest: async () => {
           ingests += 1;
-          return startIngest(settings, opened.corpus, opened.corpus.articles(), logger);
+          return startIngest(settings, opened.corpus, { articles: opened.corpus.articles() }, logger);
         },
         logger,
         leaseMs: LEASE_MS,

@@ -78,7 +78,7 @@ describe('feed articles kept in the store', () => {
     const ingest = startIngest(
       { ...settings(), feeds },
       indexed.corpus,
-      [],
+      { articles: [] },
       createLogger({ level: 'silent' }),
       async (change) => void changes.push(change),
       savedFeedItemsIn(store, saved),

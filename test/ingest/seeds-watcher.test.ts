@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   unlinkSync,
   writeFileSync,
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fileState } from '../../src/articles/article-files.js';
 import { loadArticles } from '../../src/articles/load-articles.js';
 import { createIndexedCorpus } from '../../src/corpus/indexed-corpus.js';
 import { applyChange } from '../../src/ingest/apply-change.js';
@@ -39,7 +41,7 @@ describe('watchSeeds', () => {
     watcher = watchSeeds(dir, {
       logger,
       debounceMs: DEBOUNCE_MS,
-      initial,
+      initial: { articles: initial },
       onChange: (change) => {
         changes.push(change);
       },
@@ -165,7 +167,7 @@ describe('watchSeeds', () => {
     watcher = watchSeeds(dir, {
       logger,
       debounceMs: DEBOUNCE_MS,
-      initial,
+      initial: { articles: initial },
       onChange: (change) => void changes.push(change),
     });
     await vi.waitFor(() => expect(changes).toHaveLength(1), WAIT);
@@ -205,6 +207,30 @@ describe('watchSeeds', () => {
     unlinkSync(join(dir, 'summit.txt'));
     await vi.waitFor(() => expect(changes).toHaveLength(1), WAIT);
     expect(changes[0]).toEqual({ kind: 'removed', origin: 'summit.txt', articleId: loaded?.id });
+  });
+
+  it('does not read again a file still as the start read it, and reads one changed since', async () => {
+    writeFileSync(join(dir, 'summit.txt'), SUMMIT);
+    writeFileSync(join(dir, 'storm.txt'), STORM);
+    const stateOf = (name: string) => {
+      const info = statSync(join(dir, name));
+      return fileState(info.size, info.mtimeMs);
+    };
+    const files = new Map(['summit.txt', 'storm.txt'].map((name) => [name, stateOf(name)] as const));
+    // Read by the start (articles and files); then storm.txt changes before the watcher starts.
+    const { articles } = await loadArticles(dir);
+    writeFileSync(join(dir, 'storm.txt'), STORM.replace('Heavy rain', 'Light rain'));
+    watcher = watchSeeds(dir, {
+      logger,
+      debounceMs: DEBOUNCE_MS,
+      initial: { articles, files },
+      onChange: (change) => void changes.push(change),
+    });
+    await settled('storm.txt');
+    expect(changes).toEqual([expect.objectContaining({ kind: 'updated', origin: 'storm.txt' })]);
+    expect(
+      logger.entries.some((entry) => entry.message === 'seed file settled' && entry.data.file === 'summit.txt'),
+    ).toBe(false);
   });
 
   it('reads files in folders, including a folder moved in whole, and withdraws them when the folder goes', async () => {
