@@ -171,9 +171,9 @@ export function readArticleBytes(path: string, maxBytes: number, realDir: string
 }
 
 /**
- * A file's size and modification time as one string: the same means the same content, as a start
- * judges a seed file it has read before (see `loadStoredCorpus`) and the seeds watcher one present
- * when it started.
+ * A file's size and modification time as one string: the same is taken to mean the same content,
+ * as a start judges a seed file it has read before (see `loadStoredCorpus`) and the seeds watcher
+ * one present when it started.
  */
 export function fileState(size: number, mtimeMs: number): string {
   return `${size}:${mtimeMs}`;

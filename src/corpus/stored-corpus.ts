@@ -21,6 +21,12 @@ import {
 } from './article-store.js';
 import type { AnalysisSource, Corpus } from './corpus.js';
 
+/**
+ * How long before a start a file must have been last changed for the start's look at it to stand
+ * for its content (git's "racy" rule): some file systems keep modification times to the second.
+ */
+const RECENTLY_CHANGED_MS = 2_000;
+
 /** Articles sent to a worker thread in one message: enough that messages cost little beside the work. */
 const ANALYSED_PER_JOB = 25;
 
@@ -38,7 +44,8 @@ export interface StoredCorpusLoad extends LoadedArticles {
   analyseAhead(articles: readonly Article[]): Promise<void>;
   /**
    * The size and modification time (`fileState`) of each file as this start read it or found it
-   * unchanged, by path; none without a store (files are then not looked at before being read).
+   * unchanged, by path; left out, a file the seeds watcher should read again (skipped in part or
+   * whole, or changed just before it was looked at).
    */
   fileStates: ReadonlyMap<string, string>;
   /** Files parsed in this run; the others' articles were read back from the store. */
@@ -84,24 +91,35 @@ export async function loadStoredCorpus(
   const seen = new Set<string>();
   const readFiles: FileSignature[] = [];
   const fileStates = new Map<string, string>();
+  const statedAt = Date.now();
+  // A file changed within a clock tick of being looked at could change again unseen (same size and
+  // time): it is left for the seeds watcher to read again, as are files skipped (below).
+  const noteFileState = (file: string, size: number, mtimeMs: number) => {
+    if (statedAt - mtimeMs > RECENTLY_CHANGED_MS) fileStates.set(file, fileState(size, mtimeMs));
+  };
   let parsed = 0;
   const loaded = await loadArticles(dir, {
     ...options,
     reuse: (file, size, mtimeMs) => {
       seen.add(file);
-      fileStates.set(file, fileState(size, mtimeMs));
+      noteFileState(file, size, mtimeMs);
       const articles = unchangedArticles(storedFiles.get(file), storedById, file, size, mtimeMs);
       if (!articles) parsed += 1;
       return articles;
     },
     onRead: (file, size, mtimeMs, articles) => {
-      fileStates.set(file, fileState(size, mtimeMs));
+      noteFileState(file, size, mtimeMs);
       readFiles.push({ path: file, size, mtimeMs, articleIds: articles.map((article) => article.id) });
     },
     // Where the store reads texts back when asked, each parsed article is held as it will be once
     // stored, until it is: every file is read before the first is analysed.
     ...(store?.texts ? { hold: heldUntilStored } : {}),
   });
+
+  // A file skipped in part or whole (unreadable, a bad item, the same content as another file) is
+  // read again by the seeds watcher: it may be readable now, and one whose articles were dropped as
+  // copies is not in what the watcher is told the start read.
+  for (const { file } of loaded.skipped) fileStates.delete(file.replace(/#\d+$/, ''));
 
   const analyseFresh = options.analyse ?? analyseArticle;
   let fresh: StoredArticle[] | null = [];

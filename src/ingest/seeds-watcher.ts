@@ -131,7 +131,7 @@ class SeedsFolderWatcher implements SeedsWatcher {
       if (found.kind === 'file') {
         const seen = fileState(found.info.size, found.info.mtimeMs);
         // As the start read it: nothing to read or report.
-        if (seen === atStart && entry.seen === null) {
+        if (seen === atStart) {
           this.pending.delete(path);
           return;
         }

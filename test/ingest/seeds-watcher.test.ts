@@ -219,7 +219,7 @@ describe('watchSeeds', () => {
     const files = new Map(['summit.txt', 'storm.txt'].map((name) => [name, stateOf(name)] as const));
     // Read by the start (articles and files); then storm.txt changes before the watcher starts.
     const { articles } = await loadArticles(dir);
-    writeFileSync(join(dir, 'storm.txt'), STORM.replace('Heavy rain', 'Light rain'));
+    writeFileSync(join(dir, 'storm.txt'), STORM.replace('Heavy rain', 'Light rain and wind'));
     watcher = watchSeeds(dir, {
       logger,
       debounceMs: DEBOUNCE_MS,
