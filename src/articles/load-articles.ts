@@ -119,6 +119,7 @@ function fileParser({ workers, hold }: LoadArticlesOptions): ParseFile {
   };
 }
 
+/** Reads and parses one file of the folder (a thread's job too): a bad one is skipped with its reason. */
 export async function loadArticleFile(
   dir: string,
   realDir: string,

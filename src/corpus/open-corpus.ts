@@ -40,7 +40,10 @@ export interface OpenedCorpus {
   index: PassageIndex;
   /** The seeds folder's articles (without `moreArticles`). */
   seedArticles: readonly Article[];
-  /** Each seed file's size and modification time as this start read it (see `fileState`), by path. */
+  /**
+   * Each seed file's size and modification time as this start read it (see `fileState`), by path,
+   * less the files the seeds watcher should read again (see `StoredCorpusLoad.fileStates`).
+   */
   seedFiles: ReadonlyMap<string, string>;
   skipped: SkippedFile[];
   /** Files parsed and articles analysed in this start (none on a restart with nothing changed). */
