@@ -21,7 +21,8 @@ describe('the seed files a start tells the seeds watcher it read', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const seeds = join(dir, 'seeds');
     mkdirSync(seeds);
-    const hourAgo = new Date(Date.now() - 3_600_000);
+    // A whole second: utimes takes seconds as a float, which a time in milliseconds may not survive.
+    const hourAgo = new Date(Math.floor(Date.now() / 1000 - 3600) * 1000);
     const write = (name: string, text: string, when: Date | null = hourAgo) => {
       writeFileSync(join(seeds, name), text);
       if (when) utimesSync(join(seeds, name), when, when);
