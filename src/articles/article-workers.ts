@@ -13,7 +13,7 @@ export interface WorkerRequest {
 /** A job's result, or how it failed (its stack: an error thrown in a thread, a bug, as on the main thread). */
 export type WorkerReply = { id: number; result: ArticleJobResult } | { id: number; failure: string };
 
-export interface ParsedParts {
+interface ParsedParts {
   articles: ArticleParts[];
   skipped: SkippedFile[];
 }

@@ -173,7 +173,7 @@ function parseJson(file: string, content: string): ParsedArticles {
   if (value.length === 0) throw new ArticleFileError(file, 'JSON array holds no articles');
   const parsed: ParsedArticles = { articles: [], skipped: [] };
   value.forEach((item, index) => {
-    const origin = `${file}#${index + 1}`;
+    const origin = originOfItem(file, index + 1);
     try {
       parsed.articles.push(parseJsonArticle(origin, item));
     } catch (error) {
@@ -278,4 +278,14 @@ function formatDay(year: number, month: number, day: number): string | null {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The origin of the `n`-th item (1-based) of a JSON array file: `<file>#<n>`. */
+function originOfItem(file: string, n: number): string {
+  return `${file}#${n}`;
+}
+
+/** The file an origin was read from: itself, or the file of a JSON array's item (`originOfItem`). */
+export function fileOfOrigin(origin: string): string {
+  return origin.replace(/#\d+$/, '');
 }

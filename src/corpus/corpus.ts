@@ -70,11 +70,7 @@ export class Corpus {
   private cachedVersion: string | null = null;
   private cachedBasis: Basis | null = null;
 
-  constructor(
-    private readonly analyse: (article: Article) => AnalysisSource,
-    /** Analyses an article whose stored analysis is gone when asked for (see `read`). */
-    private readonly reanalyse: (article: Article) => ArticleAnalysis = analyseArticle,
-  ) {}
+  constructor(private readonly analyse: (article: Article) => AnalysisSource) {}
 
   onChange(listener: CorpusListener): void {
     this.listeners.push(listener);
@@ -160,7 +156,7 @@ export class Corpus {
     const article = this.byId.get(id)!;
     const stored = reader(article);
     if (stored) return stored;
-    const made = this.reanalyse(article);
+    const made = analyseArticle(article);
     this.analyses.set(id, made);
     return made;
   }

@@ -16,12 +16,10 @@ export function createIndexedCorpus(
   articles: readonly Article[] = [],
   options: {
     analyse?: (article: Article) => AnalysisSource;
-    /** Analyses an article whose stored analysis is gone (see `Corpus`); `analyseArticle` unless given. */
-    reanalyse?: (article: Article) => ArticleAnalysis;
     index?: PassageIndex;
   } = {},
 ): IndexedCorpus {
-  const corpus = new Corpus(options.analyse ?? analyseArticle, options.reanalyse);
+  const corpus = new Corpus(options.analyse ?? analyseArticle);
   const index = options.index ?? PassageIndex.open();
   corpus.onChange(({ added, removed }) => {
     if (removed.length) index.remove(removed.map((article) => article.id));

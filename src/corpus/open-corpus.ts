@@ -77,29 +77,32 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
     : 0;
   // Threads that parse and analyse beside this one on a start with many files to read; none start
   // for a few (see `FILES_BEFORE_THREADS`), and they stop once the start is done.
-  const workers = new ArticleWorkers(options.workerThreads, (err) =>
-    log.warn({ err }, 'an article worker thread stopped; the main thread does its work'),
-  );
+  const workers =
+    options.workerThreads === 0
+      ? undefined
+      : new ArticleWorkers(options.workerThreads, (err) =>
+          log.warn({ err }, 'an article worker thread stopped; the main thread does its work'),
+        );
   try {
     return await openWith(options, workers, changesSeen, log);
   } finally {
-    await workers.close();
+    await workers?.close();
   }
 }
 
 async function openWith(
   options: OpenCorpusOptions,
-  workers: ArticleWorkers,
+  workers: ArticleWorkers | undefined,
   changesSeen: number,
   log: Logger,
 ): Promise<OpenedCorpus> {
   const load = await loadStoredCorpus(options.seedsDir, options.store, {
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    workers,
+    ...(workers ? { workers } : {}),
   });
   const index = openIndexFile(options.dataDir, log);
-  const { corpus } = createIndexedCorpus([], { analyse: load.analyse, reanalyse: load.analyseFresh, index });
+  const { corpus } = createIndexedCorpus([], { analyse: load.analyse, index });
   // In batches, each one's fresh analyses stored and then read back when asked for: a first start
   // holds a few batches of analyses (this one and those analysed ahead), not the whole corpus's.
   let storing = Boolean(options.store);
@@ -142,7 +145,7 @@ async function openWith(
     analysed: load.analysedArticles(),
     droppedFromIndex,
     changesSeen,
-    jobsInThreads: workers.jobsInThreads,
+    jobsInThreads: workers?.jobsInThreads ?? 0,
     ...(stored ? { stored } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { type ArticleAnalysis, analyseArticle } from '../articles/analysis.js';
 import { fileState } from '../articles/article-files.js';
 import { ARTICLES_WORTH_THREADS } from '../articles/article-workers.js';
 import { type LoadArticlesOptions, type LoadedArticles, loadArticles } from '../articles/load-articles.js';
+import { fileOfOrigin } from '../articles/parse-article-file.js';
 import type { Article } from '../articles/types.js';
 import type { Logger } from '../logger.js';
 import { retryDelayMs } from '../subscriptions/backoff.js';
@@ -33,8 +34,6 @@ const ANALYSED_PER_JOB = 25;
 export interface StoredCorpusLoad extends LoadedArticles {
   /** The analysis of each article: the stored one when its content was analysed before, else made now. */
   analyse: (article: Article) => AnalysisSource;
-  /** How an article is analysed afresh, for the corpus to analyse one whose stored analysis is gone. */
-  analyseFresh: (article: Article) => ArticleAnalysis;
   /**
    * Analyses ahead, in `workers` when given, the articles among `articles` not analysed yet, so
    * that `analyse` finds them made; without workers, or for a start with few articles to analyse,
@@ -68,7 +67,6 @@ export interface StoredCorpusLoad extends LoadedArticles {
 }
 
 export interface StoredCorpusOptions extends LoadArticlesOptions {
-  analyse?: (article: Article) => ArticleAnalysis;
   /** `ANALYSIS_VERSION` unless a test is checking what a bump does. */
   analysisVersion?: number;
 }
@@ -108,7 +106,6 @@ export async function loadStoredCorpus(
       return articles;
     },
     onRead: (file, size, mtimeMs, articles) => {
-      noteFileState(file, size, mtimeMs);
       readFiles.push({ path: file, size, mtimeMs, articleIds: articles.map((article) => article.id) });
     },
     // Where the store reads texts back when asked, each parsed article is held as it will be once
@@ -119,9 +116,8 @@ export async function loadStoredCorpus(
   // A file skipped in part or whole (unreadable, a bad item, the same content as another file) is
   // read again by the seeds watcher: it may be readable now, and one whose articles were dropped as
   // copies is not in what the watcher is told the start read.
-  for (const { file } of loaded.skipped) fileStates.delete(file.replace(/#\d+$/, ''));
+  for (const { file } of loaded.skipped) fileStates.delete(fileOfOrigin(file));
 
-  const analyseFresh = options.analyse ?? analyseArticle;
   let fresh: StoredArticle[] | null = [];
   let analysed = 0;
   const madeAhead = new Map<Article, ArticleAnalysis>();
@@ -131,12 +127,12 @@ export async function loadStoredCorpus(
       // Stored before (a file touched, its content unchanged, or in another file): a parsed copy
       // held since parsing reads its text from the store from now on, as it would once stored.
       if (store?.texts) releaseHeld(article, store.texts);
-      // Read from the store when asked for; analysed then by the corpus (`analyseFresh`), once, if
+      // Read from the store when asked for; analysed then by the corpus (`analyseArticle`), once, if
       // the store has lost it meanwhile.
       return kept.analysis;
     }
     analysed += 1;
-    const analysis = madeAhead.get(article) ?? analyseFresh(article);
+    const analysis = madeAhead.get(article) ?? analyseArticle(article);
     madeAhead.delete(article);
     fresh?.push({ article, analysis });
     return analysis;
@@ -145,8 +141,7 @@ export async function loadStoredCorpus(
   const { workers } = options;
   let toAnalyse: number | undefined;
   const analyseAhead = async (articles: readonly Article[]): Promise<void> => {
-    // Only `analyseArticle` runs in the workers: a test's own analysis runs where it was given.
-    if (!workers || options.analyse) return;
+    if (!workers) return;
     // A start with a few articles to analyse (a changed file or two) starts no thread for them.
     toAnalyse ??= loaded.articles.filter((article) => !storedById.has(article.id)).length;
     if (toAnalyse < ARTICLES_WORTH_THREADS) return;
@@ -250,7 +245,6 @@ export async function loadStoredCorpus(
   return {
     ...loaded,
     analyse,
-    analyseFresh,
     analyseAhead,
     fileStates,
     parsedFiles: () => parsed,

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileState, inspectEntry, listArticleFiles, readArticleBytes } from '../articles/article-files.js';
-import { ArticleFileError, MAX_ARTICLE_BYTES, parseArticles } from '../articles/parse-article-file.js';
+import { ArticleFileError, fileOfOrigin, MAX_ARTICLE_BYTES, parseArticles } from '../articles/parse-article-file.js';
 import type { Article } from '../articles/types.js';
 import type { ArticleChange, ChangeListener, IngestLogger } from './article-change.js';
 import { type FolderTreeWatcher, watchFolderTree } from './folder-tree-watcher.js';
@@ -204,7 +204,7 @@ class SeedsFolderWatcher implements SeedsWatcher {
   /** Origins read from the file at `path` (`path`, or `path#n` for a JSON array), or under a folder. */
   private originsOf(path: string, includeFolder: boolean): string[] {
     return [...this.index.origins()].filter(
-      (origin) => origin === path || origin.startsWith(`${path}#`) || (includeFolder && origin.startsWith(`${path}/`)),
+      (origin) => fileOfOrigin(origin) === path || (includeFolder && origin.startsWith(`${path}/`)),
     );
   }
 }

@@ -223,10 +223,9 @@ export function keyArticle({ article, entities, quotes }: AnalysedArticle, keys:
   return new KeyedArticle(article, packed, keys.strings);
 }
 
-/** An entity of a keyed article, the article's place among those merged. */
+/** An entity (by its index) of a keyed article, with the article's place among those merged. */
 interface EntityAt {
   keyed: KeyedArticle;
-  /** The keyed article's place among those merged. */
   place: number;
   index: number;
 }
