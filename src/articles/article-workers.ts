@@ -19,14 +19,21 @@ interface ParsedParts {
 }
 
 /**
- * Files a load parses on the main thread before it hands the rest to the threads, and articles a
- * start must have to analyse for its analysis to go to them. Two threads that each load the
- * parsing and analysis code cost more than they save on a thousand files: a first start at 1k
- * articles took 3.1-3.5 s with them, 2.7-3.0 s without, and 65 MB more. So the seed, a test's
- * folder, a few changed files or a small archive start none.
+ * Files a folder must list for its parsing to go to the threads, and articles a start must have
+ * to analyse for its analysis to go to them. Two threads that each load the parsing and analysis
+ * code cost more than they save on a thousand files: a first start at 1k articles took 3.1-3.5 s
+ * with them, 2.7-3.0 s without, and 65 MB more. So the seed, a test's folder or a small archive
+ * start none.
  */
-export const FILES_BEFORE_THREADS = 2000;
+export const FILES_WORTH_THREADS = 2000;
 export const ARTICLES_WORTH_THREADS = 2000;
+/**
+ * Files of such a folder the main thread parses itself before it hands the rest to the threads:
+ * a restart that finds a few files changed in a large folder parses them without starting any.
+ * It was 2,000 files, a second and a half of one thread's parsing at the start of every large
+ * first start while the other core was idle.
+ */
+export const FILES_BEFORE_THREADS = 200;
 
 /** More threads than this gain little: the main thread indexes and stores what they make. */
 const MAX_THREADS = 4;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { compareText } from '../text/compare-text.js';
 import { listArticleFiles, readArticleBytes } from './article-files.js';
 import { type ArticleParts, articleFromParts, partsOf } from './article-parts.js';
-import { type ArticleWorkers, FILES_BEFORE_THREADS } from './article-workers.js';
+import { type ArticleWorkers, FILES_BEFORE_THREADS, FILES_WORTH_THREADS } from './article-workers.js';
 import { ArticleFileError, MAX_ARTICLE_BYTES, type ParseArticleOptions, parseArticles } from './parse-article-file.js';
 import type { Article, SkippedFile } from './types.js';
 
@@ -26,7 +26,8 @@ export interface LoadArticlesOptions extends ParseArticleOptions {
    */
   hold?: (parts: ArticleParts) => Article;
   /**
-   * Threads to read and parse files in, once a load has parsed `FILES_BEFORE_THREADS` files itself.
+   * Threads to read and parse files in, for a folder of `FILES_WORTH_THREADS` files or more, once
+   * a load has parsed `FILES_BEFORE_THREADS` files itself.
    */
   workers?: ArticleWorkers;
 }
@@ -48,7 +49,7 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
   const { files, skipped: unreadable, realDir } = await listArticleFiles(dir);
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const outcomes: FileOutcome[] = new Array(files.length);
-  const parse = fileParser(options);
+  const parse = fileParser(options, files.length);
   let done = 0;
   await forEachLimited(files, MAX_CONCURRENT_READS, async (file, index) => {
     outcomes[index] = await loadOrReuse(dir, realDir, file, maxBytes, options, parse);
@@ -103,14 +104,15 @@ async function loadOrReuse(
 type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) => Promise<FileOutcome>;
 
 /**
- * How one load reads and parses its files: on this thread or, past the first
- * `FILES_BEFORE_THREADS`, in worker threads when given; held if asked.
+ * How one load of `listed` files reads and parses them: on this thread or, in a large folder past
+ * the first `FILES_BEFORE_THREADS`, in worker threads when given; held if asked.
  */
-function fileParser({ workers, hold }: LoadArticlesOptions): ParseFile {
+function fileParser({ workers, hold }: LoadArticlesOptions, listed: number): ParseFile {
+  const threads = listed >= FILES_WORTH_THREADS ? workers : undefined;
   let parsedHere = 0;
   return async (dir, realDir, file, maxBytes) => {
-    if (workers && parsedHere >= FILES_BEFORE_THREADS) {
-      const { articles, skipped } = await workers.parse(dir, realDir, file, maxBytes);
+    if (threads && parsedHere >= FILES_BEFORE_THREADS) {
+      const { articles, skipped } = await threads.parse(dir, realDir, file, maxBytes);
       return { articles: articles.map(hold ?? articleFromParts), skipped };
     }
     parsedHere += 1;

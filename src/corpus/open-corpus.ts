@@ -76,7 +76,7 @@ export async function openCorpus(options: OpenCorpusOptions): Promise<OpenedCorp
       })
     : 0;
   // Threads that parse and analyse beside this one on a start with many files to read; none start
-  // for a few (see `FILES_BEFORE_THREADS`), and they stop once the start is done.
+  // for a few (see `FILES_WORTH_THREADS`), and they stop once the start is done.
   const workers =
     options.workerThreads === 0
       ? undefined

@@ -5,7 +5,12 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/articles/analysis.js';
 import { articleFromParts, partsOf } from '../../src/articles/article-parts.js';
-import { ArticleWorkers, ArticleWorkersClosed, FILES_BEFORE_THREADS } from '../../src/articles/article-workers.js';
+import {
+  ArticleWorkers,
+  ArticleWorkersClosed,
+  FILES_BEFORE_THREADS,
+  FILES_WORTH_THREADS,
+} from '../../src/articles/article-workers.js';
 import { loadArticleFile } from '../../src/articles/load-articles.js';
 import { openCorpus } from '../../src/corpus/open-corpus.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
@@ -60,7 +65,7 @@ async function openFolder(seeds: string, workerThreads: number, logged: string[]
 
 describe('article worker threads', () => {
   it('give a first start of a large folder the articles and analyses one thread makes', async () => {
-    const seeds = writeFolder(FILES_BEFORE_THREADS + 60);
+    const seeds = writeFolder(FILES_WORTH_THREADS + 60);
     const alone = await openFolder(seeds, 0);
     const logged: string[] = [];
     const threaded = await openFolder(seeds, 2, logged);
@@ -68,9 +73,9 @@ describe('article worker threads', () => {
     // files past the first ones and the analysis.
     expect(logged).toEqual([]);
     expect(alone.jobsInThreads).toBe(0);
-    expect(threaded.jobsInThreads).toBeGreaterThan(60);
+    expect(threaded.jobsInThreads).toBeGreaterThan(FILES_WORTH_THREADS + 60 - FILES_BEFORE_THREADS);
     expect(threaded.parsedFiles).toBe(alone.parsedFiles);
-    expect(threaded.analysed).toBe(FILES_BEFORE_THREADS + 60);
+    expect(threaded.analysed).toBe(FILES_WORTH_THREADS + 60);
     const articles = alone.corpus.articles();
     expect(threaded.corpus.articles().map((article) => article.id)).toEqual(articles.map((article) => article.id));
     for (const article of articles) {
