@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { nameWordsOf } from '../../src/conversations/answer-people.js';
 import { warmStoryViews } from '../../src/corpus/warm-views.js';
 import { summarise } from '../../src/summaries/summarise.js';
 import { fixtureServices } from '../commands/helpers.js';
@@ -15,6 +16,10 @@ describe('warmStoryViews', () => {
     expect(typeof built?.ms).toBe('number');
     // Built for this corpus version: asking again returns the same summary.
     expect(summarise(services.corpus)).toEqual(summarise(services.corpus));
+    // And a follow-up question's names are known without reading any article's analysis again.
+    const reads = vi.spyOn(services.corpus, 'analysisOnce');
+    expect(nameWordsOf(services.corpus).size).toBeGreaterThan(0);
+    expect(reads).not.toHaveBeenCalled();
     services.index.close();
   });
 });
