@@ -19,19 +19,19 @@ interface ParsedParts {
 }
 
 /**
- * Files a folder must list for its parsing to go to the threads, and articles a start must have
- * to analyse for its analysis to go to them. Two threads that each load the parsing and analysis
- * code cost more than they save on a thousand files: a first start at 1k articles took 3.1-3.5 s
- * with them, 2.7-3.0 s without, and 65 MB more. So the seed, a test's folder or a small archive
- * start none.
+ * Files a load must have to read and parse (not kept from an earlier run) for its parsing to go to
+ * the threads, and articles a start must have to analyse for its analysis to go to them. Two
+ * threads that each load the parsing and analysis code cost more than they save on a thousand
+ * files: a first start at 1k articles took 3.1-3.5 s with them, 2.7-3.0 s without, and 65 MB
+ * more. So the seed, a test's folder, a small archive or a restart that finds a few hundred files
+ * changed start none.
  */
 export const FILES_WORTH_THREADS = 2000;
 export const ARTICLES_WORTH_THREADS = 2000;
 /**
- * Files of such a folder the main thread parses itself before it hands the rest to the threads:
- * a restart that finds a few files changed in a large folder parses them without starting any.
- * It was 2,000 files, a second and a half of one thread's parsing at the start of every large
- * first start while the other core was idle.
+ * Files of such a load the main thread parses itself while the threads start (each loads the
+ * parsing code first). It parsed 2,000 before starting them, about 1.5 s of every large first
+ * start with the other core idle.
  */
 export const FILES_BEFORE_THREADS = 200;
 

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from '../text/compare-text.js';
 import { listArticleFiles, readArticleBytes } from './article-files.js';
@@ -26,8 +26,8 @@ export interface LoadArticlesOptions extends ParseArticleOptions {
    */
   hold?: (parts: ArticleParts) => Article;
   /**
-   * Threads to read and parse files in, for a folder of `FILES_WORTH_THREADS` files or more, once
-   * a load has parsed `FILES_BEFORE_THREADS` files itself.
+   * Threads to read and parse files in, when `FILES_WORTH_THREADS` files or more are to be read
+   * (not kept by `reuse`), once a load has parsed `FILES_BEFORE_THREADS` files itself.
    */
   workers?: ArticleWorkers;
 }
@@ -49,12 +49,25 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
   const { files, skipped: unreadable, realDir } = await listArticleFiles(dir);
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const outcomes: FileOutcome[] = new Array(files.length);
-  const parse = fileParser(options, files.length);
   let done = 0;
-  await forEachLimited(files, MAX_CONCURRENT_READS, async (file, index) => {
-    outcomes[index] = await loadOrReuse(dir, realDir, file, maxBytes, options, parse);
+  const finish = (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
     done += 1;
     options.onProgress?.(done, files.length);
+  };
+  // The files kept from an earlier run first: how many are left to read decides where they are parsed.
+  const toRead: { index: number; info: Stats | undefined }[] = [];
+  for (const [index, file] of files.entries()) {
+    const { info, reused } = keptFile(dir, file, options);
+    if (reused) finish(index, { articles: reused, skipped: [] });
+    else toRead.push({ index, info });
+  }
+  const parse = fileParser(options, toRead.length);
+  await forEachLimited(toRead, MAX_CONCURRENT_READS, async ({ index, info }) => {
+    const file = files[index]!;
+    const outcome = await parse(dir, realDir, file, maxBytes);
+    if (info && !outcome.skipped.length) options.onRead?.(file, info.size, info.mtimeMs, outcome.articles);
+    finish(index, outcome);
   });
   return mergeOutcomes(outcomes, unreadable);
 }
@@ -81,34 +94,29 @@ function mergeOutcomes(outcomes: readonly FileOutcome[], unreadable: SkippedFile
   return { articles, skipped };
 }
 
-async function loadOrReuse(
-  dir: string,
-  realDir: string,
-  file: string,
-  maxBytes: number,
-  options: LoadArticlesOptions,
-  parse: ParseFile,
-): Promise<FileOutcome> {
-  if (!options.reuse && !options.onRead) return parse(dir, realDir, file, maxBytes);
-  // Synchronous: a stat is microseconds, and at 10,000 files promise round trips cost more than the
-  // stats. A file that cannot be stat'ed is read anyway, so its error is reported the usual way.
+/**
+ * A file's size and modification time, when the load reuses or records files, and the articles
+ * `reuse` keeps for them. Synchronous: a stat is microseconds, and at 10,000 files promise round
+ * trips cost more than the stats. A file that cannot be stat'ed is read anyway, so its error is
+ * reported the usual way.
+ */
+function keptFile(dir: string, file: string, options: LoadArticlesOptions): { info?: Stats; reused?: Article[] } {
+  if (!options.reuse && !options.onRead) return {};
   const info = statSync(join(dir, file), { throwIfNoEntry: false });
-  if (!info) return parse(dir, realDir, file, maxBytes);
+  if (!info) return {};
   const reused = options.reuse?.(file, info.size, info.mtimeMs);
-  if (reused) return { articles: reused, skipped: [] };
-  const outcome = await parse(dir, realDir, file, maxBytes);
-  if (!outcome.skipped.length) options.onRead?.(file, info.size, info.mtimeMs, outcome.articles);
-  return outcome;
+  return reused ? { info, reused } : { info };
 }
 
 type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) => Promise<FileOutcome>;
 
 /**
- * How one load of `listed` files reads and parses them: on this thread or, in a large folder past
- * the first `FILES_BEFORE_THREADS`, in worker threads when given; held if asked.
+ * How one load reads and parses its `count` files to read: on this thread or, when there are
+ * `FILES_WORTH_THREADS` of them or more, past the first `FILES_BEFORE_THREADS` in worker threads
+ * when given; held if asked.
  */
-function fileParser({ workers, hold }: LoadArticlesOptions, listed: number): ParseFile {
-  const threads = listed >= FILES_WORTH_THREADS ? workers : undefined;
+function fileParser({ workers, hold }: LoadArticlesOptions, count: number): ParseFile {
+  const threads = count >= FILES_WORTH_THREADS ? workers : undefined;
   let parsedHere = 0;
   return async (dir, realDir, file, maxBytes) => {
     if (threads && parsedHere >= FILES_BEFORE_THREADS) {

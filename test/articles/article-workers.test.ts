@@ -46,8 +46,12 @@ function writeFolder(count: number): string {
   return seeds;
 }
 
-async function openFolder(seeds: string, workerThreads: number, logged: string[] = []) {
-  const dataDir = temporaryDir('workers-data');
+async function openFolder(
+  seeds: string,
+  workerThreads: number,
+  logged: string[] = [],
+  dataDir = temporaryDir('workers-data'),
+) {
   const store = await SqliteStore.open(join(dataDir, 'store.sqlite'));
   cleanups.push(() => store.close());
   const opened = await openCorpus({
@@ -87,6 +91,22 @@ describe('article worker threads', () => {
     expect(threaded.index.search('pier reopen', { limit: 50 })).toEqual(
       alone.index.search('pier reopen', { limit: 50 }),
     );
+  });
+
+  it('are not started by a restart of a large folder that finds a few hundred files changed', async () => {
+    const seeds = writeFolder(FILES_WORTH_THREADS + 60);
+    const dataDir = temporaryDir('workers-data');
+    const first = await openFolder(seeds, 2, [], dataDir);
+    expect(first.jobsInThreads).toBeGreaterThan(0);
+    first.index.close();
+    const changed = 300;
+    for (let i = 0; i < changed; i++) {
+      const file = join(seeds, String(Math.floor(i / 100)), `pier-${i}.md`);
+      writeFileSync(file, `---\ntitle: Pier ${i} closes\ndate: 2025-04-01\n---\n\nPier ${i} closed again on Tuesday.`);
+    }
+    const restart = await openFolder(seeds, 2, [], dataDir);
+    expect(restart.parsedFiles).toBe(changed);
+    expect(restart.jobsInThreads).toBe(0);
   });
 
   it('parse and analyse in threads as the main thread does, whatever the working directory', async () => {
