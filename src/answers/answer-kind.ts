@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { dateReader } from '../articles/date-reader.js';
 import { isNumberWord, isYear } from '../text/number-words.js';
 import { isStopword } from '../text/stopwords.js';
 import { isCapitalised, tokenizeWords, type WordToken } from '../text/tokens.js';
@@ -266,7 +266,7 @@ export function scoreAt(sentence: SentenceWords, questionStems: ReadonlySet<stri
 
 /** The words of each date or time expression chrono finds in `text`. */
 export function dateWords(text: string): WordToken[][] {
-  return chrono.parse(text, REFERENCE_DATE).map((found) => tokenizeWords(found.text));
+  return dateReader.parse(text, REFERENCE_DATE).map((found) => tokenizeWords(found.text));
 }
 
 /**

@@ -3,7 +3,7 @@
  * 2 March about "next Friday, 7 March" answers it no longer once the story has reached the 10th.
  * Dates are read relative to the day of the article that wrote them, by the tense of their clause.
  */
-import * as chrono from 'chrono-node';
+import { dateReader } from '../articles/date-reader.js';
 import { findDateMentions } from '../articles/dates.js';
 import { clauseAround } from '../text/clauses.js';
 import { tokenizeWords } from '../text/tokens.js';
@@ -50,7 +50,7 @@ export function stillAhead(
       mentions.some((m) => m.start < mention.end && mention.start < m.end);
     const days = [
       ...mentions.map((mention) => ({ day: mention.until ?? mention.date, at: mention.start })),
-      ...chrono
+      ...dateReader
         .parse(text, new Date(`${written}T12:00:00Z`), { forwardDate: true })
         .filter((result) => !read({ start: result.index, end: result.index + result.text.length }))
         .map((result) => ({ day: result.start.date().toISOString().slice(0, 10), at: result.index })),

@@ -5,7 +5,8 @@
  * question gets none: what it asks for may be a name of any kind, and a wrong one read first
  * misleads more than none.
  */
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+import { dateReader } from '../articles/date-reader.js';
 import { classifyName, isDemonym, isPlace } from '../articles/entity-kinds.js';
 import { HONORIFICS, isRoleWord } from '../articles/roles.js';
 import { continuesNumber, isNumberToken } from '../text/number-words.js';
@@ -50,7 +51,7 @@ export function shortAnswer(
     }
     case 'time': {
       // A calendar date ("Aug. 15") says more than a weekday ("Friday") in the same sentence.
-      const all = chrono.parse(sentence.text, REFERENCE_DATE);
+      const all = dateReader.parse(sentence.text, REFERENCE_DATE);
       const certain = (result: chrono.ParsedResult) =>
         Number(result.start.isCertain('day') && result.start.isCertain('month'));
       for (const found of [...all].sort((a, b) => certain(b) - certain(a))) {
@@ -162,7 +163,7 @@ function numberSpan(
 ): string | null {
   const { tokens, text } = sentence;
   // A day of the month is a date, not the quantity asked for.
-  const dates = chrono.parse(text, REFERENCE_DATE).map((found) => [found.index, found.index + found.text.length]);
+  const dates = dateReader.parse(text, REFERENCE_DATE).map((found) => [found.index, found.index + found.text.length]);
   const inDate = (token: WordToken) => dates.some(([start, end]) => token.start >= start! && token.end <= end!);
   let first: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
