@@ -30,8 +30,8 @@ export const FILES_WORTH_THREADS = 2000;
 export const ARTICLES_WORTH_THREADS = 2000;
 /**
  * Files of such a load the main thread parses itself while the threads start (each loads the
- * parsing code first). It parsed 2,000 before starting them, about 1.5 s of every large first
- * start with the other core idle.
+ * parsing code first; the load starts them before its first file). It parsed 2,000 before
+ * starting them, about 1.5 s of every large first start with the other core idle.
  */
 export const FILES_BEFORE_THREADS = 200;
 
@@ -73,7 +73,7 @@ export class ArticleWorkersClosed extends Error {
  * such a start, and one thread left the other cores idle. Each job runs the same function the
  * main thread would (`doArticleJob`), so what comes back is the same. A thread that stops, or
  * cannot start, is told to `onThreadStopped` and its jobs (and every later one, once none is
- * left) are done on the main thread. Threads start with the first job; `close` stops them, and
+ * left) are done on the main thread. Threads start with the first job or `start`; `close` stops them, and
  * jobs in hand or asked for after it fail with `ArticleWorkersClosed`.
  */
 export class ArticleWorkers {
@@ -129,14 +129,21 @@ export class ArticleWorkers {
     }
   }
 
-  private leastBusy(): Thread | undefined {
-    if (!this.started) {
-      this.started = true;
-      for (let i = 0; i < this.size; i++) {
-        const thread = this.startThread();
-        if (thread) this.threads.push(thread);
-      }
+  /**
+   * Starts the threads now rather than with the first job, so they load their code while the
+   * caller does other work; once only, and not after `close`.
+   */
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
+    for (let i = 0; i < this.size; i++) {
+      const thread = this.startThread();
+      if (thread) this.threads.push(thread);
     }
+  }
+
+  private leastBusy(): Thread | undefined {
+    this.start();
     let best: Thread | undefined;
     for (const thread of this.threads) {
       if (thread.alive && (!best || thread.pending.size < best.pending.size)) best = thread;

@@ -1,4 +1,4 @@
-import { type Stats, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from '../text/compare-text.js';
 import { listArticleFiles, readArticleBytes } from './article-files.js';
@@ -56,7 +56,7 @@ export async function loadArticles(dir: string, options: LoadArticlesOptions = {
     options.onProgress?.(done, files.length);
   };
   // The files kept from an earlier run first: how many are left to read decides where they are parsed.
-  const toRead: { index: number; info: Stats | undefined }[] = [];
+  const toRead: { index: number; info: FileInfo | undefined }[] = [];
   for (const [index, file] of files.entries()) {
     const { info, reused } = keptFile(dir, file, options);
     if (reused) finish(index, { articles: reused, skipped: [] });
@@ -100,12 +100,19 @@ function mergeOutcomes(outcomes: readonly FileOutcome[], unreadable: SkippedFile
  * trips cost more than the stats. A file that cannot be stat'ed is read anyway, so its error is
  * reported the usual way.
  */
-function keptFile(dir: string, file: string, options: LoadArticlesOptions): { info?: Stats; reused?: Article[] } {
+function keptFile(dir: string, file: string, options: LoadArticlesOptions): { info?: FileInfo; reused?: Article[] } {
   if (!options.reuse && !options.onRead) return {};
-  const info = statSync(join(dir, file), { throwIfNoEntry: false });
-  if (!info) return {};
+  const stats = statSync(join(dir, file), { throwIfNoEntry: false });
+  if (!stats) return {};
+  // The two numbers only: a whole `Stats` per file waiting to be read was kept through the load.
+  const info = { size: stats.size, mtimeMs: stats.mtimeMs };
   const reused = options.reuse?.(file, info.size, info.mtimeMs);
   return reused ? { info, reused } : { info };
+}
+
+interface FileInfo {
+  size: number;
+  mtimeMs: number;
 }
 
 type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) => Promise<FileOutcome>;
@@ -117,6 +124,8 @@ type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) 
  */
 function fileParser({ workers, hold }: LoadArticlesOptions, count: number): ParseFile {
   const threads = count >= FILES_WORTH_THREADS ? workers : undefined;
+  // Loading their code while this thread parses the first files.
+  threads?.start();
   let parsedHere = 0;
   return async (dir, realDir, file, maxBytes) => {
     if (threads && parsedHere >= FILES_BEFORE_THREADS) {
