@@ -3,8 +3,9 @@
  * story ("what's the latest?"), takes an event for granted ("why did X cancel Y?"), or is written in
  * another language. Read from function words and word forms, never from the story's own vocabulary.
  */
-import * as chrono from 'chrono-node';
+
 import { deu, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
+import { dateReader } from '../articles/date-reader.js';
 import { isFunctionWord, isStopword } from '../text/stopwords.js';
 import { tokenizeWords, type WordToken } from '../text/tokens.js';
 
@@ -73,7 +74,7 @@ export function latestFocus(question: string): string {
 export function sinceDay(question: string, newest: string | null): string | null {
   const since = /\b(since|after|from)\b(.*)$/i.exec(question);
   if (!since || !newest) return null;
-  const found = chrono.parse(since[2]!, new Date(`${newest}T12:00:00Z`), { forwardDate: false })[0];
+  const found = dateReader.parse(since[2]!, new Date(`${newest}T12:00:00Z`), { forwardDate: false })[0];
   if (!found) return null;
   const day = found.start.date().toISOString().slice(0, 10);
   return day <= newest ? day : null;

@@ -8,10 +8,10 @@ import type { Corpus } from './corpus.js';
 
 /**
  * Builds the story-wide views (summary, quotes, people, timeline, the people's name words) once,
- * so they are cached for the corpus version the bot starts with. They are built synchronously, seconds at 10k articles; done
- * before the bot logs in, no interaction waits behind them (one arriving during a first build on
- * the bot's thread could miss Discord's 3-second window). A view that fails is logged and left to
- * be built, and reported, when first asked for.
+ * so they are cached for the corpus version the bot starts with. They are built synchronously,
+ * seconds at 10k articles; done before the bot logs in, no interaction waits behind them (one
+ * arriving during a first build on the bot's thread could miss Discord's 3-second window). A view
+ * that fails is logged and left to be built, and reported, when first asked for.
  */
 export function warmStoryViews(corpus: Corpus, logger: Logger): void {
   const log = logger.child({ module: 'warm-views' });

@@ -27,8 +27,8 @@ const SENTENCES = [
   'No date here: the common money showed the demonstrators were satisfied.',
 ];
 
-// Words chrono knows (every alternative of its patterns' required parts, and others), each alone
-// in a sentence, so no other word lets its parser run.
+// Words chrono's patterns know (at least one form of each word its parsers need, and others), each
+// alone in a sentence, so no other word lets its parser run.
 // biome-ignore format: a word list reads better packed
 const PHRASES = [
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon.', 'tue.', 'wed.',
