@@ -3,7 +3,6 @@
  * story ("what's the latest?"), takes an event for granted ("why did X cancel Y?"), or is written in
  * another language. Read from function words and word forms, never from the story's own vocabulary.
  */
-
 import { deu, fra, ita, nld, por, rus, spa, ukr } from 'stopword';
 import { dateReader } from '../articles/date-reader.js';
 import { isFunctionWord, isStopword } from '../text/stopwords.js';

@@ -73,8 +73,8 @@ export class ArticleWorkersClosed extends Error {
  * such a start, and one thread left the other cores idle. Each job runs the same function the
  * main thread would (`doArticleJob`), so what comes back is the same. A thread that stops, or
  * cannot start, is told to `onThreadStopped` and its jobs (and every later one, once none is
- * left) are done on the main thread. Threads start with the first job or `start`; `close` stops them, and
- * jobs in hand or asked for after it fail with `ArticleWorkersClosed`.
+ * left) are done on the main thread. Threads start with `start` or the first job; `close` stops
+ * them, and jobs in hand or asked for after it fail with `ArticleWorkersClosed`.
  */
 export class ArticleWorkers {
   private readonly threads: Thread[] = [];

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from '../text/compare-text.js';
 import { listArticleFiles, readArticleBytes } from './article-files.js';
@@ -110,10 +110,8 @@ function keptFile(dir: string, file: string, options: LoadArticlesOptions): { in
   return reused ? { info, reused } : { info };
 }
 
-interface FileInfo {
-  size: number;
-  mtimeMs: number;
-}
+/** What a load keeps of a file's `Stats` while it waits to be read. */
+type FileInfo = Pick<Stats, 'size' | 'mtimeMs'>;
 
 type ParseFile = (dir: string, realDir: string, file: string, maxBytes: number) => Promise<FileOutcome>;
 
